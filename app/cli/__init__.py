@@ -1,0 +1,78 @@
+"""`examsite`: the same services as the GUI, headless.
+
+Each feature area adds a module to ``COMMAND_MODULES`` with a ``register(sub)``
+function.  Secrets never come on the command line: the site passphrase comes from
+``EXAMSITE_PASSPHRASE``, ``--passphrase-file`` or a prompt; a user's password from
+``EXAMSITE_PASSWORD``, ``--password-file`` or a prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from app import __version__
+
+COMMAND_MODULES = [
+    "app.cli.foundation",
+]
+
+
+class CliError(Exception):
+    """A one-line message for the person at the terminal; exit code attached."""
+
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="examsite", description="ExamSite 考点管理系统（离线）")
+    parser.add_argument("--version", action="version", version=f"ExamSite {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = sub.add_parser("gui", help="打开图形界面")
+    gui.add_argument("--site", help="站点目录")
+    gui.set_defaults(func=_gui)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def _gui(args) -> int:
+    from app.ui.main import run
+
+    return run(["examsite"] + (["--site", args.site] if args.site else []))
+
+
+def main(argv: list[str] | None = None) -> int:
+    from app.core.errors import DomainError
+    from app.store.engine import StoreCorrupt
+    from app.store.keys import NotASite, WrongPassphrase
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args) or 0)
+    except CliError as exc:
+        print(f"examsite: {exc}", file=sys.stderr)
+        return exc.code
+    except WrongPassphrase as exc:
+        print(f"examsite: {exc}", file=sys.stderr)
+        return 3
+    except (NotASite, StoreCorrupt, FileExistsError) as exc:
+        print(f"examsite: {exc}", file=sys.stderr)
+        return 4
+    except DomainError as exc:
+        print(f"examsite: {exc}", file=sys.stderr)
+        errors = getattr(exc, "errors", None)
+        if errors and len(errors) > 1:
+            for err in errors:
+                print(f"  - {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("examsite: 已中断", file=sys.stderr)
+        return 130

@@ -1,0 +1,60 @@
+"""Arguments and secrets shared by every command."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import sys
+from pathlib import Path
+
+from app.cli import CliError
+
+
+def add_site(parser, required: bool = True) -> None:
+    parser.add_argument("--site", required=required, help="站点目录（含 site.json 与 site.db）")
+    parser.add_argument("--passphrase-file", help="从文件读取站点口令（首行）")
+
+
+def add_login(parser) -> None:
+    parser.add_argument("--user", default="admin", help="以哪个用户的身份执行（默认 admin）")
+    parser.add_argument("--role", help="以该用户的哪个角色执行（默认第一个角色）")
+    parser.add_argument("--password-file", help="从文件读取该用户的密码（首行）")
+
+
+def _secret(env: str, file: str | None, prompt: str) -> str:
+    if file:
+        return Path(file).read_text(encoding="utf-8").splitlines()[0].strip()
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise CliError(f"需要{prompt}：请设置 {env} 或使用对应的 --*-file 参数", 2)
+    return getpass.getpass(f"{prompt}：")
+
+
+def passphrase(args) -> str:
+    return _secret("EXAMSITE_PASSPHRASE", getattr(args, "passphrase_file", None), "站点口令")
+
+
+def password(args, env: str = "EXAMSITE_PASSWORD", prompt: str = "密码", file_attr: str = "password_file") -> str:
+    return _secret(env, getattr(args, file_attr, None), prompt)
+
+
+def open_site(args):
+    from app.services.site import open_site as _open
+
+    return _open(args.site, passphrase(args))
+
+
+def login(args):
+    """Open the site and log in as ``--user``; the caller closes ``ctx.handle``."""
+    from app.core.errors import PermissionDenied
+
+    handle = open_site(args)
+    try:
+        ctx = handle.login(args.user, password(args), args.role)
+    except PermissionDenied as exc:
+        handle.close()
+        raise CliError(str(exc), 5) from None
+    ctx.handle = handle
+    return ctx

@@ -1,0 +1,176 @@
+"""init, import roster, user, journal verify, demo, template."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from app.cli import CliError
+from app.cli import common
+
+
+def register(sub) -> None:
+    p = sub.add_parser("init", help="新建站点（加密数据库、站点密钥、首个管理员）")
+    common.add_site(p)
+    p.add_argument("--name", required=True, help="评价机构名称（与备案一致）")
+    p.add_argument("--category", choices=["Y", "S"], required=True, help="评价机构类别：Y 用人单位 / S 社会培训评价组织")
+    p.add_argument("--institution-code", default="0000", help="评价机构代码（省级备案为 0000）")
+    p.add_argument("--province", required=True, help="省级代码，如 41")
+    p.add_argument("--site-serial", required=True, help="评价机构（站点）序列码，6位")
+    p.add_argument("--admin", default="admin", help="首个管理员用户名")
+    p.add_argument("--admin-name", default="管理员")
+    p.add_argument("--admin-password-file", help="从文件读取管理员密码（或设置 EXAMSITE_ADMIN_PASSWORD）")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("import", help="导入数据")
+    isub = p.add_subparsers(dest="what", metavar="WHAT")
+    r = isub.add_parser("roster", help="导入认定计划与考生名册（.xlsx），全部成功或全部不导入")
+    r.add_argument("file")
+    r.add_argument("--photos", help="照片文件夹（文件名为准考证号或证件号码）")
+    common.add_site(r)
+    common.add_login(r)
+    r.set_defaults(func=cmd_import_roster)
+
+    p = sub.add_parser("user", help="工作人员账户")
+    usub = p.add_subparsers(dest="what", metavar="ACTION")
+    a = usub.add_parser("add", help="新建账户（新密码取自 EXAMSITE_NEW_PASSWORD 或提示输入）")
+    common.add_site(a)
+    common.add_login(a)
+    a.add_argument("username")
+    a.add_argument("--name", required=True)
+    a.add_argument("--roles", required=True, help="逗号分隔：admin,staff,proctor,grader,chief_grader,"
+                                                   "internal_supervisor,external_supervisor,room_head")
+    a.add_argument("--unit", default="")
+    a.add_argument("--id-no", default="")
+    a.add_argument("--card-no", default="", help="督导员证卡编号（内督/外督必填）")
+    a.add_argument("--new-password-file")
+    a.set_defaults(func=cmd_user_add)
+    ls = usub.add_parser("list", help="列出账户")
+    common.add_site(ls)
+    common.add_login(ls)
+    ls.set_defaults(func=cmd_user_list)
+    asg = usub.add_parser("assign", help="指定某人在某认定批次中的角色")
+    common.add_site(asg)
+    common.add_login(asg)
+    asg.add_argument("username")
+    asg.add_argument("--batch", required=True)
+    asg.add_argument("--as", dest="as_role", required=True)
+    asg.set_defaults(func=cmd_user_assign)
+
+    p = sub.add_parser("journal", help="操作日志")
+    jsub = p.add_subparsers(dest="what", metavar="ACTION")
+    v = jsub.add_parser("verify", help="校验日志哈希链与签名检查点；完好时退出码为 0")
+    common.add_site(v)
+    v.set_defaults(func=cmd_journal_verify)
+
+    p = sub.add_parser("demo", help="生成演示站点（电工 四级，约40名考生）")
+    p.add_argument("--site", required=True)
+    p.add_argument("--candidates", type=int, default=40)
+    p.add_argument("--seed", type=int, default=2026)
+    p.add_argument("--full", action="store_true", help="并模拟完整的考试日（见问题 #10）")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("template", help="写出名册导入模板 .xlsx")
+    p.add_argument("out")
+    p.set_defaults(func=cmd_template)
+
+
+def cmd_init(args) -> int:
+    from app.core.site import Institution
+    from app.services.site import create_site
+
+    inst = Institution(name=args.name, category=args.category, institution_code=args.institution_code,
+                       province=args.province, site_serial=args.site_serial)
+    passphrase = common.passphrase(args)
+    admin_password = common.password(args, "EXAMSITE_ADMIN_PASSWORD", "管理员密码", "admin_password_file")
+    handle = create_site(args.site, passphrase, inst, args.admin, args.admin_name, admin_password)
+    handle.close()
+    print(f"站点已创建：{Path(args.site).resolve()}（管理员 {args.admin}）")
+    return 0
+
+
+def cmd_import_roster(args) -> int:
+    from app.services.roster import RosterService
+
+    ctx = common.login(args)
+    try:
+        result = RosterService(ctx).import_roster(args.file, args.photos)
+    finally:
+        ctx.handle.close()
+    print(f"已导入：认定计划 {len(result.batches)} 个，考生 {result.candidates} 名，照片 {result.photos} 张")
+    if result.missing_photos:
+        print(f"注意：{len(result.missing_photos)} 名考生没有照片（如 {', '.join(result.missing_photos[:5])}）")
+    return 0
+
+
+def cmd_user_add(args) -> int:
+    from app.services.staff import StaffService
+
+    ctx = common.login(args)
+    try:
+        new_pw = common.password(args, "EXAMSITE_NEW_PASSWORD", f"用户 {args.username} 的新密码", "new_password_file")
+        StaffService(ctx).add(args.username, args.name, new_pw, [r.strip() for r in args.roles.split(",") if r.strip()],
+                              id_no=args.id_no, unit=args.unit, card_no=args.card_no)
+    finally:
+        ctx.handle.close()
+    print(f"已创建用户 {args.username}")
+    return 0
+
+
+def cmd_user_list(args) -> int:
+    from app.core.roles import ROLE_NAMES, Role
+    from app.services.staff import StaffService
+
+    ctx = common.login(args)
+    try:
+        for s in StaffService(ctx).list():
+            roles = "、".join(ROLE_NAMES[Role(r)] for r in s.roles)
+            flags = ("" if s.active else " [已停用]") + (" [已锁定]" if s.locked else "")
+            print(f"{s.username}\t{s.name}\t{roles}{flags}")
+    finally:
+        ctx.handle.close()
+    return 0
+
+
+def cmd_user_assign(args) -> int:
+    from app.services.staff import StaffService
+
+    ctx = common.login(args)
+    try:
+        StaffService(ctx).assign(args.batch, args.username, args.as_role)
+    finally:
+        ctx.handle.close()
+    print("已指定")
+    return 0
+
+
+def cmd_journal_verify(args) -> int:
+    handle = common.open_site(args)
+    try:
+        report = handle.store.journal.verify()
+    finally:
+        handle.close(checkpoint=False)
+    if not report.ok:
+        print(f"日志校验失败：{report.fault}", file=sys.stderr)
+        return 1
+    print(f"日志完好：{report.entries} 条，签名检查点 {report.checkpoints} 个（最后一个在第 {report.last_checkpoint_seq} 条）")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from app.services import demo
+
+    if args.full:
+        raise CliError("完整考试日模拟（--full）尚未实现，见问题 #10", 2)
+    info = demo.build_demo_site(Path(args.site), candidates=args.candidates, seed=args.seed)
+    print(demo.describe(info))
+    return 0
+
+
+def cmd_template(args) -> int:
+    from app.formats.roster_template import write_template
+
+    write_template(Path(args.out))
+    print(f"模板已写出：{args.out}")
+    return 0

@@ -1,0 +1,47 @@
+"""Errors the domain raises; every message is meant for a person (Chinese first)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class DomainError(Exception):
+    """A rule of the domain was broken. ``str(err)`` is a one-line Chinese message."""
+
+
+class PermissionDenied(DomainError):
+    pass
+
+
+class NotFound(DomainError):
+    pass
+
+
+class Conflict(DomainError):
+    pass
+
+
+@dataclass(frozen=True)
+class CellError:
+    """One fault in an imported table: sheet, 1-based row as shown in Excel, column header."""
+
+    sheet: str
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"工作表「{self.sheet}」第 {self.row} 行"
+        if self.column:
+            where += f"「{self.column}」列"
+        return f"{where}：{self.message}"
+
+
+class ImportRejected(DomainError):
+    """An all-or-nothing import found faults; nothing was written."""
+
+    def __init__(self, errors: list[CellError]):
+        self.errors = list(errors)
+        first = str(self.errors[0]) if self.errors else ""
+        more = f"（另有 {len(self.errors) - 1} 处错误）" if len(self.errors) > 1 else ""
+        super().__init__(f"导入未执行，未写入任何数据：{first}{more}")

@@ -1,0 +1,100 @@
+"""Roles of the people at a site and what each may do.
+
+The service layer checks every call against ``CAPABILITIES``; the UI only uses
+the same table to decide which workplaces to offer.  One table, one truth.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from types import MappingProxyType
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    STAFF = "staff"
+    PROCTOR = "proctor"
+    GRADER = "grader"
+    CHIEF_GRADER = "chief_grader"
+    INTERNAL_SUPERVISOR = "internal_supervisor"
+    EXTERNAL_SUPERVISOR = "external_supervisor"
+    ROOM_HEAD = "room_head"
+
+
+ROLE_NAMES: MappingProxyType = MappingProxyType(
+    {
+        Role.ADMIN: "管理员",
+        Role.STAFF: "考务人员",
+        Role.PROCTOR: "监考人员",
+        Role.GRADER: "考评员",
+        Role.CHIEF_GRADER: "考评组长",
+        Role.INTERNAL_SUPERVISOR: "内部质量督导员",
+        Role.EXTERNAL_SUPERVISOR: "外部质量督导员",
+        Role.ROOM_HEAD: "考场负责人",
+    }
+)
+
+SUPERVISOR_ROLES = frozenset({Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR})
+GRADING_ROLES = frozenset({Role.GRADER, Role.CHIEF_GRADER})
+
+_ALL = frozenset(Role)
+_OFFICE = frozenset({Role.ADMIN, Role.STAFF})
+
+# capability -> roles allowed.  Services name a capability; nothing else grants access.
+CAPABILITIES: MappingProxyType = MappingProxyType(
+    {
+        # site and accounts
+        "site.view": _ALL,
+        "site.configure": frozenset({Role.ADMIN}),
+        "staff.manage": frozenset({Role.ADMIN}),
+        "staff.list": frozenset({Role.ADMIN, Role.ROOM_HEAD, Role.INTERNAL_SUPERVISOR}),
+        "batch.assign": frozenset({Role.ADMIN}),
+        # roster
+        "roster.import": _OFFICE,
+        "roster.view": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD,
+                                  Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
+        "candidate.photo": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD}),
+        # journal
+        "journal.view": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
+        "journal.verify": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
+        "journal.checkpoint": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR}),
+    }
+)
+
+# Workplaces (one per role family).  The issue number says where the work is tracked.
+WORKPLACES: MappingProxyType = MappingProxyType(
+    {
+        "site_admin": ("站点管理", frozenset({Role.ADMIN}), None),
+        "roster": ("认定批次与考生名册", frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD,
+                                             Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}), None),
+        "checkin": ("检录", frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD}), 3),
+        "theory": ("理论机考", frozenset({Role.ADMIN, Role.STAFF}), 4),
+        "proctor": ("监考台", frozenset({Role.PROCTOR, Role.ROOM_HEAD}), 5),
+        "scoring": ("实操评分", frozenset({Role.GRADER, Role.CHIEF_GRADER}), 6),
+        "cameras": ("视频监控", frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD, Role.PROCTOR}), 7),
+        "results": ("成绩与证书", frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR, Role.ROOM_HEAD}), 8),
+        "export": ("数据封装上报", frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR}), 9),
+        "journal": ("操作日志", frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}), None),
+    }
+)
+
+
+def allowed(role: Role | str, capability: str) -> bool:
+    try:
+        roles = CAPABILITIES[capability]
+    except KeyError:
+        raise KeyError(f"unknown capability {capability!r}") from None
+    return Role(role) in roles
+
+
+def workplaces_for(role: Role | str) -> list[str]:
+    return [key for key, (_, roles, _) in WORKPLACES.items() if Role(role) in roles]
+
+
+def assignment_conflict(existing: set[Role], new: Role) -> str | None:
+    """督导规程 第十六条 [002 L1172]: a supervisor may not also grade in the same batch."""
+    if new in SUPERVISOR_ROLES and existing & GRADING_ROLES:
+        return "质量督导员不能兼任同批次考评工作（督导规程第十六条）"
+    if new in GRADING_ROLES and existing & SUPERVISOR_ROLES:
+        return "同批次的质量督导员不能担任考评员（督导规程第十六条）"
+    return None

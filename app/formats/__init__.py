@@ -1,0 +1,1 @@
+"""Files in, files out: Excel, PDF, QTI, bundles.  No business rules live here."""

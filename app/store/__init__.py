@@ -1,0 +1,1 @@
+"""The encrypted site store: SQLAlchemy 2 on SQLCipher, the journal, migrations."""

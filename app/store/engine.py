@@ -1,0 +1,251 @@
+"""Opening, creating and migrating the encrypted site store.
+
+One ``site.db`` per site folder, SQLCipher 4 with a raw key derived from the site
+passphrase (see ``keys``).  WAL, ``synchronous=FULL``, foreign keys on, and
+``cipher_integrity_check`` on every open.  Write transactions take the write lock
+up front (``BEGIN IMMEDIATE``) so two writers never deadlock half-way.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import shutil
+import socket
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import create_engine, event, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from app import paths
+from app.store import keys as keymod
+from app.store.keys import DB_FILE, SiteFile, SiteKeys, WrongPassphrase
+
+HEAD_SETTING = "schema_note"
+
+
+class StoreCorrupt(Exception):
+    pass
+
+
+def _connect(db_path: Path, site_keys: SiteKeys):
+    conn = sqlcipher.connect(str(db_path), check_same_thread=False, isolation_level=None, timeout=30)
+    conn.execute(site_keys.sqlcipher_pragma())
+    return conn
+
+
+def _probe(db_path: Path, site_keys: SiteKeys) -> None:
+    """Read the first page with the key before anything can write."""
+    conn = _connect(db_path, site_keys)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as exc:
+        raise WrongPassphrase() from exc
+    finally:
+        conn.close()
+
+
+def _integrity(conn) -> list[str]:
+    rows = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def make_engine(db_path: Path, site_keys: SiteKeys) -> Engine:
+    def creator():
+        conn = _connect(db_path, site_keys)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA busy_timeout = 30000")
+        return conn
+
+    engine = create_engine("sqlite://", creator=creator, module=sqlcipher, poolclass=QueuePool,
+                           pool_size=4, max_overflow=8, pool_pre_ping=False)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # pragma: no cover - exercised by every write
+        if conn.get_execution_options().get("immediate"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def _alembic_config(connection):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(paths.migrations()))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def schema_heads() -> frozenset[str]:
+    """Feature areas add their tables on branches from 0001; all heads are applied together."""
+    from alembic.script import ScriptDirectory
+
+    cfg = _alembic_config(None)
+    return frozenset(ScriptDirectory.from_config(cfg).get_heads())
+
+
+def current_revisions(engine: Engine) -> frozenset[str]:
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        return frozenset(MigrationContext.configure(conn).get_current_heads())
+
+
+def migrate(engine: Engine, db_path: Path, target: str = "heads") -> str | None:
+    """Bring the schema to ``target``.  An existing store is copied to ``backups/`` first.
+    Returns the backup path (or None when nothing was to be done / the store was new)."""
+    from alembic import command
+
+    current = current_revisions(engine)
+    if target == "heads" and current == schema_heads():
+        return None
+    backup = None
+    if current:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        backups = db_path.parent / "backups"
+        backups.mkdir(exist_ok=True)
+        stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+        backup = backups / f"site-{'+'.join(sorted(current))}-{stamp}.db"
+        shutil.copy2(db_path, backup)
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), target)
+    return str(backup) if backup else None
+
+
+class Store:
+    """An open site store.  Thread-safe: sessions come from a pool."""
+
+    def __init__(self, site_dir: Path, site: SiteFile, site_keys: SiteKeys, engine: Engine,
+                 machine: str, backup: str | None = None):
+        self.site_dir = Path(site_dir)
+        self.site = site
+        self.keys = site_keys
+        self.engine = engine
+        self.machine = machine
+        self.migration_backup = backup
+        self._write_engine = engine.execution_options(immediate=True)
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._write = sessionmaker(self._write_engine, expire_on_commit=False)
+        self._closed = False
+        self.journal_lock = threading.Lock()
+        from app.store import journal
+
+        self.journal = journal.Journal(self)
+
+    @property
+    def site_id(self) -> str:
+        return self.site.site_id
+
+    @property
+    def db_path(self) -> Path:
+        return self.site_dir / DB_FILE
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._read() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One durable transaction: committed (fsync'd) when the block ends, rolled back on error."""
+        with self._write() as session:
+            with session.begin():
+                yield session
+
+    def integrity_check(self) -> list[str]:
+        raw = self.engine.raw_connection()
+        try:
+            return _integrity(raw.driver_connection)
+        finally:
+            raw.close()
+
+    def close(self, checkpoint: bool = True) -> None:
+        """Close the store, signing a checkpoint over the latest entry unless told not to
+        (a read-only check such as ``journal verify`` must change nothing)."""
+        if self._closed:
+            return
+        if checkpoint:
+            self.journal.checkpoint_if_behind()
+        self._closed = True
+        self.engine.dispose()
+
+
+def machine_name() -> str:
+    return socket.gethostname()[:64] or "unknown"
+
+
+def open_store(site_dir: Path | str, passphrase: str, machine: str | None = None, migrate_schema: bool = True) -> Store:
+    """Open an existing site.  A wrong passphrase raises ``WrongPassphrase`` and writes nothing."""
+    site_dir = Path(site_dir)
+    site = SiteFile.load(site_dir)
+    site_keys = keymod.unlock(site, passphrase)  # wrong passphrase stops here
+    db_path = site_dir / DB_FILE
+    if not db_path.exists():
+        raise keymod.NotASite(f"{db_path} 不存在")
+    _probe(db_path, site_keys)
+    engine = make_engine(db_path, site_keys)
+    raw = engine.raw_connection()
+    try:
+        problems = _integrity(raw.driver_connection)
+    finally:
+        raw.close()
+    if problems:
+        engine.dispose()
+        raise StoreCorrupt("站点数据库完整性检查失败：" + "；".join(problems[:3]))
+    backup = migrate(engine, db_path) if migrate_schema else None
+    store = Store(site_dir, site, site_keys, engine, machine or machine_name(), backup)
+    store.journal.load_signer()
+    return store
+
+
+def create_store(site_dir: Path | str, passphrase: str, kdf: dict | None = None,
+                 machine: str | None = None) -> Store:
+    """Create an empty site folder with a new store and a new site signing key."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives import serialization
+
+    from app.core.journal import key_id as make_key_id
+    from app.store import models
+
+    site_dir = Path(site_dir)
+    site_dir.mkdir(parents=True, exist_ok=True)
+    if (site_dir / keymod.SITE_FILE).exists() or (site_dir / DB_FILE).exists():
+        raise FileExistsError(f"{site_dir} 已经是一个站点目录")
+    if len(passphrase) < 8:
+        raise ValueError("站点口令至少8位")
+    site, site_keys = keymod.new_site_file(passphrase, kdf)
+    db_path = site_dir / DB_FILE
+    engine = make_engine(db_path, site_keys)
+    migrate(engine, db_path)
+    private = Ed25519PrivateKey.generate()
+    raw_private = private.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                        serialization.NoEncryption())
+    raw_public = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    kid = make_key_id(raw_public)
+    now = _dt.datetime.now(_dt.timezone.utc)
+    with sessionmaker(engine.execution_options(immediate=True))() as s, s.begin():
+        s.add(models.SiteKey(key_id=kid, private_key=raw_private, public_key=raw_public, created_at=now))
+        s.add(models.Setting(key="site_id", value=site.site_id))
+    site.public_keys[kid] = keymod.b64(raw_public)
+    site.save(site_dir)
+    store = Store(site_dir, site, site_keys, engine, machine or machine_name())
+    store.journal.load_signer()
+    return store
+
+
+def active_site_key(session: Session):
+    from app.store import models
+
+    return session.scalars(select(models.SiteKey).where(models.SiteKey.active.is_(True))
+                           .order_by(models.SiteKey.id)).first()

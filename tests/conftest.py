@@ -1,0 +1,80 @@
+"""Shared fixtures: a fresh real SQLCipher site per test (cheap Argon2id parameters),
+a demo site built once per session and copied, and Qt offscreen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.core.site import Institution  # noqa: E402
+from app.store.keys import TEST_KDF  # noqa: E402
+
+PASSPHRASE = "test-passphrase-1"
+ADMIN_PASSWORD = "Admin-pass-1"
+INSTITUTION = Institution(name="测试职业技能等级认定中心", category="S", institution_code="0000",
+                          province="41", site_serial="010123")
+
+
+@pytest.fixture
+def site_dir(tmp_path) -> Path:
+    return tmp_path / "site"
+
+
+@pytest.fixture
+def site(site_dir):
+    """An empty site with one administrator ``admin``."""
+    from app.services.site import create_site
+
+    handle = create_site(site_dir, PASSPHRASE, INSTITUTION, "admin", "管理员", ADMIN_PASSWORD, kdf=TEST_KDF)
+    yield handle
+    handle.close()
+
+
+@pytest.fixture
+def admin(site):
+    return site.login("admin", ADMIN_PASSWORD)
+
+
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory) -> Path:
+    from app.services.demo import build_demo_site
+
+    path = tmp_path_factory.mktemp("demo-template") / "site"
+    build_demo_site(path, candidates=40, seed=7, kdf=TEST_KDF)
+    return path
+
+
+@pytest.fixture
+def demo_site_dir(_demo_template, tmp_path) -> Path:
+    """A copy of the demo site (electrician level 4, 40 candidates) for this test alone."""
+    target = tmp_path / "demo"
+    shutil.copytree(_demo_template, target)
+    return target
+
+
+@pytest.fixture
+def demo(demo_site_dir):
+    from app.services.demo import DEMO_PASSPHRASE
+    from app.services.site import open_site
+
+    handle = open_site(demo_site_dir, DEMO_PASSPHRASE)
+    yield handle
+    handle.close()
+
+
+def login(handle, username: str, role: str | None = None):
+    """Log in with the demo password of ``username``."""
+    from app.services.demo import DEMO_STAFF
+
+    password = {u: p for u, _, _, p, _ in DEMO_STAFF}[username]
+    return handle.login(username, password, role)
+
+
+@pytest.fixture
+def demo_login(demo):
+    return lambda username, role=None: login(demo, username, role)
