@@ -37,32 +37,32 @@
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="112"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="91"/>
         <source>新建账户</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="120"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="99"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="120"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="99"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="121"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="100"/>
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="121"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="100"/>
         <source>所在单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="122"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="101"/>
         <source>督导员证卡编号</source>
         <translation>Supervisor card no.</translation>
     </message>
@@ -193,37 +193,37 @@
 <context>
     <name>InstitutionTab</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="212"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="191"/>
         <source>尚未设置评价机构信息</source>
         <translation>The institution has not been set up yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="214"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="193"/>
         <source>评价机构名称</source>
         <translation>Institution name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="215"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="194"/>
         <source>机构类别</source>
         <translation>Institution category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="216"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="195"/>
         <source>评价机构代码</source>
         <translation>Institution code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="217"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="196"/>
         <source>所在省份</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="218"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="197"/>
         <source>站点序列码</source>
         <translation>Site serial</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="219"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="198"/>
         <source>证书编号前缀</source>
         <translation>Certificate number prefix</translation>
     </message>
@@ -319,87 +319,86 @@
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="42"/>
-        <location filename="../../app/ui/login.py" line="49"/>
+        <location filename="../../app/ui/login.py" line="41"/>
+        <location filename="../../app/ui/login.py" line="43"/>
         <source>站点目录</source>
         <translation>Site folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="43"/>
+        <location filename="../../app/ui/login.py" line="41"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="44"/>
-        <location filename="../../app/ui/login.py" line="98"/>
+        <location filename="../../app/ui/login.py" line="41"/>
         <source>选择站点目录</source>
         <translation>Choose site folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="52"/>
-        <location filename="../../app/ui/login.py" line="53"/>
+        <location filename="../../app/ui/login.py" line="46"/>
+        <location filename="../../app/ui/login.py" line="47"/>
         <source>站点口令</source>
         <translation>Site passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="54"/>
+        <location filename="../../app/ui/login.py" line="48"/>
         <source>打开站点</source>
         <translation>Open site</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="64"/>
+        <location filename="../../app/ui/login.py" line="58"/>
         <source>站点</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="66"/>
-        <location filename="../../app/ui/login.py" line="68"/>
+        <location filename="../../app/ui/login.py" line="60"/>
+        <location filename="../../app/ui/login.py" line="62"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="71"/>
-        <location filename="../../app/ui/login.py" line="72"/>
+        <location filename="../../app/ui/login.py" line="65"/>
+        <location filename="../../app/ui/login.py" line="66"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="74"/>
+        <location filename="../../app/ui/login.py" line="68"/>
         <source>登录角色</source>
         <translation>Role for this session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="75"/>
+        <location filename="../../app/ui/login.py" line="69"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="76"/>
+        <location filename="../../app/ui/login.py" line="70"/>
         <source>登录</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="105"/>
+        <location filename="../../app/ui/login.py" line="94"/>
         <source>请填写站点目录和站点口令</source>
         <translation>Enter the site folder and the site passphrase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="108"/>
+        <location filename="../../app/ui/login.py" line="97"/>
         <source>正在打开站点（校验加密数据库）…</source>
         <translation>Opening site (checking the encrypted database)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="110"/>
+        <location filename="../../app/ui/login.py" line="99"/>
         <source>正在打开站点…</source>
         <translation>Opening site…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="119"/>
+        <location filename="../../app/ui/login.py" line="108"/>
         <source>已从旧版本升级数据库，备份：{0}</source>
         <translation>The database was upgraded from an older version; backup: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="147"/>
+        <location filename="../../app/ui/login.py" line="136"/>
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
@@ -461,102 +460,102 @@
 <context>
     <name>RosterImportTab</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="43"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="42"/>
         <source>名册文件</source>
         <translation>Roster file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="44"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="42"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="49"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="45"/>
         <source>名册文件（.xlsx）</source>
         <translation>Roster file (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="51"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="43"/>
         <source>照片文件夹</source>
         <translation>Photo folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="52"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="43"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="57"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="46"/>
         <source>照片文件夹（可选）</source>
         <translation>Photo folder (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="58"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="47"/>
         <source>导入（全部成功或全部不导入）</source>
         <translation>Import (all or nothing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="62"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="51"/>
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="63"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="52"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="63"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="52"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="63"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="52"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="63"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="52"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="64"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="53"/>
         <source>导入错误列表</source>
         <translation>Import errors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="72"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="42"/>
         <source>选择名册</source>
         <translation>Choose roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="77"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="43"/>
         <source>选择照片文件夹</source>
         <translation>Choose photo folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="84"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="63"/>
         <source>请先选择名册文件</source>
         <translation>Choose a roster file first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="88"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="67"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="90"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="69"/>
         <source>正在校验并导入名册…</source>
         <translation>Checking and importing the roster…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="94"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="73"/>
         <source>导入成功：认定计划 {0} 个，考生 {1} 名，照片 {2} 张。</source>
         <translation>Imported: {0} batch plans, {1} candidates, {2} photos.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="97"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="76"/>
         <source>{0} 名考生没有照片。</source>
         <translation>{0} candidates have no photo.</translation>
     </message>
@@ -648,17 +647,17 @@
 <context>
     <name>SiteAdminWorkplace</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="232"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="211"/>
         <source>名册导入</source>
         <translation>Roster import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="233"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="212"/>
         <source>工作人员账户</source>
         <translation>Staff accounts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="234"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="213"/>
         <source>评价机构</source>
         <translation>Institution</translation>
     </message>
@@ -666,82 +665,82 @@
 <context>
     <name>StaffTab</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="146"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="125"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="146"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="125"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="146"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="125"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="146"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="125"/>
         <source>所在单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="147"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="126"/>
         <source>证卡编号</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="147"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="126"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="148"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="127"/>
         <source>工作人员账户列表</source>
         <translation>Staff account list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="150"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="129"/>
         <source>新建账户…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="150"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="129"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="151"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="130"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="151"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="130"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="164"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="143"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="164"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="143"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="166"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="145"/>
         <source>（已锁定）</source>
         <translation> (locked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="198"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="177"/>
         <source>停用账户</source>
         <translation>Deactivate account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="198"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="177"/>
         <source>确定停用账户「{0}」吗？停用后该账户无法登录。</source>
         <translation>Deactivate account “{0}”? It will no longer be able to log in.</translation>
     </message>
