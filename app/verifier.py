@@ -113,6 +113,11 @@ class _Bag:
             if name.startswith("/") or "\\" in name or ".." in p.parts or not p.parts:
                 raise BundleFault(f"zip 中有不安全的路径：{name}")
             tops.add(p.parts[0])
+        if len(tops) != 1:
+            raise BundleFault(f"zip 顶层应只有一个包目录，实有 {len(tops)} 个")
+        for info in infos:
+            p = PurePosixPath(info.filename)
+            name = info.filename
             if info.is_dir():
                 continue
             if len(p.parts) < 2:
@@ -121,8 +126,6 @@ class _Bag:
             if rel in self.members:
                 raise BundleFault(f"zip 中重复出现文件：{rel}")
             self.members[rel] = info
-        if len(tops) != 1:
-            raise BundleFault(f"zip 顶层应只有一个包目录，实有 {len(tops)} 个")
         self.name = tops.pop()
 
     def read(self, rel: str) -> bytes:
@@ -197,7 +200,7 @@ def _verify_signatures(bag: _Bag, trust: layout.TrustFile, report: Report,
 
 def _verify_journal(bag: _Bag, trust: layout.TrustFile, site_id: str, report: Report) -> None:
     entries = []
-    for n, line in enumerate(bag.read("data/" + layout.JOURNAL_ENTRIES).decode("utf-8").splitlines(), 1):
+    for n, line in enumerate(bag.read("data/" + layout.JOURNAL_ENTRIES).decode("utf-8", "replace").splitlines(), 1):
         if not line.strip():
             continue
         try:
@@ -244,6 +247,9 @@ def verify_bytes(blob: bytes, trust: layout.TrustFile,
     report = Report(ok=False)
     try:
         _verify(blob, trust, report, required)
+    except UnicodeDecodeError:
+        report.ok, report.fault = False, "包内文本文件不是 UTF-8"
+        return report
     except BundleFault as exc:
         report.ok, report.fault = False, str(exc)
         return report
@@ -300,8 +306,11 @@ def _verify(blob: bytes, trust: layout.TrustFile, report: Report, required: tupl
         for need in (layout.THEORY_PAPERS, layout.THEORY_ANSWERS):
             if "data/" + need not in bag.members:
                 raise BundleFault(f"包内有成绩 {layout.RESULTS_JSON} 但缺少 {need}，无法复算理论成绩")
-        checked, fault = layout.recompute_theory(bag.read("data/" + layout.THEORY_PAPERS),
-                                                 bag.read("data/" + layout.THEORY_ANSWERS), bag.read(results))
+        try:
+            checked, fault = layout.recompute_theory(bag.read("data/" + layout.THEORY_PAPERS),
+                                                     bag.read("data/" + layout.THEORY_ANSWERS), bag.read(results))
+        except (KeyError, TypeError, AttributeError, ValueError) as exc:
+            raise BundleFault(f"理论作答、试卷或成绩文件格式错误（{type(exc).__name__}: {exc}）") from None
         if fault:
             raise BundleFault(fault)
         report.theory_checked = checked
@@ -332,8 +341,8 @@ def verify_file(path: Path | str, trust: layout.TrustFile, key_file: Path | str 
     return verify_bytes(blob, trust, required)
 
 
-def main(argv: list[str] | None = None) -> int:
-    p = argparse.ArgumentParser(prog="examsite-verify", description="离线校验 ExamSite 上报包")
+def main(argv: list[str] | None = None, prog: str = "examsite-verify") -> int:
+    p = argparse.ArgumentParser(prog=prog, description="离线校验 ExamSite 上报包")
     p.add_argument("bundle")
     p.add_argument("--trust", required=True, help="站点公钥文件（examsite keys public 的输出）")
     p.add_argument("--key", help="加密上报包：省级中心 X25519 私钥（PEM）")

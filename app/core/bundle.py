@@ -90,7 +90,11 @@ def bag_info_text(fields: list[tuple[str, str]]) -> bytes:
 def parse_bag_info(data: bytes) -> dict[str, str]:
     out: dict[str, str] = {}
     last = None
-    for line in data.decode("utf-8").splitlines():
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BundleFault("bag-info.txt 不是 UTF-8 文本") from None
+    for line in text.splitlines():
         if not line.strip():
             continue
         if line[0] in " \t" and last:
@@ -119,7 +123,11 @@ def manifest_text(digests: dict[str, str]) -> bytes:
 
 def parse_manifest(name: str, data: bytes) -> dict[str, str]:
     out: dict[str, str] = {}
-    for n, line in enumerate(data.decode("utf-8").splitlines(), 1):
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BundleFault(f"{name} 不是 UTF-8 文本") from None
+    for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         m = re.match(r"^([0-9a-fA-F]+)\s+(.+)$", line)
@@ -239,7 +247,11 @@ def _dec(value, where: str) -> Decimal:
 
 def _jsonl(name: str, data: bytes) -> list[dict]:
     out = []
-    for n, line in enumerate(data.decode("utf-8").splitlines(), 1):
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BundleFault(f"{name} 不是 UTF-8 文本") from None
+    for n, line in enumerate(text.splitlines(), 1):
         if line.strip():
             try:
                 rec = json.loads(line)

@@ -342,10 +342,9 @@ class ExportService(Service):
     @requires("export.make")
     def make(self, out: Path | str, password: str, plan_no: str | None = None, *, include_photos: bool = False,
              supersedes: int | None = None, reason: str = "", optional: tuple[str, ...] = (),
-             encrypt_for: bytes | None = None, progress: Callable[[str], None] | None = None) -> ExportView:
+             progress: Callable[[str], None] | None = None) -> ExportView:
         """Export one batch as a sealed bundle signed by the site and by the administrator.
-        ``supersedes`` names the earlier export this correction replaces (a reason is required).
-        ``encrypt_for`` (raw X25519 public key of the provincial centre) also writes ``out``.enc."""
+        ``supersedes`` names the earlier export this correction replaces (a reason is required)."""
         out = Path(out)
         plan_no = self._only_batch(plan_no)
         say = progress or (lambda _msg: None)
@@ -405,10 +404,6 @@ class ExportService(Service):
                 say("写出 zip")
                 out.parent.mkdir(parents=True, exist_ok=True)
                 digest = writer.zip_bag(bag_dir, out)
-            if encrypt_for is not None:
-                say("加密")
-                enc = out.with_name(out.name + ".enc")
-                enc.write_bytes(envelope.seal(out.read_bytes(), encrypt_for))
         except BaseException:
             with self.ctx.unit_of_work() as uow:
                 rec = uow.session.scalars(select(ExportRecord).where(ExportRecord.seq == seq)).one()
@@ -425,8 +420,7 @@ class ExportService(Service):
                 old.superseded_by = seq
             uow.journal("export.made", plan_no, {"seq": seq, "file": out.name, "file_sha256": digest,
                                                  "tagmanifest_sha256": built.tagmanifest_sha256, "files": built.files,
-                                                 "payload_bytes": built.payload_bytes, "supersedes": supersedes,
-                                                 "encrypted": encrypt_for is not None})
+                                                 "payload_bytes": built.payload_bytes, "supersedes": supersedes})
             return _view(rec)
 
     def _run_provider(self, name: str, plan_no: str, data: Path) -> None:
@@ -506,8 +500,11 @@ class ExportService(Service):
         return report
 
     @requires("export.make")
-    def copy_to(self, seq: int, path: Path | str, dest_dir: Path | str) -> ExportView:
-        """Copy a verified bundle to removable media and read it back before calling it copied."""
+    def copy_to(self, seq: int, path: Path | str, dest_dir: Path | str,
+                encrypt_for: bytes | None = None) -> ExportView:
+        """Copy a verified bundle to removable media and read it back before calling it copied.
+        With ``encrypt_for`` (raw X25519 public key of the provincial centre) the copy is the
+        encrypted envelope ``<name>.enc`` (format in ``app.core.envelope``)."""
         path, dest_dir = Path(path), Path(dest_dir)
         with self.ctx.reading() as s:
             rec = self._record(s, seq)
@@ -516,21 +513,28 @@ class ExportService(Service):
         self._check_file(rec, path)
         if not dest_dir.is_dir():
             raise NotFound(f"目标文件夹不存在：{dest_dir}")
-        target = dest_dir / path.name
+        target = dest_dir / (path.name + (".enc" if encrypt_for is not None else ""))
         tmp = target.with_name(target.name + ".part")
-        shutil.copyfile(path, tmp)
+        if encrypt_for is None:
+            shutil.copyfile(path, tmp)
+            expected = writer.file_sha256(path)
+        else:
+            blob = envelope.seal(path.read_bytes(), encrypt_for)
+            tmp.write_bytes(blob)
+            expected = hashlib.sha256(blob).hexdigest()
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
         copied = writer.file_sha256(target)
-        if copied != writer.file_sha256(path):
+        if copied != expected:
             raise DomainError(f"拷贝后读回校验不符：{target}")
         with self.ctx.unit_of_work() as uow:
             rec = self._record(uow.session, seq)
             if rec.status == "verified":
                 rec.status = "copied"
             rec.copied_to = str(target)
-            uow.journal("export.copy", rec.plan_no, {"seq": seq, "to": str(target), "file_sha256": copied})
+            uow.journal("export.copy", rec.plan_no, {"seq": seq, "to": str(target), "file_sha256": copied,
+                                                     "encrypted": encrypt_for is not None})
             return _view(rec)
 
     @requires("export.make")
