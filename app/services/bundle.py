@@ -297,7 +297,7 @@ class ExportView:
     seq: int
     plan_no: str
     external_id: str
-    file_name: str
+    path: str
     tagmanifest_sha256: str
     file_sha256: str
     size: int
@@ -311,12 +311,16 @@ class ExportView:
     note: str
 
     @property
+    def file_name(self) -> str:
+        return Path(self.path).name
+
+    @property
     def status_name(self) -> str:
         return STATUS_NAMES.get(self.status, self.status)
 
 
 def _view(r: ExportRecord) -> ExportView:
-    return ExportView(r.seq, r.plan_no, r.external_id, r.file_name, r.tagmanifest_sha256, r.file_sha256, r.size,
+    return ExportView(r.seq, r.plan_no, r.external_id, r.path, r.tagmanifest_sha256, r.file_sha256, r.size,
                       r.status, r.supersedes_seq, r.superseded_by, tuple(r.signers), r.created_by, r.created_at,
                       r.copied_to, r.note)
 
@@ -364,7 +368,7 @@ class ExportService(Service):
             seq = (s.scalar(select(func.max(ExportRecord.seq))) or 0) + 1
             kid, sign = _staff_signer(self.ctx, uow, password)
             external_id = f"{self.ctx.store.site_id}/{plan_no}/{seq}"
-            s.add(ExportRecord(seq=seq, plan_no=plan_no, external_id=external_id, file_name=out.name,
+            s.add(ExportRecord(seq=seq, plan_no=plan_no, external_id=external_id, path=str(out.resolve()),
                                status="building", supersedes_seq=supersedes, reason=reason.strip(), signers=[],
                                created_by=self.ctx.actor.username, created_at=self.ctx.now()))
             uow.journal("export.begin", plan_no, {"seq": seq, "supersedes": supersedes, "reason": reason.strip(),

@@ -37,7 +37,7 @@ class ExportRecord(Base):
     seq: Mapped[int] = mapped_column(Integer, unique=True)
     plan_no: Mapped[str] = mapped_column(String(40), index=True)
     external_id: Mapped[str] = mapped_column(String(160))
-    file_name: Mapped[str] = mapped_column(String(255))
+    path: Mapped[str] = mapped_column(Text)  # where the bundle was written
     tagmanifest_sha256: Mapped[str] = mapped_column(String(64), default="")
     file_sha256: Mapped[str] = mapped_column(String(64), default="")
     size: Mapped[int] = mapped_column(Integer, default=0)

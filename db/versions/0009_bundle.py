@@ -34,7 +34,7 @@ def upgrade() -> None:
     sa.Column('seq', sa.Integer(), nullable=False),
     sa.Column('plan_no', sa.String(length=40), nullable=False),
     sa.Column('external_id', sa.String(length=160), nullable=False),
-    sa.Column('file_name', sa.String(length=255), nullable=False),
+    sa.Column('path', sa.Text(), nullable=False),
     sa.Column('tagmanifest_sha256', sa.String(length=64), nullable=False),
     sa.Column('file_sha256', sa.String(length=64), nullable=False),
     sa.Column('size', sa.Integer(), nullable=False),
