@@ -161,13 +161,16 @@ def provide_journal(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str
     with ctx.reading() as s:
         cps = list(s.scalars(select(models.JournalCheckpoint).order_by(models.JournalCheckpoint.seq)))
         upto = cps[-1].seq if cps else 0
+        J = models.JournalEntry
+        rows = s.execute(select(J.seq, J.ts, J.actor, J.role, J.machine, J.action, J.subject, J.prev_hash, J.hash,
+                                J.payload).where(J.seq <= upto).order_by(J.seq)).all()
+        keys = ("seq", "ts", "actor", "role", "machine", "action", "subject", "prev_hash", "hash")
         with open(folder / layout.JOURNAL_ENTRIES, "w", encoding="utf-8") as fh:
-            for row in s.scalars(select(models.JournalEntry).where(models.JournalEntry.seq <= upto)
-                                 .order_by(models.JournalEntry.seq)):
-                fh.write(json.dumps({"seq": row.seq, "ts": row.ts, "actor": row.actor, "role": row.role,
-                                     "machine": row.machine, "action": row.action, "subject": row.subject,
-                                     "payload": json.loads(row.payload), "prev_hash": row.prev_hash,
-                                     "hash": row.hash}, ensure_ascii=False, sort_keys=True) + "\n")
+            dumps = json.JSONEncoder(ensure_ascii=False).encode
+            for row in rows:
+                # The payload is stored as canonical JSON text: embedded as it is, not re-encoded.
+                head = dumps(dict(zip(keys, row[:9])))
+                fh.write(f'{head[:-1]},"payload":{row[9]}}}\n')
     with open(folder / layout.JOURNAL_CHECKPOINTS, "w", encoding="utf-8") as fh:
         for c in cps:
             fh.write(json.dumps({"seq": c.seq, "hash": c.entry_hash, "ts": c.ts, "key_id": c.key_id,
