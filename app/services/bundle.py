@@ -380,10 +380,11 @@ class ExportService(Service):
             if supersedes is not None:
                 supersedes_text = f"{old.external_id} sha256:{old.tagmanifest_sha256}"
             inst = s.get(models.Setting, "institution")
-        self.ctx.store.journal.checkpoint_if_behind()
         names = [n for n, p in PROVIDERS.items() if not p.optional or n in optional
                  or (n == "photos" and include_photos)]
         try:
+            # Sign the journal up to and including export.begin, so the bundle's journal is whole.
+            self.ctx.store.journal.checkpoint_if_behind()
             with tempfile.TemporaryDirectory(prefix="examsite-export-") as tmp:
                 bag_dir = Path(tmp) / f"examsite-{plan_no}-{seq:04d}"
                 data = bag_dir / "data"
@@ -412,6 +413,7 @@ class ExportService(Service):
                 out.parent.mkdir(parents=True, exist_ok=True)
                 digest = writer.zip_bag(bag_dir, out)
         except BaseException:
+            out.with_name(out.name + ".part").unlink(missing_ok=True)
             with self.ctx.unit_of_work() as uow:
                 rec = uow.session.scalars(select(ExportRecord).where(ExportRecord.seq == seq)).one()
                 rec.status = "failed"
