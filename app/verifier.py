@@ -299,6 +299,9 @@ def _verify(blob: bytes, trust: layout.TrustFile, report: Report, required: tupl
     for key in layout.REQUIRED_INFO:
         if not info.get(key):
             raise BundleFault(f"bag-info.txt 缺少字段 {key}")
+    expected_id = f"{info['ExamSite-Site']}/{info['ExamSite-Batch']}/{info['ExamSite-Export-Seq']}"
+    if info["External-Identifier"] != expected_id:
+        raise BundleFault(f"bag-info.txt 的 External-Identifier 与站点、批次、序号不一致：{info['External-Identifier']}")
     if info["Payload-Oxum"] != layout.oxum([sizes[p] for p in payload]):
         raise BundleFault(f"Payload-Oxum 不符：记录为 {info['Payload-Oxum']}")
     if info["ExamSite-Site"] != trust.site_id:
