@@ -503,3 +503,25 @@ def test_photos_optional_and_encrypted_copy(demo, tmp_path):
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
     report = verifier.verify_file(enc, trust, wrong)
     assert not report.ok and "解密失败" in report.fault
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl not installed")
+def test_signatures_verify_with_openssl_alone(sealed, tmp_path):
+    """A second, independent Ed25519 implementation (OpenSSL's CLI) accepts every signature."""
+    path, trust, _ = sealed
+    _, m = _members(path)
+    (tmp_path / "tm.txt").write_bytes(m[layout.SIGNED_FILE])
+    by_id = trust.by_id()
+    sigs = [k for k in m if k.startswith("signatures/")]
+    assert len(sigs) == 3
+    for name in sigs:
+        rec = layout.SignatureRecord.from_bytes(name, m[name])
+        (tmp_path / "sig.bin").write_bytes(rec.signature)
+        (tmp_path / "pub.der").write_bytes(bytes.fromhex("302a300506032b6570032100") + by_id[rec.key_id].public_key)
+        args = ["openssl", "pkeyutl", "-verify", "-pubin", "-keyform", "DER", "-inkey", str(tmp_path / "pub.der"),
+                "-rawin", "-in", str(tmp_path / "tm.txt"), "-sigfile", str(tmp_path / "sig.bin")]
+        r = subprocess.run(args, capture_output=True, text=True)
+        assert r.returncode == 0 and "Verified Successfully" in r.stdout, (name, r.stdout, r.stderr)
+        (tmp_path / "tm.txt").write_bytes(m[layout.SIGNED_FILE] + b"x")
+        assert subprocess.run(args, capture_output=True).returncode != 0
+        (tmp_path / "tm.txt").write_bytes(m[layout.SIGNED_FILE])
