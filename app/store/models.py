@@ -129,3 +129,4 @@ class JournalCheckpoint(Base):
     ts: Mapped[str] = mapped_column(String(32))
     signature: Mapped[bytes] = mapped_column(LargeBinary)
     key_id: Mapped[str] = mapped_column(String(32))
+from app.store import theory_tables  # noqa: E402,F401
