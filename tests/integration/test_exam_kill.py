@@ -41,6 +41,7 @@ def test_sigkill_many_times_loses_no_acknowledged_answer(demo, demo_login, tmp_p
     acked_consumed = 0
     alive_total = 0.0  # parent-measured time the children ran: consumed time can never exceed it
     resumes = 0
+    history: list[tuple] = []  # (run, kind, qno, choice) for the failure message
     for run in range(KILLS + 1):
         started = time.monotonic()
         child = _spawn(demo_site_dir, tail, seed=run, finish=run == KILLS)
@@ -57,7 +58,11 @@ def test_sigkill_many_times_loses_no_acknowledged_answer(demo, demo_login, tmp_p
                     head.append(line.rstrip("\n"))
                 time.sleep(rng.uniform(0, 0.01))
             child.send_signal(signal.SIGKILL)
-        out, err = child.communicate(timeout=120)
+        # read on through the same buffered reader (communicate() would read the raw pipe and
+        # skip lines readline() had already buffered)
+        out = child.stdout.read()
+        err = child.stderr.read()
+        child.wait(timeout=120)
         out = "\n".join(head + [out])
         alive_total += time.monotonic() - started
         if run == KILLS:
@@ -69,11 +74,13 @@ def test_sigkill_many_times_loses_no_acknowledged_answer(demo, demo_login, tmp_p
         if resume is not None:
             resumes += 1
             got = resume["answers"]
+            history += [(run, "RESUME", q, c) for q, c in got.items()]
             # every acknowledged answer is there; a write that was cut off may or may not be
             for q, choice in acked.items():
                 if pending and pending[0] == q and got.get(q) == pending[1]:
                     continue
-                assert got.get(q) == choice, f"run {run}: answer to {q} lost ({got.get(q)!r} != {choice!r})"
+                assert got.get(q) == choice, (f"run {run}: answer to {q} lost ({got.get(q)!r} != {choice!r}); "
+                                              f"history {[h for h in history if h[2] == q]}")
             extra = set(got) - set(acked)
             assert not extra or (pending and extra == {pending[0]}), f"run {run}: unexpected answers {extra}"
             acked = dict(got)  # the store is the truth from here on
@@ -86,6 +93,8 @@ def test_sigkill_many_times_loses_no_acknowledged_answer(demo, demo_login, tmp_p
             pending = None  # resolved: the store said what it holds
         for line in lines:
             kind, *rest = line.split()
+            if kind in ("TRY", "ACK"):
+                history.append((run, kind, rest[0], rest[1]))
             if kind == "TRY":
                 pending = (rest[0], rest[1])
             elif kind == "ACK":
