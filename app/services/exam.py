@@ -15,7 +15,7 @@ clock and is written with every record and every ``tick`` (the UI ticks each sec
 
 from __future__ import annotations
 
-import datetime as _dt
+import base64
 import hmac
 import time
 from dataclasses import dataclass, field
@@ -187,26 +187,22 @@ class ExamTerminal(Service):
                                   {"plan_no": plan_no, "gap_ms": gap.ms, "gap_measured": gap.reliable,
                                    "consumed_ms": row.consumed_ms, "needs_proctor": held,
                                    "terminal": self.ctx.store.machine})
-                sit = self._sitting(s, row, plan_no, cand.name, questions, bp, actor, now_mono)
+                sit = self._sitting(s, row, plan_no, cand.name, questions, bp, actor, now_mono,
+                                    package.get("images", {}))
                 if gap is not None:
                     sit.gap_ms = gap.ms
                 return sit
         raise failure
 
-    def _sitting(self, s, row, plan_no, name, questions, bp: Blueprint, actor, now_mono) -> Sitting:
-        images = {}
+    def _sitting(self, s, row, plan_no, name, questions, bp: Blueprint, actor, now_mono, images: dict) -> Sitting:
+        """Images come from the sealed package, like the questions."""
         shown, to_bank, from_bank = [], {}, {}
         for qno, code, section, order in row.items:
             q = questions[code]
             text = {o.label: o.text for o in q.options}
             to_bank[qno] = {LABELS[i]: lbl for i, lbl in enumerate(order)}
             from_bank[qno] = {lbl: LABELS[i] for i, lbl in enumerate(order)}
-            img = None
-            if q.image:
-                if q.image not in images:
-                    r = s.scalars(select(tt.BankImage).where(tt.BankImage.name == q.image)).first()
-                    images[q.image] = r.data if r else None
-                img = images[q.image]
+            img = base64.b64decode(images[q.image]) if q.image and q.image in images else None
             shown.append(ShownQuestion(qno, q.qtype.value, q.stem,
                                        tuple((LABELS[i], text[lbl]) for i, lbl in enumerate(order)),
                                        bp.sections[section].points, img))
@@ -398,3 +394,14 @@ class ExamTerminal(Service):
             batch = get_batch(s, plan_no)
             return [(r.ticket_no, r.status, r.result) for r in s.scalars(
                 select(tt.ExamSession).where(tt.ExamSession.batch_id == batch.id).order_by(tt.ExamSession.ticket_no))]
+
+    @requires("exam.terminal")
+    def events_since(self, after_id: int = 0, limit: int = 500) -> list[dict]:
+        """Durable events of this terminal after ``after_id``, oldest first: the records a
+        terminal can stream to the master (issue 5).  Answers travel as the journal does."""
+        with self.ctx.reading() as s:
+            rows = s.execute(select(tt.ExamEvent, tt.ExamSession.ticket_no)
+                             .join(tt.ExamSession, tt.ExamSession.id == tt.ExamEvent.session_id)
+                             .where(tt.ExamEvent.id > after_id).order_by(tt.ExamEvent.id).limit(limit)).all()
+            return [{"id": e.id, "ticket_no": t, "kind": e.kind, "consumed_ms": e.consumed_ms,
+                     "at": e.at.isoformat(), "data": e.data} for e, t in rows]

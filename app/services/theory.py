@@ -26,7 +26,7 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import func, insert, select
 
 from app.core import passwords
 from app.core.errors import CellError, Conflict, DomainError, ImportRejected, NotFound, PermissionDenied

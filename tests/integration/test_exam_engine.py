@@ -11,7 +11,6 @@ import pytest
 from sqlalchemy import select
 
 from app.core.errors import Conflict, PermissionDenied
-from app.core.exam.questions import Question
 from app.core.exam.scoring import score
 from app.services.demo import DEMO_PLAN
 from app.services.exam import ExamTerminal
@@ -136,6 +135,9 @@ def test_long_outage_needs_the_proctor_and_is_recorded(demo, ready):
         resumes = [json.loads(x.payload) for x in s.scalars(
             select(models.JournalEntry).where(models.JournalEntry.action == "exam.resume"))]
     assert e.actor == "jiankao1" and resumes[0]["gap_ms"] == 660_000 and resumes[0]["needs_proctor"]
+    kinds = [x["kind"] for x in term.events_since()]
+    assert kinds == ["start", "resume", "resume", "authorised"]
+    assert term.events_since(term.events_since()[-2]["id"])[0]["data"]["proctor"] == "jiankao1"
 
 
 def test_reboot_gap_uses_wall_clock_only_as_an_estimate(demo, ready):

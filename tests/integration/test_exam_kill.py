@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from app.services.demo import DEMO_PLAN
 from tests.theory_support import demo_id_tail, prepare_exam
 
 KILLS = 20

@@ -124,3 +124,37 @@ def test_unlock_needs_both_custodians_in_the_window(demo, demo_login, tmp_path):
     with pytest.raises(Conflict):
         PaperService(demo_login("admin")).seal(DEMO_PLAN, [("admin", PASSWORDS["admin"]),
                                                          ("kaowu", PASSWORDS["kaowu"])])
+
+
+def _png(color) -> bytes:
+    import cv2
+    import numpy as np
+
+    img = np.full((20, 30, 3), color, np.uint8)
+    return cv2.imencode(".png", img)[1].tobytes()
+
+
+def test_images_travel_from_xlsx_through_qti(demo, demo_login, tmp_path):
+    import dataclasses
+    import zipfile
+
+    qs = make_questions()
+    qs[40] = dataclasses.replace(qs[40], image="circuit.png")
+    path = tmp_path / "bank.xlsx"
+    write_bank(path, qs)
+    svc = BankService(demo_login("admin"))
+    with pytest.raises(ImportRejected) as info:
+        svc.import_xlsx(path, OCC, LEVEL)
+    assert [(e.row, e.column) for e in info.value.errors] == [(42, "图片")]
+    (tmp_path / "images").mkdir()
+    png = _png((0, 0, 255))
+    (tmp_path / "images" / "circuit.png").write_bytes(png)
+    svc.import_xlsx(path, OCC, LEVEL)
+    out = tmp_path / "qti.zip"
+    svc.export_qti(OCC, LEVEL, out)
+    with zipfile.ZipFile(out) as z:
+        assert z.read("items/images/circuit.png") == png
+    svc.import_qti(out, OCC, 2)
+    with demo.store.read() as s:
+        imgs = {(r.level, r.name): r.data for r in s.scalars(select(tt.BankImage))}
+    assert imgs == {(LEVEL, "circuit.png"): png, (2, "circuit.png"): png}
