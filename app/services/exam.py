@@ -325,9 +325,8 @@ class ExamTerminal(Service):
         """A proctor lets a held sitting continue (the gap stays paused, and is recorded)."""
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            staff = s.scalars(select(models.Staff).where(models.Staff.username == proctor_username)).first()
-            ok = (staff is not None and staff.active and PROCTOR_ROLES & set(staff.roles)
-                  and passwords.check_password(proctor_password, staff.password_hash))
+            staff = self._proctor(s, proctor_username, proctor_password)
+            ok = staff is not None
             row = self._row(s, sit)
             if not ok:
                 uow.journal("exam.resume_refused", sit.ticket_no, {"proctor": proctor_username})
@@ -341,6 +340,30 @@ class ExamTerminal(Service):
                               {"consumed_ms": row.consumed_ms, "paused_ms": row.paused_ms})
                 sit.status, sit.needs_proctor, sit._anchor = "running", False, (row.consumed_ms, mono)
         if not ok:
+            raise PermissionDenied("监考人员身份验证失败")
+
+    @staticmethod
+    def _proctor(s, username: str, password: str):
+        staff = s.scalars(select(models.Staff).where(models.Staff.username == username)).first()
+        if (staff is not None and staff.active and PROCTOR_ROLES & set(staff.roles)
+                and passwords.check_password(password, staff.password_hash)):
+            return staff
+        return None
+
+    @requires("exam.terminal")
+    def release_kiosk(self, sit: Sitting | None, proctor_username: str, proctor_password: str) -> None:
+        """A proctor closes the exam window on this terminal (the sitting stays as it is and
+        can be resumed here or elsewhere).  Journaled with the proctor's name."""
+        with self.ctx.unit_of_work() as uow:
+            staff = self._proctor(uow.session, proctor_username, proctor_password)
+            subject = sit.ticket_no if sit else self.ctx.store.machine
+            if staff is None:
+                uow.journal("exam.kiosk_release_refused", subject, {"proctor": proctor_username})
+            else:
+                self._journal(uow, Actor(staff.id, staff.username, staff.name, Role.PROCTOR, self.ctx.actor.machine),
+                              "exam.kiosk_released", subject,
+                              {"status": sit.status if sit else "", "consumed_ms": self._consumed(sit) if sit else 0})
+        if staff is None:
             raise PermissionDenied("监考人员身份验证失败")
 
     @requires("exam.terminal")

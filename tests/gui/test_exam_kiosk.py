@@ -120,3 +120,22 @@ def test_warnings_and_focus_loss(qtbot, kiosk, demo):
     with demo.store.read() as s:
         row = s.scalars(select(tt.ExamSession).where(tt.ExamSession.ticket_no == TICKET)).one()
     assert row.focus_losses >= 1
+
+
+def test_only_a_proctor_closes_the_kiosk(qtbot, kiosk, demo):
+    from tests.theory_support import PASSWORDS
+
+    w = kiosk
+    _login(qtbot, w, demo)
+    qtbot.keyClick(w, Qt.Key_F12, Qt.ControlModifier | Qt.ShiftModifier)
+    assert w.stack.currentWidget() is w.release_page
+    qtbot.keyClicks(w.release_user, "kaowu")
+    qtbot.keyClicks(w.release_pw, PASSWORDS["kaowu"])  # staff, not a proctor
+    qtbot.mouseClick(w.release_btn, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "验证失败" in w.release_msg.text(), timeout=10000)
+    assert w.isVisible()
+    w.release_user.clear()
+    qtbot.keyClicks(w.release_user, "jiankao1")
+    qtbot.keyClicks(w.release_pw, PASSWORDS["jiankao1"])
+    qtbot.mouseClick(w.release_btn, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=10000)

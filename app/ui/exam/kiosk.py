@@ -96,6 +96,7 @@ class ExamWindow(QWidget):
         self._build_held()
         self._build_confirm()
         self._build_result()
+        self._build_release()
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self._tick)
@@ -248,7 +249,42 @@ class ExamWindow(QWidget):
         self.stack.addWidget(page)
         self.result_page = page
 
+    def _build_release(self):
+        page = QWidget()
+        v = QVBoxLayout(page)
+        self.release_msg = QLabel(self.tr("监考人员关闭考试窗口（考生的作答与用时均已保存，可再次登录继续）"))
+        self.release_msg.setWordWrap(True)
+        self.release_user = QLineEdit()
+        self.release_user.setPlaceholderText(self.tr("监考人员用户名"))
+        self.release_pw = QLineEdit()
+        self.release_pw.setEchoMode(QLineEdit.Password)
+        self.release_pw.setPlaceholderText(self.tr("监考人员密码"))
+        self.release_btn = QPushButton(self.tr("关闭考试窗口"))
+        self.release_back = QPushButton(self.tr("返回"))
+        self.release_btn.clicked.connect(self._release)
+        self.release_back.clicked.connect(lambda: self.stack.setCurrentWidget(self._before_release))
+        for w in (self.release_msg, self.release_user, self.release_pw, self.release_btn, self.release_back):
+            v.addWidget(w)
+        v.addStretch(1)
+        self.stack.addWidget(page)
+        self.release_page = page
+        self._before_release = self.login_page
+
+    def ask_release(self):
+        """Ctrl+Shift+F12: the proctor's way out of the kiosk."""
+        if self.stack.currentWidget() is not self.release_page:
+            self._before_release = self.stack.currentWidget()
+        self.stack.setCurrentWidget(self.release_page)
+        self.release_user.setFocus()
+
+    def _release(self):
+        user, pw = self.release_user.text().strip(), self.release_pw.text()
+        self.release_pw.clear()
+        self.worker.submit(lambda: self.terminal.release_kiosk(self.sit, user, pw), lambda _: self.proctor_close(),
+                           lambda e: self.release_msg.setText(str(e)))
+
     def _keys(self):
+        QShortcut(QKeySequence("Ctrl+Shift+F12"), self, activated=self.ask_release)
         for seq, fn in ((QKeySequence(Qt.Key_PageDown), lambda: self.show_question(self.current + 1)),
                         (QKeySequence(Qt.Key_PageUp), lambda: self.show_question(self.current - 1))):
             QShortcut(seq, self, activated=fn)
@@ -463,7 +499,8 @@ class ExamWindow(QWidget):
             event.ignore()
 
     def proctor_close(self):
-        """The proctor ends the kiosk (e.g. to move the candidate to another terminal)."""
+        """Called once a proctor has been verified (``release_kiosk``)."""
+        self.timer.stop()
         self.may_close = True
         self.close()
 
