@@ -1,6 +1,6 @@
 """theory exam
 
-Revision ID: 3f318768e383
+Revision ID: 0004_theory
 Revises: 0001
 Create Date: 2026-11-22 05:49:17.221340
 """
