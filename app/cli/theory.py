@@ -66,6 +66,15 @@ def register(sub) -> None:
     common.add_login(st)
     st.set_defaults(func=cmd_status)
 
+    p = sub.add_parser("terminal", help="考试终端")
+    tsub = p.add_subparsers(dest="what", metavar="ACTION")
+    t = tsub.add_parser("provision", help="为本批次建立考试终端的加密库（终端口令取自 EXAMSITE_TERMINAL_PASSPHRASE 或提示输入）")
+    t.add_argument("--batch", required=True)
+    t.add_argument("--terminal", required=True, help="终端库目录（新建）")
+    common.add_site(t)
+    common.add_login(t)
+    t.set_defaults(func=cmd_terminal_provision)
+
     p = sub.add_parser("exam", help="在本终端打开考生机考窗口（全屏，由监考人员登录启动）")
     p.add_argument("--terminal", "--site", dest="site", required=True, help="终端（站点）目录")
     p.add_argument("--passphrase-file")
@@ -205,6 +214,19 @@ def cmd_status(args) -> int:
         _print_status(PaperService(ctx).status(args.batch))
     finally:
         ctx.handle.close()
+    return 0
+
+
+def cmd_terminal_provision(args) -> int:
+    from app.services.terminal import TerminalService
+
+    ctx = common.login(args)
+    try:
+        secret = common.password(args, "EXAMSITE_TERMINAL_PASSPHRASE", "终端库口令", file_attr="__none__")
+        site_id = TerminalService(ctx).provision(args.terminal, secret, args.batch)
+    finally:
+        ctx.handle.close()
+    print(f"考试终端库已建立：{Path(args.terminal).resolve()}（{site_id}）")
     return 0
 
 

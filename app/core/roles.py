@@ -66,6 +66,7 @@ CAPABILITIES: MappingProxyType = MappingProxyType(
         "papers.unlock": frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD}),
         "papers.status": frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD, Role.PROCTOR,
                                     Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
+        "exam.provision": _OFFICE,
         "exam.terminal": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD}),
         "exam.proctor": frozenset({Role.PROCTOR, Role.ROOM_HEAD}),
         "exam.results": frozenset({Role.ADMIN, Role.ROOM_HEAD, Role.INTERNAL_SUPERVISOR}),

@@ -92,6 +92,13 @@ def _aad(site_id: str, plan_no: str, what: str) -> bytes:
     return f"examsite|{site_id}|{plan_no}|{what}".encode()
 
 
+def paper_site_id(store) -> str:
+    """The site the papers were sealed at (a terminal store names it in ``terminal_of``)."""
+    with store.read() as s:
+        row = s.get(models.Setting, "terminal_of")
+    return row.value["site_id"] if row is not None else store.site_id
+
+
 def _wrap_key(password: str, salt: bytes, kdf: dict) -> bytes:
     return Argon2id(salt=salt, length=32, iterations=kdf["t"], lanes=kdf["p"],
                     memory_cost=kdf["m"]).derive(password.encode("utf-8"))
@@ -105,7 +112,8 @@ def open_package(store, plan_no: str, seal: tt.PaperSeal) -> dict:
     """The decrypted paper package of an unlocked batch (services only; never shown on admin screens)."""
     if seal.paper_key is None:
         raise PermissionDenied("试卷尚未由两名保管人共同解封")
-    data = AESGCM(seal.paper_key).decrypt(seal.sealed[:12], seal.sealed[12:], _aad(store.site_id, plan_no, "paper"))
+    data = AESGCM(seal.paper_key).decrypt(seal.sealed[:12], seal.sealed[12:],
+                                          _aad(paper_site_id(store), plan_no, "paper"))
     return json.loads(data)
 
 
@@ -315,8 +323,9 @@ class PaperService(Service):
                     sh = expected[username]
                     blob = base64.b64decode(sh["wrapped"])
                     try:
-                        parts.append((username, AESGCM(_wrap_key(password, base64.b64decode(sh["salt"]), sh["kdf"]))
-                                      .decrypt(blob[:12], blob[12:], _aad(self.ctx.store.site_id, plan_no, username))))
+                        wrap = AESGCM(_wrap_key(password, base64.b64decode(sh["salt"]), sh["kdf"]))
+                        parts.append((username, wrap.decrypt(blob[:12], blob[12:],
+                                                             _aad(paper_site_id(self.ctx.store), plan_no, username))))
                     except InvalidTag:
                         failure = PermissionDenied(f"保管人「{sh['name']}」密码错误，试卷未解封")
                         break
@@ -372,9 +381,22 @@ class PaperService(Service):
                           tuple(u["name"] for u in seal.unlocked_by or []), n, seal.content_sha256)
 
 
+PROCTOR_KEY_SETTING = "proctor_code_key"
+
+
+def proctor_key(store) -> bytes:
+    """The key behind proctor codes: the site's (derived from its file key); a terminal
+    store provisioned from the site holds a copy, so codes read out at the site work there."""
+    with store.read() as s:
+        row = s.get(models.Setting, PROCTOR_KEY_SETTING)
+    if row is not None:
+        return base64.b64decode(row.value)
+    return hmac.new(store.keys.file_key, b"examsite-proctor-code-key", hashlib.sha256).digest()
+
+
 def proctor_code(store, plan_no: str, ticket_no: str, day: _dt.date) -> str:
-    """A six-digit code for one candidate on one day, derived from the site key: the
-    proctor reads it out, any terminal of the site can check it without a network."""
-    mac = hmac.new(store.keys.file_key, f"proctor-code|{plan_no}|{ticket_no}|{day.isoformat()}".encode(),
+    """A six-digit code for one candidate on one day: the proctor reads it out, any
+    terminal of the site can check it without a network."""
+    mac = hmac.new(proctor_key(store), f"proctor-code|{plan_no}|{ticket_no}|{day.isoformat()}".encode(),
                    hashlib.sha256).digest()
     return f"{int.from_bytes(mac[:8], 'big') % 1_000_000:06d}"

@@ -34,5 +34,8 @@ def test_bank_and_papers_commands(demo_site_dir, tmp_path, monkeypatch, capsys):
     assert main(["papers", "status", "--batch", DEMO_PLAN, *site]) == 0
     out = capsys.readouterr().out
     assert "已封存" in out and "已解封" not in out
+    monkeypatch.setenv("EXAMSITE_TERMINAL_PASSPHRASE", "terminal-pass-01")
+    assert main(["terminal", "provision", "--batch", DEMO_PLAN, "--terminal", str(tmp_path / "t01"), *site]) == 0
+    assert (tmp_path / "t01" / "site.db").exists()
     monkeypatch.setenv("EXAMSITE_PASSWORD", "wrong")
     assert main(["bank", "summary", "--occupation", OCC, "--level", str(LEVEL), *site]) == 5
