@@ -17,6 +17,7 @@ from app import __version__
 COMMAND_MODULES = [
     "app.cli.foundation",
     "app.cli.bundle",
+    "app.cli.theory",
 ]
 
 

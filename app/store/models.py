@@ -130,3 +130,4 @@ class JournalCheckpoint(Base):
     signature: Mapped[bytes] = mapped_column(LargeBinary)
     key_id: Mapped[str] = mapped_column(String(32))
 from app.store import bundle_tables  # noqa: E402,F401  (issue 9)
+from app.store import theory_tables  # noqa: E402,F401

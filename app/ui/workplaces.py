@@ -14,6 +14,7 @@ FACTORIES: dict[str, str] = {
     "roster": "app.ui.admin.roster_view:RosterWorkplace",
     "journal": "app.ui.admin.journal_view:JournalWorkplace",
     "export": "app.ui.export.workplace:ExportWorkplace",
+    "theory": "app.ui.admin.theory_view:TheoryWorkplace",
 }
 
 
