@@ -129,3 +129,8 @@ class JournalCheckpoint(Base):
     ts: Mapped[str] = mapped_column(String(32))
     signature: Mapped[bytes] = mapped_column(LargeBinary)
     key_id: Mapped[str] = mapped_column(String(32))
+
+
+# Feature tables (each feature area adds one import line here).
+from app.store import results_tables  # noqa: E402,F401
+from app.store import bans_tables  # noqa: E402,F401
