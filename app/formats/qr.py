@@ -21,18 +21,30 @@ def decode_image(image: np.ndarray) -> list[str]:
     return found
 
 
-def decode_file(path: Path | str, dpi: int = 200) -> list[str]:
-    """Every QR text on a .png/.jpg, or on each page of a .pdf."""
+def _decode_robust(image: np.ndarray) -> list[str]:
+    found = decode_image(image)
+    if found:
+        return found
+    gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY) if image.ndim == 3 else image
+    _, bw = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    found = decode_image(bw)
+    if found:
+        return found
+    return decode_image(cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA))
+
+
+def decode_file(path: Path | str, dpi: int = 300) -> list[str]:
+    """Every QR text on a .png/.jpg, or on each page of a .pdf (one list entry per code found)."""
     path = Path(path)
     if path.suffix.lower() != ".pdf":
         img = cv2.imread(str(path))
         if img is None:
             raise ValueError(f"无法读取图像 {path}")
-        return decode_image(img)
+        return _decode_robust(img)
     out: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(path), str(Path(tmp) / "p")], check=True,
                        capture_output=True)
         for png in sorted(Path(tmp).glob("p*.png")):
-            out += decode_image(cv2.imread(str(png)))
+            out += _decode_robust(cv2.imread(str(png)))
     return out

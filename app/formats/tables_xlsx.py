@@ -15,6 +15,12 @@ from openpyxl.utils import get_column_letter
 from app.formats.xlsx import safe_cell
 
 
+def _cell(value: Any) -> Any:
+    """``safe_cell``, except the certificate's '--' (no work type), which no spreadsheet runs; every string
+    cell is also typed as text below."""
+    return value if value == "--" else safe_cell(value)
+
+
 def write_table_xlsx(path: Path | str, title: str, columns: Sequence[str], rows: Sequence[Sequence[Any]],
                      header: Sequence[str] = (), footer: Sequence[str] = (), sheet: str | None = None,
                      widths: Sequence[int] | None = None) -> Path:
@@ -38,7 +44,7 @@ def write_table_xlsx(path: Path | str, title: str, columns: Sequence[str], rows:
         c.alignment = Alignment(horizontal="center", wrap_text=True)
         ws.column_dimensions[get_column_letter(i)].width = widths[i - 1] if widths else 16
     for row in rows:
-        ws.append([safe_cell(v) for v in row])
+        ws.append([_cell(v) for v in row])
         for cell in ws[ws.max_row]:
             if isinstance(cell.value, str):
                 cell.data_type = "s"
