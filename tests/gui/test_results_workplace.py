@@ -1,0 +1,59 @@
+"""The results workplace offscreen: scores table, 双人复核 mismatch highlighted, histogram data, deadlines."""
+
+from __future__ import annotations
+
+from app.services.demo import DEMO_PLAN
+from app.ui.common.tasks import wait_for_tasks
+from app.ui.results.workplace import MISMATCH, ResultsWorkplace
+from app.ui.workplaces import factory
+from tests.integration.test_results_flow import flow  # noqa: F401
+
+
+def test_results_workplace_shows_scores_mismatch_and_distribution(qtbot, flow):
+    admin = flow["login"]("admin")
+    assert factory("results") is ResultsWorkplace
+    w = ResultsWorkplace(admin)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.loaded, timeout=10000):
+        pass
+    assert w.scores_table.rowCount() == 40
+    first = flow["cands"][0].ticket_no
+    row = [w.scores_table.item(r, 0).text() for r in range(40)].index(first)
+    assert w.scores_table.item(row, w.scores_table.columnCount() - 2).text() == "不合格"
+    from app.services.results import ResultsService
+    assert w.histogram.counts == ResultsService(admin).distribution(DEMO_PLAN, "theory")
+    assert sum(w.histogram.counts) == 40
+    w.histogram.grab()  # paints without error
+    assert w.deadlines_table.rowCount() == 2
+
+    # two people disagree: the row turns red
+    kaowu = flow["login"]("kaowu")
+    ResultsService(kaowu).enter_manual(flow["cands"][4].ticket_no, "theory", "66")
+    w.tabs.setCurrentIndex(1)
+    w.entry_ticket.setText(flow["cands"][4].ticket_no)
+    w.entry_score.setText("69")
+    with qtbot.waitSignal(w.loaded, timeout=10000):
+        qtbot.keyClick(w.entry_score, "\r")
+    assert w.entries_table.rowCount() == 1
+    assert w.entries_table.item(0, 3).text() == "不一致"
+    assert w.entries_table.item(0, 0).background().color() == MISMATCH
+    assert "不一致" in w.entry_info.text()
+    wait_for_tasks()
+
+
+def test_batch_printing_runs_off_the_ui_thread_with_progress(qtbot, flow, tmp_path):
+    from tests.integration.test_results_flow import _approve, _publish_and_close
+    from app.services.certificates import CertificateService
+
+    admin = _approve(flow)
+    _publish_and_close(flow, admin)
+    CertificateService(admin).allocate(DEMO_PLAN)
+    w = ResultsWorkplace(admin)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.loaded, timeout=10000):
+        pass
+    out = tmp_path / "certs.pdf"
+    w.print_certificates(str(out))
+    qtbot.waitUntil(lambda: "已生成" in w.cert_info.text(), timeout=60000)
+    assert out.exists() and "37" in w.cert_info.text()
+    wait_for_tasks()
