@@ -11,8 +11,11 @@ import io
 from pathlib import Path
 from typing import Callable, Iterable
 
+import numpy as np
 import qrcode
+from PIL import Image
 from qrcode.constants import ERROR_CORRECT_M
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -24,17 +27,24 @@ from app.core import certificate as cert
 from app.formats.pdf import register_font
 
 W, H = A4
+rl_config.useA85 = 0  # images stored as binary streams (ASCII85 only inflates them and costs time)
 
 
-def qr_image(text: str) -> ImageReader:
-    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, box_size=8, border=2)
+def qr_modules(text: str) -> np.ndarray:
+    """The QR matrix (True = dark), error correction M, UTF-8 byte mode.  The mask is fixed: any of the
+    eight masks is valid for every reader, and trying all eight (the library default) costs most of
+    the time of a batch print."""
+    qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0, mask_pattern=0)
     qr.add_data(text.encode("utf-8"))
     qr.make(fit=True)
-    img = qr.make_image(fill_color="black", back_color="white").get_image()
-    buf = io.BytesIO()
-    img.save(buf, format="PNG")
-    buf.seek(0)
-    return ImageReader(buf)
+    return np.array(qr.modules, dtype=bool)
+
+
+def qr_reader(text: str, scale: int = 6) -> ImageReader:
+    """The QR as a small lossless image (2-module quiet zone), each module ``scale`` pixels."""
+    m = np.pad(qr_modules(text), 2)
+    pixels = np.where(m, 0, 255).astype(np.uint8).repeat(scale, 0).repeat(scale, 1)
+    return ImageReader(Image.fromarray(pixels, mode="L"))
 
 
 def _page(c: canvas.Canvas, data: cert.CertificateData, photo: bytes | None, qr_text: str) -> None:
@@ -60,7 +70,7 @@ def _page(c: canvas.Canvas, data: cert.CertificateData, photo: bytes | None, qr_
         c.setFont(font, 10)
         c.drawCentredString(px + 12.5 * mm, py + 17 * mm, "照片")
     qx, qy = W - 25 * mm - cert.QR_MM * mm, py - 8 * mm - cert.QR_MM * mm
-    c.drawImage(qr_image(qr_text), qx, qy, cert.QR_MM * mm, cert.QR_MM * mm)
+    c.drawImage(qr_reader(qr_text), qx, qy, cert.QR_MM * mm, cert.QR_MM * mm)
     # fields, 小四 (12 pt)
     y = top - 4 * mm
     for label, en, value in data.fields():

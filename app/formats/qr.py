@@ -30,7 +30,15 @@ def _decode_robust(image: np.ndarray) -> list[str]:
     found = decode_image(bw)
     if found:
         return found
-    return decode_image(cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA))
+    for fx in (0.5, 0.75, 1.5):
+        found = decode_image(cv2.resize(gray, None, fx=fx, fy=fx, interpolation=cv2.INTER_AREA))
+        if found:
+            return found
+    aruco = getattr(cv2, "QRCodeDetectorAruco", None)
+    if aruco is not None:
+        ok, texts, _, _ = aruco().detectAndDecodeMulti(gray)
+        found = [t for t in (texts or ()) if t] if ok else []
+    return found
 
 
 def decode_file(path: Path | str, dpi: int = 300) -> list[str]:
