@@ -57,3 +57,34 @@ def test_batch_printing_runs_off_the_ui_thread_with_progress(qtbot, flow, tmp_pa
     qtbot.waitUntil(lambda: "已生成" in w.cert_info.text(), timeout=60000)
     assert out.exists() and "37" in w.cert_info.text()
     wait_for_tasks()
+
+
+def test_publication_and_tables_from_the_workplace(qtbot, flow, tmp_path):
+    from tests.integration.test_results_flow import _approve
+    from app.services.misconduct import MisconductService
+
+    admin = _approve(flow)
+    svc = MisconductService(flow["login"]("jiankao1"))
+    fid = svc.open_finding(flow["cands"][6].ticket_no, "theory", 6, 1, "考生在理论考试中使用手机")
+    w = ResultsWorkplace(admin)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.loaded, timeout=10000):
+        pass
+    assert w.findings_table.rowCount() == 1 and w.findings_table.item(0, 5).text() == "待签字"
+    assert "尚未公示" in w.pub_info.text()
+    from app.services.publication import PublicationService
+    PublicationService(admin).start(DEMO_PLAN)
+    with qtbot.waitSignal(w.loaded, timeout=10000):
+        w.refresh()
+    assert "公示中" in w.pub_info.text()
+    w.export_publication(str(tmp_path))
+    qtbot.waitUntil(lambda: "已导出" in w.pub_info.text(), timeout=30000)
+    assert (tmp_path / f"{DEMO_PLAN}-认定结果公示.xlsx").exists()
+    wait_for_tasks()
+    w.pub_info.setText("")
+    w.export_tables(str(tmp_path))
+    qtbot.waitUntil(lambda: "证书数据表" in w.pub_info.text(), timeout=30000)  # the skipped ones say why
+    assert "已导出 2 个文件" in w.pub_info.text()  # only 考场情况记录单 so far
+    assert (tmp_path / f"{DEMO_PLAN}-考场情况记录单.pdf").exists()
+    wait_for_tasks()
+    assert fid

@@ -3,6 +3,8 @@ chain (signed by re-entering the password), deadlines, score distribution, certi
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
@@ -12,7 +14,11 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
 from app.core.codes import SUBJECTS, level_label
 from app.core.results import required_subjects
 from app.core.roles import allowed
+from app.core.errors import DomainError
 from app.services.certificates import CertificateService
+from app.services.misconduct import MisconductService
+from app.services.official_tables import TablesService
+from app.services.publication import PublicationService
 from app.services.results import ResultsService
 from app.services.roster import RosterService
 from app.ui.common.tasks import run_task
@@ -156,6 +162,29 @@ class ResultsWorkplace(QWidget):
         cl.addStretch(1)
         self.tabs.addTab(certs, self.tr("证书"))
 
+        pub = QWidget()
+        self.publish_button = QPushButton(self.tr("开始公示"))
+        self.export_pub_button = QPushButton(self.tr("导出公示名单与确认单…"))
+        self.export_tables_button = QPushButton(self.tr("导出官方表格…"))
+        self.publish_button.setEnabled(allowed(ctx.actor.role, "publication.manage"))
+        self.export_pub_button.setEnabled(allowed(ctx.actor.role, "publication.manage"))
+        self.export_tables_button.setEnabled(allowed(ctx.actor.role, "tables.export"))
+        self.pub_info = QLabel("")
+        pl = QVBoxLayout(pub)
+        prow = QHBoxLayout()
+        for b in (self.publish_button, self.export_pub_button, self.export_tables_button):
+            prow.addWidget(b)
+        prow.addStretch(1)
+        pl.addLayout(prow)
+        pl.addWidget(self.pub_info)
+        pl.addStretch(1)
+        self.tabs.addTab(pub, self.tr("公示与报表"))
+
+        self.findings_table = _table([self.tr("编号"), self.tr("准考证号"), self.tr("姓名"), self.tr("科目"),
+                                      self.tr("条款"), self.tr("状态"), self.tr("签字人"), self.tr("处理")])
+        self.findings_table.setAccessibleName(self.tr("违纪处理记录"))
+        self.tabs.addTab(self.findings_table, self.tr("违纪处理"))
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
@@ -168,6 +197,9 @@ class ResultsWorkplace(QWidget):
         self.dist_subject.currentIndexChanged.connect(self._show_distribution)
         self.allocate_button.clicked.connect(self.allocate)
         self.print_button.clicked.connect(self.print_certificates)
+        self.publish_button.clicked.connect(self.publish)
+        self.export_pub_button.clicked.connect(self.export_publication)
+        self.export_tables_button.clicked.connect(self.export_tables)
         self.data = None
         self.refresh()
 
@@ -184,7 +216,11 @@ class ResultsWorkplace(QWidget):
 
         def load():
             rows = svc.results(plan)
+            ctx = svc.ctx
+            findings = MisconductService(ctx).findings(plan) if allowed(ctx.actor.role, "misconduct.view") else []
+            publication = PublicationService(ctx).current(plan)
             return {"rows": rows, "entries": svc.entries(plan), "state": svc.review_state(plan),
+                    "findings": findings, "publication": publication,
                     "deadlines": svc.deadlines(plan),
                     "dist": {s: svc.distribution(plan, s) for s in
                              (required_subjects(rows[0].result.level) if rows else ())}}
@@ -225,6 +261,17 @@ class ResultsWorkplace(QWidget):
                                      for d in dls], [STATUS_COLORS.get(d["status"]) for d in dls])
         issued = sum(1 for r in rows if r.certificate_no)
         self.cert_info.setText(self.tr("合格 {0} 人，已分配证书编号 {1} 个").format(sum(r.passed for r in rows), issued))
+        f = data["findings"]
+        _fill(self.findings_table, [[x.id, x.ticket_no, x.name, self.tr(SUBJECTS.get(x.subject, x.subject)), x.ref,
+                                     x.status_name, "、".join(x.witnesses), (x.penalty or {}).get("text", "")]
+                                    for x in f])
+        p = data["publication"]
+        if p is None:
+            self.pub_info.setText(self.tr("尚未公示（成绩复审定稿后方可公示）"))
+        else:
+            state = self.tr("公示中") if p.status == "open" else self.tr("已结束")
+            self.pub_info.setText(self.tr("公示期 {0} 至 {1}（{2}个工作日），{3}").format(
+                p.start_date.isoformat(), p.end_date.isoformat(), p.workdays, state))
         self.loaded.emit()
 
     def _show_distribution(self) -> None:
@@ -285,6 +332,62 @@ class ResultsWorkplace(QWidget):
         svc = CertificateService(self.ctx)
         run_task(self, lambda: svc.allocate(plan), lambda out: (self.cert_info.setText(
             self.tr("已分配 {0} 个证书编号").format(len(out))), self.refresh()), self._error, self.tr("正在分配证书编号…"))
+
+    def publish(self) -> None:
+        plan = self.plan_no
+        if QMessageBox.question(self, self.tr("确认"), self.tr("以脱敏的姓名和证件号码公示本批次认定结果？")) != QMessageBox.Yes:
+            return
+        svc = PublicationService(self.ctx)
+        run_task(self, lambda: svc.start(plan), lambda _: self.refresh(), self._error)
+
+    def _folder(self) -> str | None:
+        return QFileDialog.getExistingDirectory(self, self.tr("选择保存位置")) or None
+
+    def export_publication(self, folder: str | None = None) -> None:
+        plan, folder = self.plan_no, folder or self._folder()
+        if not folder:
+            return
+        svc = PublicationService(self.ctx)
+
+        def go():
+            base = Path(folder) / f"{plan}-认定结果公示"
+            svc.export(plan, base.with_suffix(".xlsx"), base.with_suffix(".pdf"))
+            made = [base.with_suffix(".xlsx"), base.with_suffix(".pdf")]
+            current = svc.current(plan)
+            if current and current.status == "closed":
+                made.append(svc.confirmation_pdf(plan, Path(folder) / f"{plan}-公示结果确认单.pdf"))
+            return made
+
+        run_task(self, go, lambda made: self.pub_info.setText(self.tr("已导出 {0} 个文件到 {1}").format(len(made), folder)),
+                 self._error, self.tr("正在导出…"))
+
+    def export_tables(self, folder: str | None = None) -> None:
+        plan, folder = self.plan_no, folder or self._folder()
+        if not folder:
+            return
+        svc = TablesService(self.ctx)
+
+        def go():
+            out, made, skipped = Path(folder), [], []
+            for name, fn in (("证书数据表", lambda p: svc.certificate_data(p, plan)),
+                             ("证书数据合规审核表", lambda p: svc.compliance(p, plan)),
+                             ("证书核发登记表", lambda p: svc.issue_register(p, plan)),
+                             ("考场情况记录单", lambda p: svc.room_records(p, plan)),
+                             ("内部督导情况报告", lambda p: svc.supervision_report(p, plan))):
+                try:
+                    made += fn(out / f"{plan}-{name}")
+                except DomainError as exc:
+                    skipped.append(f"{name}：{exc}")
+            return made, skipped
+
+        def done(result):
+            made, skipped = result
+            text = self.tr("已导出 {0} 个文件到 {1}").format(len(made), folder)
+            if skipped:
+                text += "\n" + "\n".join(skipped)
+            self.pub_info.setText(text)
+
+        run_task(self, go, done, self._error, self.tr("正在导出官方表格…"))
 
     def print_certificates(self, path: str | None = None) -> None:
         plan = self.plan_no
