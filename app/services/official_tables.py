@@ -72,6 +72,8 @@ class TablesService(Service):
         with self.ctx.reading() as s:
             rows = self._cert_rows(s, plan_no)
             inst = rc.institution(s)
+        if not rows:
+            raise Conflict("没有已核发的证书数据")
         counts = Counter((r[4], r[5] or "--", r[6]) for r in rows)
         table = [[i, occ, wt, codes.level_label(lv), n] for i, ((occ, wt, lv), n) in enumerate(sorted(counts.items()), 1)]
         today = rc.local_today(self.ctx.now()).isoformat()
@@ -105,6 +107,8 @@ class TablesService(Service):
                     born = f"{d.year}-{d.month:02d}"
                 rows.append([len(rows) + 1, c.name, c.sex, born, "", c.id_no, c.unit, "",
                              r.score_text("theory"), r.score_text("practical"), certs[c.id]])
+        if not rows:
+            raise Conflict("本批次尚未核发证书")
         header = [f"填表单位（盖章）：{inst.name}", f"工种：{b.occupation_name}（{b.work_type or '--'}）",
                   f"等级：{codes.level_label(b.level)}", f"填表时间：{rc.local_today(self.ctx.now()).isoformat()}"]
         footer = ["填表人（签字）：", "复核人（签字）：", "审核人（签字）："]
