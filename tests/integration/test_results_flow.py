@@ -228,6 +228,14 @@ def test_publication_numbers_certificates_and_tables(flow, tmp_path):
     for row in rows:
         assert row[10] in certs and row[8] == results[row[1]].score_text("theory")
     assert "核发登记表" in pdftext(p) and "复核人" in pdftext(p)
+    report = flow["demo"].store.journal.verify()
+    assert report.ok, report.fault
+    with flow["demo"].store.read() as s:
+        from sqlalchemy import select
+        from app.store.models import JournalEntry
+        actions = {a for (a,) in s.execute(select(JournalEntry.action))}
+    assert {"publication.start", "publication.close", "certificate.allocate", "certificate.cancel",
+            "certificate.print", "tables.certificate_data"} <= actions
 
 
 def test_two_threads_allocating_at_once_never_duplicate(demo):
