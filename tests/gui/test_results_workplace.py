@@ -88,3 +88,35 @@ def test_publication_and_tables_from_the_workplace(qtbot, flow, tmp_path):
     assert (tmp_path / f"{DEMO_PLAN}-考场情况记录单.pdf").exists()
     wait_for_tasks()
     assert fid
+
+
+def test_internal_supervisor_fills_in_the_report(qtbot, flow):
+    from app.core import supervision as sv
+
+    neidu = flow["login"]("neidu")
+    w = ResultsWorkplace(neidu)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.loaded, timeout=10000):
+        pass
+    form = w.supervision
+    assert form is not None
+    assert "总分：100" in form.total.text()
+    video = form.choices["org_video"]
+    video.setCurrentIndex(video.findData(5))
+    assert "总分：95" in form.total.text()
+    form.vetoes["disorder"].setChecked(True)
+    assert "总分：0" in form.total.text()
+    form.vetoes["disorder"].setChecked(False)
+    form.opinion.setPlainText("第2考场摄像头画面偏暗")
+    with qtbot.waitSignal(form.saved, timeout=10000) as blocker:
+        form.save("Demo-neidu-2026")
+    assert blocker.args == [95]
+    with qtbot.waitSignal(w.loaded, timeout=10000):
+        pass
+    done = [w.deadlines_table.item(r, 2).text() for r in range(w.deadlines_table.rowCount())]
+    assert "已完成" in done
+    other = ResultsWorkplace(flow["login"]("admin"))
+    qtbot.addWidget(other)
+    assert other.supervision is None
+    wait_for_tasks()
+    assert len(sv.FORM) == len(form.choices)

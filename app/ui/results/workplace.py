@@ -185,6 +185,14 @@ class ResultsWorkplace(QWidget):
         self.findings_table.setAccessibleName(self.tr("违纪处理记录"))
         self.tabs.addTab(self.findings_table, self.tr("违纪处理"))
 
+        self.supervision = None
+        if allowed(ctx.actor.role, "supervision.report"):
+            from app.ui.results.supervision_form import SupervisionForm
+
+            self.supervision = SupervisionForm(ctx, lambda: self.plan_no, self)
+            self.supervision.saved.connect(lambda _: self.refresh())
+            self.tabs.addTab(self.supervision, self.tr("内部督导报告"))
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
