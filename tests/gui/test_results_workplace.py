@@ -120,3 +120,35 @@ def test_internal_supervisor_fills_in_the_report(qtbot, flow):
     assert other.supervision is None
     wait_for_tasks()
     assert len(sv.FORM) == len(form.choices)
+
+
+def test_room_head_records_and_confirms_a_finding(qtbot, flow, tmp_path):
+    head = flow["login"]("kaochang")
+    w = ResultsWorkplace(head)
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.loaded, timeout=10000):
+        pass
+    p = w.misconduct
+    p.ticket.setText(flow["cands"][12].ticket_no)
+    p.item.setCurrentIndex(p.item.findData("6-2"))
+    p.facts.setPlainText("考生抄袭邻座答案，监考当场制止")
+    with qtbot.waitSignal(w.loaded, timeout=10000):
+        p.record()
+    assert w.findings_table.rowCount() == 1 and w.findings_table.item(0, 4).text() == "第六条（二）"
+    w.findings_table.setCurrentCell(0, 0)
+    with qtbot.waitSignal(w.loaded, timeout=10000):
+        p.sign(("jiankao1", "Demo-jiankao-2026"))
+    w.findings_table.setCurrentCell(0, 0)
+    with qtbot.waitSignal(w.loaded, timeout=10000):
+        p.sign(("jiankao2", "Demo-jiankao-2026"))
+    w.findings_table.setCurrentCell(0, 0)
+    with qtbot.waitSignal(w.loaded, timeout=10000):
+        p.confirm(("kaochang", "Demo-kaochang-2026"))
+    assert w.findings_table.item(0, 5).text() == "已确认（待告知）"
+    assert "取消其当次全部科目" in w.findings_table.item(0, 7).text()
+    w.findings_table.setCurrentCell(0, 0)
+    out = tmp_path / "notice.pdf"
+    with qtbot.waitSignal(w.loaded, timeout=10000):
+        p.notice(str(out))
+    assert out.exists()
+    wait_for_tasks()

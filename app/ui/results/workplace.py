@@ -183,7 +183,11 @@ class ResultsWorkplace(QWidget):
         self.findings_table = _table([self.tr("编号"), self.tr("准考证号"), self.tr("姓名"), self.tr("科目"),
                                       self.tr("条款"), self.tr("状态"), self.tr("签字人"), self.tr("处理")])
         self.findings_table.setAccessibleName(self.tr("违纪处理记录"))
-        self.tabs.addTab(self.findings_table, self.tr("违纪处理"))
+        from app.ui.results.misconduct_panel import MisconductPanel
+
+        self.misconduct = MisconductPanel(ctx, self.findings_table, self)
+        self.misconduct.changed.connect(self.refresh)
+        self.tabs.addTab(self.misconduct, self.tr("违纪处理"))
 
         self.supervision = None
         if allowed(ctx.actor.role, "supervision.report"):
@@ -270,6 +274,7 @@ class ResultsWorkplace(QWidget):
         issued = sum(1 for r in rows if r.certificate_no)
         self.cert_info.setText(self.tr("合格 {0} 人，已分配证书编号 {1} 个").format(sum(r.passed for r in rows), issued))
         f = data["findings"]
+        self.misconduct.set_findings(f)
         _fill(self.findings_table, [[x.id, x.ticket_no, x.name, self.tr(SUBJECTS.get(x.subject, x.subject)), x.ref,
                                      x.status_name, "、".join(x.witnesses), (x.penalty or {}).get("text", "")]
                                     for x in f])
