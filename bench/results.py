@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import delete, select  # noqa: E402
+from sqlalchemy import delete  # noqa: E402
 
 from app.core.idcard import synthetic_id_number  # noqa: E402
 from app.services.base import Clock  # noqa: E402

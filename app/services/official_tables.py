@@ -12,7 +12,7 @@ from app.core import codes
 from app.core import supervision as sv
 from app.core.errors import Conflict, DomainError, NotFound
 from app.core.idcard import birth_date
-from app.core.results import fmt_score, required_subjects
+from app.core.results import required_subjects
 from app.formats.pdf import TableDoc, write_table_pdf
 from app.formats.tables_xlsx import write_table_xlsx
 from app.services import results_common as rc

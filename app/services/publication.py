@@ -18,7 +18,6 @@ from app.formats.tables_xlsx import write_table_xlsx
 from app.services import results_common as rc
 from app.services.base import Service, requires
 from app.services.results import batch_results
-from app.store import models
 from app.store import results_tables as rt
 
 SUBJECT_SHORT = {"theory": "理论成绩", "practical": "实操成绩", "review": "综合评审成绩"}

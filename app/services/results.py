@@ -7,7 +7,6 @@ entries ("manual") all arrive through it.
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -15,7 +14,7 @@ from sqlalchemy import select
 
 from app.core import codes
 from app.core import results as core
-from app.core.errors import Conflict, DomainError, NotFound
+from app.core.errors import Conflict, DomainError
 from app.core.workdays import HolidayCalendar, batch_deadlines
 from app.services import results_common as rc
 from app.services.base import Service, requires

@@ -7,7 +7,6 @@ import datetime as dt
 import subprocess
 
 import pytest
-from sqlalchemy import select
 
 from app.core.errors import Conflict, DomainError, PermissionDenied
 from app.services.bans import BanService
