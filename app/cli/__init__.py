@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "app.cli.foundation",
     "app.cli.bundle",
     "app.cli.theory",
+    "app.cli.results",
 ]
 
 

@@ -74,6 +74,25 @@ CAPABILITIES: MappingProxyType = MappingProxyType(
         "exam.terminal": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD}),
         "exam.proctor": frozenset({Role.PROCTOR, Role.ROOM_HEAD}),
         "exam.results": frozenset({Role.ADMIN, Role.ROOM_HEAD, Role.INTERNAL_SUPERVISOR}),
+        # results, misconduct, certificates (issue 8)
+        "score.record": frozenset({Role.ADMIN, Role.STAFF, Role.CHIEF_GRADER}),
+        "score.enter": _OFFICE,
+        "results.view": frozenset({Role.ADMIN, Role.STAFF, Role.INTERNAL_SUPERVISOR, Role.ROOM_HEAD,
+                                   Role.EXTERNAL_SUPERVISOR}),
+        "results.sign": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR}),
+        "results.reopen": frozenset({Role.ADMIN}),
+        "misconduct.view": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD,
+                                      Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
+        "misconduct.record": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD}),
+        "misconduct.decide": frozenset({Role.ADMIN}),
+        "ban.check": frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD, Role.PROCTOR}),
+        "ban.manage": frozenset({Role.ADMIN}),
+        "certificate.issue": frozenset({Role.ADMIN}),
+        "certificate.view": frozenset({Role.ADMIN, Role.STAFF, Role.INTERNAL_SUPERVISOR}),
+        "publication.manage": frozenset({Role.ADMIN}),
+        "tables.export": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR}),
+        "supervision.report": frozenset({Role.INTERNAL_SUPERVISOR}),
+        "room_record.edit": frozenset({Role.ADMIN, Role.ROOM_HEAD, Role.PROCTOR}),
     }
 )
 
