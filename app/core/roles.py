@@ -58,6 +58,17 @@ CAPABILITIES: MappingProxyType = MappingProxyType(
         "journal.view": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
         "journal.verify": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
         "journal.checkpoint": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR}),
+        # video monitoring (issue 7)
+        "camera.view": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD,
+                                  Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
+        "camera.configure": frozenset({Role.ADMIN}),
+        "camera.record": _OFFICE,
+        "camera.snapshot": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD,
+                                      Role.GRADER, Role.CHIEF_GRADER}),
+        "camera.bookmark": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD}),
+        "camera.export": frozenset({Role.ADMIN, Role.ROOM_HEAD, Role.INTERNAL_SUPERVISOR,
+                                    Role.EXTERNAL_SUPERVISOR}),
+        "camera.purge": frozenset({Role.ADMIN}),
     }
 )
 
