@@ -8,7 +8,7 @@ from pathlib import Path
 
 import cv2
 
-from app.camera.recorder import FOURCC, sha256_file
+from app.camera.recorder import open_writer, sha256_file
 from app.core.errors import DomainError
 
 
@@ -55,7 +55,7 @@ def write_clip(pieces: list[PieceFile], out: Path) -> ClipFile:
                     if index >= piece.first_frame:
                         if writer is None:
                             h, w = frame.shape[:2]
-                            writer = cv2.VideoWriter(str(tmp), FOURCC, fps, (w, h))
+                            writer = open_writer(tmp, fps, (w, h), 90)
                             if not writer.isOpened():
                                 raise DomainError(f"无法写出片段文件：{out}")
                         writer.write(frame)

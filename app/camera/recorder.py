@@ -35,6 +35,16 @@ from app.camera.sources import Capture, SourceSpec, SourceUnavailable
 log = logging.getLogger(__name__)
 
 FOURCC = cv2.VideoWriter_fourcc(*"MJPG")
+DEFAULT_QUALITY = 75
+
+
+def open_writer(path: Path, fps: float, size: tuple[int, int], quality: int = DEFAULT_QUALITY) -> cv2.VideoWriter:
+    """OpenCV's own MJPG/AVI writer: it writes each frame through to the file as it goes (FFmpeg's
+    buffers 256 KiB), so a killed process loses at most the frame being written; quality is settable."""
+    writer = cv2.VideoWriter(str(path), cv2.CAP_OPENCV_MJPEG, FOURCC, fps, size)
+    if writer.isOpened():
+        writer.set(cv2.VIDEOWRITER_PROP_QUALITY, quality)
+    return writer
 
 
 def utc_now() -> _dt.datetime:
@@ -87,6 +97,7 @@ class RecordingPlan:
     stop_below: int = DEFAULT_STOP_FREE
     free_space: Callable[[Path], int] = free_bytes
     max_seconds: float | None = None  # stop after this long (CLI --minutes)
+    quality: int = DEFAULT_QUALITY  # JPEG quality of each recorded frame
 
 
 @dataclass
@@ -332,7 +343,7 @@ class CameraWorker:
                     h, w = frame.shape[:2]
                     start = at
                     path = plan.media_dir / segment_name(self.code, at)
-                    writer = cv2.VideoWriter(str(path), FOURCC, fps, (w, h))
+                    writer = open_writer(path, fps, (w, h), plan.quality)
                     if not writer.isOpened():
                         writer = None
                         disk_stopped = True

@@ -25,9 +25,24 @@ def read_index(frame: np.ndarray) -> int:
     return value
 
 
+_TEXTURE: dict = {}
+
+
+def _texture(size: tuple[int, int]) -> np.ndarray:
+    """A fixed grainy room (real camera pictures compress far less than flat colour)."""
+    if size not in _TEXTURE:
+        w, h = size
+        rng = np.random.default_rng(7)
+        base = np.empty((h, w, 3), np.uint8)
+        base[:] = (60, 90, 70)
+        noise = rng.integers(-3, 4, (h, w, 1), dtype=np.int16)
+        _TEXTURE[size] = np.clip(base.astype(np.int16) + noise, 0, 255).astype(np.uint8)
+    return _TEXTURE[size]
+
+
 def make_frame(index: int, size: tuple[int, int], label: str = "") -> np.ndarray:
     w, h = size
-    img = np.full((h, w, 3), (60, 90, 70), np.uint8)
+    img = _texture(size).copy()
     for r in range(3):  # desks
         for c in range(4):
             x0, y0 = int(w * (0.12 + c * 0.2)), int(h * (0.35 + r * 0.2))
