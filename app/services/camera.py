@@ -187,10 +187,12 @@ class CameraService(Service):
     def snapshot(self, source: str) -> bytes:
         """A JPEG for another workplace (check-in photo, work-piece photo).  ``source`` is a
         configured camera code or a source (index / URL / file)."""
+        return take_snapshot(self._spec(source))
+
+    def _spec(self, source: str) -> SourceSpec:
         with self.ctx.reading() as s:
             cam = s.scalars(select(Camera).where(Camera.code == source)).first()
-            spec = SourceSpec(cam.source_kind, cam.source) if cam else SourceSpec.parse(source)
-        return take_snapshot(spec)
+            return SourceSpec(cam.source_kind, cam.source) if cam else SourceSpec.parse(source)
 
     # -- recording ---------------------------------------------------------
     def _site_code(self) -> str:
@@ -465,3 +467,27 @@ class CameraService(Service):
         if cam is None:
             raise NotFound(f"摄像头「{code}」不存在")
         return cam
+
+
+@dataclass(frozen=True)
+class FaceReview:
+    flag: str | None  # None (one face), 'no_face' or 'several_faces'
+    text: str
+    jpeg: bytes
+
+
+class FaceReviewService(Service):
+    """Review aids for the proctor, never sanctions: a flag with the snapshot it came from."""
+
+    @requires("camera.view")
+    def review(self, source: str) -> FaceReview:
+        from app.camera.faces import FLAG_TEXT, face_flag
+
+        from app.camera.faces import FaceDetectionUnavailable, detector_name
+
+        if detector_name() is None:
+            face_flag(b"")  # raises FaceDetectionUnavailable with the reason
+            raise FaceDetectionUnavailable("人脸复核提示不可用")
+        jpeg = take_snapshot(CameraService(self.ctx)._spec(source))
+        flag = face_flag(jpeg)
+        return FaceReview(flag, FLAG_TEXT.get(flag, "检测到一张人脸"), jpeg)
