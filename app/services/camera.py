@@ -395,17 +395,25 @@ class CameraService(Service):
         by_camera = {c: [x for x in segs if x.camera_code == c] for c in codes}
         return BookmarkVideo(view, start, end, by_camera, self.gaps(room=view.room, start=start, end=end))
 
+    def _pieces(self, camera: str, start: _dt.datetime, end: _dt.datetime) -> list[cliplib.PieceFile]:
+        segs = self.segments(camera=camera, start=start, end=end)
+        spans = [rules.SegmentSpan(x.id, x.camera_code, x.start, x.fps, x.frames) for x in segs]
+        by_id = {x.id: x for x in segs}
+        return [cliplib.PieceFile(by_id[p.segment_id].path, p.first_frame, p.last_frame, by_id[p.segment_id].fps)
+                for p in rules.clip_pieces(spans, start, end)]
+
+    @requires("camera.view")
+    def playback(self, camera: str, start: _dt.datetime, end: _dt.datetime) -> list[cliplib.PieceFile]:
+        """What to play for a window (the incident list's 'show video'); nothing is written."""
+        return self._pieces(camera, start, end)
+
     @requires("camera.export")
     def export_clip(self, camera: str, start: _dt.datetime, end: _dt.datetime,
                     out: Path | str | None = None, bookmark_id: int | None = None) -> cliplib.ClipFile:
         """One playable .avi covering [start, end) from the camera's segments; journaled with its hash."""
         if end <= start:
             raise DomainError("片段结束时间须晚于开始时间")
-        segs = self.segments(camera=camera, start=start, end=end)
-        spans = [rules.SegmentSpan(x.id, x.camera_code, x.start, x.fps, x.frames) for x in segs]
-        by_id = {x.id: x for x in segs}
-        pieces = [cliplib.PieceFile(by_id[p.segment_id].path, p.first_frame, p.last_frame, by_id[p.segment_id].fps)
-                  for p in rules.clip_pieces(spans, start, end)]
+        pieces = self._pieces(camera, start, end)
         if out is None:
             stamp = start.astimezone(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
             out = self.site_dir / CLIP_DIR / f"{camera}_{stamp}_{int((end - start).total_seconds())}s.avi"
