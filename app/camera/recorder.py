@@ -110,6 +110,17 @@ class WorkerStats:
     gaps: int = 0
 
 
+MEASURE_FRAMES = 12  # frames used to measure a camera's real rate after each (re)connection
+
+
+def measured_fps(times: list[float]) -> float:
+    """Frames per second from monotonic arrival times, to the nearest 0.5, within 1..60."""
+    span = times[-1] - times[0]
+    if span <= 0:
+        return 15.0
+    return min(60.0, max(1.0, round((len(times) - 1) / span * 2) / 2))
+
+
 _BREAK = object()
 _STOP = object()
 
@@ -218,6 +229,7 @@ class CameraWorker:
                     if not self._open(cap, mark_lost):
                         break
                     self._fps = cap.fps
+                    pending = [] if not cap.fps_trusted else None
                     self._status("live", cap.spec.describe())
                 frame = cap.read()
                 now = self.clock()
@@ -243,10 +255,17 @@ class CameraWorker:
                     last_preview = mono
                     self._preview(frame, now)
                 if self.plan is not None:
-                    if self._queue.qsize() > max(8, self._fps * self.queue_seconds):
-                        self.stats.dropped += 1
+                    if pending is not None:  # hold the first frames until the rate is known
+                        pending.append((frame, now, mono))
+                        if len(pending) < MEASURE_FRAMES:
+                            continue
+                        self._fps = measured_fps([p[2] for p in pending])
+                        self._queue.put(_BREAK)  # a new rate needs a new segment
+                        for f, t, _ in pending:
+                            self._enqueue(f, t)
+                        pending = None
                     else:
-                        self._queue.put((frame, now))
+                        self._enqueue(frame, now)
                     if self.plan.max_seconds and mono - self._started_mono >= self.plan.max_seconds:
                         break
             if lost_at is not None:  # stopped while the source was down: the gap runs to now
@@ -261,6 +280,12 @@ class CameraWorker:
                 self.finished.set()
                 if self.state not in ("ended",):
                     self._status("stopped")
+
+    def _enqueue(self, frame: np.ndarray, at: _dt.datetime) -> None:
+        if self._queue.qsize() > max(8, self._fps * self.queue_seconds):
+            self.stats.dropped += 1  # the writer fell behind; counted, never silent
+        else:
+            self._queue.put((frame, at))
 
     def _preview(self, frame: np.ndarray, at: _dt.datetime) -> None:
         h, w = frame.shape[:2]

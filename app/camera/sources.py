@@ -59,6 +59,7 @@ class Capture:
         self.fps = DEFAULT_FPS
         self.size = (0, 0)
         self._next = 0.0
+        self.fps_trusted = False
 
     def open(self) -> None:
         spec = self.spec
@@ -75,6 +76,9 @@ class Capture:
             raise SourceUnavailable(f"无法打开视频源：{spec.describe()}")
         reported = cap.get(cv2.CAP_PROP_FPS) or 0.0
         self.fps = float(spec.fps or (reported if 1.0 <= reported <= 120.0 else DEFAULT_FPS))
+        # a file's rate is in its header; a camera's or a stream's must be measured (an MJPEG
+        # stream over HTTP reports 25 whatever it sends)
+        self.fps_trusted = bool(spec.fps) or spec.kind == "file"
         self.size = (int(cap.get(cv2.CAP_PROP_FRAME_WIDTH)), int(cap.get(cv2.CAP_PROP_FRAME_HEIGHT)))
         self.cap = cap
         self._next = time.monotonic()
