@@ -106,6 +106,9 @@ def one_run(app, ctx, seconds: float, codes: list[str]) -> dict:
 
 def report(title: str, runs: list[dict]) -> None:
     med = lambda xs: statistics.median(xs)  # noqa: E731
+    if not all(r["offered"] for r in runs):
+        print(f"\n== {title}: no frames offered in some run(s): {[r['offered'] for r in runs]} ==")
+        return
     rec_ratio = med([r["recorded"] / r["offered"] for r in runs])
     off_ratio = med([r["offered"] / r["expected"] for r in runs])
     print(f"\n== {title}: {len(runs)} runs, medians ==")
@@ -128,6 +131,7 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=20)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--http", action="store_true")
+    ap.add_argument("--http-only", action="store_true", help="skip the file phase")
     args = ap.parse_args()
     app = QApplication.instance() or QApplication([])
     load0 = os.getloadavg()
@@ -145,9 +149,10 @@ def main() -> int:
         svc = CameraService(ctx)
         for i, v in enumerate(videos, 1):
             svc.add_camera(f"C{i}", f"考场{i}", f"第{i}考场", f"R0{i}", str(v), loop=True)
-        runs = [one_run(app, ctx, args.seconds, ["C1", "C2"]) for _ in range(args.runs)]
-        report(f"two files, {args.seconds:.0f} s each", runs)
-        if args.http:
+        if not args.http_only:
+            runs = [one_run(app, ctx, args.seconds, ["C1", "C2"]) for _ in range(args.runs)]
+            report(f"two files, {args.seconds:.0f} s each", runs)
+        if args.http or args.http_only:
             if shutil.which("ffmpeg") is None:
                 print("\n(ffmpeg not found: HTTP cameras skipped)")
             else:
@@ -156,17 +161,18 @@ def main() -> int:
                     servers = []
                     for i, v in enumerate(videos, 1):
                         port = free_port()
-                        servers.append(subprocess.Popen(
-                            ["ffmpeg", "-hide_banner", "-loglevel", "error", "-re", "-stream_loop", "-1", "-i", str(v),
-                             "-c", "copy", "-f", "mpjpeg", "-listen", "1", f"http://127.0.0.1:{port}/c.mjpg"],
-                            stdin=subprocess.DEVNULL))
+                        # `-listen 1` serves one client at a time: restart it for each connection
+                        # (the wall's previewer, then the recorder)
+                        cmd = (f"while :; do ffmpeg -hide_banner -loglevel quiet -re -stream_loop -1 -i '{v}' -c copy "
+                               f"-f mpjpeg -listen 1 http://127.0.0.1:{port}/c.mjpg </dev/null; done")
+                        servers.append(subprocess.Popen(["bash", "-c", cmd], start_new_session=True))
                         svc.set_source(f"C{i}", f"http://127.0.0.1:{port}/c.mjpg")
                     time.sleep(0.5)
                     try:
                         http_runs.append(one_run(app, ctx, args.seconds, ["C1", "C2"]))
                     finally:
                         for s in servers:
-                            s.kill()
+                            os.killpg(s.pid, 9)
                             s.wait()
                 report("two IP cameras (ffmpeg MJPEG over HTTP, loopback; ffmpeg's own CPU not counted)", http_runs)
         segs = svc.segments()

@@ -149,6 +149,7 @@ class CameraWorker:
         self.state = "idle"
         self.recording = False
         self.disk_full = False
+        self.disk_low = False
         self._stop = threading.Event()
         self._queue: queue.Queue = queue.Queue()
         self._reader = threading.Thread(target=self._read_loop, name=f"camera-read-{camera_code}", daemon=True)
@@ -160,6 +161,8 @@ class CameraWorker:
     # -- control ---------------------------------------------------------
     def start(self) -> "CameraWorker":
         self._started_mono = time.monotonic()
+        if self.plan is not None and hasattr(self.sink, "started"):
+            self.sink.started(self.code)
         self._reader.start()
         if self.plan is not None:
             self._writer.start()
@@ -181,6 +184,8 @@ class CameraWorker:
         if self.disk_full and state != "disk_full":  # sticky: nobody may miss that recording stopped
             message = f"{state}: 磁盘空间不足，录像已停止"
             state = "disk_full"
+        elif self.disk_low and state == "recording":
+            state, message = "recording_disk_low", "磁盘剩余空间偏低，请尽快腾出空间"
         self.state = state
         if self.on_status:
             try:
@@ -345,6 +350,9 @@ class CameraWorker:
                 self._status("disk_full", "磁盘空间不足，录像已停止")
             elif state == "warn" and not warned:
                 warned = True
+                self.disk_low = True
+                if self.recording:
+                    self._status("recording")
                 self.sink.alert(self.code, "disk_warn", "磁盘剩余空间偏低，请尽快腾出空间或更换存储",
                                 {"free_bytes": free, "warn_below": plan.warn_below})
             return state
@@ -396,6 +404,11 @@ class CameraWorker:
                 close_segment()
             finally:
                 self.recording = False
+                if hasattr(self.sink, "stopped"):
+                    try:
+                        self.sink.stopped(self.code, dict(self.stats.__dict__), self.disk_full)
+                    except Exception:  # noqa: BLE001
+                        log.exception("journaling the end of recording failed")
                 self.finished.set()
                 self._status("stopped")
 

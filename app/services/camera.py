@@ -23,6 +23,8 @@ from app.store import models
 from app.store.camera_tables import BatchExportStatus, Camera, CameraBookmark, CameraGap, CameraSegment
 
 MEDIA_DIR = Path("media") / "video"
+# where a bookmark comes from: proctor console, check-in desk, misconduct form, a review flag
+BOOKMARK_ORIGINS = ("incident", "checkin", "misconduct", "flag")
 CLIP_DIR = Path("media") / "clips"
 
 
@@ -112,6 +114,12 @@ class _ServiceSink:
 
     def alert(self, camera_code, kind, message, detail) -> None:
         self.service.record_alert(camera_code, kind, message, detail)
+
+    def started(self, camera_code) -> None:
+        self.service.record_run(camera_code, "start", {})
+
+    def stopped(self, camera_code, stats: dict, disk_full: bool) -> None:
+        self.service.record_run(camera_code, "stop", {**stats, "disk_full": disk_full})
 
 
 class CameraService(Service):
@@ -269,6 +277,13 @@ class CameraService(Service):
             uow.journal("camera.alert", code, {"kind": kind, "message": message, **(detail or {})})
 
     @requires("camera.record")
+    def record_run(self, code: str, what: str, detail: dict) -> None:
+        """Who started and stopped recording, and what the run amounted to (frames, gaps, drops)."""
+        with self.ctx.unit_of_work() as uow:
+            cam = self._camera(uow.session, code)
+            uow.journal(f"camera.record_{what}", code, {"room": cam.room, **detail})
+
+    @requires("camera.record")
     def recover_orphans(self, code: str) -> list[int]:
         """Segment files of this camera that are on disk but not in the index (the recorder
         was killed while writing them): index those OpenCV can read, as 'recovered'."""
@@ -364,6 +379,8 @@ class CameraService(Service):
     def bookmark(self, room: str, text: str, at: _dt.datetime | None = None, origin: str = "incident") -> int:
         if not text.strip():
             raise DomainError("请填写情况说明")
+        if origin not in BOOKMARK_ORIGINS:
+            raise DomainError(f"未知的情况来源「{origin}」")
         at = at or self.ctx.now()
         with self.ctx.unit_of_work() as uow:
             row = CameraBookmark(room=room, at=at, text=text.strip(), origin=origin, who=self.ctx.actor.username,

@@ -118,11 +118,16 @@ def test_disk_watchdog_warns_then_stops_cleanly(cams, admin):
     def free_space(_path):
         return next(readings, 50)
 
-    worker = svc.recorder("C1", segment_seconds=0.5, warn_below=500, stop_below=100, free_space=free_space).start()
+    states = []
+    worker = svc.recorder("C1", segment_seconds=0.5, warn_below=500, stop_below=100, free_space=free_space,
+                          on_status=lambda code, state, message: states.append(state)).start()
     worker.join(30)
     alerts = [p["kind"] for p in reversed(journal_payloads(admin, "camera.alert"))]
     assert alerts == ["disk_warn", "disk_stop"]
     assert worker.state == "disk_full"
+    assert states.index("recording_disk_low") < states.index("disk_full")  # warned early, shown on the tile
+    stop = journal_payloads(admin, "camera.record_stop")[0]
+    assert stop["disk_full"] is True and stop["recorded"] == 20 and journal_payloads(admin, "camera.record_start")
     segs = svc.segments(camera="C1")
     assert len(segs) == 2 and worker.stats.recorded == 20
     assert all(count_frames(s.path) == s.frames for s in segs)
@@ -226,3 +231,14 @@ def test_retention_purges_only_verified_batches_after_a_year(demo_login, tmp_pat
     purge = journal_payloads(admin, "camera.purge")[0]
     assert purge["segments"][0]["id"] == seg_id and len(purge["segments"][0]["sha256"]) == 64
     assert later.retention_plan(export_verified=lambda p: False) == []
+
+
+def test_every_camera_service_method_is_guarded():
+    import inspect
+
+    from app.services.camera import FaceReviewService
+
+    for cls in (CameraService, FaceReviewService):
+        for name, fn in inspect.getmembers(cls, inspect.isfunction):
+            if not name.startswith("_"):
+                assert hasattr(fn, "capability"), f"{cls.__name__}.{name} has no @requires"

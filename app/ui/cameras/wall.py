@@ -19,6 +19,7 @@ STATE_TEXT = {
     "connecting": ("连接中", "#9e9e9e"),
     "live": ("实时", "#2e7d32"),
     "recording": ("● 录像中", "#c62828"),
+    "recording_disk_low": ("● 录像中（磁盘将满）", "#ef6c00"),
     "lost": ("信号中断", "#ef6c00"),
     "disk_full": ("磁盘将满，录像已停止", "#b71c1c"),
     "ended": ("已结束", "#9e9e9e"),
@@ -57,7 +58,7 @@ class CameraTile(QFrame):
         self.state = state
         self.light.setText(text)
         self.light.setStyleSheet(f"color:{colour};font-weight:bold")
-        self.message.setText(message if state in ("lost", "disk_full", "connecting") else "")
+        self.message.setText(message if state in ("lost", "disk_full", "connecting", "recording_disk_low") else "")
         if state == "lost":
             self.picture.setText(self.tr("信号中断，正在自动重连"))
 
@@ -114,23 +115,30 @@ class CameraWall(QWidget):
             self.grid.addWidget(tile, i // cols, i % cols)
         if not cams:
             self.summary.setText(self.tr("尚未配置摄像头：请在「摄像头配置」中添加"))
-        self._start_workers(record=self.recording)
+        self._start_workers(record=False)
 
     def _worker_options(self) -> dict:
         return {"on_preview": self.bridge.on_preview, "on_status": self.bridge.on_status, "preview_fps": 5.0}
 
-    def _start_workers(self, record: bool) -> None:
-        failed = []
-        for code in self.tiles:
+    def _make_workers(self, codes: list[str], record: bool):
+        """Create and start the workers (on a worker thread when recording: it journals)."""
+        made, failed = [], []
+        for code in codes:
             try:
                 if record:
                     w = self.service.recorder(code, segment_seconds=self.segment_seconds, **self._worker_options())
                 else:
                     w = self.service.previewer(code, **self._worker_options())
+                made.append(w.start())
             except Exception as exc:  # noqa: BLE001 - shown to the person, the others keep going
                 failed.append(f"{code}：{exc}")
-                continue
-            self.workers.append(w.start())
+        return made, failed
+
+    def _start_workers(self, record: bool) -> None:
+        self._running(*self._make_workers(list(self.tiles), record), record)
+
+    def _running(self, made, failed, record: bool) -> None:
+        self.workers = made
         self.recording = record and bool(self.workers)
         self.start_button.setEnabled(not self.recording)
         self.stop_button.setEnabled(self.recording)
@@ -150,7 +158,10 @@ class CameraWall(QWidget):
     # -- actions -------------------------------------------------------------
     def start_recording(self) -> None:
         self._stop_workers()
-        self._start_workers(record=True)
+        self.start_button.setEnabled(False)
+        codes = list(self.tiles)
+        run_task(self, lambda: self._make_workers(codes, True), lambda r: self._running(*r, True),
+                 lambda exc: QMessageBox.warning(self, self.tr("开始录像"), str(exc)), self.tr("正在启动录像…"))
 
     def confirm_stop(self) -> None:
         answer = QMessageBox.question(self, self.tr("停止录像"),
