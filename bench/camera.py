@@ -112,7 +112,8 @@ def report(title: str, runs: list[dict]) -> None:
     rec_ratio = med([r["recorded"] / r["offered"] for r in runs])
     off_ratio = med([r["offered"] / r["expected"] for r in runs])
     print(f"\n== {title}: {len(runs)} runs, medians ==")
-    print(f"frames recorded / offered : {rec_ratio * 100:6.2f} %   (per run: "
+    worst = min(r["recorded"] / r["offered"] for r in runs)
+    print(f"frames recorded / offered : {rec_ratio * 100:6.2f} %   worst run {worst * 100:.2f} %   (per run: "
           + ", ".join(f"{r['recorded']}/{r['offered']}" for r in runs) + ")")
     print(f"frames offered / expected : {off_ratio * 100:6.2f} %   (15 fps x 2 streams x seconds; dropped in queue: "
           + ", ".join(str(r["dropped"]) for r in runs) + ")")

@@ -110,6 +110,7 @@ class WorkerStats:
     gaps: int = 0
 
 
+QUEUE_BYTES = 256 * 1024 * 1024  # raw frames waiting for the writer, per camera
 MEASURE_FRAMES = 12  # frames used to measure a camera's real rate after each (re)connection
 
 
@@ -287,7 +288,10 @@ class CameraWorker:
                     self._status("stopped")
 
     def _enqueue(self, frame: np.ndarray, at: _dt.datetime) -> None:
-        if self._queue.qsize() > max(8, self._fps * self.queue_seconds):
+        # the writer may fall behind for a few seconds (a busy machine); beyond that, or beyond
+        # QUEUE_BYTES of raw frames, frames are dropped and counted (journaled at the end of the run)
+        limit = min(max(8, self._fps * self.queue_seconds), max(8, QUEUE_BYTES // max(1, frame.nbytes)))
+        if self._queue.qsize() > limit:
             self.stats.dropped += 1  # the writer fell behind; counted, never silent
         else:
             self._queue.put((frame, at))

@@ -82,6 +82,14 @@ def register(sub) -> None:
     pg.add_argument("--yes", action="store_true", help="确认删除所列录像")
     pg.set_defaults(func=cmd_purge)
 
+    d = csub.add_parser("demo-video", help="生成一段演示/培训用的考场视频（MJPG .avi）")
+    d.add_argument("out")
+    d.add_argument("--seconds", type=float, default=60)
+    d.add_argument("--fps", type=float, default=15)
+    d.add_argument("--size", default="1280x720")
+    d.add_argument("--label", default="DEMO")
+    d.set_defaults(func=cmd_demo_video)
+
     s = csub.add_parser("snapshot", help="从摄像头或视频源取一张照片（JPEG）")
     common.add_site(s)
     common.add_login(s)
@@ -238,4 +246,16 @@ def cmd_snapshot(args) -> int:
         ctx.handle.close()
     Path(args.out).write_bytes(data)
     print(f"已保存 {args.out}（{len(data)} 字节）")
+    return 0
+
+
+def cmd_demo_video(args) -> int:
+    from app.camera.synthetic import write_test_video
+
+    try:
+        w, h = (int(x) for x in args.size.lower().split("x"))
+    except ValueError:
+        raise CliError(f"画面尺寸格式有误：{args.size}（例：1280x720）", 2) from None
+    path = write_test_video(Path(args.out), int(args.seconds * args.fps), args.fps, (w, h), args.label)
+    print(f"已生成 {path}（{args.seconds:.0f} 秒，{w}x{h}，{args.fps:g} fps）")
     return 0

@@ -17,7 +17,9 @@ from tests.conftest import ADMIN_PASSWORD, PASSPHRASE
 def test_cli_add_record_clip_verify(site, admin, site_dir, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("EXAMSITE_PASSPHRASE", PASSPHRASE)
     monkeypatch.setenv("EXAMSITE_PASSWORD", ADMIN_PASSWORD)
-    video = write_test_video(tmp_path / "r.avi", frames=30, fps=20)
+    video = tmp_path / "r.avi"
+    assert main(["camera", "demo-video", str(video), "--seconds", "1.5", "--fps", "20", "--size", "320x240"]) == 0
+    assert count_frames(video) == 30
     s = ["--site", str(site_dir)]
     assert main(["camera", "add", *s, "--code", "C1", "--name", "前方", "--room", "第1考场", "--room-code", "R01",
                  "--source", str(video)]) == 0
