@@ -83,3 +83,21 @@ def test_incident_list_records_and_shows_video(qtbot, admin, tmp_path):
     qtbot.waitUntil(lambda: bool(page.dialogs) and page.dialogs[0].frames_shown >= 3, timeout=15000)
     for d in page.dialogs:
         d.reject()
+
+
+def test_recordings_view_shows_segments_and_gaps(qtbot, admin, tmp_path):
+    import datetime as _dt
+
+    from app.ui.cameras.recordings import RecordingsView
+
+    svc = _cameras(admin, tmp_path, n=1)
+    svc.recorder("C1", segment_seconds=0.5, max_seconds=1.2).start().join(30)
+    segs = svc.segments()
+    svc.record_gap("C1", segs[-1].end, segs[-1].end + _dt.timedelta(seconds=3), "视频源中断")
+    page = RecordingsView(admin)
+    qtbot.addWidget(page)
+    page.room.setCurrentText("第1考场")
+    page.reload()
+    kinds = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+    assert kinds.count("录像") == len(segs) and kinds[-1] == "中断"
+    assert "中断 1 处" in page.info.text()
