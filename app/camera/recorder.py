@@ -4,11 +4,13 @@ reader: opens the source (exponential back-off on failure), reads frames at the
     source's pace, stamps each with the clock, hands a small copy to the preview
     callback at a modest rate, and queues the frame for the writer.  A lost source
     closes the current segment and, once it is back, reports the gap.
-writer: burns site, room, camera and time into the frame, writes MJPG in .avi
-    segments (a closed segment stays playable whatever happens to the process
-    afterwards), and on closing a segment fsyncs it, hashes it (SHA-256) and hands
-    it to the sink, which indexes and journals it in one transaction.  Before each
+writer: burns site, room, camera and time into the frame and writes MJPG in .avi
+    segments with OpenCV's own writer, which writes each frame through (a killed
+    process leaves a playable file; a closed segment is complete).  Before each
     segment and every second the free-disk watchdog decides: ok / warn / stop.
+finisher: takes each closed segment in order, fsyncs it, hashes it (SHA-256) and
+    hands it to the sink, which indexes and journals it in one transaction; a slow
+    disk or database never holds up the writer.
 """
 
 from __future__ import annotations
@@ -153,6 +155,7 @@ class CameraWorker:
         self.disk_low = False
         self._stop = threading.Event()
         self._queue: queue.Queue = queue.Queue()
+        self._closing: queue.Queue = queue.Queue()
         self._reader = threading.Thread(target=self._read_loop, name=f"camera-read-{camera_code}", daemon=True)
         self._writer = threading.Thread(target=self._write_loop, name=f"camera-write-{camera_code}", daemon=True)
         self._fps = 0.0
@@ -328,17 +331,8 @@ class CameraWorker:
             writer = None
             if frames == 0:
                 path.unlink(missing_ok=True)
-            else:
-                with open(path, "rb") as f:
-                    os.fsync(f.fileno())
-                seg = ClosedSegment(self.code, path, start, start + _dt.timedelta(seconds=frames / fps), fps, frames,
-                                    path.stat().st_size, sha256_file(path))
-                self.stats.segments += 1
-                try:
-                    self.sink.segment_closed(seg)
-                except Exception as exc:  # noqa: BLE001 - keep recording; say so loudly
-                    log.exception("indexing a segment failed")
-                    self.sink.alert(self.code, "index_failed", f"录像分段未能登记：{exc}", {"path": str(path)})
+            else:  # fsync, hash and journal on the finisher: a slow disk never holds up the next segment
+                self._closing.put((path, start, fps, frames))
             path, start, frames = None, None, 0
 
         def check_disk() -> str:
@@ -361,6 +355,8 @@ class CameraWorker:
                                 {"free_bytes": free, "warn_below": plan.warn_below})
             return state
 
+        finisher = threading.Thread(target=self._finish_loop, name=f"camera-finish-{self.code}", daemon=True)
+        finisher.start()
         try:
             while True:
                 item = self._queue.get()
@@ -407,6 +403,8 @@ class CameraWorker:
             try:
                 close_segment()
             finally:
+                self._closing.put(_STOP)
+                finisher.join()
                 self.recording = False
                 if hasattr(self.sink, "stopped"):
                     try:
@@ -415,6 +413,27 @@ class CameraWorker:
                         log.exception("journaling the end of recording failed")
                 self.finished.set()
                 self._status("stopped")
+
+    def _finish_loop(self) -> None:
+        """Closed segments, in order: fsync, SHA-256, then the sink indexes and journals them."""
+        while True:
+            item = self._closing.get()
+            if item is _STOP:
+                return
+            path, start, fps, frames = item
+            try:
+                with open(path, "rb") as f:
+                    os.fsync(f.fileno())
+                seg = ClosedSegment(self.code, path, start, start + _dt.timedelta(seconds=frames / fps), fps, frames,
+                                    path.stat().st_size, sha256_file(path))
+                self.sink.segment_closed(seg)
+                self.stats.segments += 1
+            except Exception as exc:  # noqa: BLE001 - keep recording; say so loudly
+                log.exception("indexing a segment failed")
+                try:
+                    self.sink.alert(self.code, "index_failed", f"录像分段未能登记：{exc}", {"path": str(path)})
+                except Exception:  # noqa: BLE001
+                    log.exception("alert failed")
 
     def _burn_in(self, frame: np.ndarray, at: _dt.datetime) -> None:
         plan = self.plan
