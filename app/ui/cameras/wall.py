@@ -149,18 +149,29 @@ class CameraWall(QWidget):
         self.recording_changed.emit(self.recording)
 
     def _stop_workers(self) -> None:
+        """Previewers are only asked to stop (a stream read may take seconds to time out and
+        nothing of theirs needs closing); recorders are waited for, so their last segment is
+        closed and journaled (only at shutdown: stopping from the button runs as a task)."""
         workers, self.workers = self.workers, []
         for w in workers:
             w._stop.set()  # ask all first, then wait: segments close in parallel
         for w in workers:
-            w.join(15)
+            if w.plan is not None:
+                w.join(15)
 
     # -- actions -------------------------------------------------------------
     def start_recording(self) -> None:
+        previewers = list(self.workers)
         self._stop_workers()
         self.start_button.setEnabled(False)
         codes = list(self.tiles)
-        run_task(self, lambda: self._make_workers(codes, True), lambda r: self._running(*r, True),
+
+        def work():
+            for p in previewers:  # a USB camera opens once: let the previewer let go first
+                p.join(10)
+            return self._make_workers(codes, True)
+
+        run_task(self, work, lambda r: self._running(*r, True),
                  lambda exc: QMessageBox.warning(self, self.tr("开始录像"), str(exc)), self.tr("正在启动录像…"))
 
     def confirm_stop(self) -> None:
