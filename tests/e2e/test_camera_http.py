@@ -8,6 +8,7 @@ import signal
 import socket
 import subprocess
 import threading
+import time
 
 import pytest
 
@@ -48,8 +49,9 @@ def test_ip_camera_drop_is_reconnected_and_gap_journaled(admin, tmp_path):
 
     worker = svc.recorder("IP1", segment_seconds=1, backoff=(0.1, 2, 0.5), on_status=status).start()
     try:
+        deadline = time.monotonic() + 60
         while worker.stats.segments < 1:
-            assert worker.is_alive()
+            assert worker.is_alive() and time.monotonic() < deadline
             lost.wait(0.1)
         server.send_signal(signal.SIGKILL)
         server.wait(10)
@@ -58,6 +60,7 @@ def test_ip_camera_drop_is_reconnected_and_gap_journaled(admin, tmp_path):
         assert back.wait(20)
         target = worker.stats.offered + 20
         while worker.stats.offered < target:
+            assert time.monotonic() < deadline + 60
             back.wait(0.05)
     finally:
         worker.stop()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import threading
+import time
 
 import cv2
 import numpy as np
@@ -97,8 +98,10 @@ def test_a_source_that_disappears_is_reconnected_and_the_gap_journaled(admin, tm
         assert lost.wait(10)
         hidden.rename(video)
         assert back.wait(10)
-        while worker.stats.offered < 40:
+        deadline = time.monotonic() + 30
+        while worker.stats.offered < 40 and time.monotonic() < deadline:
             back.wait(0.05)
+        assert worker.stats.offered >= 40
     finally:
         worker.stop()
     gaps = svc.gaps(camera="C2")
