@@ -48,7 +48,7 @@ def register(sub) -> None:
     r.add_argument("--room", help="录制该考场的全部摄像头")
     r.add_argument("--source", help="临时改用此视频源（仅限单个摄像头）")
     r.add_argument("--loop", action="store_true")
-    r.add_argument("--segment-seconds", type=float, default=60.0)
+    r.add_argument("--segment-seconds", type=float, help="分段时长（秒），默认取站点设置（60）")
     r.add_argument("--minutes", type=float, help="录制时长（分钟）；不填则一直录制")
     r.set_defaults(func=cmd_record)
 
@@ -78,7 +78,7 @@ def register(sub) -> None:
     pg = csub.add_parser("purge", help="列出可删除的过期录像；加 --yes 才删除（管理员）")
     common.add_site(pg)
     common.add_login(pg)
-    pg.add_argument("--retention-days", type=int, default=365)
+    pg.add_argument("--retention-days", type=int, help="保存天数（默认取站点设置，不少于 365）")
     pg.add_argument("--yes", action="store_true", help="确认删除所列录像")
     pg.set_defaults(func=cmd_purge)
 

@@ -138,3 +138,23 @@ def retention_plan(segments: list[tuple[int, str, str, _dt.datetime]], now: _dt.
         else:
             out.append(RetentionItem(seg_id, cam, plan_no, start, True, f"已超过 {days} 天且数据包已校验"))
     return out
+
+
+@dataclass(frozen=True)
+class CameraSettings:
+    """A site's recording settings (kept in the store, changed by an administrator)."""
+
+    segment_seconds: int = DEFAULT_SEGMENT_SECONDS
+    retention_days: int = DEFAULT_RETENTION_DAYS
+    warn_free_gb: float = DEFAULT_WARN_FREE / GB
+    stop_free_gb: float = DEFAULT_STOP_FREE / GB
+
+    def problems(self) -> list[str]:
+        out = []
+        if not 5 <= self.segment_seconds <= 600:
+            out.append("录像分段时长应在 5–600 秒之间")
+        if self.retention_days < MIN_RETENTION_DAYS:
+            out.append(f"录像保存期限不得少于 {MIN_RETENTION_DAYS} 天（一年）")
+        if not 0 < self.stop_free_gb < self.warn_free_gb:
+            out.append("停止录像的剩余空间须大于 0 且小于预警值")
+        return out

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -169,6 +169,26 @@ class CameraService(Service):
             uow.journal("camera.activate" if active else "camera.deactivate", code, {})
 
     @requires("camera.view")
+    def settings(self) -> rules.CameraSettings:
+        with self.ctx.reading() as s:
+            row = s.get(models.Setting, "camera")
+            return rules.CameraSettings(**row.value) if row else rules.CameraSettings()
+
+    @requires("camera.configure")
+    def set_settings(self, new: rules.CameraSettings) -> None:
+        problems = new.problems()
+        if problems:
+            raise DomainError("；".join(problems))
+        with self.ctx.unit_of_work() as uow:
+            row = uow.session.get(models.Setting, "camera")
+            before = row.value if row else None
+            if row is None:
+                uow.session.add(models.Setting(key="camera", value=asdict(new)))
+            else:
+                row.value = asdict(new)
+            uow.journal("camera.settings", "camera", {"before": before, "after": asdict(new)})
+
+    @requires("camera.view")
     def cameras(self, room: str | None = None, include_inactive: bool = False) -> list[CameraView]:
         with self.ctx.reading() as s:
             q = select(Camera).order_by(Camera.room, Camera.code)
@@ -211,8 +231,8 @@ class CameraService(Service):
         return self.ctx.store.site_id[:8]
 
     @requires("camera.record")
-    def recorder(self, code: str, *, segment_seconds: float = rules.DEFAULT_SEGMENT_SECONDS,
-                 warn_below: int = rules.DEFAULT_WARN_FREE, stop_below: int = rules.DEFAULT_STOP_FREE,
+    def recorder(self, code: str, *, segment_seconds: float | None = None,
+                 warn_below: int | None = None, stop_below: int | None = None,
                  free_space: Callable[[Path], int] = free_bytes, max_seconds: float | None = None,
                  source: SourceSpec | None = None, **worker_options) -> CameraWorker:
         """A worker that records camera ``code`` (not started).  Segments, gaps and alerts
@@ -221,6 +241,10 @@ class CameraService(Service):
             cam = _camera_view(self._camera(s, code))
         if not cam.active:
             raise DomainError(f"摄像头「{cam.name}」已停用")
+        conf = self.settings()
+        segment_seconds = segment_seconds or conf.segment_seconds
+        warn_below = warn_below if warn_below is not None else int(conf.warn_free_gb * rules.GB)
+        stop_below = stop_below if stop_below is not None else int(conf.stop_free_gb * rules.GB)
         self.recover_orphans(code)
         plan = RecordingPlan(self._site_code(), cam.room_code, self.media_dir / cam.room_code, segment_seconds,
                              warn_below, stop_below, free_space, max_seconds)
@@ -448,9 +472,10 @@ class CameraService(Service):
             return set(s.scalars(select(BatchExportStatus.plan_no).where(BatchExportStatus.verified_at.is_not(None))))
 
     @requires("camera.purge")
-    def retention_plan(self, retention_days: int = rules.DEFAULT_RETENTION_DAYS,
+    def retention_plan(self, retention_days: int | None = None,
                        export_verified: Callable[[str], bool] | None = None) -> list[rules.RetentionItem]:
         """What a purge would remove and what it would keep, and why (nothing changes)."""
+        retention_days = retention_days or self.settings().retention_days
         with self.ctx.reading() as s:
             rows = [(r.id, r.camera_code, r.plan_no, r.start) for r in s.scalars(
                 select(CameraSegment).where(CameraSegment.status != "purged").order_by(CameraSegment.start))]
@@ -460,12 +485,13 @@ class CameraService(Service):
         return rules.retention_plan(rows, self.ctx.now(), retention_days, verified)
 
     @requires("camera.purge")
-    def purge(self, segment_ids: list[int], *, confirmed: bool, retention_days: int = rules.DEFAULT_RETENTION_DAYS,
+    def purge(self, segment_ids: list[int], *, confirmed: bool, retention_days: int | None = None,
               export_verified: Callable[[str], bool] | None = None) -> int:
         """Delete the files of listed segments that the retention plan allows; the index rows
         stay (status 'purged') so the journal still explains every hash."""
         if not confirmed:
             raise DomainError("删除录像须由管理员确认")
+        retention_days = retention_days or self.settings().retention_days
         allowed = {i.segment_id for i in self.retention_plan(retention_days, export_verified) if i.purgeable}
         refused = [i for i in segment_ids if i not in allowed]
         if refused:

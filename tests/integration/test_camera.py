@@ -245,3 +245,16 @@ def test_every_camera_service_method_is_guarded():
         for name, fn in inspect.getmembers(cls, inspect.isfunction):
             if not name.startswith("_"):
                 assert hasattr(fn, "capability"), f"{cls.__name__}.{name} has no @requires"
+
+
+def test_settings_keep_at_least_a_year_and_feed_the_recorder(admin, cams):
+    from app.core.camera import CameraSettings
+
+    svc, _ = cams
+    with pytest.raises(DomainError, match="一年"):
+        svc.set_settings(CameraSettings(retention_days=180))
+    svc.set_settings(CameraSettings(segment_seconds=30, retention_days=3 * 365, warn_free_gb=20, stop_free_gb=5))
+    assert svc.settings().retention_days == 3 * 365
+    worker = svc.recorder("C1")
+    assert worker.plan.segment_seconds == 30 and worker.plan.stop_below == 5 * 1024 ** 3
+    assert journal_payloads(admin, "camera.settings")[0]["after"]["retention_days"] == 1095

@@ -72,7 +72,7 @@ class CameraTile(QFrame):
 class CameraWall(QWidget):
     recording_changed = Signal(bool)
 
-    def __init__(self, ctx, parent=None, *, segment_seconds: float = 60.0):
+    def __init__(self, ctx, parent=None, *, segment_seconds: float | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.service = CameraService(ctx)
