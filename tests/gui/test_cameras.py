@@ -101,3 +101,17 @@ def test_recordings_view_shows_segments_and_gaps(qtbot, admin, tmp_path):
     kinds = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
     assert kinds.count("录像") == len(segs) and kinds[-1] == "中断"
     assert "中断 1 处" in page.info.text()
+
+
+def test_retention_tab_lists_and_refuses_non_admins(qtbot, admin, demo_login):
+    from app.ui.cameras.retention import RetentionView
+
+    page = RetentionView(admin)
+    qtbot.addWidget(page)
+    qtbot.mouseClick(page.list_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: page.info.text() == "没有到期的录像", timeout=10000)
+    assert not page.purge_button.isEnabled()
+    other = RetentionView(demo_login("jiankao1"))
+    qtbot.addWidget(other)
+    qtbot.mouseClick(other.list_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "无权" in other.info.text(), timeout=10000)

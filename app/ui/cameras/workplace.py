@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from app.ui.cameras.config import CameraConfig
 from app.ui.cameras.incidents import IncidentList
 from app.ui.cameras.recordings import RecordingsView
+from app.ui.cameras.retention import RetentionView
 from app.ui.cameras.wall import CameraWall
 
 
@@ -18,10 +19,12 @@ class CamerasWorkplace(QWidget):
         self.config = CameraConfig(ctx, self)
         self.incidents = IncidentList(ctx, self)
         self.recordings = RecordingsView(ctx, self)
+        self.retention = RetentionView(ctx, self)
         self.tabs.addTab(self.wall, self.tr("监控墙"))
         self.tabs.addTab(self.config, self.tr("摄像头配置"))
         self.tabs.addTab(self.incidents, self.tr("考场情况与录像"))
         self.tabs.addTab(self.recordings, self.tr("录像记录"))
+        self.tabs.addTab(self.retention, self.tr("保存期限"))
         self.tabs.currentChanged.connect(self._tab_changed)
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs)
