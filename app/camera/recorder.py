@@ -31,7 +31,7 @@ import cv2
 import numpy as np
 
 from app.core.camera import (DEFAULT_SEGMENT_SECONDS, DEFAULT_STOP_FREE, DEFAULT_WARN_FREE, backoff_delays,
-                             disk_state, overlay_text, segment_name)
+                             disk_state, measured_fps, overlay_text, segment_name)
 from app.camera.sources import Capture, SourceSpec, SourceUnavailable
 
 log = logging.getLogger(__name__)
@@ -113,15 +113,7 @@ class WorkerStats:
 
 
 QUEUE_BYTES = 256 * 1024 * 1024  # raw frames waiting for the writer, per camera
-MEASURE_FRAMES = 12  # frames used to measure a camera's real rate after each (re)connection
-
-
-def measured_fps(times: list[float]) -> float:
-    """Frames per second from monotonic arrival times, to the nearest 0.5, within 1..60."""
-    span = times[-1] - times[0]
-    if span <= 0:
-        return 15.0
-    return min(60.0, max(1.0, round((len(times) - 1) / span * 2) / 2))
+MEASURE_FRAMES = 20  # frames used to measure a camera's real rate after each (re)connection
 
 
 _BREAK = object()
@@ -293,7 +285,7 @@ class CameraWorker:
     def _enqueue(self, frame: np.ndarray, at: _dt.datetime) -> None:
         # the writer may fall behind for a few seconds (a busy machine); beyond that, or beyond
         # QUEUE_BYTES of raw frames, frames are dropped and counted (journaled at the end of the run)
-        limit = min(max(8, self._fps * self.queue_seconds), max(8, QUEUE_BYTES // max(1, frame.nbytes)))
+        limit = min(max(15.0, self._fps) * self.queue_seconds, max(8, QUEUE_BYTES // max(1, frame.nbytes)))
         if self._queue.qsize() > limit:
             self.stats.dropped += 1  # the writer fell behind; counted, never silent
         else:

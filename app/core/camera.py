@@ -54,6 +54,18 @@ def backoff_delays(base: float = 0.5, factor: float = 2.0, ceiling: float = 30.0
         delay = min(delay * factor, ceiling)
 
 
+def measured_fps(times: list[float]) -> float:
+    """Frames per second from monotonic arrival times: the median interval (a burst of buffered
+    frames at connection, or one stall, does not skew it), to the nearest 0.5, within 1..60."""
+    gaps = sorted(b - a for a, b in zip(times, times[1:]))
+    if not gaps:
+        return 15.0
+    mid = gaps[len(gaps) // 2] if len(gaps) % 2 else (gaps[len(gaps) // 2 - 1] + gaps[len(gaps) // 2]) / 2
+    if mid <= 0:
+        return 60.0
+    return min(60.0, max(1.0, round(2 / mid) / 2))
+
+
 def disk_state(free_bytes: int, warn_below: int = DEFAULT_WARN_FREE, stop_below: int = DEFAULT_STOP_FREE) -> str:
     """'ok', 'warn' (tell someone now) or 'stop' (close the segment and stop writing)."""
     if free_bytes < stop_below:

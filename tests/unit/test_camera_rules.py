@@ -50,3 +50,12 @@ def test_retention_never_under_a_year_and_only_verified_batches():
 def test_overlay_is_ascii():
     text = rules.overlay_text("41010123", "R01", "C1", T0)
     assert text.isascii() and "R01" in text and "C1" in text and "2026-11-22 01:00:00" in text
+
+
+def test_measured_fps_ignores_a_burst_at_connection():
+    from app.core.camera import measured_fps
+
+    burst = [0.0, 0.001, 0.002, 0.003, 0.004]
+    steady = [0.004 + i / 15 for i in range(1, 16)]
+    assert measured_fps(burst + steady) == 15.0
+    assert measured_fps([i / 25 for i in range(20)]) == 25.0
