@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "app.cli.bundle",
     "app.cli.theory",
     "app.cli.results",
+    "app.cli.camera",
 ]
 
 
