@@ -58,6 +58,19 @@ CAPABILITIES: MappingProxyType = MappingProxyType(
         "journal.view": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
         "journal.verify": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
         "journal.checkpoint": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR}),
+        # practical scoring (issue 6)
+        "scoring.template": _OFFICE,
+        "scoring.view": frozenset({Role.ADMIN, Role.STAFF, Role.GRADER, Role.CHIEF_GRADER, Role.ROOM_HEAD,
+                                   Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
+        "scoring.group": frozenset({Role.ADMIN}),
+        "scoring.avoidance": frozenset({Role.ROOM_HEAD}),
+        "scoring.grade": GRADING_ROLES,
+        "scoring.reconcile": frozenset({Role.CHIEF_GRADER}),
+        "scoring.progress": frozenset({Role.ADMIN, Role.CHIEF_GRADER, Role.ROOM_HEAD, Role.INTERNAL_SUPERVISOR}),
+        "scoring.paper": _OFFICE,
+        "scoring.photo": frozenset({Role.ADMIN, Role.STAFF, Role.GRADER, Role.CHIEF_GRADER}),
+        "scoring.summary": frozenset({Role.ADMIN, Role.GRADER, Role.CHIEF_GRADER, Role.ROOM_HEAD,
+                                      Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
     }
 )
 
