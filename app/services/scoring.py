@@ -397,6 +397,15 @@ class ScoringService(Service):
         return template
 
     @requires("scoring.view")
+    def batches(self) -> list[tuple[str, str]]:
+        """Batches that have a scoring template: (plan_no, label)."""
+        with self.ctx.reading() as s:
+            rows = s.execute(select(models.Batch, t.ScoringTemplate.title)
+                             .join(t.ScoringTemplate, t.ScoringTemplate.batch_id == models.Batch.id)
+                             .order_by(models.Batch.exam_start))
+            return [(b.plan_no, f"{b.plan_no} {b.occupation_name} {b.level}级 — {title}") for b, title in rows]
+
+    @requires("scoring.view")
     def template(self, plan_no: str) -> rules.Template:
         with self.ctx.reading() as s:
             return self._template(s, self._batch(s, plan_no))

@@ -1,0 +1,595 @@
+"""实操评分 workplace: the grader station, the chief's discrepancies and summary,
+live completeness, and avoidance (room head).
+
+Every read and write goes through ScoringService; the UI shows what the service returns
+and nothing else (a grader's station never holds another grader's values).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+                               QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
+                               QWidget)
+
+from app.core.errors import DomainError
+from app.core.roles import Role, allowed
+from app.services.scoring import RESULT_NAMES, STATUS_NAMES, ScoringService, SheetsSealed
+from app.ui.common.tasks import run_task
+from app.ui.scoring.signature import SignDialog
+
+RED = QColor("#F8D7DA")
+GREEN = QColor("#D4EDDA")
+YELLOW = QColor("#FFF3CD")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Scoring", text)
+
+
+def _error_text(exc: Exception) -> str:
+    if isinstance(exc, DomainError):
+        return str(exc)
+    return _tr("发生意外错误：{0}").format(type(exc).__name__)
+
+
+def _item(text, editable: bool = False, data=None) -> QTableWidgetItem:
+    it = QTableWidgetItem("" if text is None else str(text))
+    flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled
+    if editable:
+        flags |= Qt.ItemIsEditable
+    it.setFlags(flags)
+    if data is not None:
+        it.setData(Qt.UserRole, data)
+    return it
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().setVisible(False)
+    t.setSelectionBehavior(QAbstractItemView.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SingleSelection)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+# ---------------------------------------------------------------- grader station
+
+class GraderStation(QWidget):
+    """One grader's sheets: pick a candidate (ticket + workstation), score every item
+    with the keyboard (type, Enter moves down), sign with password and drawing."""
+
+    SCORE_COL = 5
+
+    def __init__(self, svc: ScoringService, plan_no: str, parent=None, camera_source=0):
+        super().__init__(parent)
+        self.svc, self.plan_no, self.camera_source = svc, plan_no, camera_source
+        self.template = svc.template(plan_no)
+        self.ticket: str | None = None
+        self.sign_dialog: SignDialog | None = None
+        self._loading = False
+
+        self.candidates = _table([_tr("准考证号"), _tr("工位"), _tr("姓名"), _tr("我的评分"), _tr("回避")])
+        self.candidates.setAccessibleName(_tr("考生列表"))
+        self.candidates.itemSelectionChanged.connect(self._candidate_chosen)
+        self.sheet = _table([_tr("考核项目"), _tr("编号"), _tr("评分项目"), _tr("配分"), _tr("评分标准 / 扣分说明"),
+                             _tr("得分")])
+        self.sheet.setAccessibleName(_tr("评分表"))
+        self.sheet.setSelectionBehavior(QAbstractItemView.SelectItems)
+        self.sheet.setEditTriggers(QAbstractItemView.AnyKeyPressed | QAbstractItemView.DoubleClicked
+                                   | QAbstractItemView.EditKeyPressed)
+        self.sheet.itemChanged.connect(self._score_changed)
+        self.header = QLabel(_tr("请选择考生"))
+        self.header.setStyleSheet("font-size: 14pt; font-weight: bold")
+        self.total = QLabel("")
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.sign_button = QPushButton(_tr("签字(&S)"))
+        self.correct_button = QPushButton(_tr("更正(&R)"))
+        self.photo_button = QPushButton(_tr("拍考件照片(&P)"))
+        self.sign_button.clicked.connect(self.start_signing)
+        self.correct_button.clicked.connect(self.start_correction)
+        self.photo_button.clicked.connect(self.take_photo)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.start_signing)
+
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.addWidget(self.header)
+        rl.addWidget(self.sheet, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.total, 1)
+        for b in (self.photo_button, self.correct_button, self.sign_button):
+            row.addWidget(b)
+        rl.addLayout(row)
+        rl.addWidget(self.message)
+        split = QSplitter()
+        split.addWidget(self.candidates)
+        split.addWidget(right)
+        split.setStretchFactor(1, 3)
+        lay = QVBoxLayout(self)
+        lay.addWidget(split)
+        self._build_sheet()
+        self.refresh()
+
+    # -- candidate list
+    def refresh(self) -> None:
+        rows = self.svc.station(self.plan_no)
+        current = self.ticket
+        self.candidates.blockSignals(True)
+        self.candidates.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            status = STATUS_NAMES[row.status]
+            if row.status == "draft":
+                status += f" {row.scored}/{row.items}"
+            cells = [row.ticket_no, row.workstation, row.name or _tr("（隐藏）"), status, row.conflict]
+            for c, v in enumerate(cells):
+                it = _item(v, data=row.ticket_no)
+                if row.conflict:
+                    it.setBackground(RED)
+                elif row.status == "signed":
+                    it.setBackground(GREEN)
+                self.candidates.setItem(r, c, it)
+            if row.ticket_no == current:
+                self.candidates.selectRow(r)
+        self.candidates.blockSignals(False)
+
+    def select_ticket(self, ticket: str) -> None:
+        for r in range(self.candidates.rowCount()):
+            if self.candidates.item(r, 0).text() == ticket:
+                self.candidates.selectRow(r)
+                return
+        raise KeyError(ticket)
+
+    def _candidate_chosen(self) -> None:
+        items = self.candidates.selectedItems()
+        if not items:
+            return
+        self.ticket = items[0].data(Qt.UserRole)
+        row = self.candidates.row(items[0])
+        self.header.setText(_tr("准考证号 {0}　工位 {1}").format(self.ticket, self.candidates.item(row, 1).text()))
+        self._load_sheet()
+
+    # -- the sheet
+    def _build_sheet(self) -> None:
+        self._rows: list[str] = []
+        items = self.template.items()
+        self._loading = True
+        self.sheet.setRowCount(len(items))
+        for r, (task, item) in enumerate(items):
+            limit = _tr("（{0} 分钟）").format(task.time_limit) if task.time_limit else ""
+            self.sheet.setItem(r, 0, _item(f"{task.code} {task.title}{limit}"))
+            self.sheet.setItem(r, 1, _item(item.code))
+            self.sheet.setItem(r, 2, _item(item.title))
+            self.sheet.setItem(r, 3, _item(_tr("否决项") if item.is_veto else f"{item.points.normalize():f}"))
+            criteria = "；".join(x for x in (item.criteria, item.deductions) if x)
+            self.sheet.setItem(r, 4, _item(criteria))
+            score = _item("", editable=True, data=item.code)
+            score.setToolTip(_tr("填「是」或「否」") if item.is_veto else _tr("0—{0}，0.5 分为单位").format(item.points))
+            self.sheet.setItem(r, self.SCORE_COL, score)
+            self._rows.append(item.code)
+        self._loading = False
+
+    def _load_sheet(self) -> None:
+        view = self.svc.my_sheet(self.plan_no, self.ticket) if self.ticket else None
+        self._show(view)
+        self.sheet.setCurrentCell(0, self.SCORE_COL)
+        self.sheet.setFocus()
+
+    def _show(self, view) -> None:
+        self._loading = True
+        entries = view.entries if view else {}
+        signed = bool(view and view.status == "signed")
+        for r, code in enumerate(self._rows):
+            v = entries.get(code)
+            it = self.sheet.item(r, self.SCORE_COL)
+            it.setText("" if v is None else ("是" if v is True else "否" if v is False else str(v)))
+            flags = Qt.ItemIsSelectable | Qt.ItemIsEnabled | (Qt.NoItemFlags if signed else Qt.ItemIsEditable)
+            it.setFlags(flags)
+            it.setBackground(QColor("white") if v is not None or signed else YELLOW)
+        self._loading = False
+        if view is None:
+            self.total.setText(_tr("未开始"))
+        else:
+            state = _tr("已签字") if signed else _tr("未签字，尚有 {0} 项未评").format(len(view.missing))
+            ver = _tr("（第 {0} 版）").format(view.version) if view.version > 1 else ""
+            self.total.setText(_tr("合计 {0} 分　{1}{2}").format(view.total, state, ver))
+        self.sign_button.setEnabled(bool(view) and not signed)
+        self.correct_button.setEnabled(signed)
+        self.current_view = view
+
+    def entries(self) -> dict[str, str]:
+        out = {}
+        for r, code in enumerate(self._rows):
+            text = self.sheet.item(r, self.SCORE_COL).text().strip()
+            if text:
+                out[code] = text
+        return out
+
+    def _score_changed(self, it: QTableWidgetItem) -> None:
+        if self._loading or it.column() != self.SCORE_COL or not self.ticket:
+            return
+        try:
+            view = self.svc.save_sheet(self.plan_no, self.ticket, self.entries())
+        except DomainError as exc:
+            self._loading = True
+            it.setBackground(RED)
+            self._loading = False
+            self.message.setText(_error_text(exc))
+            self.sheet.setCurrentItem(it)
+            return
+        self.message.setText("")
+        self._show(view)
+        self.refresh_status()
+        nxt = it.row() + 1
+        if nxt < self.sheet.rowCount():
+            self.sheet.setCurrentCell(nxt, self.SCORE_COL)
+
+    def refresh_status(self) -> None:
+        self.refresh()
+
+    def set_score(self, code: str, text: str) -> None:
+        """Type one score into the sheet (what the keyboard does)."""
+        r = self._rows.index(code)
+        self.sheet.item(r, self.SCORE_COL).setText(str(text))
+
+    # -- signing, correction, photos
+    def start_signing(self) -> None:
+        if not self.ticket or not self.sign_button.isEnabled():
+            return
+        who = self.svc.ctx.actor.name
+        self.sign_dialog = SignDialog(self, who, _tr("准考证号 {0} 的评分表").format(self.ticket))
+        self.sign_dialog.accepted.connect(self._signed)
+        self.sign_dialog.open()
+
+    def _signed(self) -> None:
+        password, png = self.sign_dialog.values()
+        try:
+            view = self.svc.sign_sheet(self.plan_no, self.ticket, password, png)
+        except DomainError as exc:
+            self.message.setText(_error_text(exc))
+            return
+        self.message.setText(_tr("已签字"))
+        self._show(view)
+        self.refresh()
+
+    def start_correction(self, reason: str | None = None) -> None:
+        if reason is None or reason is False:
+            reason, ok = QInputDialog.getText(self, _tr("更正评分表"),
+                                              _tr("已签字的评分表不会被改动，更正将另存为新版本。\n更正理由："))
+            if not ok:
+                return
+        try:
+            view = self.svc.start_correction(self.plan_no, self.ticket, reason)
+        except DomainError as exc:
+            self.message.setText(_error_text(exc))
+            return
+        self._show(view)
+        self.refresh()
+
+    def take_photo(self) -> None:
+        if not self.ticket:
+            return
+        from app.ui.scoring.camera import grab_still
+
+        ticket, source = self.ticket, self.camera_source
+
+        def work():
+            return self.svc.add_photo(self.plan_no, ticket, grab_still(source), _tr("考件"))
+
+        run_task(self, work, lambda pid: self.message.setText(_tr("考件照片已保存（{0}）").format(pid)),
+                 lambda exc: self.message.setText(_error_text(exc) if isinstance(exc, DomainError) else str(exc)),
+                 label=_tr("正在拍照…"))
+
+
+# ---------------------------------------------------------------- chief grader
+
+class ReconcileDialog(QDialog):
+    def __init__(self, parent, ticket: str, aggregated):
+        super().__init__(parent)
+        self.setWindowTitle(_tr("组长裁定 — {0}").format(ticket))
+        form = QFormLayout(self)
+        form.addRow(QLabel(_tr("各考评员的评分表不会被改动；裁定与理由单独记录。")))
+        self.score = QLineEdit("" if aggregated is None else str(aggregated))
+        self.reason = QPlainTextEdit()
+        form.addRow(_tr("裁定成绩(&S)："), self.score)
+        form.addRow(_tr("裁定理由(&R)："), self.reason)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(_tr("确定裁定"))
+        buttons.button(QDialogButtonBox.Cancel).setText(_tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class ChiefPanel(QWidget):
+    """Where the graders disagree beyond the threshold; the chief settles it with a reason."""
+
+    def __init__(self, svc: ScoringService, plan_no: str, parent=None):
+        super().__init__(parent)
+        self.svc, self.plan_no = svc, plan_no
+        self.dialog: ReconcileDialog | None = None
+        self.table = _table([_tr("准考证号"), _tr("各考评员总分"), _tr("分差"), _tr("汇总"), _tr("状态"), _tr("裁定理由")])
+        self.table.setAccessibleName(_tr("分歧列表"))
+        self.sheets = _table([_tr("考评员"), _tr("版本"), _tr("总分"), _tr("否决项"), _tr("来源"), _tr("更正理由")])
+        self.reconcile_button = QPushButton(_tr("裁定(&D)"))
+        self.reconcile_button.clicked.connect(self.start_reconcile)
+        self.table.itemSelectionChanged.connect(self._show_sheets)
+        self.message = QLabel("")
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(_tr("分差超过阈值的考生")))
+        lay.addWidget(self.table, 2)
+        lay.addWidget(QLabel(_tr("该考生的全部评分表（含更正版本）")))
+        lay.addWidget(self.sheets, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.message, 1)
+        row.addWidget(self.reconcile_button)
+        lay.addLayout(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.rows = self.svc.discrepancies(self.plan_no)
+        self.table.setRowCount(len(self.rows))
+        for r, d in enumerate(self.rows):
+            totals = "　".join(f"{u}: {v}" for u, v in d.totals)
+            cells = [d.ticket_no, totals, d.spread, d.aggregated, RESULT_NAMES[d.status], d.decision_reason]
+            for c, v in enumerate(cells):
+                it = _item(v, data=d.ticket_no)
+                it.setBackground(GREEN if d.status == "reconciled" else RED)
+                self.table.setItem(r, c, it)
+
+    def selected(self) -> str | None:
+        items = self.table.selectedItems()
+        return items[0].data(Qt.UserRole) if items else None
+
+    def _show_sheets(self) -> None:
+        ticket = self.selected()
+        if not ticket:
+            return
+        try:
+            views = self.svc.sheets(self.plan_no, ticket)
+        except SheetsSealed as exc:
+            self.message.setText(str(exc))
+            return
+        self.sheets.setRowCount(len(views))
+        for r, v in enumerate(views):
+            for c, x in enumerate([v.grader_name, v.version, v.total, "、".join(v.vetoes),
+                                   _tr("纸质") if v.source == "paper" else _tr("机评"), v.correction_reason]):
+                self.sheets.setItem(r, c, _item(x))
+
+    def start_reconcile(self) -> None:
+        ticket = self.selected()
+        if not ticket:
+            self.message.setText(_tr("请先选择考生"))
+            return
+        agg = next(d.aggregated for d in self.rows if d.ticket_no == ticket)
+        self.dialog = ReconcileDialog(self, ticket, agg)
+        self.dialog.accepted.connect(lambda: self._reconcile(ticket))
+        self.dialog.open()
+
+    def _reconcile(self, ticket: str) -> None:
+        try:
+            res = self.svc.reconcile(self.plan_no, ticket, self.dialog.score.text(), self.dialog.reason.toPlainText())
+        except DomainError as exc:
+            self.message.setText(_error_text(exc))
+            return
+        self.message.setText(_tr("已裁定：{0} 分").format(res.score))
+        self.refresh()
+
+
+class SummaryPanel(QWidget):
+    """The practical summary as the service computes it; signing; the PDF."""
+
+    def __init__(self, svc: ScoringService, plan_no: str, parent=None):
+        super().__init__(parent)
+        self.svc, self.plan_no = svc, plan_no
+        self.sign_dialog: SignDialog | None = None
+        self.table = _table([_tr("序号"), _tr("准考证号码"), _tr("姓名"), _tr("实操成绩"), _tr("状态"), _tr("备注")])
+        self.table.setAccessibleName(_tr("实操成绩汇总"))
+        self.signatures = QLabel("")
+        self.message = QLabel("")
+        self.sign_button = QPushButton(_tr("签署汇总表(&S)"))
+        self.pdf_button = QPushButton(_tr("导出汇总表 PDF(&E)"))
+        self.sign_button.clicked.connect(self.start_signing)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.table)
+        lay.addWidget(self.signatures)
+        row = QHBoxLayout()
+        row.addWidget(self.message, 1)
+        row.addWidget(self.pdf_button)
+        row.addWidget(self.sign_button)
+        lay.addLayout(row)
+        self.sign_button.setVisible(allowed(svc.ctx.actor.role, "scoring.grade"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = self.svc.practical_summary(self.plan_no)
+        self.table.setRowCount(len(rows))
+        for r, x in enumerate(rows):
+            for c, v in enumerate([x.seq, x.ticket_no, x.name, "" if x.score is None else x.score,
+                                   RESULT_NAMES[x.status], x.remark]):
+                self.table.setItem(r, c, _item(v))
+        sigs = self.svc.summary_signatures(self.plan_no)
+        self.signatures.setText(_tr("已签署：") + ("、".join(
+            f"{s.name}（{_tr('考评组长') if s.role == 'chief' else _tr('成员')}{'' if s.valid else _tr('，汇总已变，需重签')}）"
+            for s in sigs) or _tr("无")))
+
+    def start_signing(self) -> None:
+        self.sign_dialog = SignDialog(self, self.svc.ctx.actor.name, _tr("实操（综合成绩）汇总表"))
+        self.sign_dialog.accepted.connect(self._signed)
+        self.sign_dialog.open()
+
+    def _signed(self) -> None:
+        password, png = self.sign_dialog.values()
+        try:
+            self.svc.sign_summary(self.plan_no, password, png)
+        except DomainError as exc:
+            self.message.setText(_error_text(exc))
+            return
+        self.message.setText(_tr("已签署汇总表"))
+        self.refresh()
+
+    def export_pdf(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, _tr("导出汇总表"), f"实操成绩汇总表-{self.plan_no}.pdf",
+                                                  "PDF (*.pdf)")
+            if not path:
+                return
+        run_task(self, lambda: self.svc.summary_pdf(self.plan_no, path),
+                 lambda out: self.message.setText(_tr("已导出：{0}").format(out)),
+                 lambda exc: self.message.setText(_error_text(exc)), label=_tr("正在生成 PDF…"))
+
+
+class ProgressPanel(QWidget):
+    """Live completeness per workstation and grader (statuses only)."""
+
+    def __init__(self, svc: ScoringService, plan_no: str, parent=None, interval_ms: int = 5000):
+        super().__init__(parent)
+        self.svc, self.plan_no = svc, plan_no
+        self.table = _table([])
+        self.table.setAccessibleName(_tr("评分完成情况"))
+        self.summary = QLabel("")
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.table)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start(interval_ms)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = self.svc.progress(self.plan_no)
+        graders = list(rows[0].statuses) if rows else []
+        self.table.setColumnCount(3 + len(graders))
+        self.table.setHorizontalHeaderLabels([_tr("工位"), _tr("准考证号")] + graders + [_tr("状态")])
+        self.table.setRowCount(len(rows))
+        done = {g: 0 for g in graders}
+        for r, row in enumerate(rows):
+            self.table.setItem(r, 0, _item(row.workstation))
+            self.table.setItem(r, 1, _item(row.ticket_no))
+            for c, g in enumerate(graders, 2):
+                st = row.statuses[g]
+                done[g] += st == "signed"
+                it = _item(STATUS_NAMES[st])
+                it.setBackground({"signed": GREEN, "draft": YELLOW}.get(st, QColor("white")))
+                self.table.setItem(r, c, it)
+            self.table.setItem(r, 2 + len(graders), _item(
+                RESULT_NAMES["absent"] if row.result == "absent" else
+                (_tr("全部签字") if row.result == "signed" else _tr("未完成"))))
+        self.summary.setText("　".join(f"{g}：{n}/{len(rows)}" for g, n in done.items()))
+
+
+class AvoidancePanel(QWidget):
+    """Avoidance (回避) conflicts; the room head allows with a reason."""
+
+    def __init__(self, svc: ScoringService, plan_no: str, parent=None):
+        super().__init__(parent)
+        self.svc, self.plan_no = svc, plan_no
+        self.table = _table([_tr("考评员"), _tr("准考证号"), _tr("情形"), _tr("处理")])
+        self.table.setAccessibleName(_tr("回避情形"))
+        self.allow_button = QPushButton(_tr("允许（写明理由）(&A)"))
+        self.allow_button.setVisible(allowed(svc.ctx.actor.role, "scoring.avoidance"))
+        self.allow_button.clicked.connect(self.allow_selected)
+        self.message = QLabel("")
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.table)
+        row = QHBoxLayout()
+        row.addWidget(self.message, 1)
+        row.addWidget(self.allow_button)
+        lay.addLayout(row)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.rows = self.svc.avoidance(self.plan_no)
+        self.table.setRowCount(len(self.rows))
+        for r, c in enumerate(self.rows):
+            done = _tr("{0} 允许：{1}").format(c.allowed_by, c.allow_reason) if c.resolved else _tr("未处理")
+            for col, v in enumerate([f"{c.grader_name}（{c.grader}）", c.ticket_no, c.reason, done]):
+                it = _item(v, data=r)
+                it.setBackground(GREEN if c.resolved else RED)
+                self.table.setItem(r, col, it)
+
+    def allow_selected(self, reason: str | None = None) -> None:
+        items = self.table.selectedItems()
+        if not items:
+            return
+        c = self.rows[items[0].data(Qt.UserRole)]
+        if not reason:
+            reason, ok = QInputDialog.getText(self, _tr("允许评分"), _tr("允许 {0} 为考生 {1} 评分的理由：").format(
+                c.grader_name, c.ticket_no))
+            if not ok:
+                return
+        try:
+            self.svc.allow_avoidance(self.plan_no, c.grader, c.ticket_no, reason)
+        except DomainError as exc:
+            self.message.setText(_error_text(exc))
+            return
+        self.refresh()
+
+
+# ---------------------------------------------------------------- the workplace
+
+class ScoringWorkplace(QWidget):
+    def __init__(self, ctx, parent=None, plan_no: str | None = None, camera_source=0):
+        super().__init__(parent)
+        self.svc = ScoringService(ctx)
+        self.camera_source = camera_source
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(_tr("认定计划(&B)：")))
+        self.batch = QComboBox()
+        top.addWidget(self.batch, 1)
+        lay.addLayout(top)
+        self.tabs = QTabWidget()
+        lay.addWidget(self.tabs, 1)
+        self.message = QLabel("")
+        lay.addWidget(self.message)
+        try:
+            batches = self.svc.batches()
+        except DomainError as exc:
+            batches = []
+            self.message.setText(_error_text(exc))
+        for pn, label in batches:
+            self.batch.addItem(label, pn)
+        if plan_no:
+            self.batch.setCurrentIndex(max(0, self.batch.findData(plan_no)))
+        self.batch.currentIndexChanged.connect(lambda _: self.open_batch(self.batch.currentData()))
+        if not batches:
+            self.message.setText(_tr("尚无导入了评分记录表的认定计划"))
+        else:
+            self.open_batch(self.batch.currentData())
+
+    def open_batch(self, plan_no: str) -> None:
+        self.tabs.clear()
+        self.station = self.chief = self.summary = self.progress = self.avoid = None
+        role = self.svc.ctx.actor.role
+        try:
+            if allowed(role, "scoring.grade"):
+                self.station = GraderStation(self.svc, plan_no, self, self.camera_source)
+                self.tabs.addTab(self.station, _tr("评分"))
+            if allowed(role, "scoring.reconcile"):
+                self.chief = ChiefPanel(self.svc, plan_no, self)
+                self.tabs.addTab(self.chief, _tr("分歧与裁定"))
+            if allowed(role, "scoring.progress"):
+                self.progress = ProgressPanel(self.svc, plan_no, self)
+                self.tabs.addTab(self.progress, _tr("完成情况"))
+            if allowed(role, "scoring.summary"):
+                self.summary = SummaryPanel(self.svc, plan_no, self)
+                self.tabs.addTab(self.summary, _tr("成绩汇总"))
+            self.avoid = AvoidancePanel(self.svc, plan_no, self)
+            self.tabs.addTab(self.avoid, _tr("回避"))
+        except DomainError as exc:
+            self.message.setText(_error_text(exc))
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _tab_changed(self, index: int) -> None:
+        w = self.tabs.widget(index)
+        if hasattr(w, "refresh"):
+            try:
+                w.refresh()
+            except DomainError as exc:
+                self.message.setText(_error_text(exc))

@@ -1,0 +1,171 @@
+"""The scoring workplace on real widgets (offscreen) over the real demo store."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from app.core.scoring import aggregate
+from app.services.roster import RosterService
+from app.services.scoring import ScoringService
+from app.services.staff import StaffService
+from app.ui.scoring.workplace import ScoringWorkplace
+from app.ui.workplaces import factory
+from tests.scoring_support import FULL, PASSWORDS, PLAN, login_any, setup_scoring
+
+
+def _draw(pad):
+    """A real drag with the left button, as the mouse/pen/touch would do."""
+    def send(kind, x, y, buttons):
+        ev = QMouseEvent(kind, QPointF(x, y), pad.mapToGlobal(QPointF(x, y)), Qt.LeftButton, buttons, Qt.NoModifier)
+        QApplication.sendEvent(pad, ev)
+    send(QEvent.MouseButtonPress, 20, 90, Qt.LeftButton)
+    for x in range(25, 300, 15):
+        send(QEvent.MouseMove, x, 90 - (x % 60), Qt.LeftButton)
+    send(QEvent.MouseButtonRelease, 300, 60, Qt.NoButton)
+
+
+def _type_sheet(qtbot, station, values: dict):
+    """Keyboard: the cursor starts on the first score cell; type the value, Enter moves down."""
+    table = station.sheet
+    for code in station._rows:
+        r = station._rows.index(code)
+        assert table.currentRow() == r and table.currentColumn() == station.SCORE_COL
+        table.editItem(table.currentItem())
+        editor = QApplication.focusWidget()
+        if editor is None or editor is table:   # offscreen without focus: the same commit path
+            table.currentItem().setText(str(values[code]))
+        else:
+            qtbot.keyClicks(editor, str(values[code]))
+            qtbot.keyClick(editor, Qt.Key_Return)
+
+
+def _sign(qtbot, station, username):
+    qtbot.mouseClick(station.sign_button, Qt.LeftButton)
+    dlg = station.sign_dialog
+    assert dlg is not None and dlg.isVisible()
+    qtbot.keyClicks(dlg.password, PASSWORDS[username])
+    _draw(dlg.pad)
+    assert not dlg.pad.is_empty()
+    dlg.buttons.accepted.emit()
+
+
+@pytest.fixture
+def scoring(tmp_path, demo_login):
+    svc = setup_scoring(tmp_path, demo_login)
+    ticket = RosterService(demo_login("admin")).candidates(PLAN)[0].ticket_no
+    return svc, ticket
+
+
+def _station(qtbot, ctx):
+    w = ScoringWorkplace(ctx, None, PLAN)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_three_graders_score_on_their_stations_and_summary_equals_aggregation(qtbot, scoring, demo_login):
+    svc, ticket = scoring
+    assert factory("scoring") is ScoringWorkplace
+    values = {"kaoping1": {**FULL, "1.2": 25}, "kaoping2": {**FULL, "2.2": "55.5"}, "zuzhang": FULL}
+    windows = {u: _station(qtbot, demo_login(u, "grader")) for u in values}
+    for u, w in windows.items():
+        st = w.station
+        st.select_ticket(ticket)
+        assert ticket in st.header.text() and "工位" in st.header.text()
+        assert st.candidates.item(0, 2).text() == "（隐藏）"          # name hidden by default
+        _type_sheet(qtbot, st, values[u])
+        assert "尚有 0 项未评" in st.total.text()
+        _sign(qtbot, st, u)
+        assert "已签字" in st.total.text(), st.message.text()
+        assert not st.sheet.item(0, st.SCORE_COL).flags() & Qt.ItemIsEditable
+    expected = aggregate([Decimal("97.00"), Decimal("98.20"), Decimal("100.00")])
+    chief = _station(qtbot, demo_login("zuzhang", "chief_grader"))
+    chief.summary.refresh()
+    row = next(r for r in range(chief.summary.table.rowCount()) if chief.summary.table.item(r, 1).text() == ticket)
+    assert chief.summary.table.item(row, 3).text() == str(expected) == "98.4"
+    assert svc["admin"].result(PLAN, ticket).score == expected
+    # completeness per workstation and grader
+    prog = chief.progress.table
+    prow = next(r for r in range(prog.rowCount()) if prog.item(r, 1).text() == ticket)
+    assert [prog.item(prow, c).text() for c in range(2, 5)] == ["已签字"] * 3
+
+
+def test_bad_score_is_highlighted_and_not_saved(qtbot, scoring, demo_login):
+    _, ticket = scoring
+    w = _station(qtbot, demo_login("kaoping1", "grader"))
+    st = w.station
+    st.select_ticket(ticket)
+    st.set_score("1.1", "25")
+    assert "0—20" in st.message.text()
+    assert ScoringService(demo_login("kaoping1", "grader")).my_sheet(PLAN, ticket) is None
+    st.set_score("1.1", "18.5")
+    assert st.message.text() == ""
+    assert ScoringService(demo_login("kaoping1", "grader")).my_sheet(PLAN, ticket).entries == {"1.1": "18.5"}
+
+
+def test_discrepancy_goes_to_chief_who_reconciles(qtbot, scoring, demo_login):
+    svc, ticket = scoring
+    values = {"kaoping1": FULL, "kaoping2": {**FULL, "1.3": 10}, "zuzhang": {**FULL, "1.3": 40}}   # 100, 76, 94
+    for u, v in values.items():
+        w = _station(qtbot, demo_login(u, "grader"))
+        w.station.select_ticket(ticket)
+        for code, x in v.items():
+            w.station.set_score(code, x)
+        _sign(qtbot, w.station, u)
+    chief = _station(qtbot, demo_login("zuzhang", "chief_grader"))
+    panel = chief.chief
+    assert panel.table.rowCount() == 1 and panel.table.item(0, 0).text() == ticket
+    assert panel.table.item(0, 2).text() == "24.00" and "分差超限" in panel.table.item(0, 4).text()
+    panel.table.selectRow(0)
+    assert panel.sheets.rowCount() == 3                       # all signed: the chief sees every sheet
+    qtbot.mouseClick(panel.reconcile_button, Qt.LeftButton)
+    dlg = panel.dialog
+    assert dlg.score.text() == "90.0"                         # the mean is offered
+    dlg.score.setText("")
+    qtbot.keyClicks(dlg.score, "94")
+    dlg.reason.setFocus()
+    dlg.reason.insertPlainText("复核考件与录像：通电试验一次成功，按94分认定")   # IME text; QTest types ASCII only
+    dlg.accept()
+    assert panel.table.item(0, 4).text() == "组长已裁定" and "94" in panel.message.text()
+    res = svc["admin"].result(PLAN, ticket)
+    assert res.status == "reconciled" and res.score == Decimal("94.0")
+    chief.summary.refresh()
+    row = next(r for r in range(chief.summary.table.rowCount()) if chief.summary.table.item(r, 1).text() == ticket)
+    assert chief.summary.table.item(row, 3).text() == "94.0" and "组长裁定" in chief.summary.table.item(row, 5).text()
+
+
+def test_avoidance_conflict_is_flagged_and_room_head_allows(qtbot, tmp_path, demo_login, demo):
+    cand = RosterService(demo_login("admin")).candidates(PLAN)[0]
+    StaffService(demo_login("admin")).add("kaoping9", "同单位考评员", "Demo-kaoping-2026", ["grader"], unit=cand.unit)
+    PASSWORDS["kaoping9"] = "Demo-kaoping-2026"
+    login = login_any(demo)
+    admin = ScoringService(login("admin"))
+    from tests.scoring_support import write_template
+    admin.import_template(PLAN, write_template(tmp_path / "t.xlsx"))
+    conflicts = admin.set_group(PLAN, ["kaoping1", "kaoping9", "zuzhang"], "zuzhang")
+    assert conflicts
+    w = _station(qtbot, login("kaoping9", "grader"))
+    st = w.station
+    r = next(i for i in range(st.candidates.rowCount()) if st.candidates.item(i, 0).text() == cand.ticket_no)
+    assert "同一单位" in st.candidates.item(r, 4).text()
+    st.select_ticket(cand.ticket_no)
+    st.set_score("1.1", "10")
+    assert "回避" in st.message.text()
+    head = _station(qtbot, login("kaochang", "room_head"))
+    panel = head.avoid
+    head.tabs.setCurrentWidget(panel)
+    assert panel.allow_button.isVisible() and panel.table.rowCount() == len(conflicts)
+    assert w.avoid.allow_button.isHidden()                       # only the room head may allow
+    assert all(panel.table.item(i, 3).text() == "未处理" for i in range(panel.table.rowCount()))
+    for i in range(panel.table.rowCount()):
+        panel.table.selectRow(i)
+        panel.allow_selected("本工种考评员不足，经批准评分，督导员在场")
+    assert all("允许" in panel.table.item(i, 3).text() for i in range(panel.table.rowCount()))
+    st.set_score("1.1", "12")
+    assert st.message.text() == "" and "评分中" in st.candidates.item(r, 3).text()
