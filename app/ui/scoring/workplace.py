@@ -225,8 +225,8 @@ class GraderStation(QWidget):
         self._show(view)
         self.refresh_status()
         nxt = it.row() + 1
-        if nxt < self.sheet.rowCount():
-            self.sheet.setCurrentCell(nxt, self.SCORE_COL)
+        if nxt < self.sheet.rowCount():   # after the editor has closed: Enter moves down
+            QTimer.singleShot(0, lambda: self.sheet.setCurrentCell(nxt, self.SCORE_COL))
 
     def refresh_status(self) -> None:
         self.refresh()
