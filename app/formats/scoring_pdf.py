@@ -81,8 +81,9 @@ def summary_table(path: Path, header: dict, rows: Sequence[Any], chief: str, mem
         remark = r.remark or ("" if r.status in ("final", "reconciled") else {"pending": "评分未完成",
                                                                                 "discrepancy": "待组长裁定",
                                                                                 "absent": "缺考"}.get(r.status, ""))
+        # 综合成绩 is the 综合评审 score (技师/高级技师); the practical part never fills it.
         data.append([str(r.seq), r.ticket_no, r.name, r.id_no, Paragraph(r.unit, st["cell"]), _fmt(r.score),
-                     _fmt(r.score), Paragraph(remark, st["small"])])
+                     _fmt(getattr(r, "combined", None)), Paragraph(remark, st["small"])])
     table = Table(data, colWidths=[12 * mm, 32 * mm, 22 * mm, 45 * mm, 62 * mm, 20 * mm, 20 * mm, 54 * mm],
                   repeatRows=1)
     table.setStyle(TableStyle([
@@ -94,7 +95,8 @@ def summary_table(path: Path, header: dict, rows: Sequence[Any], chief: str, mem
     story += [table, Spacer(1, 6 * mm)]
     member_cells: list = []
     for name in members:
-        member_cells += [_sig_image(signatures.get(name), 24 * mm, 8 * mm) or "", Paragraph(f"（{name}）", st["small"])]
+        member_cells += [_sig_image(signatures.get(name), 24 * mm, 8 * mm) or "____________",
+                         Paragraph(f"（{name}）", st["small"])]
     footer = Table([
         ["考评组长（签字）：", _sig_image(signatures.get(chief)) or "________________", Paragraph(f"（{chief}）", st["small"]),
          "", "考务联系人：", contact or "____________"],
