@@ -25,14 +25,10 @@ GREEN = QColor("#D4EDDA")
 YELLOW = QColor("#FFF3CD")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Scoring", text)
-
-
 def _error_text(exc: Exception) -> str:
     if isinstance(exc, DomainError):
         return str(exc)
-    return _tr("发生意外错误：{0}").format(type(exc).__name__)
+    return QCoreApplication.translate("Scoring", "发生意外错误：{0}").format(type(exc).__name__)
 
 
 def _item(text, editable: bool = False, data=None) -> QTableWidgetItem:
@@ -73,24 +69,24 @@ class GraderStation(QWidget):
         self.sign_dialog: SignDialog | None = None
         self._loading = False
 
-        self.candidates = _table([_tr("准考证号"), _tr("工位"), _tr("姓名"), _tr("我的评分"), _tr("回避")])
-        self.candidates.setAccessibleName(_tr("考生列表"))
+        self.candidates = _table([self.tr("准考证号"), self.tr("工位"), self.tr("姓名"), self.tr("我的评分"), self.tr("回避")])
+        self.candidates.setAccessibleName(self.tr("考生列表"))
         self.candidates.itemSelectionChanged.connect(self._candidate_chosen)
-        self.sheet = _table([_tr("考核项目"), _tr("编号"), _tr("评分项目"), _tr("配分"), _tr("评分标准 / 扣分说明"),
-                             _tr("得分")])
-        self.sheet.setAccessibleName(_tr("评分表"))
+        self.sheet = _table([self.tr("考核项目"), self.tr("编号"), self.tr("评分项目"), self.tr("配分"), self.tr("评分标准 / 扣分说明"),
+                             self.tr("得分")])
+        self.sheet.setAccessibleName(self.tr("评分表"))
         self.sheet.setSelectionBehavior(QAbstractItemView.SelectItems)
         self.sheet.setEditTriggers(QAbstractItemView.AnyKeyPressed | QAbstractItemView.DoubleClicked
                                    | QAbstractItemView.EditKeyPressed)
         self.sheet.itemChanged.connect(self._score_changed)
-        self.header = QLabel(_tr("请选择考生"))
+        self.header = QLabel(self.tr("请选择考生"))
         self.header.setStyleSheet("font-size: 14pt; font-weight: bold")
         self.total = QLabel("")
         self.message = QLabel("")
         self.message.setWordWrap(True)
-        self.sign_button = QPushButton(_tr("签字(&S)"))
-        self.correct_button = QPushButton(_tr("更正(&R)"))
-        self.photo_button = QPushButton(_tr("拍考件照片(&P)"))
+        self.sign_button = QPushButton(self.tr("签字(&S)"))
+        self.correct_button = QPushButton(self.tr("更正(&R)"))
+        self.photo_button = QPushButton(self.tr("拍考件照片(&P)"))
         self.sign_button.clicked.connect(self.start_signing)
         self.correct_button.clicked.connect(self.start_correction)
         self.photo_button.clicked.connect(self.take_photo)
@@ -125,7 +121,7 @@ class GraderStation(QWidget):
             status = STATUS_NAMES[row.status]
             if row.status == "draft":
                 status += f" {row.scored}/{row.items}"
-            cells = [row.ticket_no, row.workstation, row.name or _tr("（隐藏）"), status, row.conflict]
+            cells = [row.ticket_no, row.workstation, row.name or self.tr("（隐藏）"), status, row.conflict]
             for c, v in enumerate(cells):
                 it = _item(v, data=row.ticket_no)
                 if row.conflict:
@@ -150,7 +146,7 @@ class GraderStation(QWidget):
             return
         self.ticket = items[0].data(Qt.UserRole)
         row = self.candidates.row(items[0])
-        self.header.setText(_tr("准考证号 {0}　工位 {1}").format(self.ticket, self.candidates.item(row, 1).text()))
+        self.header.setText(self.tr("准考证号 {0}　工位 {1}").format(self.ticket, self.candidates.item(row, 1).text()))
         self._load_sheet()
 
     # -- the sheet
@@ -160,15 +156,15 @@ class GraderStation(QWidget):
         self._loading = True
         self.sheet.setRowCount(len(items))
         for r, (task, item) in enumerate(items):
-            limit = _tr("（{0} 分钟）").format(task.time_limit) if task.time_limit else ""
+            limit = self.tr("（{0} 分钟）").format(task.time_limit) if task.time_limit else ""
             self.sheet.setItem(r, 0, _item(f"{task.code} {task.title}{limit}"))
             self.sheet.setItem(r, 1, _item(item.code))
             self.sheet.setItem(r, 2, _item(item.title))
-            self.sheet.setItem(r, 3, _item(_tr("否决项") if item.is_veto else f"{item.points.normalize():f}"))
+            self.sheet.setItem(r, 3, _item(self.tr("否决项") if item.is_veto else f"{item.points.normalize():f}"))
             criteria = "；".join(x for x in (item.criteria, item.deductions) if x)
             self.sheet.setItem(r, 4, _item(criteria))
             score = _item("", editable=True, data=item.code)
-            score.setToolTip(_tr("填「是」或「否」") if item.is_veto else _tr("0—{0}，0.5 分为单位").format(item.points))
+            score.setToolTip(self.tr("填「是」或「否」") if item.is_veto else self.tr("0—{0}，0.5 分为单位").format(item.points))
             self.sheet.setItem(r, self.SCORE_COL, score)
             self._rows.append(item.code)
         self._loading = False
@@ -192,11 +188,11 @@ class GraderStation(QWidget):
             it.setBackground(QColor("white") if v is not None or signed else YELLOW)
         self._loading = False
         if view is None:
-            self.total.setText(_tr("未开始"))
+            self.total.setText(self.tr("未开始"))
         else:
-            state = _tr("已签字") if signed else _tr("未签字，尚有 {0} 项未评").format(len(view.missing))
-            ver = _tr("（第 {0} 版）").format(view.version) if view.version > 1 else ""
-            self.total.setText(_tr("合计 {0} 分　{1}{2}").format(view.total, state, ver))
+            state = self.tr("已签字") if signed else self.tr("未签字，尚有 {0} 项未评").format(len(view.missing))
+            ver = self.tr("（第 {0} 版）").format(view.version) if view.version > 1 else ""
+            self.total.setText(self.tr("合计 {0} 分　{1}{2}").format(view.total, state, ver))
         self.sign_button.setEnabled(bool(view) and not signed)
         self.correct_button.setEnabled(signed)
         self.current_view = view
@@ -241,7 +237,7 @@ class GraderStation(QWidget):
         if not self.ticket or not self.sign_button.isEnabled():
             return
         who = self.svc.ctx.actor.name
-        self.sign_dialog = SignDialog(self, who, _tr("准考证号 {0} 的评分表").format(self.ticket))
+        self.sign_dialog = SignDialog(self, who, self.tr("准考证号 {0} 的评分表").format(self.ticket))
         self.sign_dialog.accepted.connect(self._signed)
         self.sign_dialog.open()
 
@@ -252,14 +248,14 @@ class GraderStation(QWidget):
         except DomainError as exc:
             self.message.setText(_error_text(exc))
             return
-        self.message.setText(_tr("已签字"))
+        self.message.setText(self.tr("已签字"))
         self._show(view)
         self.refresh()
 
     def start_correction(self, reason: str | None = None) -> None:
         if reason is None or reason is False:
-            reason, ok = QInputDialog.getText(self, _tr("更正评分表"),
-                                              _tr("已签字的评分表不会被改动，更正将另存为新版本。\n更正理由："))
+            reason, ok = QInputDialog.getText(self, self.tr("更正评分表"),
+                                              self.tr("已签字的评分表不会被改动，更正将另存为新版本。\n更正理由："))
             if not ok:
                 return
         try:
@@ -278,11 +274,11 @@ class GraderStation(QWidget):
         ticket, source = self.ticket, self.camera_source
 
         def work():
-            return self.svc.add_photo(self.plan_no, ticket, grab_still(source), _tr("考件"))
+            return self.svc.add_photo(self.plan_no, ticket, grab_still(source), self.tr("考件"))
 
-        run_task(self, work, lambda pid: self.message.setText(_tr("考件照片已保存（{0}）").format(pid)),
+        run_task(self, work, lambda pid: self.message.setText(self.tr("考件照片已保存（{0}）").format(pid)),
                  lambda exc: self.message.setText(_error_text(exc) if isinstance(exc, DomainError) else str(exc)),
-                 label=_tr("正在拍照…"))
+                 label=self.tr("正在拍照…"))
 
 
 # ---------------------------------------------------------------- chief grader
@@ -290,16 +286,16 @@ class GraderStation(QWidget):
 class ReconcileDialog(QDialog):
     def __init__(self, parent, ticket: str, aggregated):
         super().__init__(parent)
-        self.setWindowTitle(_tr("组长裁定 — {0}").format(ticket))
+        self.setWindowTitle(self.tr("组长裁定 — {0}").format(ticket))
         form = QFormLayout(self)
-        form.addRow(QLabel(_tr("各考评员的评分表不会被改动；裁定与理由单独记录。")))
+        form.addRow(QLabel(self.tr("各考评员的评分表不会被改动；裁定与理由单独记录。")))
         self.score = QLineEdit("" if aggregated is None else str(aggregated))
         self.reason = QPlainTextEdit()
-        form.addRow(_tr("裁定成绩(&S)："), self.score)
-        form.addRow(_tr("裁定理由(&R)："), self.reason)
+        form.addRow(self.tr("裁定成绩(&S)："), self.score)
+        form.addRow(self.tr("裁定理由(&R)："), self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(_tr("确定裁定"))
-        buttons.button(QDialogButtonBox.Cancel).setText(_tr("取消"))
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("确定裁定"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -312,17 +308,17 @@ class ChiefPanel(QWidget):
         super().__init__(parent)
         self.svc, self.plan_no = svc, plan_no
         self.dialog: ReconcileDialog | None = None
-        self.table = _table([_tr("准考证号"), _tr("各考评员总分"), _tr("分差"), _tr("汇总"), _tr("状态"), _tr("裁定理由")])
-        self.table.setAccessibleName(_tr("分歧列表"))
-        self.sheets = _table([_tr("考评员"), _tr("版本"), _tr("总分"), _tr("否决项"), _tr("来源"), _tr("更正理由")])
-        self.reconcile_button = QPushButton(_tr("裁定(&D)"))
+        self.table = _table([self.tr("准考证号"), self.tr("各考评员总分"), self.tr("分差"), self.tr("汇总"), self.tr("状态"), self.tr("裁定理由")])
+        self.table.setAccessibleName(self.tr("分歧列表"))
+        self.sheets = _table([self.tr("考评员"), self.tr("版本"), self.tr("总分"), self.tr("否决项"), self.tr("来源"), self.tr("更正理由")])
+        self.reconcile_button = QPushButton(self.tr("裁定(&D)"))
         self.reconcile_button.clicked.connect(self.start_reconcile)
         self.table.itemSelectionChanged.connect(self._show_sheets)
         self.message = QLabel("")
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(_tr("分差超过阈值的考生")))
+        lay.addWidget(QLabel(self.tr("分差超过阈值的考生")))
         lay.addWidget(self.table, 2)
-        lay.addWidget(QLabel(_tr("该考生的全部评分表（含更正版本）")))
+        lay.addWidget(QLabel(self.tr("该考生的全部评分表（含更正版本）")))
         lay.addWidget(self.sheets, 1)
         row = QHBoxLayout()
         row.addWidget(self.message, 1)
@@ -357,13 +353,13 @@ class ChiefPanel(QWidget):
         self.sheets.setRowCount(len(views))
         for r, v in enumerate(views):
             for c, x in enumerate([v.grader_name, v.version, v.total, "、".join(v.vetoes),
-                                   _tr("纸质") if v.source == "paper" else _tr("机评"), v.correction_reason]):
+                                   self.tr("纸质") if v.source == "paper" else self.tr("机评"), v.correction_reason]):
                 self.sheets.setItem(r, c, _item(x))
 
     def start_reconcile(self) -> None:
         ticket = self.selected()
         if not ticket:
-            self.message.setText(_tr("请先选择考生"))
+            self.message.setText(self.tr("请先选择考生"))
             return
         agg = next(d.aggregated for d in self.rows if d.ticket_no == ticket)
         self.dialog = ReconcileDialog(self, ticket, agg)
@@ -376,7 +372,7 @@ class ChiefPanel(QWidget):
         except DomainError as exc:
             self.message.setText(_error_text(exc))
             return
-        self.message.setText(_tr("已裁定：{0} 分").format(res.score))
+        self.message.setText(self.tr("已裁定：{0} 分").format(res.score))
         self.refresh()
 
 
@@ -387,12 +383,12 @@ class SummaryPanel(QWidget):
         super().__init__(parent)
         self.svc, self.plan_no = svc, plan_no
         self.sign_dialog: SignDialog | None = None
-        self.table = _table([_tr("序号"), _tr("准考证号码"), _tr("姓名"), _tr("实操成绩"), _tr("状态"), _tr("备注")])
-        self.table.setAccessibleName(_tr("实操成绩汇总"))
+        self.table = _table([self.tr("序号"), self.tr("准考证号码"), self.tr("姓名"), self.tr("实操成绩"), self.tr("状态"), self.tr("备注")])
+        self.table.setAccessibleName(self.tr("实操成绩汇总"))
         self.signatures = QLabel("")
         self.message = QLabel("")
-        self.sign_button = QPushButton(_tr("签署汇总表(&S)"))
-        self.pdf_button = QPushButton(_tr("导出汇总表 PDF(&E)"))
+        self.sign_button = QPushButton(self.tr("签署汇总表(&S)"))
+        self.pdf_button = QPushButton(self.tr("导出汇总表 PDF(&E)"))
         self.sign_button.clicked.connect(self.start_signing)
         self.pdf_button.clicked.connect(self.export_pdf)
         lay = QVBoxLayout(self)
@@ -414,12 +410,12 @@ class SummaryPanel(QWidget):
                                    RESULT_NAMES[x.status], x.remark]):
                 self.table.setItem(r, c, _item(v))
         sigs = self.svc.summary_signatures(self.plan_no)
-        self.signatures.setText(_tr("已签署：") + ("、".join(
-            f"{s.name}（{_tr('考评组长') if s.role == 'chief' else _tr('成员')}{'' if s.valid else _tr('，汇总已变，需重签')}）"
-            for s in sigs) or _tr("无")))
+        self.signatures.setText(self.tr("已签署：") + ("、".join(
+            f"{s.name}（{self.tr('考评组长') if s.role == 'chief' else self.tr('成员')}{'' if s.valid else self.tr('，汇总已变，需重签')}）"
+            for s in sigs) or self.tr("无")))
 
     def start_signing(self) -> None:
-        self.sign_dialog = SignDialog(self, self.svc.ctx.actor.name, _tr("实操（综合成绩）汇总表"))
+        self.sign_dialog = SignDialog(self, self.svc.ctx.actor.name, self.tr("实操（综合成绩）汇总表"))
         self.sign_dialog.accepted.connect(self._signed)
         self.sign_dialog.open()
 
@@ -430,18 +426,18 @@ class SummaryPanel(QWidget):
         except DomainError as exc:
             self.message.setText(_error_text(exc))
             return
-        self.message.setText(_tr("已签署汇总表"))
+        self.message.setText(self.tr("已签署汇总表"))
         self.refresh()
 
     def export_pdf(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getSaveFileName(self, _tr("导出汇总表"), f"实操成绩汇总表-{self.plan_no}.pdf",
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出汇总表"), f"实操成绩汇总表-{self.plan_no}.pdf",
                                                   "PDF (*.pdf)")
             if not path:
                 return
         run_task(self, lambda: self.svc.summary_pdf(self.plan_no, path),
-                 lambda out: self.message.setText(_tr("已导出：{0}").format(out)),
-                 lambda exc: self.message.setText(_error_text(exc)), label=_tr("正在生成 PDF…"))
+                 lambda out: self.message.setText(self.tr("已导出：{0}").format(out)),
+                 lambda exc: self.message.setText(_error_text(exc)), label=self.tr("正在生成 PDF…"))
 
 
 class ProgressPanel(QWidget):
@@ -451,7 +447,7 @@ class ProgressPanel(QWidget):
         super().__init__(parent)
         self.svc, self.plan_no = svc, plan_no
         self.table = _table([])
-        self.table.setAccessibleName(_tr("评分完成情况"))
+        self.table.setAccessibleName(self.tr("评分完成情况"))
         self.summary = QLabel("")
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
@@ -465,7 +461,7 @@ class ProgressPanel(QWidget):
         rows = self.svc.progress(self.plan_no)
         graders = list(rows[0].statuses) if rows else []
         self.table.setColumnCount(3 + len(graders))
-        self.table.setHorizontalHeaderLabels([_tr("工位"), _tr("准考证号")] + graders + [_tr("状态")])
+        self.table.setHorizontalHeaderLabels([self.tr("工位"), self.tr("准考证号")] + graders + [self.tr("状态")])
         self.table.setRowCount(len(rows))
         done = {g: 0 for g in graders}
         for r, row in enumerate(rows):
@@ -479,7 +475,7 @@ class ProgressPanel(QWidget):
                 self.table.setItem(r, c, it)
             self.table.setItem(r, 2 + len(graders), _item(
                 RESULT_NAMES["absent"] if row.result == "absent" else
-                (_tr("全部签字") if row.result == "signed" else _tr("未完成"))))
+                (self.tr("全部签字") if row.result == "signed" else self.tr("未完成"))))
         self.summary.setText("　".join(f"{g}：{n}/{len(rows)}" for g, n in done.items()))
 
 
@@ -489,9 +485,9 @@ class AvoidancePanel(QWidget):
     def __init__(self, svc: ScoringService, plan_no: str, parent=None):
         super().__init__(parent)
         self.svc, self.plan_no = svc, plan_no
-        self.table = _table([_tr("考评员"), _tr("准考证号"), _tr("情形"), _tr("处理")])
-        self.table.setAccessibleName(_tr("回避情形"))
-        self.allow_button = QPushButton(_tr("允许（写明理由）(&A)"))
+        self.table = _table([self.tr("考评员"), self.tr("准考证号"), self.tr("情形"), self.tr("处理")])
+        self.table.setAccessibleName(self.tr("回避情形"))
+        self.allow_button = QPushButton(self.tr("允许（写明理由）(&A)"))
         self.allow_button.setVisible(allowed(svc.ctx.actor.role, "scoring.avoidance"))
         self.allow_button.clicked.connect(self.allow_selected)
         self.message = QLabel("")
@@ -507,7 +503,7 @@ class AvoidancePanel(QWidget):
         self.rows = self.svc.avoidance(self.plan_no)
         self.table.setRowCount(len(self.rows))
         for r, c in enumerate(self.rows):
-            done = _tr("{0} 允许：{1}").format(c.allowed_by, c.allow_reason) if c.resolved else _tr("未处理")
+            done = self.tr("{0} 允许：{1}").format(c.allowed_by, c.allow_reason) if c.resolved else self.tr("未处理")
             for col, v in enumerate([f"{c.grader_name}（{c.grader}）", c.ticket_no, c.reason, done]):
                 it = _item(v, data=r)
                 it.setBackground(GREEN if c.resolved else RED)
@@ -519,7 +515,7 @@ class AvoidancePanel(QWidget):
             return
         c = self.rows[items[0].data(Qt.UserRole)]
         if not reason:
-            reason, ok = QInputDialog.getText(self, _tr("允许评分"), _tr("允许 {0} 为考生 {1} 评分的理由：").format(
+            reason, ok = QInputDialog.getText(self, self.tr("允许评分"), self.tr("允许 {0} 为考生 {1} 评分的理由：").format(
                 c.grader_name, c.ticket_no))
             if not ok:
                 return
@@ -540,7 +536,7 @@ class ScoringWorkplace(QWidget):
         self.camera_source = camera_source
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel(_tr("认定计划(&B)：")))
+        top.addWidget(QLabel(self.tr("认定计划(&B)：")))
         self.batch = QComboBox()
         top.addWidget(self.batch, 1)
         lay.addLayout(top)
@@ -559,7 +555,7 @@ class ScoringWorkplace(QWidget):
             self.batch.setCurrentIndex(max(0, self.batch.findData(plan_no)))
         self.batch.currentIndexChanged.connect(lambda _: self.open_batch(self.batch.currentData()))
         if not batches:
-            self.message.setText(_tr("尚无导入了评分记录表的认定计划"))
+            self.message.setText(self.tr("尚无导入了评分记录表的认定计划"))
         else:
             self.open_batch(self.batch.currentData())
 
@@ -570,18 +566,18 @@ class ScoringWorkplace(QWidget):
         try:
             if allowed(role, "scoring.grade"):
                 self.station = GraderStation(self.svc, plan_no, self, self.camera_source)
-                self.tabs.addTab(self.station, _tr("评分"))
+                self.tabs.addTab(self.station, self.tr("评分"))
             if allowed(role, "scoring.reconcile"):
                 self.chief = ChiefPanel(self.svc, plan_no, self)
-                self.tabs.addTab(self.chief, _tr("分歧与裁定"))
+                self.tabs.addTab(self.chief, self.tr("分歧与裁定"))
             if allowed(role, "scoring.progress"):
                 self.progress = ProgressPanel(self.svc, plan_no, self)
-                self.tabs.addTab(self.progress, _tr("完成情况"))
+                self.tabs.addTab(self.progress, self.tr("完成情况"))
             if allowed(role, "scoring.summary"):
                 self.summary = SummaryPanel(self.svc, plan_no, self)
-                self.tabs.addTab(self.summary, _tr("成绩汇总"))
+                self.tabs.addTab(self.summary, self.tr("成绩汇总"))
             self.avoid = AvoidancePanel(self.svc, plan_no, self)
-            self.tabs.addTab(self.avoid, _tr("回避"))
+            self.tabs.addTab(self.avoid, self.tr("回避"))
         except DomainError as exc:
             self.message.setText(_error_text(exc))
         self.tabs.currentChanged.connect(self._tab_changed)
