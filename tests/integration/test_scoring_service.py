@@ -75,6 +75,17 @@ def test_grader_cannot_read_another_graders_sheet_by_any_call(tmp_path, demo_log
             "summary_pdf", "discrepancies", "my_paper_entry"} <= tried
     with pytest.raises(SheetsSealed):
         spy.sheets(PLAN, t1)
+    # outside ScoringService a grader or chief can reach only the site's name and counts
+    import importlib
+    import pkgutil
+
+    import app.services
+    from app.core.roles import CAPABILITIES, Role
+    for mod in pkgutil.iter_modules(app.services.__path__):
+        importlib.import_module(f"app.services.{mod.name}")
+    other = {cap for _, cap, _ in REGISTRY if not cap.startswith("scoring.")
+             and ({Role.GRADER, Role.CHIEF_GRADER} & CAPABILITIES[cap])}
+    assert other <= {"site.view"}
     # once all have signed, everyone sees all sheets
     score(spy, "kaoping2", t1, FULL)
     score(svc["zuzhang"], "zuzhang", t1, FULL)

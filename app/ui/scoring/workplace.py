@@ -410,9 +410,10 @@ class SummaryPanel(QWidget):
                                    RESULT_NAMES[x.status], x.remark]):
                 self.table.setItem(r, c, _item(v))
         sigs = self.svc.summary_signatures(self.plan_no)
+        chief, member, stale = self.tr("考评组长"), self.tr("成员"), self.tr("，汇总已变，需重签")
         self.signatures.setText(self.tr("已签署：") + ("、".join(
-            f"{s.name}（{self.tr('考评组长') if s.role == 'chief' else self.tr('成员')}{'' if s.valid else self.tr('，汇总已变，需重签')}）"
-            for s in sigs) or self.tr("无")))
+            f"{s.name}（{chief if s.role == 'chief' else member}{'' if s.valid else stale}）" for s in sigs)
+            or self.tr("无")))
 
     def start_signing(self) -> None:
         self.sign_dialog = SignDialog(self, self.svc.ctx.actor.name, self.tr("实操（综合成绩）汇总表"))
