@@ -298,8 +298,12 @@ class ScoringService(Service):
                          score.failed, score.missing, sh.signed_at, sh.signature, sh.correction_reason,
                          sh.after_reveal, sh.supersedes_id, tuple(sh.typists or ()))
 
-    def _result(self, s, batch, template, c: models.Candidate, members, sheets=None) -> CandidateResult:
-        absent = s.scalars(select(t.ScoreAbsence).where(t.ScoreAbsence.candidate_id == c.id)).first()
+    _UNSET = object()
+
+    def _result(self, s, batch, template, c: models.Candidate, members, sheets=None, absent=_UNSET,
+                decision=_UNSET) -> CandidateResult:
+        if absent is self._UNSET:
+            absent = s.scalars(select(t.ScoreAbsence).where(t.ScoreAbsence.candidate_id == c.id)).first()
         sheets = self._sheets(s, c.id) if sheets is None else sheets
         signed_ids = {sh.grader_id for sh in sheets if sh.status == ST_SIGNED}
         n_signed = sum(1 for _, st in members if st.id in signed_ids)
@@ -312,19 +316,20 @@ class ScoringService(Service):
         by_id = {st.id: st for _, st in members}
         totals = []
         remarks = []
+        basis = {}
         for gid, st in by_id.items():
             sc = rules.score_sheet(template, eff[gid].entries)
             totals.append((st.username, sc.total))
+            basis[st.username] = [eff[gid].id, str(sc.total)]
             if sc.failed:
                 remarks.append(f"{st.name}判否决项不合格")
         values = [v for _, v in totals]
         agg = rules.aggregate(values, template.rules.aggregation)
         spr = rules.spread(values)
-        basis = {st.username: [eff[gid].id, str(rules.score_sheet(template, eff[gid].entries).total)]
-                 for gid, st in by_id.items()}
         if rules.discrepant(values, template.rules.spread):
-            dec = s.scalars(select(t.ScoreDecision).where(t.ScoreDecision.candidate_id == c.id)
-                            .order_by(t.ScoreDecision.id.desc())).first()
+            dec = decision if decision is not self._UNSET else s.scalars(
+                select(t.ScoreDecision).where(t.ScoreDecision.candidate_id == c.id)
+                .order_by(t.ScoreDecision.id.desc())).first()
             if dec is not None and dec.basis == basis:
                 return CandidateResult(c.ticket_no, R_RECONCILED, Decimal(dec.score), tuple(totals), spr, agg,
                                        dec.reason, n_signed, len(members), "组长裁定：" + dec.reason)
@@ -342,9 +347,14 @@ class ScoringService(Service):
         for sh in s.scalars(select(t.ScoreSheet).where(t.ScoreSheet.batch_id == batch.id)
                             .order_by(t.ScoreSheet.grader_id, t.ScoreSheet.version)):
             all_sheets.setdefault(sh.candidate_id, []).append(sh)
+        absences = {a.candidate_id: a for a in s.scalars(select(t.ScoreAbsence).where(t.ScoreAbsence.batch_id == batch.id))}
+        decisions = {d.candidate_id: d for d in s.scalars(select(t.ScoreDecision)
+                                                          .where(t.ScoreDecision.batch_id == batch.id)
+                                                          .order_by(t.ScoreDecision.id))}   # latest wins
         out = []
         for n, c in enumerate(cands, 1):
-            r = self._result(s, batch, template, c, members, all_sheets.get(c.id, []))
+            r = self._result(s, batch, template, c, members, all_sheets.get(c.id, []), absences.get(c.id),
+                             decisions.get(c.id))
             out.append(PracticalScore(n, c.ticket_no, c.name, c.id_no, c.unit, r.score, r.status, r.remark))
         return out
 
