@@ -83,7 +83,7 @@ WORKPLACES: MappingProxyType = MappingProxyType(
         "checkin": ("检录", frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD}), 3),
         "theory": ("理论机考", frozenset({Role.ADMIN, Role.STAFF}), 4),
         "proctor": ("监考台", frozenset({Role.PROCTOR, Role.ROOM_HEAD}), 5),
-        "scoring": ("实操评分", frozenset({Role.GRADER, Role.CHIEF_GRADER, Role.ROOM_HEAD}), 6),
+        "scoring": ("实操评分", frozenset({Role.ADMIN, Role.STAFF, Role.GRADER, Role.CHIEF_GRADER, Role.ROOM_HEAD}), 6),
         "cameras": ("视频监控", frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD, Role.PROCTOR}), 7),
         "results": ("成绩与证书", frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR, Role.ROOM_HEAD}), 8),
         "export": ("数据封装上报", frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR}), 9),

@@ -168,3 +168,56 @@ def test_avoidance_conflict_is_flagged_and_room_head_allows(qtbot, tmp_path, dem
     assert all("允许" in panel.table.item(i, 3).text() for i in range(panel.table.rowCount()))
     st.set_score("1.1", "12")
     assert st.message.text() == "" and "评分中" in st.candidates.item(r, 3).text()
+
+
+def test_admin_imports_template_and_forms_group_in_the_workplace(qtbot, tmp_path, demo_login):
+    from app.ui.common.tasks import wait_for_tasks
+    from tests.scoring_support import write_template
+
+    w = _station(qtbot, demo_login("admin"))
+    assert w.setup is not None and w.station is None          # no template yet: setup only
+    bad = write_template(tmp_path / "bad.xlsx", tasks=[["1", "装调", 70, 120, ""], ["2", "测量", 40, 60, ""]])
+    w.setup.import_template(str(bad))
+    wait_for_tasks()
+    qtbot.waitUntil(lambda: "合计须为 100%" in w.setup.message.text(), timeout=5000)
+    w.setup.import_template(str(write_template(tmp_path / "t.xlsx")))
+    wait_for_tasks()
+    qtbot.waitUntil(lambda: w.progress is not None and "已导入" in w.message.text(), timeout=5000)
+    setup = w.setup
+    wanted = {"kaoping1", "kaoping2", "zuzhang"}
+    for r in range(setup.members.rowCount()):
+        if setup.members.item(r, 1).text() in wanted:
+            setup.members.selectRow(r)
+    assert set(setup.selected_members()) == wanted
+    setup.chief.setCurrentIndex(setup.chief.findData("zuzhang"))
+    qtbot.mouseClick(setup.group_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "考评组已组建" in w.message.text(), timeout=5000)
+    group = ScoringService(demo_login("admin")).group(PLAN)
+    assert {u for u, _, _ in group.members} == wanted and group.chief == "zuzhang"
+
+
+def test_paper_sheet_mismatches_highlighted_until_typists_agree(qtbot, scoring, demo_login, demo):
+    from app.ui.scoring.workplace import RED
+
+    svc, ticket = scoring
+    StaffService(demo_login("admin")).add("kaowu2", "录入二", "Demo-kaowu-2026", ["staff"])
+    PASSWORDS["kaowu2"] = "Demo-kaowu-2026"
+    a = _station(qtbot, demo_login("kaowu")).paper
+    b = _station(qtbot, login_any(demo)("kaowu2")).paper
+    for panel, values in ((a, FULL), (b, {**FULL, "1.2": 25})):
+        panel.ticket.setText(ticket)
+        panel.grader.setCurrentIndex(panel.grader.findData("kaoping1"))
+        panel.load()
+        for code, v in values.items():
+            panel.set_score(code, v)
+        qtbot.mouseClick(panel.save_button, Qt.LeftButton)
+    row = b.codes.index("1.2")
+    assert b.sheet.item(row, b.SCORE_COL).background().color() == RED and "1 处不一致" in b.status.text()
+    assert b.sheet.item(0, b.SCORE_COL).background().color() != RED
+    a.load()
+    assert a.sheet.item(row, a.SCORE_COL).background().color() == RED     # highlighted for both typists
+    b.set_score("1.2", "30")
+    qtbot.mouseClick(b.save_button, Qt.LeftButton)
+    assert "一致" in b.status.text() and "不一致" not in b.status.text()
+    assert ScoringService(demo_login("kaoping2", "grader")).station(PLAN)[0].status == "none"
+    assert {r.statuses["kaoping1"] for r in svc["chief"].progress(PLAN) if r.ticket_no == ticket} == {"signed"}

@@ -528,6 +528,192 @@ class AvoidancePanel(QWidget):
         self.refresh()
 
 
+class SetupPanel(QWidget):
+    """Office: import the scoring template (all or nothing); admin: form the 考评组."""
+
+    def __init__(self, svc: ScoringService, plan_no: str, parent=None, on_change=None):
+        super().__init__(parent)
+        self.svc, self.plan_no, self.on_change = svc, plan_no, on_change
+        lay = QVBoxLayout(self)
+        self.template_label = QLabel("")
+        self.import_button = QPushButton(self.tr("导入评分记录表(&I)…"))
+        self.import_button.clicked.connect(lambda: self.import_template())
+        row = QHBoxLayout()
+        row.addWidget(self.template_label, 1)
+        row.addWidget(self.import_button)
+        lay.addLayout(row)
+        self.members = _table([self.tr("考评组成员"), self.tr("用户名"), self.tr("单位")])
+        self.members.setAccessibleName(self.tr("可选考评员"))
+        self.members.setSelectionMode(QAbstractItemView.MultiSelection)
+        self.chief = QComboBox()
+        self.group_button = QPushButton(self.tr("组建考评组(&G)"))
+        self.group_button.clicked.connect(self.form_group)
+        can_group = allowed(svc.ctx.actor.role, "scoring.group")
+        for w in (self.members, self.chief, self.group_button):
+            w.setVisible(can_group)
+        lay.addWidget(self.members, 1)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("考评组长(&C)：")) if can_group else QLabel(""))
+        row.addWidget(self.chief, 1)
+        row.addWidget(self.group_button)
+        lay.addLayout(row)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        lay.addWidget(self.message)
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            t = self.svc.template(self.plan_no)
+            self.template_label.setText(self.tr("评分记录表：{0}（考核项目 {1} 个，评分项 {2} 个）").format(
+                t.title, len(t.tasks), len(t.items())))
+        except DomainError:
+            self.template_label.setText(self.tr("尚未导入评分记录表"))
+        if not allowed(self.svc.ctx.actor.role, "scoring.group"):
+            return
+        from app.services.staff import StaffService
+
+        group = self.svc.group(self.plan_no)
+        current = {u for u, _, _ in group.members}
+        graders = [x for x in StaffService(self.svc.ctx).list()
+                   if x.active and {"grader", "chief_grader"} & set(x.roles)]
+        self.members.setRowCount(len(graders))
+        self.chief.clear()
+        for r, x in enumerate(graders):
+            for c, v in enumerate([x.name, x.username, x.unit]):
+                self.members.setItem(r, c, _item(v, data=x.username))
+            if x.username in current:
+                self.members.selectRow(r)
+            if "chief_grader" in x.roles:
+                self.chief.addItem(f"{x.name}（{x.username}）", x.username)
+        if group.chief:
+            self.chief.setCurrentIndex(max(0, self.chief.findData(group.chief)))
+        locked = group.locked
+        self.group_button.setEnabled(not locked)
+        self.members.setEnabled(not locked)
+        if locked:
+            self.message.setText(self.tr("评分已开始，考评组已锁定"))
+
+    def import_template(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("选择评分记录表"), "", "Excel (*.xlsx)")
+            if not path:
+                return
+
+        def done(t):
+            self.message.setText(self.tr("已导入：{0}").format(t.title))
+            self.refresh()
+            if self.on_change:
+                QTimer.singleShot(0, lambda: self.on_change(self.message.text()))
+
+        run_task(self, lambda: self.svc.import_template(self.plan_no, path), done,
+                 lambda exc: self.message.setText(_error_text(exc) + "".join(
+                     "\n" + str(e) for e in getattr(exc, "errors", [])[1:20])), label=self.tr("正在导入…"))
+
+    def selected_members(self) -> list[str]:
+        rows = sorted({i.row() for i in self.members.selectedItems()})
+        return [self.members.item(r, 1).text() for r in rows]
+
+    def form_group(self) -> None:
+        try:
+            conflicts = self.svc.set_group(self.plan_no, self.selected_members(), self.chief.currentData())
+        except DomainError as exc:
+            self.message.setText(_error_text(exc))
+            return
+        text = self.tr("考评组已组建")
+        if conflicts:
+            text += self.tr("；有 {0} 处回避情形，须更换考评员或由考场负责人允许").format(len(conflicts))
+        self.message.setText(text)
+        self.refresh()
+        if self.on_change:
+            QTimer.singleShot(0, lambda: self.on_change(text))
+
+
+class PaperEntryPanel(QWidget):
+    """双人复核: two staff type the same paper sheet independently; items that differ
+    are highlighted until both copies agree, then the sheet is recorded."""
+
+    SCORE_COL = 3
+
+    def __init__(self, svc: ScoringService, plan_no: str, parent=None):
+        super().__init__(parent)
+        self.svc, self.plan_no = svc, plan_no
+        self.template = svc.template(plan_no)
+        lay = QVBoxLayout(self)
+        form = QHBoxLayout()
+        self.ticket = QLineEdit()
+        self.ticket.setPlaceholderText(self.tr("准考证号"))
+        self.grader = QComboBox()
+        for u, name, _ in svc.group(plan_no).members:
+            self.grader.addItem(f"{name}（{u}）", u)
+        self.load_button = QPushButton(self.tr("打开(&O)"))
+        self.load_button.clicked.connect(self.load)
+        form.addWidget(QLabel(self.tr("准考证号(&T)：")))
+        form.addWidget(self.ticket)
+        form.addWidget(QLabel(self.tr("考评员：")))
+        form.addWidget(self.grader, 1)
+        form.addWidget(self.load_button)
+        lay.addLayout(form)
+        self.sheet = _table([self.tr("编号"), self.tr("评分项目"), self.tr("配分"), self.tr("得分")])
+        self.sheet.setAccessibleName(self.tr("纸质评分表录入"))
+        self.sheet.setSelectionBehavior(QAbstractItemView.SelectItems)
+        self.codes = [i.code for _, i in self.template.items()]
+        self.sheet.setRowCount(len(self.codes))
+        for r, (_, item) in enumerate(self.template.items()):
+            self.sheet.setItem(r, 0, _item(item.code))
+            self.sheet.setItem(r, 1, _item(item.title))
+            self.sheet.setItem(r, 2, _item(self.tr("否决项") if item.is_veto else f"{item.points.normalize():f}"))
+            self.sheet.setItem(r, self.SCORE_COL, _item("", editable=True))
+        lay.addWidget(self.sheet, 1)
+        row = QHBoxLayout()
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("保存本人录入(&S)"))
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.status, 1)
+        row.addWidget(self.save_button)
+        lay.addLayout(row)
+
+    def load(self) -> None:
+        try:
+            entries, st = self.svc.my_paper_entry(self.plan_no, self.ticket.text().strip(), self.grader.currentData())
+        except DomainError as exc:
+            self.status.setText(_error_text(exc))
+            return
+        for r, code in enumerate(self.codes):
+            v = entries.get(code)
+            self.sheet.item(r, self.SCORE_COL).setText("" if v is None else ("是" if v is True else "否" if v is False
+                                                                              else str(v)))
+        self._show(st)
+
+    def set_score(self, code: str, text: str) -> None:
+        self.sheet.item(self.codes.index(code), self.SCORE_COL).setText(str(text))
+
+    def save(self) -> None:
+        entries = {code: self.sheet.item(r, self.SCORE_COL).text().strip() for r, code in enumerate(self.codes)
+                   if self.sheet.item(r, self.SCORE_COL).text().strip()}
+        try:
+            st = self.svc.paper_entry(self.plan_no, self.ticket.text().strip(), self.grader.currentData(), entries)
+        except DomainError as exc:
+            self.status.setText(_error_text(exc))
+            return
+        self._show(st)
+
+    def _show(self, st) -> None:
+        for r, code in enumerate(self.codes):
+            it = self.sheet.item(r, self.SCORE_COL)
+            it.setBackground(RED if code in st.mismatches else (GREEN if st.agreed else QColor("white")))
+        if st.agreed:
+            self.status.setText(self.tr("两人录入一致，评分表已记录"))
+        elif st.mismatches:
+            self.status.setText(self.tr("与另一人的录入有 {0} 处不一致（红色），请对照纸质评分表核对").format(
+                len(st.mismatches)))
+        elif not st.mine_complete:
+            self.status.setText(self.tr("本人录入未完成"))
+        else:
+            self.status.setText(self.tr("已保存，等待另一人录入"))
+
+
 # ---------------------------------------------------------------- the workplace
 
 class ScoringWorkplace(QWidget):
@@ -547,6 +733,12 @@ class ScoringWorkplace(QWidget):
         lay.addWidget(self.message)
         try:
             batches = self.svc.batches()
+            if allowed(ctx.actor.role, "scoring.template"):
+                from app.services.roster import RosterService
+
+                have = {pn for pn, _ in batches}
+                batches += [(b.plan_no, f"{b.plan_no} {b.occupation_name} {b.level}级")
+                            for b in RosterService(ctx).batches() if b.plan_no not in have]
         except DomainError as exc:
             batches = []
             self.message.setText(_error_text(exc))
@@ -561,27 +753,44 @@ class ScoringWorkplace(QWidget):
             self.open_batch(self.batch.currentData())
 
     def open_batch(self, plan_no: str) -> None:
+        """One tab per thing this role may do; a tab that cannot open yet says why."""
         self.tabs.clear()
-        self.station = self.chief = self.summary = self.progress = self.avoid = None
+        self.plan_no = plan_no
+        self.station = self.chief = self.summary = self.progress = self.avoid = self.setup = self.paper = None
         role = self.svc.ctx.actor.role
-        try:
-            if allowed(role, "scoring.grade"):
-                self.station = GraderStation(self.svc, plan_no, self, self.camera_source)
-                self.tabs.addTab(self.station, self.tr("评分"))
-            if allowed(role, "scoring.reconcile"):
-                self.chief = ChiefPanel(self.svc, plan_no, self)
-                self.tabs.addTab(self.chief, self.tr("分歧与裁定"))
-            if allowed(role, "scoring.progress"):
-                self.progress = ProgressPanel(self.svc, plan_no, self)
-                self.tabs.addTab(self.progress, self.tr("完成情况"))
-            if allowed(role, "scoring.summary"):
-                self.summary = SummaryPanel(self.svc, plan_no, self)
-                self.tabs.addTab(self.summary, self.tr("成绩汇总"))
-            self.avoid = AvoidancePanel(self.svc, plan_no, self)
-            self.tabs.addTab(self.avoid, self.tr("回避"))
-        except DomainError as exc:
-            self.message.setText(_error_text(exc))
+        messages = []
+
+        def add(attr, cap_ok, make, title):
+            if not cap_ok:
+                return
+            try:
+                w = make()
+            except DomainError as exc:
+                messages.append(_error_text(exc))
+                return
+            setattr(self, attr, w)
+            self.tabs.addTab(w, title)
+
+        add("setup", allowed(role, "scoring.template") or allowed(role, "scoring.group"),
+            lambda: SetupPanel(self.svc, plan_no, self, on_change=lambda text: self._reopen(plan_no, text)),
+            self.tr("评分表与考评组"))
+        add("station", allowed(role, "scoring.grade"),
+            lambda: GraderStation(self.svc, plan_no, self, self.camera_source), self.tr("评分"))
+        add("chief", allowed(role, "scoring.reconcile"), lambda: ChiefPanel(self.svc, plan_no, self),
+            self.tr("分歧与裁定"))
+        add("progress", allowed(role, "scoring.progress"), lambda: ProgressPanel(self.svc, plan_no, self),
+            self.tr("完成情况"))
+        add("summary", allowed(role, "scoring.summary"), lambda: SummaryPanel(self.svc, plan_no, self),
+            self.tr("成绩汇总"))
+        add("avoid", allowed(role, "scoring.view"), lambda: AvoidancePanel(self.svc, plan_no, self), self.tr("回避"))
+        add("paper", allowed(role, "scoring.paper"), lambda: PaperEntryPanel(self.svc, plan_no, self),
+            self.tr("纸质评分表录入"))
+        self.message.setText(messages[0] if messages else "")
         self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _reopen(self, plan_no: str, text: str) -> None:
+        self.open_batch(plan_no)
+        self.message.setText(text)
 
     def _tab_changed(self, index: int) -> None:
         w = self.tabs.widget(index)
