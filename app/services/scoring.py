@@ -819,6 +819,39 @@ class ScoringService(Service):
                                              .where(t.SummarySignature.batch_id == batch.id)
                                              .order_by(t.SummarySignature.id))]
 
+    @requires("scoring.summary")
+    def verify_sheets(self, plan_no: str) -> list[str]:
+        """Every signed sheet against the hash recorded in the journal when it was signed.
+        Returns the problems found (empty when every sheet is as signed)."""
+        with self.ctx.reading() as s:
+            batch = self._batch(s, plan_no)
+            recorded: dict[int, str] = {}
+            for payload in s.scalars(select(models.JournalEntry.payload).where(
+                    models.JournalEntry.action.in_(("scoring.sheet_sign", "scoring.paper_agreed")))):
+                p = json.loads(payload)
+                recorded[p.get("sheet")] = p.get("content_sha256")
+            problems = []
+            for sh, c, g in s.execute(select(t.ScoreSheet, models.Candidate, models.Staff)
+                                      .join(models.Candidate, models.Candidate.id == t.ScoreSheet.candidate_id)
+                                      .join(models.Staff, models.Staff.id == t.ScoreSheet.grader_id)
+                                      .where(t.ScoreSheet.batch_id == batch.id, t.ScoreSheet.status == ST_SIGNED)):
+                if sh.source == "paper":
+                    content = {"plan_no": plan_no, "ticket_no": c.ticket_no, "grader": g.username,
+                               "entries": sh.entries, "total": sh.total, "typists": sh.typists, "source": "paper"}
+                else:
+                    content = {"sheet": sh.id, "plan_no": plan_no, "ticket_no": c.ticket_no, "grader": g.username,
+                               "version": sh.version, "entries": sh.entries, "total": sh.total,
+                               "template": self._template_hash(s, batch),
+                               "signature_sha256": hashlib.sha256(sh.signature or b"").hexdigest(),
+                               "supersedes": sh.supersedes_id, "correction_reason": sh.correction_reason}
+                digest = hashlib.sha256(_canonical(content)).hexdigest()
+                if digest != sh.content_sha256 or recorded.get(sh.id) != digest:
+                    problems.append(f"考生「{c.ticket_no}」考评员「{g.name}」第 {sh.version} 版评分表与签字时的记录不符")
+            return problems
+
+    def _template_hash(self, s, batch) -> str:
+        return hashlib.sha256(_canonical(self._template(s, batch).to_dict())).hexdigest()
+
     # ------------------------------------------------------------ paper sheets (双人复核)
     @requires("scoring.paper")
     def paper_entry(self, plan_no: str, ticket_no: str, grader: str, entries: Mapping[str, Any]) -> PaperStatus:

@@ -340,3 +340,27 @@ def test_template_import_is_all_or_nothing(tmp_path, demo_login):
         admin.import_template(PLAN, bad)
     with pytest.raises(Exception, match="尚未导入"):
         admin.template(PLAN)
+
+
+def test_signed_sheet_is_immutable_in_the_store_and_verified(tmp_path, demo_login, demo):
+    from sqlalchemy import text
+
+    svc = setup_scoring(tmp_path, demo_login)
+    t1 = _tickets(demo_login, 1)[0]
+    signed = score(svc["kaoping1"], "kaoping1", t1, FULL)
+    assert svc["admin"].verify_sheets(PLAN) == []
+    with pytest.raises(Exception, match="immutable"):
+        with demo.store.write() as s:
+            s.execute(text("update score_sheet set entries = :e where id = :i"),
+                      {"e": '{"1.1":"0"}', "i": signed.id})
+    with pytest.raises(Exception, match="immutable"):
+        with demo.store.write() as s:
+            s.execute(text("delete from score_sheet where id = :i"), {"i": signed.id})
+    # someone with the key drops the trigger and edits the row: the journal still tells
+    with demo.store.write() as s:
+        s.execute(text("drop trigger score_sheet_signed_no_update"))
+        s.execute(text("update score_sheet set entries = :e where id = :i"),
+                  {"e": '{"1.1":"0","1.2":"30","1.3":"50","1.4":false,"2.1":"40","2.2":"60","2.3":false}',
+                   "i": signed.id})
+    problems = svc["admin"].verify_sheets(PLAN)
+    assert len(problems) == 1 and t1 in problems[0] and "不符" in problems[0]
