@@ -221,3 +221,50 @@ def test_paper_sheet_mismatches_highlighted_until_typists_agree(qtbot, scoring, 
     assert "一致" in b.status.text() and "不一致" not in b.status.text()
     assert ScoringService(demo_login("kaoping2", "grader")).station(PLAN)[0].status == "none"
     assert {r.statuses["kaoping1"] for r in svc["chief"].progress(PLAN) if r.ticket_no == ticket} == {"signed"}
+
+
+def test_chief_signs_summary_and_grader_photographs_work_piece(qtbot, scoring, demo_login, tmp_path):
+    import cv2
+    import numpy as np
+
+    from app.ui.common.tasks import wait_for_tasks
+
+    svc, ticket = scoring
+    cands = RosterService(demo_login("admin")).candidates(PLAN)
+    video = tmp_path / "bench-cam.avi"
+    wr = cv2.VideoWriter(str(video), cv2.VideoWriter_fourcc(*"MJPG"), 10, (320, 240))
+    for i in range(8):
+        wr.write(np.full((240, 320, 3), 30 * i, np.uint8))
+    wr.release()
+    g = ScoringWorkplace(demo_login("kaoping1", "grader"), None, PLAN, camera_source=str(video))
+    qtbot.addWidget(g)
+    g.station.select_ticket(ticket)
+    qtbot.mouseClick(g.station.photo_button, Qt.LeftButton)
+    wait_for_tasks()
+    qtbot.waitUntil(lambda: "考件照片已保存" in g.station.message.text(), timeout=5000)
+    assert [p.taken_by for p in svc["chief"].photos(PLAN, ticket)] == ["吴晓东"]
+    for u in ("kaoping1", "kaoping2", "zuzhang"):
+        from tests.scoring_support import score
+        score(svc[u], u, ticket, FULL)
+    for c in cands[1:]:
+        svc["chief"].mark_absent(PLAN, c.ticket_no, "未到场")
+    w = _station(qtbot, demo_login("zuzhang", "chief_grader"))
+    panel = w.summary
+    w.tabs.setCurrentWidget(panel)
+    qtbot.mouseClick(panel.sign_button, Qt.LeftButton)
+    dlg = panel.sign_dialog
+    qtbot.keyClicks(dlg.password, "wrong-password")
+    _draw(dlg.pad)
+    dlg.buttons.accepted.emit()
+    assert "密码错误" in panel.message.text()
+    qtbot.mouseClick(panel.sign_button, Qt.LeftButton)
+    dlg = panel.sign_dialog
+    dlg.buttons.accepted.emit()                      # nothing drawn, no password: refused in the dialog
+    assert dlg.isVisible() and "密码" in dlg.message.text()
+    qtbot.keyClicks(dlg.password, PASSWORDS["zuzhang"])
+    _draw(dlg.pad)
+    dlg.buttons.accepted.emit()
+    assert "已签署汇总表" in panel.message.text() and "陈德明（考评组长）" in panel.signatures.text()
+    sigs = svc["admin"].summary_signatures(PLAN)
+    assert [(s.username, s.role, s.valid) for s in sigs] == [("zuzhang", "chief", True)]
+    assert sigs[0].signature.startswith(b"\x89PNG")
