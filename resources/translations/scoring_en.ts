@@ -333,6 +333,84 @@ Reason:</translation>
     </message>
 </context>
 <context>
+    <name>PaperEntryPanel</name>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="645" />
+        <source>准考证号</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="649" />
+        <source>打开(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="651" />
+        <source>准考证号(&amp;T)：</source>
+        <translation>&amp;Ticket no.:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="653" />
+        <source>考评员：</source>
+        <translation>Grader:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="657" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="657" />
+        <source>评分项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="657" />
+        <source>配分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="657" />
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="658" />
+        <source>纸质评分表录入</source>
+        <translation>Paper sheet entry</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="665" />
+        <source>否决项</source>
+        <translation>Veto item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="671" />
+        <source>保存本人录入(&amp;S)</source>
+        <translation>&amp;Save my entry</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="707" />
+        <source>两人录入一致，评分表已记录</source>
+        <translation>Both entries agree; the sheet is recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="709" />
+        <source>与另一人的录入有 {0} 处不一致（红色），请对照纸质评分表核对</source>
+        <translation>{0} items differ from the other entry (red); check against the paper sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="712" />
+        <source>本人录入未完成</source>
+        <translation>My entry is incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="714" />
+        <source>已保存，等待另一人录入</source>
+        <translation>Saved; waiting for the second entry</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPanel</name>
     <message>
         <location filename="../../app/ui/scoring/workplace.py" line="451" />
@@ -409,39 +487,127 @@ Reason:</translation>
 <context>
     <name>ScoringWorkplace</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="540" />
+        <location filename="../../app/ui/scoring/workplace.py" line="726" />
         <source>认定计划(&amp;B)：</source>
         <translation>&amp;Batch:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="559" />
+        <location filename="../../app/ui/scoring/workplace.py" line="751" />
         <source>尚无导入了评分记录表的认定计划</source>
         <translation>No batch has a scoring sheet template yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="570" />
+        <location filename="../../app/ui/scoring/workplace.py" line="776" />
+        <source>评分表与考评组</source>
+        <translation>Template and graders</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="778" />
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="573" />
+        <location filename="../../app/ui/scoring/workplace.py" line="780" />
         <source>分歧与裁定</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="576" />
+        <location filename="../../app/ui/scoring/workplace.py" line="782" />
         <source>完成情况</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="579" />
+        <location filename="../../app/ui/scoring/workplace.py" line="784" />
         <source>成绩汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="581" />
+        <location filename="../../app/ui/scoring/workplace.py" line="785" />
         <source>回避</source>
         <translation>Avoidance</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="787" />
+        <source>纸质评分表录入</source>
+        <translation>Paper sheet entry</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPanel</name>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="539" />
+        <source>导入评分记录表(&amp;I)…</source>
+        <translation>&amp;Import scoring template…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="545" />
+        <source>考评组成员</source>
+        <translation>Group member</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="545" />
+        <source>用户名</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="545" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="546" />
+        <source>可选考评员</source>
+        <translation>Available graders</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="549" />
+        <source>组建考评组(&amp;G)</source>
+        <translation>Form &amp;grader group</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="556" />
+        <source>考评组长(&amp;C)：</source>
+        <translation>&amp;Chief grader:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="568" />
+        <source>评分记录表：{0}（考核项目 {1} 个，评分项 {2} 个）</source>
+        <translation>Scoring template: {0} ({1} tasks, {2} items)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="571" />
+        <source>尚未导入评分记录表</source>
+        <translation>No scoring template imported yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="595" />
+        <source>评分已开始，考评组已锁定</source>
+        <translation>Scoring has started; the group is locked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="599" />
+        <source>选择评分记录表</source>
+        <translation>Choose scoring template</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="604" />
+        <source>已导入：{0}</source>
+        <translation>Imported: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="611" />
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="623" />
+        <source>考评组已组建</source>
+        <translation>Grader group formed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="625" />
+        <source>；有 {0} 处回避情形，须更换考评员或由考场负责人允许</source>
+        <translation>; {0} avoidance conflicts must be resolved (swap the grader or the room head allows)</translation>
     </message>
 </context>
 <context>
