@@ -171,17 +171,14 @@ def test_avoidance_conflict_is_flagged_and_room_head_allows(qtbot, tmp_path, dem
 
 
 def test_admin_imports_template_and_forms_group_in_the_workplace(qtbot, tmp_path, demo_login):
-    from app.ui.common.tasks import wait_for_tasks
     from tests.scoring_support import write_template
 
     w = _station(qtbot, demo_login("admin"))
     assert w.setup is not None and w.station is None          # no template yet: setup only
     bad = write_template(tmp_path / "bad.xlsx", tasks=[["1", "装调", 70, 120, ""], ["2", "测量", 40, 60, ""]])
     w.setup.import_template(str(bad))
-    wait_for_tasks()
     qtbot.waitUntil(lambda: "合计须为 100%" in w.setup.message.text(), timeout=5000)
     w.setup.import_template(str(write_template(tmp_path / "t.xlsx")))
-    wait_for_tasks()
     qtbot.waitUntil(lambda: w.progress is not None and "已导入" in w.message.text(), timeout=5000)
     setup = w.setup
     wanted = {"kaoping1", "kaoping2", "zuzhang"}
@@ -227,7 +224,6 @@ def test_chief_signs_summary_and_grader_photographs_work_piece(qtbot, scoring, d
     import cv2
     import numpy as np
 
-    from app.ui.common.tasks import wait_for_tasks
 
     svc, ticket = scoring
     cands = RosterService(demo_login("admin")).candidates(PLAN)
@@ -240,7 +236,6 @@ def test_chief_signs_summary_and_grader_photographs_work_piece(qtbot, scoring, d
     qtbot.addWidget(g)
     g.station.select_ticket(ticket)
     qtbot.mouseClick(g.station.photo_button, Qt.LeftButton)
-    wait_for_tasks()
     qtbot.waitUntil(lambda: "考件照片已保存" in g.station.message.text(), timeout=5000)
     assert [p.taken_by for p in svc["chief"].photos(PLAN, ticket)] == ["吴晓东"]
     for u in ("kaoping1", "kaoping2", "zuzhang"):
