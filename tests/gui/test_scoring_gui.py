@@ -263,3 +263,17 @@ def test_chief_signs_summary_and_grader_photographs_work_piece(qtbot, scoring, d
     sigs = svc["admin"].summary_signatures(PLAN)
     assert [(s.username, s.role, s.valid) for s in sigs] == [("zuzhang", "chief", True)]
     assert sigs[0].signature.startswith(b"\x89PNG")
+
+
+def test_internal_supervisor_sees_completeness_but_cannot_score(qtbot, scoring, demo_login):
+    from app.core.roles import workplaces_for
+
+    svc, ticket = scoring
+    svc["kaoping1"].save_sheet(PLAN, ticket, {"1.1": 5})
+    assert "scoring" in workplaces_for("internal_supervisor")
+    w = _station(qtbot, demo_login("neidu"))
+    assert w.station is None and w.chief is None and w.progress is not None
+    prog = w.progress.table
+    row = next(r for r in range(prog.rowCount()) if prog.item(r, 1).text() == ticket)
+    assert [prog.item(row, c).text() for c in range(2, 5)] == ["评分中", "未开始", "未开始"]
+    assert "5" not in "".join(prog.item(row, c).text() for c in range(prog.columnCount()))

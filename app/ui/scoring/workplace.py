@@ -157,7 +157,8 @@ class GraderStation(QWidget):
         self.sheet.setRowCount(len(items))
         for r, (task, item) in enumerate(items):
             limit = self.tr("（{0} 分钟）").format(task.time_limit) if task.time_limit else ""
-            self.sheet.setItem(r, 0, _item(f"{task.code} {task.title}{limit}"))
+            place = self.tr("，工位：{0}").format(task.workstation) if task.workstation else ""
+            self.sheet.setItem(r, 0, _item(f"{task.code} {task.title}{limit}{place}"))
             self.sheet.setItem(r, 1, _item(item.code))
             self.sheet.setItem(r, 2, _item(item.title))
             self.sheet.setItem(r, 3, _item(self.tr("否决项") if item.is_veto else f"{item.points.normalize():f}"))
@@ -728,6 +729,7 @@ class ScoringWorkplace(QWidget):
         top.addWidget(self.batch, 1)
         lay.addLayout(top)
         self.tabs = QTabWidget()
+        self.tabs.currentChanged.connect(self._tab_changed)
         lay.addWidget(self.tabs, 1)
         self.message = QLabel("")
         lay.addWidget(self.message)
@@ -786,7 +788,6 @@ class ScoringWorkplace(QWidget):
         add("paper", allowed(role, "scoring.paper"), lambda: PaperEntryPanel(self.svc, plan_no, self),
             self.tr("纸质评分表录入"))
         self.message.setText(messages[0] if messages else "")
-        self.tabs.currentChanged.connect(self._tab_changed)
 
     def _reopen(self, plan_no: str, text: str) -> None:
         self.open_batch(plan_no)
