@@ -455,8 +455,16 @@ class ScoringService(Service):
                     if role in st.roles:
                         s.add(models.BatchAssignment(batch_id=batch.id, staff_id=st.id, role=role))
                         existing.add(Role(role))
+            new_ids = {st.id for st in staff.values()}
+            chief_id = staff[chief].id
             for m in s.scalars(select(t.ScoringGroupMember).where(t.ScoringGroupMember.batch_id == batch.id)):
                 s.delete(m)
+            # the batch's grading assignments are the group: drop those of people no longer in it
+            for a in s.scalars(select(models.BatchAssignment).where(
+                    models.BatchAssignment.batch_id == batch.id,
+                    models.BatchAssignment.role.in_((Role.GRADER.value, Role.CHIEF_GRADER.value)))):
+                if a.staff_id not in new_ids or (a.role == Role.CHIEF_GRADER.value and a.staff_id != chief_id):
+                    s.delete(a)
             s.flush()
             for u, st in staff.items():
                 s.add(t.ScoringGroupMember(batch_id=batch.id, staff_id=st.id, is_chief=(u == chief)))

@@ -179,9 +179,15 @@ def test_group_rules_supervisor_and_lock(tmp_path, demo_login):
         admin.set_group(PLAN, ["kaoping1", "dudao2", "zuzhang"], "zuzhang")
     admin.set_group(PLAN, ["kaoping1", "kaoping2", "zuzhang"], "zuzhang")
     assert ("kaoping1", "grader") in StaffService(demo_login("admin")).assignments(PLAN)
-    with pytest.raises(Conflict):   # ... nor become one afterwards
-        StaffService(demo_login("admin")).assign(PLAN, "kaoping1", "internal_supervisor") if False else \
-            StaffService(demo_login("admin")).assign(PLAN, "dudao2", "grader")
+    StaffService(demo_login("admin")).add("dudao3", "考评兼督导", "Demo-kaoping-2026", ["grader", "internal_supervisor"],
+                                          card_no="S010123260003")
+    PASSWORDS["dudao3"] = "Demo-kaoping-2026"
+    admin.set_group(PLAN, ["kaoping1", "dudao3", "zuzhang"], "zuzhang")
+    with pytest.raises(Conflict, match="督导"):   # ... nor can a grader of the batch become its supervisor
+        StaffService(demo_login("admin")).assign(PLAN, "dudao3", "internal_supervisor")
+    admin.set_group(PLAN, ["kaoping1", "kaoping2", "zuzhang"], "zuzhang")   # re-formed before scoring starts
+    assert ("dudao3", "grader") not in StaffService(demo_login("admin")).assignments(PLAN)
+    StaffService(demo_login("admin")).assign(PLAN, "dudao3", "internal_supervisor")   # no longer grading here
     t1 = _tickets(demo_login, 1)[0]
     ScoringService(demo_login("kaoping1", "grader")).save_sheet(PLAN, t1, {"1.1": 10})
     assert admin.group(PLAN).locked
