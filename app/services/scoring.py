@@ -8,6 +8,7 @@ returns another grader's values, a candidate's totals, or a summary score before
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -369,10 +370,26 @@ class ScoringService(Service):
                                                                t.SummarySignature.role == "chief",
                                                                t.SummarySignature.summary_sha256 == h)).first())
 
-    def _check_password(self, s, password: str, action: str, subject: str) -> str | None:
-        me = s.get(models.Staff, self.ctx.actor.staff_id)
-        if me is None or not passwords.check_password(password, me.password_hash):
+    def _check_password(self, uow, password: str, action: str) -> str | None:
+        """Re-entering the password to sign counts toward the same lockout as logging in."""
+        from app.services.site import LOCK_MINUTES, MAX_FAILED_LOGINS
+
+        me = uow.session.get(models.Staff, self.ctx.actor.staff_id)
+        now = self.ctx.now()
+        if me is None or not me.active:
+            return "账户不可用，未签字"
+        if me.locked_until and me.locked_until > now:
+            return "账户已锁定，未签字；请稍后再试或请管理员解锁"
+        if not passwords.check_password(password, me.password_hash):
+            me.failed_logins += 1
+            if me.failed_logins >= MAX_FAILED_LOGINS:
+                me.locked_until = now + _dt.timedelta(minutes=LOCK_MINUTES)
+                me.failed_logins = 0
+                uow.journal("auth.locked", me.username, {"locked_until": me.locked_until.isoformat(),
+                                                               "during": action})
+                return f"密码连续错误 {MAX_FAILED_LOGINS} 次，账户已锁定 {LOCK_MINUTES} 分钟，未签字"
             return "密码错误，未签字"
+        me.failed_logins = 0
         return None
 
     # ------------------------------------------------------------ template
@@ -620,7 +637,7 @@ class ScoringService(Service):
             score = rules.score_sheet(template, w.entries)
             if score.missing:
                 raise DomainError(f"尚有 {len(score.missing)} 个评分项未评分（{'、'.join(score.missing[:5])}），不能签字")
-            failure = self._check_password(s, password, "sign", ticket_no)
+            failure = self._check_password(uow, password, "sign")
             if failure:
                 uow.journal("scoring.sign_refused", ticket_no, {"sheet": w.id, "reason": "password"})
             else:
@@ -796,7 +813,7 @@ class ScoringService(Service):
             open_rows = [r.ticket_no for r in rows if r.status in (R_PENDING, R_DISCREPANCY)]
             if open_rows:
                 raise Conflict(f"尚有 {len(open_rows)} 名考生的成绩未确定（如 {open_rows[0]}），不能签署汇总表")
-            failure = self._check_password(s, password, "sign_summary", plan_no)
+            failure = self._check_password(uow, password, "sign_summary")
             if failure:
                 uow.journal("scoring.sign_refused", plan_no, {"reason": "password", "what": "summary"})
             else:

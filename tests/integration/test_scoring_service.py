@@ -370,3 +370,22 @@ def test_signed_sheet_is_immutable_in_the_store_and_verified(tmp_path, demo_logi
                    "i": signed.id})
     problems = svc["admin"].verify_sheets(PLAN)
     assert len(problems) == 1 and t1 in problems[0] and "不符" in problems[0]
+
+
+def test_wrong_signing_passwords_lock_the_account(tmp_path, demo_login, demo):
+    from app.services.site import MAX_FAILED_LOGINS
+
+    svc = setup_scoring(tmp_path, demo_login)
+    t1 = _tickets(demo_login, 1)[0]
+    g = svc["kaoping1"]
+    g.save_sheet(PLAN, t1, FULL)
+    for _ in range(MAX_FAILED_LOGINS - 1):
+        with pytest.raises(PermissionDenied, match="密码错误"):
+            g.sign_sheet(PLAN, t1, "guess-1234", signature_png())
+    with pytest.raises(PermissionDenied, match="已锁定"):
+        g.sign_sheet(PLAN, t1, "guess-1234", signature_png())
+    with pytest.raises(PermissionDenied, match="已锁定"):
+        g.sign_sheet(PLAN, t1, PASSWORDS["kaoping1"], signature_png())     # even the right one, while locked
+    assert g.my_sheet(PLAN, t1).status == "draft"
+    with pytest.raises(PermissionDenied, match="锁定"):
+        demo.login("kaoping1", PASSWORDS["kaoping1"], "grader")
