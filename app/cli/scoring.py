@@ -47,6 +47,29 @@ def register(sub) -> None:
     common.add_login(b)
     b.set_defaults(func=cmd_sheets)
 
+    v = ssub.add_parser("verify", help="核对每份已签字评分表与签字时记入操作日志的哈希")
+    v.add_argument("--batch", required=True)
+    common.add_site(v)
+    common.add_login(v)
+    v.set_defaults(func=cmd_verify)
+
+
+def cmd_verify(args) -> int:
+    from app.cli import CliError
+    from app.services.scoring import ScoringService
+
+    ctx = common.login(args)
+    try:
+        problems = ScoringService(ctx).verify_sheets(args.batch)
+    finally:
+        ctx.handle.close()
+    if problems:
+        for p in problems:
+            print(p)
+        raise CliError(f"{len(problems)} 份评分表与签字时的记录不符", 6)
+    print("全部已签字评分表与签字时的记录一致")
+    return 0
+
 
 def cmd_template(args) -> int:
     from app.formats.scoring_template import write_template

@@ -70,52 +70,52 @@
 <context>
     <name>AvoidancePanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="490"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="527"/>
         <source>考评员</source>
         <translation>Grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="490"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="527"/>
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="490"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="527"/>
         <source>情形</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="490"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="527"/>
         <source>处理</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="491"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="528"/>
         <source>回避情形</source>
         <translation>Avoidance conflicts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="492"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="529"/>
         <source>允许（写明理由）(&amp;A)</source>
         <translation>&amp;Allow (with reason)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="508"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="545"/>
         <source>{0} 允许：{1}</source>
         <translation>Allowed by {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="508"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="545"/>
         <source>未处理</source>
         <translation>Unresolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="520"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="557"/>
         <source>允许评分</source>
         <translation>Allow scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="520"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="557"/>
         <source>允许 {0} 为考生 {1} 评分的理由：</source>
         <translation>Reason for allowing {0} to score candidate {1}:</translation>
     </message>
@@ -797,77 +797,77 @@ Reason:</translation>
 <context>
     <name>PaperEntryPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="646"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="683"/>
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="650"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="687"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="652"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="689"/>
         <source>准考证号(&amp;T)：</source>
         <translation>&amp;Ticket no.:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="654"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="691"/>
         <source>考评员：</source>
         <translation>Grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="658"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="695"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="658"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="695"/>
         <source>评分项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="658"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="695"/>
         <source>配分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="658"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="695"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="659"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="696"/>
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="666"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="703"/>
         <source>否决项</source>
         <translation>Veto item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="672"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="709"/>
         <source>保存本人录入(&amp;S)</source>
         <translation>&amp;Save my entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="708"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="745"/>
         <source>两人录入一致，评分表已记录</source>
         <translation>Both entries agree; the sheet is recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="710"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="747"/>
         <source>与另一人的录入有 {0} 处不一致（红色），请对照纸质评分表核对</source>
         <translation>{0} items differ from the other entry (red); check against the paper sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="713"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="750"/>
         <source>本人录入未完成</source>
         <translation>My entry is incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="715"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="752"/>
         <source>已保存，等待另一人录入</source>
         <translation>Saved; waiting for the second entry</translation>
     </message>
@@ -880,29 +880,75 @@ Reason:</translation>
         <translation>Scoring completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="466"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="454"/>
+        <source>登记缺考(&amp;A)…</source>
+        <translation>Record &amp;absence…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="474"/>
         <source>工位</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="466"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="474"/>
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="466"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="474"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="480"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="488"/>
         <source>全部签字</source>
         <translation>All signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="480"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="488"/>
         <source>未完成</source>
         <translation>Incomplete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="495"/>
+        <source>请先选择考生</source>
+        <translation>Select a candidate first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="499"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="504"/>
+        <source>登记缺考</source>
+        <translation>Record absence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="499"/>
+        <source>考生 {0} 缺考的情况：</source>
+        <translation>Why is candidate {0} absent:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="500"/>
+        <source>未参加实操考核</source>
+        <translation>Did not take the practical exam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="505"/>
+        <source>确定登记考生 {0} 缺考？登记后该考生不能再评分。</source>
+        <translation>Record candidate {0} as absent? The candidate can no longer be scored.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="508"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="509"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="517"/>
+        <source>已登记 {0} 缺考</source>
+        <translation>{0} recorded as absent</translation>
     </message>
 </context>
 <context>
@@ -1136,47 +1182,47 @@ Reason:</translation>
 <context>
     <name>ScoringWorkplace</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="727"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="764"/>
         <source>认定计划(&amp;B)：</source>
         <translation>&amp;Batch:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="753"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="790"/>
         <source>尚无导入了评分记录表的认定计划</source>
         <translation>No batch has a scoring sheet template yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="778"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="815"/>
         <source>评分表与考评组</source>
         <translation>Template and graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="780"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="817"/>
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="782"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="819"/>
         <source>分歧与裁定</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="784"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="821"/>
         <source>完成情况</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="786"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="823"/>
         <source>成绩汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="787"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="824"/>
         <source>回避</source>
         <translation>Avoidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="789"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="826"/>
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
     </message>
@@ -1184,77 +1230,77 @@ Reason:</translation>
 <context>
     <name>SetupPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="540"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="577"/>
         <source>导入评分记录表(&amp;I)…</source>
         <translation>&amp;Import scoring template…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="546"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="583"/>
         <source>考评组成员</source>
         <translation>Group member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="546"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="583"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="546"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="583"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="547"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="584"/>
         <source>可选考评员</source>
         <translation>Available graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="550"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="587"/>
         <source>组建考评组(&amp;G)</source>
         <translation>Form &amp;grader group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="557"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="594"/>
         <source>考评组长(&amp;C)：</source>
         <translation>&amp;Chief grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="569"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="606"/>
         <source>评分记录表：{0}（考核项目 {1} 个，评分项 {2} 个）</source>
         <translation>Scoring template: {0} ({1} tasks, {2} items)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="572"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="609"/>
         <source>尚未导入评分记录表</source>
         <translation>No scoring template imported yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="596"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="633"/>
         <source>评分已开始，考评组已锁定</source>
         <translation>Scoring has started; the group is locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="600"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="637"/>
         <source>选择评分记录表</source>
         <translation>Choose scoring template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="605"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="642"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="612"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="649"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="624"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="661"/>
         <source>考评组已组建</source>
         <translation>Grader group formed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="626"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="663"/>
         <source>；有 {0} 处回避情形，须更换考评员或由考场负责人允许</source>
         <translation>; {0} avoidance conflicts must be resolved (swap the grader or the room head allows)</translation>
     </message>

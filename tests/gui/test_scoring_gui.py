@@ -277,3 +277,19 @@ def test_internal_supervisor_sees_completeness_but_cannot_score(qtbot, scoring, 
     row = next(r for r in range(prog.rowCount()) if prog.item(r, 1).text() == ticket)
     assert [prog.item(row, c).text() for c in range(2, 5)] == ["评分中", "未开始", "未开始"]
     assert "5" not in "".join(prog.item(row, c).text() for c in range(prog.columnCount()))
+
+
+def test_chief_marks_absent_from_completeness(qtbot, scoring, demo_login):
+    svc, ticket = scoring
+    w = _station(qtbot, demo_login("zuzhang", "chief_grader"))
+    panel = w.progress
+    assert not panel.absent_button.isHidden()
+    last = panel.table.rowCount() - 1
+    absent_ticket = panel.table.item(last, 1).text()
+    panel.table.selectRow(last)
+    panel.mark_absent("未到场", confirmed=True)
+    assert panel.table.item(last, panel.table.columnCount() - 1).text() == "缺考"
+    rows = {r.ticket_no: r for r in svc["admin"].practical_summary(PLAN)}
+    assert rows[absent_ticket].status == "absent" and "未到场" in rows[absent_ticket].remark
+    g = _station(qtbot, demo_login("kaoping2", "grader"))
+    assert g.progress is None and g.station is not None        # graders see no completeness of others

@@ -23,3 +23,5 @@ def test_cli_template_import_group_summary_pdf(tmp_path, demo_site_dir, monkeypa
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "考评组长（签字）" in text and "DG26040040" in text and "李静" in text
     assert main(["scoring", "sheets", "--batch", PLAN, str(tmp_path / "b.pdf")] + site) == 0
+    assert main(["scoring", "verify", "--batch", PLAN] + site) == 0
+    assert "一致" in capsys.readouterr().out

@@ -451,9 +451,17 @@ class ProgressPanel(QWidget):
         self.table = _table([])
         self.table.setAccessibleName(self.tr("评分完成情况"))
         self.summary = QLabel("")
+        self.absent_button = QPushButton(self.tr("登记缺考(&A)…"))
+        self.absent_button.setVisible(allowed(svc.ctx.actor.role, "scoring.reconcile"))
+        self.absent_button.clicked.connect(lambda: self.mark_absent())
+        self.message = QLabel("")
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
         lay.addWidget(self.table)
+        row = QHBoxLayout()
+        row.addWidget(self.message, 1)
+        row.addWidget(self.absent_button)
+        lay.addLayout(row)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(interval_ms)
@@ -479,6 +487,35 @@ class ProgressPanel(QWidget):
                 RESULT_NAMES["absent"] if row.result == "absent" else
                 (self.tr("全部签字") if row.result == "signed" else self.tr("未完成"))))
         self.summary.setText("　".join(f"{g}：{n}/{len(rows)}" for g, n in done.items()))
+
+    def mark_absent(self, reason: str | None = None, confirmed: bool = False) -> None:
+        """The chief records 缺考 for the selected candidate (asks for a reason and confirmation)."""
+        items = self.table.selectedItems()
+        if not items:
+            self.message.setText(self.tr("请先选择考生"))
+            return
+        ticket = self.table.item(items[0].row(), 1).text()
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, self.tr("登记缺考"), self.tr("考生 {0} 缺考的情况：").format(ticket),
+                                              text=self.tr("未参加实操考核"))
+            if not ok:
+                return
+        if not confirmed:
+            box = QMessageBox(QMessageBox.Question, self.tr("登记缺考"),
+                              self.tr("确定登记考生 {0} 缺考？登记后该考生不能再评分。").format(ticket),
+                              QMessageBox.Yes | QMessageBox.No, self)
+            box.setDefaultButton(QMessageBox.No)
+            box.button(QMessageBox.Yes).setText(self.tr("确定"))
+            box.button(QMessageBox.No).setText(self.tr("取消"))
+            if box.exec() != QMessageBox.Yes:
+                return
+        try:
+            self.svc.mark_absent(self.plan_no, ticket, reason)
+        except DomainError as exc:
+            self.message.setText(_error_text(exc))
+            return
+        self.message.setText(self.tr("已登记 {0} 缺考").format(ticket))
+        self.refresh()
 
 
 class AvoidancePanel(QWidget):
