@@ -179,6 +179,10 @@ def _canonical(obj) -> bytes:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode()
 
 
+def _digest(obj) -> str:
+    return hashlib.sha256(_canonical(obj)).hexdigest()
+
+
 def _signature_problem(png: bytes) -> str | None:
     if not png or not png.startswith(b"\x89PNG\r\n\x1a\n"):
         return "签名须为手写签名图像（PNG）"
@@ -614,7 +618,11 @@ class ScoringService(Service):
             changed = {k: [before.get(k), w.entries.get(k)] for k in set(before) | set(w.entries)
                        if before.get(k) != w.entries.get(k)}
             if changed:
-                uow.journal("scoring.sheet_save", ticket_no, {"sheet": w.id, "version": w.version, "changed": changed})
+                # values stay out of the journal until every grader has signed (journal readers are
+                # not graders, but blindness must not depend on who reads the journal)
+                uow.journal("scoring.sheet_save", ticket_no, {"sheet": w.id, "version": w.version,
+                                                              "changed_items": sorted(changed),
+                                                              "entries_sha256": _digest(w.entries)})
             s.flush()
             return self._view(s, w, template, ticket_no, s.get(models.Staff, me.staff_id))
 
@@ -652,7 +660,9 @@ class ScoringService(Service):
                 w.status, w.signed_at, w.signature = ST_SIGNED, now, signature_png
                 w.total = str(score.total)
                 w.content_sha256 = hashlib.sha256(_canonical(content)).hexdigest()
-                uow.journal("scoring.sheet_sign", ticket_no, {**content, "content_sha256": w.content_sha256})
+                sealed = {k: v for k, v in content.items() if k not in ("entries", "total")}
+                uow.journal("scoring.sheet_sign", ticket_no, {**sealed, "entries_sha256": _digest(w.entries),
+                                                              "content_sha256": w.content_sha256})
                 s.flush()
                 return self._view(s, w, template, ticket_no, s.get(models.Staff, me.staff_id))
         raise PermissionDenied(failure)
@@ -908,7 +918,8 @@ class ScoringService(Service):
                 copies.append(mine)
             mine.entries, mine.updated_at = cleaned, self.ctx.now()
             s.flush()
-            uow.journal("scoring.paper_entry", ticket_no, {"grader": grader, "entries": cleaned})
+            uow.journal("scoring.paper_entry", ticket_no, {"grader": grader, "items": len(cleaned),
+                                                           "entries_sha256": _digest(cleaned)})
             status = self._paper_status(template, copies, mine)
             if status.agreed:
                 now = self.ctx.now()
@@ -923,7 +934,9 @@ class ScoringService(Service):
                 sh.content_sha256 = hashlib.sha256(_canonical(content)).hexdigest()
                 s.add(sh)
                 s.flush()
-                uow.journal("scoring.paper_agreed", ticket_no, {**content, "sheet": sh.id,
+                sealed = {k: v for k, v in content.items() if k not in ("entries", "total")}
+                uow.journal("scoring.paper_agreed", ticket_no, {**sealed, "sheet": sh.id,
+                                                                "entries_sha256": _digest(cleaned),
                                                                 "content_sha256": sh.content_sha256})
                 return PaperStatus(True, True, 1, (), True, sh.id)
             return status

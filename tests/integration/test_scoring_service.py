@@ -38,7 +38,7 @@ def test_three_graders_mean_summary_and_journal(tmp_path, demo_login, demo):
     assert actions.count("scoring.sheet_sign") == 3 and "scoring.group" in actions and "scoring.template" in actions
 
 
-def test_grader_cannot_read_another_graders_sheet_by_any_call(tmp_path, demo_login):
+def test_grader_cannot_read_another_graders_sheet_by_any_call(tmp_path, demo_login, demo):
     svc = setup_scoring(tmp_path, demo_login)
     t1 = _tickets(demo_login, 1)[0]
     score(svc["kaoping1"], "kaoping1", t1, {**FULL, "1.3": "30.5"})    # secret: 88.30
@@ -75,6 +75,11 @@ def test_grader_cannot_read_another_graders_sheet_by_any_call(tmp_path, demo_log
             "summary_pdf", "discrepancies", "my_paper_entry"} <= tried
     with pytest.raises(SheetsSealed):
         spy.sheets(PLAN, t1)
+    # nor through the journal, whoever may read it
+    from app.store.models import JournalEntry
+    with demo.store.read() as s:
+        payloads = " ".join(s.scalars(select(JournalEntry.payload).where(JournalEntry.action.like("scoring.%"))))
+    assert "30.5" not in payloads and "88.3" not in payloads and "entries_sha256" in payloads
     # outside ScoringService a grader or chief can reach only the site's name and counts
     import importlib
     import pkgutil
