@@ -47,6 +47,20 @@ def register(sub) -> None:
     common.add_login(b)
     b.set_defaults(func=cmd_sheets)
 
+    e = ssub.add_parser("export-sheets", help="考评员：导出本人已签字评分表（站点签名并加密），供主站导入")
+    e.add_argument("--batch", required=True)
+    e.add_argument("out")
+    common.add_site(e)
+    common.add_login(e)
+    e.set_defaults(func=cmd_export_sheets)
+
+    m = ssub.add_parser("import-sheets", help="导入考评员站点导出的评分表文件（全部成功或全部不导入）")
+    m.add_argument("--batch", required=True)
+    m.add_argument("file")
+    common.add_site(m)
+    common.add_login(m)
+    m.set_defaults(func=cmd_import_sheets)
+
     v = ssub.add_parser("verify", help="核对每份已签字评分表与签字时记入操作日志的哈希")
     v.add_argument("--batch", required=True)
     common.add_site(v)
@@ -68,6 +82,30 @@ def cmd_verify(args) -> int:
             print(p)
         raise CliError(f"{len(problems)} 份评分表与签字时的记录不符", 6)
     print("全部已签字评分表与签字时的记录一致")
+    return 0
+
+
+def cmd_export_sheets(args) -> int:
+    from app.services.scoring import ScoringService
+
+    ctx = common.login(args)
+    try:
+        n = ScoringService(ctx).export_sheets(args.batch, args.out)
+    finally:
+        ctx.handle.close()
+    print(f"已导出 {n} 份已签字评分表：{args.out}")
+    return 0
+
+
+def cmd_import_sheets(args) -> int:
+    from app.services.scoring import ScoringService
+
+    ctx = common.login(args)
+    try:
+        n = ScoringService(ctx).import_sheets(args.batch, args.file)
+    finally:
+        ctx.handle.close()
+    print(f"已导入 {n} 份评分表（已有的跳过）")
     return 0
 
 

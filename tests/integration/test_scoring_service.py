@@ -394,3 +394,50 @@ def test_wrong_signing_passwords_lock_the_account(tmp_path, demo_login, demo):
     assert g.my_sheet(PLAN, t1).status == "draft"
     with pytest.raises(PermissionDenied, match="锁定"):
         demo.login("kaoping1", PASSWORDS["kaoping1"], "grader")
+
+
+def test_signed_file_exchange_from_a_station_copy(tmp_path, demo_site_dir, demo_login, demo):
+    """A grader scores on a copy of the site (no site link); the main station takes the signed file."""
+    import shutil
+
+    from app.services.demo import DEMO_PASSPHRASE
+    from app.services.site import open_site
+
+    svc = setup_scoring(tmp_path, demo_login)                 # main station: template + group
+    demo.store.close()
+    shutil.copytree(demo_site_dir, tmp_path / "station")      # the grader's laptop copy
+    main = open_site(demo_site_dir, DEMO_PASSPHRASE)
+    station = open_site(tmp_path / "station", DEMO_PASSPHRASE)
+    try:
+        main_login, station_login = login_any(main), login_any(station)
+        t1, t2 = [c.ticket_no for c in RosterService(main_login("admin")).candidates(PLAN)[:2]]
+        g = ScoringService(station_login("kaoping1", "grader"))
+        for t in (t1, t2):
+            score(g, "kaoping1", t, {**FULL, "1.1": 15})
+        g.start_correction(PLAN, t1, "第1.1项复核后应为16分")
+        score(g, "kaoping1", t1, {**FULL, "1.1": 16}, seed=4)
+        out = tmp_path / "kaoping1.exsc"
+        assert g.export_sheets(PLAN, out) == 3
+        assert t1.encode() not in out.read_bytes() and b"entries" not in out.read_bytes()   # encrypted
+        office = ScoringService(main_login("admin"))
+        with pytest.raises(PermissionDenied):
+            ScoringService(main_login("kaoping2", "grader")).import_sheets(PLAN, out)
+        bad = tmp_path / "bad.exsc"
+        data = bytearray(out.read_bytes())
+        data[-5] ^= 1
+        bad.write_bytes(bytes(data))
+        with pytest.raises(DomainError, match="不属于本站点或已被改动"):
+            office.import_sheets(PLAN, bad)
+        assert office.import_sheets(PLAN, out) == 3
+        assert office.import_sheets(PLAN, out) == 0          # idempotent
+        for u in ("kaoping2", "zuzhang"):
+            score(ScoringService(main_login(u, "grader")), u, t1, FULL)
+        versions = [(v.grader, v.version, str(v.total), v.correction_reason)
+                    for v in ScoringService(main_login("zuzhang", "chief_grader")).sheets(PLAN, t1)
+                    if v.grader == "kaoping1"]
+        assert versions == [("kaoping1", 1, "97.00", ""), ("kaoping1", 2, "97.60", "第1.1项复核后应为16分")]
+        assert office.verify_sheets(PLAN) == []
+        assert office.result(PLAN, t1).score == Decimal("99.2")     # (97.6 + 100 + 100) / 3
+    finally:
+        station.close()
+        main.close()

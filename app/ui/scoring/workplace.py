@@ -87,6 +87,9 @@ class GraderStation(QWidget):
         self.sign_button = QPushButton(self.tr("签字(&S)"))
         self.correct_button = QPushButton(self.tr("更正(&R)"))
         self.photo_button = QPushButton(self.tr("拍考件照片(&P)"))
+        self.export_button = QPushButton(self.tr("导出已签字评分表(&X)…"))
+        self.export_button.setToolTip(self.tr("无站点网络时：导出本人已签字的评分表（站点签名、加密），交主站导入"))
+        self.export_button.clicked.connect(lambda: self.export_sheets())
         self.sign_button.clicked.connect(self.start_signing)
         self.correct_button.clicked.connect(self.start_correction)
         self.photo_button.clicked.connect(self.take_photo)
@@ -98,7 +101,7 @@ class GraderStation(QWidget):
         rl.addWidget(self.sheet, 1)
         row = QHBoxLayout()
         row.addWidget(self.total, 1)
-        for b in (self.photo_button, self.correct_button, self.sign_button):
+        for b in (self.export_button, self.photo_button, self.correct_button, self.sign_button):
             row.addWidget(b)
         rl.addLayout(row)
         rl.addWidget(self.message)
@@ -266,6 +269,17 @@ class GraderStation(QWidget):
             return
         self._show(view)
         self.refresh()
+
+    def export_sheets(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出已签字评分表"),
+                                                  f"{self.plan_no}-{self.svc.ctx.actor.username}.exsc",
+                                                  self.tr("评分表交换文件 (*.exsc)"))
+            if not path:
+                return
+        run_task(self, lambda: self.svc.export_sheets(self.plan_no, path),
+                 lambda n: self.message.setText(self.tr("已导出 {0} 份评分表").format(n)),
+                 lambda exc: self.message.setText(_error_text(exc)), label=self.tr("正在导出…"))
 
     def take_photo(self) -> None:
         if not self.ticket:
@@ -577,7 +591,10 @@ class SetupPanel(QWidget):
         self.import_button = QPushButton(self.tr("导入评分记录表(&I)…"))
         self.import_button.clicked.connect(lambda: self.import_template())
         row = QHBoxLayout()
+        self.exchange_button = QPushButton(self.tr("导入考评员评分表文件(&F)…"))
+        self.exchange_button.clicked.connect(lambda: self.import_exchange())
         row.addWidget(self.template_label, 1)
+        row.addWidget(self.exchange_button)
         row.addWidget(self.import_button)
         lay.addLayout(row)
         self.members = _table([self.tr("考评组成员"), self.tr("用户名"), self.tr("单位")])
@@ -647,6 +664,16 @@ class SetupPanel(QWidget):
         run_task(self, lambda: self.svc.import_template(self.plan_no, path), done,
                  lambda exc: self.message.setText(_error_text(exc) + "".join(
                      "\n" + str(e) for e in getattr(exc, "errors", [])[1:20])), label=self.tr("正在导入…"))
+
+    def import_exchange(self, path: str | None = None) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("选择评分表交换文件"), "",
+                                                  self.tr("评分表交换文件 (*.exsc)"))
+            if not path:
+                return
+        run_task(self, lambda: self.svc.import_sheets(self.plan_no, path),
+                 lambda n: self.message.setText(self.tr("已导入 {0} 份评分表（已有的跳过）").format(n)),
+                 lambda exc: self.message.setText(_error_text(exc)), label=self.tr("正在导入…"))
 
     def selected_members(self) -> list[str]:
         rows = sorted({i.row() for i in self.members.selectedItems()})
