@@ -25,3 +25,26 @@ def test_cli_template_import_group_summary_pdf(tmp_path, demo_site_dir, monkeypa
     assert main(["scoring", "sheets", "--batch", PLAN, str(tmp_path / "b.pdf")] + site) == 0
     assert main(["scoring", "verify", "--batch", PLAN] + site) == 0
     assert "一致" in capsys.readouterr().out
+
+
+def test_cli_export_import_verify(tmp_path, demo_site_dir, monkeypatch, capsys):
+    from app.services.site import open_site
+    from tests.scoring_support import FULL, login_any, score, setup_scoring
+
+    handle = open_site(demo_site_dir, DEMO_PASSPHRASE)
+    try:
+        svc = setup_scoring(tmp_path, login_any(handle))
+        score(svc["kaoping1"], "kaoping1", "DG26040001", FULL)
+    finally:
+        handle.close()
+    monkeypatch.setenv("EXAMSITE_PASSPHRASE", DEMO_PASSPHRASE)
+    site = ["--site", str(demo_site_dir)]
+    monkeypatch.setenv("EXAMSITE_PASSWORD", PASSWORDS["kaoping1"])
+    out = tmp_path / "k1.exsc"
+    assert main(["scoring", "export-sheets", "--batch", PLAN, str(out), "--user", "kaoping1", "--role", "grader"]
+                + site) == 0
+    assert "已导出 1 份" in capsys.readouterr().out
+    monkeypatch.setenv("EXAMSITE_PASSWORD", PASSWORDS["admin"])
+    assert main(["scoring", "import-sheets", "--batch", PLAN, str(out)] + site) == 0
+    assert "已导入 0 份" in capsys.readouterr().out          # the sheet is already here
+    assert main(["scoring", "verify", "--batch", PLAN] + site) == 0
