@@ -71,6 +71,22 @@ CAPABILITIES: MappingProxyType = MappingProxyType(
         "scoring.photo": frozenset({Role.ADMIN, Role.STAFF, Role.GRADER, Role.CHIEF_GRADER}),
         "scoring.summary": frozenset({Role.ADMIN, Role.GRADER, Role.CHIEF_GRADER, Role.ROOM_HEAD,
                                       Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
+        # export bundle (issue 9)
+        "export.make": frozenset({Role.ADMIN}),
+        "export.countersign": frozenset({Role.INTERNAL_SUPERVISOR}),
+        "export.view": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR}),
+        # theory exam (机考): the bank and papers are the admin's; unlocking needs two people
+        "bank.import": frozenset({Role.ADMIN}),
+        "bank.view": _OFFICE,
+        "bank.export": frozenset({Role.ADMIN}),
+        "papers.prepare": frozenset({Role.ADMIN}),
+        "papers.unlock": frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD}),
+        "papers.status": frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD, Role.PROCTOR,
+                                    Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
+        "exam.provision": _OFFICE,
+        "exam.terminal": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD}),
+        "exam.proctor": frozenset({Role.PROCTOR, Role.ROOM_HEAD}),
+        "exam.results": frozenset({Role.ADMIN, Role.ROOM_HEAD, Role.INTERNAL_SUPERVISOR}),
     }
 )
 

@@ -132,3 +132,5 @@ class JournalCheckpoint(Base):
 
 
 from app.store import scoring_tables  # noqa: E402,F401  (issue 6)
+from app.store import bundle_tables  # noqa: E402,F401  (issue 9)
+from app.store import theory_tables  # noqa: E402,F401

@@ -14,6 +14,8 @@ FACTORIES: dict[str, str] = {
     "roster": "app.ui.admin.roster_view:RosterWorkplace",
     "journal": "app.ui.admin.journal_view:JournalWorkplace",
     "scoring": "app.ui.scoring.workplace:ScoringWorkplace",
+    "export": "app.ui.export.workplace:ExportWorkplace",
+    "theory": "app.ui.admin.theory_view:TheoryWorkplace",
 }
 
 

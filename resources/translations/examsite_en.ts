@@ -347,6 +347,439 @@
     </message>
 </context>
 <context>
+    <name>ExamWindow</name>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="89"/>
+        <source>理论知识考试</source>
+        <translation type="unfinished">Theory exam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="110"/>
+        <source>准考证号</source>
+        <translation type="unfinished">Ticket no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="113"/>
+        <source>身份证号后6位，或监考人员提供的验证码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="114"/>
+        <source>准考证号：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="115"/>
+        <source>验证信息：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="116"/>
+        <source>登录考试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="123"/>
+        <source>职业技能等级认定 理论知识考试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="143"/>
+        <source>字号 -</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="144"/>
+        <source>字号 +</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="147"/>
+        <source>交卷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="162"/>
+        <source>绿：已答&#x3000;橙：标记&#x3000;白：未答</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="172"/>
+        <source>标记本题（稍后检查）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="175"/>
+        <source>上一题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="176"/>
+        <source>下一题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="209"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="258"/>
+        <source>监考人员用户名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="212"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="261"/>
+        <source>监考人员密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="213"/>
+        <source>监考人员授权继续考试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="227"/>
+        <source>返回继续作答</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="228"/>
+        <source>确认交卷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="255"/>
+        <source>监考人员关闭考试窗口（考生的作答与用时均已保存，可再次登录继续）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="262"/>
+        <source>关闭考试窗口</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="263"/>
+        <source>返回</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="298"/>
+        <source>请输入准考证号和验证信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="301"/>
+        <source>正在登录…</source>
+        <translation type="unfinished">Logging in…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="313"/>
+        <source>考生：{0}&#x3000;准考证号：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="331"/>
+        <source>本终端中断约 {0} 分钟，超过规定时限。已用时间已保存，中断期间不计时。请举手示意，由监考人员授权后继续考试。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="372"/>
+        <source>第 {0} 题（{1}，{2} 分）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="402"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="423"/>
+        <source>已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="417"/>
+        <source>正在保存…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="427"/>
+        <source>未保存：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="459"/>
+        <source>剩余 {0:02d}:{1:02d}:{2:02d}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="463"/>
+        <source>距考试结束还有 {0} 分钟，请抓紧时间作答并检查</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="469"/>
+        <source>确认交卷吗？交卷后不能再修改答案。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="471"/>
+        <source>还有 {0} 题未作答：第 {1} 题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="473"/>
+        <source>全部题目均已作答。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="475"/>
+        <source>已标记待查：第 {0} 题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="487"/>
+        <source>合格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="487"/>
+        <source>不合格</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="488"/>
+        <source>试卷已提交。
+成绩：{0} 分（满分 {1}，合格线 {2}）
+{3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportWorkplace</name>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="29"/>
+        <location filename="../../app/ui/export/workplace.py" line="56"/>
+        <source>认定批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="30"/>
+        <source>包含考生照片</source>
+        <translation>Include candidate photos</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="31"/>
+        <source>生成上报包…</source>
+        <translation>Make export bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="34"/>
+        <source>生成更正包…</source>
+        <translation>Make correction bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="37"/>
+        <source>会签…</source>
+        <translation>Countersign…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="40"/>
+        <source>校验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="42"/>
+        <source>拷贝到移动介质…</source>
+        <translation>Copy to removable media…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="45"/>
+        <source>登记省级确认…</source>
+        <translation>Record provincial acknowledgement…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="50"/>
+        <source>操作结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="51"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="51"/>
+        <source>认定计划</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="51"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="51"/>
+        <source>签名</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="52"/>
+        <source>文件 SHA-256</source>
+        <translation>File SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="52"/>
+        <source>更正关系</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="52"/>
+        <source>生成人</source>
+        <translation>Made by</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="52"/>
+        <source>时间（UTC）</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="53"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="54"/>
+        <source>上报包历史</source>
+        <translation>Export history</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="81"/>
+        <source>更正第 {0} 号</source>
+        <translation>corrects no. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="83"/>
+        <source>已被第 {0} 号取代</source>
+        <translation>superseded by no. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="91"/>
+        <source>请先在列表中选择一个上报包</source>
+        <translation>Select a bundle in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="100"/>
+        <source>重新验证身份</source>
+        <translation>Confirm your identity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="100"/>
+        <source>签名前请再次输入您的登录密码：</source>
+        <translation>Enter your login password again to sign:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="121"/>
+        <source>保存上报包</source>
+        <translation>Save export bundle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="122"/>
+        <location filename="../../app/ui/export/workplace.py" line="145"/>
+        <source>上报包 (*.zip)</source>
+        <translation>Export bundle (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="132"/>
+        <source>已生成第 {0} 号上报包，待内部质量督导员会签。文件 SHA-256：{1}</source>
+        <translation>Bundle no. {0} made; awaiting the internal supervisor&apos;s countersignature. File SHA-256: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="134"/>
+        <source>正在收集数据、计算摘要并签名…</source>
+        <translation>Collecting data, hashing and signing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="140"/>
+        <source>更正包</source>
+        <translation>Correction bundle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="141"/>
+        <source>更正第 {0} 号上报包的原因：</source>
+        <translation>Reason for correcting bundle no. {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="144"/>
+        <source>保存更正包</source>
+        <translation>Save correction bundle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="154"/>
+        <source>会签</source>
+        <translation>Countersign</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="154"/>
+        <source>确认已核对第 {0} 号上报包（认定计划 {1}）并以本人密钥会签？</source>
+        <translation>Confirm you have checked bundle no. {0} (plan {1}) and countersign it with your own key?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="163"/>
+        <source>已会签第 {0} 号上报包。</source>
+        <translation>Bundle no. {0} countersigned.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="164"/>
+        <source>正在校验并会签…</source>
+        <translation>Verifying and countersigning…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="174"/>
+        <source>校验通过：</source>
+        <translation>Verified: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="176"/>
+        <source>校验失败：{0}</source>
+        <translation>Verification failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="178"/>
+        <source>正在校验上报包…</source>
+        <translation>Verifying the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="184"/>
+        <source>选择移动介质（U 盘）上的文件夹</source>
+        <translation>Choose a folder on the removable media (USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="190"/>
+        <source>已拷贝并读回核对：{0}</source>
+        <translation>Copied and read back: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="191"/>
+        <source>正在拷贝并读回核对…</source>
+        <translation>Copying and reading back…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="197"/>
+        <source>登记省级确认</source>
+        <translation>Record provincial acknowledgement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="197"/>
+        <source>省级平台回执（编号、日期）：</source>
+        <translation>Provincial receipt (number, date):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="203"/>
+        <source>已登记省级确认。</source>
+        <translation>Provincial acknowledgement recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="203"/>
+        <source>正在登记…</source>
+        <translation>Recording…</translation>
+    </message>
+</context>
+<context>
     <name>GraderStation</name>
     <message>
         <location filename="../../app/ui/scoring/workplace.py" line="72"/>
@@ -1611,6 +2044,191 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
         <location filename="../../app/ui/scoring/workplace.py" line="456"/>
         <source>正在生成 PDF…</source>
         <translation>Generating PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>TheoryWorkplace</name>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="35"/>
+        <source>认定计划：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="39"/>
+        <source>题库（只显示数量）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="43"/>
+        <source>导入题库（.xlsx / QTI .zip）…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="49"/>
+        <source>组卷方案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="62"/>
+        <source>题数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="64"/>
+        <source>每题分值</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="78"/>
+        <source>随机（每位考生题序、选项序不同）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="79"/>
+        <source>固定 A/B 卷</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="83"/>
+        <source>考试时长（分钟）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="84"/>
+        <source>合格分数线</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="85"/>
+        <source>多选少选得分比例（0 为全对才得分）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="86"/>
+        <source>组卷方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="87"/>
+        <source>断机自动续考时限（分钟）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="89"/>
+        <source>保存组卷方案</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="94"/>
+        <source>试卷封存与解封（双人双锁）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="99"/>
+        <source>保管人{0} 用户名</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="100"/>
+        <source>保管人{0} 密码</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="104"/>
+        <source>组卷并封存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="105"/>
+        <source>共同解封（考试当日）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="125"/>
+        <source>请确认</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="137"/>
+        <source>尚无认定计划，请先导入名册</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="141"/>
+        <source>题库 {0} {1}级：共 {2} 题（{3}）；鉴定点 {4} 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="143"/>
+        <source>
+题量少于 600 题</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="156"/>
+        <source>试卷未封存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="158"/>
+        <source>已封存：{0}，保管人 {1}，共 {2} 题，摘要 {3}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="162"/>
+        <source>
+已解封：{0}，由 {1} 共同解封</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="167"/>
+        <source>选择题库文件</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="168"/>
+        <source>题库 (*.xlsx *.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="180"/>
+        <source>已导入 {0} 题，题库现有 {1} 题。{2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="188"/>
+        <source>正在导入题库…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="203"/>
+        <source>组卷方案已保存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="212"/>
+        <source>按当前组卷方案组卷并封存试卷？已封存但未解封的试卷将被替换。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="217"/>
+        <source>试卷已封存</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="218"/>
+        <source>正在组卷并封存…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="224"/>
+        <source>试卷已解封</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="225"/>
+        <source>正在解封…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
