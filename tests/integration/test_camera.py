@@ -93,6 +93,10 @@ def test_a_source_that_disappears_is_reconnected_and_the_gap_journaled(admin, tm
 
     worker = svc.recorder("C2", segment_seconds=0.4, backoff=(0.05, 2, 0.2), on_status=status).start()
     try:
+        deadline = time.monotonic() + 30
+        while worker.stats.offered < 1 and time.monotonic() < deadline:  # the camera is up before it drops
+            time.sleep(0.01)
+        assert worker.stats.offered >= 1
         hidden = video.with_suffix(".gone")
         video.rename(hidden)  # the loop reopens the file at its end: the camera "drops"
         assert lost.wait(10)
