@@ -58,6 +58,13 @@ CAPABILITIES: MappingProxyType = MappingProxyType(
         "journal.view": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
         "journal.verify": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
         "journal.checkpoint": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR}),
+        # site link and theory room (issue 5)
+        "net.enroll": frozenset({Role.ADMIN}),
+        "net.view": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD}),
+        "net.import_pack": frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD}),
+        "room.console": frozenset({Role.PROCTOR, Role.ROOM_HEAD}),
+        "room.control": frozenset({Role.PROCTOR, Role.ROOM_HEAD}),
+        "room.authorise": frozenset({Role.PROCTOR, Role.ROOM_HEAD}),
     }
 )
 

@@ -129,3 +129,6 @@ class JournalCheckpoint(Base):
     ts: Mapped[str] = mapped_column(String(32))
     signature: Mapped[bytes] = mapped_column(LargeBinary)
     key_id: Mapped[str] = mapped_column(String(32))
+
+
+from app.store import net_tables  # noqa: E402,F401  (issue 5: site link)
