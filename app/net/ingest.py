@@ -145,6 +145,14 @@ def apply_opened(uow, opened: list[tuple[rec.Envelope, rec.Record]], via: str, n
     return result
 
 
+def handover(session: Session, candidate: str) -> dict:
+    """What the master holds for a candidate who moves to another terminal: how many records
+    name them and the latest one (the exam engine resumes from its own rows later)."""
+    q = select(ReceivedRecord).where(func.json_extract(ReceivedRecord.payload, "$.candidate") == candidate)
+    rows = list(session.scalars(q.order_by(ReceivedRecord.created_at.desc(), ReceivedRecord.seq.desc())))
+    return {"records": len(rows), "last": rows[0].payload if rows else None}
+
+
 def status_of(store, machine_id: str) -> tuple[int, list[int]]:
     with store.read() as s:
         m = s.get(Machine, machine_id)

@@ -206,9 +206,11 @@ class ProctorService(Service):
             raise DomainError("换机必须填写原因")
         now = self.ctx.now()
         with self.ctx.unit_of_work() as uow:
+            handover = ingest.handover(uow.session, candidate)
             ingest.queue_command(uow, from_machine, "candidate.release", {"candidate": candidate, "to": to_machine}, now)
             ingest.queue_command(uow, to_machine, "candidate.move_in",
-                                 {"candidate": candidate, "from": from_machine, "reason": reason}, now)
+                                 {"candidate": candidate, "from": from_machine, "reason": reason,
+                                  "handover": handover}, now)
             uow.journal("candidate.move", candidate, {"from": from_machine, "to": to_machine, "reason": reason})
 
     @requires("room.control")
