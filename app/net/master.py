@@ -68,6 +68,14 @@ class LiveBoard:
         return row is not None and time.monotonic() - row.last_seen <= ONLINE_SECONDS
 
 
+_CURRENT: "MasterLink | None" = None
+
+
+def current_board() -> LiveBoard | None:
+    """The live board of the link served by this process (the proctor console reads it)."""
+    return _CURRENT.board if _CURRENT is not None else None
+
+
 class MasterLink:
     def __init__(self, site_handle, host: str = "127.0.0.1", port: int = 0):
         self.handle = site_handle
@@ -114,9 +122,14 @@ class MasterLink:
         self._thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.2},
                                         name="site-link", daemon=True)
         self._thread.start()
+        global _CURRENT
+        _CURRENT = self
         return self
 
     def stop(self) -> None:
+        global _CURRENT
+        if _CURRENT is self:
+            _CURRENT = None
         self.httpd.shutdown()
         self.httpd.server_close()
 

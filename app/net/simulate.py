@@ -35,10 +35,11 @@ def answer_for(candidate: str, q: int) -> str:
 
 class SimCandidate:
     def __init__(self, node: TerminalNode, candidate: str | None, questions: int, pace: float, seed: int,
-                 fault_file: str | None):
+                 fault_file: str | None, duration: float | None = None):
         self.node, self.candidate, self.questions, self.pace = node, candidate, questions, pace
         self.rng = random.Random(seed)
         self.fault_file = fault_file
+        self.deadline = time.monotonic() + duration if duration else None
         self.next_q = 0
         self.released = False
         self.move_in = threading.Event()
@@ -74,6 +75,8 @@ class SimCandidate:
             self._status()
             self.move_in.wait(0.2)
         while self.next_q < self.questions and not self.released:
+            if self.deadline and time.monotonic() > self.deadline:
+                break
             if self.fault_file:
                 self.node.client.fault = os.path.exists(self.fault_file)
             burst = self.rng.random() < 0.1
@@ -108,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--heartbeat", type=float, default=2.0)
     ap.add_argument("--fault-file")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--duration", type=float, help="stop answering after this many seconds")
     args = ap.parse_args(argv)
     passphrase = os.environ["EXAMSITE_TERMINAL_PASSPHRASE"]
     sims = []
@@ -117,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         node.heartbeat_every = args.heartbeat
         node.start()
         sims.append(SimCandidate(node, candidate or None, args.questions, args.pace, args.seed * 1000 + i,
-                                 args.fault_file))
+                                 args.fault_file, args.duration))
     print("READY", flush=True)
     threads = [threading.Thread(target=s.run, daemon=True) for s in sims]
     for t in threads:

@@ -133,7 +133,15 @@ class ProctorService(Service):
 
     def __init__(self, ctx, board=None):
         super().__init__(ctx)
-        self.board = board
+        self._board = board
+
+    @property
+    def board(self):
+        if self._board is not None:
+            return self._board
+        from app.net.master import current_board
+
+        return current_board()
 
     @requires("room.console")
     def terminals(self) -> list[TerminalRow]:
