@@ -77,6 +77,7 @@ class Client:
         self.pin, self.key, self.machine_id, self.timeout = pin, key, machine_id, timeout
         self._conn: tls.PinnedHTTPSConnection | None = None
         self.fault = False  # a switch for tests and drills: behave as if the cable were pulled
+        self.clock_offset = 0.0  # master clock minus ours, learnt when the master refuses our time
         self.seen_fingerprint = ""
 
     def close(self) -> None:
@@ -90,9 +91,14 @@ class Client:
             raise LinkError("链路已断开（故障开关）")
         body = json.dumps(data, ensure_ascii=False).encode("utf-8")
         headers = {"Content-Type": "application/json"}
-        if signed:
-            headers.update(protocol.sign_headers(self.key, self.machine_id, "POST", path, body))
-        for attempt in (1, 2):  # a keep-alive connection the master closed: retry once on a fresh one
+        def sign():
+            if signed:
+                headers.update(protocol.sign_headers(self.key, self.machine_id, "POST", path, body,
+                                                     now=time.time() + self.clock_offset))
+
+        sign()
+        clock_fixed = False
+        for attempt in (1, 2, 3):  # a keep-alive connection the master closed: retry once on a fresh one
             if self._conn is None:
                 self._conn = tls.PinnedHTTPSConnection(self.host, self.port, self.pin, self.timeout)
             try:
@@ -105,15 +111,19 @@ class Client:
                 raise
             except (OSError, ConnectionError, Exception) as exc:  # noqa: BLE001 - http.client raises many kinds
                 self.close()
-                if attempt == 2:
+                if attempt >= 2:
                     raise LinkError(f"无法连接主机：{exc}") from exc
-                if signed:  # a fresh nonce: the master may have seen the first one
-                    headers.update(protocol.sign_headers(self.key, self.machine_id, "POST", path, body))
+                sign()  # a fresh nonce: the master may have seen the first one
                 continue
             try:
                 reply = json.loads(payload or b"{}")
             except ValueError:
                 reply = {"error": payload[:200].decode("utf-8", "replace")}
+            if resp.status == 401 and "server_time" in reply and "时间" in reply.get("error", "") and not clock_fixed:
+                self.clock_offset = float(reply["server_time"]) - time.time()
+                clock_fixed = True
+                sign()
+                continue
             if resp.status != 200:
                 raise LinkError(f"主机拒绝（{resp.status}）：{reply.get('error', '')}")
             return reply

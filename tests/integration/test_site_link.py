@@ -242,3 +242,11 @@ def test_authorisation_code_from_master_unlocks_terminal_once(master, terminals,
     verifier.accept(ch, "resume", code, now)
     with pytest.raises(authcodes.AuthCodeRefused):
         verifier.accept(ch, "resume", code, now)
+
+
+def test_a_terminal_with_a_wrong_clock_learns_the_masters_time(master, terminals):
+    t1, _ = terminals
+    c = Client(master.url, master.fingerprint, t1._key, t1.machine_id)
+    c.clock_offset = -900.0  # our clock 15 minutes slow
+    reply = c.post(protocol.API + "/heartbeat", {"status": {}})
+    assert reply["contiguous"] == 0 and abs(c.clock_offset) < 5
