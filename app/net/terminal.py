@@ -130,6 +130,16 @@ class Client:
         raise LinkError("无法连接主机")
 
 
+def _safely(cb, arg) -> None:
+    """A listener's fault (a closed window, a bug in a screen) must never stop the sender."""
+    try:
+        cb(arg)
+    except Exception:  # noqa: BLE001
+        import logging
+
+        logging.getLogger(__name__).exception("link listener failed")
+
+
 class TerminalNode:
     def __init__(self, store: store_engine.Store, clock: Clock | None = None):
         self.store = store
@@ -325,7 +335,7 @@ class TerminalNode:
         self.commands_seen = fresh[-1][0].header.seq
         for _, record in fresh:
             for cb in list(self.on_command):
-                cb(record)
+                _safely(cb, record)
 
     # -- the link -------------------------------------------------------------------------
     @property
@@ -336,7 +346,7 @@ class TerminalNode:
         if value != self._online:
             self._online = value
             for cb in list(self.on_online_changed):
-                cb(value)
+                _safely(cb, value)
 
     def start(self) -> "TerminalNode":
         ident = self.identity

@@ -302,6 +302,29 @@
     </message>
 </context>
 <context>
+    <name>LinkIndicator</name>
+    <message>
+        <location filename="../../app/ui/common/link_indicator.py" line="22"/>
+        <source>与主机的连接</source>
+        <translation>Link to the master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/link_indicator.py" line="34"/>
+        <source>已连接主机</source>
+        <translation>Connected to the master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/link_indicator.py" line="36"/>
+        <source>离线 · 待发送 {0}</source>
+        <translation>Offline · {0} unsent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/link_indicator.py" line="37"/>
+        <source>暂时连不上主机；作答已保存在本机，恢复连接后自动补发</source>
+        <translation>The master cannot be reached for now; answers are saved on this computer and sent automatically when the link is back</translation>
+    </message>
+</context>
+<context>
     <name>LoginWindow</name>
     <message>
         <location filename="../../app/ui/login.py" line="21"/>
@@ -461,222 +484,222 @@
 <context>
     <name>ProctorWorkplace</name>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="36"/>
+        <location filename="../../app/ui/proctor/console.py" line="38"/>
         <source>终端</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="36"/>
+        <location filename="../../app/ui/proctor/console.py" line="38"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="36"/>
+        <location filename="../../app/ui/proctor/console.py" line="38"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="36"/>
+        <location filename="../../app/ui/proctor/console.py" line="38"/>
         <source>最后心跳</source>
         <translation>Last heartbeat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="36"/>
-        <location filename="../../app/ui/proctor/console.py" line="76"/>
+        <location filename="../../app/ui/proctor/console.py" line="38"/>
+        <location filename="../../app/ui/proctor/console.py" line="78"/>
         <source>考生</source>
         <translation>Candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="37"/>
+        <location filename="../../app/ui/proctor/console.py" line="39"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="37"/>
+        <location filename="../../app/ui/proctor/console.py" line="39"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="37"/>
+        <location filename="../../app/ui/proctor/console.py" line="39"/>
         <source>切屏次数</source>
         <translation>Focus losses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="37"/>
+        <location filename="../../app/ui/proctor/console.py" line="39"/>
         <source>待发送</source>
         <translation>Unsent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="37"/>
+        <location filename="../../app/ui/proctor/console.py" line="39"/>
         <source>主机已收</source>
         <translation>Held by master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="43"/>
+        <location filename="../../app/ui/proctor/console.py" line="45"/>
         <source>终端实时状态</source>
         <translation>Live terminal state</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="48"/>
+        <location filename="../../app/ui/proctor/console.py" line="50"/>
         <source>开考</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="48"/>
+        <location filename="../../app/ui/proctor/console.py" line="50"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="48"/>
+        <location filename="../../app/ui/proctor/console.py" line="50"/>
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="49"/>
+        <location filename="../../app/ui/proctor/console.py" line="51"/>
         <source>结束考试</source>
         <translation>End exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="57"/>
+        <location filename="../../app/ui/proctor/console.py" line="59"/>
         <source>延长时间…</source>
         <translation>Extend time…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="58"/>
+        <location filename="../../app/ui/proctor/console.py" line="60"/>
         <source>强制交卷…</source>
         <translation>Force submit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="59"/>
+        <location filename="../../app/ui/proctor/console.py" line="61"/>
         <source>换机…</source>
         <translation>Move to another terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="67"/>
+        <location filename="../../app/ui/proctor/console.py" line="69"/>
         <source>考场情况记录</source>
         <translation>Room incident record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="70"/>
+        <location filename="../../app/ui/proctor/console.py" line="72"/>
         <source>准考证号（可空）</source>
         <translation>Ticket number (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="73"/>
+        <location filename="../../app/ui/proctor/console.py" line="75"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="77"/>
+        <location filename="../../app/ui/proctor/console.py" line="79"/>
         <source>情况</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="110"/>
+        <location filename="../../app/ui/proctor/console.py" line="116"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="110"/>
+        <location filename="../../app/ui/proctor/console.py" line="116"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="123"/>
+        <location filename="../../app/ui/proctor/console.py" line="129"/>
         <source>终端 {0} 台，在线 {1}，离线 {2}</source>
         <translation>{0} terminals, {1} online, {2} offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="135"/>
+        <location filename="../../app/ui/proctor/console.py" line="141"/>
         <source>考场操作</source>
         <translation>Room action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="135"/>
+        <location filename="../../app/ui/proctor/console.py" line="141"/>
         <source>确定对全部终端执行「{0}」？</source>
         <translation>Apply &quot;{0}&quot; to every terminal?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="137"/>
+        <location filename="../../app/ui/proctor/console.py" line="143"/>
         <source>已发出「{0}」</source>
         <translation>&quot;{0}&quot; sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="140"/>
+        <location filename="../../app/ui/proctor/console.py" line="146"/>
         <source>监考台</source>
         <translation>Proctor console</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="145"/>
+        <location filename="../../app/ui/proctor/console.py" line="151"/>
         <source>请先在表中选择有考生的终端</source>
         <translation>First select a terminal with a candidate in the table</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="150"/>
+        <location filename="../../app/ui/proctor/console.py" line="156"/>
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="157"/>
-        <location filename="../../app/ui/proctor/console.py" line="158"/>
+        <location filename="../../app/ui/proctor/console.py" line="163"/>
+        <location filename="../../app/ui/proctor/console.py" line="164"/>
         <source>延长时间</source>
         <translation>Extend time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="157"/>
+        <location filename="../../app/ui/proctor/console.py" line="163"/>
         <source>延长分钟数：</source>
         <translation>Minutes to add:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="161"/>
+        <location filename="../../app/ui/proctor/console.py" line="167"/>
         <source>已为 {0} 延长 {1} 分钟</source>
         <translation>Extended {0} by {1} minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="167"/>
-        <location filename="../../app/ui/proctor/console.py" line="168"/>
+        <location filename="../../app/ui/proctor/console.py" line="173"/>
+        <location filename="../../app/ui/proctor/console.py" line="174"/>
         <source>强制交卷</source>
         <translation>Force submit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="168"/>
+        <location filename="../../app/ui/proctor/console.py" line="174"/>
         <source>确定为考生 {0} 强制交卷？</source>
         <translation>Force submit for candidate {0}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="170"/>
+        <location filename="../../app/ui/proctor/console.py" line="176"/>
         <source>已为 {0} 强制交卷</source>
         <translation>Force-submitted for {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="178"/>
+        <location filename="../../app/ui/proctor/console.py" line="184"/>
         <source>没有在线的空闲终端</source>
         <translation>No spare terminal is online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="180"/>
-        <location filename="../../app/ui/proctor/console.py" line="181"/>
-        <location filename="../../app/ui/proctor/console.py" line="182"/>
+        <location filename="../../app/ui/proctor/console.py" line="186"/>
+        <location filename="../../app/ui/proctor/console.py" line="187"/>
+        <location filename="../../app/ui/proctor/console.py" line="188"/>
         <source>换机</source>
         <translation>Move terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="180"/>
+        <location filename="../../app/ui/proctor/console.py" line="186"/>
         <source>换到终端：</source>
         <translation>Move to terminal:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="182"/>
+        <location filename="../../app/ui/proctor/console.py" line="188"/>
         <source>确定把考生 {0} 从 {1} 换到 {2}？</source>
         <translation>Move candidate {0} from {1} to {2}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="185"/>
+        <location filename="../../app/ui/proctor/console.py" line="191"/>
         <source>已通知 {0} 接续考生 {1}</source>
         <translation>{0} told to continue candidate {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="194"/>
+        <location filename="../../app/ui/proctor/console.py" line="200"/>
         <source>情况记录已保存</source>
         <translation>Incident record saved</translation>
     </message>

@@ -47,3 +47,27 @@ def test_console_shows_terminals_and_sends_room_start(qtbot, site, admin, tmp_pa
     finally:
         node.close()
         link.stop()
+
+
+def test_link_indicator_follows_the_terminal(qtbot, site, admin, tmp_path):
+    from app.ui.common.link_indicator import LinkIndicator
+
+    link = MasterLink(site).start()
+    node = TerminalNode.create(tmp_path / "t1", "terminal-pass-1", TEST_KDF)
+    try:
+        NetService(admin).grant(node.request_enrollment(link.url, "一号机"))
+        node.complete_enrollment()
+        node.heartbeat_every = 0.2
+        w = LinkIndicator(node)
+        qtbot.addWidget(w)
+        assert w.text().startswith("离线")  # not yet connected
+        node.start()
+        qtbot.waitUntil(lambda: w.text() == "", timeout=10000)
+        node.client.fault = True  # the cable is pulled
+        node.record("answer", {"q": 1})
+        qtbot.waitUntil(lambda: w.text() == "离线 · 待发送 1", timeout=10000)
+        node.client.fault = False
+        qtbot.waitUntil(lambda: w.text() == "" and node.backlog() == 0, timeout=10000)
+    finally:
+        node.close()
+        link.stop()

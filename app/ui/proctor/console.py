@@ -12,6 +12,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QMessageBox, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from shiboken6 import isValid
+
 from app.core.roles import allowed
 from app.services.net import ProctorService
 from app.ui.common.tasks import run_task
@@ -98,10 +100,14 @@ class ProctorWorkplace(QWidget):
 
     def _failed(self, exc) -> None:
         self._loading = False
+        if not isValid(self) or not isValid(self.summary):
+            return
         self.summary.setText(error_text(exc))
 
     def _show(self, rows) -> None:
         self._loading = False
+        if not isValid(self) or not isValid(self.table):  # the workplace closed while the call ran
+            return
         selected = self.selected()
         self.rows = rows
         self.table.setRowCount(len(rows))
