@@ -97,6 +97,7 @@ class MasterLink:
             self.httpd.socket, server_side=True, do_handshake_on_connect=False)
         self._thread: threading.Thread | None = None
         self._queue: queue.Queue = queue.Queue()
+        self._held: dict[str, tuple[int, list[int]]] = {}  # machine -> (contiguous, gaps), as last committed
         self._writer: threading.Thread | None = None
 
     @property
@@ -238,7 +239,8 @@ class MasterLink:
                 for item in items:
                     self._apply_group([item])
             return
-        for (_, _, done), result in zip(items, results):
+        for (mid, _, done), result in zip(items, results):
+            self._held[mid] = (result.contiguous[mid], result.missing[mid])
             done.set_result(result)
 
     def commands(self, machine_id: str, body: dict) -> dict:
@@ -250,7 +252,10 @@ class MasterLink:
         if not isinstance(status, dict):
             raise protocol.RequestRefused("状态无效", 400)
         self.board.update(machine_id, status)
-        contiguous, gaps = ingest.status_of(self.store, machine_id)
+        held = self._held.get(machine_id)
+        if held is None:  # first word since the master started (packs imported meanwhile are seen on the next push)
+            held = self._held[machine_id] = ingest.status_of(self.store, machine_id)
+        contiguous, gaps = held
         with self.store.read() as s:
             upto = s.scalar(select(func.max(OutboxRecord.seq)).where(OutboxRecord.recipient == machine_id)) or 0
         return {"contiguous": contiguous, "missing": gaps[:500], "commands_upto": upto,

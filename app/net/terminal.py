@@ -161,6 +161,7 @@ class TerminalNode:
         self.status: dict = {}
         self.heartbeat_every = 2.0
         self.last_error = ""
+        self._last_seq: int | None = None
 
     # -- folders ------------------------------------------------------------------------
     @classmethod
@@ -263,6 +264,7 @@ class TerminalNode:
             uow.session.add(OutboxRecord(recipient="", seq=header.seq, kind=kind, created_at=header.created_at,
                                          content_hash=env.content_hash, envelope=env.to_json()))
             uow.journal("net.record", f"{header.machine_id}#{header.seq}", {"kind": kind, "hash": env.content_hash})
+        self._last_seq = header.seq  # committed
         self._wake.set()
         return env
 
@@ -275,8 +277,10 @@ class TerminalNode:
             return [rec.Envelope.from_json(t) for t in s.scalars(q)]
 
     def last_seq(self) -> int:
-        with self.store.read() as s:
-            return s.scalar(select(func.max(OutboxRecord.seq)).where(OutboxRecord.recipient == "")) or 0
+        if self._last_seq is None:
+            with self.store.read() as s:
+                self._last_seq = s.scalar(select(func.max(OutboxRecord.seq)).where(OutboxRecord.recipient == "")) or 0
+        return self._last_seq
 
     def backlog(self) -> int:
         return self.last_seq() - self.acked
@@ -413,7 +417,7 @@ class TerminalNode:
                 self._wake.set()  # try again (after the back-off)
 
     def _push_only(self) -> None:
-        while not self._stop.is_set():
+        while not self._stop.is_set() and self.acked < self.last_seq():
             batch = self.outbox(after=self.acked, limit=BATCH)
             if not batch:
                 return
