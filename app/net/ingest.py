@@ -115,32 +115,40 @@ def apply_opened(uow, opened: list[tuple[rec.Envelope, rec.Record]], via: str, n
     """Inside the caller's unit of work: insert what is new, journal it, report per machine."""
     s: Session = uow.session
     result = ApplyResult()
-    touched: dict[str, list[int]] = {}
+    by_machine: dict[str, list[tuple[rec.Envelope, rec.Record]]] = {}
     for env, record in opened:
-        mid, seq = env.key
-        held = s.get(ReceivedRecord, (mid, seq))
-        verdict = rec.classify(held.content_hash if held else None, env.content_hash)
-        if verdict == "duplicate":
-            result.duplicates += 1
-            touched.setdefault(mid, [])
-            continue
-        s.add(ReceivedRecord(machine_id=mid, seq=seq, kind=env.header.kind, created_at=env.header.created_at,
-                             content_hash=env.content_hash, envelope=env.to_json(), payload=record.payload,
-                             received_at=now, via=via))
+        by_machine.setdefault(env.header.machine_id, []).append((env, record))
+    for mid, items in sorted(by_machine.items()):
+        seqs = sorted({env.header.seq for env, _ in items})
+        held: dict[int, str] = {}
+        for i in range(0, len(seqs), 500):  # what is already held under these numbers, in one query per 500
+            held.update(s.execute(select(ReceivedRecord.seq, ReceivedRecord.content_hash)
+                                  .where(ReceivedRecord.machine_id == mid,
+                                         ReceivedRecord.seq.in_(seqs[i:i + 500]))).all())
+        fresh: list[int] = []
+        for env, record in items:
+            seq = env.header.seq
+            if rec.classify(held.get(seq), env.content_hash) == "duplicate":
+                result.duplicates += 1
+                continue
+            held[seq] = env.content_hash
+            s.add(ReceivedRecord(machine_id=mid, seq=seq, kind=env.header.kind, created_at=env.header.created_at,
+                                 content_hash=env.content_hash, envelope=env.to_json(), payload=record.payload,
+                                 received_at=now, via=via))
+            applier = APPLIERS.get(env.header.kind)
+            if applier:
+                s.flush()
+                applier(s, record)
+            result.new += 1
+            fresh.append(seq)
         s.flush()
-        applier = APPLIERS.get(env.header.kind)
-        if applier:
-            applier(s, record)
-        result.new += 1
-        touched.setdefault(mid, []).append(seq)
-    for mid, seqs in sorted(touched.items()):
         machine = s.get(Machine, mid)
         contiguous, gaps = _recompute_contiguous(s, machine)
         result.contiguous[mid] = contiguous
         result.missing[mid] = gaps[:500]
-        if seqs:
-            uow.journal("net.records_received", mid, {"via": via, "count": len(seqs), "first": min(seqs),
-                                                      "last": max(seqs), "contiguous": contiguous,
+        if fresh:
+            uow.journal("net.records_received", mid, {"via": via, "count": len(fresh), "first": min(fresh),
+                                                      "last": max(fresh), "contiguous": contiguous,
                                                       "gaps": len(gaps)})
     return result
 

@@ -44,7 +44,7 @@ from app.store.net_tables import OutboxRecord, ReceivedRecord
 
 IDENTITY = "net.terminal"
 PENDING = "net.enroll_pending"
-BATCH = 200
+BATCH = 50  # records per push: a long backlog never holds up the room's other terminals
 
 
 class NotEnrolled(DomainError):
