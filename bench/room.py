@@ -60,11 +60,16 @@ def env():
 
 def latencies(store, machines: set[str], since: float) -> list[float]:
     out = []
+    DETAIL.clear()
     with store.read() as s:
         for r in s.scalars(select(ReceivedRecord).where(ReceivedRecord.kind == "answer")):
             if r.machine_id in machines and r.payload.get("t", 0) >= since:
                 out.append(r.received_at.timestamp() - r.payload["t"])
+                DETAIL.append((r.payload["t"] - since, out[-1], r.machine_id, r.seq))
     return out
+
+
+DETAIL: list = []
 
 
 def run_room(site, site_dir, port, folders, seconds, per_process, pace, catchup=None):
@@ -73,17 +78,19 @@ def run_room(site, site_dir, port, folders, seconds, per_process, pace, catchup=
                               stderr=subprocess.DEVNULL, text=True)
     assert master.stdout.readline().startswith("READY")
     groups = [folders[i:i + per_process] for i in range(0, len(folders), per_process)]
+    go = Path(site_dir).parent / f"go-{len(folders)}"
     sims = []
     for g, group in enumerate(groups):
         args = [sys.executable, "-m", "app.net.simulate", "--questions", "100000", "--pace", str(pace),
-                "--duration", str(seconds), "--heartbeat", "3", "--seed", str(g)]
+                "--duration", str(seconds), "--heartbeat", "3", "--seed", str(g), "--go-file", str(go)]
         for f in group:
             args += ["--terminal", f"{f}:C{f.name}"]
         sims.append(subprocess.Popen(args, env=env(), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      text=True))
-    for p in sims:  # measure from when every terminal is up (process start-up is not the link)
+    for p in sims:  # every terminal connected (the room is set up before the exam starts)
         assert p.stdout.readline().startswith("READY")
     start = time.time()
+    go.write_text("start")  # the proctor starts the room
     cpu0, t0 = cpu_seconds(master.pid), time.monotonic()
     catch = {}
     if catchup is not None:
@@ -95,6 +102,7 @@ def run_room(site, site_dir, port, folders, seconds, per_process, pace, catchup=
             while node.acked < node.last_seq():
                 time.sleep(0.02)
             catch["seconds"] = time.monotonic() - t
+            catch["at"] = t - t0
             catch["records"] = node.last_seq()
             node.stop()
         th = threading.Thread(target=later)
@@ -120,6 +128,7 @@ def main() -> int:
     ap.add_argument("--pace", type=float, default=8.0)
     ap.add_argument("--backlog-minutes", type=float, default=10)
     ap.add_argument("--backlog-rate", type=float, default=1.0, help="records per second while cut off")
+    ap.add_argument("--worst", type=int, default=0, help="also list the N slowest records")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -160,9 +169,13 @@ def main() -> int:
     line(f"{args.terminals} terminals", lat, cpu, args.seconds)
     print(f"p99 ratio N/baseline: {pct(lat, 99) / pct(base_lat, 99):.2f}   "
           f"target p99 <= 1000 ms at N=100: {'met' if pct(lat, 99) <= 1.0 else 'NOT met'}")
+    if args.worst:
+        for t_, lat_, m, s in sorted(DETAIL, key=lambda d: -d[1])[:args.worst]:
+            print(f"  worst: t+{t_:6.2f}s  {lat_ * 1000:7.1f} ms  {m}#{s}")
     if catch:
         print(f"catch-up: {catch['records']} records after {args.backlog_minutes:g} min cut off, "
-              f"sent in {catch['seconds']:.2f} s while the room ran")
+              f"sent in {catch['seconds']:.2f} s while the room ran "
+              f"(link restored at t+{catch['at']:.1f} s)")
     return 0
 
 

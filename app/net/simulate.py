@@ -112,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fault-file")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--duration", type=float, help="stop answering after this many seconds")
+    ap.add_argument("--go-file", help="start answering once this file exists")
     args = ap.parse_args(argv)
     passphrase = os.environ["EXAMSITE_TERMINAL_PASSPHRASE"]
     sims = []
@@ -122,7 +123,15 @@ def main(argv: list[str] | None = None) -> int:
         node.start()
         sims.append(SimCandidate(node, candidate or None, args.questions, args.pace, args.seed * 1000 + i,
                                  args.fault_file, args.duration))
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not all(s.node.online for s in sims):
+        time.sleep(0.05)  # the room connects before the exam starts
     print("READY", flush=True)
+    while args.go_file and not os.path.exists(args.go_file):
+        time.sleep(0.05)  # the proctor starts the room
+    for s in sims:
+        if s.deadline:
+            s.deadline = time.monotonic() + args.duration
     threads = [threading.Thread(target=s.run, daemon=True) for s in sims]
     for t in threads:
         t.start()
