@@ -60,6 +60,7 @@ CAPABILITIES: MappingProxyType = MappingProxyType(
         "journal.checkpoint": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR}),
         # site link and theory room (issue 5)
         "net.enroll": frozenset({Role.ADMIN}),
+        "net.serve": frozenset({Role.ADMIN, Role.PROCTOR, Role.ROOM_HEAD}),
         "net.view": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD}),
         "net.import_pack": frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD}),
         "room.console": frozenset({Role.PROCTOR, Role.ROOM_HEAD}),

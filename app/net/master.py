@@ -74,6 +74,22 @@ class LiveBoard:
 _CURRENT: "MasterLink | None" = None
 
 
+def lan_address() -> str:
+    """This machine's address on the site LAN (what terminals are told to use)."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(("10.255.255.255", 1))  # no packet is sent; picks the outgoing interface
+            return s.getsockname()[0]
+        except OSError:
+            return "127.0.0.1"
+
+
+def current() -> "MasterLink | None":
+    return _CURRENT
+
+
 def current_board() -> LiveBoard | None:
     """The live board of the link served by this process (the proctor console reads it)."""
     return _CURRENT.board if _CURRENT is not None else None
@@ -106,7 +122,8 @@ class MasterLink:
 
     @property
     def url(self) -> str:
-        return f"https://{self.httpd.server_address[0]}:{self.port}"
+        host = self.httpd.server_address[0]
+        return f"https://{lan_address() if host in ('0.0.0.0', '') else host}:{self.port}"
 
     def _remember_fingerprint(self) -> None:
         from app.store import models

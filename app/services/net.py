@@ -94,6 +94,27 @@ class NetService(Service):
             uow.journal("net.enroll_granted", machine_id, {"code": code, "name": name or req.name})
         return machine_id
 
+    @requires("net.serve")
+    def serve(self, host: str = "0.0.0.0", port: int = 8443) -> tuple[str, str]:
+        """Serve the site link from this process (the master's console).  Returns (url, fingerprint);
+        if it is already served here, says where."""
+        from app.net.master import MasterLink, current
+        from app.services.site import SiteHandle
+
+        link = current()
+        if link is None:
+            link = MasterLink(SiteHandle(self.ctx.store, self.ctx.clock), host, port).start()
+            with self.ctx.unit_of_work() as uow:
+                uow.journal("net.link_started", link.url, {"fingerprint": link.fingerprint})
+        return link.url, link.fingerprint
+
+    @requires("net.view")
+    def link_address(self) -> tuple[str, str] | None:
+        from app.net.master import current
+
+        link = current()
+        return (link.url, link.fingerprint) if link else None
+
     @requires("net.view")
     def machines(self) -> list[MachineView]:
         with self.ctx.reading() as s:

@@ -484,222 +484,242 @@
 <context>
     <name>ProctorWorkplace</name>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="38"/>
+        <location filename="../../app/ui/proctor/console.py" line="40"/>
         <source>终端</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="38"/>
+        <location filename="../../app/ui/proctor/console.py" line="40"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="38"/>
+        <location filename="../../app/ui/proctor/console.py" line="40"/>
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="38"/>
+        <location filename="../../app/ui/proctor/console.py" line="40"/>
         <source>最后心跳</source>
         <translation>Last heartbeat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="38"/>
-        <location filename="../../app/ui/proctor/console.py" line="78"/>
+        <location filename="../../app/ui/proctor/console.py" line="40"/>
+        <location filename="../../app/ui/proctor/console.py" line="86"/>
         <source>考生</source>
         <translation>Candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="39"/>
+        <location filename="../../app/ui/proctor/console.py" line="41"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="39"/>
+        <location filename="../../app/ui/proctor/console.py" line="41"/>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="39"/>
+        <location filename="../../app/ui/proctor/console.py" line="41"/>
         <source>切屏次数</source>
         <translation>Focus losses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="39"/>
+        <location filename="../../app/ui/proctor/console.py" line="41"/>
         <source>待发送</source>
         <translation>Unsent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="39"/>
+        <location filename="../../app/ui/proctor/console.py" line="41"/>
         <source>主机已收</source>
         <translation>Held by master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="45"/>
+        <location filename="../../app/ui/proctor/console.py" line="47"/>
         <source>终端实时状态</source>
         <translation>Live terminal state</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="50"/>
+        <location filename="../../app/ui/proctor/console.py" line="52"/>
         <source>开考</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="50"/>
+        <location filename="../../app/ui/proctor/console.py" line="52"/>
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="50"/>
+        <location filename="../../app/ui/proctor/console.py" line="52"/>
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="51"/>
+        <location filename="../../app/ui/proctor/console.py" line="53"/>
         <source>结束考试</source>
         <translation>End exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="59"/>
+        <location filename="../../app/ui/proctor/console.py" line="61"/>
+        <source>开启考场链路</source>
+        <translation>Open the room link</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="67"/>
         <source>延长时间…</source>
         <translation>Extend time…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="60"/>
+        <location filename="../../app/ui/proctor/console.py" line="68"/>
         <source>强制交卷…</source>
         <translation>Force submit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="61"/>
+        <location filename="../../app/ui/proctor/console.py" line="69"/>
         <source>换机…</source>
         <translation>Move to another terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="69"/>
+        <location filename="../../app/ui/proctor/console.py" line="77"/>
         <source>考场情况记录</source>
         <translation>Room incident record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="72"/>
+        <location filename="../../app/ui/proctor/console.py" line="80"/>
         <source>准考证号（可空）</source>
         <translation>Ticket number (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="75"/>
+        <location filename="../../app/ui/proctor/console.py" line="83"/>
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="79"/>
+        <location filename="../../app/ui/proctor/console.py" line="87"/>
         <source>情况</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="116"/>
+        <location filename="../../app/ui/proctor/console.py" line="107"/>
+        <source>链路服务：{0}（证书指纹 {1}…）</source>
+        <translation>Room link: {0} (certificate fingerprint {1}…)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="110"/>
+        <source>链路服务：未开启</source>
+        <translation>Room link: not open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="114"/>
+        <source>正在开启考场链路…</source>
+        <translation>Opening the room link…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="138"/>
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="116"/>
+        <location filename="../../app/ui/proctor/console.py" line="138"/>
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="129"/>
+        <location filename="../../app/ui/proctor/console.py" line="151"/>
         <source>终端 {0} 台，在线 {1}，离线 {2}</source>
         <translation>{0} terminals, {1} online, {2} offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="141"/>
+        <location filename="../../app/ui/proctor/console.py" line="163"/>
         <source>考场操作</source>
         <translation>Room action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="141"/>
+        <location filename="../../app/ui/proctor/console.py" line="163"/>
         <source>确定对全部终端执行「{0}」？</source>
         <translation>Apply &quot;{0}&quot; to every terminal?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="143"/>
+        <location filename="../../app/ui/proctor/console.py" line="165"/>
         <source>已发出「{0}」</source>
         <translation>&quot;{0}&quot; sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="146"/>
+        <location filename="../../app/ui/proctor/console.py" line="168"/>
         <source>监考台</source>
         <translation>Proctor console</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="151"/>
+        <location filename="../../app/ui/proctor/console.py" line="173"/>
         <source>请先在表中选择有考生的终端</source>
         <translation>First select a terminal with a candidate in the table</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="156"/>
+        <location filename="../../app/ui/proctor/console.py" line="178"/>
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="163"/>
-        <location filename="../../app/ui/proctor/console.py" line="164"/>
+        <location filename="../../app/ui/proctor/console.py" line="185"/>
+        <location filename="../../app/ui/proctor/console.py" line="186"/>
         <source>延长时间</source>
         <translation>Extend time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="163"/>
+        <location filename="../../app/ui/proctor/console.py" line="185"/>
         <source>延长分钟数：</source>
         <translation>Minutes to add:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="167"/>
+        <location filename="../../app/ui/proctor/console.py" line="189"/>
         <source>已为 {0} 延长 {1} 分钟</source>
         <translation>Extended {0} by {1} minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="173"/>
-        <location filename="../../app/ui/proctor/console.py" line="174"/>
+        <location filename="../../app/ui/proctor/console.py" line="195"/>
+        <location filename="../../app/ui/proctor/console.py" line="196"/>
         <source>强制交卷</source>
         <translation>Force submit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="174"/>
+        <location filename="../../app/ui/proctor/console.py" line="196"/>
         <source>确定为考生 {0} 强制交卷？</source>
         <translation>Force submit for candidate {0}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="176"/>
+        <location filename="../../app/ui/proctor/console.py" line="198"/>
         <source>已为 {0} 强制交卷</source>
         <translation>Force-submitted for {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="184"/>
+        <location filename="../../app/ui/proctor/console.py" line="206"/>
         <source>没有在线的空闲终端</source>
         <translation>No spare terminal is online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="186"/>
-        <location filename="../../app/ui/proctor/console.py" line="187"/>
-        <location filename="../../app/ui/proctor/console.py" line="188"/>
+        <location filename="../../app/ui/proctor/console.py" line="208"/>
+        <location filename="../../app/ui/proctor/console.py" line="209"/>
+        <location filename="../../app/ui/proctor/console.py" line="210"/>
         <source>换机</source>
         <translation>Move terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="186"/>
+        <location filename="../../app/ui/proctor/console.py" line="208"/>
         <source>换到终端：</source>
         <translation>Move to terminal:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="188"/>
+        <location filename="../../app/ui/proctor/console.py" line="210"/>
         <source>确定把考生 {0} 从 {1} 换到 {2}？</source>
         <translation>Move candidate {0} from {1} to {2}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="191"/>
+        <location filename="../../app/ui/proctor/console.py" line="213"/>
         <source>已通知 {0} 接续考生 {1}</source>
         <translation>{0} told to continue candidate {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="200"/>
+        <location filename="../../app/ui/proctor/console.py" line="222"/>
         <source>情况记录已保存</source>
         <translation>Incident record saved</translation>
     </message>

@@ -71,3 +71,22 @@ def test_link_indicator_follows_the_terminal(qtbot, site, admin, tmp_path):
     finally:
         node.close()
         link.stop()
+
+
+def test_console_starts_the_link_in_this_process(qtbot, site, admin, monkeypatch):
+    from app.net import master
+    from app.ui.proctor import console
+
+    StaffService(admin).add("kaochang", "考场负责人甲", "Roomhead-pass-1", ["room_head"])
+    head = site.login("kaochang", "Roomhead-pass-1")
+    monkeypatch.setattr(console, "LINK_PORT", 0)
+    w = console.ProctorWorkplace(head)
+    qtbot.addWidget(w)
+    assert "未开启" in w.link_label.text() and master.current() is None
+    qtbot.mouseClick(w.link_button, Qt.LeftButton)
+    try:
+        qtbot.waitUntil(lambda: master.current() is not None and "https://" in w.link_label.text(), timeout=10000)
+        assert master.current().fingerprint[:16] in w.link_label.text()
+    finally:
+        if master.current() is not None:
+            master.current().stop()

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QInputDialog
 from shiboken6 import isValid
 
 from app.core.roles import allowed
-from app.services.net import ProctorService
+from app.services.net import NetService, ProctorService
 from app.ui.common.tasks import run_task
 from app.ui.common.widgets import confirm, error_text, show_error
 
 REFRESH_MS = 2000
+LINK_PORT = 8443
 
 
 def _minutes(seconds) -> str:
@@ -32,6 +33,7 @@ class ProctorWorkplace(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.service = ProctorService(ctx)
+        self.net = NetService(ctx)
         self.rows = []
         self._loading = False
         can_control = allowed(ctx.actor.role, "room.control")
@@ -55,6 +57,12 @@ class ProctorWorkplace(QWidget):
             room.addWidget(b)
             self.room_buttons[action] = b
         room.addStretch(1)
+        self.link_label = QLabel("")
+        self.link_button = QPushButton(self.tr("开启考场链路"))
+        self.link_button.setEnabled(allowed(ctx.actor.role, "net.serve"))
+        self.link_button.clicked.connect(self.start_link)
+        room.addWidget(self.link_label)
+        room.addWidget(self.link_button)
         cand = QHBoxLayout()
         self.extend_button = QPushButton(self.tr("延长时间…"))
         self.submit_button = QPushButton(self.tr("强制交卷…"))
@@ -89,7 +97,21 @@ class ProctorWorkplace(QWidget):
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
+        self._show_link(self.net.link_address() if allowed(ctx.actor.role, "net.view") else None)
         self.refresh()
+
+    # -- the link ---------------------------------------------------------------------
+    def _show_link(self, address) -> None:
+        if address:
+            url, fingerprint = address
+            self.link_label.setText(self.tr("链路服务：{0}（证书指纹 {1}…）").format(url, fingerprint[:16]))
+            self.link_button.hide()
+        else:
+            self.link_label.setText(self.tr("链路服务：未开启"))
+
+    def start_link(self) -> None:
+        run_task(self, lambda: self.net.serve(port=LINK_PORT), self._show_link, lambda exc: show_error(self, exc),
+                 self.tr("正在开启考场链路…"))
 
     # -- the live table ---------------------------------------------------------------
     def refresh(self) -> None:
