@@ -44,6 +44,7 @@ from app.store.net_tables import OutboxRecord, ReceivedRecord
 
 IDENTITY = "net.terminal"
 PENDING = "net.enroll_pending"
+AUTHCODES = "net.authcodes"
 BATCH = 50  # records per push: a long backlog never holds up the room's other terminals
 
 
@@ -294,6 +295,38 @@ class TerminalNode:
             uow.journal("net.pack_written", Path(path).name, {"count": len(envs),
                                                               "last": envs[-1].header.seq if envs else 0})
         return path
+
+    # -- offline authorisation ------------------------------------------------------------
+    def _verifier(self):
+        from app.core import authcodes
+
+        state = self._setting(AUTHCODES) or {"last_counter": 0, "used": []}
+        return authcodes.Verifier(authcodes.authcode_key(self.machine_key), self.machine_id,
+                                  used=set(state["used"]), last_counter=state["last_counter"])
+
+    def _save_verifier(self, uow, v) -> None:
+        self._put_setting(uow, AUTHCODES, {"last_counter": v.last_counter, "used": sorted(v.used)[-1000:]})
+
+    def authorisation_challenge(self, candidate: str, action: str):
+        """A challenge to show the proctor (``challenge.display()``); its counter is never issued again."""
+        import secrets
+
+        with self._seq_lock:
+            v = self._verifier()
+            challenge = v.challenge(candidate, action, f"{secrets.randbelow(10000):04d}", self.clock.now())
+            with self.ctx.unit_of_work() as uow:
+                self._save_verifier(uow, v)
+                uow.journal("net.authcode_challenge", candidate, {"action": action, "counter": challenge.counter})
+        return challenge
+
+    def authorise(self, challenge, action: str, code: str) -> None:
+        """Accept the proctor's code once (raises ``AuthCodeRefused``); remembered across restarts."""
+        with self._seq_lock:
+            v = self._verifier()
+            v.accept(challenge, action, code, self.clock.now())
+            with self.ctx.unit_of_work() as uow:
+                self._save_verifier(uow, v)
+                uow.journal("net.authorised", challenge.candidate, {"action": action, "counter": challenge.counter})
 
     # -- commands from the master -----------------------------------------------------------
     def _commands_seen(self) -> int:

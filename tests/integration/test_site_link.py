@@ -230,18 +230,26 @@ def _journal(site):
 
 
 def test_authorisation_code_from_master_unlocks_terminal_once(master, terminals, site):
-    import datetime as dt
     t1, _ = terminals
     from app.core.actor import Actor
     from app.services.base import ServiceContext
     proctor = ServiceContext(site.store, Actor(9, "jiankao", "监考甲", "proctor", "m"))
-    verifier = authcodes.Verifier(authcodes.authcode_key(t1.machine_key), t1.machine_id)
-    now = dt.datetime.now(dt.timezone.utc)
-    ch = verifier.challenge("2641000001", "resume", "4821", now)
-    code = ProctorService(proctor).authorisation_code(t1.machine_id, "2641000001", "resume", ch.counter, "4821")
-    verifier.accept(ch, "resume", code, now)
-    with pytest.raises(authcodes.AuthCodeRefused):
-        verifier.accept(ch, "resume", code, now)
+    ch = t1.authorisation_challenge("2641000001", "resume")
+    assert ch.display().startswith("T001-RESUME-0001-")
+    code = ProctorService(proctor).authorisation_code(t1.machine_id, "2641000001", "resume", ch.counter, ch.nonce)
+    with pytest.raises(authcodes.AuthCodeRefused, match="操作不符"):
+        t1.authorise(ch, "unlock", code)
+    t1.authorise(ch, "resume", code)
+    # single use, even after the terminal restarts
+    folder = t1.store.site_dir
+    t1.close()
+    again = TerminalNode.open(folder, TERMINAL_PASS)
+    try:
+        with pytest.raises(authcodes.AuthCodeRefused, match="已使用"):
+            again.authorise(ch, "resume", code)
+        assert again.authorisation_challenge("2641000001", "unlock").counter == 2
+    finally:
+        again.close()
 
 
 def test_a_terminal_with_a_wrong_clock_learns_the_masters_time(master, terminals):
