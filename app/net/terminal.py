@@ -418,9 +418,10 @@ class TerminalNode:
                 break
             reply = self.client.post(protocol.API + "/records", {"records": [e.to_dict() for e in batch]})
             sent += len(batch)
-            if reply["contiguous"] <= self.acked and reply.get("missing"):
-                break  # should not happen (we send in order); avoid a hot loop
+            progressed = reply["contiguous"] > self.acked
             self.acked = reply["contiguous"]
+            if not progressed:
+                break  # should not happen (we send in order from what the master holds); no hot loop
         if hb.get("commands_upto", 0) > self.commands_seen:
             self._take_commands(self.client.post(protocol.API + "/commands", {"after": self.commands_seen})["records"])
         return sent
@@ -455,6 +456,7 @@ class TerminalNode:
             if not batch:
                 return
             reply = self.client.post(protocol.API + "/records", {"records": [e.to_dict() for e in batch]})
-            if reply["contiguous"] <= self.acked:
-                return
+            progressed = reply["contiguous"] > self.acked
             self.acked = reply["contiguous"]
+            if not progressed:
+                return
