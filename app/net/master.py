@@ -341,3 +341,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._reply(422, {"error": str(exc)})
         except (KeyError, TypeError, ValueError) as exc:
             return self._reply(400, {"error": f"请求无效：{exc}"})
+        except Exception as exc:  # noqa: BLE001 - e.g. the store busy: nothing was acknowledged, the terminal retries
+            import logging
+
+            logging.getLogger(__name__).exception("site link request failed")
+            return self._reply(503, {"error": f"主机暂时无法处理（{type(exc).__name__}），稍后自动重试"})
