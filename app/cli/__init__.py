@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "app.cli.theory",
     "app.cli.results",
     "app.cli.camera",
+    "app.cli.net",
 ]
 
 

@@ -117,6 +117,14 @@ CAPABILITIES: MappingProxyType = MappingProxyType(
         "camera.export": frozenset({Role.ADMIN, Role.ROOM_HEAD, Role.INTERNAL_SUPERVISOR,
                                     Role.EXTERNAL_SUPERVISOR}),
         "camera.purge": frozenset({Role.ADMIN}),
+        # site link and theory room (issue 5)
+        "net.enroll": frozenset({Role.ADMIN}),
+        "net.serve": frozenset({Role.ADMIN, Role.PROCTOR, Role.ROOM_HEAD}),
+        "net.view": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD}),
+        "net.import_pack": frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD}),
+        "room.console": frozenset({Role.PROCTOR, Role.ROOM_HEAD}),
+        "room.control": frozenset({Role.PROCTOR, Role.ROOM_HEAD}),
+        "room.authorise": frozenset({Role.PROCTOR, Role.ROOM_HEAD}),
     }
 )
 

@@ -18,6 +18,7 @@ FACTORIES: dict[str, str] = {
     "theory": "app.ui.admin.theory_view:TheoryWorkplace",
     "results": "app.ui.results.workplace:ResultsWorkplace",
     "cameras": "app.ui.cameras.workplace:CamerasWorkplace",
+    "proctor": "app.ui.proctor.console:ProctorWorkplace",
 }
 
 

@@ -1,0 +1,205 @@
+"""The master's side of the record format: merged truth in the master store.
+
+``apply_envelopes`` takes records from the LAN or from an answer pack and applies
+each one at most once, inside one transaction with its journal entry.  Records are
+kept under ``(machine_id, seq)``; a record already held is a no-op, a different
+record under a held key is refused, and a machine's records are only ever checked
+against that machine's enrolled key, so one terminal can never write under another's
+name.  Feature areas register an applier per kind (``APPLIERS``) that turns a record
+into their own rows in the same transaction (the theory exam's answers, later).
+
+``queue_command`` seals a record from the master to one terminal (room start, pause,
+extend, ...), numbered per terminal and signed with the site key.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import threading
+from dataclasses import dataclass, field
+from typing import Callable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.core import records as rec
+from app.core.actor import Actor
+from app.store.journal import iso
+from app.store.net_tables import Machine, OutboxRecord, ReceivedRecord
+
+# kind -> fn(session, record) called once, when a record is first applied
+APPLIERS: dict[str, Callable[[Session, rec.Record], None]] = {}
+
+
+def machine_actor(machine_id: str, name: str = "") -> Actor:
+    return Actor(None, f"machine:{machine_id}", name or machine_id, "terminal", machine_id)
+
+
+@dataclass
+class ApplyResult:
+    new: int = 0
+    duplicates: int = 0
+    contiguous: dict[str, int] = field(default_factory=dict)
+    missing: dict[str, list[int]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {"new": self.new, "duplicates": self.duplicates, "contiguous": self.contiguous,
+                "missing": self.missing}
+
+
+@dataclass(frozen=True)
+class MachineKeys:
+    machine_id: str
+    name: str
+    public_key: bytes
+    machine_key: bytes
+
+
+class Registry:
+    """Enrolled machines' keys, cached (the LAN server asks on every request)."""
+
+    def __init__(self, store):
+        self.store = store
+        self._cache: dict[str, MachineKeys] = {}
+        self._lock = threading.Lock()
+
+    def get(self, machine_id: str) -> MachineKeys | None:
+        with self._lock:
+            hit = self._cache.get(machine_id)
+        if hit:
+            return hit
+        with self.store.read() as s:
+            m = s.get(Machine, machine_id)
+            if m is None or not m.active:
+                return None
+            keys = MachineKeys(m.machine_id, m.name, m.public_key, m.machine_key)
+        with self._lock:
+            self._cache[machine_id] = keys
+        return keys
+
+    def public_key(self, machine_id: str) -> bytes | None:
+        k = self.get(machine_id)
+        return k.public_key if k else None
+
+    def forget(self, machine_id: str) -> None:
+        with self._lock:
+            self._cache.pop(machine_id, None)
+
+
+def _recompute_contiguous(session: Session, machine: Machine) -> tuple[int, list[int]]:
+    seqs = set(session.scalars(select(ReceivedRecord.seq).where(ReceivedRecord.machine_id == machine.machine_id,
+                                                                ReceivedRecord.seq > machine.contiguous_seq)))
+    machine.contiguous_seq = rec.contiguous_upto(seqs, machine.contiguous_seq)
+    return machine.contiguous_seq, rec.missing(seqs, machine.contiguous_seq)
+
+
+def open_all(envelopes: list[rec.Envelope], registry: Registry, site_id: str,
+             only_machine: str | None = None) -> list[tuple[rec.Envelope, rec.Record]]:
+    """Verify and decrypt every envelope first (all or nothing): one bad record refuses the lot."""
+    opened = []
+    for env in envelopes:
+        mid = env.header.machine_id
+        if only_machine is not None and mid != only_machine:
+            raise rec.RecordRejected(f"机器 {only_machine} 不能提交机器 {mid} 的记录")
+        if env.header.recipient:
+            raise rec.RecordRejected(f"记录 {mid}#{env.header.seq} 不是发给主机的")
+        keys = registry.get(mid)
+        if keys is None:
+            raise rec.RecordRejected(f"记录来自未登记的机器 {mid}")
+        opened.append((env, rec.open_envelope(env, keys.public_key, keys.machine_key, site_id)))
+    return opened
+
+
+def apply_opened(uow, opened: list[tuple[rec.Envelope, rec.Record]], via: str, now: _dt.datetime) -> ApplyResult:
+    """Inside the caller's unit of work: insert what is new, journal it, report per machine."""
+    s: Session = uow.session
+    result = ApplyResult()
+    by_machine: dict[str, list[tuple[rec.Envelope, rec.Record]]] = {}
+    for env, record in opened:
+        by_machine.setdefault(env.header.machine_id, []).append((env, record))
+    for mid, items in sorted(by_machine.items()):
+        seqs = sorted({env.header.seq for env, _ in items})
+        held: dict[int, str] = {}
+        for i in range(0, len(seqs), 500):  # what is already held under these numbers, in one query per 500
+            held.update(s.execute(select(ReceivedRecord.seq, ReceivedRecord.content_hash)
+                                  .where(ReceivedRecord.machine_id == mid,
+                                         ReceivedRecord.seq.in_(seqs[i:i + 500]))).all())
+        fresh: list[int] = []
+        for env, record in items:
+            seq = env.header.seq
+            if rec.classify(held.get(seq), env.content_hash) == "duplicate":
+                result.duplicates += 1
+                continue
+            held[seq] = env.content_hash
+            s.add(ReceivedRecord(machine_id=mid, seq=seq, kind=env.header.kind, created_at=env.header.created_at,
+                                 content_hash=env.content_hash, envelope=env.to_json(), payload=record.payload,
+                                 received_at=now, via=via))
+            applier = APPLIERS.get(env.header.kind)
+            if applier:
+                s.flush()
+                applier(s, record)
+            result.new += 1
+            fresh.append(seq)
+        s.flush()
+        machine = s.get(Machine, mid)
+        contiguous, gaps = _recompute_contiguous(s, machine)
+        result.contiguous[mid] = contiguous
+        result.missing[mid] = gaps[:500]
+        if fresh:
+            uow.journal("net.records_received", mid, {"via": via, "count": len(fresh), "first": min(fresh),
+                                                      "last": max(fresh), "contiguous": contiguous,
+                                                      "gaps": len(gaps)})
+    return result
+
+
+def handover(session: Session, candidate: str) -> dict:
+    """What the master holds for a candidate who moves to another terminal: how many records
+    name them and the latest one (the exam engine resumes from its own rows later)."""
+    q = select(ReceivedRecord).where(func.json_extract(ReceivedRecord.payload, "$.candidate") == candidate)
+    rows = list(session.scalars(q.order_by(ReceivedRecord.created_at.desc(), ReceivedRecord.seq.desc())))
+    return {"records": len(rows), "last": rows[0].payload if rows else None}
+
+
+def status_of(store, machine_id: str) -> tuple[int, list[int]]:
+    with store.read() as s:
+        m = s.get(Machine, machine_id)
+        if m is None:
+            return 0, []
+        seqs = set(s.scalars(select(ReceivedRecord.seq).where(ReceivedRecord.machine_id == machine_id,
+                                                              ReceivedRecord.seq > m.contiguous_seq)))
+        return m.contiguous_seq, rec.missing(seqs, m.contiguous_seq)
+
+
+# -- master -> terminal ---------------------------------------------------------------
+
+class _SiteSigner:
+    def __init__(self, store):
+        self.store = store
+
+    def sign(self, data: bytes) -> bytes:
+        return self.store.journal.sign(data)
+
+
+def queue_command(uow, recipient: str, kind: str, payload: dict, now: _dt.datetime) -> rec.Envelope:
+    """A record from the master to one terminal, committed with the caller's change."""
+    s: Session = uow.session
+    store = uow.ctx.store
+    machine = s.get(Machine, recipient)
+    if machine is None or not machine.active:
+        from app.core.errors import NotFound
+
+        raise NotFound(f"终端 {recipient} 未登记")
+    last = s.scalar(select(func.max(OutboxRecord.seq)).where(OutboxRecord.recipient == recipient)) or 0
+    header = rec.Header(store.site_id, rec.MASTER, last + 1, kind, iso(now), recipient)
+    env = rec.seal(header, payload, machine.machine_key, _SiteSigner(store))
+    s.add(OutboxRecord(recipient=recipient, seq=header.seq, kind=kind, created_at=header.created_at,
+                       content_hash=env.content_hash, envelope=env.to_json()))
+    return env
+
+
+def commands_after(store, recipient: str, after: int, limit: int = 200) -> list[dict]:
+    with store.read() as s:
+        rows = s.scalars(select(OutboxRecord).where(OutboxRecord.recipient == recipient, OutboxRecord.seq > after)
+                         .order_by(OutboxRecord.seq).limit(limit))
+        return [json.loads(r.envelope) for r in rows]

@@ -1,0 +1,348 @@
+"""The master's side of the site link: an HTTPS service on the site LAN.
+
+Transport: Python's ``http.server.ThreadingHTTPServer`` wrapped in ``ssl`` (TLS 1.2+,
+the master's self-signed certificate, pinned by terminals at enrollment).  It is
+the standard library, kept by the CPython team, needs no Qt event loop (the master
+can run it headless, in the GUI process's background thread, or as its own
+process), and one thread per keep-alive connection is plenty for a 100-seat room.
+
+Endpoints (JSON in, JSON out, every one but enrollment signed by the machine key):
+  POST /v1/enroll/request   a terminal asks to be enrolled (shows its code meanwhile)
+  POST /v1/enroll/status    the terminal, signing with the requested key, fetches its grant
+  POST /v1/records          a batch of records -> what is now held contiguously, gaps
+  POST /v1/commands         master->terminal records after a given seq
+  POST /v1/heartbeat        who sits there, progress, time left, focus losses
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import json
+import queue
+import threading
+import time
+from concurrent.futures import Future
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from sqlalchemy import func, select
+
+from app.core import enrollment
+from app.core import records as rec
+from app.net import ingest, protocol, tls
+from app.services.base import ServiceContext, UnitOfWork
+from app.store.net_tables import EnrollmentRequest, Machine, OutboxRecord
+
+MAX_BODY = 8 * 1024 * 1024
+GROUP_MAX = 128  # pushes committed together in one durable transaction
+MAX_PENDING = 500
+ONLINE_SECONDS = 10.0
+FINGERPRINT_SETTING = "net.master_fingerprint"
+
+
+@dataclass
+class LiveRow:
+    machine_id: str
+    status: dict
+    last_seen: float  # monotonic seconds on the master
+    last_seen_utc: _dt.datetime
+
+
+class LiveBoard:
+    """What terminals said in their last heartbeat (volatile by nature: rebuilt within seconds
+    of a master restart, so it is kept in memory and never journaled)."""
+
+    def __init__(self):
+        self._rows: dict[str, LiveRow] = {}
+        self._lock = threading.Lock()
+
+    def update(self, machine_id: str, status: dict) -> None:
+        with self._lock:
+            self._rows[machine_id] = LiveRow(machine_id, dict(status), time.monotonic(),
+                                             _dt.datetime.now(_dt.timezone.utc))
+
+    def rows(self) -> dict[str, LiveRow]:
+        with self._lock:
+            return dict(self._rows)
+
+    @staticmethod
+    def online(row: LiveRow | None) -> bool:
+        return row is not None and time.monotonic() - row.last_seen <= ONLINE_SECONDS
+
+
+_CURRENT: "MasterLink | None" = None
+
+
+def lan_address() -> str:
+    """This machine's address on the site LAN (what terminals are told to use)."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(("10.255.255.255", 1))  # no packet is sent; picks the outgoing interface
+            return s.getsockname()[0]
+        except OSError:
+            return "127.0.0.1"
+
+
+def current() -> "MasterLink | None":
+    return _CURRENT
+
+
+def current_board() -> LiveBoard | None:
+    """The live board of the link served by this process (the proctor console reads it)."""
+    return _CURRENT.board if _CURRENT is not None else None
+
+
+class MasterLink:
+    def __init__(self, site_handle, host: str = "127.0.0.1", port: int = 0):
+        self.handle = site_handle
+        self.store = site_handle.store
+        self.registry = ingest.Registry(self.store)
+        self.replay = protocol.ReplayGuard()
+        self.board = LiveBoard()
+        self.write_lock = threading.Lock()
+        cert, key, self.fingerprint = tls.ensure_certificate(self.store.site_dir, self.store.keys.file_key,
+                                                             self.store.site_id)
+        self._remember_fingerprint()
+        self.httpd = ThreadingHTTPServer((host, port), _Handler)
+        self.httpd.daemon_threads = True
+        self.httpd.link = self
+        self.httpd.socket = tls.server_context(cert, key, self.store.keys.file_key).wrap_socket(
+            self.httpd.socket, server_side=True, do_handshake_on_connect=False)
+        self._thread: threading.Thread | None = None
+        self._queue: queue.Queue = queue.Queue()
+        self._held: dict[str, tuple[int, list[int]]] = {}  # machine -> (contiguous, gaps), as last committed
+        self._writer: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        return self.httpd.server_address[1]
+
+    @property
+    def url(self) -> str:
+        host = self.httpd.server_address[0]
+        return f"https://{lan_address() if host in ('0.0.0.0', '') else host}:{self.port}"
+
+    def _remember_fingerprint(self) -> None:
+        from app.store import models
+
+        with self.store.read() as s:
+            row = s.get(models.Setting, FINGERPRINT_SETTING)
+            if row is not None and row.value == self.fingerprint:
+                return
+        ctx = self.handle.system_context()
+        with ctx.unit_of_work() as uow:
+            row = uow.session.get(models.Setting, FINGERPRINT_SETTING)
+            if row is None:
+                uow.session.add(models.Setting(key=FINGERPRINT_SETTING, value=self.fingerprint))
+            else:
+                row.value = self.fingerprint
+            uow.journal("net.certificate", self.fingerprint[:16], {"fingerprint": self.fingerprint})
+
+    def start(self) -> "MasterLink":
+        self._thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.2},
+                                        name="site-link", daemon=True)
+        self._thread.start()
+        self._writer = threading.Thread(target=self._write_loop, name="site-link-writer", daemon=True)
+        self._writer.start()
+        global _CURRENT
+        _CURRENT = self
+        return self
+
+    def stop(self) -> None:
+        global _CURRENT
+        if _CURRENT is self:
+            _CURRENT = None
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        self._queue.put(None)
+        if self._writer is not None:
+            self._writer.join(timeout=10)
+
+    # -- handlers ---------------------------------------------------------------------
+    def machine_ctx(self, machine_id: str) -> ServiceContext:
+        keys = self.registry.get(machine_id)
+        return ServiceContext(self.store, ingest.machine_actor(machine_id, keys.name if keys else ""),
+                              self.handle.clock)
+
+    def enroll_request(self, body: dict) -> dict:
+        public = base64.b64decode(body["public_key"])
+        nonce = base64.b64decode(body["nonce"])
+        if len(public) != 32 or not 8 <= len(nonce) <= 32:
+            raise protocol.RequestRefused("登记请求无效", 400)
+        name = str(body.get("name", ""))[:64] or "终端"
+        code = enrollment.enrollment_code(public, nonce)
+        ctx = self.handle.system_context()
+        with self.write_lock, ctx.unit_of_work() as uow:
+            s = uow.session
+            existing = s.scalars(select(EnrollmentRequest).where(EnrollmentRequest.public_key == public)).first()
+            if existing is None:
+                pending = s.scalar(select(func.count()).select_from(EnrollmentRequest)
+                                   .where(EnrollmentRequest.state == "pending"))
+                if pending >= MAX_PENDING:
+                    raise protocol.RequestRefused("待登记请求过多", 429)
+                s.add(EnrollmentRequest(public_key=public, nonce=nonce, name=name, code=code,
+                                        requested_at=ctx.now(), state="pending"))
+                uow.journal("net.enroll_requested", code, {"name": name})
+        return {"ok": True, "state": "pending" if existing is None else existing.state}
+
+    def enroll_status(self, headers, path: str, raw: bytes) -> dict:
+        public_hex = headers.get("X-ES-Machine") or ""
+        try:
+            public = bytes.fromhex(public_hex)
+        except ValueError:
+            raise protocol.RequestRefused("登记请求无效", 400) from None
+        self.replay.check(headers, "POST", path, raw, lambda _m: public if len(public) == 32 else None, time.time())
+        with self.store.read() as s:
+            req = s.scalars(select(EnrollmentRequest).where(EnrollmentRequest.public_key == public)).first()
+            if req is None:
+                raise protocol.RequestRefused("没有该登记请求", 404)
+            if req.state != "granted":
+                return {"state": req.state}
+            machine = s.get(Machine, req.machine_id)
+        message = enrollment.grant_message(self.store.site_id, machine.machine_id, public, self.fingerprint)
+        return {"state": "granted", "machine_id": machine.machine_id, "name": machine.name,
+                "site_id": self.store.site_id, "machine_key": base64.b64encode(machine.machine_key).decode(),
+                "master_fingerprint": self.fingerprint,
+                "site_public_keys": {k: base64.b64encode(v).decode() for k, v in self.store.journal.public_keys().items()},
+                "site_key_id": self.store.journal.key_id,
+                "grant_signature": base64.b64encode(self.store.journal.sign(message)).decode()}
+
+    def push(self, machine_id: str, body: dict) -> dict:
+        envelopes = [rec.Envelope.from_dict(d) for d in body.get("records", [])]
+        opened = ingest.open_all(envelopes, self.registry, self.store.site_id, only_machine=machine_id)
+        if not opened:
+            contiguous, gaps = ingest.status_of(self.store, machine_id)
+            return {"contiguous": contiguous, "missing": gaps[:500], "new": 0, "duplicates": 0}
+        done: Future = Future()
+        self._queue.put((machine_id, opened, done))
+        result = done.result(timeout=120)  # answered only once the records are durable
+        return {"contiguous": result.contiguous[machine_id], "missing": result.missing[machine_id],
+                "new": result.new, "duplicates": result.duplicates}
+
+    # -- group commit -------------------------------------------------------------------
+    def _write_loop(self) -> None:
+        """One writer: every push waiting when it is free goes into the same transaction,
+        so a hundred terminals cost one fsync per round rather than one each."""
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            items = [item]
+            while len(items) < GROUP_MAX:
+                try:
+                    nxt = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if nxt is None:
+                    self._queue.put(None)
+                    break
+                items.append(nxt)
+            self._apply_group(items)
+
+    def _apply_group(self, items) -> None:
+        try:
+            ctx = self.handle.system_context()
+            with self.write_lock, ctx.unit_of_work() as uow:
+                now = ctx.now()
+                results = [ingest.apply_opened(UnitOfWork(uow.session, self.machine_ctx(mid)), opened, "lan", now)
+                           for mid, opened, _ in items]
+        except Exception as exc:  # noqa: BLE001 - one bad push must not fail the others
+            if len(items) == 1:
+                items[0][2].set_exception(exc)
+            else:
+                for item in items:
+                    self._apply_group([item])
+            return
+        for (mid, _, done), result in zip(items, results):
+            self._held[mid] = (result.contiguous[mid], result.missing[mid])
+            done.set_result(result)
+
+    def commands(self, machine_id: str, body: dict) -> dict:
+        after = int(body.get("after", 0))
+        return {"records": ingest.commands_after(self.store, machine_id, after)}
+
+    def heartbeat(self, machine_id: str, body: dict) -> dict:
+        status = body.get("status") or {}
+        if not isinstance(status, dict):
+            raise protocol.RequestRefused("状态无效", 400)
+        self.board.update(machine_id, status)
+        held = self._held.get(machine_id)
+        if held is None:  # first word since the master started (packs imported meanwhile are seen on the next push)
+            held = self._held[machine_id] = ingest.status_of(self.store, machine_id)
+        contiguous, gaps = held
+        with self.store.read() as s:
+            upto = s.scalar(select(func.max(OutboxRecord.seq)).where(OutboxRecord.recipient == machine_id)) or 0
+        return {"contiguous": contiguous, "missing": gaps[:500], "commands_upto": upto,
+                "server_time": _dt.datetime.now(_dt.timezone.utc).isoformat()}
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+    server_version = "ExamSiteLink/1"
+    timeout = 120
+
+    def log_message(self, fmt, *args):  # quiet: the journal records what matters
+        pass
+
+    def setup(self):
+        super().setup()
+        try:
+            self.connection.do_handshake()
+        except OSError:
+            self.close_connection = True
+            raise
+
+    def _reply(self, status: int, data: dict) -> None:
+        body = json.dumps(data, ensure_ascii=False).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_POST(self):  # noqa: N802
+        link: MasterLink = self.server.link
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if length < 0 or length > MAX_BODY:
+            self.close_connection = True
+            return self._reply(413, {"error": "请求过大"})
+        raw = self.rfile.read(length)
+        path = self.path.split("?")[0]
+        try:
+            body = json.loads(raw or b"{}")
+            if not isinstance(body, dict):
+                raise ValueError
+        except ValueError:
+            return self._reply(400, {"error": "请求不是 JSON 对象"})
+        try:
+            if path == protocol.API + "/enroll/request":
+                return self._reply(200, link.enroll_request(body))
+            if path == protocol.API + "/enroll/status":
+                return self._reply(200, link.enroll_status(self.headers, path, raw))
+            machine = link.replay.check(self.headers, "POST", path, raw, link.registry.public_key, time.time())
+            if path == protocol.API + "/records":
+                return self._reply(200, link.push(machine, body))
+            if path == protocol.API + "/commands":
+                return self._reply(200, link.commands(machine, body))
+            if path == protocol.API + "/heartbeat":
+                return self._reply(200, link.heartbeat(machine, body))
+            return self._reply(404, {"error": "无此接口"})
+        except protocol.RequestRefused as exc:
+            # the master's clock, so a terminal whose clock is off can sign in the master's time
+            return self._reply(exc.status, {"error": str(exc), "server_time": time.time()})
+        except rec.RecordRejected as exc:
+            return self._reply(422, {"error": str(exc)})
+        except (KeyError, TypeError, ValueError) as exc:
+            return self._reply(400, {"error": f"请求无效：{exc}"})
+        except Exception as exc:  # noqa: BLE001 - e.g. the store busy: nothing was acknowledged, the terminal retries
+            import logging
+
+            logging.getLogger(__name__).exception("site link request failed")
+            return self._reply(503, {"error": f"主机暂时无法处理（{type(exc).__name__}），稍后自动重试"})

@@ -1,0 +1,92 @@
+"""监考台 widget: the live table fills from a real link and terminal; room start and an
+incident go through the service (journaled, command reaches the terminal)."""
+
+import time
+
+from PySide6.QtCore import Qt
+
+from app.net.master import MasterLink
+from app.net.terminal import TerminalNode
+from app.services.net import NetService, ProctorService
+from app.services.staff import StaffService
+from app.store.keys import TEST_KDF
+
+
+def test_console_shows_terminals_and_sends_room_start(qtbot, site, admin, tmp_path, monkeypatch):
+    link = MasterLink(site).start()
+    node = TerminalNode.create(tmp_path / "t1", "terminal-pass-1", TEST_KDF)
+    try:
+        NetService(admin).grant(node.request_enrollment(link.url, "一号机"))
+        node.complete_enrollment()
+        node.heartbeat_every = 0.3
+        node.set_status(candidate="2641000001", progress="3/100", time_left=3599, focus_losses=2)
+        got = []
+        node.on_command.append(got.append)
+        node.start()
+        StaffService(admin).add("jiankao", "监考甲", "Proctor-pass-1", ["proctor"])
+        proctor = site.login("jiankao", "Proctor-pass-1")
+        from app.ui.proctor import console
+
+        w = console.ProctorWorkplace(proctor)
+        qtbot.addWidget(w)
+        w.timer.setInterval(200)
+        qtbot.waitUntil(lambda: w.table.rowCount() == 1 and w.table.item(0, 4).text() == "2641000001",
+                        timeout=10000)
+        assert [w.table.item(0, c).text() for c in (0, 2, 5, 6, 7)] == ["T001", "在线", "3/100", "59:59", "2"]
+        monkeypatch.setattr(console, "confirm", lambda *a: True)
+        qtbot.mouseClick(w.room_buttons["start"], Qt.LeftButton)
+        qtbot.waitUntil(lambda: [r.header.kind for r in got] == ["room.start"], timeout=10000)
+        w.incident_candidate.setText("2641000001")
+        w.incident_text.setPlainText("考生举手报告鼠标失灵，已更换")
+        qtbot.mouseClick(w.incident_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: "已保存" in w.summary.text(), timeout=10000)
+        [incident] = ProctorService(proctor).incidents()
+        assert (incident.candidate, incident.recorded_by) == ("2641000001", "jiankao")
+        node.stop()
+        time.sleep(0.1)
+    finally:
+        node.close()
+        link.stop()
+
+
+def test_link_indicator_follows_the_terminal(qtbot, site, admin, tmp_path):
+    from app.ui.common.link_indicator import LinkIndicator
+
+    link = MasterLink(site).start()
+    node = TerminalNode.create(tmp_path / "t1", "terminal-pass-1", TEST_KDF)
+    try:
+        NetService(admin).grant(node.request_enrollment(link.url, "一号机"))
+        node.complete_enrollment()
+        node.heartbeat_every = 0.2
+        w = LinkIndicator(node)
+        qtbot.addWidget(w)
+        assert w.text().startswith("离线")  # not yet connected
+        node.start()
+        qtbot.waitUntil(lambda: w.text() == "", timeout=10000)
+        node.client.fault = True  # the cable is pulled
+        node.record("answer", {"q": 1})
+        qtbot.waitUntil(lambda: w.text() == "离线 · 待发送 1", timeout=10000)
+        node.client.fault = False
+        qtbot.waitUntil(lambda: w.text() == "" and node.backlog() == 0, timeout=10000)
+    finally:
+        node.close()
+        link.stop()
+
+
+def test_console_starts_the_link_in_this_process(qtbot, site, admin, monkeypatch):
+    from app.net import master
+    from app.ui.proctor import console
+
+    StaffService(admin).add("kaochang", "考场负责人甲", "Roomhead-pass-1", ["room_head"])
+    head = site.login("kaochang", "Roomhead-pass-1")
+    monkeypatch.setattr(console, "LINK_PORT", 0)
+    w = console.ProctorWorkplace(head)
+    qtbot.addWidget(w)
+    assert "未开启" in w.link_label.text() and master.current() is None
+    qtbot.mouseClick(w.link_button, Qt.LeftButton)
+    try:
+        qtbot.waitUntil(lambda: master.current() is not None and "https://" in w.link_label.text(), timeout=10000)
+        assert master.current().fingerprint[:16] in w.link_label.text()
+    finally:
+        if master.current() is not None:
+            master.current().stop()
