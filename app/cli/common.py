@@ -58,3 +58,13 @@ def login(args):
         raise CliError(str(exc), 5) from None
     ctx.handle = handle
     return ctx
+
+
+def group(sub, name: str, help: str):
+    """The sub-commands of ``examsite NAME``, shared by every module that adds to that group
+    (e.g. `terminal provision` from the theory exam and `terminal enroll` from the site link)."""
+    parser = sub.choices.get(name)
+    if parser is None:
+        parser = sub.add_parser(name, help=help)
+        parser.set_defaults(_group=parser.add_subparsers(dest="what", metavar="ACTION"))
+    return parser.get_default("_group")

@@ -39,8 +39,7 @@ def register(sub) -> None:
     ip.add_argument("files", nargs="+")
     ip.set_defaults(func=cmd_import_pack)
 
-    t = sub.add_parser("terminal", help="考试终端：建立本机加密存储、登记到主机、写出答题包")
-    tsub = t.add_subparsers(dest="what", metavar="ACTION")
+    tsub = common.group(sub, "terminal", "考试终端：建立终端加密库、登记到主机、写出答题包")
     ti = tsub.add_parser("init", help="建立终端目录（口令取自 EXAMSITE_TERMINAL_PASSPHRASE）")
     ti.add_argument("--folder", required=True)
     ti.set_defaults(func=cmd_terminal_init)

@@ -66,8 +66,7 @@ def register(sub) -> None:
     common.add_login(st)
     st.set_defaults(func=cmd_status)
 
-    p = sub.add_parser("terminal", help="考试终端")
-    tsub = p.add_subparsers(dest="what", metavar="ACTION")
+    tsub = common.group(sub, "terminal", "考试终端：建立终端加密库、登记到主机、写出答题包")
     t = tsub.add_parser("provision", help="为本批次建立考试终端的加密库（终端口令取自 EXAMSITE_TERMINAL_PASSPHRASE 或提示输入）")
     t.add_argument("--batch", required=True)
     t.add_argument("--terminal", required=True, help="终端库目录（新建）")
