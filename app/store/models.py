@@ -129,3 +129,5 @@ class JournalCheckpoint(Base):
     ts: Mapped[str] = mapped_column(String(32))
     signature: Mapped[bytes] = mapped_column(LargeBinary)
     key_id: Mapped[str] = mapped_column(String(32))
+
+from app.store import checkin_tables  # noqa: E402,F401  (issue 3: check-in desk)
