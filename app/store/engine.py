@@ -176,7 +176,12 @@ class Store:
         if self._closed:
             return
         if checkpoint:
-            self.journal.checkpoint_if_behind()
+            from app.store.journal import JournalTampered
+
+            try:
+                self.journal.checkpoint_if_behind()
+            except JournalTampered:
+                pass  # never sign a tampered tail; `journal verify` reports it
         self._closed = True
         self.engine.dispose()
 

@@ -1,0 +1,1 @@
+"""Capture and recording workers for the room cameras."""

@@ -1,0 +1,1 @@
+"""The site LAN link: master service and terminal client."""

@@ -1,0 +1,234 @@
+"""站点管理: institution, roster import, staff accounts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
+                               QTabWidget, QVBoxLayout, QWidget)
+
+from app.core.codes import INSTITUTION_CATEGORIES, PROVINCES
+from app.core.errors import ImportRejected
+from app.core.roles import ROLE_NAMES, Role
+from app.services.roster import RosterService
+from app.services.site import SiteService
+from app.services.staff import StaffService
+from app.ui.common.tasks import run_task
+from app.ui.common.widgets import confirm, error_text, show_error, tr
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    t.setEditTriggers(QTableWidget.NoEditTriggers)
+    t.setSelectionBehavior(QTableWidget.SelectRows)
+    return t
+
+
+def _fill(table: QTableWidget, rows: list[list]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(str(value)))
+
+
+class RosterImportTab(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        form = QFormLayout()
+        self.file_edit = QLineEdit()
+        self.file_edit.setAccessibleName(self.tr("名册文件"))
+        pick = QPushButton(self.tr("选择文件…"))
+        pick.clicked.connect(self._pick_file)
+        row = QHBoxLayout()
+        row.addWidget(self.file_edit)
+        row.addWidget(pick)
+        form.addRow(self.tr("名册文件（.xlsx）"), row)
+        self.photo_edit = QLineEdit()
+        self.photo_edit.setAccessibleName(self.tr("照片文件夹"))
+        pick2 = QPushButton(self.tr("选择文件夹…"))
+        pick2.clicked.connect(self._pick_dir)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.photo_edit)
+        row2.addWidget(pick2)
+        form.addRow(self.tr("照片文件夹（可选）"), row2)
+        self.import_button = QPushButton(self.tr("导入（全部成功或全部不导入）"))
+        self.import_button.clicked.connect(self.start_import)
+        self.result = QLabel("")
+        self.result.setWordWrap(True)
+        self.result.setAccessibleName(self.tr("导入结果"))
+        self.errors = _table([self.tr("工作表"), self.tr("行"), self.tr("列"), self.tr("问题")])
+        self.errors.setAccessibleName(self.tr("导入错误列表"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.import_button)
+        layout.addWidget(self.result)
+        layout.addWidget(self.errors)
+
+    def _pick_file(self):
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择名册"), "", "Excel (*.xlsx)")
+        if path:
+            self.file_edit.setText(path)
+
+    def _pick_dir(self):
+        path = QFileDialog.getExistingDirectory(self, self.tr("选择照片文件夹"))
+        if path:
+            self.photo_edit.setText(path)
+
+    def start_import(self) -> None:
+        path, photos = self.file_edit.text().strip(), self.photo_edit.text().strip() or None
+        if not path:
+            self.result.setText(self.tr("请先选择名册文件"))
+            return
+        self.import_button.setEnabled(False)
+        self.errors.setRowCount(0)
+        self.result.setText(self.tr("正在导入…"))
+        run_task(self, lambda: RosterService(self.ctx).import_roster(path, photos), self._done, self._failed,
+                 label=self.tr("正在校验并导入名册…"))
+
+    def _done(self, result) -> None:
+        self.import_button.setEnabled(True)
+        text = self.tr("导入成功：认定计划 {0} 个，考生 {1} 名，照片 {2} 张。").format(
+            len(result.batches), result.candidates, result.photos)
+        if result.missing_photos:
+            text += self.tr("{0} 名考生没有照片。").format(len(result.missing_photos))
+        self.result.setStyleSheet("color: #1b5e20;")
+        self.result.setText(text)
+
+    def _failed(self, exc: Exception) -> None:
+        self.import_button.setEnabled(True)
+        self.result.setStyleSheet("color: #b00020;")
+        self.result.setText(error_text(exc))
+        if isinstance(exc, ImportRejected):
+            _fill(self.errors, [[e.sheet, e.row, e.column, e.message] for e in exc.errors])
+
+
+class AddStaffDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("新建账户"))
+        form = QFormLayout(self)
+        self.username = QLineEdit()
+        self.name = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.Password)
+        self.unit = QLineEdit()
+        self.card = QLineEdit()
+        for label, w in ((self.tr("用户名"), self.username), (self.tr("姓名"), self.name),
+                         (self.tr("初始密码"), self.password), (self.tr("所在单位"), self.unit),
+                         (self.tr("督导员证卡编号"), self.card)):
+            w.setAccessibleName(label)
+            form.addRow(label, w)
+        self.role_boxes = {}
+        for role in Role:
+            box = QCheckBox(tr(ROLE_NAMES[role]))
+            box.setAccessibleName(tr(ROLE_NAMES[role]))
+            self.role_boxes[role.value] = box
+            form.addRow("", box)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict:
+        return dict(username=self.username.text().strip(), name=self.name.text().strip(),
+                    password=self.password.text(), unit=self.unit.text().strip(), card_no=self.card.text().strip(),
+                    roles=[r for r, b in self.role_boxes.items() if b.isChecked()])
+
+
+class StaffTab(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.table = _table([self.tr("用户名"), self.tr("姓名"), self.tr("角色"), self.tr("所在单位"),
+                             self.tr("证卡编号"), self.tr("状态")])
+        self.table.setAccessibleName(self.tr("工作人员账户列表"))
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("新建账户…"), self.add), (self.tr("解锁"), self.unlock),
+                           (self.tr("停用"), self.deactivate), (self.tr("刷新"), self.refresh)):
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = []
+        for s in StaffService(self.ctx).list():
+            state = self.tr("正常") if s.active else self.tr("已停用")
+            if s.locked:
+                state += self.tr("（已锁定）")
+            rows.append([s.username, s.name, "、".join(tr(ROLE_NAMES[Role(r)]) for r in s.roles), s.unit,
+                         s.card_no, state])
+        _fill(self.table, rows)
+
+    def _selected(self) -> str | None:
+        row = self.table.currentRow()
+        return self.table.item(row, 0).text() if row >= 0 else None
+
+    def add(self) -> None:
+        dialog = AddStaffDialog(self)
+        if dialog.exec() != QDialog.Accepted:
+            return
+        v = dialog.values()
+        try:
+            StaffService(self.ctx).add(v["username"], v["name"], v["password"], v["roles"], unit=v["unit"],
+                                       card_no=v["card_no"])
+        except Exception as exc:  # noqa: BLE001
+            show_error(self, exc)
+        self.refresh()
+
+    def unlock(self) -> None:
+        username = self._selected()
+        if username:
+            try:
+                StaffService(self.ctx).unlock(username)
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, exc)
+            self.refresh()
+
+    def deactivate(self) -> None:
+        username = self._selected()
+        if username and confirm(self, self.tr("停用账户"), self.tr("确定停用账户「{0}」吗？停用后该账户无法登录。").format(username)):
+            try:
+                StaffService(self.ctx).set_active(username, False)
+            except Exception as exc:  # noqa: BLE001
+                show_error(self, exc)
+            self.refresh()
+
+
+class InstitutionTab(QWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        inst = SiteService(ctx).institution()
+        form = QFormLayout(self)
+        if inst is None:
+            form.addRow(QLabel(self.tr("尚未设置评价机构信息")))
+            return
+        rows = [(self.tr("评价机构名称"), inst.name),
+                (self.tr("机构类别"), f"{inst.category} {tr(INSTITUTION_CATEGORIES[inst.category])}"),
+                (self.tr("评价机构代码"), inst.institution_code),
+                (self.tr("所在省份"), f"{inst.province} {tr(PROVINCES.get(inst.province, ''))}"),
+                (self.tr("站点序列码"), inst.site_serial),
+                (self.tr("证书编号前缀"), str(inst.prefix))]
+        for label, value in rows:
+            v = QLabel(value)
+            v.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            v.setAccessibleName(f"{label} {value}")
+            form.addRow(label, v)
+
+
+class SiteAdminWorkplace(QTabWidget):
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.roster_import = RosterImportTab(ctx)
+        self.staff = StaffTab(ctx)
+        self.addTab(self.roster_import, self.tr("名册导入"))
+        self.addTab(self.staff, self.tr("工作人员账户"))
+        self.addTab(InstitutionTab(ctx), self.tr("评价机构"))

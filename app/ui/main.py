@@ -1,0 +1,62 @@
+"""Starting the GUI: font, translations, the login window, then the main window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from app import paths
+
+_keep: list = []  # translators must outlive the app
+
+
+def language() -> str:
+    """zh_CN unless EXAMSITE_LANG or the system locale asks for English."""
+    lang = os.environ.get("EXAMSITE_LANG") or QLocale.system().name()
+    return "en" if lang.lower().startswith("en") else "zh_CN"
+
+
+def setup_application(app: QApplication, lang: str | None = None) -> str:
+    """Font with Chinese glyphs shipped with the program; our and Qt's own translations."""
+    app.setApplicationName("ExamSite")
+    app.setOrganizationName("ExamSite")
+    font_id = QFontDatabase.addApplicationFont(str(paths.cjk_font()))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families:
+        font = QFont(families[0])
+        font.setPointSize(max(app.font().pointSize(), 11))
+        app.setFont(font)
+    lang = lang or language()
+    for old in list(_keep):
+        app.removeTranslator(old)
+        _keep.remove(old)
+    if lang == "en":
+        ours = QTranslator(app)
+        if ours.load(str(paths.resources() / "translations" / "examsite_en.qm")):
+            app.installTranslator(ours)
+            _keep.append(ours)
+    else:
+        qt = QTranslator(app)
+        if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _keep.append(qt)
+    return lang
+
+
+def run(argv: list[str] | None = None) -> int:
+    argv = list(argv if argv is not None else sys.argv)
+    parser = argparse.ArgumentParser(prog="examsite gui")
+    parser.add_argument("--site")
+    args, _ = parser.parse_known_args(argv[1:])
+    app = QApplication.instance() or QApplication(argv)
+    setup_application(app)
+    from app.ui.login import LoginWindow
+
+    window = LoginWindow(site_dir=args.site, passphrase=os.environ.get("EXAMSITE_PASSPHRASE"))
+    window.show()
+    return app.exec()

@@ -1,0 +1,25 @@
+"""The rules of the house as a failing check: core imports no Qt or SQL; ui never imports the store."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_import_contracts_hold():
+    exe = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or "lint-imports"
+    r = subprocess.run([exe, "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "Contracts: 3 kept, 0 broken" in r.stdout
+
+
+def test_core_reads_no_clock():
+    offenders = []
+    for path in (ROOT / "app" / "core").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        for needle in ("datetime.now(", "date.today(", "time.time(", "open("):
+            if needle in text:
+                offenders.append(f"{path.name}: {needle}")
+    assert offenders == []
