@@ -273,13 +273,19 @@ class CheckinService(Service):
                 via = "qr"
             else:
                 via = "ticket_no"
-                found = s.scalars(base.where(func.upper(models.Candidate.ticket_no) == q.text)).all()
+                # Every branch goes through an index: the rows carry photos, so a table scan
+                # would decrypt thousands of pages.
+                typed = raw.strip()
+                found = s.scalars(base.where(models.Candidate.ticket_no.in_({typed, q.text}))).all()
                 if not found and q.maybe_id:
                     via, found = "id_no", s.scalars(base.where(models.Candidate.id_no == q.text)).all()
                 if not found and q.maybe_tail:
                     via = "id_tail"
-                    found = s.scalars(base.where(models.Candidate.id_no.like(f"%{q.text}"))
-                                      .order_by(models.Candidate.ticket_no).limit(20)).all()
+                    # scan the narrow id_no index only (covering), then fetch the few rows
+                    ids = list(s.scalars(select(models.Candidate.id).where(
+                        models.Candidate.id_no.like(f"%{q.text}")).limit(200)))
+                    found = s.scalars(base.where(models.Candidate.id.in_(ids))
+                                      .order_by(models.Candidate.ticket_no).limit(20)).all() if ids else []
                 if not found:
                     raise NotFound(f"本批次名册中没有「{q.text}」（准考证号 / 证件号码 / 证件号码后6位）")
             return Lookup(via, [self._card(s, sess, batch.plan_no, c, now) for c in found])

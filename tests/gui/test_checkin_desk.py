@@ -155,3 +155,22 @@ def test_tail_choice_mismatch_undo_and_late_override(qtbot, demo, setup, desk):
     with qtbot.waitSignal(desk.checked_in, timeout=10000):
         qtbot.keyClick(desk.scan, Qt.Key_F9)
     assert journal(demo, "checkin.override")[0][1]["room_head"] == "kaochang"
+
+
+def test_id_card_reader_file_drives_lookup_and_flags_name(qtbot, setup, tmp_path):
+    from app.formats.idreader import FileReader
+
+    folder = tmp_path / "cards"
+    folder.mkdir()
+    c = setup["cands"][9]
+    w = CheckinWorkplace(setup["staff"], frame_source=FrameSource(setup["video"], loop=True),
+                         id_reader=FileReader(folder))
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.sessions_loaded, timeout=10000):
+        w.show()
+    (folder / "card.json").write_text(json.dumps({"name": "别人", "id_no": c.id_no}), encoding="utf-8")
+    with qtbot.waitSignal(w.candidate_shown, timeout=10000) as sig:
+        pass  # the reader is polled by the desk
+    assert sig.args == [c.ticket_no]
+    assert "证件姓名「别人」与名册不符" in w.banner.text()
+    w.stop_camera()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBo
 
 from app.camera.frames import FrameSource, encode_jpeg
 from app.core import checkin as rules
-from app.formats.idreader import KeyboardWedgeReader
+from app.formats.idreader import FileReader, IdCardReader, KeyboardWedgeReader
 from app.services.checkin import CheckinService, Override
 from app.ui.checkin.camera import CameraFeed, to_pixmap
 from app.ui.common.tasks import run_task
@@ -62,6 +62,13 @@ class OverrideDialog(QDialog):
         return Override(self.username.text().strip(), self.password.text(), self.reason.text().strip())
 
 
+def default_id_reader() -> IdCardReader | None:
+    """A vendor bridge writing card files into ``EXAMSITE_IDCARD_DIR``, when configured.
+    (Readers in keyboard mode need nothing: they type into the scan field.)"""
+    folder = os.environ.get("EXAMSITE_IDCARD_DIR")
+    return FileReader(folder) if folder else None
+
+
 def default_frame_source() -> FrameSource:
     """The desk camera: ``EXAMSITE_DESK_CAMERA`` (an index or a video file), else camera 0."""
     return FrameSource(os.environ.get("EXAMSITE_DESK_CAMERA", "0"), loop=True)
@@ -78,9 +85,11 @@ class CheckinWorkplace(QWidget):
     counts_updated = Signal()
     sessions_loaded = Signal(int)
 
-    def __init__(self, ctx, parent: QWidget | None = None, frame_source: FrameSource | None = None):
+    def __init__(self, ctx, parent: QWidget | None = None, frame_source: FrameSource | None = None,
+                 id_reader: IdCardReader | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.id_reader = id_reader or default_id_reader()
         self.service = CheckinService(ctx)
         self.frame_source = frame_source
         self.feed: CameraFeed | None = None
@@ -170,6 +179,9 @@ class CheckinWorkplace(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(COUNT_REFRESH_MS)
         self.timer.timeout.connect(self.refresh_counts)
+        self.reader_timer = QTimer(self)
+        self.reader_timer.setInterval(300)
+        self.reader_timer.timeout.connect(self.poll_reader)
         self._set_banner(self.tr("请扫码"), GREY)
         self.load_sessions()
 
@@ -211,11 +223,14 @@ class CheckinWorkplace(QWidget):
         super().showEvent(event)
         self.scan.setFocus()
         self.timer.start()
+        if self.id_reader is not None:
+            self.reader_timer.start()
         self.start_camera()
 
     def hideEvent(self, event):
         super().hideEvent(event)
         self.timer.stop()
+        self.reader_timer.stop()
         self.stop_camera()
 
     def start_camera(self) -> None:
@@ -317,12 +332,20 @@ class CheckinWorkplace(QWidget):
         elif self.current is not None:
             self.confirm_identity()
 
-    def lookup(self, text: str) -> None:
+    def poll_reader(self) -> None:
+        """An ID card laid on the reader: look the holder up by the chip's ID number."""
+        if self.busy or self.session_id is None or self.id_reader is None:
+            return
+        card = self.id_reader.poll()
+        if card is not None:
+            self.lookup(card.id_no, card_name=card.name)
+
+    def lookup(self, text: str, card_name: str = "") -> None:
         self.clear()
-        self.wedge_name = ""
+        self.wedge_name = card_name
         card = KeyboardWedgeReader.parse(text)
         if card is not None:  # an ID-card reader in keyboard mode
-            self.wedge_name, text = card.name, card.id_no
+            self.wedge_name, text = card.name or card_name, card.id_no
         sid = self.session_id
         self.busy = True
 
