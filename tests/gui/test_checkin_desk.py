@@ -174,3 +174,19 @@ def test_id_card_reader_file_drives_lookup_and_flags_name(qtbot, setup, tmp_path
     assert sig.args == [c.ticket_no]
     assert "证件姓名「别人」与名册不符" in w.banner.text()
     w.stop_camera()
+
+
+def test_cutoff_prompt_and_absent_marking(qtbot, demo, setup, desk):
+    assert "09:30 起不得入场" in desk.cutoff_label.text()
+    setup["clock"].t = START + _dt.timedelta(minutes=31)
+    with qtbot.waitSignal(desk.counts_updated, timeout=10000):
+        desk.refresh_counts()
+    assert "尚有 40 人未到：按 F10 记缺考" in desk.cutoff_label.text()
+    asked = []
+    desk.confirm = lambda title, text: asked.append(text) or True
+    with qtbot.waitSignal(desk.counts_updated, timeout=10000):
+        qtbot.keyClick(desk.scan, Qt.Key_F10)
+    assert asked and "记为缺考" in asked[0]
+    assert [desk.counts.item(i, 3).text() for i in range(2)] == ["20", "20"]
+    assert "已记缺考 40 名" in desk.banner.text()
+    assert len(journal(demo, "checkin.absent")[0][1]["tickets"]) == 40

@@ -212,10 +212,7 @@ class CheckinWorkplace(QWidget):
         run_task(self, self.service.sessions, done, self._failed)
 
     def _session_changed(self, *_):
-        s = getattr(self, "sessions", {}).get(self.session_id)
-        if s is not None:
-            self.cutoff_label.setText(self.tr("开考 {0}，{1} 起不得入场").format(
-                f"{rules.local(s.starts_at):%H:%M}", f"{rules.local(s.cutoff):%H:%M}"))
+        self._show_cutoff(0)
         self.clear()
         self.refresh_counts()
 
@@ -458,6 +455,22 @@ class CheckinWorkplace(QWidget):
                     item = QTableWidgetItem(str(v))
                     item.setTextAlignment(Qt.AlignCenter)
                     self.counts.setItem(i, j, item)
+            self._show_cutoff(sum(r.waiting for r in rows))
             self.counts_updated.emit()
 
         run_task(self, lambda: self.service.counts(sid), done, lambda exc: None)
+
+    def _show_cutoff(self, waiting: int) -> None:
+        """Once the cut-off has passed with people still missing, say so: F10 records them absent."""
+        s = getattr(self, "sessions", {}).get(self.session_id)
+        if s is None:
+            self.cutoff_label.setText("")
+            return
+        if waiting and self.ctx.now() > s.cutoff:
+            self.cutoff_label.setText(self.tr("已过入场截止时间 {0}，尚有 {1} 人未到：按 F10 记缺考").format(
+                f"{rules.local(s.cutoff):%H:%M}", waiting))
+            self.cutoff_label.setStyleSheet(f"color: {RED}; font-weight: bold;")
+        else:
+            self.cutoff_label.setText(self.tr("开考 {0}，{1} 起不得入场").format(
+                f"{rules.local(s.starts_at):%H:%M}", f"{rules.local(s.cutoff):%H:%M}"))
+            self.cutoff_label.setStyleSheet("")
