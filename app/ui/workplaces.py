@@ -13,7 +13,7 @@ FACTORIES: dict[str, str] = {
     "site_admin": "app.ui.admin.site_admin:SiteAdminWorkplace",
     "roster": "app.ui.admin.roster_view:RosterWorkplace",
     "journal": "app.ui.admin.journal_view:JournalWorkplace",
-    "checkin": "app.ui.checkin.desk:CheckinWorkplace",
+    "checkin": "app.ui.checkin.workplace:CheckinArea",
 }
 
 

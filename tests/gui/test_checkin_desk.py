@@ -190,3 +190,35 @@ def test_cutoff_prompt_and_absent_marking(qtbot, demo, setup, desk):
     assert [desk.counts.item(i, 3).text() for i in range(2)] == ["20", "20"]
     assert "已记缺考 40 名" in desk.banner.text()
     assert len(journal(demo, "checkin.absent")[0][1]["tickets"]) == 40
+
+
+def test_workplace_tabs_seat_and_print(qtbot, demo, setup, tmp_path, demo_login):
+    import subprocess
+
+    from app.ui import workplaces
+
+    area = workplaces.factory("checkin")(setup["staff"], None)
+    qtbot.addWidget(area)
+    assert area.count() == 2 and area.printing is not None
+    panel = area.printing
+    panel.room.setCurrentIndex(panel.room.findData("第1考场"))
+    panel.rows.setValue(4)
+    panel.cols.setValue(5)
+    panel.confirm = lambda *_: True
+    with qtbot.waitSignal(panel.seated, timeout=10000) as sig:
+        qtbot.mouseClick(panel.seat_button, Qt.LeftButton)
+    assert sig.args == [20]
+    for kind in ("chart", "tickets", "signin"):
+        out = tmp_path / f"{kind}.pdf"
+        panel.ask_path = lambda suggested, out=out: str(out)
+        with qtbot.waitSignal(panel.written, timeout=20000):
+            qtbot.mouseClick(panel.buttons[kind], Qt.LeftButton)
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+        assert {"chart": "座位表", "tickets": "准考证", "signin": "考生签到表"}[kind] in text
+    assert "DG26040001" in text or "DG26040002" in text
+    # a room head works the desk but does not print or seat
+    head = workplaces.factory("checkin")(demo_login("kaochang"), None)
+    qtbot.addWidget(head)
+    assert head.count() == 1 and head.printing is None
+    area.desk.stop_camera()
+    head.desk.stop_camera()

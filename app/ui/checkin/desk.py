@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import os
 
+import shiboken6
+
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
@@ -26,6 +28,15 @@ from app.services.checkin import CheckinService, Override
 from app.ui.checkin.camera import CameraFeed, to_pixmap
 from app.ui.common.tasks import run_task
 from app.ui.common.widgets import confirm, error_text
+
+def run_for(widget: QWidget, fn, on_done, on_error, label: str = "") -> None:
+    """``run_task`` whose answers are dropped if the widget is gone by the time they come
+    (a workplace closed at logout while a lookup was in flight)."""
+    def alive(cb):
+        return lambda value: cb(value) if shiboken6.isValid(widget) else None
+
+    run_task(widget, fn, alive(on_done), alive(on_error), label=label)
+
 
 GREEN, RED, AMBER, GREY = "#1b7f3b", "#b3261e", "#b26a00", "#555555"
 COUNT_REFRESH_MS = 5000
@@ -209,7 +220,7 @@ class CheckinWorkplace(QWidget):
             self._session_changed()
             self.sessions_loaded.emit(len(sessions))
 
-        run_task(self, self.service.sessions, done, self._failed)
+        run_for(self, self.service.sessions, done, self._failed)
 
     def _session_changed(self, *_):
         self._show_cutoff(0)
@@ -359,7 +370,7 @@ class CheckinWorkplace(QWidget):
                 self._set_banner(self.tr("有 {0} 名考生符合，请输入序号并回车").format(len(found.matches)), AMBER)
                 self.choices_shown.emit(len(found.matches))
 
-        run_task(self, lambda: self.service.lookup(sid, text), done, self._failed)
+        run_for(self, lambda: self.service.lookup(sid, text), done, self._failed)
 
     def confirm_identity(self, override: Override | None = None) -> None:
         card, sid = self.current, self.session_id
@@ -381,7 +392,7 @@ class CheckinWorkplace(QWidget):
             self.refresh_counts()
             self.scan.setFocus()
 
-        run_task(self, lambda: self.service.check_in(sid, card.ticket_no, photo=photo, override=override),
+        run_for(self, lambda: self.service.check_in(sid, card.ticket_no, photo=photo, override=override),
                  done, self._failed, label=self.tr("正在核验考场负责人…") if override else "")
 
     def mismatch(self) -> None:
@@ -399,7 +410,7 @@ class CheckinWorkplace(QWidget):
             self.mismatch_recorded.emit(card.ticket_no)
             self.scan.setFocus()
 
-        run_task(self, lambda: self.service.report_mismatch(sid, card.ticket_no, photo=photo), done, self._failed)
+        run_for(self, lambda: self.service.report_mismatch(sid, card.ticket_no, photo=photo), done, self._failed)
 
     def _ask_override(self, message: str) -> Override | None:
         dialog = OverrideDialog(self, message)
@@ -427,7 +438,7 @@ class CheckinWorkplace(QWidget):
             self.refresh_counts()
             self.scan.setFocus()
 
-        run_task(self, self.service.undo_last, done, self._failed)
+        run_for(self, self.service.undo_last, done, self._failed)
 
     def mark_absent(self) -> None:
         sid = self.session_id
@@ -440,7 +451,7 @@ class CheckinWorkplace(QWidget):
             self._set_banner(self.tr("已记缺考 {0} 名").format(len(tickets)), AMBER)
             self.refresh_counts()
 
-        run_task(self, lambda: self.service.mark_absent(sid), done, self._failed)
+        run_for(self, lambda: self.service.mark_absent(sid), done, self._failed)
 
     def refresh_counts(self) -> None:
         sid = self.session_id
@@ -458,7 +469,7 @@ class CheckinWorkplace(QWidget):
             self._show_cutoff(sum(r.waiting for r in rows))
             self.counts_updated.emit()
 
-        run_task(self, lambda: self.service.counts(sid), done, lambda exc: None)
+        run_for(self, lambda: self.service.counts(sid), done, lambda exc: None)
 
     def _show_cutoff(self, waiting: int) -> None:
         """Once the cut-off has passed with people still missing, say so: F10 records them absent."""
