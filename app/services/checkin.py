@@ -21,6 +21,7 @@ from app.core.errors import Conflict, DomainError, ImportRejected, NotFound, Per
 from app.core.idcard import mask_id_no
 from app.core.roles import Role
 from app.services.base import Service, requires
+from app.services.site import LOCK_MINUTES, MAX_FAILED_LOGINS
 from app.store import models
 from app.store.checkin_tables import (CandidateBan, Checkin, DoorIncident, DoorPhoto, ExamSession,
                                       SeatPlanRow)
@@ -301,7 +302,15 @@ class CheckinService(Service):
         s.flush()
         return row
 
-    def _check_override(self, uow, batch: models.Batch, override: Override, ticket_no: str) -> str:
+    def _password_ok(self, override: Override | None) -> bool:
+        """Argon2 is slow on purpose: check it before taking the write lock."""
+        if override is None:
+            return False
+        with self.ctx.reading() as s:
+            stored = s.scalar(select(models.Staff.password_hash).where(models.Staff.username == override.username))
+        return bool(stored) and passwords.check_password(override.password, stored)
+
+    def _check_override(self, uow, batch: models.Batch, override: Override, ticket_no: str, password_ok: bool) -> str:
         """The room head's own credential, checked and journaled.  Returns their username."""
         s = uow.session
         reason = (override.reason or "").strip()
@@ -309,11 +318,20 @@ class CheckinService(Service):
         assigned = set(s.scalars(select(models.BatchAssignment.staff_id).where(
             models.BatchAssignment.batch_id == batch.id, models.BatchAssignment.role == Role.ROOM_HEAD.value)))
         problem = None
+        now = self.ctx.now()
         if len(reason) < 2:
             problem = "须填写同意理由"
-        elif (staff is None or not staff.active or Role.ROOM_HEAD.value not in staff.roles
-              or not passwords.check_password(override.password, staff.password_hash)):
+        elif staff is not None and staff.locked_until and staff.locked_until > now:
+            problem = "该考场负责人账户已锁定，请稍后再试或请管理员解锁"
+        elif staff is None or not staff.active or Role.ROOM_HEAD.value not in staff.roles or not password_ok:
             problem = "考场负责人用户名或密码错误"
+            if staff is not None and not password_ok:  # the same lockout as at login
+                staff.failed_logins += 1
+                if staff.failed_logins >= MAX_FAILED_LOGINS:
+                    staff.locked_until = now + _dt.timedelta(minutes=LOCK_MINUTES)
+                    staff.failed_logins = 0
+                    uow.journal("auth.locked", staff.username, {"locked_until": staff.locked_until.isoformat(),
+                                                                "via": "checkin.override"})
         elif assigned and staff.id not in assigned:
             problem = f"「{staff.name}」不是本批次的考场负责人"
         if problem:
@@ -328,6 +346,7 @@ class CheckinService(Service):
         now = self.ctx.now()
         refusal: rules.Refusal | None = None
         denied: str | None = None
+        password_ok = self._password_ok(override)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             sess, batch = _session(s, session_id)
@@ -341,7 +360,7 @@ class CheckinService(Service):
                                          ban=ban, prior=_prior(live))
             override_by = ""
             if refusal is not None and refusal.overridable and override is not None:
-                checked = self._check_override(uow, batch, override, ticket_no)
+                checked = self._check_override(uow, batch, override, ticket_no, password_ok)
                 if checked == override.username:
                     override_by = checked
                     uow.journal("checkin.override", ticket_no, {"session_id": sess.id, "rule": refusal.code,

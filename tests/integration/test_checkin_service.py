@@ -242,3 +242,14 @@ def test_roles_enforced_on_desk(demo, desk):
         proctor.check_in(desk.sid, "DG26040001")
     with pytest.raises(PermissionDenied):
         proctor.lookup(desk.sid, "DG26040001")
+
+
+def test_override_guesses_lock_the_room_head_out(demo, desk, clock):
+    c = candidates(demo)[12]
+    clock.t = START + _dt.timedelta(minutes=45)
+    for _ in range(5):
+        with pytest.raises(PermissionDenied, match="密码错误"):
+            desk.check_in(desk.sid, c.ticket_no, override=Override("kaochang", "guess-1234", "理由理由"))
+    with pytest.raises(PermissionDenied, match="已锁定"):  # even the right password, now
+        desk.check_in(desk.sid, c.ticket_no, override=Override("kaochang", "Demo-kaochang-2026", "理由理由"))
+    assert journal(demo, "auth.locked")[0][0] == "kaochang"
