@@ -216,9 +216,30 @@ def test_workplace_tabs_seat_and_print(qtbot, demo, setup, tmp_path, demo_login)
         text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
         assert {"chart": "座位表", "tickets": "准考证", "signin": "考生签到表"}[kind] in text
     assert "DG26040001" in text or "DG26040002" in text
-    # a room head works the desk but does not print or seat
+    # a new session from the panel reaches the desk's list
+    from PySide6.QtCore import QDateTime
+
+    panel.session_name.setText("操作技能考核")
+    panel.subject.setCurrentIndex(panel.subject.findData("practical"))
+    panel.starts.setDateTime(QDateTime(2026, 11, 23, 14, 0, 0))
+    with qtbot.waitSignal(area.desk.sessions_loaded, timeout=10000) as sig:
+        qtbot.mouseClick(panel.session_button, Qt.LeftButton)
+    assert sig.args == [2]
+    [made] = [s for s in CheckinService(setup["admin"]).sessions() if s.name == "操作技能考核"]
+    assert made.starts_at == _dt.datetime(2026, 11, 23, 6, 0, tzinfo=UTC) and made.subject == "practical"
+    # a room head works the desk and sees what the desk reported, but does not print or seat
+    c = setup["cands"][0]
+    CheckinService(setup["staff"]).report_mismatch(setup["sid"], c.ticket_no, photo=c.photo)
     head = workplaces.factory("checkin")(demo_login("kaochang"), None)
     qtbot.addWidget(head)
-    assert head.count() == 1 and head.printing is None
+    assert head.printing is None and head.incidents is not None and head.count() == 2
+    with qtbot.waitSignal(head.incidents.loaded, timeout=10000) as sig:
+        head.setCurrentWidget(head.incidents)
+        head.show()
+    assert sig.args == [1] and head.incidents.table.item(0, 2).text() == c.ticket_no
+    assert "冒名顶替" in head.incidents.table.item(0, 4).text()
+    with qtbot.waitSignal(head.incidents.photos_shown, timeout=10000):
+        head.incidents.table.setCurrentCell(0, 0)
+    assert not head.incidents.door_photo.pixmap().isNull() and not head.incidents.roster_photo.pixmap().isNull()
     area.desk.stop_camera()
     head.desk.stop_camera()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from app.core.codes import SUBJECTS
 from app.formats import checkin_pdf
 from app.services.checkin import CheckinService
 from app.services.roster import RosterService
@@ -15,7 +17,11 @@ from app.ui.checkin.desk import run_for
 from app.ui.common.widgets import confirm, error_text
 
 
+CST = _dt.timezone(_dt.timedelta(hours=8))
+
+
 class PrintPanel(QWidget):
+    session_created = Signal(int)
     written = Signal(str)  # path of a PDF written
     seated = Signal(int)  # candidates seated
     failed = Signal(str)
@@ -48,6 +54,21 @@ class PrintPanel(QWidget):
         self.mode.addItem(self.tr("随机排座（种子留存，可复现）"), "random")
         self.mode.addItem(self.tr("按准考证号顺序"), "fixed")
         self.seat_button = QPushButton(self.tr("排座(&S)"))
+        self.session_name = QLineEdit(self.tr("理论知识考试"))
+        self.session_name.setAccessibleName(self.tr("场次名称"))
+        self.subject = QComboBox()
+        self.subject.setAccessibleName(self.tr("科目"))
+        for key, name in SUBJECTS.items():
+            self.subject.addItem(self.tr(name), key)
+        self.starts = QDateTimeEdit(QDateTime.currentDateTime().addDays(1))
+        self.starts.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.starts.setCalendarPopup(True)
+        self.starts.setAccessibleName(self.tr("开考时间（北京时间）"))
+        self.late = QSpinBox()
+        self.late.setRange(0, 240)
+        self.late.setValue(30)
+        self.late.setAccessibleName(self.tr("开考后多少分钟不得入场"))
+        self.session_button = QPushButton(self.tr("新建场次(&N)"))
         self.buttons = {}
         for key, label in (("tickets", self.tr("准考证(&T)")), ("signin", self.tr("签到表(&G)")),
                            ("door", self.tr("门贴名单(&D)")), ("chart", self.tr("座位表(&C)"))):
@@ -71,18 +92,27 @@ class PrintPanel(QWidget):
         sf.addRow(self.tr("或机位"), self.terminals)
         sf.addRow(self.tr("方式"), self.mode)
         sf.addRow(self.seat_button)
+        sessions = QGroupBox(self.tr("场次"))
+        nf = QFormLayout(sessions)
+        nf.addRow(self.tr("名称"), self.session_name)
+        nf.addRow(self.tr("科目"), self.subject)
+        nf.addRow(self.tr("开考时间（北京时间）"), self.starts)
+        nf.addRow(self.tr("开考后不得入场（分钟）"), self.late)
+        nf.addRow(self.session_button)
         prints = QGroupBox(self.tr("打印（PDF）"))
         pl = QHBoxLayout(prints)
         for b in self.buttons.values():
             pl.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(sessions)
         layout.addWidget(seats)
         layout.addWidget(prints)
         layout.addWidget(self.result)
         layout.addStretch(1)
         self.batch.currentIndexChanged.connect(self._batch_changed)
         self.seat_button.clicked.connect(self.assign)
+        self.session_button.clicked.connect(self.create_session)
         self._batch_changed()
 
     @property
@@ -100,6 +130,20 @@ class PrintPanel(QWidget):
         if b:
             for s in self.service.sessions(b.plan_no):
                 self.session.addItem(s.label, s.id)
+
+    def create_session(self) -> None:
+        plan_no = self.plan_no
+        if not plan_no:
+            return
+        local = self.starts.dateTime().toPython().replace(tzinfo=CST)
+        name, subject, late = self.session_name.text().strip(), self.subject.currentData(), self.late.value()
+
+        def done(sid):
+            self.result.setText(self.tr("已创建场次「{0}」").format(name))
+            self._batch_changed()
+            self.session_created.emit(sid)
+
+        run_for(self, lambda: self.service.create_session(plan_no, name, subject, local, late), done, self._failed)
 
     def _ask_path(self, suggested: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存 PDF"), suggested, "PDF (*.pdf)")
