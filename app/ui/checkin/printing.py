@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
 from PySide6.QtWidgets import (QComboBox, QDateTimeEdit, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
@@ -60,7 +60,7 @@ class PrintPanel(QWidget):
         self.subject.setAccessibleName(self.tr("科目"))
         for key, name in SUBJECTS.items():
             self.subject.addItem(self.tr(name), key)
-        self.starts = QDateTimeEdit(QDateTime.currentDateTime().addDays(1))
+        self.starts = QDateTimeEdit(QDateTime(QDate.currentDate().addDays(1), QTime(9, 0)))
         self.starts.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.starts.setCalendarPopup(True)
         self.starts.setAccessibleName(self.tr("开考时间（北京时间）"))
@@ -81,7 +81,7 @@ class PrintPanel(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("认定批次"), self.batch)
         form.addRow(self.tr("考场"), self.room)
-        form.addRow(self.tr("场次"), self.session)
+        form.addRow(self.tr("签到表场次"), self.session)
         seats = QGroupBox(self.tr("排座"))
         sf = QFormLayout(seats)
         grid = QHBoxLayout()
