@@ -265,6 +265,7 @@ class CheckinService(Service):
                 try:
                     code = rules.verify_qr(q.text, self.ctx.store.site_id, self.ctx.store.journal.public_keys())
                 except rules.QRRejected as exc:
+                    self._record_qr_refusal(sess.id, q.text, str(exc))
                     raise QRRefused(str(exc)) from None
                 if code.plan_no != batch.plan_no:
                     raise QRRefused(f"该准考证属于认定计划「{code.plan_no}」，不是本场次（{batch.plan_no}）的考生")
@@ -289,7 +290,22 @@ class CheckinService(Service):
                                       .order_by(models.Candidate.ticket_no).limit(20)).all() if ids else []
                 if not found:
                     raise NotFound(f"本批次名册中没有「{q.text}」（准考证号 / 证件号码 / 证件号码后6位）")
-            return Lookup(via, [self._card(s, sess, batch.plan_no, c, now) for c in found])
+            result = Lookup(via, [self._card(s, sess, batch.plan_no, c, now) for c in found])
+        refused = [m for m in result.matches if m.refusal is not None]
+        if refused:  # a banned person, or a ticket already used, presented at the door
+            with self.ctx.unit_of_work() as uow:
+                for m in refused:
+                    uow.journal("checkin.refused", m.ticket_no, {"session_id": session_id, "rule": m.refusal.code,
+                                                                 "message": m.refusal.message, "stage": "lookup"})
+        return result
+
+    def _record_qr_refusal(self, session_id: int, text: str, reason: str) -> None:
+        """A forged or altered ticket code is evidence: its digest and what it claims are kept."""
+        parts = text.split("|")
+        with self.ctx.unit_of_work() as uow:
+            uow.journal("checkin.qr_refused", parts[2][:30] if len(parts) > 2 else "", {
+                "session_id": session_id, "reason": reason, "claimed_plan_no": parts[1][:40] if len(parts) > 1 else "",
+                "code_sha256": hashlib.sha256(text.encode()).hexdigest()})
 
     # -- the person's decision ------------------------------------------------------
     def _photo(self, s, jpeg: bytes | None, now: _dt.datetime) -> DoorPhoto | None:

@@ -88,6 +88,9 @@ def test_forged_or_altered_qr_refused(demo, desk):
         desk.lookup(desk.sid, code.replace(c1.ticket_no, c2.ticket_no))
     with pytest.raises(QRRefused, match="不是本考点"):
         desk.lookup(desk.sid, code.replace(f"|{demo.store.journal.key_id}|", "|0123456789abcdef|"))
+    refused = journal(demo, "checkin.qr_refused")
+    assert [(t, p["claimed_plan_no"]) for t, p in refused] == [(c2.ticket_no, DEMO_PLAN), (c1.ticket_no, DEMO_PLAN)]
+    assert "签名无效" in refused[0][1]["reason"] and len(refused[0][1]["code_sha256"]) == 64
 
 
 def test_check_in_then_second_check_in_refused_with_when_and_by_whom(demo, desk, clock):
@@ -118,6 +121,9 @@ def test_banned_candidate_stopped(demo, desk, demo_login):
     assert bans.is_banned(c.id_no, _dt.date(2026, 11, 23)).reason.startswith("替他人")
     assert bans.is_banned(c.id_no, _dt.date(2030, 6, 1)) is None
     assert desk.lookup(desk.sid, c.ticket_no).matches[0].refusal.code == "banned"
+    assert journal(demo, "checkin.refused") == [(c.ticket_no, {"session_id": desk.sid, "rule": "banned", "stage": "lookup",
+                                                           "message": desk.lookup(desk.sid, c.ticket_no).matches[0]
+                                                           .refusal.message})]
     with pytest.raises(DoorRefused, match="禁考名单") as err:
         desk.check_in(desk.sid, c.ticket_no)
     assert not err.value.overridable
