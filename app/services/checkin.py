@@ -445,8 +445,16 @@ class CheckinService(Service):
                 raise DomainError(problem)
             c = s.get(models.Candidate, row.candidate_id)
             row.undone_at, row.undone_by = now, self.ctx.actor.username
+            s.flush()
+            # a late entry over a recorded absence: undoing it puts the absence back
+            absence = s.scalars(select(Checkin).where(
+                Checkin.session_id == row.session_id, Checkin.candidate_id == row.candidate_id,
+                Checkin.status == "absent", Checkin.undone_at == row.at)).first() if row.override_by else None
+            if absence is not None:
+                absence.undone_at, absence.undone_by = None, ""
             uow.journal("checkin.undo", c.ticket_no, {"session_id": row.session_id, "checkin_id": row.id,
-                                                      "checked_in_at": row.at.isoformat()})
+                                                      "checked_in_at": row.at.isoformat(),
+                                                      "absence_restored": absence.id if absence else None})
             return CheckinResult(c.ticket_no, c.name, c.room, row.seat, row.at)
 
     @requires("checkin.desk")

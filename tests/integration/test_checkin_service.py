@@ -211,6 +211,9 @@ def test_absent_marked_at_cutoff_and_counters(demo, desk, clock):
     desk.check_in(desk.sid, cs[1].ticket_no, override=Override("kaochang", "Demo-kaochang-2026", "身体不适就医后返回"))
     total = desk.counts(desk.sid)
     assert sum(r.present for r in total) == 2 and sum(r.absent for r in total) == 38
+    desk.undo_last()  # undoing the late entry puts the absence back
+    total = desk.counts(desk.sid)
+    assert sum(r.present for r in total) == 1 and sum(r.absent for r in total) == 39
 
 
 def test_seats_random_seeded_stored_and_journaled(demo, desk):
@@ -259,3 +262,40 @@ def test_override_guesses_lock_the_room_head_out(demo, desk, clock):
     with pytest.raises(PermissionDenied, match="已锁定"):  # even the right password, now
         desk.check_in(desk.sid, c.ticket_no, override=Override("kaochang", "Demo-kaochang-2026", "理由理由"))
     assert journal(demo, "auth.locked")[0][0] == "kaochang"
+
+
+def test_two_desks_at_once_check_in_the_same_candidate_exactly_once(demo, desk, demo_login):
+    import threading
+
+    c = candidates(demo)[20]
+    head = CheckinService(demo_login("kaochang"))
+    outcomes, barrier = [], threading.Barrier(2)
+
+    def go(svc):
+        barrier.wait()
+        try:
+            svc.check_in(desk.sid, c.ticket_no)
+            outcomes.append("in")
+        except DoorRefused as exc:
+            outcomes.append(exc.code)
+
+    threads = [threading.Thread(target=go, args=(svc,)) for svc in (desk, head)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert sorted(outcomes) == ["already", "in"]
+    with demo.store.read() as s:
+        assert s.query(Checkin).filter_by(undone_at=None).count() == 1
+    assert demo.store.journal.verify().ok
+
+
+def test_the_store_itself_refuses_a_second_live_checkin(demo, desk):
+    import sqlalchemy.exc
+
+    c = candidates(demo)[21]
+    desk.check_in(desk.sid, c.ticket_no)
+    with pytest.raises(sqlalchemy.exc.IntegrityError):
+        with demo.store.write() as s:
+            s.add(Checkin(session_id=desk.sid, candidate_id=c.id, status="present", at=START, by_username="x",
+                          by_name="x", seat=""))
