@@ -20,11 +20,6 @@ def test_session_seats_tickets_sheets_and_bans(demo_site_dir, tmp_path):
     r = run("checkin", "session", "add", "--site", site, "--batch", DEMO_PLAN, "--name", "理论知识考试",
             "--subject", "theory", "--start", "2026-11-23 09:00", env_extra=ENV)
     assert r.returncode == 0, r.stderr
-    r = run("checkin", "session", "list", "--site", site, env_extra=ENV)
-    assert "理论知识考试\t2026-11-23 09:00" in r.stdout
-    r = run("seats", "assign", "--site", site, "--batch", DEMO_PLAN, "--room", "第1考场", "--rows", "3", "--cols", "4",
-            env_extra=ENV)
-    assert r.returncode == 1 and "座位只有 12 个" in r.stderr
     r = run("seats", "assign", "--site", site, "--batch", DEMO_PLAN, "--room", "第1考场", "--rows", "4", "--cols", "5",
             "--seed", "11", env_extra=ENV)
     assert r.returncode == 0 and "已排座 20 人" in r.stdout, r.stderr
