@@ -93,7 +93,7 @@ class Candidate(Base):
     unit: Mapped[str] = mapped_column(String(120), default="")
     room: Mapped[str] = mapped_column(String(40), default="")
     seat: Mapped[str] = mapped_column(String(20), default="")
-    photo: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True)  # loaded on use
     batch: Mapped[Batch] = relationship(back_populates="candidates")
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit,
                                QPushButton, QStackedWidget, QVBoxLayout, QWidget)
 
 from app import __version__
 from app.core.roles import ROLE_NAMES, Role
 from app.services.site import open_site
 from app.ui.common.tasks import run_task
-from app.ui.common.widgets import error_text
+from app.ui.common.widgets import PathField, error_text
 
 
 class LoginWindow(QWidget):
@@ -38,15 +38,9 @@ class LoginWindow(QWidget):
         # step 1: the site
         site_page = QWidget()
         form = QFormLayout(site_page)
-        self.site_edit = QLineEdit(site_dir)
-        self.site_edit.setAccessibleName(self.tr("站点目录"))
-        browse = QPushButton(self.tr("选择…"))
-        browse.setAccessibleName(self.tr("选择站点目录"))
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.site_edit)
-        row.addWidget(browse)
-        form.addRow(self.tr("站点目录"), row)
+        site_field = PathField(self.tr("站点目录"), self.tr("选择…"), self.tr("选择站点目录"), text=site_dir)
+        self.site_edit = site_field.edit
+        form.addRow(self.tr("站点目录"), site_field)
         self.passphrase_edit = QLineEdit()
         self.passphrase_edit.setEchoMode(QLineEdit.Password)
         self.passphrase_edit.setAccessibleName(self.tr("站点口令"))
@@ -93,11 +87,6 @@ class LoginWindow(QWidget):
             self.open_site()
         else:
             (self.passphrase_edit if site_dir else self.site_edit).setFocus()
-
-    def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("选择站点目录"), self.site_edit.text())
-        if folder:
-            self.site_edit.setText(folder)
 
     def open_site(self) -> None:
         site_dir, passphrase = self.site_edit.text().strip(), self.passphrase_edit.text()

@@ -59,4 +59,15 @@ def run(argv: list[str] | None = None) -> int:
 
     window = LoginWindow(site_dir=args.site, passphrase=os.environ.get("EXAMSITE_PASSPHRASE"))
     window.show()
+    smoke = os.environ.get("EXAMSITE_SMOKE_SCREENSHOT")
+    if smoke:  # used by tests and the installer check: prove the window really appears, then quit
+        from PySide6.QtCore import QTimer
+
+        def shoot():
+            ok = window.isVisible() and window.screen().grabWindow(window.winId()).save(smoke)
+            print(f"smoke: window={window.windowTitle()} page={window.pages.currentIndex()} "
+                  f"platform={app.platformName()} saved={ok}", flush=True)
+            app.exit(0 if ok else 1)
+
+        QTimer.singleShot(int(os.environ.get("EXAMSITE_SMOKE_DELAY_MS", "3000")), shoot)
     return app.exec()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QTabWidget, QVBoxLayout, QWidget)
 
@@ -14,7 +14,7 @@ from app.services.roster import RosterService
 from app.services.site import SiteService
 from app.services.staff import StaffService
 from app.ui.common.tasks import run_task
-from app.ui.common.widgets import confirm, error_text, show_error, tr
+from app.ui.common.widgets import PathField, confirm, error_text, show_error, tr
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -39,22 +39,11 @@ class RosterImportTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         form = QFormLayout()
-        self.file_edit = QLineEdit()
-        self.file_edit.setAccessibleName(self.tr("名册文件"))
-        pick = QPushButton(self.tr("选择文件…"))
-        pick.clicked.connect(self._pick_file)
-        row = QHBoxLayout()
-        row.addWidget(self.file_edit)
-        row.addWidget(pick)
-        form.addRow(self.tr("名册文件（.xlsx）"), row)
-        self.photo_edit = QLineEdit()
-        self.photo_edit.setAccessibleName(self.tr("照片文件夹"))
-        pick2 = QPushButton(self.tr("选择文件夹…"))
-        pick2.clicked.connect(self._pick_dir)
-        row2 = QHBoxLayout()
-        row2.addWidget(self.photo_edit)
-        row2.addWidget(pick2)
-        form.addRow(self.tr("照片文件夹（可选）"), row2)
+        roster = PathField(self.tr("名册文件"), self.tr("选择文件…"), self.tr("选择名册"), "Excel (*.xlsx)")
+        photos = PathField(self.tr("照片文件夹"), self.tr("选择文件夹…"), self.tr("选择照片文件夹"))
+        self.file_edit, self.photo_edit = roster.edit, photos.edit
+        form.addRow(self.tr("名册文件（.xlsx）"), roster)
+        form.addRow(self.tr("照片文件夹（可选）"), photos)
         self.import_button = QPushButton(self.tr("导入（全部成功或全部不导入）"))
         self.import_button.clicked.connect(self.start_import)
         self.result = QLabel("")
@@ -67,16 +56,6 @@ class RosterImportTab(QWidget):
         layout.addWidget(self.import_button)
         layout.addWidget(self.result)
         layout.addWidget(self.errors)
-
-    def _pick_file(self):
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择名册"), "", "Excel (*.xlsx)")
-        if path:
-            self.file_edit.setText(path)
-
-    def _pick_dir(self):
-        path = QFileDialog.getExistingDirectory(self, self.tr("选择照片文件夹"))
-        if path:
-            self.photo_edit.setText(path)
 
     def start_import(self) -> None:
         path, photos = self.file_edit.text().strip(), self.photo_edit.text().strip() or None

@@ -45,3 +45,31 @@ class Placeholder(QWidget):
         label.setAccessibleName(text)
         label.setStyleSheet("font-size: 16pt; color: #555;")
         layout.addWidget(label)
+
+
+class PathField(QWidget):
+    """A path typed or chosen with a button: a file (``file_filter`` given) or a folder."""
+
+    def __init__(self, accessible_name: str, button_text: str, dialog_title: str, file_filter: str | None = None,
+                 text: str = "", parent: QWidget | None = None):
+        from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton
+
+        super().__init__(parent)
+        self.edit = QLineEdit(text)
+        self.edit.setAccessibleName(accessible_name)
+        self.button = QPushButton(button_text)
+        self.button.setAccessibleName(f"{button_text} {accessible_name}")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit)
+        row.addWidget(self.button)
+
+        def choose():
+            if file_filter is None:
+                path = QFileDialog.getExistingDirectory(self, dialog_title, self.edit.text())
+            else:
+                path, _ = QFileDialog.getOpenFileName(self, dialog_title, self.edit.text(), file_filter)
+            if path:
+                self.edit.setText(path)
+
+        self.button.clicked.connect(choose)

@@ -1,0 +1,748 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../app/ui/common/widgets.py" line="19"/>
+        <source>发生意外错误：{0}（详情已记录）</source>
+        <translation>Unexpected error: {0} (details recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/widgets.py" line="23"/>
+        <source>无法完成</source>
+        <translation>Could not complete</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/widgets.py" line="29"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/widgets.py" line="30"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/widgets.py" line="40"/>
+        <source>「{0}」工作台正在开发中（问题 #{1}），暂不可用。</source>
+        <translation>The “{0}” workplace is still being built (issue #{1}) and is not available yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/widgets.py" line="41"/>
+        <source>「{0}」工作台暂不可用。</source>
+        <translation>The “{0}” workplace is not available.</translation>
+    </message>
+</context>
+<context>
+    <name>AddStaffDialog</name>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="91"/>
+        <source>新建账户</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="99"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="99"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="100"/>
+        <source>初始密码</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="100"/>
+        <source>所在单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="101"/>
+        <source>督导员证卡编号</source>
+        <translation>Supervisor card no.</translation>
+    </message>
+</context>
+<context>
+    <name>ExamSite</name>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="8"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="9"/>
+        <source>考务人员</source>
+        <translation>Exam staff</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="10"/>
+        <source>监考人员</source>
+        <translation>Proctor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="11"/>
+        <source>考评员</source>
+        <translation>Grader</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="12"/>
+        <source>考评组长</source>
+        <translation>Chief grader</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="13"/>
+        <source>内部质量督导员</source>
+        <translation>Internal quality supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="14"/>
+        <source>外部质量督导员</source>
+        <translation>External quality supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="15"/>
+        <source>考场负责人</source>
+        <translation>Room head</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="16"/>
+        <source>站点管理</source>
+        <translation>Site administration</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="17"/>
+        <source>认定批次与考生名册</source>
+        <translation>Batches and roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="18"/>
+        <source>检录</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="19"/>
+        <source>理论机考</source>
+        <translation>Theory exam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="20"/>
+        <source>监考台</source>
+        <translation>Proctor console</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="21"/>
+        <source>实操评分</source>
+        <translation>Practical scoring</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="22"/>
+        <source>视频监控</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="23"/>
+        <source>成绩与证书</source>
+        <translation>Results and certificates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="24"/>
+        <source>数据封装上报</source>
+        <translation>Sealed export</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="25"/>
+        <source>操作日志</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="26"/>
+        <source>理论知识考试</source>
+        <translation>Theory exam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="27"/>
+        <source>操作技能考核</source>
+        <translation>Practical skills assessment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="28"/>
+        <source>综合评审</source>
+        <translation>Comprehensive review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="29"/>
+        <source>用人单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="30"/>
+        <source>社会培训评价组织</source>
+        <translation>Social training and evaluation organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/tasks.py" line="46"/>
+        <source>请稍候</source>
+        <translation>Please wait</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionTab</name>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="191"/>
+        <source>尚未设置评价机构信息</source>
+        <translation>The institution has not been set up yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="193"/>
+        <source>评价机构名称</source>
+        <translation>Institution name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="194"/>
+        <source>机构类别</source>
+        <translation>Institution category</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="195"/>
+        <source>评价机构代码</source>
+        <translation>Institution code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="196"/>
+        <source>所在省份</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="197"/>
+        <source>站点序列码</source>
+        <translation>Site serial</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="198"/>
+        <source>证书编号前缀</source>
+        <translation>Certificate number prefix</translation>
+    </message>
+</context>
+<context>
+    <name>JournalWorkplace</name>
+    <message>
+        <location filename="../../app/ui/admin/journal_view.py" line="18"/>
+        <source>校验日志完整性</source>
+        <translation>Verify journal integrity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/journal_view.py" line="21"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/journal_view.py" line="25"/>
+        <source>校验结果</source>
+        <translation>Verification result</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/journal_view.py" line="26"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/journal_view.py" line="26"/>
+        <source>时间（UTC）</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/journal_view.py" line="26"/>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/journal_view.py" line="26"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/journal_view.py" line="27"/>
+        <source>机器</source>
+        <translation>Machine</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/journal_view.py" line="27"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/journal_view.py" line="27"/>
+        <source>对象</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/journal_view.py" line="28"/>
+        <source>日志条目</source>
+        <translation>Journal entries</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/journal_view.py" line="45"/>
+        <source>正在校验日志…</source>
+        <translation>Verifying the journal…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/journal_view.py" line="51"/>
+        <source>日志完好：{0} 条，签名检查点 {1} 个，最后一个在第 {2} 条。</source>
+        <translation>Journal intact: {0} entries, {1} signed checkpoints, the last at entry {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/journal_view.py" line="55"/>
+        <source>日志校验失败：{0}</source>
+        <translation>Journal verification failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <location filename="../../app/ui/login.py" line="21"/>
+        <source>ExamSite 考点管理系统 — 登录</source>
+        <translation>ExamSite Site Manager — Log in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="28"/>
+        <source>职业技能等级认定 考点管理系统</source>
+        <translation>Vocational Skill Level Certification — Site Manager</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="35"/>
+        <source>提示信息</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="41"/>
+        <location filename="../../app/ui/login.py" line="43"/>
+        <source>站点目录</source>
+        <translation>Site folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="41"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="41"/>
+        <source>选择站点目录</source>
+        <translation>Choose site folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="46"/>
+        <location filename="../../app/ui/login.py" line="47"/>
+        <source>站点口令</source>
+        <translation>Site passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="48"/>
+        <source>打开站点</source>
+        <translation>Open site</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="58"/>
+        <source>站点</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="60"/>
+        <location filename="../../app/ui/login.py" line="62"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="65"/>
+        <location filename="../../app/ui/login.py" line="66"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="68"/>
+        <source>登录角色</source>
+        <translation>Role for this session</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="69"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="70"/>
+        <source>登录</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="94"/>
+        <source>请填写站点目录和站点口令</source>
+        <translation>Enter the site folder and the site passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="97"/>
+        <source>正在打开站点（校验加密数据库）…</source>
+        <translation>Opening site (checking the encrypted database)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="99"/>
+        <source>正在打开站点…</source>
+        <translation>Opening site…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="108"/>
+        <source>已从旧版本升级数据库，备份：{0}</source>
+        <translation>The database was upgraded from an older version; backup: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="136"/>
+        <source>正在登录…</source>
+        <translation>Logging in…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="22"/>
+        <source>ExamSite — {0}</source>
+        <translation>ExamSite — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="24"/>
+        <source>工作台列表</source>
+        <translation>Workplaces</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="49"/>
+        <source>（尚无认定批次）</source>
+        <translation>(no batch yet)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="50"/>
+        <source>站点：{0}</source>
+        <translation>Site: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="50"/>
+        <source>批次：{0}</source>
+        <translation>Batch: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="51"/>
+        <source>用户：{0}（{1}）</source>
+        <translation>User: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="52"/>
+        <source>角色：{0}</source>
+        <translation>Role: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="59"/>
+        <location filename="../../app/ui/main_window.py" line="76"/>
+        <source>退出登录</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="62"/>
+        <source>账户</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="76"/>
+        <source>确定退出登录吗？</source>
+        <translation>Log out now?</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportTab</name>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="42"/>
+        <source>名册文件</source>
+        <translation>Roster file</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="42"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="45"/>
+        <source>名册文件（.xlsx）</source>
+        <translation>Roster file (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="43"/>
+        <source>照片文件夹</source>
+        <translation>Photo folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="43"/>
+        <source>选择文件夹…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="46"/>
+        <source>照片文件夹（可选）</source>
+        <translation>Photo folder (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="47"/>
+        <source>导入（全部成功或全部不导入）</source>
+        <translation>Import (all or nothing)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="51"/>
+        <source>导入结果</source>
+        <translation>Import result</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="52"/>
+        <source>工作表</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="52"/>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="52"/>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="52"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="53"/>
+        <source>导入错误列表</source>
+        <translation>Import errors</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="42"/>
+        <source>选择名册</source>
+        <translation>Choose roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="43"/>
+        <source>选择照片文件夹</source>
+        <translation>Choose photo folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="63"/>
+        <source>请先选择名册文件</source>
+        <translation>Choose a roster file first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="67"/>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="69"/>
+        <source>正在校验并导入名册…</source>
+        <translation>Checking and importing the roster…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="73"/>
+        <source>导入成功：认定计划 {0} 个，考生 {1} 名，照片 {2} 张。</source>
+        <translation>Imported: {0} batch plans, {1} candidates, {2} photos.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="76"/>
+        <source>{0} 名考生没有照片。</source>
+        <translation>{0} candidates have no photo.</translation>
+    </message>
+</context>
+<context>
+    <name>RosterWorkplace</name>
+    <message>
+        <location filename="../../app/ui/admin/roster_view.py" line="21"/>
+        <source>认定批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roster_view.py" line="23"/>
+        <source>按准考证号、姓名或证件号码筛选</source>
+        <translation>Filter by ticket no., name or ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roster_view.py" line="24"/>
+        <source>筛选</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roster_view.py" line="26"/>
+        <source>准考证号</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roster_view.py" line="26"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roster_view.py" line="26"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roster_view.py" line="26"/>
+        <source>证件类型</source>
+        <translation>ID type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roster_view.py" line="27"/>
+        <source>证件号码</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roster_view.py" line="27"/>
+        <source>所在单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roster_view.py" line="27"/>
+        <source>考场</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roster_view.py" line="27"/>
+        <source>座位号</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roster_view.py" line="28"/>
+        <source>考生名册</source>
+        <translation>Candidate roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roster_view.py" line="29"/>
+        <location filename="../../app/ui/admin/roster_view.py" line="74"/>
+        <source>（照片）</source>
+        <translation>(photo)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roster_view.py" line="32"/>
+        <source>名册照片</source>
+        <translation>Roster photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roster_view.py" line="60"/>
+        <source>考场：{0}；考生 {1} 名；合格线：{2}</source>
+        <translation>Rooms: {0}; {1} candidates; pass marks: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/roster_view.py" line="78"/>
+        <source>（无照片）</source>
+        <translation>(no photo)</translation>
+    </message>
+</context>
+<context>
+    <name>SiteAdminWorkplace</name>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="211"/>
+        <source>名册导入</source>
+        <translation>Roster import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="212"/>
+        <source>工作人员账户</source>
+        <translation>Staff accounts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="213"/>
+        <source>评价机构</source>
+        <translation>Institution</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTab</name>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="125"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="125"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="125"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="125"/>
+        <source>所在单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="126"/>
+        <source>证卡编号</source>
+        <translation>Card no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="126"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="127"/>
+        <source>工作人员账户列表</source>
+        <translation>Staff account list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="129"/>
+        <source>新建账户…</source>
+        <translation>New account…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="129"/>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="130"/>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="130"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="143"/>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="143"/>
+        <source>已停用</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="145"/>
+        <source>（已锁定）</source>
+        <translation> (locked)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="177"/>
+        <source>停用账户</source>
+        <translation>Deactivate account</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="177"/>
+        <source>确定停用账户「{0}」吗？停用后该账户无法登录。</source>
+        <translation>Deactivate account “{0}”? It will no longer be able to log in.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Install what is missing and run every test: the house rules (import contracts), then pytest
+# (unit, integration on the real SQLCipher store, GUI offscreen, end-to-end processes).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/bootstrap.sh --test
+export QT_QPA_PLATFORM=offscreen
+echo "==> 架构规则 / import contracts"
+.venv/bin/lint-imports --no-cache
+echo "==> 测试 / tests"
+.venv/bin/python -m pytest -q -p no:cacheprovider "$@"
