@@ -68,6 +68,234 @@
     </message>
 </context>
 <context>
+    <name>CheckinArea</name>
+    <message>
+        <location filename="../../app/ui/checkin/workplace.py" line="20"/>
+        <source>检录台</source>
+        <translation>Check-in desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/workplace.py" line="24"/>
+        <source>场次、排座与打印</source>
+        <translation>Sessions, seating and printing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/workplace.py" line="29"/>
+        <source>门口情况</source>
+        <translation>Door incidents</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinWorkplace</name>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="115"/>
+        <location filename="../../app/ui/checkin/desk.py" line="161"/>
+        <source>场次</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="120"/>
+        <source>扫码或输入</source>
+        <translation>Scan or type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="121"/>
+        <source>扫描准考证二维码，或输入准考证号 / 证件号码 / 证件号码后6位，回车</source>
+        <translation>Scan the ticket QR code, or type the ticket number / ID number / last 6 of the ID number, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="124"/>
+        <location filename="../../app/ui/checkin/desk.py" line="125"/>
+        <location filename="../../app/ui/checkin/desk.py" line="296"/>
+        <source>名册照片</source>
+        <translation>Roster photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="126"/>
+        <location filename="../../app/ui/checkin/desk.py" line="127"/>
+        <source>现场画面</source>
+        <translation>Live picture</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="137"/>
+        <source>考场与座位</source>
+        <translation>Room and seat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="139"/>
+        <location filename="../../app/ui/checkin/desk.py" line="196"/>
+        <location filename="../../app/ui/checkin/desk.py" line="298"/>
+        <source>请扫码</source>
+        <translation>Please scan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="140"/>
+        <source>提示</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="144"/>
+        <source>候选考生</source>
+        <translation>Matching candidates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="148"/>
+        <source>各考场人数</source>
+        <translation>Counts per room</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="149"/>
+        <source>考场</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="149"/>
+        <source>应到</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="149"/>
+        <source>已检录</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="149"/>
+        <source>缺考</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="150"/>
+        <source>未到</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="156"/>
+        <source>回车 确认人证一致 · F8 人证不符 · F9 考场负责人同意入场 · Ctrl+Z 撤销（1分钟内） · F10 记缺考 · Esc 清除</source>
+        <translation>Enter: identity matches · F8: does not match · F9: room head lets in · Ctrl+Z: undo (within 1 minute) · F10: record absentees · Esc: clear</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="219"/>
+        <source>没有场次：请先由考务人员创建场次（examsite checkin session）</source>
+        <translation>No session: exam staff must create one first (examsite checkin session)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="263"/>
+        <source>未连接摄像头
+（检录照片将无法留存）</source>
+        <translation>No camera connected
+(no check-in photo will be kept)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="305"/>
+        <source>准考证号 {0}&#x3000;{1} {2}&#x3000;{3}
+{4}</source>
+        <translation>Ticket {0}   {1} {2}   {3}
+{4}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="307"/>
+        <location filename="../../app/ui/checkin/desk.py" line="388"/>
+        <source>{0}&#x3000;座位 {1}</source>
+        <translation>{0}   Seat {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="307"/>
+        <location filename="../../app/ui/checkin/desk.py" line="388"/>
+        <source>未排</source>
+        <translation>not assigned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="313"/>
+        <source>名册中无照片</source>
+        <translation>No photo in the roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="315"/>
+        <source>（F9 请考场负责人同意）</source>
+        <translation> (F9: ask the room head)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="318"/>
+        <source>证件姓名「{0}」与名册不符，请仔细核对</source>
+        <translation>The name on the ID card, &quot;{0}&quot;, differs from the roster: check carefully</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="321"/>
+        <source>请核对照片与本人：一致按回车，不一致按 F8</source>
+        <translation>Compare the photo with the person: Enter if they match, F8 if not</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="332"/>
+        <source>请先选择场次</source>
+        <translation>Choose a session first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="370"/>
+        <source>有 {0} 名考生符合，请输入序号并回车</source>
+        <translation>{0} candidates match: type the number and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="389"/>
+        <source>✔ {0} 检录完成：请到 {1} {2} 号座位</source>
+        <translation>✔ {0} checked in: go to {1}, seat {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="390"/>
+        <source>（未排座）</source>
+        <translation>(no seat assigned)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="396"/>
+        <source>正在核验考场负责人…</source>
+        <translation>Checking the room head…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="408"/>
+        <source>✖ 人证不符：已记录（疑似冒名顶替），请留住该人员并通知考场负责人</source>
+        <translation>✖ Identity mismatch recorded (suspected impersonation): keep the person here and call the room head</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="429"/>
+        <source>撤销检录</source>
+        <translation>Undo check-in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="429"/>
+        <source>撤销您刚才的一次检录吗？（仅限1分钟内）</source>
+        <translation>Undo your last check-in? (only within 1 minute)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="436"/>
+        <source>已撤销 {0}（{1}）的检录</source>
+        <translation>Check-in of {0} ({1}) undone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="446"/>
+        <source>记缺考</source>
+        <translation>Record absentees</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="446"/>
+        <source>将本场次所有未检录的考生记为缺考吗？此后入场须考场负责人同意。</source>
+        <translation>Record every candidate not checked in to this session as absent? Entry after that needs the room head&apos;s consent.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="451"/>
+        <source>已记缺考 {0} 名</source>
+        <translation>{0} recorded absent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="481"/>
+        <source>已过入场截止时间 {0}，尚有 {1} 人未到：按 F10 记缺考</source>
+        <translation>Entry closed at {0}; {1} still missing: press F10 to record them absent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="485"/>
+        <source>开考 {0}，{1} 起不得入场</source>
+        <translation>Starts {0}; no entry from {1}</translation>
+    </message>
+</context>
+<context>
     <name>ExamSite</name>
     <message>
         <location filename="../../app/ui/common/core_strings.py" line="8"/>
@@ -188,6 +416,76 @@
         <location filename="../../app/ui/common/tasks.py" line="46"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentPanel</name>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="28"/>
+        <source>门口情况</source>
+        <translation>Door incidents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="29"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="29"/>
+        <source>场次</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="29"/>
+        <source>准考证号</source>
+        <translation>Ticket number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="29"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="30"/>
+        <source>情况</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="30"/>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="34"/>
+        <location filename="../../app/ui/checkin/incidents.py" line="35"/>
+        <source>名册照片</source>
+        <translation>Roster photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="34"/>
+        <location filename="../../app/ui/checkin/incidents.py" line="35"/>
+        <source>检录照片</source>
+        <translation>Check-in photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="47"/>
+        <source>检录台报告的情况（F5 刷新）</source>
+        <translation>Reported by the check-in desk (F5 to refresh)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="72"/>
+        <source>人证不符（疑似冒名顶替）</source>
+        <translation>Identity mismatch (suspected impersonation)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="87"/>
+        <source>无检录照片</source>
+        <translation>No check-in photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="88"/>
+        <source>无名册照片</source>
+        <translation>No roster photo</translation>
     </message>
 </context>
 <context>
@@ -455,6 +753,268 @@
         <location filename="../../app/ui/main_window.py" line="76"/>
         <source>确定退出登录吗？</source>
         <translation>Log out now?</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="50"/>
+        <source>考场负责人同意入场</source>
+        <translation>Room head lets the candidate in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="52"/>
+        <location filename="../../app/ui/checkin/desk.py" line="62"/>
+        <source>考场负责人用户名</source>
+        <translation>Room head&apos;s user name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="55"/>
+        <source>考场负责人密码</source>
+        <translation>Room head&apos;s password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="57"/>
+        <source>同意理由</source>
+        <translation>Reason for consent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="63"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="64"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="66"/>
+        <source>同意入场</source>
+        <translation>Let in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="67"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPanel</name>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="37"/>
+        <location filename="../../app/ui/checkin/printing.py" line="82"/>
+        <source>认定批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="41"/>
+        <location filename="../../app/ui/checkin/printing.py" line="83"/>
+        <source>考场</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="43"/>
+        <source>场次（签到表用）</source>
+        <translation>Session (for the sign-in sheet)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="45"/>
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="45"/>
+        <source>列数</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="50"/>
+        <source>机位编号</source>
+        <translation>Terminal numbers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="51"/>
+        <source>机房：机位编号，逗号分隔（填写后不用行列）</source>
+        <translation>Computer room: terminal numbers, comma-separated (replaces rows and columns)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="53"/>
+        <source>排座方式</source>
+        <translation>Seating method</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="54"/>
+        <source>随机排座（种子留存，可复现）</source>
+        <translation>Random (seed kept, reproducible)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="55"/>
+        <source>按准考证号顺序</source>
+        <translation>In ticket-number order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="56"/>
+        <source>排座(&amp;S)</source>
+        <translation>&amp;Seat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="57"/>
+        <source>理论知识考试</source>
+        <translation>Theory exam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="58"/>
+        <source>场次名称</source>
+        <translation>Session name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="60"/>
+        <location filename="../../app/ui/checkin/printing.py" line="98"/>
+        <source>科目</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="66"/>
+        <location filename="../../app/ui/checkin/printing.py" line="99"/>
+        <source>开考时间（北京时间）</source>
+        <translation>Start (Beijing time)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="70"/>
+        <source>开考后多少分钟不得入场</source>
+        <translation>Minutes after the start when entry closes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="71"/>
+        <source>新建场次(&amp;N)</source>
+        <translation>&amp;New session</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="73"/>
+        <source>准考证(&amp;T)</source>
+        <translation>&amp;Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="73"/>
+        <source>签到表(&amp;G)</source>
+        <translation>Si&amp;gn-in sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="74"/>
+        <source>门贴名单(&amp;D)</source>
+        <translation>&amp;Door list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="74"/>
+        <source>座位表(&amp;C)</source>
+        <translation>Seating &amp;chart</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="79"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="84"/>
+        <source>签到表场次</source>
+        <translation>Session for the sign-in sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="85"/>
+        <location filename="../../app/ui/checkin/printing.py" line="161"/>
+        <source>排座</source>
+        <translation>Seating</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="91"/>
+        <source>行 × 列</source>
+        <translation>Rows × columns</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="92"/>
+        <source>或机位</source>
+        <translation>Or terminals</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="93"/>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="95"/>
+        <source>场次</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="97"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="100"/>
+        <source>开考后不得入场（分钟）</source>
+        <translation>Entry closes after (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="102"/>
+        <source>打印（PDF）</source>
+        <translation>Print (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="125"/>
+        <source>（全部考场）</source>
+        <translation>(all rooms)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="129"/>
+        <source>（不指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="142"/>
+        <source>已创建场次「{0}」</source>
+        <translation>Session &quot;{0}&quot; created</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="149"/>
+        <source>保存 PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="159"/>
+        <source>请先选择一个考场</source>
+        <translation>Choose a room first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="161"/>
+        <source>为「{0}」重新排座？已有座位号将被覆盖（记入日志）。</source>
+        <translation>Seat &quot;{0}&quot; again? Existing seat numbers are replaced (recorded in the journal).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="167"/>
+        <source>「{0}」已排座 {1} 人</source>
+        <translation>&quot;{0}&quot;: {1} seated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="171"/>
+        <source>正在排座…</source>
+        <translation>Seating…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="178"/>
+        <source>座位表须选择一个考场</source>
+        <translation>A seating chart needs one room</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="202"/>
+        <source>已写出 {0}（{1}）</source>
+        <translation>Written: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="205"/>
+        <source>正在生成 PDF…</source>
+        <translation>Making the PDF…</translation>
     </message>
 </context>
 <context>

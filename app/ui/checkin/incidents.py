@@ -15,9 +15,6 @@ from app.services.roster import RosterService
 from app.ui.checkin.desk import run_for
 from app.ui.common.widgets import error_text
 
-KINDS = {"impersonation_suspected": "人证不符（疑似冒名顶替）"}
-
-
 class IncidentPanel(QWidget):
     loaded = Signal(int)
     photos_shown = Signal()
@@ -65,11 +62,14 @@ class IncidentPanel(QWidget):
             self.table.setRowCount(len(items))
             for i, x in enumerate(items):
                 for j, v in enumerate((f"{local(x.reported_at):%m-%d %H:%M:%S}", x.session, x.ticket_no, x.name,
-                                       self.tr(KINDS.get(x.kind, x.kind)), x.reported_by)):
+                                       self._kind(x.kind), x.reported_by)):
                     self.table.setItem(i, j, QTableWidgetItem(v))
             self.loaded.emit(len(items))
 
         run_for(self, self.service.incidents, done, lambda exc: self.note.setText(error_text(exc)))
+
+    def _kind(self, kind: str) -> str:
+        return self.tr("人证不符（疑似冒名顶替）") if kind == "impersonation_suspected" else kind
 
     def _selected(self, row: int, *_):
         if not 0 <= row < len(self.items):

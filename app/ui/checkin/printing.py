@@ -14,7 +14,7 @@ from app.formats import checkin_pdf
 from app.services.checkin import CheckinService
 from app.services.roster import RosterService
 from app.ui.checkin.desk import run_for
-from app.ui.common.widgets import confirm, error_text
+from app.ui.common.widgets import confirm, error_text, tr
 
 
 CST = _dt.timezone(_dt.timedelta(hours=8))
@@ -59,7 +59,7 @@ class PrintPanel(QWidget):
         self.subject = QComboBox()
         self.subject.setAccessibleName(self.tr("科目"))
         for key, name in SUBJECTS.items():
-            self.subject.addItem(self.tr(name), key)
+            self.subject.addItem(tr(name), key)
         self.starts = QDateTimeEdit(QDateTime(QDate.currentDate().addDays(1), QTime(9, 0)))
         self.starts.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.starts.setCalendarPopup(True)
