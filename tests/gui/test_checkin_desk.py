@@ -229,7 +229,10 @@ def test_workplace_tabs_seat_and_print(qtbot, demo, setup, tmp_path, demo_login)
     assert made.starts_at == _dt.datetime(2026, 11, 23, 6, 0, tzinfo=UTC) and made.subject == "practical"
     # a room head works the desk and sees what the desk reported, but does not print or seat
     c = setup["cands"][0]
-    CheckinService(setup["staff"]).report_mismatch(setup["sid"], c.ticket_no, photo=c.photo)
+    from app.services.roster import RosterService
+
+    photo = RosterService(setup["admin"]).photo(c.ticket_no)
+    CheckinService(setup["staff"]).report_mismatch(setup["sid"], c.ticket_no, photo=photo)
     head = workplaces.factory("checkin")(demo_login("kaochang"), None)
     qtbot.addWidget(head)
     assert head.printing is None and head.incidents is not None and head.count() == 2
