@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import and_, func, select
+from sqlalchemy.orm import undefer
 
 from app.core import checkin as rules
 from app.core import codes, passwords
@@ -260,7 +261,8 @@ class CheckinService(Service):
         now = self.ctx.now()
         with self.ctx.reading() as s:
             sess, batch = _session(s, session_id)
-            base = select(models.Candidate).where(models.Candidate.batch_id == batch.id)
+            base = (select(models.Candidate).options(undefer(models.Candidate.photo))
+                    .where(models.Candidate.batch_id == batch.id))
             if q.kind == "qr":
                 try:
                     code = rules.verify_qr(q.text, self.ctx.store.site_id, self.ctx.store.journal.public_keys())
@@ -540,7 +542,8 @@ class CheckinService(Service):
             sessions = [(x.name, x.starts_at, rules.late_cutoff(x.starts_at, x.late_minutes))
                         for x in s.scalars(select(ExamSession).where(ExamSession.batch_id == b.id)
                                            .order_by(ExamSession.starts_at))]
-            q = select(models.Candidate).where(models.Candidate.batch_id == b.id).order_by(models.Candidate.ticket_no)
+            q = (select(models.Candidate).options(undefer(models.Candidate.photo))
+                 .where(models.Candidate.batch_id == b.id).order_by(models.Candidate.ticket_no))
             if only:
                 q = q.where(models.Candidate.ticket_no.in_(only))
             occupation = b.occupation_name + (f"（{b.work_type}）" if b.work_type else "")
