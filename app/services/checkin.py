@@ -13,7 +13,7 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import undefer
 
 from app.core import checkin as rules
@@ -396,8 +396,8 @@ class CheckinService(Service):
                     live.undone_at, live.undone_by = now, override_by
                     s.flush()
                 row = Checkin(session_id=sess.id, candidate_id=c.id, status="present", at=now,
-                              by_username=self.ctx.actor.username, by_name=self.ctx.actor.name, seat=c.seat,
-                              photo_id=pic.id if pic else None, override_by=override_by,
+                              by_username=self.ctx.actor.username, by_name=self.ctx.actor.name, room=c.room,
+                              seat=c.seat, photo_id=pic.id if pic else None, override_by=override_by,
                               override_reason=override.reason.strip() if override_by else "")
                 s.add(row)
                 s.flush()
@@ -475,7 +475,8 @@ class CheckinService(Service):
                                            .order_by(models.Candidate.ticket_no)) if c.id not in seen]
             for c in absent:
                 s.add(Checkin(session_id=sess.id, candidate_id=c.id, status="absent", at=now,
-                              by_username=self.ctx.actor.username, by_name=self.ctx.actor.name, seat=c.seat))
+                              by_username=self.ctx.actor.username, by_name=self.ctx.actor.name, room=c.room,
+                              seat=c.seat))
             sess.absent_marked_at = now
             uow.journal("checkin.absent", batch.plan_no, {"session_id": sess.id, "tickets": [c.ticket_no for c in absent]})
             return [c.ticket_no for c in absent]
@@ -488,10 +489,9 @@ class CheckinService(Service):
                 models.Candidate.batch_id == batch.id).group_by(models.Candidate.room)).all())
             by_status: dict[tuple[str, str], int] = {}
             for room, status, n in s.execute(
-                    select(models.Candidate.room, Checkin.status, func.count())
-                    .join(Checkin, and_(Checkin.candidate_id == models.Candidate.id, Checkin.session_id == sess.id,
-                                        Checkin.undone_at.is_(None)))
-                    .group_by(models.Candidate.room, Checkin.status)):
+                    select(Checkin.room, Checkin.status, func.count())
+                    .where(Checkin.session_id == sess.id, Checkin.undone_at.is_(None))
+                    .group_by(Checkin.room, Checkin.status)):
                 by_status[(room, status)] = n
             return [rules.RoomCount(room or "未分考场", n, by_status.get((room, "present"), 0),
                                     by_status.get((room, "absent"), 0)) for room, n in sorted(expected.items())]

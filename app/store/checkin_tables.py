@@ -8,7 +8,7 @@ import datetime as _dt
 from sqlalchemy import Date, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from app.store.models import Base
+from app.store.models import Base, Candidate
 from app.store.types import JSONText, UTCDateTime
 
 
@@ -53,6 +53,7 @@ class Checkin(Base):
     at: Mapped[_dt.datetime] = mapped_column(UTCDateTime)
     by_username: Mapped[str] = mapped_column(String(32))
     by_name: Mapped[str] = mapped_column(String(40))
+    room: Mapped[str] = mapped_column(String(40), default="")  # where admitted (counters read this table only)
     seat: Mapped[str] = mapped_column(String(20), default="")
     photo_id: Mapped[int | None] = mapped_column(ForeignKey("door_photo.id"), nullable=True)
     override_by: Mapped[str] = mapped_column(String(32), default="")
@@ -106,3 +107,7 @@ class SeatPlanRow(Base):
     seed: Mapped[int | None] = mapped_column(Integer, nullable=True)
     assigned_at: Mapped[_dt.datetime] = mapped_column(UTCDateTime)
     assigned_by: Mapped[str] = mapped_column(String(32))
+
+
+# Expected counts per room read this narrow index, never the candidate rows (which carry photos).
+Index("ix_candidate_batch_room", Candidate.batch_id, Candidate.room)
