@@ -138,7 +138,9 @@ def main() -> int:
             "lookup by full ID number": (lambda nx: lambda: desk_svc.lookup(sid, nx()))(cycle([i for _, i in sample])),
             "lookup by last 6 of ID number": (lambda nx: lambda: desk_svc.lookup(sid, nx()))(
                 cycle([i[-6:] for _, i in sample])),
-            "lookup of a used ticket (refusal journaled)": (lambda nx: lambda: desk_svc.lookup(sid, nx()))(cycle(used)),
+            "lookup of a used ticket": (lambda nx: lambda: desk_svc.lookup(sid, nx()))(cycle(used)),
+            "journal a refusal shown (after the screen)": (lambda nx: lambda: desk_svc.record_refusal(sid, nx()))(
+                cycle(used)),
             "room counters (every few seconds per desk)": lambda: desk_svc.counts(sid),
         }
         for fn in kinds.values():  # warm the pool and the page cache
@@ -155,7 +157,7 @@ def main() -> int:
         for name, rows in results.items():
             med = statistics.median(m for m, _ in rows)
             p = statistics.median(q for _, q in rows)
-            if name.startswith("lookup"):  # (counters are not a lookup)
+            if name.startswith("lookup"):  # (counters and the journal write are not lookups)
                 worst_p99 = max(worst_p99, p)
             print(f"{name:<44}{med:>11.2f}{p:>9.2f}{med / base:>12.1f}")
         print(f"\nworst lookup p99: {worst_p99:.2f} ms  (target <= 50 ms: {'met' if worst_p99 <= 50 else 'NOT met'})")

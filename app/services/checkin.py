@@ -292,14 +292,26 @@ class CheckinService(Service):
                                       .order_by(models.Candidate.ticket_no).limit(20)).all() if ids else []
                 if not found:
                     raise NotFound(f"本批次名册中没有「{q.text}」（准考证号 / 证件号码 / 证件号码后6位）")
-            result = Lookup(via, [self._card(s, sess, batch.plan_no, c, now) for c in found])
-        refused = [m for m in result.matches if m.refusal is not None]
-        if refused:  # a banned person, or a ticket already used, presented at the door
-            with self.ctx.unit_of_work() as uow:
-                for m in refused:
-                    uow.journal("checkin.refused", m.ticket_no, {"session_id": session_id, "rule": m.refusal.code,
-                                                                 "message": m.refusal.message, "stage": "lookup"})
-        return result
+            return Lookup(via, [self._card(s, sess, batch.plan_no, c, now) for c in found])
+
+    @requires("checkin.desk")
+    def record_refusal(self, session_id: int, ticket_no: str) -> rules.Refusal | None:
+        """A banned person, or a ticket already used, was shown at the door: journal it.
+        The desk calls this right after the screen is up, so the write (fsync) never
+        delays what the person at the desk sees.  The rules are evaluated again here."""
+        now = self.ctx.now()
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            sess, batch = _session(s, session_id)
+            c = s.scalars(select(models.Candidate).where(models.Candidate.batch_id == batch.id,
+                                                         models.Candidate.ticket_no == ticket_no)).first()
+            if c is None:
+                raise NotFound(f"准考证号「{ticket_no}」不在本批次名册中")
+            refusal = self._card(s, sess, batch.plan_no, c, now).refusal
+            if refusal is not None:
+                uow.journal("checkin.refused", ticket_no, {"session_id": session_id, "rule": refusal.code,
+                                                           "message": refusal.message, "stage": "lookup"})
+            return refusal
 
     def _record_qr_refusal(self, session_id: int, text: str, reason: str) -> None:
         """A forged or altered ticket code is evidence: its digest and what it claims are kept."""

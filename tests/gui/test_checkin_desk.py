@@ -118,6 +118,9 @@ def test_banned_candidate_stopped(qtbot, demo, setup, desk):
     with qtbot.waitSignal(desk.refused, timeout=10000) as sig:
         scan(qtbot, desk, c.id_no)
     assert "禁考名单" in sig.args[0] and "冒名顶替" in sig.args[0]
+    qtbot.waitUntil(lambda: [r for _, r in journal(demo, "checkin.refused")] != [], timeout=10000)
+    assert journal(demo, "checkin.refused")[0] == (c.ticket_no, {"session_id": setup["sid"], "rule": "banned",
+                                                                 "stage": "lookup", "message": sig.args[0]})
     with qtbot.waitSignal(desk.refused, timeout=10000):
         qtbot.keyClick(desk.scan, Qt.Key_Return)
     assert journal(demo, "checkin.present") == []

@@ -120,10 +120,12 @@ def test_banned_candidate_stopped(demo, desk, demo_login):
     bans.add(c.id_no, c.name, "替他人参加评价（违纪指引第七条）", _dt.date(2025, 6, 1), _dt.date(2030, 5, 31))
     assert bans.is_banned(c.id_no, _dt.date(2026, 11, 23)).reason.startswith("替他人")
     assert bans.is_banned(c.id_no, _dt.date(2030, 6, 1)) is None
-    assert desk.lookup(desk.sid, c.ticket_no).matches[0].refusal.code == "banned"
-    assert journal(demo, "checkin.refused") == [(c.ticket_no, {"session_id": desk.sid, "rule": "banned", "stage": "lookup",
-                                                           "message": desk.lookup(desk.sid, c.ticket_no).matches[0]
-                                                           .refusal.message})]
+    shown = desk.lookup(desk.sid, c.ticket_no).matches[0].refusal
+    assert shown.code == "banned" and journal(demo, "checkin.refused") == []  # a lookup only reads
+    assert desk.record_refusal(desk.sid, c.ticket_no) == shown  # the desk journals what it showed
+    assert journal(demo, "checkin.refused") == [(c.ticket_no, {"session_id": desk.sid, "rule": "banned",
+                                                               "stage": "lookup", "message": shown.message})]
+    assert desk.record_refusal(desk.sid, candidates(demo)[6].ticket_no) is None
     with pytest.raises(DoorRefused, match="禁考名单") as err:
         desk.check_in(desk.sid, c.ticket_no)
     assert not err.value.overridable

@@ -314,6 +314,9 @@ class CheckinWorkplace(QWidget):
         if card.refusal is not None:
             extra = self.tr("（F9 请考场负责人同意）") if card.refusal.overridable else ""
             self._refuse(card.refusal.message + extra)
+            sid = self.session_id
+            run_for(self, lambda: self.service.record_refusal(sid, card.ticket_no), lambda _: None,
+                    lambda exc: None)  # journaled after the screen is up
         elif self.wedge_name and self.wedge_name != card.name:
             self._set_banner(self.tr("证件姓名「{0}」与名册不符，请仔细核对").format(self.wedge_name), AMBER)
             QApplication.beep()
