@@ -13,6 +13,8 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import cv2
+import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import undefer
 
@@ -327,6 +329,8 @@ class CheckinService(Service):
             return None
         if len(jpeg) > MAX_DOOR_PHOTO:
             raise DomainError("检录照片过大")
+        if not jpeg.startswith(b"\xff\xd8") or cv2.imdecode(np.frombuffer(jpeg, np.uint8), cv2.IMREAD_COLOR) is None:
+            raise DomainError("检录照片不是有效的 JPEG 图像")
         row = DoorPhoto(taken_at=now, sha256=hashlib.sha256(jpeg).hexdigest(), jpeg=jpeg)
         s.add(row)
         s.flush()
@@ -642,17 +646,22 @@ class CheckinService(Service):
                              row.mode, row.seed, seats)
 
 
-class BanService(Service):
-    """禁考名单.  Issue 8 (misconduct) adds bans from findings; admins add or import them."""
+def record_ban(uow, ban: rules.Ban, source: str) -> None:
+    """Add a ban inside the caller's unit of work (and journal it there).  For services
+    that decide bans themselves (issue 8: a misconduct finding and its ban commit together);
+    the caller's own ``@requires`` guards it."""
+    uow.session.add(CandidateBan(id_no=ban.id_no.strip().upper(), name=ban.name, reason=ban.reason,
+                                 starts_on=ban.starts_on, ends_on=ban.ends_on, source=source[:60],
+                                 created_at=uow.ctx.now(), created_by=uow.ctx.actor.username))
+    uow.journal("ban.add", ban.id_no, {"name": ban.name, "reason": ban.reason,
+                                       "starts_on": ban.starts_on.isoformat(),
+                                       "ends_on": ban.ends_on.isoformat() if ban.ends_on else None,
+                                       "source": source[:60]})
 
-    def _add(self, uow, ban: rules.Ban, source: str) -> None:
-        uow.session.add(CandidateBan(id_no=ban.id_no.strip().upper(), name=ban.name, reason=ban.reason,
-                                     starts_on=ban.starts_on, ends_on=ban.ends_on, source=source,
-                                     created_at=self.ctx.now(), created_by=self.ctx.actor.username))
-        uow.journal("ban.add", ban.id_no, {"name": ban.name, "reason": ban.reason,
-                                           "starts_on": ban.starts_on.isoformat(),
-                                           "ends_on": ban.ends_on.isoformat() if ban.ends_on else None,
-                                           "source": source})
+
+class BanService(Service):
+    """禁考名单.  Issue 8 (misconduct) adds bans from findings (``record_ban``); admins add or
+    import them here; the desk asks ``is_banned``."""
 
     @requires("ban.manage")
     def add(self, id_no: str, name: str, reason: str, starts_on: _dt.date, ends_on: _dt.date | None,
@@ -662,7 +671,7 @@ class BanService(Service):
         if ends_on and ends_on < starts_on:
             raise DomainError("结束日期早于开始日期")
         with self.ctx.unit_of_work() as uow:
-            self._add(uow, rules.Ban(id_no.strip().upper(), name.strip(), reason.strip(), starts_on, ends_on), source)
+            record_ban(uow, rules.Ban(id_no.strip().upper(), name.strip(), reason.strip(), starts_on, ends_on), source)
 
     @requires("ban.manage")
     def import_file(self, path: Path | str) -> int:
@@ -680,7 +689,7 @@ class BanService(Service):
             raise ImportRejected(errors)
         with self.ctx.unit_of_work() as uow:
             for ban in bans:
-                self._add(uow, ban, f"import:{path.name}"[:60])
+                record_ban(uow, ban, f"import:{path.name}")
         return len(bans)
 
     @requires("ban.view")

@@ -45,6 +45,19 @@ def desk(demo, demo_login, clock):
     return svc
 
 
+MARKER = b"door-photo-marker-6f1c"
+
+
+def door_jpeg(marker: bytes = MARKER) -> bytes:
+    """A real JPEG (as the desk camera gives) carrying a marker in a comment segment."""
+    import cv2
+    import numpy as np
+
+    ok, buf = cv2.imencode(".jpg", np.full((48, 64, 3), 128, np.uint8))
+    jpeg = buf.tobytes()
+    return jpeg[:2] + b"\xff\xfe" + (len(marker) + 2).to_bytes(2, "big") + marker + jpeg[2:]
+
+
 def journal(demo, action):
     with demo.store.read() as s:
         return [(e.subject, json.loads(e.payload)) for e in
@@ -95,7 +108,9 @@ def test_forged_or_altered_qr_refused(demo, desk):
 
 def test_check_in_then_second_check_in_refused_with_when_and_by_whom(demo, desk, clock):
     c = candidates(demo)[0]
-    res = desk.check_in(desk.sid, c.ticket_no, photo=b"\xff\xd8fakejpeg")
+    with pytest.raises(DomainError, match="不是有效的 JPEG"):
+        desk.check_in(desk.sid, c.ticket_no, photo=b"\xff\xd8not-a-picture")
+    res = desk.check_in(desk.sid, c.ticket_no, photo=door_jpeg())
     assert res.seat == c.seat and res.room == c.room
     clock.advance(minutes=2)
     other = CheckinService(desk.ctx.__class__(desk.ctx.store, desk.admin.ctx.actor, desk.ctx.clock))
@@ -107,9 +122,11 @@ def test_check_in_then_second_check_in_refused_with_when_and_by_whom(demo, desk,
     assert journal(demo, "checkin.refused")[0][1]["rule"] == "already"
     with demo.store.read() as s:  # the photo is kept with the record, inside the encrypted store
         photo = s.query(DoorPhoto).one()
-        assert photo.jpeg == b"\xff\xd8fakejpeg"
+        assert photo.jpeg == door_jpeg()
         assert s.query(Checkin).one().photo_id == photo.id
-    assert b"fakejpeg" not in (demo.site_dir / "site.db").read_bytes()
+    demo.store.journal.checkpoint_if_behind()
+    on_disk = b"".join(p.read_bytes() for p in demo.site_dir.glob("site.db*"))  # the db and its WAL
+    assert MARKER not in on_disk
     counts = {r.room: r for r in desk.counts(desk.sid)}
     assert counts[c.room].present == 1 and counts[c.room].expected == 20
 
@@ -174,11 +191,11 @@ def test_late_refused_unless_room_head_overrides(demo, desk, clock):
 
 def test_mismatch_opens_incident_for_room_head(demo, desk, demo_login):
     c = candidates(demo)[9]
-    iid = desk.report_mismatch(desk.sid, c.ticket_no, photo=b"\xff\xd8face")
+    iid = desk.report_mismatch(desk.sid, c.ticket_no, photo=door_jpeg(b"face"))
     head = CheckinService(demo_login("kaochang"))
     [inc] = head.incidents(desk.sid)
     assert (inc.id, inc.ticket_no, inc.kind, inc.reported_by) == (iid, c.ticket_no, "impersonation_suspected", "kaowu")
-    assert "冒名顶替" in inc.note and head.door_photo(inc.photo_id) == b"\xff\xd8face"
+    assert "冒名顶替" in inc.note and head.door_photo(inc.photo_id) == door_jpeg(b"face")
     assert journal(demo, "checkin.present") == []  # the app never checks a mismatch in
     with pytest.raises(PermissionDenied):
         desk.incidents()
@@ -301,3 +318,20 @@ def test_the_store_itself_refuses_a_second_live_checkin(demo, desk):
         with demo.store.write() as s:
             s.add(Checkin(session_id=desk.sid, candidate_id=c.id, status="present", at=START, by_username="x",
                           by_name="x", seat=""))
+
+
+def test_record_ban_commits_or_rolls_back_with_the_callers_work(demo, demo_login):
+    from app.core.checkin import Ban
+    from app.services.checkin import record_ban
+
+    ctx = demo_login("admin")
+    ban = Ban("410102199003071230", "张三", "替考（违纪指引第七条）", _dt.date(2026, 11, 23), _dt.date(2028, 11, 22))
+    with pytest.raises(RuntimeError):
+        with ctx.unit_of_work() as uow:
+            record_ban(uow, ban, "misconduct:7")
+            raise RuntimeError("the finding failed")
+    assert BanService(ctx).is_banned(ban.id_no, _dt.date(2027, 1, 1)) is None and journal(demo, "ban.add") == []
+    with ctx.unit_of_work() as uow:
+        record_ban(uow, ban, "misconduct:7")
+    assert BanService(ctx).is_banned(ban.id_no, _dt.date(2027, 1, 1)) == ban
+    assert journal(demo, "ban.add")[0][1]["source"] == "misconduct:7"
