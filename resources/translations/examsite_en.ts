@@ -194,13 +194,13 @@
     </message>
     <message>
         <location filename="../../app/ui/checkin/desk.py" line="307"/>
-        <location filename="../../app/ui/checkin/desk.py" line="388"/>
+        <location filename="../../app/ui/checkin/desk.py" line="391"/>
         <source>{0}&#x3000;座位 {1}</source>
         <translation>{0}   Seat {1}</translation>
     </message>
     <message>
         <location filename="../../app/ui/checkin/desk.py" line="307"/>
-        <location filename="../../app/ui/checkin/desk.py" line="388"/>
+        <location filename="../../app/ui/checkin/desk.py" line="391"/>
         <source>未排</source>
         <translation>not assigned</translation>
     </message>
@@ -215,82 +215,92 @@
         <translation> (F9: ask the room head)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="318"/>
+        <location filename="../../app/ui/checkin/desk.py" line="321"/>
         <source>证件姓名「{0}」与名册不符，请仔细核对</source>
         <translation>The name on the ID card, &quot;{0}&quot;, differs from the roster: check carefully</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="321"/>
+        <location filename="../../app/ui/checkin/desk.py" line="324"/>
         <source>请核对照片与本人：一致按回车，不一致按 F8</source>
         <translation>Compare the photo with the person: Enter if they match, F8 if not</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="332"/>
+        <location filename="../../app/ui/checkin/desk.py" line="335"/>
         <source>请先选择场次</source>
         <translation>Choose a session first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="370"/>
+        <location filename="../../app/ui/checkin/desk.py" line="373"/>
         <source>有 {0} 名考生符合，请输入序号并回车</source>
         <translation>{0} candidates match: type the number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="389"/>
+        <location filename="../../app/ui/checkin/desk.py" line="392"/>
         <source>✔ {0} 检录完成：请到 {1} {2} 号座位</source>
         <translation>✔ {0} checked in: go to {1}, seat {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="390"/>
+        <location filename="../../app/ui/checkin/desk.py" line="393"/>
         <source>（未排座）</source>
         <translation>(no seat assigned)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="396"/>
+        <location filename="../../app/ui/checkin/desk.py" line="399"/>
         <source>正在核验考场负责人…</source>
         <translation>Checking the room head…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="408"/>
+        <location filename="../../app/ui/checkin/desk.py" line="406"/>
+        <source>人证不符</source>
+        <translation>Identity mismatch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="406"/>
+        <source>确认此人与名册照片不是同一人？将记录疑似冒名顶替，并报考场负责人处理。</source>
+        <translation>Confirm this person is not the one in the roster photo? Suspected impersonation is recorded and reported to the room head.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="415"/>
         <source>✖ 人证不符：已记录（疑似冒名顶替），请留住该人员并通知考场负责人</source>
         <translation>✖ Identity mismatch recorded (suspected impersonation): keep the person here and call the room head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="429"/>
+        <location filename="../../app/ui/checkin/desk.py" line="436"/>
         <source>撤销检录</source>
         <translation>Undo check-in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="429"/>
+        <location filename="../../app/ui/checkin/desk.py" line="436"/>
         <source>撤销您刚才的一次检录吗？（仅限1分钟内）</source>
         <translation>Undo your last check-in? (only within 1 minute)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="436"/>
+        <location filename="../../app/ui/checkin/desk.py" line="443"/>
         <source>已撤销 {0}（{1}）的检录</source>
         <translation>Check-in of {0} ({1}) undone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="446"/>
+        <location filename="../../app/ui/checkin/desk.py" line="453"/>
         <source>记缺考</source>
         <translation>Record absentees</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="446"/>
+        <location filename="../../app/ui/checkin/desk.py" line="453"/>
         <source>将本场次所有未检录的考生记为缺考吗？此后入场须考场负责人同意。</source>
         <translation>Record every candidate not checked in to this session as absent? Entry after that needs the room head&apos;s consent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="451"/>
+        <location filename="../../app/ui/checkin/desk.py" line="458"/>
         <source>已记缺考 {0} 名</source>
         <translation>{0} recorded absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="481"/>
+        <location filename="../../app/ui/checkin/desk.py" line="488"/>
         <source>已过入场截止时间 {0}，尚有 {1} 人未到：按 F10 记缺考</source>
         <translation>Entry closed at {0}; {1} still missing: press F10 to record them absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="485"/>
+        <location filename="../../app/ui/checkin/desk.py" line="492"/>
         <source>开考 {0}，{1} 起不得入场</source>
         <translation>Starts {0}; no entry from {1}</translation>
     </message>

@@ -136,7 +136,11 @@ def test_tail_choice_mismatch_undo_and_late_override(qtbot, demo, setup, desk):
     with qtbot.waitSignal(desk.candidate_shown, timeout=10000) as sig:
         scan(qtbot, desk, "2")
     chosen = sig.args[0]
-    # F8: not the same person -> incident, no check-in
+    # F8: not the same person -> asked once, then an incident, no check-in
+    desk.confirm = lambda *_: False
+    qtbot.keyClick(desk.scan, Qt.Key_F8)
+    assert journal(demo, "checkin.mismatch") == [] and desk.current is not None
+    desk.confirm = lambda *_: True
     with qtbot.waitSignal(desk.mismatch_recorded, timeout=10000):
         qtbot.keyClick(desk.scan, Qt.Key_F8)
     assert [t for t, _ in journal(demo, "checkin.mismatch")] == [chosen]

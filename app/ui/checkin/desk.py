@@ -402,7 +402,11 @@ class CheckinWorkplace(QWidget):
         card, sid = self.current, self.session_id
         if card is None or self.busy:
             return
-        photo = self.snapshot()
+        photo = self.snapshot()  # the person as they stand now, before the question
+        if not self.confirm(self.tr("人证不符"), self.tr("确认此人与名册照片不是同一人？将记录疑似冒名顶替，"
+                                                         "并报考场负责人处理。")):
+            self.scan.setFocus()
+            return
         self.busy = True
 
         def done(_incident_id):
