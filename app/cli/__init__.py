@@ -17,6 +17,7 @@ from app import __version__
 COMMAND_MODULES = [
     "app.cli.foundation",
     "app.cli.checkin",
+    "app.cli.bundle",
 ]
 
 
@@ -47,6 +48,12 @@ def _gui(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["verify"]:
+        # The offline verifier runs on a clerk's machine: no Qt, no SQLCipher, no SQLAlchemy.
+        from app import verifier
+
+        return verifier.main(argv[1:], prog="examsite verify")
     from app.core.errors import DomainError
     from app.store.engine import StoreCorrupt
     from app.store.keys import NotASite, WrongPassphrase

@@ -65,6 +65,10 @@ CAPABILITIES: MappingProxyType = MappingProxyType(
         "journal.view": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
         "journal.verify": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
         "journal.checkpoint": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR}),
+        # export bundle (issue 9)
+        "export.make": frozenset({Role.ADMIN}),
+        "export.countersign": frozenset({Role.INTERNAL_SUPERVISOR}),
+        "export.view": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR}),
     }
 )
 

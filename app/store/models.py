@@ -131,3 +131,4 @@ class JournalCheckpoint(Base):
     key_id: Mapped[str] = mapped_column(String(32))
 
 from app.store import checkin_tables  # noqa: E402,F401  (issue 3: check-in desk)
+from app.store import bundle_tables  # noqa: E402,F401  (issue 9)

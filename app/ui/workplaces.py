@@ -14,6 +14,7 @@ FACTORIES: dict[str, str] = {
     "roster": "app.ui.admin.roster_view:RosterWorkplace",
     "journal": "app.ui.admin.journal_view:JournalWorkplace",
     "checkin": "app.ui.checkin.workplace:CheckinArea",
+    "export": "app.ui.export.workplace:ExportWorkplace",
 }
 
 

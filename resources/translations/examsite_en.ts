@@ -429,6 +429,236 @@
     </message>
 </context>
 <context>
+    <name>ExportWorkplace</name>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="29"/>
+        <location filename="../../app/ui/export/workplace.py" line="56"/>
+        <source>认定批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="30"/>
+        <source>包含考生照片</source>
+        <translation>Include candidate photos</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="31"/>
+        <source>生成上报包…</source>
+        <translation>Make export bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="34"/>
+        <source>生成更正包…</source>
+        <translation>Make correction bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="37"/>
+        <source>会签…</source>
+        <translation>Countersign…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="40"/>
+        <source>校验</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="42"/>
+        <source>拷贝到移动介质…</source>
+        <translation>Copy to removable media…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="45"/>
+        <source>登记省级确认…</source>
+        <translation>Record provincial acknowledgement…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="50"/>
+        <source>操作结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="51"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="51"/>
+        <source>认定计划</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="51"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="51"/>
+        <source>签名</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="52"/>
+        <source>文件 SHA-256</source>
+        <translation>File SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="52"/>
+        <source>更正关系</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="52"/>
+        <source>生成人</source>
+        <translation>Made by</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="52"/>
+        <source>时间（UTC）</source>
+        <translation>Time (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="53"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="54"/>
+        <source>上报包历史</source>
+        <translation>Export history</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="81"/>
+        <source>更正第 {0} 号</source>
+        <translation>corrects no. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="83"/>
+        <source>已被第 {0} 号取代</source>
+        <translation>superseded by no. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="91"/>
+        <source>请先在列表中选择一个上报包</source>
+        <translation>Select a bundle in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="100"/>
+        <source>重新验证身份</source>
+        <translation>Confirm your identity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="100"/>
+        <source>签名前请再次输入您的登录密码：</source>
+        <translation>Enter your login password again to sign:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="121"/>
+        <source>保存上报包</source>
+        <translation>Save export bundle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="122"/>
+        <location filename="../../app/ui/export/workplace.py" line="145"/>
+        <source>上报包 (*.zip)</source>
+        <translation>Export bundle (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="132"/>
+        <source>已生成第 {0} 号上报包，待内部质量督导员会签。文件 SHA-256：{1}</source>
+        <translation>Bundle no. {0} made; awaiting the internal supervisor&apos;s countersignature. File SHA-256: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="134"/>
+        <source>正在收集数据、计算摘要并签名…</source>
+        <translation>Collecting data, hashing and signing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="140"/>
+        <source>更正包</source>
+        <translation>Correction bundle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="141"/>
+        <source>更正第 {0} 号上报包的原因：</source>
+        <translation>Reason for correcting bundle no. {0}:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="144"/>
+        <source>保存更正包</source>
+        <translation>Save correction bundle</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="154"/>
+        <source>会签</source>
+        <translation>Countersign</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="154"/>
+        <source>确认已核对第 {0} 号上报包（认定计划 {1}）并以本人密钥会签？</source>
+        <translation>Confirm you have checked bundle no. {0} (plan {1}) and countersign it with your own key?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="163"/>
+        <source>已会签第 {0} 号上报包。</source>
+        <translation>Bundle no. {0} countersigned.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="164"/>
+        <source>正在校验并会签…</source>
+        <translation>Verifying and countersigning…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="174"/>
+        <source>校验通过：</source>
+        <translation>Verified: </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="176"/>
+        <source>校验失败：{0}</source>
+        <translation>Verification failed: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="178"/>
+        <source>正在校验上报包…</source>
+        <translation>Verifying the bundle…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="184"/>
+        <source>选择移动介质（U 盘）上的文件夹</source>
+        <translation>Choose a folder on the removable media (USB stick)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="190"/>
+        <source>已拷贝并读回核对：{0}</source>
+        <translation>Copied and read back: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="191"/>
+        <source>正在拷贝并读回核对…</source>
+        <translation>Copying and reading back…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="197"/>
+        <source>登记省级确认</source>
+        <translation>Record provincial acknowledgement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="197"/>
+        <source>省级平台回执（编号、日期）：</source>
+        <translation>Provincial receipt (number, date):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="203"/>
+        <source>已登记省级确认。</source>
+        <translation>Provincial acknowledgement recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="203"/>
+        <source>正在登记…</source>
+        <translation>Recording…</translation>
+    </message>
+</context>
+<context>
     <name>IncidentPanel</name>
     <message>
         <location filename="../../app/ui/checkin/incidents.py" line="28"/>
