@@ -33,7 +33,8 @@ from app.services.demo import demo_photo  # noqa: E402
 from app.services.site import create_site  # noqa: E402
 from app.services.staff import StaffService  # noqa: E402
 from app.store import models  # noqa: E402
-from app.store.checkin_tables import CandidateBan, Checkin  # noqa: E402
+from app.store.bans_tables import Ban  # noqa: E402
+from app.store.checkin_tables import Checkin  # noqa: E402
 from app.store.keys import TEST_KDF  # noqa: E402
 
 UTC = _dt.timezone.utc
@@ -80,8 +81,9 @@ def build(site_dir: Path, n: int, seed: int = 5):
             cands.append(c)
         s.add_all(cands)
         for i in range(200):  # a ban list of realistic size
-            s.add(CandidateBan(id_no=synthetic_id_number(rng, "410311"), name="", reason="违纪", starts_on=start.date(),
-                               ends_on=None, source="bench", created_at=now, created_by="admin"))
+            s.add(Ban(id_no=synthetic_id_number(rng, "410311"), id_type="201", name="", reason="违纪",
+                      from_date=start.date(), until_date=start.date() + _dt.timedelta(days=730), finding_ref="bench",
+                      created_at=now, created_by="admin"))
     svc = CheckinService(admin)
     sid = svc.create_session(PLAN, "理论知识考试", "theory", start, 30)
     with handle.store.write() as s:  # half the room already checked in

@@ -18,6 +18,8 @@ COMMAND_MODULES = [
     "app.cli.foundation",
     "app.cli.checkin",
     "app.cli.bundle",
+    "app.cli.theory",
+    "app.cli.results",
 ]
 
 

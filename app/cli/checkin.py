@@ -100,7 +100,8 @@ def register(sub) -> None:
     a.add_argument("--name", default="")
     a.add_argument("--reason", required=True)
     a.add_argument("--from", dest="starts_on", required=True)
-    a.add_argument("--until", dest="ends_on")
+    a.add_argument("--until", dest="ends_on", required=True, help="禁考截止日期（含）")
+    a.add_argument("--id-type", default="", help="证件类型代码（默认：有效身份证号为 201，否则 299）")
     i = _cmd(bsub, "import", "从 .xlsx 的「禁考名单」工作表导入（全部成功或全部不导入）", cmd_ban_import)
     i.add_argument("file")
     k = _cmd(bsub, "check", "查询某证件号码在某日是否禁考", cmd_ban_check)
@@ -193,29 +194,31 @@ def cmd_sheet(args) -> int:
 
 
 def cmd_ban_add(args) -> int:
-    from app.services.checkin import BanService
+    from app.core.idcard import is_valid_id_number
+    from app.services.bans import BanService
 
-    _run(args, lambda ctx: BanService(ctx).add(args.id_no, args.name, args.reason, _day(args.starts_on),
-                                               _day(args.ends_on)))
+    id_type = args.id_type or ("201" if is_valid_id_number(args.id_no) else "299")
+    _run(args, lambda ctx: BanService(ctx).add(args.id_no, id_type, args.name, _day(args.starts_on),
+                                               _day(args.ends_on), args.reason))
     print("已加入禁考名单")
     return 0
 
 
 def cmd_ban_import(args) -> int:
-    from app.services.checkin import BanService
+    from app.services.checkin import BanImportService
 
-    n = _run(args, lambda ctx: BanService(ctx).import_file(args.file))
+    n = _run(args, lambda ctx: BanImportService(ctx).import_file(args.file))
     print(f"已导入禁考名单 {n} 条")
     return 0
 
 
 def cmd_ban_check(args) -> int:
-    from app.services.checkin import BanService
+    from app.services.bans import BanService
 
     day = _day(args.on) or _dt.datetime.now(CST).date()
     ban = _run(args, lambda ctx: BanService(ctx).is_banned(args.id_no, day))
     if ban is None:
         print(f"{day:%Y-%m-%d} 不在禁考名单中")
         return 0
-    print(f"禁考：{ban.describe()}")
+    print(f"禁考：{ban.reason}（{ban.from_date:%Y-%m-%d} 至 {ban.until_date:%Y-%m-%d}）")
     return 1

@@ -274,8 +274,7 @@ def parse_bans(rows: list[tuple], sheet: str = BAN_SHEET):
     index = {}
     for name in BAN_HEADERS:
         if name not in header:
-            if name != "结束日期":
-                errors.append(CellError(sheet, 1, name, "缺少此列"))
+            errors.append(CellError(sheet, 1, name, "缺少此列"))
         else:
             index[name] = header.index(name)
     if errors:
@@ -299,6 +298,8 @@ def parse_bans(rows: list[tuple], sheet: str = BAN_SHEET):
             starts = None
         try:
             ends = _as_date(cells.get("结束日期"))
+            if ends is None:
+                errors.append(CellError(sheet, n, "结束日期", "不能为空（禁考须有截止日期）"))
         except ValueError as exc:
             errors.append(CellError(sheet, n, "结束日期", str(exc)))
             ends = None

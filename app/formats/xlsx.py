@@ -47,10 +47,12 @@ def write_sheet(wb: Workbook, title: str, headers: Sequence[str], rows: Iterable
         cell.font, cell.fill = bold, fill
         cell.alignment = Alignment(horizontal="center")
         ws.column_dimensions[get_column_letter(i)].width = (widths[i - 1] if widths else 16)
-    for row in rows:
-        ws.append([safe_cell(v) for v in row])
-        for cell in ws[ws.max_row]:
-            if isinstance(cell.value, str):
+    for r, row in enumerate(rows, start=2):
+        values = [safe_cell(v) for v in row]
+        ws.append(values)
+        for c, value in enumerate(values, start=1):  # by index: ws[ws.max_row] is O(rows) per row
+            if isinstance(value, str):
+                cell = ws.cell(row=r, column=c)
                 cell.data_type = "s"
                 cell.number_format = "@"
     ws.freeze_panes = "A2"

@@ -26,8 +26,8 @@ from app.core.roles import Role
 from app.services.base import Service, requires
 from app.services.site import LOCK_MINUTES, MAX_FAILED_LOGINS
 from app.store import models
-from app.store.checkin_tables import (CandidateBan, Checkin, DoorIncident, DoorPhoto, ExamSession,
-                                      SeatPlanRow)
+from app.services.bans import active_ban, add_ban
+from app.store.checkin_tables import Checkin, DoorIncident, DoorPhoto, CheckinSession, SeatPlanRow
 
 MAX_DOOR_PHOTO = 1024 * 1024
 IMPERSONATION = "impersonation_suspected"
@@ -172,8 +172,8 @@ class SeatChart:
     seats: dict[str, tuple[str, str]]  # seat label -> (ticket_no, name)
 
 
-def _session(s, session_id: int) -> tuple[ExamSession, models.Batch]:
-    row = s.get(ExamSession, session_id)
+def _session(s, session_id: int) -> tuple[CheckinSession, models.Batch]:
+    row = s.get(CheckinSession, session_id)
     if row is None:
         raise NotFound(f"场次 {session_id} 不存在")
     return row, s.get(models.Batch, row.batch_id)
@@ -192,12 +192,9 @@ def _live(s, session_id: int, candidate_id: int) -> Checkin | None:
 
 
 def _ban(s, id_no: str, day: _dt.date) -> rules.Ban | None:
-    for row in s.scalars(select(CandidateBan).where(CandidateBan.id_no == id_no.strip().upper())
-                         .order_by(CandidateBan.ends_on.desc())):
-        ban = rules.Ban(row.id_no, row.name, row.reason, row.starts_on, row.ends_on)
-        if ban.covers(day):
-            return ban
-    return None
+    """The ban list is issue 8's (misconduct findings and bans decided elsewhere)."""
+    b = active_ban(s, id_no, day)
+    return rules.Ban(b.id_no, b.name, b.reason, b.from_date, b.until_date) if b else None
 
 
 def _prior(row: Checkin | None) -> rules.PriorCheckin | None:
@@ -223,10 +220,10 @@ class CheckinService(Service):
             raise DomainError("迟到截止时间应在开考后0—240分钟之间")
         with self.ctx.unit_of_work() as uow:
             b = _batch(uow.session, plan_no)
-            if uow.session.scalars(select(ExamSession).where(ExamSession.batch_id == b.id,
-                                                             ExamSession.name == name.strip())).first():
+            if uow.session.scalars(select(CheckinSession).where(CheckinSession.batch_id == b.id,
+                                                             CheckinSession.name == name.strip())).first():
                 raise Conflict(f"场次「{name}」已存在")
-            row = ExamSession(batch_id=b.id, name=name.strip(), subject=subject, starts_at=starts_at,
+            row = CheckinSession(batch_id=b.id, name=name.strip(), subject=subject, starts_at=starts_at,
                               late_minutes=late_minutes, created_at=self.ctx.now())
             uow.session.add(row)
             uow.session.flush()
@@ -237,15 +234,15 @@ class CheckinService(Service):
     @requires("checkin.desk")
     def sessions(self, plan_no: str | None = None) -> list[SessionView]:
         with self.ctx.reading() as s:
-            q = (select(ExamSession, models.Batch.plan_no).join(models.Batch, models.Batch.id == ExamSession.batch_id)
-                 .order_by(ExamSession.starts_at))
+            q = (select(CheckinSession, models.Batch.plan_no).join(models.Batch, models.Batch.id == CheckinSession.batch_id)
+                 .order_by(CheckinSession.starts_at))
             if plan_no:
                 q = q.where(models.Batch.plan_no == plan_no)
             return [SessionView(r.id, pn, r.name, r.subject, r.starts_at, r.late_minutes, r.absent_marked_at)
                     for r, pn in s.execute(q)]
 
     # -- lookup -------------------------------------------------------------------
-    def _card(self, s, sess: ExamSession, plan_no: str, c: models.Candidate, now: _dt.datetime) -> DeskCandidate:
+    def _card(self, s, sess: CheckinSession, plan_no: str, c: models.Candidate, now: _dt.datetime) -> DeskCandidate:
         prior = _prior(_live(s, sess.id, c.id))
         ban = _ban(s, c.id_no, _day(now))
         refusal = rules.door_refusal(now=now, starts_at=sess.starts_at, late_minutes=sess.late_minutes,
@@ -516,8 +513,8 @@ class CheckinService(Service):
     @requires("checkin.incidents")
     def incidents(self, session_id: int | None = None) -> list[IncidentView]:
         with self.ctx.reading() as s:
-            q = (select(DoorIncident, ExamSession.name, models.Candidate.ticket_no, models.Candidate.name)
-                 .join(ExamSession, ExamSession.id == DoorIncident.session_id)
+            q = (select(DoorIncident, CheckinSession.name, models.Candidate.ticket_no, models.Candidate.name)
+                 .join(CheckinSession, CheckinSession.id == DoorIncident.session_id)
                  .join(models.Candidate, models.Candidate.id == DoorIncident.candidate_id).order_by(DoorIncident.id))
             if session_id is not None:
                 q = q.where(DoorIncident.session_id == session_id)
@@ -556,8 +553,8 @@ class CheckinService(Service):
             b = _batch(s, plan_no)
             inst = s.get(models.Setting, "institution")
             sessions = [(x.name, x.starts_at, rules.late_cutoff(x.starts_at, x.late_minutes))
-                        for x in s.scalars(select(ExamSession).where(ExamSession.batch_id == b.id)
-                                           .order_by(ExamSession.starts_at))]
+                        for x in s.scalars(select(CheckinSession).where(CheckinSession.batch_id == b.id)
+                                           .order_by(CheckinSession.starts_at))]
             q = (select(models.Candidate).options(undefer(models.Candidate.photo))
                  .where(models.Candidate.batch_id == b.id).order_by(models.Candidate.ticket_no))
             if only:
@@ -605,7 +602,7 @@ class CheckinService(Service):
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             b = _batch(s, plan_no)
-            sessions = [x.id for x in s.scalars(select(ExamSession).where(ExamSession.batch_id == b.id))]
+            sessions = [x.id for x in s.scalars(select(CheckinSession).where(CheckinSession.batch_id == b.id))]
             if sessions and s.scalar(select(func.count()).select_from(Checkin).where(
                     Checkin.session_id.in_(sessions), Checkin.undone_at.is_(None))):
                 raise Conflict("本批次已开始检录，不能重新排座")
@@ -646,37 +643,14 @@ class CheckinService(Service):
                              row.mode, row.seed, seats)
 
 
-def record_ban(uow, ban: rules.Ban, source: str) -> None:
-    """Add a ban inside the caller's unit of work (and journal it there).  For services
-    that decide bans themselves (issue 8: a misconduct finding and its ban commit together);
-    the caller's own ``@requires`` guards it."""
-    uow.session.add(CandidateBan(id_no=ban.id_no.strip().upper(), name=ban.name, reason=ban.reason,
-                                 starts_on=ban.starts_on, ends_on=ban.ends_on, source=source[:60],
-                                 created_at=uow.ctx.now(), created_by=uow.ctx.actor.username))
-    uow.journal("ban.add", ban.id_no, {"name": ban.name, "reason": ban.reason,
-                                       "starts_on": ban.starts_on.isoformat(),
-                                       "ends_on": ban.ends_on.isoformat() if ban.ends_on else None,
-                                       "source": source[:60]})
-
-
-class BanService(Service):
-    """禁考名单.  Issue 8 (misconduct) adds bans from findings (``record_ban``); admins add or
-    import them here; the desk asks ``is_banned``."""
-
-    @requires("ban.manage")
-    def add(self, id_no: str, name: str, reason: str, starts_on: _dt.date, ends_on: _dt.date | None,
-            source: str = "manual") -> None:
-        if not id_no.strip() or not reason.strip():
-            raise DomainError("证件号码和原因不能为空")
-        if ends_on and ends_on < starts_on:
-            raise DomainError("结束日期早于开始日期")
-        with self.ctx.unit_of_work() as uow:
-            record_ban(uow, rules.Ban(id_no.strip().upper(), name.strip(), reason.strip(), starts_on, ends_on), source)
+class BanImportService(Service):
+    """Importing a ban list decided elsewhere (earlier batches, other institutions, the
+    supervising department) into issue 8's ban list: all or nothing."""
 
     @requires("ban.manage")
     def import_file(self, path: Path | str) -> int:
-        """All or nothing, from the 禁考名单 sheet of an .xlsx."""
         from app.core.errors import CellError
+        from app.core.idcard import is_valid_id_number
         from app.formats import xlsx
 
         path = Path(path)
@@ -689,16 +663,7 @@ class BanService(Service):
             raise ImportRejected(errors)
         with self.ctx.unit_of_work() as uow:
             for ban in bans:
-                record_ban(uow, ban, f"import:{path.name}")
+                id_type = codes.ID_TYPE_RESIDENT_CARD if is_valid_id_number(ban.id_no) else "299"
+                add_ban(uow, ban.id_no, id_type, ban.name, ban.starts_on, ban.ends_on, ban.reason,
+                        f"import:{path.name}"[:64])
         return len(bans)
-
-    @requires("ban.view")
-    def is_banned(self, id_no: str, on_date: _dt.date) -> rules.Ban | None:
-        with self.ctx.reading() as s:
-            return _ban(s, id_no, on_date)
-
-    @requires("ban.view")
-    def list(self) -> list[rules.Ban]:
-        with self.ctx.reading() as s:
-            return [rules.Ban(r.id_no, r.name, r.reason, r.starts_on, r.ends_on)
-                    for r in s.scalars(select(CandidateBan).order_by(CandidateBan.id))]

@@ -1,21 +1,21 @@
-"""Tables of the check-in desk (检录): sessions, check-ins, door photos, door incidents,
-the ban list and seat plans.  Everything lives in the encrypted store."""
+"""Tables of the check-in desk (检录): sessions, check-ins, door photos, door incidents and
+seat plans.  Everything lives in the encrypted store.  The ban list is issue 8's (``bans_tables``)."""
 
 from __future__ import annotations
 
 import datetime as _dt
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint, text
+from sqlalchemy import ForeignKey, Index, Integer, LargeBinary, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.models import Base, Candidate
 from app.store.types import JSONText, UTCDateTime
 
 
-class ExamSession(Base):
+class CheckinSession(Base):
     """场次: one subject of one batch at one time; check-in happens per session."""
 
-    __tablename__ = "exam_session"
+    __tablename__ = "checkin_session"
     __table_args__ = (UniqueConstraint("batch_id", "name"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id", ondelete="CASCADE"), index=True)
@@ -47,7 +47,7 @@ class Checkin(Base):
               sqlite_where=text("undone_at IS NULL")),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    session_id: Mapped[int] = mapped_column(ForeignKey("exam_session.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("checkin_session.id", ondelete="CASCADE"), index=True)
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(16))  # present | absent
     at: Mapped[_dt.datetime] = mapped_column(UTCDateTime)
@@ -67,7 +67,7 @@ class DoorIncident(Base):
 
     __tablename__ = "door_incident"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    session_id: Mapped[int] = mapped_column(ForeignKey("exam_session.id", ondelete="CASCADE"), index=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("checkin_session.id", ondelete="CASCADE"), index=True)
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(32))
     note: Mapped[str] = mapped_column(Text, default="")
@@ -75,21 +75,6 @@ class DoorIncident(Base):
     reported_by: Mapped[str] = mapped_column(String(32))
     photo_id: Mapped[int | None] = mapped_column(ForeignKey("door_photo.id"), nullable=True)
     status: Mapped[str] = mapped_column(String(16), default="open")
-
-
-class CandidateBan(Base):
-    """禁考名单: a person barred from evaluation for a period (违纪指引 第六、七条)."""
-
-    __tablename__ = "ban"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    id_no: Mapped[str] = mapped_column(String(40), index=True)
-    name: Mapped[str] = mapped_column(String(40), default="")
-    reason: Mapped[str] = mapped_column(Text)
-    starts_on: Mapped[_dt.date] = mapped_column(Date)
-    ends_on: Mapped[_dt.date | None] = mapped_column(Date, nullable=True)
-    source: Mapped[str] = mapped_column(String(60), default="")
-    created_at: Mapped[_dt.datetime] = mapped_column(UTCDateTime)
-    created_by: Mapped[str] = mapped_column(String(32))
 
 
 class SeatPlanRow(Base):

@@ -130,5 +130,10 @@ class JournalCheckpoint(Base):
     signature: Mapped[bytes] = mapped_column(LargeBinary)
     key_id: Mapped[str] = mapped_column(String(32))
 
-from app.store import checkin_tables  # noqa: E402,F401  (issue 3: check-in desk)
-from app.store import bundle_tables  # noqa: E402,F401  (issue 9)
+
+# Feature tables: each feature area adds one import line here (see DEVELOPERS.md).
+from app.store import bundle_tables  # noqa: E402,F401
+from app.store import theory_tables  # noqa: E402,F401
+from app.store import results_tables  # noqa: E402,F401
+from app.store import bans_tables  # noqa: E402,F401
+from app.store import checkin_tables  # noqa: E402,F401

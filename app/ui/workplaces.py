@@ -15,6 +15,8 @@ FACTORIES: dict[str, str] = {
     "journal": "app.ui.admin.journal_view:JournalWorkplace",
     "checkin": "app.ui.checkin.workplace:CheckinArea",
     "export": "app.ui.export.workplace:ExportWorkplace",
+    "theory": "app.ui.admin.theory_view:TheoryWorkplace",
+    "results": "app.ui.results.workplace:ResultsWorkplace",
 }
 
 

@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services.checkin import BanService, CheckinService, Override
+from app.services.bans import BanService
+from app.services.checkin import CheckinService, Override
 from app.services.demo import DEMO_PLAN
 from app.store import models
 from app.camera.frames import FrameSource
@@ -114,7 +115,8 @@ def test_forged_qr_refused(qtbot, demo, setup, desk):
 
 def test_banned_candidate_stopped(qtbot, demo, setup, desk):
     c = setup["cands"][4]
-    BanService(setup["admin"]).add(c.id_no, c.name, "由他人冒名顶替参加评价", _dt.date(2026, 1, 1), _dt.date(2028, 12, 31))
+    BanService(setup["admin"]).add(c.id_no, "201", c.name, _dt.date(2026, 1, 1), _dt.date(2028, 12, 31),
+                                   "由他人冒名顶替参加评价")
     with qtbot.waitSignal(desk.refused, timeout=10000) as sig:
         scan(qtbot, desk, c.id_no)
     assert "禁考名单" in sig.args[0] and "冒名顶替" in sig.args[0]

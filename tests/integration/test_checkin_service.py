@@ -8,7 +8,8 @@ import json
 import pytest
 
 from app.core.errors import DomainError, ImportRejected, NotFound, PermissionDenied
-from app.services.checkin import BanService, CheckinService, DoorRefused, Override, QRRefused
+from app.services.bans import BanService
+from app.services.checkin import BanImportService, CheckinService, DoorRefused, Override, QRRefused
 from app.services.demo import DEMO_PLAN
 from app.store import models
 from app.store.checkin_tables import Checkin, DoorPhoto
@@ -134,7 +135,7 @@ def test_check_in_then_second_check_in_refused_with_when_and_by_whom(demo, desk,
 def test_banned_candidate_stopped(demo, desk, demo_login):
     c = candidates(demo)[5]
     bans = BanService(demo_login("admin"))
-    bans.add(c.id_no, c.name, "替他人参加评价（违纪指引第七条）", _dt.date(2025, 6, 1), _dt.date(2030, 5, 31))
+    bans.add(c.id_no, "201", c.name, _dt.date(2025, 6, 1), _dt.date(2030, 5, 31), "替他人参加评价（违纪指引第七条）")
     assert bans.is_banned(c.id_no, _dt.date(2026, 11, 23)).reason.startswith("替他人")
     assert bans.is_banned(c.id_no, _dt.date(2030, 6, 1)) is None
     shown = desk.lookup(desk.sid, c.ticket_no).matches[0].refusal
@@ -150,7 +151,7 @@ def test_banned_candidate_stopped(demo, desk, demo_login):
         desk.check_in(desk.sid, c.ticket_no, override=Override("kaochang", "Demo-kaochang-2026", "领导同意"))
     assert journal(demo, "checkin.present") == []
     with pytest.raises(PermissionDenied):
-        BanService(demo_login("kaowu")).add(c.id_no, c.name, "x", _dt.date(2026, 1, 1), None)
+        BanService(demo_login("kaowu")).add(c.id_no, "201", c.name, _dt.date(2026, 1, 1), _dt.date(2027, 1, 1), "x")
 
 
 def test_ban_import_all_or_nothing(demo, demo_login, tmp_path):
@@ -161,12 +162,12 @@ def test_ban_import_all_or_nothing(demo, demo_login, tmp_path):
     ws.title = "禁考名单"
     ws.append(["证件号码", "姓名", "原因", "开始日期", "结束日期"])
     ws.append(["410102199003071234", "张三", "冒名顶替", "2026-01-01", "2028-01-01"])
-    ws.append(["410102199003075678", "李四", "", "2026-01-01", ""])
+    ws.append(["410102199003075678", "李四", "", "2026-01-01", "2027-12-31"])
     wb.save(tmp_path / "bans.xlsx")
-    svc = BanService(demo_login("admin"))
+    svc = BanImportService(demo_login("admin"))
     with pytest.raises(ImportRejected, match="第 3 行「原因」列"):
         svc.import_file(tmp_path / "bans.xlsx")
-    assert svc.list() == []
+    assert BanService(demo_login("admin")).list() == []
     ws["C3"] = "替考"
     wb.save(tmp_path / "bans.xlsx")
     assert svc.import_file(tmp_path / "bans.xlsx") == 2
@@ -318,20 +319,3 @@ def test_the_store_itself_refuses_a_second_live_checkin(demo, desk):
         with demo.store.write() as s:
             s.add(Checkin(session_id=desk.sid, candidate_id=c.id, status="present", at=START, by_username="x",
                           by_name="x", seat=""))
-
-
-def test_record_ban_commits_or_rolls_back_with_the_callers_work(demo, demo_login):
-    from app.core.checkin import Ban
-    from app.services.checkin import record_ban
-
-    ctx = demo_login("admin")
-    ban = Ban("410102199003071230", "张三", "替考（违纪指引第七条）", _dt.date(2026, 11, 23), _dt.date(2028, 11, 22))
-    with pytest.raises(RuntimeError):
-        with ctx.unit_of_work() as uow:
-            record_ban(uow, ban, "misconduct:7")
-            raise RuntimeError("the finding failed")
-    assert BanService(ctx).is_banned(ban.id_no, _dt.date(2027, 1, 1)) is None and journal(demo, "ban.add") == []
-    with ctx.unit_of_work() as uow:
-        record_ban(uow, ban, "misconduct:7")
-    assert BanService(ctx).is_banned(ban.id_no, _dt.date(2027, 1, 1)) == ban
-    assert journal(demo, "ban.add")[0][1]["source"] == "misconduct:7"

@@ -103,3 +103,4 @@ def test_parse_bans_names_row_and_column():
     assert "工作表「禁考名单」第 3 行「证件号码」列：不能为空" in text
     assert any("第 3 行「开始日期」列" in t for t in text)
     assert any("第 3 行「原因」列" in t for t in text)
+    assert "工作表「禁考名单」第 3 行「结束日期」列：不能为空（禁考须有截止日期）" in text

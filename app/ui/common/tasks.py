@@ -72,3 +72,15 @@ def run_task(parent: QWidget | None, fn: Callable[[], Any], on_done: Callable[[A
 
 def busy() -> bool:
     return bool(_alive)
+
+
+def wait_for_tasks(timeout_ms: int = 10000) -> bool:
+    """Process events until every task has delivered its result (tests, orderly shutdown)."""
+    import time
+
+    deadline = time.monotonic() + timeout_ms / 1000
+    app = QApplication.instance()
+    while _alive and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    return not _alive

@@ -1,0 +1,215 @@
+"""results, certificates, tables, verify-cert (issue 8)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sys
+from pathlib import Path
+
+from app.cli import CliError
+from app.cli import common
+
+
+def register(sub) -> None:
+    p = sub.add_parser("results", help="成绩、审核链与期限")
+    rsub = p.add_subparsers(dest="what", metavar="ACTION")
+    s = rsub.add_parser("show", help="列出认定计划的成绩与结果")
+    _common(s)
+    s.set_defaults(func=cmd_show)
+    s = rsub.add_parser("score", help="录入一科成绩（来源：theory-exam / practical-summary / manual / import）")
+    _common(s)
+    s.add_argument("--ticket", required=True)
+    s.add_argument("--subject", required=True, choices=["theory", "practical", "review"])
+    s.add_argument("--score", help="0—100，最多一位小数；缺考写 缺考")
+    s.add_argument("--source", default="manual")
+    s.set_defaults(func=cmd_score)
+    s = rsub.add_parser("sign", help="以当前用户签署审核链的下一步（内督审核 / 初审 / 复审），需再次输入密码")
+    _common(s)
+    s.set_defaults(func=cmd_sign)
+    s = rsub.add_parser("deadlines", help="成绩上报、督导报告、公示期的期限")
+    _common(s)
+    s.set_defaults(func=cmd_deadlines)
+    s = rsub.add_parser("machine-role", help="设置本机角色（证书编号只在 master 上分配）")
+    common.add_site(s)
+    common.add_login(s)
+    s.add_argument("role", choices=["master", "terminal", "station"])
+    s.set_defaults(func=cmd_machine_role)
+
+    p = sub.add_parser("certificates", help="证书编号与证书打印")
+    csub = p.add_subparsers(dest="what", metavar="ACTION")
+    s = csub.add_parser("allocate", help="为合格考生分配证书编号（仅考务主机）")
+    _common(s)
+    s.add_argument("--issue-date", help="发证日期 YYYY-MM-DD（默认今天）")
+    s.set_defaults(func=cmd_allocate)
+    s = csub.add_parser("print", help="将本批次证书打印为一个 PDF（每页一张）")
+    _common(s)
+    s.add_argument("--out", required=True)
+    s.set_defaults(func=cmd_print)
+
+    p = sub.add_parser("tables", help="导出官方表格（.xlsx 与 PDF）")
+    _common(p)
+    p.add_argument("--out-dir", required=True)
+    p.set_defaults(func=cmd_tables)
+
+    p = sub.add_parser("verify-cert", help="离线校验证书二维码（只需 site.json 中的公钥，无需站点口令）")
+    p.add_argument("--site", help="站点目录（读取其中的 site.json）")
+    p.add_argument("--site-json", help="site.json 文件")
+    g = p.add_mutually_exclusive_group(required=True)
+    g.add_argument("--text", help="扫码得到的文本")
+    g.add_argument("--file", help="证书 PDF 或二维码图片")
+    p.set_defaults(func=cmd_verify_cert)
+
+
+def _common(p) -> None:
+    common.add_site(p)
+    common.add_login(p)
+    p.add_argument("--plan", required=True, help="认定计划号")
+
+
+def _run(args, fn):
+    ctx = common.login(args)
+    try:
+        return fn(ctx)
+    finally:
+        ctx.handle.close()
+
+
+def cmd_show(args) -> int:
+    from app.core.results import required_subjects
+    from app.services.results import ResultsService
+
+    def go(ctx):
+        svc = ResultsService(ctx)
+        rows = svc.results(args.plan)
+        state = svc.review_state(args.plan)
+        print(f"认定计划 {args.plan}  审核状态：{state.stage_name}")
+        subjects = required_subjects(rows[0].result.level) if rows else ()
+        for r in rows:
+            print("\t".join([r.ticket_no, r.name] + [r.score_text(x) for x in subjects]
+                            + [r.result.label, r.certificate_no or ""]))
+        print(f"共 {len(rows)} 人，合格 {sum(r.passed for r in rows)} 人")
+        return 0
+    return _run(args, go)
+
+
+def cmd_score(args) -> int:
+    from app.services.results import ResultsService
+
+    absent = (args.score or "").strip() in ("缺考", "缺")
+    return _run(args, lambda ctx: ResultsService(ctx).record_subject_score(
+        args.ticket, args.subject, None if absent else args.score, args.source, absent=absent) or 0)
+
+
+def cmd_sign(args) -> int:
+    from app.services.results import ResultsService
+    from app.core.results import STAGE_NAMES
+
+    def go(ctx):
+        stage = ResultsService(ctx).sign_review(args.plan, common.password(args, prompt="签字确认：请再次输入密码"))
+        print(f"已签字，当前状态：{STAGE_NAMES[stage]}")
+        return 0
+    return _run(args, go)
+
+
+def cmd_deadlines(args) -> int:
+    from app.services.results import ResultsService
+
+    names = {"done": "已完成", "overdue": "已逾期", "soon": "即将到期", "open": "进行中"}
+
+    def go(ctx):
+        for d in ResultsService(ctx).deadlines(args.plan):
+            print(f"{d['label']}\t{d['due'].isoformat()}\t{names[d['status']]}\t剩余 {d['workdays_left']} 个工作日")
+        return 0
+    return _run(args, go)
+
+
+def cmd_machine_role(args) -> int:
+    from app.services.results import ResultsService
+
+    return _run(args, lambda ctx: ResultsService(ctx).set_machine_role(args.role) or 0)
+
+
+def cmd_allocate(args) -> int:
+    from app.services.certificates import CertificateService
+
+    day = _dt.date.fromisoformat(args.issue_date) if args.issue_date else None
+
+    def go(ctx):
+        out = CertificateService(ctx).allocate(args.plan, day)
+        for ticket, number in out:
+            print(f"{ticket}\t{number}")
+        print(f"已分配 {len(out)} 个证书编号")
+        return 0
+    return _run(args, go)
+
+
+def cmd_print(args) -> int:
+    from app.services.certificates import CertificateService
+
+    def progress(i, total):
+        print(f"\r打印证书 {i}/{total}", end="", file=sys.stderr, flush=True)
+
+    def go(ctx):
+        n = CertificateService(ctx).render(args.plan, args.out, progress)
+        print(f"\n已生成 {n} 张证书：{args.out}")
+        return 0
+    return _run(args, go)
+
+
+def cmd_tables(args) -> int:
+    from app.services.official_tables import TablesService
+
+    out = Path(args.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+
+    def go(ctx):
+        t = TablesService(ctx)
+        made = []
+        made += t.certificate_data(out / f"{args.plan}-证书数据表", args.plan)
+        made += t.compliance(out / f"{args.plan}-证书数据合规审核表", args.plan)
+        made += t.issue_register(out / f"{args.plan}-证书核发登记表", args.plan)
+        made += t.room_records(out / f"{args.plan}-考场情况记录单", args.plan)
+        try:
+            made += t.supervision_report(out / f"{args.plan}-内部督导情况报告", args.plan)
+        except Exception as exc:  # noqa: BLE001 - reported, the other tables are still written
+            print(f"内部督导情况报告未导出：{exc}", file=sys.stderr)
+        for f in made:
+            print(f)
+        return 0
+    return _run(args, go)
+
+
+def cmd_verify_cert(args) -> int:
+    """Offline: the site's public keys from site.json; no passphrase, no store."""
+    from app.core.certificate import verify_qr
+    from app.store.keys import unb64
+
+    if not (args.site or args.site_json):
+        raise CliError("需要 --site 或 --site-json", 2)
+    path = Path(args.site_json) if args.site_json else Path(args.site) / "site.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        keys = {kid: unb64(v) for kid, v in data["public_keys"].items()}
+    except (OSError, ValueError, KeyError) as exc:
+        raise CliError(f"无法读取站点公钥 {path}：{exc}", 4) from None
+    if args.text:
+        texts = [args.text]
+    else:
+        from app.formats.qr import decode_file
+
+        texts = decode_file(args.file)
+        if not texts:
+            raise CliError("文件中没有找到二维码", 6)
+    bad = 0
+    for text in texts:
+        try:
+            c = verify_qr(text, keys)
+        except ValueError as exc:
+            print(f"无效：{exc}")
+            bad += 1
+            continue
+        f = c.fields
+        print(f"有效：{f['certificate_no']}  {f['name']}  {f['id_no_masked']}  {f['occupation_name']}"
+              f"（{f['work_type']}）  {f['level']}级  发证日期 {f['issue_date']}  {f['institution_name']}")
+    return 7 if bad else 0

@@ -1,0 +1,1 @@
+"""Theory exam (机考) rules: questions, blueprint, assembly, scoring, timing.  Pure."""

@@ -1,0 +1,160 @@
+"""Results: subject scores on 100 points, pass marks, overall pass, and the review chain.
+
+Subjects: 理论 (theory), 实操 (practical), and 综合评审 (review) for levels 1–2
+[rules-digest §4.1, §4.9].  Pass mark per subject per batch (default 60).  A
+candidate passes when every required subject has a score at or above its mark and
+no subject is void (违纪: 取消成绩).
+
+Review chain [rules-digest §4.4, Nanxun 003 L49]:
+entered → checked (内督审核) → first_review (初审) → approved (复审).  Each step is
+signed by a different person (re-entering the password).  After approval a change
+needs a reopen with a reason, which sends the batch back to ``entered``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from app.core import codes
+
+SUBJECT_ORDER = ("theory", "practical", "review")
+SOURCES = ("theory-exam", "practical-summary", "manual", "import")
+
+
+def required_subjects(level: int) -> tuple[str, ...]:
+    return ("theory", "practical", "review") if codes.requires_review(level) else ("theory", "practical")
+
+
+def parse_score(value) -> Decimal:
+    """A score on 100 points with at most one decimal; ValueError with a Chinese reason."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValueError("成绩不能为空")
+    if isinstance(value, bool):
+        raise ValueError("成绩应为数字")
+    try:
+        d = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise ValueError(f"成绩「{value}」不是数字") from None
+    if not d.is_finite():
+        raise ValueError(f"成绩「{value}」不是数字")
+    if d < 0 or d > 100:
+        raise ValueError("成绩应在0—100之间")
+    if d != d.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP):
+        raise ValueError("成绩最多保留一位小数")
+    return d.quantize(Decimal("0.1"))
+
+
+def fmt_score(value: Decimal | float | None) -> str:
+    if value is None:
+        return ""
+    d = Decimal(str(value)).quantize(Decimal("0.1"))
+    return str(d.quantize(Decimal("1"))) if d == d.to_integral_value() else str(d)
+
+
+@dataclass(frozen=True)
+class SubjectOutcome:
+    subject: str
+    score: Decimal | None
+    pass_mark: int
+    void: bool = False  # cancelled by a misconduct finding
+    absent: bool = False
+
+    @property
+    def passed(self) -> bool:
+        return (not self.void and not self.absent and self.score is not None
+                and self.score >= self.pass_mark)
+
+    @property
+    def label(self) -> str:
+        if self.void:
+            return "成绩取消"
+        if self.absent:
+            return "缺考"
+        if self.score is None:
+            return "未录入"
+        return "合格" if self.passed else "不合格"
+
+
+@dataclass(frozen=True)
+class Result:
+    level: int
+    subjects: tuple[SubjectOutcome, ...]
+
+    @property
+    def complete(self) -> bool:
+        return all(s.score is not None or s.void or s.absent for s in self.subjects)
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.subjects) and all(s.passed for s in self.subjects)
+
+    @property
+    def label(self) -> str:
+        if any(s.void for s in self.subjects):
+            return "成绩取消"
+        if not self.complete:
+            return "待录入"
+        return "合格" if self.passed else "不合格"
+
+    def outcome(self, subject: str) -> SubjectOutcome | None:
+        return next((s for s in self.subjects if s.subject == subject), None)
+
+
+def compute(level: int, scores: dict[str, Decimal | float | int | None], pass_marks: dict | None = None,
+            void_subjects: frozenset[str] | set[str] = frozenset(), absent: frozenset[str] | set[str] = frozenset()) -> Result:
+    marks = pass_marks or {}
+    outs = []
+    for subject in required_subjects(level):
+        raw = scores.get(subject)
+        score = None if raw is None else Decimal(str(raw))
+        outs.append(SubjectOutcome(subject, score, int(marks.get(subject, codes.DEFAULT_PASS_MARK)),
+                                   subject in void_subjects, subject in absent))
+    return Result(level, tuple(outs))
+
+
+# -- 双人复核: two people type the same score -----------------------------------------
+def double_entry_state(first: Decimal | None, second: Decimal | None) -> str:
+    """'waiting' (one entry so far), 'mismatch' (highlighted until they agree), 'agreed'."""
+    if first is None or second is None:
+        return "waiting"
+    return "agreed" if Decimal(first) == Decimal(second) else "mismatch"
+
+
+# -- review chain ---------------------------------------------------------------------
+REVIEW_STAGES = ("entered", "checked", "first_review", "approved")
+STAGE_NAMES = {"entered": "已录入", "checked": "内督已审核", "first_review": "已初审", "approved": "已复审（定稿）"}
+STEP_NAMES = {"checked": "内督审核", "first_review": "初审", "approved": "复审"}
+
+
+class ReviewError(ValueError):
+    pass
+
+
+def next_stage(stage: str) -> str:
+    i = REVIEW_STAGES.index(stage)
+    if i + 1 >= len(REVIEW_STAGES):
+        raise ReviewError("成绩已复审定稿；如需修改，请先填写理由重新打开")
+    return REVIEW_STAGES[i + 1]
+
+
+def check_sign(stage: str, target: str, signer: str, signer_role: str, earlier_signers: list[str],
+               complete: bool, pending_mismatches: int) -> None:
+    """Raise ReviewError unless ``signer`` may move the batch from ``stage`` to ``target``."""
+    if target != next_stage(stage):
+        raise ReviewError(f"当前状态为「{STAGE_NAMES[stage]}」，下一步应为「{STEP_NAMES[next_stage(stage)]}」")
+    if not complete:
+        raise ReviewError("尚有考生成绩未录入，不能提交审核")
+    if pending_mismatches:
+        raise ReviewError(f"尚有 {pending_mismatches} 条双人录入不一致的成绩，请先核对")
+    if target == "checked" and signer_role != "internal_supervisor":
+        raise ReviewError("成绩审核须由内部质量督导员签字")
+    if target in ("first_review", "approved") and signer_role == "internal_supervisor":
+        raise ReviewError("初审、复审由评价机构人员签字，内督不能代签")
+    if signer in earlier_signers:
+        raise ReviewError("同一人不能在审核链中签字两次（初审与复审须由不同人员完成）")
+
+
+def may_change(stage: str) -> bool:
+    """Scores can change while the chain is not finished; after approval only through a reopen."""
+    return stage != "approved"

@@ -1,0 +1,250 @@
+"""The official tables, as .xlsx and PDF: 证书数据表 (Hunan 附件4), 证书数据合规审核表 (附件3),
+证书核发登记表 (Nanxun 附件5), 内部督导情况报告 (Nanxun 附件2), 考场情况记录单."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.core import codes
+from app.core import supervision as sv
+from app.core.errors import Conflict, DomainError, NotFound
+from app.core.idcard import birth_date
+from app.core.results import required_subjects
+from app.formats.pdf import TableDoc, write_table_pdf
+from app.formats.tables_xlsx import write_table_xlsx
+from app.services import results_common as rc
+from app.services.base import Service, requires
+from app.services.results import batch_results
+from app.store import models
+from app.store import results_tables as rt
+
+CERT_DATA_COLUMNS = ["姓名", "证件类型", "证件号码", "所在单位", "职业名称", "工种名称", "职业技能等级", "证书编号",
+                     "发证日期", "评价机构", "发证机构"]
+COMPLIANCE_COLUMNS = ["序号", "职业名称", "工种名称", "等级", "数量"]
+REGISTER_COLUMNS = ["序号", "姓名", "性别", "出生年月", "文化程度", "身份证号", "所在单位或住址", "专业工龄",
+                    "理论成绩", "实操成绩", "证书编号"]
+SUPERVISION_COLUMNS = ["核心指标", "分项指标", "评估标准", "分值", "得分"]
+ROOM_COLUMNS = ["考场", "科目", "考试时间", "应考人数", "实考人数", "缺考人数", "缺考考生", "违纪人数", "违纪情况",
+                "监考人员", "情况记录"]
+
+
+def _out(path: Path | str, suffix: str) -> Path:
+    return Path(path).with_suffix(suffix)
+
+
+class TablesService(Service):
+    # -- 证书数据表 -----------------------------------------------------------------------
+    def _cert_rows(self, s, plan_no: str | None):
+        inst = rc.institution(s)
+        issuer = rc.setting(s, rc.ISSUER) or inst.name
+        q = (select(rt.Certificate, models.Candidate, models.Batch)
+             .join(models.Candidate, models.Candidate.id == rt.Certificate.candidate_id)
+             .join(models.Batch, models.Batch.id == models.Candidate.batch_id)
+             .where(rt.Certificate.status == "issued").order_by(rt.Certificate.certificate_no))
+        if plan_no:
+            q = q.where(models.Batch.plan_no == plan_no)
+        return [[p.name, p.id_type, p.id_no, p.unit, b.occupation_name, b.work_type or "", c.level, c.certificate_no,
+                 c.issue_date.isoformat(), inst.name, issuer] for c, p, b in s.execute(q)]
+
+    @requires("tables.export")
+    def certificate_data(self, path: Path | str, plan_no: str | None = None) -> tuple[Path, Path]:
+        """Hunan 附件4: 证件类型 as its code, level 1–5, 发证日期 YYYY-MM-DD."""
+        with self.ctx.reading() as s:
+            rows = self._cert_rows(s, plan_no)
+        if not rows:
+            raise Conflict("没有已核发的证书数据")
+        title = "职业技能等级证书数据表"
+        notes = ["证件类型代码：" + "；".join(f"{k}={v}" for k, v in codes.ID_TYPES.items()),
+                 "职业技能等级：1=一级或高级技师；2=二级或技师；3=三级或高级工；4=四级或中级工；5=五级或初级工",
+                 "发证日期为：YYYY-MM-DD格式"]
+        x = write_table_xlsx(_out(path, ".xlsx"), title, CERT_DATA_COLUMNS, rows, footer=notes, sheet="证书数据")
+        p = write_table_pdf(_out(path, ".pdf"), TableDoc(title, CERT_DATA_COLUMNS, rows, footer=notes, wide=True,
+                                                         widths_mm=[14, 10, 30, 30, 16, 14, 10, 36, 18, 30, 30]))
+        self._journal("tables.certificate_data", plan_no, len(rows))
+        return x, p
+
+    # -- 证书数据合规审核表 -------------------------------------------------------------------
+    @requires("tables.export")
+    def compliance(self, path: Path | str, plan_no: str | None = None, reporter: str = "", phone: str = "") -> tuple[Path, Path]:
+        with self.ctx.reading() as s:
+            rows = self._cert_rows(s, plan_no)
+            inst = rc.institution(s)
+        if not rows:
+            raise Conflict("没有已核发的证书数据")
+        counts = Counter((r[4], r[5] or "--", r[6]) for r in rows)
+        table = [[i, occ, wt, codes.level_label(lv), n] for i, ((occ, wt, lv), n) in enumerate(sorted(counts.items()), 1)]
+        today = rc.local_today(self.ctx.now()).isoformat()
+        header = [f"上传单位（盖章）：{inst.name}", f"上传文件名：{_out(path, '.xlsx').name.replace('合规审核表', '证书数据表')}"]
+        footer = [f"填报人：{reporter or self.ctx.actor.name}    联系电话：{phone}    上报日期：{today}"]
+        title = "职业技能等级证书数据合规审核表"
+        x = write_table_xlsx(_out(path, ".xlsx"), title, COMPLIANCE_COLUMNS, table, header, footer, sheet="合规审核")
+        p = write_table_pdf(_out(path, ".pdf"), TableDoc(title, COMPLIANCE_COLUMNS, table, header, footer,
+                                                         widths_mm=[10, 40, 40, 30, 15]))
+        self._journal("tables.compliance", plan_no, len(table))
+        return x, p
+
+    # -- 证书核发登记表 ---------------------------------------------------------------------
+    @requires("tables.export")
+    def issue_register(self, path: Path | str, plan_no: str) -> tuple[Path, Path]:
+        with self.ctx.reading() as s:
+            b = rc.batch(s, plan_no)
+            inst = rc.institution(s)
+            certs = {c.candidate_id: c.certificate_no for c in s.scalars(
+                select(rt.Certificate).join(models.Candidate, models.Candidate.id == rt.Certificate.candidate_id)
+                .where(models.Candidate.batch_id == b.id, rt.Certificate.status == "issued"))}
+            cands = {c.ticket_no: c for c in s.scalars(select(models.Candidate).where(models.Candidate.batch_id == b.id))}
+            rows = []
+            for r in batch_results(s, b):
+                c = cands[r.ticket_no]
+                if c.id not in certs:
+                    continue
+                born = ""
+                if c.id_type == codes.ID_TYPE_RESIDENT_CARD:
+                    d = birth_date(c.id_no)
+                    born = f"{d.year}-{d.month:02d}"
+                rows.append([len(rows) + 1, c.name, c.sex, born, "", c.id_no, c.unit, "",
+                             r.score_text("theory"), r.score_text("practical"), certs[c.id]])
+        if not rows:
+            raise Conflict("本批次尚未核发证书")
+        header = [f"填表单位（盖章）：{inst.name}", f"工种：{b.occupation_name}（{b.work_type or '--'}）",
+                  f"等级：{codes.level_label(b.level)}", f"填表时间：{rc.local_today(self.ctx.now()).isoformat()}"]
+        footer = ["填表人（签字）：", "复核人（签字）：", "审核人（签字）："]
+        title = f"{inst.name}职业技能等级证书核发登记表"
+        x = write_table_xlsx(_out(path, ".xlsx"), title, REGISTER_COLUMNS, rows, header, footer, sheet="核发登记")
+        p = write_table_pdf(_out(path, ".pdf"), TableDoc(title, REGISTER_COLUMNS, rows, header, footer, wide=True,
+                                                         widths_mm=[8, 14, 8, 14, 12, 32, 36, 10, 12, 12, 36]))
+        self._journal("tables.issue_register", plan_no, len(rows))
+        return x, p
+
+    # -- 内部督导情况报告 ------------------------------------------------------------------
+    @requires("supervision.report")
+    def save_supervision(self, plan_no: str, scores: dict[str, int], vetoes: list[str], opinion: str,
+                         password: str) -> int:
+        """Filled in and signed (password) by the internal supervisor assigned to the batch."""
+        problems = sv.score_problems(scores)
+        unknown = set(vetoes) - {k for k, _ in sv.VETOES}
+        if unknown:
+            problems.append(f"未知否决项：{'、'.join(sorted(unknown))}")
+        if problems:
+            raise DomainError("；".join(problems))
+        actor = self.ctx.actor
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            rc.reauthenticate(s, actor.username, password, "internal_supervisor")
+            b = rc.batch(s, plan_no)
+            assigned = s.scalars(select(models.BatchAssignment).where(
+                models.BatchAssignment.batch_id == b.id, models.BatchAssignment.staff_id == actor.staff_id,
+                models.BatchAssignment.role == "internal_supervisor")).first()
+            if assigned is None:
+                raise DomainError("只有委派到本批次的内部质量督导员可以填写督导报告")
+            total = sv.total(scores, set(vetoes))
+            r = s.get(rt.SupervisionReport, b.id)
+            before = None if r is None else {"scores": r.scores, "vetoes": r.vetoes, "total": r.total}
+            if r is None:
+                r = rt.SupervisionReport(batch_id=b.id)
+                s.add(r)
+            r.scores, r.vetoes, r.opinion, r.total = dict(scores), list(vetoes), opinion.strip(), total
+            r.supervisor, r.supervisor_name, r.signed_at = actor.username, actor.name, self.ctx.now()
+            uow.journal("supervision.report", plan_no, {"before": before, "scores": scores, "vetoes": vetoes,
+                                                        "total": total, "opinion": r.opinion})
+            return total
+
+    @requires("tables.export")
+    def supervision_report(self, path: Path | str, plan_no: str) -> tuple[Path, Path]:
+        with self.ctx.reading() as s:
+            b = rc.batch(s, plan_no)
+            r = s.get(rt.SupervisionReport, b.id)
+            if r is None:
+                raise NotFound("内部督导员尚未填写督导报告")
+            inst = rc.institution(s)
+            staff = s.scalars(select(models.Staff).where(models.Staff.username == r.supervisor)).first()
+        rows = [[line.core, line.item, line.criteria, line.max_points, r.scores.get(line.key, 0)] for line in sv.FORM]
+        veto_text = "；".join(f"{'☑' if k in r.vetoes else '☐'} {t}" for k, t in sv.VETOES)
+        header = [f"被督导单位：{inst.name}", f"督导人员姓名：{r.supervisor_name}    督导员工作单位：{staff.unit if staff else ''}",
+                  f"督导时间：{b.exam_start.isoformat()} 至 {b.exam_end.isoformat()}",
+                  f"认定职业（工种）：{b.occupation_name}（{b.work_type or '--'}）    认定等级：{codes.level_label(b.level)}"]
+        footer = [f"否决项（{sv.VETO_NOTE}）：{veto_text}", f"总分：{r.total}",
+                  f"内督人员意见或其他问题说明：{r.opinion}",
+                  f"内督人员签字：{r.supervisor_name}（系统签字 {r.signed_at.date().isoformat()}）    日期：{r.signed_at.date().isoformat()}"]
+        title = "职业技能等级认定内部督导情况报告"
+        x = write_table_xlsx(_out(path, ".xlsx"), title, SUPERVISION_COLUMNS, rows, header, footer, sheet="内督报告",
+                             widths=[16, 16, 60, 8, 8])
+        p = write_table_pdf(_out(path, ".pdf"), TableDoc(title, SUPERVISION_COLUMNS, rows, header, footer,
+                                                         widths_mm=[22, 20, 90, 10, 10]))
+        self._journal("tables.supervision_report", plan_no, len(rows))
+        return x, p
+
+    # -- 考场情况记录单 -------------------------------------------------------------------
+    @requires("room_record.edit")
+    def set_room_record(self, plan_no: str, room: str, subject: str, session: str = "", proctors: str = "",
+                        notes: str = "") -> None:
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            b = rc.batch(s, plan_no)
+            if subject not in required_subjects(b.level):
+                raise DomainError(f"本批次没有科目「{subject}」")
+            r = s.scalars(select(rt.RoomRecord).where(rt.RoomRecord.batch_id == b.id, rt.RoomRecord.room == room,
+                                                      rt.RoomRecord.subject == subject)).first()
+            if r is None:
+                r = rt.RoomRecord(batch_id=b.id, room=room, subject=subject)
+                s.add(r)
+            r.session, r.proctors, r.notes = session, proctors, notes
+            r.updated_by, r.updated_at = self.ctx.actor.username, self.ctx.now()
+            uow.journal("room_record.set", plan_no, {"room": room, "subject": subject, "session": session,
+                                                     "proctors": proctors, "notes": notes})
+
+    def _room_rows(self, s, b) -> list[list]:
+        from app.services.results import ACTIVE_FINDING
+
+        cands = list(s.scalars(select(models.Candidate).where(models.Candidate.batch_id == b.id)
+                               .order_by(models.Candidate.ticket_no)))
+        by_id = {c.id: c for c in cands}
+        absent: dict[tuple[str, str], list[str]] = {}
+        for sc in s.scalars(select(rt.SubjectScore).where(rt.SubjectScore.candidate_id.in_(list(by_id)),
+                                                          rt.SubjectScore.absent.is_(True))):
+            c = by_id[sc.candidate_id]
+            absent.setdefault((c.room, sc.subject), []).append(c.ticket_no)
+        findings: dict[tuple[str, str], list[str]] = {}
+        for f in s.scalars(select(rt.MisconductFinding).where(rt.MisconductFinding.candidate_id.in_(list(by_id)),
+                                                              rt.MisconductFinding.status.in_(ACTIVE_FINDING + ("withdrawn",)))):
+            c = by_id[f.candidate_id]
+            from app.core.misconduct import item
+            findings.setdefault((c.room, f.subject), []).append(f"{c.ticket_no} {c.name}：{item(f.article, f.item).ref}"
+                                                                + ("（复核撤销）" if f.status == "withdrawn" else ""))
+        records = {(r.room, r.subject): r for r in s.scalars(select(rt.RoomRecord).where(rt.RoomRecord.batch_id == b.id))}
+        rooms = sorted({c.room for c in cands})
+        rows = []
+        for room in rooms:
+            expected = sum(1 for c in cands if c.room == room)
+            for subject in required_subjects(b.level):
+                a = absent.get((room, subject), [])
+                f = findings.get((room, subject), [])
+                rec = records.get((room, subject))
+                rows.append([room or "--", codes.SUBJECTS[subject], rec.session if rec else "", expected,
+                             expected - len(a), len(a), "、".join(a), len(f), "；".join(f),
+                             rec.proctors if rec else "", rec.notes if rec else ""])
+        return rows
+
+    @requires("tables.export")
+    def room_records(self, path: Path | str, plan_no: str) -> tuple[Path, Path]:
+        with self.ctx.reading() as s:
+            b = rc.batch(s, plan_no)
+            inst = rc.institution(s)
+            rows = self._room_rows(s, b)
+        header = [f"评价机构：{inst.name}    认定计划号：{b.plan_no}",
+                  f"认定职业（工种）：{b.occupation_name}（{b.work_type or '--'}）    等级：{codes.level_label(b.level)}    "
+                  f"考试日期：{b.exam_start.isoformat()}"]
+        footer = ["监考人员（签字）：", "考场负责人（签字）：", "内部质量督导员（签字）："]
+        title = "考场情况记录单"
+        x = write_table_xlsx(_out(path, ".xlsx"), title, ROOM_COLUMNS, rows, header, footer, sheet="考场情况")
+        p = write_table_pdf(_out(path, ".pdf"), TableDoc(title, ROOM_COLUMNS, rows, header, footer, wide=True,
+                                                         widths_mm=[14, 18, 18, 10, 10, 10, 30, 10, 40, 20, 30]))
+        self._journal("tables.room_records", plan_no, len(rows))
+        return x, p
+
+    def _journal(self, action: str, plan_no: str | None, rows: int) -> None:
+        with self.ctx.unit_of_work() as uow:
+            uow.journal(action, plan_no or "", {"rows": rows})

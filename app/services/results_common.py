@@ -1,0 +1,89 @@
+"""Lookups and settings shared by the results, misconduct, certificate and publication services."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core import passwords
+from app.core.errors import NotFound, PermissionDenied
+from app.core.site import Institution
+from app.core.workdays import DEFAULT_PUBLICATION_WORKDAYS, HolidayCalendar
+from app.store import models
+from app.store import results_tables as rt
+
+MACHINE_ROLE = "machine_role"  # "master" on the site master laptop
+HOLIDAYS = "holiday_calendar"
+PUBLICATION_WORKDAYS = "publication_workdays"
+ISSUER = "certificate_issuer"  # 发证机构 (defaults to the institution's name)
+
+
+def batch(session: Session, plan_no: str) -> models.Batch:
+    b = session.scalars(select(models.Batch).where(models.Batch.plan_no == plan_no)).first()
+    if b is None:
+        raise NotFound(f"认定计划「{plan_no}」不存在")
+    return b
+
+
+def candidate(session: Session, ticket_no: str) -> models.Candidate:
+    c = session.scalars(select(models.Candidate).where(models.Candidate.ticket_no == ticket_no)).first()
+    if c is None:
+        raise NotFound(f"准考证号「{ticket_no}」不存在")
+    return c
+
+
+def setting(session: Session, key: str, default=None):
+    row = session.get(models.Setting, key)
+    return row.value if row is not None else default
+
+
+def put_setting(session: Session, key: str, value) -> object:
+    row = session.get(models.Setting, key)
+    before = row.value if row else None
+    if row is None:
+        session.add(models.Setting(key=key, value=value))
+    else:
+        row.value = value
+    return before
+
+
+def calendar(session: Session) -> HolidayCalendar:
+    value = setting(session, HOLIDAYS, {}) or {}
+    return HolidayCalendar.from_lists(value.get("holidays", ()), value.get("workdays", ()))
+
+
+def publication_workdays(session: Session) -> int:
+    return int(setting(session, PUBLICATION_WORKDAYS, DEFAULT_PUBLICATION_WORKDAYS))
+
+
+def institution(session: Session) -> Institution:
+    row = session.get(models.Setting, "institution")
+    if row is None:
+        raise NotFound("尚未登记评价机构信息")
+    return Institution(**row.value)
+
+
+def review(session: Session, batch_id: int) -> rt.ResultReview:
+    r = session.get(rt.ResultReview, batch_id)
+    if r is None:
+        r = rt.ResultReview(batch_id=batch_id, stage="entered", signatures=[], reopened=[])
+        session.add(r)
+        session.flush()
+    return r
+
+
+def reauthenticate(session: Session, username: str, password: str, role: str | None = None) -> models.Staff:
+    """A signature: the person types their password again.  Raises PermissionDenied."""
+    staff = session.scalars(select(models.Staff).where(models.Staff.username == username)).first()
+    if staff is None or not staff.active or not passwords.check_password(password or "", staff.password_hash):
+        raise PermissionDenied(f"「{username}」签字失败：用户名或密码错误")
+    if role and role not in staff.roles:
+        raise PermissionDenied(f"「{staff.name}」没有签署此项所需的角色")
+    return staff
+
+
+def local_today(now: _dt.datetime) -> _dt.date:
+    """The site's calendar day (China Standard Time, UTC+8)."""
+    return (now + _dt.timedelta(hours=8)).date()

@@ -1,0 +1,148 @@
+"""Results and certificates at scale, on a real SQLCipher site:
+
+    .venv/bin/python bench/results.py [--candidates 2000] [--certificates 500] [--runs 3]
+
+1. compute the results of 2,000 candidates (ResultsService.results), against reading the same
+   roster (RosterService.candidates) as the baseline;
+2. allocate certificate numbers for every passing candidate (CertificateService.allocate, one transaction);
+3. render 500 signed certificate PDFs with photo and QR (CertificateService.render), against a
+   500-page text-only reportlab PDF as the baseline.  Target: 500 certificates ≤ 30 s.
+
+Prints the median of several runs and the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import delete  # noqa: E402
+
+from app.core.idcard import synthetic_id_number  # noqa: E402
+from app.services.base import Clock  # noqa: E402
+from app.services.certificates import CertificateService  # noqa: E402
+from app.services.demo import DEMO_INSTITUTION, demo_photo  # noqa: E402
+from app.services.results import ResultsService  # noqa: E402
+from app.services.roster import RosterService  # noqa: E402
+from app.services.site import create_site  # noqa: E402
+from app.store import models  # noqa: E402
+from app.store import results_tables as rt  # noqa: E402
+from app.store.keys import TEST_KDF  # noqa: E402
+
+PLAN = "BENCH-2026-0001"
+EXAM = dt.date(2026, 11, 20)
+
+
+class Fixed(Clock):
+    def now(self):
+        return dt.datetime(2026, 12, 10, 2, tzinfo=dt.timezone.utc)
+
+
+def build(site_dir: Path, n: int):
+    handle = create_site(site_dir, "bench-passphrase", DEMO_INSTITUTION, "admin", "管理员", "Bench-admin-1",
+                         kdf=TEST_KDF, clock=Fixed())
+    ctx = handle.login("admin", "Bench-admin-1")
+    rng = random.Random(1)
+    photos = [demo_photo(rng, s) for s in "男女男女"]
+    now = Fixed().now()
+    with handle.store.write() as s:
+        b = models.Batch(plan_no=PLAN, occupation_code="6-31-01-03", occupation_name="电工", work_type=None, level=4,
+                         exam_start=EXAM, exam_end=EXAM, pass_marks={}, created_at=now)
+        s.add(b)
+        s.flush()
+        ids = set()
+        for i in range(n):
+            sex = "男" if i % 3 else "女"
+            id_no = synthetic_id_number(rng, "410102", sex)
+            while id_no in ids:
+                id_no = synthetic_id_number(rng, "410102", sex)
+            ids.add(id_no)
+            c = models.Candidate(batch_id=b.id, ticket_no=f"BN{i:06d}", name=f"考生{i:04d}", sex=sex, id_type="201",
+                                 id_no=id_no, unit="郑州示例电力安装有限公司", room=f"第{i % 20 + 1}考场",
+                                 seat=str(i % 30 + 1), photo=photos[i % 4])
+            s.add(c)
+            s.flush()
+            for subject in ("theory", "practical"):
+                s.add(rt.SubjectScore(candidate_id=c.id, subject=subject, score=str(rng.randint(45, 100)) + ".0",
+                                      absent=False, source="bench", entered_by="admin", entered_at=now))
+        s.add(rt.ResultReview(batch_id=b.id, stage="approved", signatures=[], reopened=[], approved_at=now))
+        s.add(rt.Publication(batch_id=b.id, start_date=EXAM, workdays=5, end_date=EXAM, rows=[], status="closed",
+                             created_by="admin", created_at=now))
+    ResultsService(ctx).set_machine_role("master")
+    return handle, ctx
+
+
+def median_of(fn, runs):
+    times = []
+    out = None
+    for _ in range(runs):
+        t = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), out
+
+
+def text_only_pdf(path: Path, pages: int):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+    from app.formats.pdf import register_font
+
+    font = register_font()
+    c = canvas.Canvas(str(path), pagesize=A4)
+    for i in range(pages):
+        c.setFont(font, 16)
+        c.drawString(100, 700, f"职业技能等级证书 {i}")
+        c.showPage()
+    c.save()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--candidates", type=int, default=2000)
+    ap.add_argument("--certificates", type=int, default=500)
+    ap.add_argument("--runs", type=int, default=3)
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        t = time.perf_counter()
+        handle, ctx = build(tmp / "site", a.candidates)
+        print(f"setup: {a.candidates} candidates with photos and scores in {time.perf_counter() - t:.1f} s")
+        try:
+            base, _ = median_of(lambda: RosterService(ctx).candidates(PLAN), a.runs)
+            comp, rows = median_of(lambda: ResultsService(ctx).results(PLAN), a.runs)
+            passed = sum(r.passed for r in rows)
+            print(f"read roster ({a.candidates}):            median {base * 1000:8.1f} ms  (baseline)")
+            print(f"compute results ({a.candidates}):        median {comp * 1000:8.1f} ms  ratio {comp / base:5.2f}x  "
+                  f"({passed} pass)")
+
+            def allocate():
+                with handle.store.write() as s:  # bench only: forget the previous run's certificates
+                    s.execute(delete(rt.Certificate))
+                return CertificateService(ctx).allocate(PLAN, dt.date(2026, 12, 10))
+
+            alloc, out = median_of(allocate, a.runs)
+            print(f"allocate numbers ({len(out)}):           median {alloc * 1000:8.1f} ms  "
+                  f"({alloc / len(out) * 1e6:.0f} µs per number; last {out[-1][1]})")
+
+            numbers = [n for _, n in out[:a.certificates]]
+            pdf_base, _ = median_of(lambda: text_only_pdf(tmp / "base.pdf", len(numbers)), a.runs)
+            render, n = median_of(lambda: CertificateService(ctx).render(PLAN, tmp / "certs.pdf", numbers=numbers),
+                                  a.runs)
+            size = (tmp / "certs.pdf").stat().st_size / 1e6
+            print(f"text-only PDF ({len(numbers)} pages):      median {pdf_base:8.2f} s   (baseline)")
+            print(f"certificate PDFs ({n}, photo+signed QR): median {render:8.2f} s   ratio {render / pdf_base:5.1f}x  "
+                  f"{size:.1f} MB  target ≤ 30 s: {'OK' if render <= 30 else 'MISSED'}")
+        finally:
+            handle.close()
+
+
+if __name__ == "__main__":
+    main()
