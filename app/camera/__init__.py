@@ -1,1 +1,2 @@
-"""Capture and recording workers for the room cameras."""
+"""Capture and recording workers (threads, never the UI thread).  No Qt here: the UI
+bridges the callbacks to signals."""

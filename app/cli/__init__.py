@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "app.cli.bundle",
     "app.cli.theory",
     "app.cli.results",
+    "app.cli.camera",
 ]
 
 

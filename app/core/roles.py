@@ -97,6 +97,17 @@ CAPABILITIES: MappingProxyType = MappingProxyType(
         "tables.export": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR}),
         "supervision.report": frozenset({Role.INTERNAL_SUPERVISOR}),
         "room_record.edit": frozenset({Role.ADMIN, Role.ROOM_HEAD, Role.PROCTOR}),
+        # video monitoring (issue 7)
+        "camera.view": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD,
+                                  Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
+        "camera.configure": frozenset({Role.ADMIN}),
+        "camera.record": _OFFICE,
+        "camera.snapshot": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD,
+                                      Role.GRADER, Role.CHIEF_GRADER}),
+        "camera.bookmark": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD}),
+        "camera.export": frozenset({Role.ADMIN, Role.ROOM_HEAD, Role.INTERNAL_SUPERVISOR,
+                                    Role.EXTERNAL_SUPERVISOR}),
+        "camera.purge": frozenset({Role.ADMIN}),
     }
 )
 

@@ -137,3 +137,4 @@ from app.store import theory_tables  # noqa: E402,F401
 from app.store import results_tables  # noqa: E402,F401
 from app.store import bans_tables  # noqa: E402,F401
 from app.store import checkin_tables  # noqa: E402,F401
+from app.store import camera_tables  # noqa: E402,F401  (issue 7: video monitoring)

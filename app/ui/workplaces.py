@@ -17,6 +17,7 @@ FACTORIES: dict[str, str] = {
     "export": "app.ui.export.workplace:ExportWorkplace",
     "theory": "app.ui.admin.theory_view:TheoryWorkplace",
     "results": "app.ui.results.workplace:ResultsWorkplace",
+    "cameras": "app.ui.cameras.workplace:CamerasWorkplace",
 }
 
 
