@@ -133,8 +133,9 @@ class JournalCheckpoint(Base):
 
 # Feature tables: each feature area adds one import line here (see DEVELOPERS.md).
 from app.store import bundle_tables  # noqa: E402,F401
+from app.store import scoring_tables  # noqa: E402,F401
 from app.store import theory_tables  # noqa: E402,F401
 from app.store import results_tables  # noqa: E402,F401
 from app.store import bans_tables  # noqa: E402,F401
 from app.store import checkin_tables  # noqa: E402,F401
-from app.store import camera_tables  # noqa: E402,F401  (issue 7: video monitoring)
+from app.store import camera_tables  # noqa: E402,F401

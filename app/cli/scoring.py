@@ -1,0 +1,177 @@
+"""`examsite scoring ...`: scoring-sheet template, grader group, summary and printables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.cli import common
+
+
+def register(sub) -> None:
+    p = sub.add_parser("scoring", help="实操评分：评分记录表、考评组、汇总表")
+    ssub = p.add_subparsers(dest="what", metavar="ACTION")
+
+    t = ssub.add_parser("template", help="写出评分记录表导入模板 .xlsx")
+    t.add_argument("out")
+    t.set_defaults(func=cmd_template)
+
+    i = ssub.add_parser("import", help="导入某认定计划的评分记录表（.xlsx），全部成功或全部不导入")
+    i.add_argument("file")
+    i.add_argument("--batch", required=True, help="认定计划号")
+    common.add_site(i)
+    common.add_login(i)
+    i.set_defaults(func=cmd_import)
+
+    g = ssub.add_parser("group", help="组建考评组（至少 3 人，默认单数）")
+    g.add_argument("--batch", required=True)
+    g.add_argument("--members", required=True, help="考评员用户名，逗号分隔")
+    g.add_argument("--chief", required=True, help="考评组长用户名")
+    common.add_site(g)
+    common.add_login(g)
+    g.set_defaults(func=cmd_group)
+
+    s = ssub.add_parser("summary", help="列出实操成绩汇总；--pdf 写出实操（综合成绩）汇总表")
+    s.add_argument("--batch", required=True)
+    s.add_argument("--pdf", help="写出 PDF 的路径")
+    s.add_argument("--contact", default="", help="考务联系人")
+    s.add_argument("--phone", default="", help="联系方式")
+    common.add_site(s)
+    common.add_login(s)
+    s.set_defaults(func=cmd_summary)
+
+    b = ssub.add_parser("sheets", help="写出评分记录表 PDF（默认空白表：每名考生每名考评员一页）")
+    b.add_argument("--batch", required=True)
+    b.add_argument("--filled", action="store_true", help="已签字的评分表（全部考评员签字后）")
+    b.add_argument("out")
+    common.add_site(b)
+    common.add_login(b)
+    b.set_defaults(func=cmd_sheets)
+
+    e = ssub.add_parser("export-sheets", help="考评员：导出本人已签字评分表（站点签名并加密），供主站导入")
+    e.add_argument("--batch", required=True)
+    e.add_argument("out")
+    common.add_site(e)
+    common.add_login(e)
+    e.set_defaults(func=cmd_export_sheets)
+
+    m = ssub.add_parser("import-sheets", help="导入考评员站点导出的评分表文件（全部成功或全部不导入）")
+    m.add_argument("--batch", required=True)
+    m.add_argument("file")
+    common.add_site(m)
+    common.add_login(m)
+    m.set_defaults(func=cmd_import_sheets)
+
+    v = ssub.add_parser("verify", help="核对每份已签字评分表与签字时记入操作日志的哈希")
+    v.add_argument("--batch", required=True)
+    common.add_site(v)
+    common.add_login(v)
+    v.set_defaults(func=cmd_verify)
+
+
+def cmd_verify(args) -> int:
+    from app.cli import CliError
+    from app.services.scoring import ScoringService
+
+    ctx = common.login(args)
+    try:
+        problems = ScoringService(ctx).verify_sheets(args.batch)
+    finally:
+        ctx.handle.close()
+    if problems:
+        for p in problems:
+            print(p)
+        raise CliError(f"{len(problems)} 份评分表与签字时的记录不符", 6)
+    print("全部已签字评分表与签字时的记录一致")
+    return 0
+
+
+def cmd_export_sheets(args) -> int:
+    from app.services.scoring import ScoringService
+
+    ctx = common.login(args)
+    try:
+        n = ScoringService(ctx).export_sheets(args.batch, args.out)
+    finally:
+        ctx.handle.close()
+    print(f"已导出 {n} 份已签字评分表：{args.out}")
+    return 0
+
+
+def cmd_import_sheets(args) -> int:
+    from app.services.scoring import ScoringService
+
+    ctx = common.login(args)
+    try:
+        n = ScoringService(ctx).import_sheets(args.batch, args.file)
+    finally:
+        ctx.handle.close()
+    print(f"已导入 {n} 份评分表（已有的跳过）")
+    return 0
+
+
+def cmd_template(args) -> int:
+    from app.formats.scoring_template import write_template
+
+    write_template(Path(args.out))
+    print(f"已写出评分记录表模板：{args.out}")
+    return 0
+
+
+def cmd_import(args) -> int:
+    from app.services.scoring import ScoringService
+
+    ctx = common.login(args)
+    try:
+        t = ScoringService(ctx).import_template(args.batch, args.file)
+    finally:
+        ctx.handle.close()
+    print(f"已导入评分记录表「{t.title}」：考核项目 {len(t.tasks)} 个，评分项 {len(t.items())} 个")
+    return 0
+
+
+def cmd_group(args) -> int:
+    from app.services.scoring import ScoringService
+
+    ctx = common.login(args)
+    try:
+        conflicts = ScoringService(ctx).set_group(args.batch, [m.strip() for m in args.members.split(",") if m.strip()],
+                                                  args.chief)
+    finally:
+        ctx.handle.close()
+    print("考评组已组建")
+    if conflicts:
+        print(f"注意：{len(conflicts)} 处回避情形，须更换考评员或由考场负责人允许后才能开始评分：")
+        for c in conflicts:
+            print(f"  {c.grader_name}（{c.grader}） — {c.ticket_no}：{c.reason}")
+    return 0
+
+
+def cmd_summary(args) -> int:
+    from app.services.scoring import RESULT_NAMES, ScoringService
+
+    ctx = common.login(args)
+    try:
+        svc = ScoringService(ctx)
+        rows = svc.practical_summary(args.batch)
+        for r in rows:
+            score = "" if r.score is None else f"{r.score}"
+            print(f"{r.seq:>4} {r.ticket_no:<14} {r.name:<6} {score:>6}  {RESULT_NAMES[r.status]} {r.remark}")
+        if args.pdf:
+            out = svc.summary_pdf(args.batch, args.pdf, args.contact, args.phone)
+            print(f"已写出：{out}")
+    finally:
+        ctx.handle.close()
+    return 0
+
+
+def cmd_sheets(args) -> int:
+    from app.services.scoring import ScoringService
+
+    ctx = common.login(args)
+    try:
+        svc = ScoringService(ctx)
+        out = svc.filled_sheets_pdf(args.batch, args.out) if args.filled else svc.blank_sheets_pdf(args.batch, args.out)
+    finally:
+        ctx.handle.close()
+    print(f"已写出：{out}")
+    return 0
