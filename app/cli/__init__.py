@@ -16,6 +16,7 @@ from app import __version__
 
 COMMAND_MODULES = [
     "app.cli.foundation",
+    "app.cli.checkin",
     "app.cli.scoring",
     "app.cli.bundle",
     "app.cli.theory",

@@ -54,6 +54,10 @@ CAPABILITIES: MappingProxyType = MappingProxyType(
         "roster.view": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD,
                                   Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
         "candidate.photo": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD}),
+        # check-in desk (issue 3)
+        "checkin.desk": frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD}),
+        "checkin.manage": _OFFICE,
+        "checkin.incidents": frozenset({Role.ADMIN, Role.ROOM_HEAD, Role.INTERNAL_SUPERVISOR}),
         # journal
         "journal.view": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
         "journal.verify": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),

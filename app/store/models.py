@@ -137,5 +137,6 @@ from app.store import scoring_tables  # noqa: E402,F401
 from app.store import theory_tables  # noqa: E402,F401
 from app.store import results_tables  # noqa: E402,F401
 from app.store import bans_tables  # noqa: E402,F401
+from app.store import checkin_tables  # noqa: E402,F401
 from app.store import camera_tables  # noqa: E402,F401
 from app.store import net_tables  # noqa: E402,F401

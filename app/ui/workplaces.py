@@ -13,6 +13,7 @@ FACTORIES: dict[str, str] = {
     "site_admin": "app.ui.admin.site_admin:SiteAdminWorkplace",
     "roster": "app.ui.admin.roster_view:RosterWorkplace",
     "journal": "app.ui.admin.journal_view:JournalWorkplace",
+    "checkin": "app.ui.checkin.workplace:CheckinArea",
     "scoring": "app.ui.scoring.workplace:ScoringWorkplace",
     "export": "app.ui.export.workplace:ExportWorkplace",
     "theory": "app.ui.admin.theory_view:TheoryWorkplace",

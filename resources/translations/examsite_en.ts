@@ -121,6 +121,470 @@
     </message>
 </context>
 <context>
+    <name>CameraConfig</name>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="19"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="19"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="19"/>
+        <location filename="../../app/ui/cameras/config.py" line="41"/>
+        <source>考场</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="19"/>
+        <location filename="../../app/ui/cameras/config.py" line="42"/>
+        <source>考场编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="20"/>
+        <location filename="../../app/ui/cameras/config.py" line="45"/>
+        <source>视频源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="25"/>
+        <source>如 R01-F（英文字母与数字）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="27"/>
+        <source>如 前方全景</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="29"/>
+        <source>如 R01（烧录到画面）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="31"/>
+        <source>摄像头序号 0、rtsp://… 或视频文件路径</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="32"/>
+        <source>视频文件循环播放（演示）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="33"/>
+        <source>测试(&amp;T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="34"/>
+        <source>添加摄像头(&amp;A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="35"/>
+        <source>点击「测试」查看一帧画面</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="43"/>
+        <source>摄像头编号</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="44"/>
+        <source>名称/位置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="74"/>
+        <source>测试</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="74"/>
+        <source>请先填写视频源</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="77"/>
+        <source>正在连接…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="87"/>
+        <source>测试失败：{0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="89"/>
+        <source>正在从视频源取一帧画面…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="97"/>
+        <source>添加摄像头</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraTile</name>
+    <message>
+        <location filename="../../app/ui/cameras/wall.py" line="63"/>
+        <source>信号中断，正在自动重连</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraWall</name>
+    <message>
+        <location filename="../../app/ui/cameras/wall.py" line="86"/>
+        <source>开始录像(&amp;R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/wall.py" line="87"/>
+        <source>停止录像(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/wall.py" line="88"/>
+        <source>刷新摄像头列表</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/wall.py" line="117"/>
+        <source>尚未配置摄像头：请在「摄像头配置」中添加</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/wall.py" line="147"/>
+        <source>共 {0} 路，{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/wall.py" line="147"/>
+        <source>录像中</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/wall.py" line="147"/>
+        <source>仅预览</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/wall.py" line="175"/>
+        <source>开始录像</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/wall.py" line="175"/>
+        <source>正在启动录像…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/wall.py" line="178"/>
+        <location filename="../../app/ui/cameras/wall.py" line="196"/>
+        <source>停止录像</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/wall.py" line="179"/>
+        <source>考试期间应全程录像。确定停止全部摄像头的录像吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/wall.py" line="197"/>
+        <source>正在关闭录像分段…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/wall.py" line="211"/>
+        <source>磁盘空间不足</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/wall.py" line="212"/>
+        <source>摄像头 {0}：{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/wall.py" line="212"/>
+        <source>录像已停止</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CamerasWorkplace</name>
+    <message>
+        <location filename="../../app/ui/cameras/workplace.py" line="23"/>
+        <source>监控墙</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/workplace.py" line="24"/>
+        <source>摄像头配置</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/workplace.py" line="25"/>
+        <source>考场情况与录像</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/workplace.py" line="26"/>
+        <source>录像记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/workplace.py" line="27"/>
+        <source>保存期限</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckinArea</name>
+    <message>
+        <location filename="../../app/ui/checkin/workplace.py" line="20"/>
+        <source>检录台</source>
+        <translation>Check-in desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/workplace.py" line="24"/>
+        <source>场次、排座与打印</source>
+        <translation>Sessions, seating and printing</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/workplace.py" line="29"/>
+        <source>门口情况</source>
+        <translation>Door incidents</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinWorkplace</name>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="115"/>
+        <location filename="../../app/ui/checkin/desk.py" line="161"/>
+        <source>场次</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="120"/>
+        <source>扫码或输入</source>
+        <translation>Scan or type</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="121"/>
+        <source>扫描准考证二维码，或输入准考证号 / 证件号码 / 证件号码后6位，回车</source>
+        <translation>Scan the ticket QR code, or type the ticket number / ID number / last 6 of the ID number, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="124"/>
+        <location filename="../../app/ui/checkin/desk.py" line="125"/>
+        <location filename="../../app/ui/checkin/desk.py" line="296"/>
+        <source>名册照片</source>
+        <translation>Roster photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="126"/>
+        <location filename="../../app/ui/checkin/desk.py" line="127"/>
+        <source>现场画面</source>
+        <translation>Live picture</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="137"/>
+        <source>考场与座位</source>
+        <translation>Room and seat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="139"/>
+        <location filename="../../app/ui/checkin/desk.py" line="196"/>
+        <location filename="../../app/ui/checkin/desk.py" line="298"/>
+        <source>请扫码</source>
+        <translation>Please scan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="140"/>
+        <source>提示</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="144"/>
+        <source>候选考生</source>
+        <translation>Matching candidates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="148"/>
+        <source>各考场人数</source>
+        <translation>Counts per room</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="149"/>
+        <source>考场</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="149"/>
+        <source>应到</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="149"/>
+        <source>已检录</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="149"/>
+        <source>缺考</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="150"/>
+        <source>未到</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="156"/>
+        <source>回车 确认人证一致 · F8 人证不符 · F9 考场负责人同意入场 · Ctrl+Z 撤销（1分钟内） · F10 记缺考 · Esc 清除</source>
+        <translation>Enter: identity matches · F8: does not match · F9: room head lets in · Ctrl+Z: undo (within 1 minute) · F10: record absentees · Esc: clear</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="219"/>
+        <source>没有场次：请先由考务人员创建场次（examsite checkin session）</source>
+        <translation>No session: exam staff must create one first (examsite checkin session)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="263"/>
+        <source>未连接摄像头
+（检录照片将无法留存）</source>
+        <translation>No camera connected
+(no check-in photo will be kept)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="305"/>
+        <source>准考证号 {0}&#x3000;{1} {2}&#x3000;{3}
+{4}</source>
+        <translation>Ticket {0}   {1} {2}   {3}
+{4}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="307"/>
+        <location filename="../../app/ui/checkin/desk.py" line="391"/>
+        <source>{0}&#x3000;座位 {1}</source>
+        <translation>{0}   Seat {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="307"/>
+        <location filename="../../app/ui/checkin/desk.py" line="391"/>
+        <source>未排</source>
+        <translation>not assigned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="313"/>
+        <source>名册中无照片</source>
+        <translation>No photo in the roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="315"/>
+        <source>（F9 请考场负责人同意）</source>
+        <translation> (F9: ask the room head)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="321"/>
+        <source>证件姓名「{0}」与名册不符，请仔细核对</source>
+        <translation>The name on the ID card, &quot;{0}&quot;, differs from the roster: check carefully</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="324"/>
+        <source>请核对照片与本人：一致按回车，不一致按 F8</source>
+        <translation>Compare the photo with the person: Enter if they match, F8 if not</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="335"/>
+        <source>请先选择场次</source>
+        <translation>Choose a session first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="373"/>
+        <source>有 {0} 名考生符合，请输入序号并回车</source>
+        <translation>{0} candidates match: type the number and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="392"/>
+        <source>✔ {0} 检录完成：请到 {1} {2} 号座位</source>
+        <translation>✔ {0} checked in: go to {1}, seat {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="393"/>
+        <source>（未排座）</source>
+        <translation>(no seat assigned)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="399"/>
+        <source>正在核验考场负责人…</source>
+        <translation>Checking the room head…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="406"/>
+        <source>人证不符</source>
+        <translation>Identity mismatch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="406"/>
+        <source>确认此人与名册照片不是同一人？将记录疑似冒名顶替，并报考场负责人处理。</source>
+        <translation>Confirm this person is not the one in the roster photo? Suspected impersonation is recorded and reported to the room head.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="415"/>
+        <source>✖ 人证不符：已记录（疑似冒名顶替），请留住该人员并通知考场负责人</source>
+        <translation>✖ Identity mismatch recorded (suspected impersonation): keep the person here and call the room head</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="436"/>
+        <source>撤销检录</source>
+        <translation>Undo check-in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="436"/>
+        <source>撤销您刚才的一次检录吗？（仅限1分钟内）</source>
+        <translation>Undo your last check-in? (only within 1 minute)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="443"/>
+        <source>已撤销 {0}（{1}）的检录</source>
+        <translation>Check-in of {0} ({1}) undone</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="453"/>
+        <source>记缺考</source>
+        <translation>Record absentees</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="453"/>
+        <source>将本场次所有未检录的考生记为缺考吗？此后入场须考场负责人同意。</source>
+        <translation>Record every candidate not checked in to this session as absent? Entry after that needs the room head&apos;s consent.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="458"/>
+        <source>已记缺考 {0} 名</source>
+        <translation>{0} recorded absent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="488"/>
+        <source>已过入场截止时间 {0}，尚有 {1} 人未到：按 F10 记缺考</source>
+        <translation>Entry closed at {0}; {1} still missing: press F10 to record them absent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="492"/>
+        <source>开考 {0}，{1} 起不得入场</source>
+        <translation>Starts {0}; no entry from {1}</translation>
+    </message>
+</context>
+<context>
     <name>ChiefPanel</name>
     <message>
         <location filename="../../app/ui/scoring/workplace.py" line="326"/>
@@ -351,12 +815,12 @@
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="89"/>
         <source>理论知识考试</source>
-        <translation type="unfinished">Theory exam</translation>
+        <translation>Theory exam</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="110"/>
         <source>准考证号</source>
-        <translation type="unfinished">Ticket no.</translation>
+        <translation>Ticket number</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="113"/>
@@ -468,7 +932,7 @@
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="301"/>
         <source>正在登录…</source>
-        <translation type="unfinished">Logging in…</translation>
+        <translation>Logging in…</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="313"/>
@@ -991,6 +1455,195 @@ Reason:</translation>
     </message>
 </context>
 <context>
+    <name>Histogram</name>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="60"/>
+        <source>成绩分布</source>
+        <translation>Score distribution</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentList</name>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="68"/>
+        <source>情况说明，如：12号考生离开座位</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="69"/>
+        <source>记录情况(&amp;B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="73"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="73"/>
+        <source>考场</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="73"/>
+        <source>情况</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="73"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="74"/>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="77"/>
+        <source>查看录像(&amp;V)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="78"/>
+        <source>导出片段(&amp;E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="111"/>
+        <source>记录情况</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="119"/>
+        <source>情况记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="119"/>
+        <source>请先选择一条情况记录</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="137"/>
+        <source>{0} {1} 前后 {2} 秒</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="142"/>
+        <source>该考场 {0} 路摄像头有录像</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="143"/>
+        <source>；期间有 {0} 处录像中断</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="145"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="147"/>
+        <source>查看录像</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="145"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="166"/>
+        <source>该时间段没有录像</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="148"/>
+        <source>正在查找录像…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="166"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="170"/>
+        <source>导出片段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="168"/>
+        <source>已导出：</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="171"/>
+        <source>正在导出录像片段…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentPanel</name>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="28"/>
+        <source>门口情况</source>
+        <translation>Door incidents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="29"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="29"/>
+        <source>场次</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="29"/>
+        <source>准考证号</source>
+        <translation>Ticket number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="29"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="30"/>
+        <source>情况</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="30"/>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="34"/>
+        <location filename="../../app/ui/checkin/incidents.py" line="35"/>
+        <source>名册照片</source>
+        <translation>Roster photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="34"/>
+        <location filename="../../app/ui/checkin/incidents.py" line="35"/>
+        <source>检录照片</source>
+        <translation>Check-in photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="47"/>
+        <source>检录台报告的情况（F5 刷新）</source>
+        <translation>Reported by the check-in desk (F5 to refresh)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="72"/>
+        <source>人证不符（疑似冒名顶替）</source>
+        <translation>Identity mismatch (suspected impersonation)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="87"/>
+        <source>无检录照片</source>
+        <translation>No check-in photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="88"/>
+        <source>无名册照片</source>
+        <translation>No roster photo</translation>
+    </message>
+</context>
+<context>
     <name>InstitutionTab</name>
     <message>
         <location filename="../../app/ui/admin/site_admin.py" line="191"/>
@@ -1258,6 +1911,246 @@ Reason:</translation>
     </message>
 </context>
 <context>
+    <name>MisconductPanel</name>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="27"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="51"/>
+        <source>准考证号</source>
+        <translation>Ticket number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="32"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="53"/>
+        <source>条款</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="36"/>
+        <source>违纪事实：时间、地点、经过</source>
+        <translation>Facts: time, place, what happened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="39"/>
+        <source>证据：收缴物品、照片说明等</source>
+        <translation>Evidence: items taken, photos, etc.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="41"/>
+        <source>视频标记编号（可选）</source>
+        <translation>Video bookmark id (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="42"/>
+        <source>已提醒，考生拒不改正</source>
+        <translation>Warned; the candidate refused to comply</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="44"/>
+        <source>提醒时间、提醒人、考生反应</source>
+        <translation>When warned, by whom, the candidate&apos;s response</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="46"/>
+        <source>（第七条适用）</source>
+        <translation>(for Article 7)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="47"/>
+        <source>情节轻微（2年）</source>
+        <translation>Minor (2 years)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="48"/>
+        <source>情节严重（5年）</source>
+        <translation>Serious (5 years)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="49"/>
+        <source>保存违纪记录</source>
+        <translation>Save the misconduct record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="52"/>
+        <source>科目</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="54"/>
+        <source>事实</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="55"/>
+        <source>证据</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="56"/>
+        <source>视频标记</source>
+        <translation>Video bookmark</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="58"/>
+        <source>情节</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="60"/>
+        <source>工作人员签字…</source>
+        <translation>Staff signature…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="61"/>
+        <source>考场负责人确认…</source>
+        <translation>Room head confirmation…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="62"/>
+        <source>记录已告知</source>
+        <translation>Record notice given</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="63"/>
+        <source>作出处理决定</source>
+        <translation>Make the decision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="64"/>
+        <source>处理决定告知书 PDF…</source>
+        <translation>Decision notice PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="99"/>
+        <source>未完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="110"/>
+        <source>已保存，须经2名工作人员签字</source>
+        <translation>Saved; two staff members must sign</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="113"/>
+        <source>签字人用户名：</source>
+        <translation>Signer&apos;s user name:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="116"/>
+        <source>签字人密码：</source>
+        <translation>Signer&apos;s password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="121"/>
+        <source>工作人员签字</source>
+        <translation>Staff signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="123"/>
+        <source>已签字</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="130"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="145"/>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="130"/>
+        <source>确认后处理即生效（成绩取消、禁考）。继续？</source>
+        <translation>Once confirmed the penalty takes effect (scores void, ban). Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="132"/>
+        <source>考场负责人确认</source>
+        <translation>Room head confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="134"/>
+        <source>已确认，处理已生效</source>
+        <translation>Confirmed; the penalty is in effect</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="139"/>
+        <source>告知</source>
+        <translation>Notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="139"/>
+        <source>告知方式（如当面送达）：</source>
+        <translation>How the notice was given (e.g. in person):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="141"/>
+        <source>已记录告知</source>
+        <translation>Notice recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="145"/>
+        <source>作出书面处理决定？</source>
+        <translation>Make the written decision?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="146"/>
+        <source>已作出处理决定</source>
+        <translation>Decision made</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="153"/>
+        <source>保存告知书</source>
+        <translation>Save the notice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="156"/>
+        <source>已生成告知书：{0}</source>
+        <translation>Notice generated: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="50"/>
+        <source>考场负责人同意入场</source>
+        <translation>Room head lets the candidate in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="52"/>
+        <location filename="../../app/ui/checkin/desk.py" line="62"/>
+        <source>考场负责人用户名</source>
+        <translation>Room head&apos;s user name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="55"/>
+        <source>考场负责人密码</source>
+        <translation>Room head&apos;s password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="57"/>
+        <source>同意理由</source>
+        <translation>Reason for consent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="63"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="64"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="66"/>
+        <source>同意入场</source>
+        <translation>Let in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="67"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PaperEntryPanel</name>
     <message>
         <location filename="../../app/ui/scoring/workplace.py" line="710"/>
@@ -1333,6 +2226,247 @@ Reason:</translation>
         <location filename="../../app/ui/scoring/workplace.py" line="779"/>
         <source>已保存，等待另一人录入</source>
         <translation>Saved; waiting for the second entry</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackDialog</name>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="32"/>
+        <source>加载中…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="36"/>
+        <source>关闭</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="45"/>
+        <source>（播放结束）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="53"/>
+        <source>第 {0:.1f} 秒</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintPanel</name>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="37"/>
+        <location filename="../../app/ui/checkin/printing.py" line="82"/>
+        <source>认定批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="41"/>
+        <location filename="../../app/ui/checkin/printing.py" line="83"/>
+        <source>考场</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="43"/>
+        <source>场次（签到表用）</source>
+        <translation>Session (for the sign-in sheet)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="45"/>
+        <source>行数</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="45"/>
+        <source>列数</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="50"/>
+        <source>机位编号</source>
+        <translation>Terminal numbers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="51"/>
+        <source>机房：机位编号，逗号分隔（填写后不用行列）</source>
+        <translation>Computer room: terminal numbers, comma-separated (replaces rows and columns)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="53"/>
+        <source>排座方式</source>
+        <translation>Seating method</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="54"/>
+        <source>随机排座（种子留存，可复现）</source>
+        <translation>Random (seed kept, reproducible)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="55"/>
+        <source>按准考证号顺序</source>
+        <translation>In ticket-number order</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="56"/>
+        <source>排座(&amp;S)</source>
+        <translation>&amp;Seat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="57"/>
+        <source>理论知识考试</source>
+        <translation>Theory exam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="58"/>
+        <source>场次名称</source>
+        <translation>Session name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="60"/>
+        <location filename="../../app/ui/checkin/printing.py" line="98"/>
+        <source>科目</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="66"/>
+        <location filename="../../app/ui/checkin/printing.py" line="99"/>
+        <source>开考时间（北京时间）</source>
+        <translation>Start (Beijing time)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="70"/>
+        <source>开考后多少分钟不得入场</source>
+        <translation>Minutes after the start when entry closes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="71"/>
+        <source>新建场次(&amp;N)</source>
+        <translation>&amp;New session</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="73"/>
+        <source>准考证(&amp;T)</source>
+        <translation>&amp;Tickets</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="73"/>
+        <source>签到表(&amp;G)</source>
+        <translation>Si&amp;gn-in sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="74"/>
+        <source>门贴名单(&amp;D)</source>
+        <translation>&amp;Door list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="74"/>
+        <source>座位表(&amp;C)</source>
+        <translation>Seating &amp;chart</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="79"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="84"/>
+        <source>签到表场次</source>
+        <translation>Session for the sign-in sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="85"/>
+        <location filename="../../app/ui/checkin/printing.py" line="161"/>
+        <source>排座</source>
+        <translation>Seating</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="91"/>
+        <source>行 × 列</source>
+        <translation>Rows × columns</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="92"/>
+        <source>或机位</source>
+        <translation>Or terminals</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="93"/>
+        <source>方式</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="95"/>
+        <source>场次</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="97"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="100"/>
+        <source>开考后不得入场（分钟）</source>
+        <translation>Entry closes after (minutes)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="102"/>
+        <source>打印（PDF）</source>
+        <translation>Print (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="125"/>
+        <source>（全部考场）</source>
+        <translation>(all rooms)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="129"/>
+        <source>（不指定）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="142"/>
+        <source>已创建场次「{0}」</source>
+        <translation>Session &quot;{0}&quot; created</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="149"/>
+        <source>保存 PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="159"/>
+        <source>请先选择一个考场</source>
+        <translation>Choose a room first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="161"/>
+        <source>为「{0}」重新排座？已有座位号将被覆盖（记入日志）。</source>
+        <translation>Seat &quot;{0}&quot; again? Existing seat numbers are replaced (recorded in the journal).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="167"/>
+        <source>「{0}」已排座 {1} 人</source>
+        <translation>&quot;{0}&quot;: {1} seated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="171"/>
+        <source>正在排座…</source>
+        <translation>Seating…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="178"/>
+        <source>座位表须选择一个考场</source>
+        <translation>A seating chart needs one room</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="202"/>
+        <source>已写出 {0}（{1}）</source>
+        <translation>Written: {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/printing.py" line="205"/>
+        <source>正在生成 PDF…</source>
+        <translation>Making the PDF…</translation>
     </message>
 </context>
 <context>
@@ -1445,6 +2579,563 @@ Reason:</translation>
         <location filename="../../app/ui/scoring/workplace.py" line="313"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingsView</name>
+    <message>
+        <location filename="../../app/ui/cameras/recordings.py" line="19"/>
+        <source>核对哈希(&amp;H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/recordings.py" line="23"/>
+        <source>类型</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/recordings.py" line="23"/>
+        <source>摄像头</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/recordings.py" line="23"/>
+        <source>开始</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/recordings.py" line="23"/>
+        <source>结束</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/recordings.py" line="24"/>
+        <source>帧数</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/recordings.py" line="24"/>
+        <source>SHA-256 / 原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/recordings.py" line="27"/>
+        <source>考场</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/recordings.py" line="51"/>
+        <source>录像</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/recordings.py" line="53"/>
+        <source>中断</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/recordings.py" line="66"/>
+        <source>录像分段 {0} 个，中断 {1} 处</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/recordings.py" line="71"/>
+        <location filename="../../app/ui/cameras/recordings.py" line="76"/>
+        <source>核对哈希</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/recordings.py" line="73"/>
+        <source>全部录像分段的哈希与操作日志一致</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/recordings.py" line="76"/>
+        <source>正在核对录像哈希…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultsWorkplace</name>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="94"/>
+        <source>认定批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="99"/>
+        <source>签字（审核链下一步）</source>
+        <translation>Sign (next review step)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="101"/>
+        <source>重新打开…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="111"/>
+        <location filename="../../app/ui/results/workplace.py" line="112"/>
+        <source>成绩与结果</source>
+        <translation>Scores and results</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="117"/>
+        <location filename="../../app/ui/results/workplace.py" line="122"/>
+        <location filename="../../app/ui/results/workplace.py" line="127"/>
+        <location filename="../../app/ui/results/workplace.py" line="183"/>
+        <location filename="../../app/ui/results/workplace.py" line="246"/>
+        <source>准考证号</source>
+        <translation>Ticket number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="120"/>
+        <source>0—100，最多一位小数；缺考填“缺考”</source>
+        <translation>0–100, at most one decimal; type “缺考” if absent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="121"/>
+        <source>录入（回车）</source>
+        <translation>Enter (Return)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="123"/>
+        <location filename="../../app/ui/results/workplace.py" line="127"/>
+        <location filename="../../app/ui/results/workplace.py" line="138"/>
+        <location filename="../../app/ui/results/workplace.py" line="183"/>
+        <source>科目</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="124"/>
+        <source>成绩</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="126"/>
+        <source>纸质成绩须由两人分别录入，一致后才计入；不一致的行以红色标出。</source>
+        <translation>Paper scores are typed by two people and count only when they agree; disagreements are shown in red.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="127"/>
+        <location filename="../../app/ui/results/workplace.py" line="183"/>
+        <location filename="../../app/ui/results/workplace.py" line="246"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="127"/>
+        <location filename="../../app/ui/results/workplace.py" line="145"/>
+        <location filename="../../app/ui/results/workplace.py" line="184"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="128"/>
+        <source>第一录入人</source>
+        <translation>First typist</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="128"/>
+        <source>第二录入人</source>
+        <translation>Second typist</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="128"/>
+        <source>第一次</source>
+        <translation>First entry</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="128"/>
+        <source>第二次</source>
+        <translation>Second entry</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="133"/>
+        <source>双人复核录入</source>
+        <translation>Double entry</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="143"/>
+        <source>成绩分布</source>
+        <translation>Score distribution</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="145"/>
+        <source>事项</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="145"/>
+        <source>截止日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="145"/>
+        <source>剩余工作日</source>
+        <translation>Working days left</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="146"/>
+        <source>期限</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="149"/>
+        <source>分配证书编号</source>
+        <translation>Allocate certificate numbers</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="150"/>
+        <source>打印证书（PDF）…</source>
+        <translation>Print certificates (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="163"/>
+        <source>证书</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="166"/>
+        <source>开始公示</source>
+        <translation>Start publication</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="167"/>
+        <source>导出公示名单与确认单…</source>
+        <translation>Export publication list and confirmation…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="168"/>
+        <source>导出官方表格…</source>
+        <translation>Export official tables…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="181"/>
+        <source>公示与报表</source>
+        <translation>Publication and tables</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="183"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="184"/>
+        <source>条款</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="184"/>
+        <source>签字人</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="184"/>
+        <source>处理</source>
+        <translation>Penalty</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="185"/>
+        <source>违纪处理记录</source>
+        <translation>Misconduct register</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="190"/>
+        <source>违纪处理</source>
+        <translation>Misconduct</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="198"/>
+        <source>内部督导报告</source>
+        <translation>Internal supervision report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="240"/>
+        <source>正在读取成绩…</source>
+        <translation>Reading scores…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="246"/>
+        <source>考场</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="247"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="247"/>
+        <source>证书编号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="253"/>
+        <source>待第二人录入</source>
+        <translation>Waiting for second typist</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="253"/>
+        <source>不一致</source>
+        <translation>Mismatch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="253"/>
+        <source>一致</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="258"/>
+        <source>审核状态：{0}</source>
+        <translation>Review status: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="270"/>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="270"/>
+        <source>已逾期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="270"/>
+        <source>即将到期</source>
+        <translation>Due soon</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="270"/>
+        <source>进行中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="275"/>
+        <source>合格 {0} 人，已分配证书编号 {1} 个</source>
+        <translation>{0} passed, {1} certificate numbers allocated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="283"/>
+        <source>尚未公示（成绩复审定稿后方可公示）</source>
+        <translation>Not published yet (publication follows the second review)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="285"/>
+        <source>公示中</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="285"/>
+        <source>已结束</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="286"/>
+        <source>公示期 {0} 至 {1}（{2}个工作日），{3}</source>
+        <translation>Publication {0} to {1} ({2} working days), {3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="296"/>
+        <source>未完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="309"/>
+        <source>已录入，等待第二人录入</source>
+        <translation>Entered; waiting for the second typist</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="309"/>
+        <source>与另一人录入的成绩不一致，请核对试卷</source>
+        <translation>Differs from the other typist&apos;s entry; check the paper</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="310"/>
+        <source>两人录入一致，成绩已计入</source>
+        <translation>Both entries agree; the score now counts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="317"/>
+        <source>签字确认：请再次输入您的密码</source>
+        <translation>To sign, enter your password again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="322"/>
+        <source>审核签字</source>
+        <translation>Review signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="329"/>
+        <location filename="../../app/ui/results/workplace.py" line="335"/>
+        <source>重新打开</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="329"/>
+        <source>重新打开已定稿成绩的理由：</source>
+        <translation>Reason for reopening the approved scores:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="332"/>
+        <location filename="../../app/ui/results/workplace.py" line="342"/>
+        <location filename="../../app/ui/results/workplace.py" line="351"/>
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="332"/>
+        <source>重新打开后须重新走完内督审核、初审、复审。继续？</source>
+        <translation>After reopening, the supervisor check, first and second review must be signed again. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="342"/>
+        <source>为本批次合格考生分配证书编号？编号一经分配不再收回。</source>
+        <translation>Allocate certificate numbers to the candidates who passed? Numbers once allocated are never taken back.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="347"/>
+        <source>已分配 {0} 个证书编号</source>
+        <translation>{0} certificate numbers allocated</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="347"/>
+        <source>正在分配证书编号…</source>
+        <translation>Allocating certificate numbers…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="351"/>
+        <source>以脱敏的姓名和证件号码公示本批次认定结果？</source>
+        <translation>Publish this batch&apos;s results with masked names and ID numbers?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="357"/>
+        <source>选择保存位置</source>
+        <translation>Choose where to save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="374"/>
+        <location filename="../../app/ui/results/workplace.py" line="398"/>
+        <source>已导出 {0} 个文件到 {1}</source>
+        <translation>{0} files exported to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="375"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="403"/>
+        <source>正在导出官方表格…</source>
+        <translation>Exporting the official tables…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="408"/>
+        <source>保存证书 PDF</source>
+        <translation>Save certificates PDF</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="411"/>
+        <source>正在生成证书…</source>
+        <translation>Generating certificates…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="419"/>
+        <source>已生成 {0} 张证书：{1}</source>
+        <translation>{0} certificates generated: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionView</name>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="19"/>
+        <source>列出到期录像(&amp;L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="20"/>
+        <source>删除可删除的录像(&amp;D)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="24"/>
+        <source>录像至少保存一年；只有上报数据包已生成并校验的批次，其录像才可删除。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="27"/>
+        <source>处理</source>
+        <translation>Penalty</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="27"/>
+        <source>摄像头</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="27"/>
+        <source>认定计划</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="27"/>
+        <source>开始</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="28"/>
+        <source>原因</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="44"/>
+        <source>删除</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="44"/>
+        <source>保留</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="50"/>
+        <source>可删除 {0} 个分段，保留 {1} 个</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="51"/>
+        <source>没有到期的录像</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="54"/>
+        <source>无权查看保存期限：仅管理员可操作</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="56"/>
+        <source>正在整理到期录像…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="62"/>
+        <location filename="../../app/ui/cameras/retention.py" line="69"/>
+        <source>删除录像</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="63"/>
+        <source>将永久删除 {0} 个录像分段的视频文件（索引与操作日志保留）。确定吗？</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="68"/>
+        <source>已删除 {0} 个录像分段</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="69"/>
+        <source>正在删除…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2044,6 +3735,54 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
         <location filename="../../app/ui/scoring/workplace.py" line="456"/>
         <source>正在生成 PDF…</source>
         <translation>Generating PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisionForm</name>
+    <message>
+        <location filename="../../app/ui/results/supervision_form.py" line="34"/>
+        <source>否决项（触犯任何一项即本次内督得分为0，且暂停本次认定）</source>
+        <translation>Veto items (any one sets this supervision score to 0 and suspends the assessment)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/supervision_form.py" line="42"/>
+        <source>内督人员意见或其他问题说明</source>
+        <translation>Internal supervisor&apos;s opinion or other remarks</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/supervision_form.py" line="43"/>
+        <source>内督人员意见</source>
+        <translation>Internal supervisor&apos;s opinion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/supervision_form.py" line="45"/>
+        <source>签字保存督导报告</source>
+        <translation>Sign and save the supervision report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/supervision_form.py" line="68"/>
+        <source>总分：{0}</source>
+        <translation>Total: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/supervision_form.py" line="75"/>
+        <source>签字</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/supervision_form.py" line="75"/>
+        <source>签字确认：请再次输入您的密码</source>
+        <translation>To sign, enter your password again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/supervision_form.py" line="82"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/supervision_form.py" line="85"/>
+        <source>已签字保存，总分：{0}</source>
+        <translation>Signed and saved, total {0}</translation>
     </message>
 </context>
 <context>
