@@ -142,93 +142,93 @@
         <location filename="../../app/ui/cameras/config.py" line="19"/>
         <location filename="../../app/ui/cameras/config.py" line="42"/>
         <source>考场编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Room code</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/config.py" line="20"/>
         <location filename="../../app/ui/cameras/config.py" line="45"/>
         <source>视频源</source>
-        <translation type="unfinished"></translation>
+        <translation>Video source</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/config.py" line="25"/>
         <source>如 R01-F（英文字母与数字）</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. R01-F (letters and digits)</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/config.py" line="27"/>
         <source>如 前方全景</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. front, whole room</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/config.py" line="29"/>
         <source>如 R01（烧录到画面）</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. R01 (burned into the picture)</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/config.py" line="31"/>
         <source>摄像头序号 0、rtsp://… 或视频文件路径</source>
-        <translation type="unfinished"></translation>
+        <translation>Camera index 0, rtsp://… or a video file path</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/config.py" line="32"/>
         <source>视频文件循环播放（演示）</source>
-        <translation type="unfinished"></translation>
+        <translation>Loop the video file (demo)</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/config.py" line="33"/>
         <source>测试(&amp;T)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Test</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/config.py" line="34"/>
         <source>添加摄像头(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Add camera</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/config.py" line="35"/>
         <source>点击「测试」查看一帧画面</source>
-        <translation type="unfinished"></translation>
+        <translation>Press “Test” to see one frame</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/config.py" line="43"/>
         <source>摄像头编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Camera code</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/config.py" line="44"/>
         <source>名称/位置</source>
-        <translation type="unfinished"></translation>
+        <translation>Name / position</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/config.py" line="74"/>
         <source>测试</source>
-        <translation type="unfinished"></translation>
+        <translation>Test</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/config.py" line="74"/>
         <source>请先填写视频源</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the video source first</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/config.py" line="77"/>
         <source>正在连接…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connecting…</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/config.py" line="87"/>
         <source>测试失败：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Test failed: {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/config.py" line="89"/>
         <source>正在从视频源取一帧画面…</source>
-        <translation type="unfinished"></translation>
+        <translation>Taking one frame from the source…</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/config.py" line="97"/>
         <source>添加摄像头</source>
-        <translation type="unfinished"></translation>
+        <translation>Add camera</translation>
     </message>
 </context>
 <context>
@@ -236,7 +236,7 @@
     <message>
         <location filename="../../app/ui/cameras/wall.py" line="63"/>
         <source>信号中断，正在自动重连</source>
-        <translation type="unfinished"></translation>
+        <translation>Signal lost, reconnecting</translation>
     </message>
 </context>
 <context>
@@ -244,78 +244,78 @@
     <message>
         <location filename="../../app/ui/cameras/wall.py" line="86"/>
         <source>开始录像(&amp;R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Start &amp;recording</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/wall.py" line="87"/>
         <source>停止录像(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stop recording</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/wall.py" line="88"/>
         <source>刷新摄像头列表</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh camera list</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/wall.py" line="117"/>
         <source>尚未配置摄像头：请在「摄像头配置」中添加</source>
-        <translation type="unfinished"></translation>
+        <translation>No camera configured yet: add one under “Cameras”</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/wall.py" line="147"/>
         <source>共 {0} 路，{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} cameras, {1}</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/wall.py" line="147"/>
         <source>录像中</source>
-        <translation type="unfinished"></translation>
+        <translation>Recording</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/wall.py" line="147"/>
         <source>仅预览</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview only</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/wall.py" line="175"/>
         <source>开始录像</source>
-        <translation type="unfinished"></translation>
+        <translation>Start recording</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/wall.py" line="175"/>
         <source>正在启动录像…</source>
-        <translation type="unfinished"></translation>
+        <translation>Starting recording…</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/wall.py" line="178"/>
         <location filename="../../app/ui/cameras/wall.py" line="196"/>
         <source>停止录像</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop recording</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/wall.py" line="179"/>
         <source>考试期间应全程录像。确定停止全部摄像头的录像吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>The exam must be recorded throughout. Stop recording on every camera?</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/wall.py" line="197"/>
         <source>正在关闭录像分段…</source>
-        <translation type="unfinished"></translation>
+        <translation>Closing the recording segments…</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/wall.py" line="211"/>
         <source>磁盘空间不足</source>
-        <translation type="unfinished"></translation>
+        <translation>Disk nearly full</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/wall.py" line="212"/>
         <source>摄像头 {0}：{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Camera {0}: {1}</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/wall.py" line="212"/>
         <source>录像已停止</source>
-        <translation type="unfinished"></translation>
+        <translation>Recording stopped</translation>
     </message>
 </context>
 <context>
@@ -323,27 +323,27 @@
     <message>
         <location filename="../../app/ui/cameras/workplace.py" line="23"/>
         <source>监控墙</source>
-        <translation type="unfinished"></translation>
+        <translation>Camera wall</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/workplace.py" line="24"/>
         <source>摄像头配置</source>
-        <translation type="unfinished"></translation>
+        <translation>Cameras</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/workplace.py" line="25"/>
         <source>考场情况与录像</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidents and video</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/workplace.py" line="26"/>
         <source>录像记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Recordings</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/workplace.py" line="27"/>
         <source>保存期限</source>
-        <translation type="unfinished"></translation>
+        <translation>Retention</translation>
     </message>
 </context>
 <context>
@@ -825,109 +825,109 @@
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="113"/>
         <source>身份证号后6位，或监考人员提供的验证码</source>
-        <translation type="unfinished"></translation>
+        <translation>Last 6 characters of the ID number, or the code from the proctor</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="114"/>
         <source>准考证号：</source>
-        <translation type="unfinished"></translation>
+        <translation>Ticket no.:</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="115"/>
         <source>验证信息：</source>
-        <translation type="unfinished"></translation>
+        <translation>Verification:</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="116"/>
         <source>登录考试</source>
-        <translation type="unfinished"></translation>
+        <translation>Start the exam</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="123"/>
         <source>职业技能等级认定 理论知识考试</source>
-        <translation type="unfinished"></translation>
+        <translation>Vocational Skill Level Certification — Theory Exam</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="143"/>
         <source>字号 -</source>
-        <translation type="unfinished"></translation>
+        <translation>Text −</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="144"/>
         <source>字号 +</source>
-        <translation type="unfinished"></translation>
+        <translation>Text +</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="147"/>
         <source>交卷</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="162"/>
         <source>绿：已答&#x3000;橙：标记&#x3000;白：未答</source>
-        <translation type="unfinished"></translation>
+        <translation>Green: answered   Orange: flagged   White: unanswered</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="172"/>
         <source>标记本题（稍后检查）</source>
-        <translation type="unfinished"></translation>
+        <translation>Flag this question (check later)</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="175"/>
         <source>上一题</source>
-        <translation type="unfinished"></translation>
+        <translation>Previous</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="176"/>
         <source>下一题</source>
-        <translation type="unfinished"></translation>
+        <translation>Next</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="209"/>
         <location filename="../../app/ui/exam/kiosk.py" line="258"/>
         <source>监考人员用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Proctor user name</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="212"/>
         <location filename="../../app/ui/exam/kiosk.py" line="261"/>
         <source>监考人员密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Proctor password</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="213"/>
         <source>监考人员授权继续考试</source>
-        <translation type="unfinished"></translation>
+        <translation>Proctor authorises the exam to continue</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="227"/>
         <source>返回继续作答</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to the exam</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="228"/>
         <source>确认交卷</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirm submission</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="255"/>
         <source>监考人员关闭考试窗口（考生的作答与用时均已保存，可再次登录继续）</source>
-        <translation type="unfinished"></translation>
+        <translation>Proctor closes the exam window (answers and time are saved; the candidate can log in again to continue)</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="262"/>
         <source>关闭考试窗口</source>
-        <translation type="unfinished"></translation>
+        <translation>Close the exam window</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="263"/>
         <source>返回</source>
-        <translation type="unfinished"></translation>
+        <translation>Back</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="298"/>
         <source>请输入准考证号和验证信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter the ticket number and the verification</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="301"/>
@@ -937,80 +937,82 @@
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="313"/>
         <source>考生：{0}&#x3000;准考证号：{1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Candidate: {0}   Ticket no.: {1}</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="331"/>
         <source>本终端中断约 {0} 分钟，超过规定时限。已用时间已保存，中断期间不计时。请举手示意，由监考人员授权后继续考试。</source>
-        <translation type="unfinished"></translation>
+        <translation>This terminal was down for about {0} minutes, longer than allowed. The time used is saved and the outage was not counted. Raise your hand: a proctor must authorise you to continue.</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="372"/>
         <source>第 {0} 题（{1}，{2} 分）</source>
-        <translation type="unfinished"></translation>
+        <translation>Question {0} ({1}, {2} points)</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="402"/>
         <location filename="../../app/ui/exam/kiosk.py" line="423"/>
         <source>已保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="417"/>
         <source>正在保存…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="427"/>
         <source>未保存：{0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved: {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="459"/>
         <source>剩余 {0:02d}:{1:02d}:{2:02d}</source>
-        <translation type="unfinished"></translation>
+        <translation>Left {0:02d}:{1:02d}:{2:02d}</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="463"/>
         <source>距考试结束还有 {0} 分钟，请抓紧时间作答并检查</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} minutes left: finish your answers and check them</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="469"/>
         <source>确认交卷吗？交卷后不能再修改答案。</source>
-        <translation type="unfinished"></translation>
+        <translation>Submit now? You cannot change your answers afterwards.</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="471"/>
         <source>还有 {0} 题未作答：第 {1} 题</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} questions unanswered: {1}</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="473"/>
         <source>全部题目均已作答。</source>
-        <translation type="unfinished"></translation>
+        <translation>Every question is answered.</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="475"/>
         <source>已标记待查：第 {0} 题</source>
-        <translation type="unfinished"></translation>
+        <translation>Flagged for checking: {0}</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="487"/>
         <source>合格</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="487"/>
         <source>不合格</source>
-        <translation type="unfinished"></translation>
+        <translation>Fail</translation>
     </message>
     <message>
         <location filename="../../app/ui/exam/kiosk.py" line="488"/>
         <source>试卷已提交。
 成绩：{0} 分（满分 {1}，合格线 {2}）
 {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>Your paper is submitted.
+Score: {0} (out of {1}, pass mark {2})
+{3}</translation>
     </message>
 </context>
 <context>
@@ -1467,12 +1469,12 @@ Reason:</translation>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="68"/>
         <source>情况说明，如：12号考生离开座位</source>
-        <translation type="unfinished"></translation>
+        <translation>What happened, e.g. candidate at seat 12 left the seat</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="69"/>
         <source>记录情况(&amp;B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Record incident (&amp;B)</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="73"/>
@@ -1502,75 +1504,75 @@ Reason:</translation>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="77"/>
         <source>查看录像(&amp;V)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;View video</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="78"/>
         <source>导出片段(&amp;E)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Export clip</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="111"/>
         <source>记录情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Record incident</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="119"/>
         <source>情况记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Incidents</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="119"/>
         <source>请先选择一条情况记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an incident first</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="137"/>
         <source>{0} {1} 前后 {2} 秒</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1}, {2} s either side</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="142"/>
         <source>该考场 {0} 路摄像头有录像</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} cameras of this room have video</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="143"/>
         <source>；期间有 {0} 处录像中断</source>
-        <translation type="unfinished"></translation>
+        <translation>; {0} gaps in the recording</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="145"/>
         <location filename="../../app/ui/cameras/incidents.py" line="147"/>
         <source>查看录像</source>
-        <translation type="unfinished"></translation>
+        <translation>View video</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="145"/>
         <location filename="../../app/ui/cameras/incidents.py" line="166"/>
         <source>该时间段没有录像</source>
-        <translation type="unfinished"></translation>
+        <translation>No video for this time</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="148"/>
         <source>正在查找录像…</source>
-        <translation type="unfinished"></translation>
+        <translation>Finding the video…</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="166"/>
         <location filename="../../app/ui/cameras/incidents.py" line="170"/>
         <source>导出片段</source>
-        <translation type="unfinished"></translation>
+        <translation>Export clip</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="168"/>
         <source>已导出：</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported:</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="171"/>
         <source>正在导出录像片段…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting the clip…</translation>
     </message>
 </context>
 <context>
@@ -1752,6 +1754,29 @@ Reason:</translation>
         <location filename="../../app/ui/admin/journal_view.py" line="55"/>
         <source>日志校验失败：{0}</source>
         <translation>Journal verification failed: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LinkIndicator</name>
+    <message>
+        <location filename="../../app/ui/common/link_indicator.py" line="22"/>
+        <source>与主机的连接</source>
+        <translation>Link to the master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/link_indicator.py" line="34"/>
+        <source>已连接主机</source>
+        <translation>Connected to the master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/link_indicator.py" line="36"/>
+        <source>离线 · 待发送 {0}</source>
+        <translation>Offline · {0} unsent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/link_indicator.py" line="37"/>
+        <source>暂时连不上主机；作答已保存在本机，恢复连接后自动补发</source>
+        <translation>The master cannot be reached for now; answers are saved on this computer and sent automatically when the link is back</translation>
     </message>
 </context>
 <context>
@@ -2233,22 +2258,22 @@ Reason:</translation>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="32"/>
         <source>加载中…</source>
-        <translation type="unfinished"></translation>
+        <translation>Loading…</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="36"/>
         <source>关闭</source>
-        <translation type="unfinished"></translation>
+        <translation>Close</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="45"/>
         <source>（播放结束）</source>
-        <translation type="unfinished"></translation>
+        <translation>(end of video)</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="53"/>
         <source>第 {0:.1f} 秒</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:.1f} s</translation>
     </message>
 </context>
 <context>
@@ -2470,6 +2495,249 @@ Reason:</translation>
     </message>
 </context>
 <context>
+    <name>ProctorWorkplace</name>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="40"/>
+        <source>终端</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="40"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="40"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="40"/>
+        <source>最后心跳</source>
+        <translation>Last heartbeat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="40"/>
+        <location filename="../../app/ui/proctor/console.py" line="86"/>
+        <source>考生</source>
+        <translation>Candidate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="41"/>
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="41"/>
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="41"/>
+        <source>切屏次数</source>
+        <translation>Focus losses</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="41"/>
+        <source>待发送</source>
+        <translation>Unsent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="41"/>
+        <source>主机已收</source>
+        <translation>Held by master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="47"/>
+        <source>终端实时状态</source>
+        <translation>Live terminal state</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="52"/>
+        <source>开考</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="52"/>
+        <source>暂停</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="52"/>
+        <source>继续</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="53"/>
+        <source>结束考试</source>
+        <translation>End exam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="61"/>
+        <source>开启考场链路</source>
+        <translation>Open the room link</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="67"/>
+        <source>延长时间…</source>
+        <translation>Extend time…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="68"/>
+        <source>强制交卷…</source>
+        <translation>Force submit…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="69"/>
+        <source>换机…</source>
+        <translation>Move to another terminal…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="77"/>
+        <source>考场情况记录</source>
+        <translation>Room incident record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="80"/>
+        <source>准考证号（可空）</source>
+        <translation>Ticket number (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="83"/>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="87"/>
+        <source>情况</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="107"/>
+        <source>链路服务：{0}（证书指纹 {1}…）</source>
+        <translation>Room link: {0} (certificate fingerprint {1}…)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="110"/>
+        <source>链路服务：未开启</source>
+        <translation>Room link: not open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="114"/>
+        <source>正在开启考场链路…</source>
+        <translation>Opening the room link…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="138"/>
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="138"/>
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="151"/>
+        <source>终端 {0} 台，在线 {1}，离线 {2}</source>
+        <translation>{0} terminals, {1} online, {2} offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="163"/>
+        <source>考场操作</source>
+        <translation>Room action</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="163"/>
+        <source>确定对全部终端执行「{0}」？</source>
+        <translation>Apply &quot;{0}&quot; to every terminal?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="165"/>
+        <source>已发出「{0}」</source>
+        <translation>&quot;{0}&quot; sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="168"/>
+        <source>监考台</source>
+        <translation>Proctor console</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="173"/>
+        <source>请先在表中选择有考生的终端</source>
+        <translation>First select a terminal with a candidate in the table</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="178"/>
+        <source>原因（必填）：</source>
+        <translation>Reason (required):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="185"/>
+        <location filename="../../app/ui/proctor/console.py" line="186"/>
+        <source>延长时间</source>
+        <translation>Extend time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="185"/>
+        <source>延长分钟数：</source>
+        <translation>Minutes to add:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="189"/>
+        <source>已为 {0} 延长 {1} 分钟</source>
+        <translation>Extended {0} by {1} minutes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="195"/>
+        <location filename="../../app/ui/proctor/console.py" line="196"/>
+        <source>强制交卷</source>
+        <translation>Force submit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="196"/>
+        <source>确定为考生 {0} 强制交卷？</source>
+        <translation>Force submit for candidate {0}?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="198"/>
+        <source>已为 {0} 强制交卷</source>
+        <translation>Force-submitted for {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="206"/>
+        <source>没有在线的空闲终端</source>
+        <translation>No spare terminal is online</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="208"/>
+        <location filename="../../app/ui/proctor/console.py" line="209"/>
+        <location filename="../../app/ui/proctor/console.py" line="210"/>
+        <source>换机</source>
+        <translation>Move terminal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="208"/>
+        <source>换到终端：</source>
+        <translation>Move to terminal:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="210"/>
+        <source>确定把考生 {0} 从 {1} 换到 {2}？</source>
+        <translation>Move candidate {0} from {1} to {2}?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="213"/>
+        <source>已通知 {0} 接续考生 {1}</source>
+        <translation>{0} told to continue candidate {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="222"/>
+        <source>情况记录已保存</source>
+        <translation>Incident record saved</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPanel</name>
     <message>
         <location filename="../../app/ui/scoring/workplace.py" line="466"/>
@@ -2586,37 +2854,37 @@ Reason:</translation>
     <message>
         <location filename="../../app/ui/cameras/recordings.py" line="19"/>
         <source>核对哈希(&amp;H)</source>
-        <translation type="unfinished"></translation>
+        <translation>Check &amp;hashes</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/recordings.py" line="23"/>
         <source>类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/recordings.py" line="23"/>
         <source>摄像头</source>
-        <translation type="unfinished"></translation>
+        <translation>Camera</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/recordings.py" line="23"/>
         <source>开始</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/recordings.py" line="23"/>
         <source>结束</source>
-        <translation type="unfinished"></translation>
+        <translation>End</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/recordings.py" line="24"/>
         <source>帧数</source>
-        <translation type="unfinished"></translation>
+        <translation>Frames</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/recordings.py" line="24"/>
         <source>SHA-256 / 原因</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 / reason</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/recordings.py" line="27"/>
@@ -2626,33 +2894,33 @@ Reason:</translation>
     <message>
         <location filename="../../app/ui/cameras/recordings.py" line="51"/>
         <source>录像</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/recordings.py" line="53"/>
         <source>中断</source>
-        <translation type="unfinished"></translation>
+        <translation>Gap</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/recordings.py" line="66"/>
         <source>录像分段 {0} 个，中断 {1} 处</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} segments, {1} gaps</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/recordings.py" line="71"/>
         <location filename="../../app/ui/cameras/recordings.py" line="76"/>
         <source>核对哈希</source>
-        <translation type="unfinished"></translation>
+        <translation>Check hashes</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/recordings.py" line="73"/>
         <source>全部录像分段的哈希与操作日志一致</source>
-        <translation type="unfinished"></translation>
+        <translation>Every segment&apos;s hash matches the journal</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/recordings.py" line="76"/>
         <source>正在核对录像哈希…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking the video hashes…</translation>
     </message>
 </context>
 <context>
@@ -3049,17 +3317,17 @@ Reason:</translation>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="19"/>
         <source>列出到期录像(&amp;L)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;List expired video</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="20"/>
         <source>删除可删除的录像(&amp;D)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Delete what may go…</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="24"/>
         <source>录像至少保存一年；只有上报数据包已生成并校验的批次，其录像才可删除。</source>
-        <translation type="unfinished"></translation>
+        <translation>Video is kept at least one year, and only for batches whose export bundle has been made and verified may it be deleted.</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="27"/>
@@ -3069,7 +3337,7 @@ Reason:</translation>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="27"/>
         <source>摄像头</source>
-        <translation type="unfinished"></translation>
+        <translation>Camera</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="27"/>
@@ -3079,63 +3347,63 @@ Reason:</translation>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="27"/>
         <source>开始</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="28"/>
         <source>原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="44"/>
         <source>删除</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="44"/>
         <source>保留</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="50"/>
         <source>可删除 {0} 个分段，保留 {1} 个</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} segments may go, {1} are kept</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="51"/>
         <source>没有到期的录像</source>
-        <translation type="unfinished"></translation>
+        <translation>No video has expired</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="54"/>
         <source>无权查看保存期限：仅管理员可操作</source>
-        <translation type="unfinished"></translation>
+        <translation>Not permitted: only an administrator manages retention</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="56"/>
         <source>正在整理到期录像…</source>
-        <translation type="unfinished"></translation>
+        <translation>Listing expired video…</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="62"/>
         <location filename="../../app/ui/cameras/retention.py" line="69"/>
         <source>删除录像</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete video</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="63"/>
         <source>将永久删除 {0} 个录像分段的视频文件（索引与操作日志保留）。确定吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>This permanently deletes the video files of {0} segments (the index and the journal stay). Continue?</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="68"/>
         <source>已删除 {0} 个录像分段</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} segments deleted</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="69"/>
         <source>正在删除…</source>
-        <translation type="unfinished"></translation>
+        <translation>Deleting…</translation>
     </message>
 </context>
 <context>
@@ -3790,184 +4058,186 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="35"/>
         <source>认定计划：</source>
-        <translation type="unfinished"></translation>
+        <translation>Batch plan:</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="39"/>
         <source>题库（只显示数量）</source>
-        <translation type="unfinished"></translation>
+        <translation>Question bank (counts only)</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="43"/>
         <source>导入题库（.xlsx / QTI .zip）…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import question bank (.xlsx / QTI .zip)…</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="49"/>
         <source>组卷方案</source>
-        <translation type="unfinished"></translation>
+        <translation>Paper blueprint</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="62"/>
         <source>题数</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="64"/>
         <source>每题分值</source>
-        <translation type="unfinished"></translation>
+        <translation>Points each</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="78"/>
         <source>随机（每位考生题序、选项序不同）</source>
-        <translation type="unfinished"></translation>
+        <translation>Random (each candidate gets their own order of questions and options)</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="79"/>
         <source>固定 A/B 卷</source>
-        <translation type="unfinished"></translation>
+        <translation>Fixed A/B papers</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="83"/>
         <source>考试时长（分钟）</source>
-        <translation type="unfinished"></translation>
+        <translation>Duration (minutes)</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="84"/>
         <source>合格分数线</source>
-        <translation type="unfinished"></translation>
+        <translation>Pass mark</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="85"/>
         <source>多选少选得分比例（0 为全对才得分）</source>
-        <translation type="unfinished"></translation>
+        <translation>Partial credit for multiple choice (0 = all or nothing)</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="86"/>
         <source>组卷方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Assembly</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="87"/>
         <source>断机自动续考时限（分钟）</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatic resume limit after an outage (minutes)</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="89"/>
         <source>保存组卷方案</source>
-        <translation type="unfinished"></translation>
+        <translation>Save blueprint</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="94"/>
         <source>试卷封存与解封（双人双锁）</source>
-        <translation type="unfinished"></translation>
+        <translation>Sealing and unsealing the papers (two custodians)</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="99"/>
         <source>保管人{0} 用户名</source>
-        <translation type="unfinished"></translation>
+        <translation>Custodian {0} user name</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="100"/>
         <source>保管人{0} 密码</source>
-        <translation type="unfinished"></translation>
+        <translation>Custodian {0} password</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="104"/>
         <source>组卷并封存</source>
-        <translation type="unfinished"></translation>
+        <translation>Assemble and seal</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="105"/>
         <source>共同解封（考试当日）</source>
-        <translation type="unfinished"></translation>
+        <translation>Unseal together (on exam day)</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="125"/>
         <source>请确认</source>
-        <translation type="unfinished"></translation>
+        <translation>Please confirm</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="137"/>
         <source>尚无认定计划，请先导入名册</source>
-        <translation type="unfinished"></translation>
+        <translation>No batch plan yet: import the roster first</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="141"/>
         <source>题库 {0} {1}级：共 {2} 题（{3}）；鉴定点 {4} 个</source>
-        <translation type="unfinished"></translation>
+        <translation>Bank {0} level {1}: {2} questions ({3}); {4} knowledge points</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="143"/>
         <source>
 题量少于 600 题</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Fewer than 600 questions</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="156"/>
         <source>试卷未封存</source>
-        <translation type="unfinished"></translation>
+        <translation>Papers not sealed</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="158"/>
         <source>已封存：{0}，保管人 {1}，共 {2} 题，摘要 {3}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sealed: {0}, custodians {1}, {2} questions, digest {3}…</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="162"/>
         <source>
 已解封：{0}，由 {1} 共同解封</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Unsealed: {0}, by {1} together</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="167"/>
         <source>选择题库文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose question bank file</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="168"/>
         <source>题库 (*.xlsx *.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Question bank (*.xlsx *.zip)</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="180"/>
         <source>已导入 {0} 题，题库现有 {1} 题。{2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported {0} questions; the bank now holds {1}. {2}</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="188"/>
         <source>正在导入题库…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing the question bank…</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="203"/>
         <source>组卷方案已保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Blueprint saved</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="212"/>
         <source>按当前组卷方案组卷并封存试卷？已封存但未解封的试卷将被替换。</source>
-        <translation type="unfinished"></translation>
+        <translation>Assemble and seal papers with this blueprint? Sealed papers not yet unsealed will be replaced.</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="217"/>
         <source>试卷已封存</source>
-        <translation type="unfinished"></translation>
+        <translation>Papers sealed</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="218"/>
         <source>正在组卷并封存…</source>
-        <translation type="unfinished"></translation>
+        <translation>Assembling and sealing…</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="224"/>
         <source>试卷已解封</source>
-        <translation type="unfinished"></translation>
+        <translation>Papers unsealed</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/theory_view.py" line="225"/>
         <source>正在解封…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unsealing…</translation>
     </message>
 </context>
 </TS>
