@@ -266,7 +266,7 @@ def test_workpiece_photo_from_video_file(tmp_path, demo_login):
     import cv2
     import numpy as np
 
-    from app.ui.scoring.camera import grab_still
+    from app.camera.sources import SourceSpec, snapshot
 
     video = tmp_path / "cam.avi"
     w = cv2.VideoWriter(str(video), cv2.VideoWriter_fourcc(*"MJPG"), 10, (320, 240))
@@ -275,7 +275,7 @@ def test_workpiece_photo_from_video_file(tmp_path, demo_login):
         cv2.putText(frame, f"W{i}", (50, 120), cv2.FONT_HERSHEY_SIMPLEX, 2, (255, 255, 255), 3)
         w.write(frame)
     w.release()
-    jpeg = grab_still(str(video))
+    jpeg = snapshot(SourceSpec.parse(str(video)))
     assert jpeg[:2] == b"\xff\xd8"
     svc = setup_scoring(tmp_path, demo_login)
     t1 = _tickets(demo_login, 1)[0]

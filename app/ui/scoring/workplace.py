@@ -284,12 +284,12 @@ class GraderStation(QWidget):
     def take_photo(self) -> None:
         if not self.ticket:
             return
-        from app.ui.scoring.camera import grab_still
+        from app.camera.sources import SourceSpec, snapshot
 
         ticket, source = self.ticket, self.camera_source
 
         def work():
-            return self.svc.add_photo(self.plan_no, ticket, grab_still(source), self.tr("考件"))
+            return self.svc.add_photo(self.plan_no, ticket, snapshot(SourceSpec.parse(str(source))), self.tr("考件"))
 
         run_task(self, work, lambda pid: self.message.setText(self.tr("考件照片已保存（{0}）").format(pid)),
                  lambda exc: self.message.setText(_error_text(exc) if isinstance(exc, DomainError) else str(exc)),
