@@ -124,109 +124,114 @@
     <name>CameraConfig</name>
     <message>
         <location filename="../../app/ui/cameras/config.py" line="19"/>
+        <source>摄像头配置</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/config.py" line="20"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="19"/>
+        <location filename="../../app/ui/cameras/config.py" line="20"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="19"/>
-        <location filename="../../app/ui/cameras/config.py" line="41"/>
+        <location filename="../../app/ui/cameras/config.py" line="20"/>
+        <location filename="../../app/ui/cameras/config.py" line="42"/>
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="19"/>
-        <location filename="../../app/ui/cameras/config.py" line="42"/>
+        <location filename="../../app/ui/cameras/config.py" line="20"/>
+        <location filename="../../app/ui/cameras/config.py" line="43"/>
         <source>考场编号</source>
         <translation>Room code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="20"/>
-        <location filename="../../app/ui/cameras/config.py" line="45"/>
+        <location filename="../../app/ui/cameras/config.py" line="21"/>
+        <location filename="../../app/ui/cameras/config.py" line="46"/>
         <source>视频源</source>
         <translation>Video source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="25"/>
+        <location filename="../../app/ui/cameras/config.py" line="26"/>
         <source>如 R01-F（英文字母与数字）</source>
         <translation>e.g. R01-F (letters and digits)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="27"/>
+        <location filename="../../app/ui/cameras/config.py" line="28"/>
         <source>如 前方全景</source>
         <translation>e.g. front, whole room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="29"/>
+        <location filename="../../app/ui/cameras/config.py" line="30"/>
         <source>如 R01（烧录到画面）</source>
         <translation>e.g. R01 (burned into the picture)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="31"/>
+        <location filename="../../app/ui/cameras/config.py" line="32"/>
         <source>摄像头序号 0、rtsp://… 或视频文件路径</source>
         <translation>Camera index 0, rtsp://… or a video file path</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="32"/>
+        <location filename="../../app/ui/cameras/config.py" line="33"/>
         <source>视频文件循环播放（演示）</source>
         <translation>Loop the video file (demo)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="33"/>
+        <location filename="../../app/ui/cameras/config.py" line="34"/>
         <source>测试(&amp;T)</source>
         <translation>&amp;Test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="34"/>
+        <location filename="../../app/ui/cameras/config.py" line="35"/>
         <source>添加摄像头(&amp;A)</source>
         <translation>&amp;Add camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="35"/>
+        <location filename="../../app/ui/cameras/config.py" line="36"/>
         <source>点击「测试」查看一帧画面</source>
         <translation>Press “Test” to see one frame</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="43"/>
+        <location filename="../../app/ui/cameras/config.py" line="44"/>
         <source>摄像头编号</source>
         <translation>Camera code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="44"/>
+        <location filename="../../app/ui/cameras/config.py" line="45"/>
         <source>名称/位置</source>
         <translation>Name / position</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="74"/>
+        <location filename="../../app/ui/cameras/config.py" line="75"/>
         <source>测试</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="74"/>
+        <location filename="../../app/ui/cameras/config.py" line="75"/>
         <source>请先填写视频源</source>
         <translation>Enter the video source first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="77"/>
+        <location filename="../../app/ui/cameras/config.py" line="78"/>
         <source>正在连接…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="87"/>
+        <location filename="../../app/ui/cameras/config.py" line="88"/>
         <source>测试失败：{0}</source>
         <translation>Test failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="89"/>
+        <location filename="../../app/ui/cameras/config.py" line="90"/>
         <source>正在从视频源取一帧画面…</source>
         <translation>Taking one frame from the source…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="97"/>
+        <location filename="../../app/ui/cameras/config.py" line="98"/>
         <source>添加摄像头</source>
         <translation>Add camera</translation>
     </message>
@@ -1459,7 +1464,7 @@ Reason:</translation>
 <context>
     <name>Histogram</name>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="60"/>
+        <location filename="../../app/ui/results/workplace.py" line="61"/>
         <source>成绩分布</source>
         <translation>Score distribution</translation>
     </message>
@@ -1468,109 +1473,111 @@ Reason:</translation>
     <name>IncidentList</name>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="68"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="69"/>
         <source>情况说明，如：12号考生离开座位</source>
         <translation>What happened, e.g. candidate at seat 12 left the seat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="69"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="70"/>
         <source>记录情况(&amp;B)</source>
         <translation>Record incident (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="73"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="75"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="73"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="75"/>
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="73"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="75"/>
         <source>情况</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="73"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="75"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="74"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="76"/>
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="77"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="79"/>
         <source>查看录像(&amp;V)</source>
         <translation>&amp;View video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="78"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="80"/>
         <source>导出片段(&amp;E)</source>
         <translation>&amp;Export clip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="111"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="113"/>
         <source>记录情况</source>
         <translation>Record incident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="119"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="74"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="121"/>
         <source>情况记录</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="119"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="121"/>
         <source>请先选择一条情况记录</source>
         <translation>Select an incident first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="137"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="139"/>
         <source>{0} {1} 前后 {2} 秒</source>
         <translation>{0} {1}, {2} s either side</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="142"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="144"/>
         <source>该考场 {0} 路摄像头有录像</source>
         <translation>{0} cameras of this room have video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="143"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="145"/>
         <source>；期间有 {0} 处录像中断</source>
         <translation>; {0} gaps in the recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="145"/>
         <location filename="../../app/ui/cameras/incidents.py" line="147"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="149"/>
         <source>查看录像</source>
         <translation>View video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="145"/>
-        <location filename="../../app/ui/cameras/incidents.py" line="166"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="147"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="168"/>
         <source>该时间段没有录像</source>
         <translation>No video for this time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="148"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="150"/>
         <source>正在查找录像…</source>
         <translation>Finding the video…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="166"/>
-        <location filename="../../app/ui/cameras/incidents.py" line="170"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="168"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="172"/>
         <source>导出片段</source>
         <translation>Export clip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="168"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="170"/>
         <source>已导出：</source>
         <translation>Exported:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="171"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="173"/>
         <source>正在导出录像片段…</source>
         <translation>Exporting the clip…</translation>
     </message>
@@ -1939,13 +1946,13 @@ Reason:</translation>
     <name>MisconductPanel</name>
     <message>
         <location filename="../../app/ui/results/misconduct_panel.py" line="27"/>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="51"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="54"/>
         <source>准考证号</source>
         <translation>Ticket number</translation>
     </message>
     <message>
         <location filename="../../app/ui/results/misconduct_panel.py" line="32"/>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="53"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="56"/>
         <source>条款</source>
         <translation>Article</translation>
     </message>
@@ -1956,177 +1963,180 @@ Reason:</translation>
     </message>
     <message>
         <location filename="../../app/ui/results/misconduct_panel.py" line="39"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="40"/>
         <source>证据：收缴物品、照片说明等</source>
         <translation>Evidence: items taken, photos, etc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="41"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="42"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="43"/>
         <source>视频标记编号（可选）</source>
         <translation>Video bookmark id (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="42"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="44"/>
         <source>已提醒，考生拒不改正</source>
         <translation>Warned; the candidate refused to comply</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="44"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="46"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="47"/>
         <source>提醒时间、提醒人、考生反应</source>
         <translation>When warned, by whom, the candidate&apos;s response</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="46"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="49"/>
         <source>（第七条适用）</source>
         <translation>(for Article 7)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="47"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="50"/>
         <source>情节轻微（2年）</source>
         <translation>Minor (2 years)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="48"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="51"/>
         <source>情节严重（5年）</source>
         <translation>Serious (5 years)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="49"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="52"/>
         <source>保存违纪记录</source>
         <translation>Save the misconduct record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="52"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="55"/>
         <source>科目</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="54"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="57"/>
         <source>事实</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="55"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="58"/>
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="56"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="59"/>
         <source>视频标记</source>
         <translation>Video bookmark</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="58"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="61"/>
         <source>情节</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="60"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="63"/>
         <source>工作人员签字…</source>
         <translation>Staff signature…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="61"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="64"/>
         <source>考场负责人确认…</source>
         <translation>Room head confirmation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="62"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="65"/>
         <source>记录已告知</source>
         <translation>Record notice given</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="63"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="66"/>
         <source>作出处理决定</source>
         <translation>Make the decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="64"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="67"/>
         <source>处理决定告知书 PDF…</source>
         <translation>Decision notice PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="99"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="102"/>
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="110"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="113"/>
         <source>已保存，须经2名工作人员签字</source>
         <translation>Saved; two staff members must sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="113"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="116"/>
         <source>签字人用户名：</source>
         <translation>Signer&apos;s user name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="116"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="119"/>
         <source>签字人密码：</source>
         <translation>Signer&apos;s password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="121"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="124"/>
         <source>工作人员签字</source>
         <translation>Staff signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="123"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="126"/>
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="130"/>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="145"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="133"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="148"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="130"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="133"/>
         <source>确认后处理即生效（成绩取消、禁考）。继续？</source>
         <translation>Once confirmed the penalty takes effect (scores void, ban). Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="132"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="135"/>
         <source>考场负责人确认</source>
         <translation>Room head confirmation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="134"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="137"/>
         <source>已确认，处理已生效</source>
         <translation>Confirmed; the penalty is in effect</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="139"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="142"/>
         <source>告知</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="139"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="142"/>
         <source>告知方式（如当面送达）：</source>
         <translation>How the notice was given (e.g. in person):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="141"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="144"/>
         <source>已记录告知</source>
         <translation>Notice recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="145"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="148"/>
         <source>作出书面处理决定？</source>
         <translation>Make the written decision?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="146"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="149"/>
         <source>已作出处理决定</source>
         <translation>Decision made</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="153"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="156"/>
         <source>保存告知书</source>
         <translation>Save the notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="156"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="159"/>
         <source>已生成告知书：{0}</source>
         <translation>Notice generated: {0}</translation>
     </message>
@@ -2178,77 +2188,77 @@ Reason:</translation>
 <context>
     <name>PaperEntryPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="710"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="711"/>
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="714"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="715"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="716"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="717"/>
         <source>准考证号(&amp;T)：</source>
         <translation>&amp;Ticket no.:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="718"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="719"/>
         <source>考评员：</source>
         <translation>Grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="722"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="723"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="722"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="723"/>
         <source>评分项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="722"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="723"/>
         <source>配分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="722"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="723"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="723"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="724"/>
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="730"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="731"/>
         <source>否决项</source>
         <translation>Veto item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="736"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="737"/>
         <source>保存本人录入(&amp;S)</source>
         <translation>&amp;Save my entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="772"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="773"/>
         <source>两人录入一致，评分表已记录</source>
         <translation>Both entries agree; the sheet is recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="774"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="775"/>
         <source>与另一人的录入有 {0} 处不一致（红色），请对照纸质评分表核对</source>
         <translation>{0} items differ from the other entry (red); check against the paper sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="777"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="778"/>
         <source>本人录入未完成</source>
         <translation>My entry is incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="779"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="780"/>
         <source>已保存，等待另一人录入</source>
         <translation>Saved; waiting for the second entry</translation>
     </message>
@@ -2858,67 +2868,72 @@ Reason:</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/recordings.py" line="23"/>
+        <source>录像记录</source>
+        <translation>Recordings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/recordings.py" line="24"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="23"/>
+        <location filename="../../app/ui/cameras/recordings.py" line="24"/>
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="23"/>
+        <location filename="../../app/ui/cameras/recordings.py" line="24"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="23"/>
+        <location filename="../../app/ui/cameras/recordings.py" line="24"/>
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="24"/>
+        <location filename="../../app/ui/cameras/recordings.py" line="25"/>
         <source>帧数</source>
         <translation>Frames</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="24"/>
+        <location filename="../../app/ui/cameras/recordings.py" line="25"/>
         <source>SHA-256 / 原因</source>
         <translation>SHA-256 / reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="27"/>
+        <location filename="../../app/ui/cameras/recordings.py" line="28"/>
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="51"/>
+        <location filename="../../app/ui/cameras/recordings.py" line="52"/>
         <source>录像</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="53"/>
+        <location filename="../../app/ui/cameras/recordings.py" line="54"/>
         <source>中断</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="66"/>
+        <location filename="../../app/ui/cameras/recordings.py" line="67"/>
         <source>录像分段 {0} 个，中断 {1} 处</source>
         <translation>{0} segments, {1} gaps</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="71"/>
-        <location filename="../../app/ui/cameras/recordings.py" line="76"/>
+        <location filename="../../app/ui/cameras/recordings.py" line="72"/>
+        <location filename="../../app/ui/cameras/recordings.py" line="77"/>
         <source>核对哈希</source>
         <translation>Check hashes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="73"/>
+        <location filename="../../app/ui/cameras/recordings.py" line="74"/>
         <source>全部录像分段的哈希与操作日志一致</source>
         <translation>Every segment&apos;s hash matches the journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="76"/>
+        <location filename="../../app/ui/cameras/recordings.py" line="77"/>
         <source>正在核对录像哈希…</source>
         <translation>Checking the video hashes…</translation>
     </message>
@@ -2926,388 +2941,393 @@ Reason:</translation>
 <context>
     <name>ResultsWorkplace</name>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="94"/>
+        <location filename="../../app/ui/results/workplace.py" line="95"/>
         <source>认定批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="99"/>
+        <location filename="../../app/ui/results/workplace.py" line="100"/>
         <source>签字（审核链下一步）</source>
         <translation>Sign (next review step)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="101"/>
+        <location filename="../../app/ui/results/workplace.py" line="102"/>
         <source>重新打开…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
         <location filename="../../app/ui/results/workplace.py" line="111"/>
+        <source>成绩与证书</source>
+        <translation>Results and certificates</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/results/workplace.py" line="112"/>
+        <location filename="../../app/ui/results/workplace.py" line="113"/>
         <source>成绩与结果</source>
         <translation>Scores and results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="117"/>
-        <location filename="../../app/ui/results/workplace.py" line="122"/>
-        <location filename="../../app/ui/results/workplace.py" line="127"/>
-        <location filename="../../app/ui/results/workplace.py" line="183"/>
-        <location filename="../../app/ui/results/workplace.py" line="246"/>
+        <location filename="../../app/ui/results/workplace.py" line="118"/>
+        <location filename="../../app/ui/results/workplace.py" line="123"/>
+        <location filename="../../app/ui/results/workplace.py" line="128"/>
+        <location filename="../../app/ui/results/workplace.py" line="184"/>
+        <location filename="../../app/ui/results/workplace.py" line="247"/>
         <source>准考证号</source>
         <translation>Ticket number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="120"/>
+        <location filename="../../app/ui/results/workplace.py" line="121"/>
         <source>0—100，最多一位小数；缺考填“缺考”</source>
         <translation>0–100, at most one decimal; type “缺考” if absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="121"/>
+        <location filename="../../app/ui/results/workplace.py" line="122"/>
         <source>录入（回车）</source>
         <translation>Enter (Return)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="123"/>
-        <location filename="../../app/ui/results/workplace.py" line="127"/>
-        <location filename="../../app/ui/results/workplace.py" line="138"/>
-        <location filename="../../app/ui/results/workplace.py" line="183"/>
+        <location filename="../../app/ui/results/workplace.py" line="124"/>
+        <location filename="../../app/ui/results/workplace.py" line="128"/>
+        <location filename="../../app/ui/results/workplace.py" line="139"/>
+        <location filename="../../app/ui/results/workplace.py" line="184"/>
         <source>科目</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="124"/>
+        <location filename="../../app/ui/results/workplace.py" line="125"/>
         <source>成绩</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="126"/>
+        <location filename="../../app/ui/results/workplace.py" line="127"/>
         <source>纸质成绩须由两人分别录入，一致后才计入；不一致的行以红色标出。</source>
         <translation>Paper scores are typed by two people and count only when they agree; disagreements are shown in red.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="127"/>
-        <location filename="../../app/ui/results/workplace.py" line="183"/>
-        <location filename="../../app/ui/results/workplace.py" line="246"/>
+        <location filename="../../app/ui/results/workplace.py" line="128"/>
+        <location filename="../../app/ui/results/workplace.py" line="184"/>
+        <location filename="../../app/ui/results/workplace.py" line="247"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="127"/>
-        <location filename="../../app/ui/results/workplace.py" line="145"/>
-        <location filename="../../app/ui/results/workplace.py" line="184"/>
+        <location filename="../../app/ui/results/workplace.py" line="128"/>
+        <location filename="../../app/ui/results/workplace.py" line="146"/>
+        <location filename="../../app/ui/results/workplace.py" line="185"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="128"/>
+        <location filename="../../app/ui/results/workplace.py" line="129"/>
         <source>第一录入人</source>
         <translation>First typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="128"/>
+        <location filename="../../app/ui/results/workplace.py" line="129"/>
         <source>第二录入人</source>
         <translation>Second typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="128"/>
+        <location filename="../../app/ui/results/workplace.py" line="129"/>
         <source>第一次</source>
         <translation>First entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="128"/>
+        <location filename="../../app/ui/results/workplace.py" line="129"/>
         <source>第二次</source>
         <translation>Second entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="133"/>
+        <location filename="../../app/ui/results/workplace.py" line="134"/>
         <source>双人复核录入</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="143"/>
+        <location filename="../../app/ui/results/workplace.py" line="144"/>
         <source>成绩分布</source>
         <translation>Score distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="145"/>
+        <location filename="../../app/ui/results/workplace.py" line="146"/>
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="145"/>
+        <location filename="../../app/ui/results/workplace.py" line="146"/>
         <source>截止日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="145"/>
+        <location filename="../../app/ui/results/workplace.py" line="146"/>
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="146"/>
+        <location filename="../../app/ui/results/workplace.py" line="147"/>
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="149"/>
+        <location filename="../../app/ui/results/workplace.py" line="150"/>
         <source>分配证书编号</source>
         <translation>Allocate certificate numbers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="150"/>
+        <location filename="../../app/ui/results/workplace.py" line="151"/>
         <source>打印证书（PDF）…</source>
         <translation>Print certificates (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="163"/>
+        <location filename="../../app/ui/results/workplace.py" line="164"/>
         <source>证书</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="166"/>
+        <location filename="../../app/ui/results/workplace.py" line="167"/>
         <source>开始公示</source>
         <translation>Start publication</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="167"/>
+        <location filename="../../app/ui/results/workplace.py" line="168"/>
         <source>导出公示名单与确认单…</source>
         <translation>Export publication list and confirmation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="168"/>
+        <location filename="../../app/ui/results/workplace.py" line="169"/>
         <source>导出官方表格…</source>
         <translation>Export official tables…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="181"/>
+        <location filename="../../app/ui/results/workplace.py" line="182"/>
         <source>公示与报表</source>
         <translation>Publication and tables</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="183"/>
+        <location filename="../../app/ui/results/workplace.py" line="184"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="184"/>
+        <location filename="../../app/ui/results/workplace.py" line="185"/>
         <source>条款</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="184"/>
+        <location filename="../../app/ui/results/workplace.py" line="185"/>
         <source>签字人</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="184"/>
+        <location filename="../../app/ui/results/workplace.py" line="185"/>
         <source>处理</source>
         <translation>Penalty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="185"/>
+        <location filename="../../app/ui/results/workplace.py" line="186"/>
         <source>违纪处理记录</source>
         <translation>Misconduct register</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="190"/>
+        <location filename="../../app/ui/results/workplace.py" line="191"/>
         <source>违纪处理</source>
         <translation>Misconduct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="198"/>
+        <location filename="../../app/ui/results/workplace.py" line="199"/>
         <source>内部督导报告</source>
         <translation>Internal supervision report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="240"/>
+        <location filename="../../app/ui/results/workplace.py" line="241"/>
         <source>正在读取成绩…</source>
         <translation>Reading scores…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="246"/>
+        <location filename="../../app/ui/results/workplace.py" line="247"/>
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="247"/>
+        <location filename="../../app/ui/results/workplace.py" line="248"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="247"/>
+        <location filename="../../app/ui/results/workplace.py" line="248"/>
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="253"/>
+        <location filename="../../app/ui/results/workplace.py" line="254"/>
         <source>待第二人录入</source>
         <translation>Waiting for second typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="253"/>
+        <location filename="../../app/ui/results/workplace.py" line="254"/>
         <source>不一致</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="253"/>
+        <location filename="../../app/ui/results/workplace.py" line="254"/>
         <source>一致</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="258"/>
+        <location filename="../../app/ui/results/workplace.py" line="259"/>
         <source>审核状态：{0}</source>
         <translation>Review status: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="270"/>
+        <location filename="../../app/ui/results/workplace.py" line="271"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="270"/>
+        <location filename="../../app/ui/results/workplace.py" line="271"/>
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="270"/>
+        <location filename="../../app/ui/results/workplace.py" line="271"/>
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="270"/>
+        <location filename="../../app/ui/results/workplace.py" line="271"/>
         <source>进行中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="275"/>
+        <location filename="../../app/ui/results/workplace.py" line="276"/>
         <source>合格 {0} 人，已分配证书编号 {1} 个</source>
         <translation>{0} passed, {1} certificate numbers allocated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="283"/>
+        <location filename="../../app/ui/results/workplace.py" line="284"/>
         <source>尚未公示（成绩复审定稿后方可公示）</source>
         <translation>Not published yet (publication follows the second review)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="285"/>
+        <location filename="../../app/ui/results/workplace.py" line="286"/>
         <source>公示中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="285"/>
+        <location filename="../../app/ui/results/workplace.py" line="286"/>
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="286"/>
+        <location filename="../../app/ui/results/workplace.py" line="287"/>
         <source>公示期 {0} 至 {1}（{2}个工作日），{3}</source>
         <translation>Publication {0} to {1} ({2} working days), {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="296"/>
+        <location filename="../../app/ui/results/workplace.py" line="297"/>
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="309"/>
+        <location filename="../../app/ui/results/workplace.py" line="310"/>
         <source>已录入，等待第二人录入</source>
         <translation>Entered; waiting for the second typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="309"/>
+        <location filename="../../app/ui/results/workplace.py" line="310"/>
         <source>与另一人录入的成绩不一致，请核对试卷</source>
         <translation>Differs from the other typist&apos;s entry; check the paper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="310"/>
+        <location filename="../../app/ui/results/workplace.py" line="311"/>
         <source>两人录入一致，成绩已计入</source>
         <translation>Both entries agree; the score now counts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="317"/>
+        <location filename="../../app/ui/results/workplace.py" line="318"/>
         <source>签字确认：请再次输入您的密码</source>
         <translation>To sign, enter your password again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="322"/>
+        <location filename="../../app/ui/results/workplace.py" line="323"/>
         <source>审核签字</source>
         <translation>Review signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="329"/>
-        <location filename="../../app/ui/results/workplace.py" line="335"/>
+        <location filename="../../app/ui/results/workplace.py" line="330"/>
+        <location filename="../../app/ui/results/workplace.py" line="336"/>
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="329"/>
+        <location filename="../../app/ui/results/workplace.py" line="330"/>
         <source>重新打开已定稿成绩的理由：</source>
         <translation>Reason for reopening the approved scores:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="332"/>
-        <location filename="../../app/ui/results/workplace.py" line="342"/>
-        <location filename="../../app/ui/results/workplace.py" line="351"/>
+        <location filename="../../app/ui/results/workplace.py" line="333"/>
+        <location filename="../../app/ui/results/workplace.py" line="343"/>
+        <location filename="../../app/ui/results/workplace.py" line="352"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="332"/>
+        <location filename="../../app/ui/results/workplace.py" line="333"/>
         <source>重新打开后须重新走完内督审核、初审、复审。继续？</source>
         <translation>After reopening, the supervisor check, first and second review must be signed again. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="342"/>
+        <location filename="../../app/ui/results/workplace.py" line="343"/>
         <source>为本批次合格考生分配证书编号？编号一经分配不再收回。</source>
         <translation>Allocate certificate numbers to the candidates who passed? Numbers once allocated are never taken back.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="347"/>
+        <location filename="../../app/ui/results/workplace.py" line="348"/>
         <source>已分配 {0} 个证书编号</source>
         <translation>{0} certificate numbers allocated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="347"/>
+        <location filename="../../app/ui/results/workplace.py" line="348"/>
         <source>正在分配证书编号…</source>
         <translation>Allocating certificate numbers…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="351"/>
+        <location filename="../../app/ui/results/workplace.py" line="352"/>
         <source>以脱敏的姓名和证件号码公示本批次认定结果？</source>
         <translation>Publish this batch&apos;s results with masked names and ID numbers?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="357"/>
+        <location filename="../../app/ui/results/workplace.py" line="358"/>
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="374"/>
-        <location filename="../../app/ui/results/workplace.py" line="398"/>
+        <location filename="../../app/ui/results/workplace.py" line="375"/>
+        <location filename="../../app/ui/results/workplace.py" line="399"/>
         <source>已导出 {0} 个文件到 {1}</source>
         <translation>{0} files exported to {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="375"/>
+        <location filename="../../app/ui/results/workplace.py" line="376"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="403"/>
+        <location filename="../../app/ui/results/workplace.py" line="404"/>
         <source>正在导出官方表格…</source>
         <translation>Exporting the official tables…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="408"/>
+        <location filename="../../app/ui/results/workplace.py" line="409"/>
         <source>保存证书 PDF</source>
         <translation>Save certificates PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="411"/>
+        <location filename="../../app/ui/results/workplace.py" line="412"/>
         <source>正在生成证书…</source>
         <translation>Generating certificates…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="419"/>
+        <location filename="../../app/ui/results/workplace.py" line="420"/>
         <source>已生成 {0} 张证书：{1}</source>
         <translation>{0} certificates generated: {1}</translation>
     </message>
@@ -3331,77 +3351,82 @@ Reason:</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/retention.py" line="27"/>
+        <source>保存期限</source>
+        <translation>Retention</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/retention.py" line="28"/>
         <source>处理</source>
         <translation>Penalty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="27"/>
+        <location filename="../../app/ui/cameras/retention.py" line="28"/>
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="27"/>
+        <location filename="../../app/ui/cameras/retention.py" line="28"/>
         <source>认定计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="27"/>
+        <location filename="../../app/ui/cameras/retention.py" line="28"/>
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="28"/>
+        <location filename="../../app/ui/cameras/retention.py" line="29"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="44"/>
+        <location filename="../../app/ui/cameras/retention.py" line="45"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="44"/>
+        <location filename="../../app/ui/cameras/retention.py" line="45"/>
         <source>保留</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="50"/>
+        <location filename="../../app/ui/cameras/retention.py" line="51"/>
         <source>可删除 {0} 个分段，保留 {1} 个</source>
         <translation>{0} segments may go, {1} are kept</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="51"/>
+        <location filename="../../app/ui/cameras/retention.py" line="52"/>
         <source>没有到期的录像</source>
         <translation>No video has expired</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="54"/>
+        <location filename="../../app/ui/cameras/retention.py" line="55"/>
         <source>无权查看保存期限：仅管理员可操作</source>
         <translation>Not permitted: only an administrator manages retention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="56"/>
+        <location filename="../../app/ui/cameras/retention.py" line="57"/>
         <source>正在整理到期录像…</source>
         <translation>Listing expired video…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="62"/>
-        <location filename="../../app/ui/cameras/retention.py" line="69"/>
+        <location filename="../../app/ui/cameras/retention.py" line="63"/>
+        <location filename="../../app/ui/cameras/retention.py" line="70"/>
         <source>删除录像</source>
         <translation>Delete video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="63"/>
+        <location filename="../../app/ui/cameras/retention.py" line="64"/>
         <source>将永久删除 {0} 个录像分段的视频文件（索引与操作日志保留）。确定吗？</source>
         <translation>This permanently deletes the video files of {0} segments (the index and the journal stay). Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="68"/>
+        <location filename="../../app/ui/cameras/retention.py" line="69"/>
         <source>已删除 {0} 个录像分段</source>
         <translation>{0} segments deleted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="69"/>
+        <location filename="../../app/ui/cameras/retention.py" line="70"/>
         <source>正在删除…</source>
         <translation>Deleting…</translation>
     </message>
@@ -3604,47 +3629,52 @@ Reason:</translation>
 <context>
     <name>ScoringWorkplace</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="791"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="792"/>
         <source>认定计划(&amp;B)：</source>
         <translation>&amp;Batch:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="817"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="794"/>
+        <source>认定批次</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="819"/>
         <source>尚无导入了评分记录表的认定计划</source>
         <translation>No batch has a scoring sheet template yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="842"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="844"/>
         <source>评分表与考评组</source>
         <translation>Template and graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="844"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="846"/>
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="846"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="848"/>
         <source>分歧与裁定</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="848"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="850"/>
         <source>完成情况</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="850"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="852"/>
         <source>成绩汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="851"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="853"/>
         <source>回避</source>
         <translation>Avoidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="853"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="855"/>
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
     </message>
@@ -3683,67 +3713,72 @@ Reason:</translation>
     </message>
     <message>
         <location filename="../../app/ui/scoring/workplace.py" line="604"/>
+        <source>考评组长</source>
+        <translation>Chief grader</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="605"/>
         <source>组建考评组(&amp;G)</source>
         <translation>Form &amp;grader group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="611"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="612"/>
         <source>考评组长(&amp;C)：</source>
         <translation>&amp;Chief grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="623"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="624"/>
         <source>评分记录表：{0}（考核项目 {1} 个，评分项 {2} 个）</source>
         <translation>Scoring template: {0} ({1} tasks, {2} items)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="626"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="627"/>
         <source>尚未导入评分记录表</source>
         <translation>No scoring template imported yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="650"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="651"/>
         <source>评分已开始，考评组已锁定</source>
         <translation>Scoring has started; the group is locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="654"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="655"/>
         <source>选择评分记录表</source>
         <translation>Choose scoring template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="659"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="660"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="666"/>
-        <location filename="../../app/ui/scoring/workplace.py" line="676"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="667"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="677"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="670"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="671"/>
         <source>选择评分表交换文件</source>
         <translation>Choose scoring sheet exchange file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="671"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="672"/>
         <source>评分表交换文件 (*.exsc)</source>
         <translation>Scoring sheet exchange file (*.exsc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="675"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="676"/>
         <source>已导入 {0} 份评分表（已有的跳过）</source>
         <translation>{0} sheets imported (existing ones skipped)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="688"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="689"/>
         <source>考评组已组建</source>
         <translation>Grader group formed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="690"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="691"/>
         <source>；有 {0} 处回避情形，须更换考评员或由考场负责人允许</source>
         <translation>; {0} avoidance conflicts must be resolved (swap the grader or the room head allows)</translation>
     </message>

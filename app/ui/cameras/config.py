@@ -16,6 +16,7 @@ class CameraConfig(QWidget):
         super().__init__(parent)
         self.service = CameraService(ctx)
         self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName(self.tr("摄像头配置"))
         self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("名称"), self.tr("考场"), self.tr("考场编号"),
                                               self.tr("视频源")])
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)

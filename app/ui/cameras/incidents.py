@@ -66,10 +66,12 @@ class IncidentList(QWidget):
         self.room = QComboBox()
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("情况说明，如：12号考生离开座位"))
+        self.text.setAccessibleName(self.tr("情况说明，如：12号考生离开座位"))
         self.add_button = QPushButton(self.tr("记录情况(&B)"))
         self.add_button.clicked.connect(self.add)
         self.text.returnPressed.connect(self.add)
         self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName(self.tr("情况记录"))
         self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("考场"), self.tr("情况"), self.tr("来源"),
                                               self.tr("记录人")])
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)

@@ -20,6 +20,7 @@ class RecordingsView(QWidget):
         self.verify_button.clicked.connect(self.verify)
         self.info = QLabel()
         self.table = QTableWidget(0, 6)
+        self.table.setAccessibleName(self.tr("录像记录"))
         self.table.setHorizontalHeaderLabels([self.tr("类型"), self.tr("摄像头"), self.tr("开始"), self.tr("结束"),
                                               self.tr("帧数"), self.tr("SHA-256 / 原因")])
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)

@@ -24,6 +24,7 @@ class RetentionView(QWidget):
         self.info = QLabel(self.tr("录像至少保存一年；只有上报数据包已生成并校验的批次，其录像才可删除。"))
         self.info.setWordWrap(True)
         self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName(self.tr("保存期限"))
         self.table.setHorizontalHeaderLabels([self.tr("处理"), self.tr("摄像头"), self.tr("认定计划"), self.tr("开始"),
                                               self.tr("原因")])
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)

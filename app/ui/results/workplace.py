@@ -28,9 +28,10 @@ FAILED = QColor("#FCE4D6")
 STATUS_COLORS = {"overdue": QColor("#F4B183"), "soon": QColor("#FFE699"), "done": QColor("#C6E0B4")}
 
 
-def _table(headers: list[str]) -> QTableWidget:
+def _table(headers: list[str], name: str = "") -> QTableWidget:
     t = QTableWidget(0, len(headers))
     t.setHorizontalHeaderLabels(headers)
+    t.setAccessibleName(name or "、".join(headers))
     t.setEditTriggers(QAbstractItemView.NoEditTriggers)
     t.setSelectionBehavior(QAbstractItemView.SelectRows)
     t.verticalHeader().setVisible(False)
@@ -107,7 +108,7 @@ class ResultsWorkplace(QWidget):
         top.addWidget(self.reopen_button)
 
         self.tabs = QTabWidget()
-        self.scores_table = _table([])
+        self.scores_table = _table([], self.tr("成绩与证书"))
         self.scores_table.setAccessibleName(self.tr("成绩与结果"))
         self.tabs.addTab(self.scores_table, self.tr("成绩与结果"))
 
