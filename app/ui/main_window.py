@@ -23,7 +23,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("工作台列表"))
         self.nav.setMaximumWidth(240)
-        self.nav.setStyleSheet("QListWidget { font-size: 13pt; } QListWidget::item { padding: 6px; }")
+        self.nav.setStyleSheet("QListWidget::item { padding: 6px; }")  # size follows the font scale
         self.stack = QStackedWidget()
         self.pages: dict[str, object] = {}
         role = Role(ctx.actor.role)
@@ -60,6 +60,19 @@ class MainWindow(QMainWindow):
         logout.setShortcut(QKeySequence("Ctrl+Shift+Q"))
         logout.triggered.connect(self.logout)
         self.menuBar().addMenu(self.tr("账户")).addAction(logout)
+        view = self.menuBar().addMenu(self.tr("显示"))
+        for text, keys, step in ((self.tr("放大字体"), "Ctrl++", 1), (self.tr("缩小字体"), "Ctrl+-", -1),
+                                 (self.tr("恢复字体大小"), "Ctrl+0", 0)):
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(keys))
+            act.triggered.connect(lambda _=False, s=step: self.change_scale(s))
+            view.addAction(act)
+            self.addAction(act)
+        self.contrast_action = QAction(self.tr("高对比度"), self, checkable=True)
+        self.contrast_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.contrast_action.toggled.connect(self.set_high_contrast)
+        view.addAction(self.contrast_action)
+        self.addAction(self.contrast_action)
         self.resize(1200, 760)
 
     def _make(self, key: str, title: str, issue: int | None):
@@ -68,6 +81,30 @@ class MainWindow(QMainWindow):
         widget.setObjectName(f"workplace_{key}")
         self.pages[key] = widget
         return widget
+
+    def change_scale(self, step: int) -> None:
+        """Ctrl+ / Ctrl- / Ctrl+0: the font size of every window, remembered for next time."""
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
+
+        from app.ui.main import SCALES, apply_display
+
+        app = QApplication.instance()
+        current = float(app.property("examsite_scale") or 1.0)
+        i = min(range(len(SCALES)), key=lambda k: abs(SCALES[k] - current))
+        scale = 1.0 if step == 0 else SCALES[max(0, min(len(SCALES) - 1, i + step))]
+        apply_display(app, scale, bool(app.property("examsite_high_contrast")))
+        QSettings().setValue("display/scale", scale)
+
+    def set_high_contrast(self, on: bool) -> None:
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
+
+        from app.ui.main import apply_display
+
+        app = QApplication.instance()
+        apply_display(app, float(app.property("examsite_scale") or 1.0), on)
+        QSettings().setValue("display/high_contrast", on)
 
     def status_text(self) -> str:
         return " | ".join(label.text() for label in self.status_labels)

@@ -1927,7 +1927,7 @@ Reason:</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="59"/>
-        <location filename="../../app/ui/main_window.py" line="76"/>
+        <location filename="../../app/ui/main_window.py" line="113"/>
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
@@ -1937,7 +1937,32 @@ Reason:</translation>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76"/>
+        <location filename="../../app/ui/main_window.py" line="63"/>
+        <source>显示</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="64"/>
+        <source>放大字体</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="64"/>
+        <source>缩小字体</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="65"/>
+        <source>恢复字体大小</source>
+        <translation>Normal text size</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="71"/>
+        <source>高对比度</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="113"/>
         <source>确定退出登录吗？</source>
         <translation>Log out now?</translation>
     </message>
