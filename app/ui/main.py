@@ -78,6 +78,11 @@ def setup_application(app: QApplication, lang: str | None = None) -> str:
     if lang == "en":
         ours = QTranslator(app)
         if ours.load(str(paths.resources() / "translations" / "examsite_en.qm")):
+            stretch = int(os.environ.get("EXAMSITE_TRANS_SCALE", "100") or 100)
+            if stretch != 100:  # layout check with longer strings (after Vorta's TRANS_SCALE)
+                from app.ui.common.stretch import StretchTranslator
+
+                ours = StretchTranslator(ours, stretch, app)
             app.installTranslator(ours)
             _keep.append(ours)
     else:
