@@ -324,3 +324,21 @@ def test_station_exports_and_office_imports_signed_sheets(qtbot, tmp_path, demo_
     finally:
         station.close()
         main.close()
+
+
+def test_a_grader_works_from_the_keyboard(qtbot, scoring, demo_login):
+    """Keyboard only, except the signature itself (a drawing, by the rules of the sheet)."""
+    svc, ticket = scoring
+    w = _station(qtbot, demo_login("kaoping1", "grader"))
+    st = w.station
+    st.select_ticket(ticket)
+    _type_sheet(qtbot, st, {k: ("n" if v == "否" else v) for k, v in FULL.items()})
+    qtbot.waitUntil(lambda: "尚有 0 项未评" in st.total.text(), timeout=3000)
+    st.sheet.setFocus()
+    qtbot.keyClick(st.sheet, Qt.Key_Return, Qt.ControlModifier)          # Ctrl+Enter: sign
+    qtbot.waitUntil(lambda: st.sign_dialog is not None and st.sign_dialog.isVisible(), timeout=3000)
+    dlg = st.sign_dialog
+    qtbot.keyClicks(dlg.password, PASSWORDS["kaoping1"])
+    _draw(dlg.pad)
+    qtbot.keyClick(dlg.password, Qt.Key_Return)                            # Enter confirms
+    qtbot.waitUntil(lambda: "已签字" in st.total.text(), timeout=5000)
