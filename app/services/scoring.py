@@ -776,7 +776,8 @@ class ScoringService(Service):
             if not m.is_chief:
                 raise PermissionDenied("只有本考评组的考评组长可以裁定")
             c = self._candidate(s, batch, ticket_no)
-            if self._transferred_locked(s, c):
+            transferred = self._transferred(s, c)
+            if transferred and not self._results_may_change(s, c):
                 raise Conflict("该考生的实操成绩已转入成绩且成绩已复审定稿；须由管理员在成绩审核中填写理由重新打开后再裁定")
             members = self._members(s, batch)
             r = self._result(s, batch, template, c, members)
@@ -792,6 +793,12 @@ class ScoringService(Service):
                                                          "basis": basis, "aggregated": str(r.aggregated),
                                                          "spread": str(r.spread)})
             s.flush()
+            if transferred:
+                # already in results: the new decision follows at once, under results' rules (a review in
+                # progress goes back to 'entered'), so results never keep a superseded practical score
+                from app.services.results import ResultsService
+                ResultsService(self.ctx)._record(uow, ticket_no, "practical", value, "practical-summary", False,
+                                                 self.ctx.actor.username, "考评组长重新裁定（实操汇总表已转入成绩）")
             return self._result(s, batch, template, c, members)
 
     @requires("scoring.reconcile")
@@ -890,17 +897,22 @@ class ScoringService(Service):
                                                                            for r in rows)})
         return len(changed)
 
-    def _transferred_locked(self, s, candidate: models.Candidate) -> bool:
-        """True when the candidate's practical score is in results and results may no longer change."""
+    @staticmethod
+    def _transferred(s, candidate: models.Candidate) -> bool:
+        """True when the practical summary already handed this candidate's score to results."""
+        from app.store import results_tables as rt
+
+        return s.scalars(select(rt.SubjectScore.id).where(rt.SubjectScore.candidate_id == candidate.id,
+                                                          rt.SubjectScore.subject == "practical",
+                                                          rt.SubjectScore.source == "practical-summary")).first() is not None
+
+    @staticmethod
+    def _results_may_change(s, candidate: models.Candidate) -> bool:
         from app.core import results as results_rules
         from app.store import results_tables as rt
 
-        row = s.scalars(select(rt.SubjectScore).where(rt.SubjectScore.candidate_id == candidate.id,
-                                                      rt.SubjectScore.subject == "practical")).first()
-        if row is None:
-            return False
         rev = s.get(rt.ResultReview, candidate.batch_id)
-        return rev is not None and not results_rules.may_change(rev.stage)
+        return rev is None or results_rules.may_change(rev.stage)
 
     @requires("scoring.summary")
     def summary_signatures(self, plan_no: str) -> list[SummarySignatureView]:
