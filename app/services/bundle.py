@@ -504,6 +504,7 @@ class ExportService(Service):
             rec = self._record(uow.session, seq)
             if report.ok and rec.status == "made":
                 rec.status = "verified"
+                from app.services.camera import export_verified; export_verified(uow, rec.plan_no, rec.file_sha256 or "", self.ctx.now())  # noqa: E702 -- WIRING (camera retention): the one hook line
             uow.journal("export.verify", rec.plan_no, {"seq": seq, "ok": report.ok, "fault": report.fault,
                                                        "file_sha256": writer.file_sha256(path)})
         return report

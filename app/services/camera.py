@@ -520,6 +520,54 @@ class CameraService(Service):
         return cam
 
 
+# -- hooks for other workplaces (called inside *their* transaction) ------------
+# The calling service has already checked its own capability (checkin.desk, misconduct.record,
+# export.view); these helpers only add the camera's side of the same change.
+
+def bookmark_for(uow, room: str, text: str, at: _dt.datetime, origin: str) -> int | None:
+    """A bookmark from the check-in desk or the misconduct form, in the caller's transaction.
+
+    Only when an active camera watches ``room``; returns None otherwise.  Anything going wrong on
+    the camera side is rolled back to a savepoint and reported as None: the check-in incident or the
+    finding is never lost because of the camera."""
+    if not room or origin not in BOOKMARK_ORIGINS or not text.strip():
+        return None
+    s = uow.session
+    try:
+        with s.begin_nested():
+            if s.scalars(select(Camera.id).where(Camera.room == room, Camera.active.is_(True)).limit(1)).first() is None:
+                return None
+            row = CameraBookmark(room=room, at=at, text=text.strip(), origin=origin,
+                                 who=uow.ctx.actor.username, created_at=uow.ctx.now())
+            s.add(row)
+            s.flush()
+            bookmark_id = row.id
+    except Exception:  # noqa: BLE001 - the camera must never fail the caller's record
+        return None
+    uow.journal("camera.bookmark", room, {"id": bookmark_id, "at": _iso(at), "text": text.strip(), "origin": origin})
+    return bookmark_id
+
+
+def export_verified(uow, plan_no: str, bundle_sha256: str, at: _dt.datetime) -> bool:
+    """ExportService.verify passed for ``plan_no``: record it for retention (journaled, same transaction).
+    The first verification date is kept; a later verified bundle only updates the hash.
+    Returns True when something changed."""
+    s = uow.session
+    row = s.get(BatchExportStatus, plan_no)
+    if row is None:
+        row = BatchExportStatus(plan_no=plan_no, bundle_sha256="", made_at=at)
+        s.add(row)
+    if row.verified_at is not None and row.bundle_sha256 == bundle_sha256:
+        return False
+    before = {"bundle_sha256": row.bundle_sha256, "verified_at": _iso(row.verified_at) if row.verified_at else None}
+    row.bundle_sha256 = bundle_sha256 or ""
+    if row.verified_at is None:
+        row.verified_at = at
+    uow.journal("camera.export_verified", plan_no, {"before": before, "bundle_sha256": row.bundle_sha256,
+                                                     "verified_at": _iso(row.verified_at)})
+    return True
+
+
 @dataclass(frozen=True)
 class FaceReview:
     flag: str | None  # None (one face), 'no_face' or 'several_faces'

@@ -127,6 +127,7 @@ class IncidentView:
     reported_by: str
     photo_id: int | None
     status: str
+    bookmark_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -440,8 +441,11 @@ class CheckinService(Service):
                                reported_by=self.ctx.actor.username, photo_id=pic.id if pic else None)
             s.add(row)
             s.flush()
+            from app.services.camera import bookmark_for
+            row.bookmark_id = bookmark_for(uow, c.room, f"检录人证不符，疑似冒名顶替：准考证号 {ticket_no}", now, "checkin")
             uow.journal("checkin.mismatch", ticket_no, {"session_id": sess.id, "incident_id": row.id,
-                                                        "note": row.note, "photo_sha256": pic.sha256 if pic else None})
+                                                        "note": row.note, "photo_sha256": pic.sha256 if pic else None,
+                                                        "bookmark": row.bookmark_id})
             return row.id
 
     @requires("checkin.desk")
@@ -518,7 +522,8 @@ class CheckinService(Service):
                  .join(models.Candidate, models.Candidate.id == DoorIncident.candidate_id).order_by(DoorIncident.id))
             if session_id is not None:
                 q = q.where(DoorIncident.session_id == session_id)
-            return [IncidentView(i.id, sn, t, n, i.kind, i.note, i.reported_at, i.reported_by, i.photo_id, i.status)
+            return [IncidentView(i.id, sn, t, n, i.kind, i.note, i.reported_at, i.reported_by, i.photo_id, i.status,
+                                 i.bookmark_id)
                     for i, sn, t, n in s.execute(q)]
 
     @requires("checkin.incidents")

@@ -90,6 +90,12 @@ class MisconductService(Service):
                                      created_by=self.ctx.actor.username, created_at=self.ctx.now())
             s.add(f)
             s.flush()
+            if bookmark_id is None and on == rc.local_today(self.ctx.now()):   # recorded on the spot, not later
+                from app.services.camera import bookmark_for
+                made = bookmark_for(uow, cand.room, f"违纪违规记录：准考证号 {ticket_no}，{facts.strip()[:60]}",
+                                    self.ctx.now(), "misconduct")
+                if made is not None:
+                    f.bookmark_id = bookmark_id = str(made)
             uow.journal("misconduct.open", ticket_no, {"finding": f.id, "article": article, "item": item,
                                                        "subject": subject, "facts": f.facts, "evidence": f.evidence,
                                                        "bookmark": bookmark_id, "photo": photo is not None,

@@ -776,6 +776,9 @@ class ScoringService(Service):
             if not m.is_chief:
                 raise PermissionDenied("只有本考评组的考评组长可以裁定")
             c = self._candidate(s, batch, ticket_no)
+            transferred = self._transferred(s, c)
+            if transferred and not self._results_may_change(s, c):
+                raise Conflict("该考生的实操成绩已转入成绩且成绩已复审定稿；须由管理员在成绩审核中填写理由重新打开后再裁定")
             members = self._members(s, batch)
             r = self._result(s, batch, template, c, members)
             if r.status not in (R_DISCREPANCY, R_RECONCILED):
@@ -790,6 +793,12 @@ class ScoringService(Service):
                                                          "basis": basis, "aggregated": str(r.aggregated),
                                                          "spread": str(r.spread)})
             s.flush()
+            if transferred:
+                # already in results: the new decision follows at once, under results' rules (a review in
+                # progress goes back to 'entered'), so results never keep a superseded practical score
+                from app.services.results import ResultsService
+                ResultsService(self.ctx)._record(uow, ticket_no, "practical", value, "practical-summary", False,
+                                                 self.ctx.actor.username, "考评组长重新裁定（实操汇总表已转入成绩）")
             return self._result(s, batch, template, c, members)
 
     @requires("scoring.reconcile")
@@ -844,8 +853,66 @@ class ScoringService(Service):
                 uow.journal("scoring.summary_sign", plan_no, {"role": role, "summary_sha256": h,
                                                               "signature_sha256": hashlib.sha256(signature_png).hexdigest(),
                                                               "candidates": len(rows)})
+                if role == "chief":
+                    self._transfer_to_results(uow, batch, rows, h)
                 return SummarySignatureView(self.ctx.actor.username, self.ctx.actor.name, role, now, True, signature_png)
         raise PermissionDenied(failure)
+
+    def _transfer_to_results(self, uow, batch, rows: list[PracticalScore], summary_sha256: str) -> int:
+        """The chief's signature hands the summary to results, in the signature's transaction.
+
+        Every final/reconciled score goes in with source "practical-summary", absent candidates as absent.
+        ResultsService._record is idempotent (an unchanged score writes nothing) and applies results'
+        rules: once the batch's results are approved it refuses, and the signature is rolled back with it.
+        Returns how many scores changed."""
+        from app.services.results import ResultsService
+        from app.store import results_tables as rt
+
+        results = ResultsService(self.ctx)
+        s = uow.session
+        changed = []
+        for r in rows:
+            if r.status not in (R_FINAL, R_RECONCILED, R_ABSENT):
+                continue
+            absent = r.status == R_ABSENT
+            before = s.scalars(select(rt.SubjectScore).join(models.Candidate,
+                                                              models.Candidate.id == rt.SubjectScore.candidate_id)
+                               .where(models.Candidate.ticket_no == r.ticket_no,
+                                      rt.SubjectScore.subject == "practical")).first()
+            state = None if before is None else (before.score, before.absent)
+            try:
+                results._record(uow, r.ticket_no, "practical", None if absent else r.score, "practical-summary",
+                                absent, self.ctx.actor.username, f"实操汇总表 {summary_sha256[:12]}")
+            except Conflict as exc:
+                raise Conflict(f"实操成绩不能转入成绩（考生 {r.ticket_no}）：{exc}") from None
+            s.flush()
+            after = s.scalars(select(rt.SubjectScore).join(models.Candidate,
+                                                             models.Candidate.id == rt.SubjectScore.candidate_id)
+                              .where(models.Candidate.ticket_no == r.ticket_no,
+                                     rt.SubjectScore.subject == "practical")).first()
+            if state != (after.score, after.absent):
+                changed.append(r.ticket_no)
+        uow.journal("scoring.transfer", batch.plan_no, {"summary_sha256": summary_sha256, "changed": changed,
+                                                         "candidates": sum(r.status in (R_FINAL, R_RECONCILED, R_ABSENT)
+                                                                           for r in rows)})
+        return len(changed)
+
+    @staticmethod
+    def _transferred(s, candidate: models.Candidate) -> bool:
+        """True when the practical summary already handed this candidate's score to results."""
+        from app.store import results_tables as rt
+
+        return s.scalars(select(rt.SubjectScore.id).where(rt.SubjectScore.candidate_id == candidate.id,
+                                                          rt.SubjectScore.subject == "practical",
+                                                          rt.SubjectScore.source == "practical-summary")).first() is not None
+
+    @staticmethod
+    def _results_may_change(s, candidate: models.Candidate) -> bool:
+        from app.core import results as results_rules
+        from app.store import results_tables as rt
+
+        rev = s.get(rt.ResultReview, candidate.batch_id)
+        return rev is None or results_rules.may_change(rev.stage)
 
     @requires("scoring.summary")
     def summary_signatures(self, plan_no: str) -> list[SummarySignatureView]:

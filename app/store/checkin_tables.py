@@ -75,6 +75,7 @@ class DoorIncident(Base):
     reported_by: Mapped[str] = mapped_column(String(32))
     photo_id: Mapped[int | None] = mapped_column(ForeignKey("door_photo.id"), nullable=True)
     status: Mapped[str] = mapped_column(String(16), default="open")
+    bookmark_id: Mapped[int | None] = mapped_column(Integer, nullable=True)  # camera_bookmark.id (evidence)
 
 
 class SeatPlanRow(Base):
