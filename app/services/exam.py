@@ -91,10 +91,16 @@ class Sitting:
 
 class ExamTerminal(Service):
     def __init__(self, ctx, monotonic_ns: Callable[[], int] = time.monotonic_ns,
-                 boot_id: Callable[[], str] = read_boot_id):
+                 boot_id: Callable[[], str] = read_boot_id, link=None):
+        """``link``: the terminal's site link (``app.net.terminal.TerminalNode`` on the same
+        store), or None for a terminal that is not enrolled.  With a link, every durable exam
+        event also becomes a record in the link's outbox *in the same transaction*: the answer
+        and the record that carries it to the master commit together or not at all, so the
+        master can never miss an answer the terminal showed as saved."""
         super().__init__(ctx)
         self.monotonic_ns = monotonic_ns
         self.boot_id = boot_id
+        self.link = link
 
     # -- helpers ---------------------------------------------------------------
     def _consumed(self, sit: Sitting) -> int:
@@ -121,6 +127,13 @@ class ExamTerminal(Service):
 
     def _event(self, s, row, kind, consumed, data=None):
         s.add(tt.ExamEvent(session_id=row.id, kind=kind, consumed_ms=consumed, at=self.ctx.now(), data=data or {}))
+
+    def _emit(self, uow, kind: str, plan_no: str, ticket_no: str, consumed: int, payload: dict) -> None:
+        """One record for the master (kinds ``exam.answer``, ``exam.event``, ``exam.submit``)."""
+        if self.link is None:
+            return
+        self.link.record_in(uow, kind, {"plan_no": plan_no, "candidate": ticket_no, "consumed_ms": consumed,
+                                        "at": self.ctx.now().isoformat(), **payload})
 
     # -- login -------------------------------------------------------------------
     @requires("exam.terminal")
@@ -172,6 +185,9 @@ class ExamTerminal(Service):
                     self._journal(uow, actor, "exam.start", ticket_no,
                                   {"plan_no": plan_no, "variant": variant, "seed": package["seed"],
                                    "terminal": row.terminal, "second_factor": "proctor_code" if code_ok else "id"})
+                    self._emit(uow, "exam.event", plan_no, ticket_no, 0,
+                               {"event": "start", "variant": variant, "items": row.items,
+                                "duration_ms": row.duration_ms, "extension_ms": row.extension_ms or 0})
                 elif row.status in ("running", "held"):
                     last = timing.Mark(row.consumed_ms, row.boot_id, row.mono_ns, row.wall_ms)
                     gap = timing.gap(last, self.boot_id(), now_mono, int(self.ctx.now().timestamp() * 1000),
@@ -187,6 +203,10 @@ class ExamTerminal(Service):
                                   {"plan_no": plan_no, "gap_ms": gap.ms, "gap_measured": gap.reliable,
                                    "consumed_ms": row.consumed_ms, "needs_proctor": held,
                                    "terminal": self.ctx.store.machine})
+                    self._emit(uow, "exam.event", plan_no, ticket_no, row.consumed_ms,
+                               {"event": "resume", "gap_ms": gap.ms, "reliable": gap.reliable, "held": held,
+                                "items": row.items, "duration_ms": row.duration_ms,
+                                "extension_ms": row.extension_ms or 0})
                 sit = self._sitting(s, row, plan_no, cand.name, questions, bp, actor, now_mono,
                                     package.get("images", {}))
                 if gap is not None:
@@ -255,6 +275,8 @@ class ExamTerminal(Service):
             self._mark(row, consumed, mono)
             self._journal(uow, sit, "exam.answer", sit.ticket_no,
                           {"qno": qno, "choice": bank, "revision": a.revision, "consumed_ms": consumed})
+            self._emit(uow, "exam.answer", sit.plan_no, sit.ticket_no, consumed,
+                       {"qno": qno, "choice": bank, "revision": a.revision})
             remaining = timing.remaining_ms(row.duration_ms, row.extension_ms, consumed)
         # committed: only now does the sitting (and the window) show it
         sit._anchor = (consumed, mono)
@@ -281,6 +303,8 @@ class ExamTerminal(Service):
                 a.flagged = flagged
             self._mark(row, consumed, mono)
             self._journal(uow, sit, "exam.flag", sit.ticket_no, {"qno": qno, "flagged": flagged})
+            self._emit(uow, "exam.event", sit.plan_no, sit.ticket_no, consumed,
+                       {"event": "flag", "qno": qno, "flagged": flagged})
         sit._anchor = (consumed, mono)
         (sit.flags.add if flagged else sit.flags.discard)(qno)
 
@@ -319,6 +343,8 @@ class ExamTerminal(Service):
             self._event(uow.session, row, "focus_lost", consumed, {"what": what})
             self._journal(uow, sit, "exam.focus_lost", sit.ticket_no,
                           {"what": what, "count": row.focus_losses, "consumed_ms": consumed})
+            self._emit(uow, "exam.event", sit.plan_no, sit.ticket_no, consumed,
+                       {"event": "focus_lost", "what": what, "count": row.focus_losses})
 
     @requires("exam.terminal")
     def authorise_resume(self, sit: Sitting, proctor_username: str, proctor_password: str) -> None:
@@ -338,6 +364,8 @@ class ExamTerminal(Service):
                 self._journal(uow, Actor(staff.id, staff.username, staff.name, Role.PROCTOR, self.ctx.actor.machine),
                               "exam.resume_authorised", sit.ticket_no,
                               {"consumed_ms": row.consumed_ms, "paused_ms": row.paused_ms})
+                self._emit(uow, "exam.event", sit.plan_no, sit.ticket_no, row.consumed_ms,
+                           {"event": "authorised", "proctor": staff.username})
                 sit.status, sit.needs_proctor, sit._anchor = "running", False, (row.consumed_ms, mono)
         if not ok:
             raise PermissionDenied("监考人员身份验证失败")
@@ -398,6 +426,11 @@ class ExamTerminal(Service):
                           {"plan_no": batch.plan_no, "reason": reason, "total": result["total"],
                            "passed": result["passed"], "by_kp": result["by_kp"], "consumed_ms": consumed,
                            "answered": sum(1 for v in responses.values() if v)})
+            answers = {str(a.qno): [a.choice, a.revision, a.consumed_ms] for a in
+                       s.scalars(select(tt.ExamAnswer).where(tt.ExamAnswer.session_id == row.id))}
+            self._emit(uow, "exam.submit", batch.plan_no, sit.ticket_no, consumed,
+                       {"reason": reason, "total": result["total"], "passed": result["passed"],
+                        "answers": answers, "items": row.items})
         sit.status, sit.result, sit._anchor = "submitted", result, (consumed, mono)
         sit.remaining_ms = timing.remaining_ms(sit.duration_ms, 0, consumed)
         return result

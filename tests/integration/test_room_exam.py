@@ -1,0 +1,174 @@
+"""The theory exam engine joined to the site link: a provisioned, enrolled terminal runs real
+exams; every answer, flag, focus loss and submit travels as a record (LAN over loopback TLS,
+or an answer pack) and the master keeps the merged truth, scores it and records the score."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select
+
+from app.core.actor import Actor
+from app.net.master import MasterLink
+from app.net.terminal import TerminalNode
+from app.services.base import ServiceContext
+from app.services.demo import DEMO_PLAN
+from app.services.exam import ExamTerminal
+from app.services.net import NetService
+from app.services.results import ResultsService
+from app.services.room import RoomService
+from app.services.terminal import TerminalService
+from app.store import models
+from app.store import results_tables as rt
+from app.store import theory_tables as tt
+from app.store.net_tables import OutboxRecord
+from tests.theory_support import FixedClock, demo_id_tail, prepare_exam
+
+TPASS = "terminal-pass-31"
+TICKETS = ["DG26040001", "DG26040002"]
+
+
+class Mono:
+    def __init__(self):
+        self.ns = 5_000_000_000_000
+
+    def __call__(self):
+        return self.ns
+
+    def step(self, seconds: float):
+        self.ns += int(seconds * 1e9)
+
+
+def _terminal(demo, demo_login, tmp_path, name, link_url):
+    """Provision a terminal store for the batch, then enroll it to the master."""
+    office = demo_login("kaowu")
+    office.clock = demo.clock
+    tdir = tmp_path / name
+    TerminalService(office).provision(tdir, TPASS, DEMO_PLAN)
+    node = TerminalNode.open(tdir, TPASS)
+    code = node.request_enrollment(link_url, name)
+    NetService(demo_login("admin")).grant(code)
+    node.complete_enrollment()
+    return node
+
+
+def _engine(node, demo, mono):
+    with node.store.read() as s:
+        staff = s.scalars(select(models.Staff).where(models.Staff.username == "jiankao1")).one()
+        actor = Actor(staff.id, staff.username, staff.name, "proctor", node.store.machine)
+    ctx = ServiceContext(node.store, actor, FixedClock(demo.clock.now()))
+    return ExamTerminal(ctx, monotonic_ns=mono, boot_id=lambda: "boot-A", link=node)
+
+
+def _sit_exam(term, mono, demo, ticket, pattern, submit=True):
+    """A scripted candidate: answers every question, changes their mind on some, flags one,
+    loses focus once.  Returns the terminal's result (or None) and the final shown answers."""
+    sit = term.login(DEMO_PLAN, ticket, demo_id_tail(demo, ticket))
+    for i, q in enumerate(sit.questions):
+        labels = [lbl for lbl, _ in q.options]
+        choice = labels[(i + pattern) % len(labels)]
+        if q.qtype == "multiple":
+            choice = "".join(labels[:2 + (i + pattern) % 2])
+        term.answer(sit, q.qno, choice)
+        mono.step(3)
+    term.answer(sit, sit.questions[0].qno, sit.questions[0].options[1][0])  # a change of mind
+    term.flag(sit, sit.questions[2].qno, True)
+    term.focus_lost(sit, "window")
+    mono.step(5)
+    result = term.submit(sit) if submit else None
+    return sit, result
+
+
+def _wait(predicate, timeout=20.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise AssertionError("the master did not catch up")
+
+
+def _bank_answers(node, ticket):
+    with node.store.read() as s:
+        row = s.scalars(select(tt.ExamSession).where(tt.ExamSession.ticket_no == ticket)).one()
+        return {a.qno: a.choice for a in s.scalars(select(tt.ExamAnswer).where(tt.ExamAnswer.session_id == row.id))
+                if a.choice}
+
+
+@pytest.fixture
+def room(demo, demo_login, tmp_path):
+    prepare_exam(demo, demo_login, tmp_path)
+    link = MasterLink(demo, "127.0.0.1", 0).start()
+    nodes = []
+    yield link, nodes
+    for n in nodes:
+        n.close()
+    link.stop()
+
+
+def test_exam_records_reach_the_master_and_the_score_is_recorded(demo, demo_login, tmp_path, room):
+    link, nodes = room
+    node = _terminal(demo, demo_login, tmp_path, "T-room-1", link.url)
+    nodes.append(node)
+    node.heartbeat_every = 0.3
+    node.start()
+    mono = Mono()
+    term = _engine(node, demo, mono)
+    sit, result = _sit_exam(term, mono, demo, TICKETS[0], pattern=1)
+
+    # every durable exam event is in the outbox, committed with the change itself
+    with node.store.read() as s:
+        kinds = [k for k in s.scalars(select(OutboxRecord.kind).where(OutboxRecord.recipient == "")
+                                      .order_by(OutboxRecord.seq))]
+    assert kinds[0] == "exam.event" and kinds[-1] == "exam.submit"
+    assert kinds.count("exam.answer") == len(sit.questions) + 1
+    assert kinds.count("exam.event") == 3  # start, flag, focus loss
+
+    proctor = demo_login("jiankao1")
+    _wait(lambda: any(v.status == "submitted" for v in RoomService(proctor).sittings(DEMO_PLAN)))
+    view = {v.ticket_no: v for v in RoomService(proctor).sittings(DEMO_PLAN)}[TICKETS[0]]
+    assert view.master_total == result["total"] == view.terminal_total == view.recorded_total
+    assert view.focus_losses == 1 and view.machine_id == node.machine_id and view.record_error == ""
+    assert RoomService(proctor).answers(DEMO_PLAN, TICKETS[0]) == _bank_answers(node, TICKETS[0])
+
+    # results hold the theory score, once, from the exam, as one entry
+    office = demo_login("kaowu")
+    res = {r.ticket_no: r for r in ResultsService(office).results(DEMO_PLAN)}
+    assert res[TICKETS[0]].scores["theory"] == Decimal(result["total"])
+    with demo.store.read() as s:
+        row = s.scalars(select(rt.SubjectScore).join(models.Candidate, models.Candidate.id == rt.SubjectScore.candidate_id)
+                        .where(models.Candidate.ticket_no == TICKETS[0], rt.SubjectScore.subject == "theory")).one()
+        assert row.source == "theory-exam" and row.entered_by == f"machine:{node.machine_id}"
+        actions = [e.action for e in s.scalars(select(models.JournalEntry).where(
+            models.JournalEntry.subject == TICKETS[0], models.JournalEntry.action == "score.record"))]
+    assert actions == ["score.record"]
+    assert demo.store.journal.verify().ok
+
+
+def test_submit_before_answers_gives_the_same_score(demo, demo_login, tmp_path, room):
+    """Records delivered by pack after the LAN: the submit came first; nothing is lost or doubled."""
+    link, nodes = room
+    node = _terminal(demo, demo_login, tmp_path, "T-room-2", link.url)
+    nodes.append(node)
+    mono = Mono()
+    term = _engine(node, demo, mono)
+    _, result = _sit_exam(term, mono, demo, TICKETS[1], pattern=2)
+    envs = node.outbox()
+    # deliver the submit (and start) first through a pack, the answers afterwards
+    from app.formats.answer_pack import write_pack
+
+    first = write_pack(tmp_path / "first.espack", node.identity["site_id"], node.machine_id,
+                       [envs[0], envs[-1]])
+    rest = write_pack(tmp_path / "rest.espack", node.identity["site_id"], node.machine_id, envs[1:-1])
+    admin = demo_login("admin")
+    NetService(admin).import_pack(first)
+    proctor = demo_login("jiankao1")
+    view = RoomService(proctor).sittings(DEMO_PLAN)[0]
+    assert view.status == "submitted" and view.master_total == result["total"]  # the submit carries the answers
+    NetService(admin).import_pack(rest)
+    NetService(admin).import_pack(first)
+    view = RoomService(proctor).sittings(DEMO_PLAN)[0]
+    assert view.master_total == view.terminal_total == view.recorded_total == result["total"]
+    assert RoomService(proctor).answers(DEMO_PLAN, TICKETS[1]) == _bank_answers(node, TICKETS[1])
