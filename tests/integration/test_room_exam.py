@@ -172,3 +172,48 @@ def test_submit_before_answers_gives_the_same_score(demo, demo_login, tmp_path, 
     view = RoomService(proctor).sittings(DEMO_PLAN)[0]
     assert view.master_total == view.terminal_total == view.recorded_total == result["total"]
     assert RoomService(proctor).answers(DEMO_PLAN, TICKETS[1]) == _bank_answers(node, TICKETS[1])
+
+
+@pytest.mark.parametrize("order", [
+    ["A", "B", "A", "B"],
+    ["B-part", "A", "B", "A-part", "B-part"],
+    ["A-part", "B-part", "B", "A", "A", "B"],
+])
+def test_two_terminals_packs_imported_twice_in_any_order_give_the_same_master_state(
+        demo, demo_login, tmp_path, room, order):
+    """Two offline terminals; each writes a pack mid-exam and another at the end.  Whatever the
+    order and however often they are imported, the master holds exactly the terminals' truth."""
+    link, nodes = room
+    packs, truth, terms = {}, {}, {}
+    for name, ticket, pattern in (("A", TICKETS[0], 1), ("B", TICKETS[1], 3)):
+        node = _terminal(demo, demo_login, tmp_path, f"T-pack-{name}", link.url)
+        nodes.append(node)
+        mono = Mono()
+        term = _engine(node, demo, mono)
+        sit = term.login(DEMO_PLAN, ticket, demo_id_tail(demo, ticket))
+        for q in sit.questions[:5]:
+            term.answer(sit, q.qno, q.options[0][0])
+            mono.step(2)
+        packs[f"{name}-part"] = node.write_pack(tmp_path / f"{name}-part.espack")
+        terms[name] = (node, term, mono, ticket, pattern)
+    for name, (node, term, mono, ticket, pattern) in terms.items():
+        _, result = _sit_exam(term, mono, demo, ticket, pattern)  # resumes the same sitting
+        packs[name] = node.write_pack(tmp_path / f"{name}.espack")
+        truth[ticket] = (result["total"], _bank_answers(node, ticket), node.machine_id)
+    admin = demo_login("admin")
+    for key in order:
+        NetService(admin).import_pack(packs[key])
+    proctor = demo_login("jiankao1")
+    views = {v.ticket_no: v for v in RoomService(proctor).sittings(DEMO_PLAN)}
+    assert set(views) == set(truth)
+    for ticket, (total, answers, machine) in truth.items():
+        v = views[ticket]
+        assert (v.status, v.master_total, v.terminal_total, v.recorded_total) == ("submitted", total, total, total)
+        assert (v.machine_id, v.focus_losses) == (machine, 1)
+        assert RoomService(proctor).answers(DEMO_PLAN, ticket) == answers
+    res = {r.ticket_no: r.scores.get("theory") for r in ResultsService(demo_login("kaowu")).results(DEMO_PLAN)}
+    assert {t: res[t] for t in truth} == {t: Decimal(v[0]) for t, v in truth.items()}
+    with demo.store.read() as s:
+        recorded = list(s.scalars(select(models.JournalEntry.subject).where(
+            models.JournalEntry.action == "score.record")))
+    assert sorted(recorded) == sorted(truth)  # each score recorded once, however often a pack came
