@@ -39,6 +39,7 @@ from app.store import models
 from app.store import theory_tables as tt
 
 CANDIDATE_ROLE = "candidate"
+FOLLOWED_SETTING = "exam.commands_applied"  # the last master command seq this terminal's exam applied
 PROCTOR_ROLES = {Role.PROCTOR.value, Role.ROOM_HEAD.value}
 
 
@@ -77,6 +78,7 @@ class Sitting:
     remaining_ms: int
     gap_ms: int = 0
     needs_proctor: bool = False
+    extension_ms: int = 0
     result: dict | None = None
     # private: mapping shown label <-> bank label per question, the clock anchor
     _to_bank: dict[int, dict[str, str]] = field(default_factory=dict, repr=False)
@@ -234,12 +236,32 @@ class ExamTerminal(Service):
                 flags.add(a.qno)
         sit = Sitting(row.id, plan_no, row.ticket_no, name, shown, answers, flags, row.status, row.duration_ms,
                       timing.remaining_ms(row.duration_ms, row.extension_ms, row.consumed_ms),
-                      needs_proctor=row.status == "held", result=row.result)
+                      needs_proctor=row.status == "held", result=row.result, extension_ms=row.extension_ms or 0)
         sit._to_bank, sit._from_bank, sit._anchor, sit._actor = to_bank, from_bank, (row.consumed_ms, now_mono), actor
         return sit
 
     # -- during the exam -------------------------------------------------------
+    def _sync(self, sit: Sitting) -> None:
+        """Take up what a master command changed in the row (pause, resume, extension, submit)
+        since this sitting object last saw it: one read, the row is the truth."""
+        with self.ctx.reading() as s:
+            row = s.get(tt.ExamSession, sit.session_id)
+            if row is None:
+                return
+            status, ext, anchor, boot = row.status, row.extension_ms or 0, (row.consumed_ms, row.mono_ns), row.boot_id
+            result = row.result
+        sit.extension_ms = ext
+        if status != sit.status or (status == "running" and anchor != sit._anchor and boot == self.boot_id()):
+            sit.status, sit._anchor = status, anchor
+            sit.needs_proctor = status == "held"
+            if status == "submitted":
+                sit.result = result
+        sit.remaining_ms = timing.remaining_ms(sit.duration_ms, ext, self._consumed(sit))
+
     def _running(self, sit: Sitting) -> None:
+        self._sync(sit)
+        if sit.status == "paused":
+            raise PermissionDenied("考场已暂停，请等待监考人员宣布继续")
         if sit.status == "submitted":
             raise Conflict("试卷已提交，不能再作答")
         if sit.status == "held":
@@ -258,7 +280,7 @@ class ExamTerminal(Service):
         bank = "".join(sorted(sit._to_bank[qno][c] for c in shown))
         mono = self.monotonic_ns()
         consumed = timing.advance(sit._anchor[0], sit._anchor[1], mono)
-        if timing.remaining_ms(sit.duration_ms, 0, consumed) <= 0 and self._time_up(sit):
+        if timing.remaining_ms(sit.duration_ms, sit.extension_ms, consumed) <= 0 and self._time_up(sit):
             raise Conflict("考试时间已到，试卷已自动提交")
         with self.ctx.unit_of_work() as uow:
             s = uow.session
@@ -313,11 +335,12 @@ class ExamTerminal(Service):
         """Write the consumed time (the UI calls this every second); submit at time up.
         The time counter is accounting, not an act: it is not journaled each second, but
         every journaled exam event carries the consumed time at that instant."""
+        self._sync(sit)
         if sit.status != "running":
             return sit.remaining_ms
         mono = self.monotonic_ns()
         consumed = timing.advance(sit._anchor[0], sit._anchor[1], mono)
-        remaining = timing.remaining_ms(sit.duration_ms, 0, consumed)
+        remaining = timing.remaining_ms(sit.duration_ms, sit.extension_ms, consumed)
         with self.ctx.unit_of_work() as uow:
             row = self._row(uow.session, sit)
             if row.status != "running":
@@ -401,7 +424,8 @@ class ExamTerminal(Service):
 
     def _submit(self, sit: Sitting, reason: str) -> dict:
         mono = self.monotonic_ns()
-        consumed = min(self._consumed(sit), sit.duration_ms) if sit.status == "running" else sit._anchor[0]
+        consumed = min(self._consumed(sit), sit.duration_ms + sit.extension_ms) if sit.status == "running" \
+            else sit._anchor[0]
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             row = self._row(s, sit)
@@ -432,8 +456,104 @@ class ExamTerminal(Service):
                        {"reason": reason, "total": result["total"], "passed": result["passed"],
                         "answers": answers, "items": row.items})
         sit.status, sit.result, sit._anchor = "submitted", result, (consumed, mono)
-        sit.remaining_ms = timing.remaining_ms(sit.duration_ms, 0, consumed)
+        sit.remaining_ms = timing.remaining_ms(sit.duration_ms, sit.extension_ms, consumed)
         return result
+
+    # -- commands from the master (issue 5) ----------------------------------------
+    @requires("exam.terminal")
+    def follow(self, commands) -> int:
+        """Apply the master's command records (``app.core.records.Record``, in seq order) that
+        this terminal's exam has not applied yet: room start/pause/resume/end and per-candidate
+        extend and force-submit.  Each is applied once, in one transaction with the mark of the
+        last one applied (so a crash between receiving and applying loses nothing and doubles
+        nothing).  The master's time governs the room: a pause stops every running clock here
+        (paused time is not counted), the end submits every open paper.  Returns how many."""
+        done = 0
+        for record in sorted(commands, key=lambda r: r.header.seq):
+            with self.ctx.unit_of_work() as uow:
+                mark = uow.session.get(models.Setting, FOLLOWED_SETTING)
+                if mark is not None and int(mark.value) >= record.header.seq:
+                    continue
+                submit = self._apply_command(uow, record)
+                if not submit:
+                    self._set_followed(uow, record.header.seq)
+            if submit:
+                # each submit is its own transaction (it scores the paper) and is idempotent; the
+                # command counts as applied only after every paper it ends is submitted
+                for sit, reason in submit:
+                    self._submit(sit, reason)
+                with self.ctx.unit_of_work() as uow:
+                    self._set_followed(uow, record.header.seq)
+            done += 1
+        return done
+
+    @staticmethod
+    def _set_followed(uow, seq: int) -> None:
+        mark = uow.session.get(models.Setting, FOLLOWED_SETTING)
+        if mark is None:
+            uow.session.add(models.Setting(key=FOLLOWED_SETTING, value=seq))
+        else:
+            mark.value = seq
+
+    def _rows(self, s, ticket_no: str | None = None):
+        q = select(tt.ExamSession, models.Batch.plan_no).join(models.Batch, models.Batch.id == tt.ExamSession.batch_id)
+        if ticket_no is not None:
+            q = q.where(tt.ExamSession.ticket_no == ticket_no)
+        return s.execute(q.where(tt.ExamSession.status != "submitted")).all()
+
+    def _row_consumed(self, row, mono: int) -> int:
+        if row.status == "running" and row.boot_id == self.boot_id():
+            return timing.advance(row.consumed_ms, row.mono_ns, mono)
+        return row.consumed_ms
+
+    def _apply_command(self, uow, record) -> list[tuple[Sitting, str]]:
+        s, kind, p = uow.session, record.header.kind, record.payload
+        mono = self.monotonic_ns()
+        by = {"by": "master", "command": record.header.seq, "at": p.get("at", "")}
+        submit: list[tuple[Sitting, str]] = []
+        if kind in ("room.start", "room.pause", "room.resume", "room.end"):
+            action = kind.split(".", 1)[1]
+            uow.journal(f"exam.{kind}", self.ctx.store.machine, {**by, "room": p.get("room", "")})
+            for row, plan_no in self._rows(s):
+                consumed = self._row_consumed(row, mono)
+                if action == "pause" and row.status == "running":
+                    row.status = "paused"
+                elif action in ("resume", "start") and row.status == "paused":
+                    row.status = "running"
+                elif action == "end":
+                    submit.append((self._command_sitting(row, plan_no, consumed, mono), "room_end"))
+                    continue
+                else:
+                    continue
+                self._mark(row, consumed, mono)
+                self._event(s, row, action, consumed, by)
+                self._emit(uow, "exam.event", plan_no, row.ticket_no, consumed, {"event": action, **by})
+        elif kind in ("candidate.extend", "candidate.force_submit"):
+            ticket = str(p.get("candidate", "")).strip().upper()
+            for row, plan_no in self._rows(s, ticket):
+                consumed = self._row_consumed(row, mono)
+                if kind == "candidate.extend":
+                    ms = int(p["minutes"]) * 60_000
+                    row.extension_ms = (row.extension_ms or 0) + ms
+                    self._mark(row, consumed, mono)
+                    data = {**by, "extension_ms": ms, "reason": p.get("reason", "")}
+                    self._event(s, row, "extend", consumed, data)
+                    self._emit(uow, "exam.event", plan_no, ticket, consumed,
+                               {"event": "extend", "total_extension_ms": row.extension_ms, **data})
+                    uow.journal("exam.extended", ticket, {**data, "total_extension_ms": row.extension_ms})
+                else:
+                    uow.journal("exam.force_submit", ticket, {**by, "reason": p.get("reason", "")})
+                    submit.append((self._command_sitting(row, plan_no, consumed, mono), "force"))
+        return submit
+
+    def _command_sitting(self, row, plan_no: str, consumed: int, mono: int) -> Sitting:
+        """Enough of a sitting to submit a paper on the master's word (no window needed)."""
+        sit = Sitting(row.id, plan_no, row.ticket_no, "", [], {}, set(), row.status, row.duration_ms,
+                      timing.remaining_ms(row.duration_ms, row.extension_ms or 0, consumed),
+                      extension_ms=row.extension_ms or 0)
+        sit._anchor = (consumed, mono) if row.status == "running" else (row.consumed_ms, row.mono_ns)
+        sit._actor = self.ctx.actor
+        return sit
 
     # -- for the proctor ---------------------------------------------------------
     @requires("exam.proctor")

@@ -121,6 +121,8 @@ def apply_event(session: Session, record: rec.Record) -> None:
             a.flagged = bool(p.get("flagged"))
     elif ev == "resume" and row.status != "submitted":
         row.status = "held" if p.get("held") else "running"
+    elif ev == "pause" and row.status != "submitted":
+        row.status = "paused"
     elif ev == "authorised" and row.status != "submitted":
         row.status = "running"
 

@@ -217,3 +217,57 @@ def test_two_terminals_packs_imported_twice_in_any_order_give_the_same_master_st
         recorded = list(s.scalars(select(models.JournalEntry.subject).where(
             models.JournalEntry.action == "score.record")))
     assert sorted(recorded) == sorted(truth)  # each score recorded once, however often a pack came
+
+
+def _commands_arrive(node, n):
+    _wait(lambda: len(node.commands()) >= n)
+    return node.commands()
+
+
+def test_master_pause_resume_extend_and_end_govern_the_exam_clock(demo, demo_login, tmp_path, room):
+    from app.core.errors import PermissionDenied
+    from app.services.net import ProctorService
+
+    link, nodes = room
+    node = _terminal(demo, demo_login, tmp_path, "T-time", link.url)
+    nodes.append(node)
+    node.heartbeat_every = 0.2
+    node.start()
+    mono = Mono()
+    term = _engine(node, demo, mono)
+    a = term.login(DEMO_PLAN, TICKETS[0], demo_id_tail(demo, TICKETS[0]))
+    b = term.login(DEMO_PLAN, TICKETS[1], demo_id_tail(demo, TICKETS[1]))
+    full = a.duration_ms
+    proctor = demo_login("jiankao1")
+    console = ProctorService(proctor, board=link.board)
+    console.room("start", machine_ids=[node.machine_id])
+    mono.step(60)
+    term.answer(a, a.questions[0].qno, "A")
+    console.room("pause", machine_ids=[node.machine_id])
+    assert term.follow(_commands_arrive(node, 2)) == 2
+    assert term.follow(node.commands()) == 0  # applied once
+    mono.step(600)  # ten minutes of power cut: not counted
+    with pytest.raises(PermissionDenied):
+        term.answer(a, a.questions[1].qno, "A")
+    assert term.tick(a) == full - 60_000
+    console.room("resume", machine_ids=[node.machine_id])
+    console.extend(node.machine_id, TICKETS[1], 15, "助听设备故障，经考场负责人同意")
+    term.follow(_commands_arrive(node, 4))
+    mono.step(30)
+    assert term.answer(a, a.questions[1].qno, "B") == full - 90_000
+    assert term.tick(b) == full + 15 * 60_000 - 90_000  # b's clock also stood still, and b got 15 minutes
+    console.force_submit(node.machine_id, TICKETS[1], "考生身体不适，本人要求交卷")
+    term.follow(_commands_arrive(node, 5))
+    term.tick(b)
+    assert b.status == "submitted" and b.result["reason"] == "force" and a.status == "running"
+    mono.step(10)
+    console.room("end", machine_ids=[node.machine_id])
+    term.follow(_commands_arrive(node, 6))
+    term.tick(a)
+    assert a.status == "submitted" and a.result["reason"] == "room_end"
+    with node.store.read() as s:
+        consumed = {r.ticket_no: r.consumed_ms for r in s.scalars(select(tt.ExamSession))}
+    assert consumed == {TICKETS[0]: 100_000, TICKETS[1]: 90_000}
+    # the master heard both submits and recorded both scores
+    _wait(lambda: sum(v.status == "submitted" and v.recorded_total is not None
+                      for v in RoomService(proctor).sittings(DEMO_PLAN)) == 2)
