@@ -262,6 +262,8 @@ class ExamTerminal(Service):
         self._sync(sit)
         if sit.status == "paused":
             raise PermissionDenied("考场已暂停，请等待监考人员宣布继续")
+        if sit.status == "released":
+            raise PermissionDenied("考生已换到其他终端作答")
         if sit.status == "submitted":
             raise Conflict("试卷已提交，不能再作答")
         if sit.status == "held":
@@ -499,7 +501,7 @@ class ExamTerminal(Service):
         q = select(tt.ExamSession, models.Batch.plan_no).join(models.Batch, models.Batch.id == tt.ExamSession.batch_id)
         if ticket_no is not None:
             q = q.where(tt.ExamSession.ticket_no == ticket_no)
-        return s.execute(q.where(tt.ExamSession.status != "submitted")).all()
+        return s.execute(q.where(tt.ExamSession.status.notin_(("submitted", "released")))).all()
 
     def _row_consumed(self, row, mono: int) -> int:
         if row.status == "running" and row.boot_id == self.boot_id():
@@ -544,7 +546,61 @@ class ExamTerminal(Service):
                 else:
                     uow.journal("exam.force_submit", ticket, {**by, "reason": p.get("reason", "")})
                     submit.append((self._command_sitting(row, plan_no, consumed, mono), "force"))
+        elif kind == "candidate.release":
+            ticket = str(p.get("candidate", "")).strip().upper()
+            for row, plan_no in self._rows(s, ticket):
+                consumed = self._row_consumed(row, mono)
+                row.status = "released"
+                self._mark(row, consumed, mono)
+                data = {**by, "to": p.get("to", "")}
+                self._event(s, row, "released", consumed, data)
+                self._emit(uow, "exam.event", plan_no, ticket, consumed, {"event": "released", **data})
+                uow.journal("exam.released", ticket, data)
+        elif kind == "candidate.move_in":
+            self._move_in(uow, p, mono, by)
         return submit
+
+    def _move_in(self, uow, p: dict, mono: int, by: dict) -> None:
+        """Take over a candidate moved here from a failed terminal: the same paper in the same
+        order, every answer and flag, the time used and granted, as the master holds them.  The
+        candidate then logs in here as usual; the time until they do is not counted."""
+        s = uow.session
+        state = (p.get("handover") or {}).get("sitting")
+        ticket = str(p.get("candidate", "")).strip().upper()
+        data = {**by, "from": p.get("from", ""), "reason": p.get("reason", "")}
+        if not state:
+            uow.journal("exam.moved_in", ticket, {**data, "state": "none"})  # a fresh start at login
+            return
+        batch = get_batch(s, state["plan_no"])
+        row = s.scalars(select(tt.ExamSession).where(tt.ExamSession.batch_id == batch.id,
+                                                     tt.ExamSession.ticket_no == ticket)).first()
+        if row is not None and row.status == "submitted":
+            uow.journal("exam.moved_in", ticket, {**data, "state": "already_submitted"})
+            return
+        consumed = int(state["consumed_ms"])
+        if row is None:
+            row = tt.ExamSession(batch_id=batch.id, ticket_no=ticket, variant=state["variant"], items=state["items"],
+                                 status="running", duration_ms=int(state["duration_ms"]),
+                                 terminal=self.ctx.store.machine, started_at=self.ctx.now())
+            s.add(row)
+            s.flush()
+        else:  # came back to a terminal it sat at before: the master's state is the newer one
+            consumed = max(consumed, row.consumed_ms)
+        row.status = "paused" if state.get("status") == "paused" else "running"
+        row.extension_ms = int(state.get("extension_ms", 0))
+        self._mark(row, consumed, mono)
+        for qno, (choice, revision, at, flagged) in state["answers"].items():
+            a = s.get(tt.ExamAnswer, (row.id, int(qno)))
+            if a is None:
+                s.add(tt.ExamAnswer(session_id=row.id, qno=int(qno), choice=choice, flagged=bool(flagged),
+                                    revision=int(revision), consumed_ms=max(0, int(at))))
+            elif (int(at), int(revision)) > (a.consumed_ms, a.revision):
+                a.choice, a.flagged, a.revision, a.consumed_ms = choice, bool(flagged), int(revision), int(at)
+        self._event(s, row, "moved_in", consumed, data)
+        self._emit(uow, "exam.event", state["plan_no"], ticket, consumed,
+                   {"event": "moved_in", **data, "items": row.items, "duration_ms": row.duration_ms,
+                    "extension_ms": row.extension_ms})
+        uow.journal("exam.moved_in", ticket, {**data, "consumed_ms": consumed, "answers": len(state["answers"])})
 
     def _command_sitting(self, row, plan_no: str, consumed: int, mono: int) -> Sitting:
         """Enough of a sitting to submit a paper on the master's word (no window needed)."""

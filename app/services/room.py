@@ -51,7 +51,7 @@ def _sitting(s: Session, p: dict, machine_id: str) -> RoomSitting:
     row = s.get(RoomSitting, key)
     if row is None:
         row = RoomSitting(plan_no=key[0], ticket_no=key[1], variant="", items=[], machine_id=machine_id,
-                          status="running", duration_ms=0, consumed_ms=0, focus_losses=0, events=0,
+                          status="running", duration_ms=0, extension_ms=0, consumed_ms=0, focus_losses=0, events=0,
                           submit_reason="", record_error="")
         s.add(row)
     return row
@@ -68,6 +68,9 @@ def _touch(row: RoomSitting, p: dict, record: rec.Record, now) -> None:
         row.items = p["items"]
     if p.get("duration_ms"):
         row.duration_ms = int(p["duration_ms"])
+    for key in ("extension_ms", "total_extension_ms"):
+        if key in p:
+            row.extension_ms = max(row.extension_ms or 0, int(p[key] or 0))
 
 
 def _merge_answer(s: Session, plan_no: str, ticket: str, qno: int, choice: str, revision: int, consumed: int,
@@ -121,6 +124,8 @@ def apply_event(session: Session, record: rec.Record) -> None:
             a.flagged = bool(p.get("flagged"))
     elif ev == "resume" and row.status != "submitted":
         row.status = "held" if p.get("held") else "running"
+    elif ev == "moved_in" and row.status != "submitted":
+        row.machine_id, row.status = h.machine_id, "running"
     elif ev == "pause" and row.status != "submitted":
         row.status = "paused"
     elif ev == "authorised" and row.status != "submitted":
@@ -181,6 +186,22 @@ def _score(s: Session, uow, row: RoomSitting) -> None:
                                                                "error": row.record_error})
         return
     row.recorded_total, row.record_error = row.master_total, ""
+
+
+def handover_state(s: Session, ticket_no: str) -> dict | None:
+    """What a spare terminal needs to continue a candidate's sitting: the paper (variant and
+    the candidate's own question and option order), every answer and flag, the time used and
+    granted, as the master holds them.  None when the master has heard nothing of them.  Time
+    between the last record the master heard and the old terminal's death is not charged."""
+    row = s.scalars(select(RoomSitting).where(RoomSitting.ticket_no == ticket_no)
+                    .order_by(RoomSitting.updated_at.desc())).first()
+    if row is None or not row.items:
+        return None
+    answers = {str(a.qno): [a.choice, a.revision, a.consumed_ms, a.flagged] for a in s.scalars(
+        select(RoomAnswer).where(RoomAnswer.plan_no == row.plan_no, RoomAnswer.ticket_no == ticket_no))}
+    return {"plan_no": row.plan_no, "ticket_no": ticket_no, "variant": row.variant, "items": row.items,
+            "status": row.status, "duration_ms": row.duration_ms, "extension_ms": row.extension_ms or 0,
+            "consumed_ms": row.consumed_ms, "answers": answers}
 
 
 APPLIERS = {"exam.answer": apply_answer, "exam.event": apply_event, "exam.submit": apply_submit}

@@ -22,6 +22,7 @@ class RoomSitting(Base):
     machine_id: Mapped[str] = mapped_column(String(32), default="")  # the terminal heard from last
     status: Mapped[str] = mapped_column(String(16), default="running")
     duration_ms: Mapped[int] = mapped_column(Integer, default=0)
+    extension_ms: Mapped[int] = mapped_column(Integer, default=0)  # granted by the proctor, in total
     consumed_ms: Mapped[int] = mapped_column(Integer, default=0)  # the largest consumed time heard
     focus_losses: Mapped[int] = mapped_column(Integer, default=0)
     events: Mapped[int] = mapped_column(Integer, default=0)

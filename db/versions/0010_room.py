@@ -21,6 +21,7 @@ def upgrade() -> None:
     sa.Column('machine_id', sa.String(length=32), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('duration_ms', sa.Integer(), nullable=False),
+    sa.Column('extension_ms', sa.Integer(), nullable=False),
     sa.Column('consumed_ms', sa.Integer(), nullable=False),
     sa.Column('focus_losses', sa.Integer(), nullable=False),
     sa.Column('events', sa.Integer(), nullable=False),

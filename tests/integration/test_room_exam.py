@@ -271,3 +271,82 @@ def test_master_pause_resume_extend_and_end_govern_the_exam_clock(demo, demo_log
     # the master heard both submits and recorded both scores
     _wait(lambda: sum(v.status == "submitted" and v.recorded_total is not None
                       for v in RoomService(proctor).sittings(DEMO_PLAN)) == 2)
+
+
+def test_a_candidate_moved_to_a_spare_terminal_continues_with_every_answer_and_the_right_time(
+        demo, demo_login, tmp_path, room):
+    from app.core.errors import PermissionDenied
+    from app.core.exam.blueprint import Blueprint
+    from app.core.exam.questions import Question
+    from app.core.exam.scoring import score
+    from app.services.net import ProctorService
+    from app.services.theory import open_package
+
+    link, nodes = room
+    old = _terminal(demo, demo_login, tmp_path, "T-old", link.url)
+    spare = _terminal(demo, demo_login, tmp_path, "T-spare", link.url)
+    nodes += [old, spare]
+    for n in (old, spare):
+        n.heartbeat_every = 0.2
+        n.start()
+    mono_old, mono_spare = Mono(), Mono()
+    mono_spare.ns += 777 * 10**9  # another machine: its own monotonic clock
+    t_old, t_spare = _engine(old, demo, mono_old), _engine(spare, demo, mono_spare)
+    ticket = TICKETS[0]
+    tail = demo_id_tail(demo, ticket)
+    sit = t_old.login(DEMO_PLAN, ticket, tail)
+    proctor = demo_login("jiankao1")
+    console = ProctorService(proctor, board=link.board)
+    console.extend(old.machine_id, ticket, 10, "开考时终端故障")
+    t_old.follow(_commands_arrive(old, 1))
+    for q in sit.questions[:10]:
+        t_old.answer(sit, q.qno, q.options[1][0])
+        mono_old.step(20)
+    t_old.answer(sit, sit.questions[0].qno, "A")  # change of mind before the machine dies
+    t_old.flag(sit, sit.questions[4].qno, True)
+    used = 200_000
+    _wait(lambda: old.backlog() == 0 and old.acked == old.last_seq())
+    mono_old.step(40)  # the screen freezes: 40 s later the proctor moves the candidate
+
+    console.move(ticket, old.machine_id, spare.machine_id, "终端死机，换备用机")
+    t_spare.follow(_commands_arrive(spare, 1))
+    mono_spare.step(90)  # walking to the spare terminal: not counted
+    moved = t_spare.login(DEMO_PLAN, ticket, tail)
+    assert [q.qno for q in moved.questions] == [q.qno for q in sit.questions]
+    assert [q.options for q in moved.questions] == [q.options for q in sit.questions]  # same option order
+    assert moved.answers == sit.answers and moved.flags == {sit.questions[4].qno}
+    assert moved.remaining_ms == sit.duration_ms + 10 * 60_000 - used
+    # the old terminal, if it comes back, no longer takes answers for the candidate
+    t_old.follow(_commands_arrive(old, 2))
+    with pytest.raises(PermissionDenied):
+        t_old.answer(sit, sit.questions[11].qno, "A")
+
+    for q in moved.questions[10:]:
+        t_spare.answer(moved, q.qno, q.options[0][0])
+        mono_spare.step(5)
+    result = t_spare.submit(moved)
+    assert len([a for a in moved.answers.values() if a]) == len(moved.questions)
+
+    _wait(lambda: (RoomService(proctor).sittings(DEMO_PLAN) or [None])[0] is not None
+          and RoomService(proctor).sittings(DEMO_PLAN)[0].recorded_total is not None)
+    view = RoomService(proctor).sittings(DEMO_PLAN)[0]
+    assert view.machine_id == spare.machine_id
+    assert view.master_total == view.terminal_total == result["total"]
+    # and the total is the score of exactly what the candidate chose, on both terminals
+    with demo.store.read() as s:
+        from app.store import theory_tables as tt2
+        from app.services.theory import get_batch
+        seal = s.scalars(select(tt2.PaperSeal).where(tt2.PaperSeal.batch_id == get_batch(s, DEMO_PLAN).id)).one()
+        package = open_package(demo.store, DEMO_PLAN, seal)
+    bp = Blueprint.from_dict(package["blueprint"])
+    qs = {c: Question.from_dict(d) for c, d in package["questions"].items()}
+    master_answers = RoomService(proctor).answers(DEMO_PLAN, ticket)
+    assert master_answers == _bank_answers(spare, ticket)
+    items = [(qno, qs[code], bp.sections[sec].points) for qno, code, sec, _ in result_items(spare, ticket)]
+    expected = score(items, {q: frozenset(c) for q, c in master_answers.items()}, bp)
+    assert str(expected.total) == result["total"]
+
+
+def result_items(node, ticket):
+    with node.store.read() as s:
+        return s.scalars(select(tt.ExamSession).where(tt.ExamSession.ticket_no == ticket)).one().items
