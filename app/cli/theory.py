@@ -236,8 +236,22 @@ def cmd_exam(args) -> int:
     from app.ui.exam.kiosk import ExamWindow
 
     ctx = common.login(args)
+    link = _terminal_link(ctx)
+    term = ExamTerminal(ctx, link=link)
+    if link is not None:  # enrolled: stream every exam record, follow the master's commands
+        import threading
+
+        lock = threading.Lock()
+
+        def follow(_record=None):
+            with lock:
+                term.follow(link.commands())
+
+        follow()
+        link.on_command.append(follow)
+        link.start()
     app = QApplication.instance() or QApplication(["examsite-exam"])
-    window = ExamWindow(ExamTerminal(ctx), args.batch)
+    window = ExamWindow(term, args.batch)
     if args.windowed or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         window.show()
     else:
@@ -246,4 +260,17 @@ def cmd_exam(args) -> int:
         return app.exec()
     finally:
         window.worker.wait()
+        if link is not None:
+            link.stop()
         ctx.handle.close()
+
+
+def _terminal_link(ctx):
+    """The site link of an enrolled terminal store (same store, same transactions), or None."""
+    from app.net.terminal import IDENTITY, TerminalNode
+    from app.store import models
+
+    with ctx.store.read() as s:
+        if s.get(models.Setting, IDENTITY) is None:
+            return None
+    return TerminalNode(ctx.store, ctx.clock)

@@ -114,6 +114,7 @@ def open_all(envelopes: list[rec.Envelope], registry: Registry, site_id: str,
 def apply_opened(uow, opened: list[tuple[rec.Envelope, rec.Record]], via: str, now: _dt.datetime) -> ApplyResult:
     """Inside the caller's unit of work: insert what is new, journal it, report per machine."""
     s: Session = uow.session
+    s.info["uow"] = uow  # appliers write their journal entries through the caller's unit of work
     result = ApplyResult()
     by_machine: dict[str, list[tuple[rec.Envelope, rec.Record]]] = {}
     for env, record in opened:
@@ -203,3 +204,12 @@ def commands_after(store, recipient: str, after: int, limit: int = 200) -> list[
         rows = s.scalars(select(OutboxRecord).where(OutboxRecord.recipient == recipient, OutboxRecord.seq > after)
                          .order_by(OutboxRecord.seq).limit(limit))
         return [json.loads(r.envelope) for r in rows]
+
+
+def _register_feature_appliers() -> None:
+    from app.services import room
+
+    APPLIERS.update(room.APPLIERS)
+
+
+_register_feature_appliers()

@@ -269,6 +269,31 @@ class TerminalNode:
         self._wake.set()
         return env
 
+    def record_in(self, uow, kind: str, payload: dict) -> rec.Envelope:
+        """Add one record to the outbox inside the caller's transaction (the exam engine's own
+        answer, flag or submit), so the record exists if and only if the change does.  The
+        store's writers take the write lock up front (``BEGIN IMMEDIATE``), so ``max(seq) + 1``
+        read here cannot be taken by another writer before this one commits.  The sender is
+        woken only after the commit."""
+        from sqlalchemy import event
+
+        ident = self.identity
+        if not ident:
+            raise NotEnrolled("本机尚未登记到考点主机")
+        s = uow.session
+        last = s.scalar(select(func.max(OutboxRecord.seq)).where(OutboxRecord.recipient == "")) or 0
+        header = rec.Header(ident["site_id"], ident["machine_id"], last + 1, kind, iso(self.clock.now()))
+        env = rec.seal(header, payload, self.machine_key, self._key)
+        s.add(OutboxRecord(recipient="", seq=header.seq, kind=kind, created_at=header.created_at,
+                           content_hash=env.content_hash, envelope=env.to_json()))
+
+        def committed(_session):
+            self._last_seq = max(self._last_seq or 0, header.seq)
+            self._wake.set()
+
+        event.listen(s, "after_commit", committed, once=True)
+        return env
+
     def outbox(self, after: int = 0, limit: int | None = None) -> list[rec.Envelope]:
         with self.store.read() as s:
             q = select(OutboxRecord.envelope).where(OutboxRecord.recipient == "", OutboxRecord.seq > after) \

@@ -39,6 +39,7 @@ from app.store import models
 from app.store import theory_tables as tt
 
 CANDIDATE_ROLE = "candidate"
+FOLLOWED_SETTING = "exam.commands_applied"  # the last master command seq this terminal's exam applied
 PROCTOR_ROLES = {Role.PROCTOR.value, Role.ROOM_HEAD.value}
 
 
@@ -77,6 +78,7 @@ class Sitting:
     remaining_ms: int
     gap_ms: int = 0
     needs_proctor: bool = False
+    extension_ms: int = 0
     result: dict | None = None
     # private: mapping shown label <-> bank label per question, the clock anchor
     _to_bank: dict[int, dict[str, str]] = field(default_factory=dict, repr=False)
@@ -91,10 +93,16 @@ class Sitting:
 
 class ExamTerminal(Service):
     def __init__(self, ctx, monotonic_ns: Callable[[], int] = time.monotonic_ns,
-                 boot_id: Callable[[], str] = read_boot_id):
+                 boot_id: Callable[[], str] = read_boot_id, link=None):
+        """``link``: the terminal's site link (``app.net.terminal.TerminalNode`` on the same
+        store), or None for a terminal that is not enrolled.  With a link, every durable exam
+        event also becomes a record in the link's outbox *in the same transaction*: the answer
+        and the record that carries it to the master commit together or not at all, so the
+        master can never miss an answer the terminal showed as saved."""
         super().__init__(ctx)
         self.monotonic_ns = monotonic_ns
         self.boot_id = boot_id
+        self.link = link
 
     # -- helpers ---------------------------------------------------------------
     def _consumed(self, sit: Sitting) -> int:
@@ -121,6 +129,13 @@ class ExamTerminal(Service):
 
     def _event(self, s, row, kind, consumed, data=None):
         s.add(tt.ExamEvent(session_id=row.id, kind=kind, consumed_ms=consumed, at=self.ctx.now(), data=data or {}))
+
+    def _emit(self, uow, kind: str, plan_no: str, ticket_no: str, consumed: int, payload: dict) -> None:
+        """One record for the master (kinds ``exam.answer``, ``exam.event``, ``exam.submit``)."""
+        if self.link is None:
+            return
+        self.link.record_in(uow, kind, {"plan_no": plan_no, "candidate": ticket_no, "consumed_ms": consumed,
+                                        "at": self.ctx.now().isoformat(), **payload})
 
     # -- login -------------------------------------------------------------------
     @requires("exam.terminal")
@@ -172,6 +187,9 @@ class ExamTerminal(Service):
                     self._journal(uow, actor, "exam.start", ticket_no,
                                   {"plan_no": plan_no, "variant": variant, "seed": package["seed"],
                                    "terminal": row.terminal, "second_factor": "proctor_code" if code_ok else "id"})
+                    self._emit(uow, "exam.event", plan_no, ticket_no, 0,
+                               {"event": "start", "variant": variant, "items": row.items,
+                                "duration_ms": row.duration_ms, "extension_ms": row.extension_ms or 0})
                 elif row.status in ("running", "held"):
                     last = timing.Mark(row.consumed_ms, row.boot_id, row.mono_ns, row.wall_ms)
                     gap = timing.gap(last, self.boot_id(), now_mono, int(self.ctx.now().timestamp() * 1000),
@@ -187,6 +205,10 @@ class ExamTerminal(Service):
                                   {"plan_no": plan_no, "gap_ms": gap.ms, "gap_measured": gap.reliable,
                                    "consumed_ms": row.consumed_ms, "needs_proctor": held,
                                    "terminal": self.ctx.store.machine})
+                    self._emit(uow, "exam.event", plan_no, ticket_no, row.consumed_ms,
+                               {"event": "resume", "gap_ms": gap.ms, "reliable": gap.reliable, "held": held,
+                                "items": row.items, "duration_ms": row.duration_ms,
+                                "extension_ms": row.extension_ms or 0})
                 sit = self._sitting(s, row, plan_no, cand.name, questions, bp, actor, now_mono,
                                     package.get("images", {}))
                 if gap is not None:
@@ -214,12 +236,34 @@ class ExamTerminal(Service):
                 flags.add(a.qno)
         sit = Sitting(row.id, plan_no, row.ticket_no, name, shown, answers, flags, row.status, row.duration_ms,
                       timing.remaining_ms(row.duration_ms, row.extension_ms, row.consumed_ms),
-                      needs_proctor=row.status == "held", result=row.result)
+                      needs_proctor=row.status == "held", result=row.result, extension_ms=row.extension_ms or 0)
         sit._to_bank, sit._from_bank, sit._anchor, sit._actor = to_bank, from_bank, (row.consumed_ms, now_mono), actor
         return sit
 
     # -- during the exam -------------------------------------------------------
+    def _sync(self, sit: Sitting) -> None:
+        """Take up what a master command changed in the row (pause, resume, extension, submit)
+        since this sitting object last saw it: one read, the row is the truth."""
+        with self.ctx.reading() as s:
+            row = s.get(tt.ExamSession, sit.session_id)
+            if row is None:
+                return
+            status, ext, anchor, boot = row.status, row.extension_ms or 0, (row.consumed_ms, row.mono_ns), row.boot_id
+            result = row.result
+        sit.extension_ms = ext
+        if status != sit.status or (status == "running" and anchor != sit._anchor and boot == self.boot_id()):
+            sit.status, sit._anchor = status, anchor
+            sit.needs_proctor = status == "held"
+            if status == "submitted":
+                sit.result = result
+        sit.remaining_ms = timing.remaining_ms(sit.duration_ms, ext, self._consumed(sit))
+
     def _running(self, sit: Sitting) -> None:
+        self._sync(sit)
+        if sit.status == "paused":
+            raise PermissionDenied("考场已暂停，请等待监考人员宣布继续")
+        if sit.status == "released":
+            raise PermissionDenied("考生已换到其他终端作答")
         if sit.status == "submitted":
             raise Conflict("试卷已提交，不能再作答")
         if sit.status == "held":
@@ -238,7 +282,7 @@ class ExamTerminal(Service):
         bank = "".join(sorted(sit._to_bank[qno][c] for c in shown))
         mono = self.monotonic_ns()
         consumed = timing.advance(sit._anchor[0], sit._anchor[1], mono)
-        if timing.remaining_ms(sit.duration_ms, 0, consumed) <= 0 and self._time_up(sit):
+        if timing.remaining_ms(sit.duration_ms, sit.extension_ms, consumed) <= 0 and self._time_up(sit):
             raise Conflict("考试时间已到，试卷已自动提交")
         with self.ctx.unit_of_work() as uow:
             s = uow.session
@@ -255,6 +299,8 @@ class ExamTerminal(Service):
             self._mark(row, consumed, mono)
             self._journal(uow, sit, "exam.answer", sit.ticket_no,
                           {"qno": qno, "choice": bank, "revision": a.revision, "consumed_ms": consumed})
+            self._emit(uow, "exam.answer", sit.plan_no, sit.ticket_no, consumed,
+                       {"qno": qno, "choice": bank, "revision": a.revision})
             remaining = timing.remaining_ms(row.duration_ms, row.extension_ms, consumed)
         # committed: only now does the sitting (and the window) show it
         sit._anchor = (consumed, mono)
@@ -281,6 +327,8 @@ class ExamTerminal(Service):
                 a.flagged = flagged
             self._mark(row, consumed, mono)
             self._journal(uow, sit, "exam.flag", sit.ticket_no, {"qno": qno, "flagged": flagged})
+            self._emit(uow, "exam.event", sit.plan_no, sit.ticket_no, consumed,
+                       {"event": "flag", "qno": qno, "flagged": flagged})
         sit._anchor = (consumed, mono)
         (sit.flags.add if flagged else sit.flags.discard)(qno)
 
@@ -289,11 +337,12 @@ class ExamTerminal(Service):
         """Write the consumed time (the UI calls this every second); submit at time up.
         The time counter is accounting, not an act: it is not journaled each second, but
         every journaled exam event carries the consumed time at that instant."""
+        self._sync(sit)
         if sit.status != "running":
             return sit.remaining_ms
         mono = self.monotonic_ns()
         consumed = timing.advance(sit._anchor[0], sit._anchor[1], mono)
-        remaining = timing.remaining_ms(sit.duration_ms, 0, consumed)
+        remaining = timing.remaining_ms(sit.duration_ms, sit.extension_ms, consumed)
         with self.ctx.unit_of_work() as uow:
             row = self._row(uow.session, sit)
             if row.status != "running":
@@ -319,6 +368,8 @@ class ExamTerminal(Service):
             self._event(uow.session, row, "focus_lost", consumed, {"what": what})
             self._journal(uow, sit, "exam.focus_lost", sit.ticket_no,
                           {"what": what, "count": row.focus_losses, "consumed_ms": consumed})
+            self._emit(uow, "exam.event", sit.plan_no, sit.ticket_no, consumed,
+                       {"event": "focus_lost", "what": what, "count": row.focus_losses})
 
     @requires("exam.terminal")
     def authorise_resume(self, sit: Sitting, proctor_username: str, proctor_password: str) -> None:
@@ -338,6 +389,8 @@ class ExamTerminal(Service):
                 self._journal(uow, Actor(staff.id, staff.username, staff.name, Role.PROCTOR, self.ctx.actor.machine),
                               "exam.resume_authorised", sit.ticket_no,
                               {"consumed_ms": row.consumed_ms, "paused_ms": row.paused_ms})
+                self._emit(uow, "exam.event", sit.plan_no, sit.ticket_no, row.consumed_ms,
+                           {"event": "authorised", "proctor": staff.username})
                 sit.status, sit.needs_proctor, sit._anchor = "running", False, (row.consumed_ms, mono)
         if not ok:
             raise PermissionDenied("监考人员身份验证失败")
@@ -373,7 +426,8 @@ class ExamTerminal(Service):
 
     def _submit(self, sit: Sitting, reason: str) -> dict:
         mono = self.monotonic_ns()
-        consumed = min(self._consumed(sit), sit.duration_ms) if sit.status == "running" else sit._anchor[0]
+        consumed = min(self._consumed(sit), sit.duration_ms + sit.extension_ms) if sit.status == "running" \
+            else sit._anchor[0]
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             row = self._row(s, sit)
@@ -398,9 +452,164 @@ class ExamTerminal(Service):
                           {"plan_no": batch.plan_no, "reason": reason, "total": result["total"],
                            "passed": result["passed"], "by_kp": result["by_kp"], "consumed_ms": consumed,
                            "answered": sum(1 for v in responses.values() if v)})
+            answers = {str(a.qno): [a.choice, a.revision, a.consumed_ms] for a in
+                       s.scalars(select(tt.ExamAnswer).where(tt.ExamAnswer.session_id == row.id))}
+            self._emit(uow, "exam.submit", batch.plan_no, sit.ticket_no, consumed,
+                       {"reason": reason, "total": result["total"], "passed": result["passed"],
+                        "answers": answers, "items": row.items})
         sit.status, sit.result, sit._anchor = "submitted", result, (consumed, mono)
-        sit.remaining_ms = timing.remaining_ms(sit.duration_ms, 0, consumed)
+        sit.remaining_ms = timing.remaining_ms(sit.duration_ms, sit.extension_ms, consumed)
         return result
+
+    # -- commands from the master (issue 5) ----------------------------------------
+    @requires("exam.terminal")
+    def follow(self, commands) -> int:
+        """Apply the master's command records (``app.core.records.Record``, in seq order) that
+        this terminal's exam has not applied yet: room start/pause/resume/end and per-candidate
+        extend and force-submit.  Each is applied once, in one transaction with the mark of the
+        last one applied (so a crash between receiving and applying loses nothing and doubles
+        nothing).  The master's time governs the room: a pause stops every running clock here
+        (paused time is not counted), the end submits every open paper.  Returns how many."""
+        done = 0
+        for record in sorted(commands, key=lambda r: r.header.seq):
+            with self.ctx.unit_of_work() as uow:
+                mark = uow.session.get(models.Setting, FOLLOWED_SETTING)
+                if mark is not None and int(mark.value) >= record.header.seq:
+                    continue
+                submit = self._apply_command(uow, record)
+                if not submit:
+                    self._set_followed(uow, record.header.seq)
+            if submit:
+                # each submit is its own transaction (it scores the paper) and is idempotent; the
+                # command counts as applied only after every paper it ends is submitted
+                for sit, reason in submit:
+                    self._submit(sit, reason)
+                with self.ctx.unit_of_work() as uow:
+                    self._set_followed(uow, record.header.seq)
+            done += 1
+        return done
+
+    @staticmethod
+    def _set_followed(uow, seq: int) -> None:
+        mark = uow.session.get(models.Setting, FOLLOWED_SETTING)
+        if mark is None:
+            uow.session.add(models.Setting(key=FOLLOWED_SETTING, value=seq))
+        else:
+            mark.value = seq
+
+    def _rows(self, s, ticket_no: str | None = None):
+        q = select(tt.ExamSession, models.Batch.plan_no).join(models.Batch, models.Batch.id == tt.ExamSession.batch_id)
+        if ticket_no is not None:
+            q = q.where(tt.ExamSession.ticket_no == ticket_no)
+        return s.execute(q.where(tt.ExamSession.status.notin_(("submitted", "released")))).all()
+
+    def _row_consumed(self, row, mono: int) -> int:
+        if row.status == "running" and row.boot_id == self.boot_id():
+            return timing.advance(row.consumed_ms, row.mono_ns, mono)
+        return row.consumed_ms
+
+    def _apply_command(self, uow, record) -> list[tuple[Sitting, str]]:
+        s, kind, p = uow.session, record.header.kind, record.payload
+        mono = self.monotonic_ns()
+        by = {"by": "master", "command": record.header.seq, "at": p.get("at", "")}
+        submit: list[tuple[Sitting, str]] = []
+        if kind in ("room.start", "room.pause", "room.resume", "room.end"):
+            action = kind.split(".", 1)[1]
+            uow.journal(f"exam.{kind}", self.ctx.store.machine, {**by, "room": p.get("room", "")})
+            for row, plan_no in self._rows(s):
+                consumed = self._row_consumed(row, mono)
+                if action == "pause" and row.status == "running":
+                    row.status = "paused"
+                elif action in ("resume", "start") and row.status == "paused":
+                    row.status = "running"
+                elif action == "end":
+                    submit.append((self._command_sitting(row, plan_no, consumed, mono), "room_end"))
+                    continue
+                else:
+                    continue
+                self._mark(row, consumed, mono)
+                self._event(s, row, action, consumed, by)
+                self._emit(uow, "exam.event", plan_no, row.ticket_no, consumed, {"event": action, **by})
+        elif kind in ("candidate.extend", "candidate.force_submit"):
+            ticket = str(p.get("candidate", "")).strip().upper()
+            for row, plan_no in self._rows(s, ticket):
+                consumed = self._row_consumed(row, mono)
+                if kind == "candidate.extend":
+                    ms = int(p["minutes"]) * 60_000
+                    row.extension_ms = (row.extension_ms or 0) + ms
+                    self._mark(row, consumed, mono)
+                    data = {**by, "extension_ms": ms, "reason": p.get("reason", "")}
+                    self._event(s, row, "extend", consumed, data)
+                    self._emit(uow, "exam.event", plan_no, ticket, consumed,
+                               {"event": "extend", "total_extension_ms": row.extension_ms, **data})
+                    uow.journal("exam.extended", ticket, {**data, "total_extension_ms": row.extension_ms})
+                else:
+                    uow.journal("exam.force_submit", ticket, {**by, "reason": p.get("reason", "")})
+                    submit.append((self._command_sitting(row, plan_no, consumed, mono), "force"))
+        elif kind == "candidate.release":
+            ticket = str(p.get("candidate", "")).strip().upper()
+            for row, plan_no in self._rows(s, ticket):
+                consumed = self._row_consumed(row, mono)
+                row.status = "released"
+                self._mark(row, consumed, mono)
+                data = {**by, "to": p.get("to", "")}
+                self._event(s, row, "released", consumed, data)
+                self._emit(uow, "exam.event", plan_no, ticket, consumed, {"event": "released", **data})
+                uow.journal("exam.released", ticket, data)
+        elif kind == "candidate.move_in":
+            self._move_in(uow, p, mono, by)
+        return submit
+
+    def _move_in(self, uow, p: dict, mono: int, by: dict) -> None:
+        """Take over a candidate moved here from a failed terminal: the same paper in the same
+        order, every answer and flag, the time used and granted, as the master holds them.  The
+        candidate then logs in here as usual; the time until they do is not counted."""
+        s = uow.session
+        state = (p.get("handover") or {}).get("sitting")
+        ticket = str(p.get("candidate", "")).strip().upper()
+        data = {**by, "from": p.get("from", ""), "reason": p.get("reason", "")}
+        if not state:
+            uow.journal("exam.moved_in", ticket, {**data, "state": "none"})  # a fresh start at login
+            return
+        batch = get_batch(s, state["plan_no"])
+        row = s.scalars(select(tt.ExamSession).where(tt.ExamSession.batch_id == batch.id,
+                                                     tt.ExamSession.ticket_no == ticket)).first()
+        if row is not None and row.status == "submitted":
+            uow.journal("exam.moved_in", ticket, {**data, "state": "already_submitted"})
+            return
+        consumed = int(state["consumed_ms"])
+        if row is None:
+            row = tt.ExamSession(batch_id=batch.id, ticket_no=ticket, variant=state["variant"], items=state["items"],
+                                 status="running", duration_ms=int(state["duration_ms"]),
+                                 terminal=self.ctx.store.machine, started_at=self.ctx.now())
+            s.add(row)
+            s.flush()
+        else:  # came back to a terminal it sat at before: the master's state is the newer one
+            consumed = max(consumed, row.consumed_ms)
+        row.status = "paused" if state.get("status") == "paused" else "running"
+        row.extension_ms = int(state.get("extension_ms", 0))
+        self._mark(row, consumed, mono)
+        for qno, (choice, revision, at, flagged) in state["answers"].items():
+            a = s.get(tt.ExamAnswer, (row.id, int(qno)))
+            if a is None:
+                s.add(tt.ExamAnswer(session_id=row.id, qno=int(qno), choice=choice, flagged=bool(flagged),
+                                    revision=int(revision), consumed_ms=max(0, int(at))))
+            elif (int(at), int(revision)) > (a.consumed_ms, a.revision):
+                a.choice, a.flagged, a.revision, a.consumed_ms = choice, bool(flagged), int(revision), int(at)
+        self._event(s, row, "moved_in", consumed, data)
+        self._emit(uow, "exam.event", state["plan_no"], ticket, consumed,
+                   {"event": "moved_in", **data, "items": row.items, "duration_ms": row.duration_ms,
+                    "extension_ms": row.extension_ms})
+        uow.journal("exam.moved_in", ticket, {**data, "consumed_ms": consumed, "answers": len(state["answers"])})
+
+    def _command_sitting(self, row, plan_no: str, consumed: int, mono: int) -> Sitting:
+        """Enough of a sitting to submit a paper on the master's word (no window needed)."""
+        sit = Sitting(row.id, plan_no, row.ticket_no, "", [], {}, set(), row.status, row.duration_ms,
+                      timing.remaining_ms(row.duration_ms, row.extension_ms or 0, consumed),
+                      extension_ms=row.extension_ms or 0)
+        sit._anchor = (consumed, mono) if row.status == "running" else (row.consumed_ms, row.mono_ns)
+        sit._actor = self.ctx.actor
+        return sit
 
     # -- for the proctor ---------------------------------------------------------
     @requires("exam.proctor")

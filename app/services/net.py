@@ -234,8 +234,15 @@ class ProctorService(Service):
         if not (reason or "").strip():
             raise DomainError("换机必须填写原因")
         now = self.ctx.now()
+        from app.services.room import handover_state
+
         with self.ctx.unit_of_work() as uow:
             handover = ingest.handover(uow.session, candidate)
+            sitting = handover_state(uow.session, candidate)
+            if sitting is not None:
+                if sitting["status"] == "submitted":
+                    raise Conflict(f"考生 {candidate} 已交卷，不能换机")
+                handover["sitting"] = sitting  # the exam continues from this on the spare terminal
             ingest.queue_command(uow, from_machine, "candidate.release", {"candidate": candidate, "to": to_machine}, now)
             ingest.queue_command(uow, to_machine, "candidate.move_in",
                                  {"candidate": candidate, "from": from_machine, "reason": reason,

@@ -335,3 +335,15 @@ class ResultsService(Service):
                 out.append({"key": d.key, "label": d.label, "due": d.due, "status": d2.status(today, cal),
                             "workdays_left": d2.workdays_left(today, cal)})
             return out
+
+
+def record_machine_score(uow, ticket_no: str, subject: str, score, source: str, entered_by: str,
+                         note: str = "") -> None:
+    """A score computed by the system itself (the theory exam scored on the master from the
+    records an enrolled terminal signed), recorded inside the caller's transaction as one
+    authoritative entry.  Not a person's typing, so no second typing: the record's signature
+    and the journal entry written here are its trace.  The same rules as every score apply
+    (known source, required subject, an approved batch is not changed)."""
+    if source not in core.SOURCES or source == "manual":
+        raise DomainError(f"成绩来源「{source}」不能由系统直接记录")
+    ResultsService(uow.ctx)._record(uow, ticket_no, subject, score, source, False, entered_by, note)

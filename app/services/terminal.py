@@ -6,8 +6,9 @@ the batch and its rooms, the batch's candidates (no photos), the proctors, room
 heads and paper custodians (password hashes only, so a proctor can authorise a
 resume there), the blueprint, the sealed papers exactly as sealed (unlocked only if
 they were unlocked at the site), and the key behind proctor codes.  The candidate's
-sitting then lives in that store; the site store keeps none of it.  Streaming the
-records back to the master is issue 5 (``ExamTerminal.events_since``).
+sitting then lives in that store; the site store keeps none of it.  Once the store is
+enrolled to the master (``app.net.terminal.TerminalNode`` on the same folder), every
+exam record streams back in the transaction that saves it (``ExamTerminal(link=...)``).
 """
 
 from __future__ import annotations

@@ -445,7 +445,8 @@ class ExamWindow(QWidget):
 
     # -- time ---------------------------------------------------------------------
     def _tick(self):
-        if self.sit is None or self.sit.status != "running" or self.worker.pending > 2:
+        # a paused sitting keeps ticking: the tick is how the window learns the master resumed
+        if self.sit is None or self.sit.status not in ("running", "paused") or self.worker.pending > 2:
             return
         self.worker.submit(lambda: self.terminal.tick(self.sit), lambda _: self._after_tick(), self._save_failed)
 
