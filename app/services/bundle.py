@@ -216,6 +216,12 @@ for _name, _fn in (("batch", provide_batch), ("candidates", provide_candidates),
     register_provider(_name, _fn)
 register_provider("photos", provide_photos, optional=True)
 
+# The slots of the other features (results, theory, practical, misconduct, supervision, camera).
+from app.services.bundle_providers import SLOT_PROVIDERS  # noqa: E402
+
+for _name, _fn in SLOT_PROVIDERS:
+    register_provider(_name, _fn)
+
 
 # -- public keys ----------------------------------------------------------------------
 def trust_of(store) -> layout.TrustFile:
