@@ -69,10 +69,18 @@ def provide_results(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str
     ``subjects.theory`` (with ``theory_recomputable: false``)."""
     from app.services.results import batch_results
 
-    exported_in = f"{ctx.store.site_id}/{plan_no}"
+    from app.store.bundle_tables import ExportRecord
+
     with ctx.unit_of_work() as uow:  # read, plus mark the correction rows this export carries
         s = uow.session
         b = _batch(s, plan_no)
+        # The export being built (ExportService.make adds its record before running providers).
+        building = s.scalars(select(ExportRecord).where(ExportRecord.plan_no == plan_no,
+                                                        ExportRecord.status == "building")
+                             .order_by(ExportRecord.seq.desc())).first()
+        exported_in = building.external_id if building else f"{ctx.store.site_id}/{plan_no}"
+        # Rows marked by an export that then failed were never delivered: carry them again.
+        failed = list(s.scalars(select(ExportRecord.external_id).where(ExportRecord.status == "failed")))
         results = batch_results(s, b)
         cand_ids = dict(s.execute(select(models.Candidate.ticket_no, models.Candidate.id)
                                   .where(models.Candidate.batch_id == b.id)).all())
@@ -93,7 +101,8 @@ def provide_results(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str
                                     .order_by(rt.Certificate.certificate_no))]
         pending = list(s.scalars(select(rt.CorrectionPending)
                                  .where(rt.CorrectionPending.candidate_id.in_(list(by_id)),
-                                        rt.CorrectionPending.exported_in.is_(None))
+                                        rt.CorrectionPending.exported_in.is_(None)
+                                        | rt.CorrectionPending.exported_in.in_(failed))
                                  .order_by(rt.CorrectionPending.id)))
         corrections = [{"id": p.id, "ticket_no": by_id[p.candidate_id], "certificate_no": p.certificate_no,
                         "action": p.action, "reason": p.reason, "finding_id": p.finding_id,
@@ -276,7 +285,17 @@ def provide_supervision(ctx: ServiceContext, plan_no: str, folder: Path) -> list
     report = ({"scores": dict(rep.scores), "vetoes": list(rep.vetoes), "opinion": rep.opinion, "total": rep.total,
                "supervisor": rep.supervisor, "supervisor_name": rep.supervisor_name,
                "signed_at": _iso(rep.signed_at)} if rep else None)
-    return [_write(folder, SUPERVISION_JSON, {"plan_no": plan_no, "report": report, "room_records": rooms})]
+    out = [_write(folder, SUPERVISION_JSON, {"plan_no": plan_no, "report": report, "room_records": rooms})]
+    from app.services.official_tables import TablesService
+
+    tables = TablesService(ctx)
+    if rep is not None:  # 附件2 as the official xlsx + pdf
+        out += [Path(p).relative_to(folder).as_posix()
+                for p in tables.supervision_report(folder / "supervision" / "内部质量督导报告.xlsx", plan_no)]
+    if rooms:
+        out += [Path(p).relative_to(folder).as_posix()
+                for p in tables.room_records(folder / "supervision" / "考场情况记录单.xlsx", plan_no)]
+    return out
 
 
 # -- camera -----------------------------------------------------------------------------
