@@ -300,8 +300,9 @@ def provide_supervision(ctx: ServiceContext, plan_no: str, folder: Path) -> list
 
 # -- camera -----------------------------------------------------------------------------
 def provide_camera(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
-    """The segment index (no video) and the gaps for the batch's rooms during its exam dates.
-    Paths are relative to the site's media folder, as stored."""
+    """The segment index (no video) and the gaps for the batch's rooms during its exam dates
+    (local days, so the window is widened by 14 h either side of the UTC dates), plus any
+    segment the recorder tagged with this plan.  Paths are relative to the site folder, as stored."""
     with ctx.reading() as s:
         b = _batch(s, plan_no)
         rooms = [r.name for r in b.rooms]
@@ -310,9 +311,9 @@ def provide_camera(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]
         segs = [{"camera": g.camera_code, "room": g.room, "path": g.path, "start": _iso(g.start), "end": _iso(g.end),
                  "fps": g.fps, "frames": g.frames, "bytes": g.size, "sha256": g.sha256, "status": g.status,
                  "journal_seq": g.journal_seq}
-                for g in s.scalars(select(ct.CameraSegment).where(ct.CameraSegment.room.in_(rooms),
-                                                                  ct.CameraSegment.end >= lo,
-                                                                  ct.CameraSegment.start <= hi)
+                for g in s.scalars(select(ct.CameraSegment).where(
+                    (ct.CameraSegment.plan_no == plan_no)
+                    | (ct.CameraSegment.room.in_(rooms) & (ct.CameraSegment.end >= lo) & (ct.CameraSegment.start <= hi)))
                                    .order_by(ct.CameraSegment.room, ct.CameraSegment.camera_code,
                                              ct.CameraSegment.start, ct.CameraSegment.id))]
         gaps = [{"camera": g.camera_code, "room": g.room, "start": _iso(g.start), "end": _iso(g.end),

@@ -171,3 +171,86 @@ def test_editing_results_fails_verification(exported):
     assert r.returncode == 1 and "results/results.json" in (r.stdout + r.stderr)
     report = verifier.verify_file(bad, e["trust"])
     assert not report.ok and "results/results.json" in report.fault
+
+
+def _export_plain(demo, out):
+    view = ExportService(demo.login("admin", PW["admin"])).make(out, PW["admin"])
+    from app.core.journal import key_id
+    trust = layout.parse_trust(ExportService(demo.login("admin", PW["admin"])).public_keys(), key_id)
+    report = verifier.verify_file(out, trust, required=("site", "admin"))
+    assert report.ok, report.fault
+    return view, _members(out)[1]
+
+
+def test_practical_signed_sheets_decisions_and_summary_never_drafts(tmp_path, demo_login, demo):
+    import base64
+
+    from app.services.roster import RosterService
+    from tests.scoring_support import FULL, score, setup_scoring, signature_png
+
+    svc = setup_scoring(tmp_path, demo_login)
+    t1, t2 = [c.ticket_no for c in RosterService(demo_login("admin")).candidates(DEMO_PLAN)[:2]]
+    score(svc["kaoping1"], "kaoping1", t1, FULL, seed=11)                       # 100
+    score(svc["kaoping2"], "kaoping2", t1, {**FULL, "1.3": 20}, seed=12)        # 82
+    score(svc["zuzhang"], "zuzhang", t1, {**FULL, "1.3": 40}, seed=13)          # 94
+    svc["chief"].reconcile(DEMO_PLAN, t1, "94.0", "复看考件照片，按94分认定")
+    svc["kaoping1"].save_sheet(DEMO_PLAN, t2, {**FULL, "1.1": 3})                # a draft: never exported
+    _, m = _export_plain(demo, tmp_path / "p.zip")
+    prac = json.loads(m["data/practical/sheets.json"])
+    assert prac["template"]["file_sha256"]
+    sheets = prac["sheets"]
+    assert sorted((x["ticket_no"], x["grader"], x["total"]) for x in sheets) == \
+        [(t1, "kaoping1", "100.00"), (t1, "kaoping2", "82.00"), (t1, "zuzhang", "94.00")]
+    assert all(x["signed_at"] and x["content_sha256"] for x in sheets)
+    png = {x["grader"]: base64.b64decode(x["signature_png_base64"]) for x in sheets}
+    assert png["kaoping2"] == signature_png(12) and png["kaoping2"].startswith(b"\x89PNG")
+    assert t2 not in {x["ticket_no"] for x in sheets}
+    assert [(d["ticket_no"], d["score"], d["chief"]) for d in prac["decisions"]] == [(t1, "94.0", "zuzhang")]
+    summary = {r["ticket_no"]: r for r in prac["summary"]}
+    assert summary[t1]["status"] == "reconciled" and summary[t1]["score"] == "94"
+    assert summary[t2]["score"] is None
+
+
+def test_camera_index_for_the_batch_rooms_and_dates_without_video(tmp_path, demo_login, demo):
+    import datetime as dt
+    import hashlib
+
+    import cv2
+    import numpy as np
+
+    from app.camera.recorder import ClosedSegment
+    from app.services.camera import CameraService
+    from app.services.roster import RosterService
+
+    admin = demo_login("admin")
+    batch = RosterService(admin).batches()[0]
+    room = json.loads(_export_plain(demo, tmp_path / "a.zip")[1]["data/batch/batch.json"])["rooms"][0]
+    cams = CameraService(admin)
+    cams.add_camera("CAM01", "前门", room, "R01", "0")
+    media = cams.media_dir / "CAM01"
+    media.mkdir(parents=True, exist_ok=True)
+
+    def segment(name, start):
+        path = media / name
+        w = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), 5, (64, 48))
+        for i in range(10):
+            w.write(np.full((48, 64, 3), i * 20, np.uint8))
+        w.release()
+        data = path.read_bytes()
+        seg = ClosedSegment("CAM01", path, start, start + dt.timedelta(seconds=2), 5.0, 10, len(data),
+                            hashlib.sha256(data).hexdigest())
+        cams.index_segment("CAM01", seg)
+        return path
+
+    on_day = dt.datetime.combine(batch.exam_start, dt.time(1, 0), tzinfo=dt.timezone.utc)
+    inside = segment("in.avi", on_day)
+    segment("later.avi", on_day + dt.timedelta(days=40))                    # another day: not this batch
+    cams.record_gap("CAM01", on_day + dt.timedelta(minutes=5), on_day + dt.timedelta(minutes=6), "断流")
+    _, m = _export_plain(demo, tmp_path / "c.zip")
+    cam = json.loads(m["data/camera/segments.json"])
+    (seg,) = cam["segments"]
+    assert (seg["camera"], seg["room"], seg["frames"]) == ("CAM01", room, 10)
+    assert seg["sha256"] == hashlib.sha256(inside.read_bytes()).hexdigest() and seg["path"].endswith("in.avi")
+    assert not seg["path"].startswith("/")
+    assert [g["reason"] for g in cam["gaps"]] == ["断流"]
+    assert not any(p.endswith(".avi") for p in m)                            # no video in the bundle
