@@ -20,7 +20,7 @@ from app.services.certificates import CertificateService
 from app.services.demo import DEMO_PLAN
 from app.services.official_tables import TablesService
 from app.formats.tables_xlsx import read_table_xlsx
-from tests.integration.test_bundle import PW, _members, _reseal, _zip
+from tests.integration.test_bundle import PW, _members, _zip
 from tests.integration.test_misconduct import _finding
 from tests.integration.test_results_flow import _approve, _publish_and_close, flow  # noqa: F401
 
