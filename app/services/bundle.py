@@ -15,7 +15,8 @@ Built-in providers (what exists today):
     keys         keys/public-keys.txt             the site's and staff's public keys (trust-file format)
     build        build/build.json                 app version and build hash
 
-Provider slots other issues fill (register under these names; layouts in ``app.core.bundle``):
+Provider slots (filled by ``app.services.bundle_providers``; layouts in docs/export-bundle.md —
+the lines below are the original plan, kept for the verifier's theory layout):
 
     results      results/results.json (+ results/official.xlsx)              issue 8
                  results.json: {"plan_no", "candidates": [{"ticket_no", "theory", ...}]}
@@ -215,6 +216,12 @@ for _name, _fn in (("batch", provide_batch), ("candidates", provide_candidates),
                    ("journal", provide_journal), ("keys", provide_keys), ("build", provide_build)):
     register_provider(_name, _fn)
 register_provider("photos", provide_photos, optional=True)
+
+# The slots of the other features (results, theory, practical, misconduct, supervision, camera).
+from app.services.bundle_providers import SLOT_PROVIDERS  # noqa: E402
+
+for _name, _fn in SLOT_PROVIDERS:
+    register_provider(_name, _fn)
 
 
 # -- public keys ----------------------------------------------------------------------

@@ -1,0 +1,331 @@
+"""The export bundle's data slots: results, theory, practical, misconduct, supervision, camera.
+
+Each provider reads one batch through a read-only session (``ctx.reading()``) or a service,
+writes deterministic UTF-8 JSON (sorted keys, rows in a fixed order) under the bag's
+``data/`` folder and returns the relative paths it wrote.  A feature with no data for the
+batch still writes its JSON file, with empty lists, so every bundle has the same shape.
+
+Registered at import of ``app.services.bundle`` (see the bottom of that module).
+Layouts are described in docs/export-bundle.md.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.core import bundle as layout
+from app.core import results as core
+from app.core.errors import Conflict
+from app.services.base import ServiceContext
+from app.store import models
+from app.store import bans_tables as bt
+from app.store import camera_tables as ct
+from app.store import results_tables as rt
+from app.store import scoring_tables as st
+from app.store import theory_tables as tt
+
+MISCONDUCT_JSON = "misconduct/records.json"
+PRACTICAL_JSON = "practical/sheets.json"
+SUPERVISION_JSON = "supervision/report.json"
+CAMERA_JSON = "camera/segments.json"
+THEORY_SEAL_JSON = "theory/sealed-paper.json"
+
+
+def _iso(v):
+    if v is None:
+        return None
+    if isinstance(v, (_dt.datetime, _dt.date)):
+        return v.isoformat()
+    return v
+
+
+def _write(folder: Path, rel: str, value) -> str:
+    from app.services.bundle import _write_json
+
+    return _write_json(folder, rel, value)
+
+
+def _batch(s, plan_no: str) -> models.Batch:
+    from app.services.bundle import _batch_row
+
+    return _batch_row(s, plan_no)
+
+
+def _staff_names(s) -> dict[int, tuple[str, str]]:
+    return {i: (u, n) for i, u, n in s.execute(select(models.Staff.id, models.Staff.username, models.Staff.name))}
+
+
+# -- results ----------------------------------------------------------------------------
+def provide_results(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
+    """results/results.json, the official tables, certificates and pending corrections.
+
+    ``theory`` at the top of each candidate row is what the verifier recomputes from
+    ``theory/answers.jsonl``; answers live on the terminals until the LAN link (issue 5)
+    brings them to the master, so it stays null and the recorded theory score is in
+    ``subjects.theory`` (with ``theory_recomputable: false``)."""
+    from app.services.results import batch_results
+
+    from app.store.bundle_tables import ExportRecord
+
+    with ctx.unit_of_work() as uow:  # read, plus mark the correction rows this export carries
+        s = uow.session
+        b = _batch(s, plan_no)
+        # The export being built (ExportService.make adds its record before running providers).
+        building = s.scalars(select(ExportRecord).where(ExportRecord.plan_no == plan_no,
+                                                        ExportRecord.status == "building")
+                             .order_by(ExportRecord.seq.desc())).first()
+        exported_in = building.external_id if building else f"{ctx.store.site_id}/{plan_no}"
+        # Rows marked by an export that then failed were never delivered: carry them again.
+        failed = list(s.scalars(select(ExportRecord.external_id).where(ExportRecord.status == "failed")))
+        results = batch_results(s, b)
+        cand_ids = dict(s.execute(select(models.Candidate.ticket_no, models.Candidate.id)
+                                  .where(models.Candidate.batch_id == b.id)).all())
+        by_id = {v: k for k, v in cand_ids.items()}
+        sources = {(c, sub): (src, by) for c, sub, src, by in s.execute(
+            select(rt.SubjectScore.candidate_id, rt.SubjectScore.subject, rt.SubjectScore.source,
+                   rt.SubjectScore.entered_by).where(rt.SubjectScore.candidate_id.in_(list(by_id))))}
+        entries = {(c, sub): (st_, f, sec) for c, sub, st_, f, sec in s.execute(
+            select(rt.ScoreEntry.candidate_id, rt.ScoreEntry.subject, rt.ScoreEntry.state, rt.ScoreEntry.first_by,
+                   rt.ScoreEntry.second_by).where(rt.ScoreEntry.candidate_id.in_(list(by_id))))}
+        review = s.get(rt.ResultReview, b.id)
+        certs = [{"certificate_no": c.certificate_no, "ticket_no": by_id[c.candidate_id], "level": c.level,
+                  "issue_date": _iso(c.issue_date), "status": c.status, "cancel_reason": c.cancel_reason,
+                  "cancelled_by": c.cancelled_by, "cancelled_at": _iso(c.cancelled_at),
+                  "allocated_by": c.allocated_by, "allocated_at": _iso(c.allocated_at),
+                  "printed_at": _iso(c.printed_at)}
+                 for c in s.scalars(select(rt.Certificate).where(rt.Certificate.candidate_id.in_(list(by_id)))
+                                    .order_by(rt.Certificate.certificate_no))]
+        pending = list(s.scalars(select(rt.CorrectionPending)
+                                 .where(rt.CorrectionPending.candidate_id.in_(list(by_id)),
+                                        rt.CorrectionPending.exported_in.is_(None)
+                                        | rt.CorrectionPending.exported_in.in_(failed))
+                                 .order_by(rt.CorrectionPending.id)))
+        corrections = [{"id": p.id, "ticket_no": by_id[p.candidate_id], "certificate_no": p.certificate_no,
+                        "action": p.action, "reason": p.reason, "finding_id": p.finding_id,
+                        "created_at": _iso(p.created_at)} for p in pending]
+        for p in pending:
+            p.exported_in = exported_in
+        if pending:
+            uow.journal("export.corrections", plan_no, {"ids": [p.id for p in pending], "exported_in": exported_in})
+    rows = []
+    for r in results:
+        cid = cand_ids[r.ticket_no]
+        subjects = {}
+        for o in r.result.subjects:
+            src, by = sources.get((cid, o.subject), (None, None))
+            ent = entries.get((cid, o.subject))
+            subjects[o.subject] = {
+                "score": core.fmt_score(o.score) if o.score is not None else None, "pass_mark": o.pass_mark,
+                "absent": o.absent, "void": o.void, "passed": o.passed, "label": o.label, "source": src,
+                "entered_by": by,
+                "double_entry": ({"state": ent[0], "first_by": ent[1], "second_by": ent[2]} if ent else None)}
+        rows.append({"ticket_no": r.ticket_no, "name": r.name, "theory": None, "subjects": subjects,
+                     "complete": r.result.complete, "passed": r.passed, "overall": r.result.label,
+                     "certificate_no": r.certificate_no})
+    value = {"plan_no": plan_no, "level": b.level, "pass_marks": dict(b.pass_marks), "theory_recomputable": False,
+             "candidates": rows,
+             "review": {"stage": review.stage if review else "entered",
+                        "signatures": list(review.signatures) if review else [],
+                        "reopened": list(review.reopened) if review else [],
+                        "approved_at": _iso(review.approved_at) if review else None},
+             "certificates": certs, "correction_pending": corrections}
+    out = [_write(folder, layout.RESULTS_JSON, value)]
+    out += _official_tables(ctx, plan_no, folder)
+    return out
+
+
+def _official_tables(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
+    """证书数据表 and 证书核发登记表 through the official-tables service (xlsx + pdf).
+    A table with no rows yet (no certificate issued) is left out."""
+    from app.services.official_tables import TablesService
+
+    tables = TablesService(ctx)
+    (folder / "results").mkdir(parents=True, exist_ok=True)
+    out = []
+    for stem, make in (("证书数据表", lambda p: tables.certificate_data(p, plan_no)),
+                       ("证书核发登记表", lambda p: tables.issue_register(p, plan_no))):
+        try:
+            written = make(folder / "results" / f"{stem}.xlsx")
+        except Conflict:
+            continue
+        out += [Path(p).relative_to(folder).as_posix() for p in written]
+    return out
+
+
+# -- theory -----------------------------------------------------------------------------
+def provide_theory(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
+    """What the site store holds of the theory exam: the blueprint and the sealed paper's
+    metadata (digest, custodians, unlock).  Answers are on the terminals' own stores, so
+    ``theory/papers.jsonl`` and ``theory/answers.jsonl`` are written empty: the verifier then
+    recomputes nothing, and results.json carries no recomputable ``theory`` value."""
+    with ctx.reading() as s:
+        b = _batch(s, plan_no)
+        bp = s.scalars(select(tt.Blueprint).where(tt.Blueprint.batch_id == b.id)).first()
+        seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == b.id)).first()
+        sessions = s.execute(select(tt.ExamSession.ticket_no, tt.ExamSession.variant, tt.ExamSession.status,
+                                    tt.ExamSession.started_at, tt.ExamSession.submitted_at)
+                             .where(tt.ExamSession.batch_id == b.id).order_by(tt.ExamSession.ticket_no)).all()
+    value = {"plan_no": plan_no,
+             "blueprint": dict(bp.data) if bp else None,
+             "seal": ({"content_sha256": seal.content_sha256, "sealed_at": _iso(seal.sealed_at),
+                       "custodians": sorted(sh.get("username", "") for sh in seal.shares),
+                       "unlocked_at": _iso(seal.unlocked_at), "unlocked_by": list(seal.unlocked_by)}
+                      if seal else None),
+             "sessions_on_site_store": [{"ticket_no": t, "variant": v, "status": stt, "started_at": _iso(a),
+                                         "submitted_at": _iso(z)} for t, v, stt, a, z in sessions],
+             "answers_included": False,
+             "note": "作答数据保存在考试终端，待考点局域网链路（issue 5）汇总到主机后方可导出并复算"}
+    out = [_write(folder, THEORY_SEAL_JSON, value)]
+    for rel in (layout.THEORY_PAPERS, layout.THEORY_ANSWERS):
+        (folder / rel).write_text("", encoding="utf-8")
+        out.append(rel)
+    return out
+
+
+# -- practical --------------------------------------------------------------------------
+def provide_practical(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
+    """Signed score sheets only (every version, with the grader's signature PNG in base64),
+    the chief's reconciliation decisions, absences, summary signatures and the summary."""
+    from app.services.scoring import ScoringService
+
+    with ctx.reading() as s:
+        b = _batch(s, plan_no)
+        names = _staff_names(s)
+        tickets = dict(s.execute(select(models.Candidate.id, models.Candidate.ticket_no)
+                                 .where(models.Candidate.batch_id == b.id)).all())
+        sheets = [{"id": x.id, "ticket_no": tickets.get(x.candidate_id), "grader": names[x.grader_id][0],
+                   "grader_name": names[x.grader_id][1], "version": x.version, "source": x.source,
+                   "entries": dict(x.entries), "total": x.total, "detail": dict(x.detail),
+                   "signed_at": _iso(x.signed_at), "content_sha256": x.content_sha256,
+                   "supersedes_id": x.supersedes_id, "correction_reason": x.correction_reason,
+                   "after_reveal": x.after_reveal, "typists": list(x.typists),
+                   "signature_png_base64": base64.b64encode(x.signature).decode() if x.signature else None}
+                  for x in s.scalars(select(st.ScoreSheet).where(st.ScoreSheet.batch_id == b.id,
+                                                                st.ScoreSheet.status == "signed")
+                                     .order_by(st.ScoreSheet.id))]
+        decisions = [{"ticket_no": tickets.get(d.candidate_id), "score": d.score, "reason": d.reason,
+                      "basis": dict(d.basis), "chief": names[d.chief_id][0], "decided_at": _iso(d.decided_at)}
+                     for d in s.scalars(select(st.ScoreDecision).where(st.ScoreDecision.batch_id == b.id)
+                                        .order_by(st.ScoreDecision.id))]
+        absences = [{"ticket_no": tickets.get(a.candidate_id), "reason": a.reason,
+                     "recorded_by": names[a.recorded_by][0], "recorded_at": _iso(a.recorded_at)}
+                    for a in s.scalars(select(st.ScoreAbsence).where(st.ScoreAbsence.batch_id == b.id)
+                                       .order_by(st.ScoreAbsence.id))]
+        sigs = [{"staff": names[g.staff_id][0], "name": names[g.staff_id][1], "role": g.role,
+                 "summary_sha256": g.summary_sha256, "signed_at": _iso(g.signed_at),
+                 "signature_png_base64": base64.b64encode(g.signature).decode()}
+                for g in s.scalars(select(st.SummarySignature).where(st.SummarySignature.batch_id == b.id)
+                                   .order_by(st.SummarySignature.id))]
+        template = s.scalars(select(st.ScoringTemplate).where(st.ScoringTemplate.batch_id == b.id)).first()
+        summary = [] if template is None else [{"seq": p.seq, "ticket_no": p.ticket_no, "name": p.name,
+                    "score": core.fmt_score(p.score) if p.score is not None else None, "status": p.status,
+                    "remark": p.remark}
+                   for p in ScoringService(ctx)._summary_rows(s, b)]
+        tmpl = None if template is None else {"title": template.title, "file_sha256": template.file_sha256}
+    return [_write(folder, PRACTICAL_JSON, {"plan_no": plan_no, "template": tmpl, "sheets": sheets, "decisions": decisions,
+                                            "absences": absences, "summary_signatures": sigs,
+                                            "summary": summary})]
+
+
+# -- misconduct -------------------------------------------------------------------------
+def provide_misconduct(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
+    """Findings (drafts excluded) with signatures (names and times only), decisions, appeals,
+    and the ban-list entries that cite them."""
+    with ctx.reading() as s:
+        b = _batch(s, plan_no)
+        tickets = dict(s.execute(select(models.Candidate.id, models.Candidate.ticket_no)
+                                 .where(models.Candidate.batch_id == b.id)).all())
+        findings = list(s.scalars(select(rt.MisconductFinding)
+                                  .where(rt.MisconductFinding.candidate_id.in_(list(tickets)),
+                                         rt.MisconductFinding.status != "draft")
+                                  .order_by(rt.MisconductFinding.id)))
+        ids = [f.id for f in findings]
+        sigs: dict[int, list] = {}
+        for g in s.scalars(select(rt.FindingSignature).where(rt.FindingSignature.finding_id.in_(ids))
+                           .order_by(rt.FindingSignature.id)):
+            sigs.setdefault(g.finding_id, []).append({"username": g.username, "name": g.name, "kind": g.kind,
+                                                      "signed_at": _iso(g.signed_at)})
+        appeals: dict[int, list] = {}
+        for a in s.scalars(select(rt.Appeal).where(rt.Appeal.finding_id.in_(ids)).order_by(rt.Appeal.id)):
+            appeals.setdefault(a.finding_id, []).append(
+                {"filed_on": _iso(a.filed_on), "statement": a.statement, "recorded_by": a.recorded_by,
+                 "outcome": a.outcome, "review_text": a.review_text, "reviewed_by": a.reviewed_by,
+                 "reviewed_at": _iso(a.reviewed_at)})
+        refs = [f"misconduct:{i}" for i in ids]
+        bans = [{"id_type": x.id_type, "id_no": x.id_no, "name": x.name, "from_date": _iso(x.from_date),
+                 "until_date": _iso(x.until_date), "reason": x.reason, "finding_ref": x.finding_ref,
+                 "created_by": x.created_by, "created_at": _iso(x.created_at), "lifted_at": _iso(x.lifted_at),
+                 "lifted_reason": x.lifted_reason}
+                for x in s.scalars(select(bt.Ban).where(bt.Ban.finding_ref.in_(refs)).order_by(bt.Ban.id))]
+        rows = [{"id": f.id, "ticket_no": tickets[f.candidate_id], "subject": f.subject, "article": f.article,
+                 "item": f.item, "facts": f.facts, "evidence": f.evidence, "bookmark_id": f.bookmark_id,
+                 "has_photo": f.photo is not None, "warning": f.warning, "severity": f.severity,
+                 "occurred_on": _iso(f.occurred_on), "after_exam": f.after_exam, "status": f.status,
+                 "penalty": f.penalty, "created_by": f.created_by, "created_at": _iso(f.created_at),
+                 "notified": f.notified, "decision": f.decision, "signatures": sigs.get(f.id, []),
+                 "room_head_confirmed": any(g["kind"] == "confirm" for g in sigs.get(f.id, [])),
+                 "appeals": appeals.get(f.id, [])} for f in findings]
+    return [_write(folder, MISCONDUCT_JSON, {"plan_no": plan_no, "findings": rows, "bans": bans})]
+
+
+# -- supervision ------------------------------------------------------------------------
+def provide_supervision(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
+    """The internal supervision report (附件2, if signed) and the room records (考场情况记录单)."""
+    with ctx.reading() as s:
+        b = _batch(s, plan_no)
+        rep = s.get(rt.SupervisionReport, b.id)
+        rooms = [{"room": r.room, "subject": r.subject, "session": r.session, "proctors": r.proctors,
+                  "notes": r.notes, "updated_by": r.updated_by, "updated_at": _iso(r.updated_at)}
+                 for r in s.scalars(select(rt.RoomRecord).where(rt.RoomRecord.batch_id == b.id)
+                                    .order_by(rt.RoomRecord.room, rt.RoomRecord.subject, rt.RoomRecord.id))]
+    report = ({"scores": dict(rep.scores), "vetoes": list(rep.vetoes), "opinion": rep.opinion, "total": rep.total,
+               "supervisor": rep.supervisor, "supervisor_name": rep.supervisor_name,
+               "signed_at": _iso(rep.signed_at)} if rep else None)
+    out = [_write(folder, SUPERVISION_JSON, {"plan_no": plan_no, "report": report, "room_records": rooms})]
+    from app.services.official_tables import TablesService
+
+    tables = TablesService(ctx)
+    if rep is not None:  # 附件2 as the official xlsx + pdf
+        out += [Path(p).relative_to(folder).as_posix()
+                for p in tables.supervision_report(folder / "supervision" / "内部质量督导报告.xlsx", plan_no)]
+    if rooms:
+        out += [Path(p).relative_to(folder).as_posix()
+                for p in tables.room_records(folder / "supervision" / "考场情况记录单.xlsx", plan_no)]
+    return out
+
+
+# -- camera -----------------------------------------------------------------------------
+def provide_camera(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
+    """The segment index (no video) and the gaps for the batch's rooms during its exam dates
+    (local days, so the window is widened by 14 h either side of the UTC dates), plus any
+    segment the recorder tagged with this plan.  Paths are relative to the site folder, as stored."""
+    with ctx.reading() as s:
+        b = _batch(s, plan_no)
+        rooms = [r.name for r in b.rooms]
+        lo = _dt.datetime.combine(b.exam_start, _dt.time.min, tzinfo=_dt.timezone.utc) - _dt.timedelta(hours=14)
+        hi = _dt.datetime.combine(b.exam_end, _dt.time.max, tzinfo=_dt.timezone.utc) + _dt.timedelta(hours=14)
+        segs = [{"camera": g.camera_code, "room": g.room, "path": g.path, "start": _iso(g.start), "end": _iso(g.end),
+                 "fps": g.fps, "frames": g.frames, "bytes": g.size, "sha256": g.sha256, "status": g.status,
+                 "journal_seq": g.journal_seq}
+                for g in s.scalars(select(ct.CameraSegment).where(
+                    (ct.CameraSegment.plan_no == plan_no)
+                    | (ct.CameraSegment.room.in_(rooms) & (ct.CameraSegment.end >= lo) & (ct.CameraSegment.start <= hi)))
+                                   .order_by(ct.CameraSegment.room, ct.CameraSegment.camera_code,
+                                             ct.CameraSegment.start, ct.CameraSegment.id))]
+        gaps = [{"camera": g.camera_code, "room": g.room, "start": _iso(g.start), "end": _iso(g.end),
+                 "reason": g.reason}
+                for g in s.scalars(select(ct.CameraGap).where(ct.CameraGap.room.in_(rooms), ct.CameraGap.end >= lo,
+                                                              ct.CameraGap.start <= hi)
+                                   .order_by(ct.CameraGap.room, ct.CameraGap.camera_code, ct.CameraGap.start,
+                                             ct.CameraGap.id))]
+    return [_write(folder, CAMERA_JSON, {"plan_no": plan_no, "rooms": sorted(rooms), "segments": segs,
+                                         "gaps": gaps})]
+
+
+SLOT_PROVIDERS = (("results", provide_results), ("theory", provide_theory), ("practical", provide_practical),
+                  ("misconduct", provide_misconduct), ("supervision", provide_supervision),
+                  ("camera", provide_camera))
