@@ -971,47 +971,47 @@
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="459"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="460"/>
         <source>剩余 {0:02d}:{1:02d}:{2:02d}</source>
         <translation>Left {0:02d}:{1:02d}:{2:02d}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="463"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="464"/>
         <source>距考试结束还有 {0} 分钟，请抓紧时间作答并检查</source>
         <translation>{0} minutes left: finish your answers and check them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="469"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="470"/>
         <source>确认交卷吗？交卷后不能再修改答案。</source>
         <translation>Submit now? You cannot change your answers afterwards.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="471"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="472"/>
         <source>还有 {0} 题未作答：第 {1} 题</source>
         <translation>{0} questions unanswered: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="473"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="474"/>
         <source>全部题目均已作答。</source>
         <translation>Every question is answered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="475"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="476"/>
         <source>已标记待查：第 {0} 题</source>
         <translation>Flagged for checking: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="487"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="488"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="487"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="488"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="488"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="489"/>
         <source>试卷已提交。
 成绩：{0} 分（满分 {1}，合格线 {2}）
 {3}</source>
