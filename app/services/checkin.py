@@ -180,6 +180,14 @@ def _session(s, session_id: int) -> tuple[CheckinSession, models.Batch]:
     return row, s.get(models.Batch, row.batch_id)
 
 
+def _candidate(s, batch: models.Batch, ticket_no: str) -> models.Candidate:
+    c = s.scalars(select(models.Candidate).where(models.Candidate.batch_id == batch.id,
+                                                 models.Candidate.ticket_no == ticket_no)).first()
+    if c is None:
+        raise NotFound(f"准考证号「{ticket_no}」不在本批次名册中")
+    return c
+
+
 def _batch(s, plan_no: str) -> models.Batch:
     b = s.scalars(select(models.Batch).where(models.Batch.plan_no == plan_no)).first()
     if b is None:
@@ -303,10 +311,7 @@ class CheckinService(Service):
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             sess, batch = _session(s, session_id)
-            c = s.scalars(select(models.Candidate).where(models.Candidate.batch_id == batch.id,
-                                                         models.Candidate.ticket_no == ticket_no)).first()
-            if c is None:
-                raise NotFound(f"准考证号「{ticket_no}」不在本批次名册中")
+            c = _candidate(s, batch, ticket_no)
             refusal = self._card(s, sess, batch.plan_no, c, now).refusal
             if refusal is not None:
                 uow.journal("checkin.refused", ticket_no, {"session_id": session_id, "rule": refusal.code,
@@ -382,10 +387,7 @@ class CheckinService(Service):
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             sess, batch = _session(s, session_id)
-            c = s.scalars(select(models.Candidate).where(models.Candidate.batch_id == batch.id,
-                                                         models.Candidate.ticket_no == ticket_no)).first()
-            if c is None:
-                raise NotFound(f"准考证号「{ticket_no}」不在本批次名册中")
+            c = _candidate(s, batch, ticket_no)
             live = _live(s, sess.id, c.id)
             ban = _ban(s, c.id_no, _day(now))
             refusal = rules.door_refusal(now=now, starts_at=sess.starts_at, late_minutes=sess.late_minutes,
@@ -431,10 +433,7 @@ class CheckinService(Service):
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             sess, batch = _session(s, session_id)
-            c = s.scalars(select(models.Candidate).where(models.Candidate.batch_id == batch.id,
-                                                         models.Candidate.ticket_no == ticket_no)).first()
-            if c is None:
-                raise NotFound(f"准考证号「{ticket_no}」不在本批次名册中")
+            c = _candidate(s, batch, ticket_no)
             pic = self._photo(s, photo, now)
             row = DoorIncident(session_id=sess.id, candidate_id=c.id, kind=IMPERSONATION,
                                note=note.strip() or "检录时人证不符，疑似冒名顶替", reported_at=now,
