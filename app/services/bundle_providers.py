@@ -12,6 +12,7 @@ Layouts are described in docs/export-bundle.md.
 from __future__ import annotations
 
 import base64
+import json
 import datetime as _dt
 from pathlib import Path
 
@@ -111,6 +112,7 @@ def provide_results(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str
             p.exported_in = exported_in
         if pending:
             uow.journal("export.corrections", plan_no, {"ids": [p.id for p in pending], "exported_in": exported_in})
+    proven = theory_sittings(ctx, plan_no)
     rows = []
     for r in results:
         cid = cand_ids[r.ticket_no]
@@ -123,10 +125,12 @@ def provide_results(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str
                 "absent": o.absent, "void": o.void, "passed": o.passed, "label": o.label, "source": src,
                 "entered_by": by,
                 "double_entry": ({"state": ent[0], "first_by": ent[1], "second_by": ent[2]} if ent else None)}
-        rows.append({"ticket_no": r.ticket_no, "name": r.name, "theory": None, "subjects": subjects,
+        rows.append({"ticket_no": r.ticket_no, "name": r.name,
+                     "theory": proven[r.ticket_no]["total"] if r.ticket_no in proven else None, "subjects": subjects,
                      "complete": r.result.complete, "passed": r.passed, "overall": r.result.label,
                      "certificate_no": r.certificate_no})
-    value = {"plan_no": plan_no, "level": b.level, "pass_marks": dict(b.pass_marks), "theory_recomputable": False,
+    value = {"plan_no": plan_no, "level": b.level, "pass_marks": dict(b.pass_marks),
+             "theory_recomputable": bool(proven),
              "candidates": rows,
              "review": {"stage": review.stage if review else "entered",
                         "signatures": list(review.signatures) if review else [],
@@ -157,11 +161,52 @@ def _official_tables(ctx: ServiceContext, plan_no: str, folder: Path) -> list[st
 
 
 # -- theory -----------------------------------------------------------------------------
+def theory_sittings(ctx: ServiceContext, plan_no: str) -> dict[str, dict]:
+    """Submitted sittings the master can prove: ticket_no -> {"paper", "answers", "total"} in the
+    verifier's layout (each candidate's own paper: their question order, the correct options and
+    the points).  Empty unless the answers came to the master over the site link (issue 5), the
+    papers are unlocked here, and the blueprint scores multiple choice all-or-nothing (the rule
+    the verifier recomputes with)."""
+    from app.core.exam.blueprint import Blueprint
+    from app.core.exam.questions import Question
+    from app.services.theory import open_package
+    from app.store.room_tables import RoomAnswer, RoomSitting
+
+    with ctx.reading() as s:
+        b = _batch(s, plan_no)
+        seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == b.id)).first()
+        sittings = list(s.scalars(select(RoomSitting).where(RoomSitting.plan_no == plan_no,
+                                                            RoomSitting.master_total.is_not(None))
+                                  .order_by(RoomSitting.ticket_no)))
+        if seal is None or seal.paper_key is None or not sittings:
+            return {}
+        package = open_package(ctx.store, plan_no, seal)
+        bp = Blueprint.from_dict(package["blueprint"])
+        if bp.partial_credit:
+            return {}
+        questions = {c: Question.from_dict(d) for c, d in package["questions"].items()}
+        answers: dict[str, dict[int, str]] = {}
+        for a in s.scalars(select(RoomAnswer).where(RoomAnswer.plan_no == plan_no)):
+            answers.setdefault(a.ticket_no, {})[a.qno] = a.choice
+    out = {}
+    for row in sittings:
+        qids = {qno: code for qno, code, _, _ in row.items}
+        paper = {"paper_id": row.ticket_no, "seed": row.variant or None,
+                 "questions": [{"qid": code, "type": str(getattr(questions[code].qtype, "value", questions[code].qtype)),
+                                "answer": sorted(questions[code].answer), "points": str(bp.sections[sec].points)}
+                               for _, code, sec, _ in row.items]}
+        chosen = [{"qid": qids[qno], "chosen": sorted(choice)}
+                  for qno, choice in sorted(answers.get(row.ticket_no, {}).items()) if qno in qids]
+        out[row.ticket_no] = {"paper": paper, "answers": {"ticket_no": row.ticket_no, "paper_id": row.ticket_no,
+                                                          "answers": chosen},
+                              "total": row.master_total}
+    return out
+
+
 def provide_theory(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
-    """What the site store holds of the theory exam: the blueprint and the sealed paper's
-    metadata (digest, custodians, unlock).  Answers are on the terminals' own stores, so
-    ``theory/papers.jsonl`` and ``theory/answers.jsonl`` are written empty: the verifier then
-    recomputes nothing, and results.json carries no recomputable ``theory`` value."""
+    """The blueprint and the sealed paper's metadata (digest, custodians, unlock), and for every
+    sitting submitted over the site link each candidate's paper and answers, which the verifier
+    scores again (``theory_sittings``).  Without those the two .jsonl files are empty."""
     with ctx.reading() as s:
         b = _batch(s, plan_no)
         bp = s.scalars(select(tt.Blueprint).where(tt.Blueprint.batch_id == b.id)).first()
@@ -169,6 +214,7 @@ def provide_theory(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]
         sessions = s.execute(select(tt.ExamSession.ticket_no, tt.ExamSession.variant, tt.ExamSession.status,
                                     tt.ExamSession.started_at, tt.ExamSession.submitted_at)
                              .where(tt.ExamSession.batch_id == b.id).order_by(tt.ExamSession.ticket_no)).all()
+    proven = theory_sittings(ctx, plan_no)
     value = {"plan_no": plan_no,
              "blueprint": dict(bp.data) if bp else None,
              "seal": ({"content_sha256": seal.content_sha256, "sealed_at": _iso(seal.sealed_at),
@@ -177,11 +223,12 @@ def provide_theory(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]
                       if seal else None),
              "sessions_on_site_store": [{"ticket_no": t, "variant": v, "status": stt, "started_at": _iso(a),
                                          "submitted_at": _iso(z)} for t, v, stt, a, z in sessions],
-             "answers_included": False,
-             "note": "作答数据保存在考试终端，待考点局域网链路（issue 5）汇总到主机后方可导出并复算"}
+             "answers_included": bool(proven),
+             "note": "" if proven else "没有经考点局域网链路汇总到主机的已交卷作答，本包不含可复算的理论作答"}
     out = [_write(folder, THEORY_SEAL_JSON, value)]
-    for rel in (layout.THEORY_PAPERS, layout.THEORY_ANSWERS):
-        (folder / rel).write_text("", encoding="utf-8")
+    for rel, key in ((layout.THEORY_PAPERS, "paper"), (layout.THEORY_ANSWERS, "answers")):
+        lines = "".join(json.dumps(proven[t][key], ensure_ascii=False, sort_keys=True) + "\n" for t in sorted(proven))
+        (folder / rel).write_text(lines, encoding="utf-8")
         out.append(rel)
     return out
 

@@ -99,7 +99,7 @@ def test_slots_filled_verified_and_bagit_valid(exported):
 
     # theory: only what the site store holds, empty recomputation files
     th = json.loads(m["data/theory/sealed-paper.json"])
-    assert th["answers_included"] is False and "issue 5" in th["note"]
+    assert th["answers_included"] is False and "局域网链路" in th["note"]  # no sitting came over the link here
     assert m["data/theory/answers.jsonl"] == b"" and m["data/theory/papers.jsonl"] == b""
 
     # misconduct: the finding with its signatures (no password material), room-head confirmation, ban

@@ -146,6 +146,32 @@ def test_exam_records_reach_the_master_and_the_score_is_recorded(demo, demo_logi
     assert actions == ["score.record"]
     assert demo.store.journal.verify().ok
 
+    # the export bundle carries this candidate's paper and answers, and the verifier's own
+    # scoring of them equals the result the bundle reports
+    import json
+
+    from app.core import bundle as layout
+    from app.services.bundle_providers import provide_results, provide_theory
+
+    out = tmp_path / "bag-data"
+    admin = demo_login("admin")
+    provide_theory(admin, DEMO_PLAN, out)
+    provide_results(admin, DEMO_PLAN, out)
+    papers, answers = (out / layout.THEORY_PAPERS).read_bytes(), (out / layout.THEORY_ANSWERS).read_bytes()
+    results = (out / layout.RESULTS_JSON).read_bytes()
+    assert layout.recompute_theory(papers, answers, results) == (1, None)
+    row = next(r for r in json.loads(results)["candidates"] if r["ticket_no"] == TICKETS[0])
+    assert Decimal(row["theory"]) == Decimal(result["total"])
+    # one changed answer in the bundle is caught: the first question flipped between right and wrong
+    record, paper = json.loads(answers), json.loads(papers)
+    first = paper["questions"][0]
+    given = next((a["chosen"] for a in record["answers"] if a["qid"] == first["qid"]), [])
+    flipped = [] if given == first["answer"] else first["answer"]
+    record["answers"] = [a for a in record["answers"] if a["qid"] != first["qid"]] + \
+        [{"qid": first["qid"], "chosen": flipped}]
+    checked, fault = layout.recompute_theory(papers, (json.dumps(record) + "\n").encode(), results)
+    assert checked == 0 and fault and "理论复算不符" in fault
+
 
 def test_submit_before_answers_gives_the_same_score(demo, demo_login, tmp_path, room):
     """Records delivered by pack after the LAN: the submit came first; nothing is lost or doubled."""
