@@ -18,7 +18,6 @@ discreet indicator through ``on_online_changed``).
 from __future__ import annotations
 
 import base64
-import datetime as _dt
 import json
 import os
 import threading

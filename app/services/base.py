@@ -8,11 +8,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.actor import Actor
-from app.core.errors import PermissionDenied
+from app.core.errors import NotFound, PermissionDenied
 from app.core.roles import CAPABILITIES, ROLE_NAMES, Role, allowed
+from app.store import models
 from app.store.engine import Store
 
 
@@ -88,3 +90,11 @@ def requires(capability: str):
 class Service:
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
+
+
+def find_batch(session: Session, plan_no: str) -> models.Batch:
+    """The batch (认定批次) with this plan number, or NotFound naming it."""
+    batch = session.scalars(select(models.Batch).where(models.Batch.plan_no == plan_no)).first()
+    if batch is None:
+        raise NotFound(f"认定计划「{plan_no}」不存在")
+    return batch

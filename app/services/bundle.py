@@ -58,7 +58,7 @@ from app.core import passwords
 from app.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from app.core.journal import key_id as make_key_id
 from app.formats import bundle as writer
-from app.services.base import Service, ServiceContext, requires
+from app.services.base import Service, ServiceContext, find_batch, requires
 from app.store import models
 from app.store.bundle_tables import ExportRecord, StaffKey
 
@@ -96,16 +96,9 @@ def _write_json(folder: Path, rel: str, value) -> str:
     return rel
 
 
-def _batch_row(s, plan_no: str) -> models.Batch:
-    b = s.scalars(select(models.Batch).where(models.Batch.plan_no == plan_no)).first()
-    if b is None:
-        raise NotFound(f"认定计划「{plan_no}」不存在")
-    return b
-
-
 def provide_batch(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
     with ctx.reading() as s:
-        b = _batch_row(s, plan_no)
+        b = find_batch(s, plan_no)
         inst = s.get(models.Setting, "institution")
         value = {"plan_no": b.plan_no, "occupation_code": b.occupation_code, "occupation_name": b.occupation_name,
                  "work_type": b.work_type, "level": b.level, "exam_start": b.exam_start.isoformat(),
@@ -117,7 +110,7 @@ def provide_batch(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
 
 def provide_candidates(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
     with ctx.reading() as s:
-        b = _batch_row(s, plan_no)
+        b = find_batch(s, plan_no)
         rows = s.execute(select(models.Candidate.ticket_no, models.Candidate.name, models.Candidate.sex,
                                 models.Candidate.id_type, models.Candidate.id_no, models.Candidate.unit,
                                 models.Candidate.room, models.Candidate.seat,
@@ -131,7 +124,7 @@ def provide_candidates(ctx: ServiceContext, plan_no: str, folder: Path) -> list[
 def provide_photos(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
     out = []
     with ctx.reading() as s:
-        b = _batch_row(s, plan_no)
+        b = find_batch(s, plan_no)
         for ticket, photo in s.execute(select(models.Candidate.ticket_no, models.Candidate.photo)
                                        .where(models.Candidate.batch_id == b.id, models.Candidate.photo.is_not(None))
                                        .order_by(models.Candidate.ticket_no)):
@@ -144,7 +137,7 @@ def provide_photos(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]
 
 def provide_staff(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
     with ctx.reading() as s:
-        b = _batch_row(s, plan_no)
+        b = find_batch(s, plan_no)
         rows = s.execute(select(models.Staff.username, models.Staff.name, models.Staff.unit, models.Staff.card_no,
                                 models.BatchAssignment.role)
                          .join(models.BatchAssignment, models.BatchAssignment.staff_id == models.Staff.id)

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from app.core import bundle as layout
 from app.core import results as core
 from app.core.errors import Conflict
-from app.services.base import ServiceContext
+from app.services.base import ServiceContext, find_batch
 from app.store import models
 from app.store import bans_tables as bt
 from app.store import camera_tables as ct
@@ -50,12 +50,6 @@ def _write(folder: Path, rel: str, value) -> str:
     return _write_json(folder, rel, value)
 
 
-def _batch(s, plan_no: str) -> models.Batch:
-    from app.services.bundle import _batch_row
-
-    return _batch_row(s, plan_no)
-
-
 def _staff_names(s) -> dict[int, tuple[str, str]]:
     return {i: (u, n) for i, u, n in s.execute(select(models.Staff.id, models.Staff.username, models.Staff.name))}
 
@@ -74,7 +68,7 @@ def provide_results(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str
 
     with ctx.unit_of_work() as uow:  # read, plus mark the correction rows this export carries
         s = uow.session
-        b = _batch(s, plan_no)
+        b = find_batch(s, plan_no)
         # The export being built (ExportService.make adds its record before running providers).
         building = s.scalars(select(ExportRecord).where(ExportRecord.plan_no == plan_no,
                                                         ExportRecord.status == "building")
@@ -173,7 +167,7 @@ def theory_sittings(ctx: ServiceContext, plan_no: str) -> dict[str, dict]:
     from app.store.room_tables import RoomAnswer, RoomSitting
 
     with ctx.reading() as s:
-        b = _batch(s, plan_no)
+        b = find_batch(s, plan_no)
         seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == b.id)).first()
         sittings = list(s.scalars(select(RoomSitting).where(RoomSitting.plan_no == plan_no,
                                                             RoomSitting.master_total.is_not(None))
@@ -208,7 +202,7 @@ def provide_theory(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]
     sitting submitted over the site link each candidate's paper and answers, which the verifier
     scores again (``theory_sittings``).  Without those the two .jsonl files are empty."""
     with ctx.reading() as s:
-        b = _batch(s, plan_no)
+        b = find_batch(s, plan_no)
         bp = s.scalars(select(tt.Blueprint).where(tt.Blueprint.batch_id == b.id)).first()
         seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == b.id)).first()
         sessions = s.execute(select(tt.ExamSession.ticket_no, tt.ExamSession.variant, tt.ExamSession.status,
@@ -240,7 +234,7 @@ def provide_practical(ctx: ServiceContext, plan_no: str, folder: Path) -> list[s
     from app.services.scoring import ScoringService
 
     with ctx.reading() as s:
-        b = _batch(s, plan_no)
+        b = find_batch(s, plan_no)
         names = _staff_names(s)
         tickets = dict(s.execute(select(models.Candidate.id, models.Candidate.ticket_no)
                                  .where(models.Candidate.batch_id == b.id)).all())
@@ -283,7 +277,7 @@ def provide_misconduct(ctx: ServiceContext, plan_no: str, folder: Path) -> list[
     """Findings (drafts excluded) with signatures (names and times only), decisions, appeals,
     and the ban-list entries that cite them."""
     with ctx.reading() as s:
-        b = _batch(s, plan_no)
+        b = find_batch(s, plan_no)
         tickets = dict(s.execute(select(models.Candidate.id, models.Candidate.ticket_no)
                                  .where(models.Candidate.batch_id == b.id)).all())
         findings = list(s.scalars(select(rt.MisconductFinding)
@@ -323,7 +317,7 @@ def provide_misconduct(ctx: ServiceContext, plan_no: str, folder: Path) -> list[
 def provide_supervision(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
     """The internal supervision report (附件2, if signed) and the room records (考场情况记录单)."""
     with ctx.reading() as s:
-        b = _batch(s, plan_no)
+        b = find_batch(s, plan_no)
         rep = s.get(rt.SupervisionReport, b.id)
         rooms = [{"room": r.room, "subject": r.subject, "session": r.session, "proctors": r.proctors,
                   "notes": r.notes, "updated_by": r.updated_by, "updated_at": _iso(r.updated_at)}
@@ -351,7 +345,7 @@ def provide_camera(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]
     (local days, so the window is widened by 14 h either side of the UTC dates), plus any
     segment the recorder tagged with this plan.  Paths are relative to the site folder, as stored."""
     with ctx.reading() as s:
-        b = _batch(s, plan_no)
+        b = find_batch(s, plan_no)
         rooms = [r.name for r in b.rooms]
         lo = _dt.datetime.combine(b.exam_start, _dt.time.min, tzinfo=_dt.timezone.utc) - _dt.timedelta(hours=14)
         hi = _dt.datetime.combine(b.exam_end, _dt.time.max, tzinfo=_dt.timezone.utc) + _dt.timedelta(hours=14)

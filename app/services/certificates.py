@@ -15,7 +15,7 @@ from app.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from app.formats import certificate_pdf
 from app.services import results_common as rc
 from app.services.bans import active_ban
-from app.services.base import Service, requires
+from app.services.base import Service, find_batch, requires
 from app.services.results import batch_results
 from app.store import models
 from app.store import results_tables as rt
@@ -73,7 +73,7 @@ class CertificateService(Service):
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             _require_master(s)
-            b = rc.batch(s, plan_no)
+            b = find_batch(s, plan_no)
             rev = s.get(rt.ResultReview, b.id)
             if rev is None or rev.stage != "approved":
                 raise Conflict("成绩尚未完成审核（内督审核、初审、复审），不能分配证书编号")
@@ -139,7 +139,7 @@ class CertificateService(Service):
                                                                models.Candidate.id == rt.Certificate.candidate_id)
                  .order_by(rt.Certificate.prefix, rt.Certificate.year, rt.Certificate.level, rt.Certificate.serial))
             if plan_no:
-                q = q.where(models.Candidate.batch_id == rc.batch(s, plan_no).id)
+                q = q.where(models.Candidate.batch_id == find_batch(s, plan_no).id)
             if not include_cancelled:
                 q = q.where(rt.Certificate.status == "issued")
             return [CertificateView(c.certificate_no, p.ticket_no, p.name, p.id_type, p.id_no, p.unit, c.level,
@@ -164,7 +164,7 @@ class CertificateService(Service):
                numbers: list[str] | None = None) -> int:
         """Print every issued certificate of the batch into one PDF (one page each), with progress."""
         with self.ctx.reading() as s:
-            b = rc.batch(s, plan_no)
+            b = find_batch(s, plan_no)
             q = (select(rt.Certificate).join(models.Candidate, models.Candidate.id == rt.Certificate.candidate_id)
                  .where(models.Candidate.batch_id == b.id, rt.Certificate.status == "issued")
                  .order_by(rt.Certificate.serial))

@@ -23,7 +23,7 @@ from app.core import codes, passwords
 from app.core.errors import Conflict, DomainError, ImportRejected, NotFound, PermissionDenied
 from app.core.idcard import mask_id_no
 from app.core.roles import Role
-from app.services.base import Service, requires
+from app.services.base import Service, find_batch, requires
 from app.services.site import LOCK_MINUTES, MAX_FAILED_LOGINS
 from app.store import models
 from app.services.bans import active_ban, add_ban
@@ -188,13 +188,6 @@ def _candidate(s, batch: models.Batch, ticket_no: str) -> models.Candidate:
     return c
 
 
-def _batch(s, plan_no: str) -> models.Batch:
-    b = s.scalars(select(models.Batch).where(models.Batch.plan_no == plan_no)).first()
-    if b is None:
-        raise NotFound(f"认定计划「{plan_no}」不存在")
-    return b
-
-
 def _live(s, session_id: int, candidate_id: int) -> Checkin | None:
     return s.scalars(select(Checkin).where(Checkin.session_id == session_id, Checkin.candidate_id == candidate_id,
                                            Checkin.undone_at.is_(None))).first()
@@ -228,7 +221,7 @@ class CheckinService(Service):
         if not 0 <= late_minutes <= 240:
             raise DomainError("迟到截止时间应在开考后0—240分钟之间")
         with self.ctx.unit_of_work() as uow:
-            b = _batch(uow.session, plan_no)
+            b = find_batch(uow.session, plan_no)
             if uow.session.scalars(select(CheckinSession).where(CheckinSession.batch_id == b.id,
                                                              CheckinSession.name == name.strip())).first():
                 raise Conflict(f"场次「{name}」已存在")
@@ -554,7 +547,7 @@ class CheckinService(Service):
         (tickets are credentials)."""
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            b = _batch(s, plan_no)
+            b = find_batch(s, plan_no)
             inst = s.get(models.Setting, "institution")
             sessions = [(x.name, x.starts_at, rules.late_cutoff(x.starts_at, x.late_minutes))
                         for x in s.scalars(select(CheckinSession).where(CheckinSession.batch_id == b.id)
@@ -578,7 +571,7 @@ class CheckinService(Service):
     def sheet_rows(self, plan_no: str, room: str | None = None, session_id: int | None = None) -> list[SheetRow]:
         """Rows of the 签到表 / door list, ordered by room and seat."""
         with self.ctx.reading() as s:
-            b = _batch(s, plan_no)
+            b = find_batch(s, plan_no)
             status: dict[int, str] = {}
             if session_id is not None:
                 status = dict(s.execute(select(Checkin.candidate_id, Checkin.status).where(
@@ -605,7 +598,7 @@ class CheckinService(Service):
             seed = secrets.randbelow(2 ** 31)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            b = _batch(s, plan_no)
+            b = find_batch(s, plan_no)
             sessions = [x.id for x in s.scalars(select(CheckinSession).where(CheckinSession.batch_id == b.id))]
             if sessions and s.scalar(select(func.count()).select_from(Checkin).where(
                     Checkin.session_id.in_(sessions), Checkin.undone_at.is_(None))):
@@ -637,7 +630,7 @@ class CheckinService(Service):
     @requires("roster.view")
     def seat_chart(self, plan_no: str, room: str) -> SeatChart:
         with self.ctx.reading() as s:
-            b = _batch(s, plan_no)
+            b = find_batch(s, plan_no)
             row = s.scalars(select(SeatPlanRow).where(SeatPlanRow.batch_id == b.id, SeatPlanRow.room == room)).first()
             if row is None:
                 raise NotFound(f"考场「{room}」还没有座位安排")

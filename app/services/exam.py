@@ -33,8 +33,8 @@ from app.core.exam.blueprint import Blueprint
 from app.core.exam.questions import LABELS, Question
 from app.core.exam.scoring import ScoreReport, score
 from app.core.roles import Role
-from app.services.base import Service, requires
-from app.services.theory import get_batch, open_package, proctor_code
+from app.services.base import Service, find_batch, requires
+from app.services.theory import open_package, proctor_code
 from app.store import models
 from app.store import theory_tables as tt
 
@@ -147,7 +147,7 @@ class ExamTerminal(Service):
         failure = None
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = get_batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             cand = s.scalars(select(models.Candidate).where(models.Candidate.batch_id == batch.id,
                                                             models.Candidate.ticket_no == ticket_no)).first()
             code_ok = cand is not None and hmac.compare_digest(
@@ -571,7 +571,7 @@ class ExamTerminal(Service):
         if not state:
             uow.journal("exam.moved_in", ticket, {**data, "state": "none"})  # a fresh start at login
             return
-        batch = get_batch(s, state["plan_no"])
+        batch = find_batch(s, state["plan_no"])
         row = s.scalars(select(tt.ExamSession).where(tt.ExamSession.batch_id == batch.id,
                                                      tt.ExamSession.ticket_no == ticket)).first()
         if row is not None and row.status == "submitted":
@@ -615,7 +615,7 @@ class ExamTerminal(Service):
     @requires("exam.proctor")
     def issue_proctor_code(self, plan_no: str, ticket_no: str) -> str:
         with self.ctx.unit_of_work() as uow:
-            get_batch(uow.session, plan_no)
+            find_batch(uow.session, plan_no)
             code = proctor_code(self.ctx.store, plan_no, ticket_no.strip().upper(), self.ctx.now().astimezone().date())
             uow.journal("exam.proctor_code", ticket_no, {"plan_no": plan_no})
         return code
@@ -623,7 +623,7 @@ class ExamTerminal(Service):
     @requires("exam.results")
     def results(self, plan_no: str) -> list[tuple[str, str, dict | None]]:
         with self.ctx.reading() as s:
-            batch = get_batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             return [(r.ticket_no, r.status, r.result) for r in s.scalars(
                 select(tt.ExamSession).where(tt.ExamSession.batch_id == batch.id).order_by(tt.ExamSession.ticket_no))]
 

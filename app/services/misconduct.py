@@ -16,7 +16,7 @@ from app.core.errors import Conflict, DomainError, NotFound
 from app.formats.pdf import write_text_pdf
 from app.services import results_common as rc
 from app.services.bans import add_ban, lift_bans
-from app.services.base import Service, requires
+from app.services.base import Service, find_batch, requires
 from app.store import models
 from app.store import results_tables as rt
 
@@ -240,7 +240,7 @@ class MisconductService(Service):
         with self.ctx.reading() as s:
             q = select(rt.MisconductFinding).order_by(rt.MisconductFinding.id)
             if plan_no:
-                b = rc.batch(s, plan_no)
+                b = find_batch(s, plan_no)
                 q = q.join(models.Candidate, models.Candidate.id == rt.MisconductFinding.candidate_id) \
                     .where(models.Candidate.batch_id == b.id)
             return [_view(s, f) for f in s.scalars(q)]

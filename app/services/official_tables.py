@@ -16,7 +16,7 @@ from app.core.results import required_subjects
 from app.formats.pdf import TableDoc, write_table_pdf
 from app.formats.tables_xlsx import write_table_xlsx
 from app.services import results_common as rc
-from app.services.base import Service, requires
+from app.services.base import Service, find_batch, requires
 from app.services.results import batch_results
 from app.store import models
 from app.store import results_tables as rt
@@ -90,7 +90,7 @@ class TablesService(Service):
     @requires("tables.export")
     def issue_register(self, path: Path | str, plan_no: str) -> tuple[Path, Path]:
         with self.ctx.reading() as s:
-            b = rc.batch(s, plan_no)
+            b = find_batch(s, plan_no)
             inst = rc.institution(s)
             certs = {c.candidate_id: c.certificate_no for c in s.scalars(
                 select(rt.Certificate).join(models.Candidate, models.Candidate.id == rt.Certificate.candidate_id)
@@ -134,7 +134,7 @@ class TablesService(Service):
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             rc.reauthenticate(s, actor.username, password, "internal_supervisor")
-            b = rc.batch(s, plan_no)
+            b = find_batch(s, plan_no)
             assigned = s.scalars(select(models.BatchAssignment).where(
                 models.BatchAssignment.batch_id == b.id, models.BatchAssignment.staff_id == actor.staff_id,
                 models.BatchAssignment.role == "internal_supervisor")).first()
@@ -155,7 +155,7 @@ class TablesService(Service):
     @requires("tables.export")
     def supervision_report(self, path: Path | str, plan_no: str) -> tuple[Path, Path]:
         with self.ctx.reading() as s:
-            b = rc.batch(s, plan_no)
+            b = find_batch(s, plan_no)
             r = s.get(rt.SupervisionReport, b.id)
             if r is None:
                 raise NotFound("内部督导员尚未填写督导报告")
@@ -183,7 +183,7 @@ class TablesService(Service):
                         notes: str = "") -> None:
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            b = rc.batch(s, plan_no)
+            b = find_batch(s, plan_no)
             if subject not in required_subjects(b.level):
                 raise DomainError(f"本批次没有科目「{subject}」")
             r = s.scalars(select(rt.RoomRecord).where(rt.RoomRecord.batch_id == b.id, rt.RoomRecord.room == room,
@@ -231,7 +231,7 @@ class TablesService(Service):
     @requires("tables.export")
     def room_records(self, path: Path | str, plan_no: str) -> tuple[Path, Path]:
         with self.ctx.reading() as s:
-            b = rc.batch(s, plan_no)
+            b = find_batch(s, plan_no)
             inst = rc.institution(s)
             rows = self._room_rows(s, b)
         header = [f"评价机构：{inst.name}    认定计划号：{b.plan_no}",

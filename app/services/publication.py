@@ -16,7 +16,7 @@ from app.core.workdays import publication_end
 from app.formats.pdf import TableDoc, write_table_pdf
 from app.formats.tables_xlsx import write_table_xlsx
 from app.services import results_common as rc
-from app.services.base import Service, requires
+from app.services.base import Service, find_batch, requires
 from app.services.results import batch_results
 from app.store import results_tables as rt
 
@@ -45,7 +45,7 @@ class PublicationService(Service):
     def start(self, plan_no: str, start_date: _dt.date | None = None, workdays: int | None = None) -> PublicationView:
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            b = rc.batch(s, plan_no)
+            b = find_batch(s, plan_no)
             rev = s.get(rt.ResultReview, b.id)
             if rev is None or rev.stage != "approved":
                 raise Conflict("成绩须经内督审核、初审、复审后方可公示")
@@ -73,7 +73,7 @@ class PublicationService(Service):
         """End the period.  Not before its last working day has passed; objections are recorded."""
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            b = rc.batch(s, plan_no)
+            b = find_batch(s, plan_no)
             p = self._current(s, b)
             if p.status != "open":
                 raise Conflict("公示已结束")
@@ -86,7 +86,7 @@ class PublicationService(Service):
     @requires("results.view")
     def current(self, plan_no: str) -> PublicationView | None:
         with self.ctx.reading() as s:
-            b = rc.batch(s, plan_no)
+            b = find_batch(s, plan_no)
             try:
                 return self._view(b, self._current(s, b))
             except NotFound:
@@ -114,7 +114,7 @@ class PublicationService(Service):
     @requires("publication.manage")
     def export(self, plan_no: str, xlsx: Path | str | None = None, pdf: Path | str | None = None) -> None:
         with self.ctx.reading() as s:
-            b = rc.batch(s, plan_no)
+            b = find_batch(s, plan_no)
             p = self._current(s, b)
             header = self._header(s, b, p)
         title = "职业技能等级认定结果公示"
@@ -130,7 +130,7 @@ class PublicationService(Service):
     def confirmation_pdf(self, plan_no: str, path: Path | str) -> Path:
         """公示结果确认单 (Nanxun 附件4): the persons who passed, 经公示无异议."""
         with self.ctx.reading() as s:
-            b = rc.batch(s, plan_no)
+            b = find_batch(s, plan_no)
             p = self._current(s, b)
             if p.status != "closed":
                 raise Conflict("公示期结束后方可出具公示结果确认单")

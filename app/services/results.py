@@ -17,7 +17,7 @@ from app.core import results as core
 from app.core.errors import Conflict, DomainError
 from app.core.workdays import HolidayCalendar, batch_deadlines
 from app.services import results_common as rc
-from app.services.base import Service, requires
+from app.services.base import Service, find_batch, requires
 from app.store import models
 from app.store import results_tables as rt
 
@@ -203,7 +203,7 @@ class ResultsService(Service):
     @requires("results.view")
     def entries(self, plan_no: str, subject: str | None = None) -> list[EntryView]:
         with self.ctx.reading() as s:
-            b = rc.batch(s, plan_no)
+            b = find_batch(s, plan_no)
             q = (select(rt.ScoreEntry, models.Candidate).join(models.Candidate,
                                                                models.Candidate.id == rt.ScoreEntry.candidate_id)
                  .where(models.Candidate.batch_id == b.id).order_by(models.Candidate.ticket_no))
@@ -220,7 +220,7 @@ class ResultsService(Service):
     @requires("results.view")
     def results(self, plan_no: str) -> list[CandidateResult]:
         with self.ctx.reading() as s:
-            return batch_results(s, rc.batch(s, plan_no))
+            return batch_results(s, find_batch(s, plan_no))
 
     @requires("results.view")
     def distribution(self, plan_no: str, subject: str, bins: int = 10) -> list[int]:
@@ -238,7 +238,7 @@ class ResultsService(Service):
     @requires("results.view")
     def review_state(self, plan_no: str) -> ReviewState:
         with self.ctx.reading() as s:
-            b = rc.batch(s, plan_no)
+            b = find_batch(s, plan_no)
             r = s.get(rt.ResultReview, b.id)
             stage = r.stage if r else "entered"
             return ReviewState(stage, core.STAGE_NAMES[stage], list(r.signatures) if r else [],
@@ -251,7 +251,7 @@ class ResultsService(Service):
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             rc.reauthenticate(s, actor.username, password, actor.role_value)
-            b = rc.batch(s, plan_no)
+            b = find_batch(s, plan_no)
             rev = rc.review(s, b.id)
             rows = batch_results(s, b)
             mism = s.scalar(select(models.Candidate.id).join(rt.ScoreEntry, rt.ScoreEntry.candidate_id == models.Candidate.id)
@@ -281,7 +281,7 @@ class ResultsService(Service):
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             rc.reauthenticate(s, actor.username, password)
-            b = rc.batch(s, plan_no)
+            b = find_batch(s, plan_no)
             rev = rc.review(s, b.id)
             if rev.stage == "entered":
                 raise Conflict("成绩尚未进入审核，无需重新打开")
@@ -319,7 +319,7 @@ class ResultsService(Service):
     def deadlines(self, plan_no: str) -> list[dict]:
         """The dashboard: results due (10 working days), supervision report (5), end of publication."""
         with self.ctx.reading() as s:
-            b = rc.batch(s, plan_no)
+            b = find_batch(s, plan_no)
             cal = rc.calendar(s)
             rev = s.get(rt.ResultReview, b.id)
             report = s.get(rt.SupervisionReport, b.id)

@@ -20,13 +20,6 @@ PUBLICATION_WORKDAYS = "publication_workdays"
 ISSUER = "certificate_issuer"  # 发证机构 (defaults to the institution's name)
 
 
-def batch(session: Session, plan_no: str) -> models.Batch:
-    b = session.scalars(select(models.Batch).where(models.Batch.plan_no == plan_no)).first()
-    if b is None:
-        raise NotFound(f"认定计划「{plan_no}」不存在")
-    return b
-
-
 def candidate(session: Session, ticket_no: str) -> models.Candidate:
     c = session.scalars(select(models.Candidate).where(models.Candidate.ticket_no == ticket_no)).first()
     if c is None:

@@ -31,8 +31,7 @@ from app.core.errors import DomainError
 from app.core.exam.blueprint import Blueprint
 from app.core.exam.questions import Question
 from app.core.exam.scoring import score
-from app.services.base import Service, requires
-from app.store import models
+from app.services.base import Service, find_batch, requires
 from app.store import theory_tables as tt
 from app.store.room_tables import RoomAnswer, RoomSitting
 
@@ -153,10 +152,10 @@ def apply_submit(session: Session, record: rec.Record) -> None:
 
 def _score(s: Session, uow, row: RoomSitting) -> None:
     from app.services.results import record_machine_score
-    from app.services.theory import get_batch, open_package
+    from app.services.theory import open_package
 
     try:
-        batch = get_batch(s, row.plan_no)
+        batch = find_batch(s, row.plan_no)
         seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == batch.id)).first()
         if seal is None or seal.paper_key is None:
             raise DomainError("主机上的试卷尚未解封，不能评分")

@@ -26,7 +26,7 @@ from app.core import scoring as rules
 from app.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from app.core.roles import Role, assignment_conflict
 from app.formats import xlsx
-from app.services.base import Service, requires
+from app.services.base import Service, find_batch, requires
 from app.store import models
 from app.store import scoring_tables as t
 
@@ -204,12 +204,6 @@ def _signature_problem(png: bytes) -> str | None:
 
 class ScoringService(Service):
     # ------------------------------------------------------------ lookups
-    def _batch(self, s, plan_no: str) -> models.Batch:
-        b = s.scalars(select(models.Batch).where(models.Batch.plan_no == plan_no)).first()
-        if b is None:
-            raise NotFound(f"认定计划「{plan_no}」不存在")
-        return b
-
     def _template_row(self, s, batch) -> t.ScoringTemplate | None:
         return s.scalars(select(t.ScoringTemplate).where(t.ScoringTemplate.batch_id == batch.id)).first()
 
@@ -408,7 +402,7 @@ class ScoringService(Service):
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             if self._started(s, batch):
                 raise Conflict("评分已开始，不能更换评分记录表")
             members = self._members(s, batch)
@@ -442,7 +436,7 @@ class ScoringService(Service):
     @requires("scoring.view")
     def template(self, plan_no: str) -> rules.Template:
         with self.ctx.reading() as s:
-            return self._template(s, self._batch(s, plan_no))
+            return self._template(s, find_batch(s, plan_no))
 
     # ------------------------------------------------------------ group and avoidance
     @requires("scoring.group")
@@ -451,7 +445,7 @@ class ScoringService(Service):
         conflicts it raises; they must be resolved before scoring starts."""
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             if self._started(s, batch):
                 raise Conflict("评分已开始，考评组已锁定，不能更改")
             row = self._template_row(s, batch)
@@ -501,7 +495,7 @@ class ScoringService(Service):
     @requires("scoring.view")
     def group(self, plan_no: str) -> GroupView:
         with self.ctx.reading() as s:
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             members = self._members(s, batch)
             return GroupView(plan_no, tuple((st.username, st.name, st.unit) for _, st in members),
                              next((st.username for m, st in members if m.is_chief), None), self._started(s, batch))
@@ -513,7 +507,7 @@ class ScoringService(Service):
             raise DomainError("请写明利害关系")
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             st, c = self._staff(s, username), self._candidate(s, batch, ticket_no)
             if s.scalars(select(t.ScoringRelation).where(t.ScoringRelation.batch_id == batch.id,
                                                          t.ScoringRelation.staff_id == st.id,
@@ -525,7 +519,7 @@ class ScoringService(Service):
     @requires("scoring.view")
     def avoidance(self, plan_no: str) -> list[ConflictView]:
         with self.ctx.reading() as s:
-            return self._conflicts(s, self._batch(s, plan_no))
+            return self._conflicts(s, find_batch(s, plan_no))
 
     @requires("scoring.avoidance")
     def allow_avoidance(self, plan_no: str, username: str, ticket_no: str, reason: str) -> None:
@@ -534,7 +528,7 @@ class ScoringService(Service):
             raise DomainError("请写明允许的理由（至少 4 个字）")
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             st, c = self._staff(s, username), self._candidate(s, batch, ticket_no)
             if not any(x.grader == username and x.ticket_no == ticket_no for x in self._conflicts(s, batch)):
                 raise DomainError("该考评员与该考生之间没有需回避的情形")
@@ -552,7 +546,7 @@ class ScoringService(Service):
     def station(self, plan_no: str) -> list[StationRow]:
         """The candidates this grader scores: ticket and workstation, own progress only."""
         with self.ctx.reading() as s:
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             template = self._template(s, batch)
             me = self._me(s, batch)
             conflicts = {c.ticket_no: c.reason for c in self._conflicts(s, batch)
@@ -578,7 +572,7 @@ class ScoringService(Service):
     def my_sheet(self, plan_no: str, ticket_no: str) -> SheetView | None:
         """The caller's own working sheet (open correction, else latest version)."""
         with self.ctx.reading() as s:
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             template = self._template(s, batch)
             self._me(s, batch)
             c = self._candidate(s, batch, ticket_no)
@@ -590,7 +584,7 @@ class ScoringService(Service):
         """Save the caller's draft (every keystroke may come here; nothing is lost)."""
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             template = self._template(s, batch)
             me = self._me(s, batch)
             c = self._candidate(s, batch, ticket_no)
@@ -638,7 +632,7 @@ class ScoringService(Service):
         failure = None
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             template = self._template(s, batch)
             me = self._me(s, batch)
             c = self._candidate(s, batch, ticket_no)
@@ -677,7 +671,7 @@ class ScoringService(Service):
             raise DomainError("请写明更正理由（至少 4 个字）")
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             template = self._template(s, batch)
             me = self._me(s, batch)
             c = self._candidate(s, batch, ticket_no)
@@ -707,7 +701,7 @@ class ScoringService(Service):
     def sheets(self, plan_no: str, ticket_no: str) -> list[SheetView]:
         """Every version of every grader's sheet for one candidate, once all have signed."""
         with self.ctx.reading() as s:
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             template = self._template(s, batch)
             c = self._candidate(s, batch, ticket_no)
             sheets = self._sheets(s, c.id)
@@ -722,7 +716,7 @@ class ScoringService(Service):
     def result(self, plan_no: str, ticket_no: str) -> CandidateResult:
         """Status of one candidate; scores only once every grader signed."""
         with self.ctx.reading() as s:
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             return self._result(s, batch, self._template(s, batch), self._candidate(s, batch, ticket_no),
                                 self._members(s, batch))
 
@@ -730,7 +724,7 @@ class ScoringService(Service):
     def progress(self, plan_no: str) -> list[ProgressRow]:
         """Live completeness per workstation and grader (statuses only, never scores)."""
         with self.ctx.reading() as s:
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             members = self._members(s, batch)
             by_cand: dict[int, dict[int, str]] = {}
             for sh in s.scalars(select(t.ScoreSheet).where(t.ScoreSheet.batch_id == batch.id)):
@@ -751,7 +745,7 @@ class ScoringService(Service):
     @requires("scoring.reconcile")
     def discrepancies(self, plan_no: str) -> list[CandidateResult]:
         with self.ctx.reading() as s:
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             template = self._template(s, batch)
             members = self._members(s, batch)
             out = []
@@ -770,7 +764,7 @@ class ScoringService(Service):
             raise DomainError(problem)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             template = self._template(s, batch)
             m = self._me(s, batch)
             if not m.is_chief:
@@ -805,7 +799,7 @@ class ScoringService(Service):
     def mark_absent(self, plan_no: str, ticket_no: str, reason: str = "未参加实操考核") -> None:
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             self._me(s, batch)
             c = self._candidate(s, batch, ticket_no)
             if any(sh.status == ST_SIGNED for sh in self._sheets(s, c.id)):
@@ -821,7 +815,7 @@ class ScoringService(Service):
     def practical_summary(self, plan_no: str) -> list[PracticalScore]:
         """Per candidate: the final practical score (None until final), status and remark."""
         with self.ctx.reading() as s:
-            return self._summary_rows(s, self._batch(s, plan_no))
+            return self._summary_rows(s, find_batch(s, plan_no))
 
     @requires("scoring.grade")
     def sign_summary(self, plan_no: str, password: str, signature_png: bytes) -> SummarySignatureView:
@@ -831,7 +825,7 @@ class ScoringService(Service):
             raise DomainError(problem)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             m = self._me(s, batch)
             rows = self._summary_rows(s, batch)
             open_rows = [r.ticket_no for r in rows if r.status in (R_PENDING, R_DISCREPANCY)]
@@ -917,7 +911,7 @@ class ScoringService(Service):
     @requires("scoring.summary")
     def summary_signatures(self, plan_no: str) -> list[SummarySignatureView]:
         with self.ctx.reading() as s:
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             h = self._summary_hash(self._summary_rows(s, batch))
             return [SummarySignatureView(st.username, st.name, sig.role, sig.signed_at, sig.summary_sha256 == h,
                                          sig.signature)
@@ -931,7 +925,7 @@ class ScoringService(Service):
         """Every signed sheet against the hash recorded in the journal when it was signed.
         Returns the problems found (empty when every sheet is as signed)."""
         with self.ctx.reading() as s:
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             recorded: dict[int, str] = {}
             for payload in s.scalars(select(models.JournalEntry.payload).where(
                     models.JournalEntry.action.in_(("scoring.sheet_sign", "scoring.paper_agreed",
@@ -969,7 +963,7 @@ class ScoringService(Service):
         agree, the sheet is recorded as signed on paper; until then mismatches are listed."""
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             template = self._template(s, batch)
             c = self._candidate(s, batch, ticket_no)
             g = self._staff(s, grader)
@@ -1032,7 +1026,7 @@ class ScoringService(Service):
     @requires("scoring.paper")
     def my_paper_entry(self, plan_no: str, ticket_no: str, grader: str) -> tuple[dict, PaperStatus]:
         with self.ctx.reading() as s:
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             template = self._template(s, batch)
             c = self._candidate(s, batch, ticket_no)
             g = self._staff(s, grader)
@@ -1063,7 +1057,7 @@ class ScoringService(Service):
 
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             me = self._me(s, batch)
             rows = list(s.execute(select(t.ScoreSheet, models.Candidate.ticket_no)
                                   .join(models.Candidate, models.Candidate.id == t.ScoreSheet.candidate_id)
@@ -1129,7 +1123,7 @@ class ScoringService(Service):
         added = 0
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             if body["template"] != self._template_hash(s, batch):
                 raise DomainError("文件中的评分表与本站的评分记录表不一致，未导入")
             g = self._staff(s, body["grader"])
@@ -1186,7 +1180,7 @@ class ScoringService(Service):
         digest = hashlib.sha256(image).hexdigest()
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             c = self._candidate(s, batch, ticket_no)
             if self.ctx.actor.role_value in (Role.GRADER.value, Role.CHIEF_GRADER.value):
                 self._me(s, batch)
@@ -1201,7 +1195,7 @@ class ScoringService(Service):
     @requires("scoring.view")
     def photos(self, plan_no: str, ticket_no: str) -> list[PhotoView]:
         with self.ctx.reading() as s:
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             c = self._candidate(s, batch, ticket_no)
             return [PhotoView(p.id, ticket_no, p.note, st.name, p.taken_at, p.sha256, len(p.image))
                     for p, st in s.execute(select(t.WorkpiecePhoto, models.Staff)
@@ -1233,7 +1227,7 @@ class ScoringService(Service):
 
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             rows = self._summary_rows(s, batch)
             members = self._members(s, batch)
             header = self._header(s, batch)
@@ -1257,7 +1251,7 @@ class ScoringService(Service):
         from app.formats import scoring_pdf
 
         with self.ctx.reading() as s:
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             template = self._template(s, batch)
             members = self._members(s, batch)
             header = self._header(s, batch)
@@ -1275,7 +1269,7 @@ class ScoringService(Service):
 
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = self._batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             template = self._template(s, batch)
             members = self._members(s, batch)
             header = self._header(s, batch)

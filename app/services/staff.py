@@ -12,7 +12,7 @@ from app.core.idcard import id_number_problem
 from app.core.roles import ROLE_NAMES, Role, assignment_conflict
 from app.core.site import password_problem, username_problem
 from app.core.supervisor_card import card_problem
-from app.services.base import Service, requires
+from app.services.base import Service, find_batch, requires
 from app.store import models
 
 
@@ -137,9 +137,7 @@ class StaffService(Service):
             staff = self._get(uow.session, username)
             if role_v.value not in staff.roles:
                 raise DomainError(f"「{staff.name}」的账户没有「{ROLE_NAMES[role_v]}」角色")
-            batch = uow.session.scalars(select(models.Batch).where(models.Batch.plan_no == plan_no)).first()
-            if batch is None:
-                raise NotFound(f"认定计划「{plan_no}」不存在")
+            batch = find_batch(uow.session, plan_no)
             existing = {Role(a.role) for a in uow.session.scalars(
                 select(models.BatchAssignment).where(models.BatchAssignment.batch_id == batch.id,
                                                      models.BatchAssignment.staff_id == staff.id))}

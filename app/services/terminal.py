@@ -21,7 +21,8 @@ from sqlalchemy import select
 from app.core.actor import system_actor
 from app.core.errors import Conflict
 from app.services.base import Service, ServiceContext, requires
-from app.services.theory import PROCTOR_KEY_SETTING, get_batch, proctor_key
+from app.services.base import find_batch
+from app.services.theory import PROCTOR_KEY_SETTING, proctor_key
 from app.store import engine as store_engine
 from app.store import models
 from app.store import theory_tables as tt
@@ -34,7 +35,7 @@ class TerminalService(Service):
     def provision(self, terminal_dir: Path | str, terminal_passphrase: str, plan_no: str) -> str:
         """Create the terminal store; returns its site id.  Journaled on both sides."""
         with self.ctx.reading() as s:
-            batch = get_batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == batch.id)).first()
             if seal is None:
                 raise Conflict("本批次试卷尚未封存，不能准备考试终端")

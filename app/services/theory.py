@@ -35,7 +35,7 @@ from app.core.exam.blueprint import Blueprint
 from app.core.exam.questions import QTYPE_NAMES, Question, QType
 from app.core.roles import Role
 from app.formats import bank_xlsx, qti
-from app.services.base import Service, requires
+from app.services.base import Service, find_batch, requires
 from app.store import models
 from app.store import theory_tables as tt
 
@@ -73,13 +73,6 @@ class SealStatus:
     unlocked_by: tuple[str, ...]
     question_count: int
     content_sha256: str
-
-
-def get_batch(session, plan_no: str) -> models.Batch:
-    batch = session.scalars(select(models.Batch).where(models.Batch.plan_no == plan_no)).first()
-    if batch is None:
-        raise NotFound(f"认定计划「{plan_no}」不存在")
-    return batch
 
 
 def load_bank(session, occupation_code: str, level: int) -> list[Question]:
@@ -215,7 +208,7 @@ class PaperService(Service):
         if problems:
             raise DomainError("组卷方案有误：" + "；".join(problems))
         with self.ctx.unit_of_work() as uow:
-            batch = get_batch(uow.session, plan_no)
+            batch = find_batch(uow.session, plan_no)
             seal = uow.session.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == batch.id)).first()
             if seal is not None:
                 raise Conflict("试卷已封存，不能再修改组卷方案（如需修改请先作废封存）")
@@ -230,7 +223,7 @@ class PaperService(Service):
     @requires("papers.status")
     def blueprint(self, plan_no: str) -> Blueprint | None:
         with self.ctx.reading() as s:
-            batch = get_batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             row = s.scalars(select(tt.Blueprint).where(tt.Blueprint.batch_id == batch.id)).first()
             return Blueprint.from_dict(row.data) if row else None
 
@@ -250,7 +243,7 @@ class PaperService(Service):
         seed = seed or secrets.token_hex(16)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = get_batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             people = [self._custodian(s, u, p) for u, p in custodians]
             old = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == batch.id)).first()
             if old is not None and (old.paper_key is not None or s.scalar(
@@ -303,7 +296,7 @@ class PaperService(Service):
         failure: DomainError | None = None
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            batch = get_batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == batch.id)).first()
             names = [u for u, _ in custodians]
             if seal is None:
@@ -356,7 +349,7 @@ class PaperService(Service):
     def relock(self, plan_no: str) -> None:
         """After the exam window: forget the paper key again."""
         with self.ctx.unit_of_work() as uow:
-            batch = get_batch(uow.session, plan_no)
+            batch = find_batch(uow.session, plan_no)
             seal = uow.session.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == batch.id)).first()
             if seal is None or seal.paper_key is None:
                 return
@@ -366,7 +359,7 @@ class PaperService(Service):
     @requires("papers.status")
     def status(self, plan_no: str) -> SealStatus:
         with self.ctx.reading() as s:
-            batch = get_batch(s, plan_no)
+            batch = find_batch(s, plan_no)
             seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == batch.id)).first()
             return self._status(s, plan_no, batch, seal)
 

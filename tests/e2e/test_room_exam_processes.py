@@ -7,13 +7,11 @@ score in results is the score of those answers."""
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
 import time
 from decimal import Decimal
-from pathlib import Path
 
 from sqlalchemy import select
 
@@ -23,33 +21,28 @@ from app.core.exam.scoring import score
 from app.net.master import MasterLink
 from app.net.simulate import free_port
 from app.net.terminal import TerminalNode
+from app.services.base import find_batch
 from app.services.demo import DEMO_PASSPHRASE, DEMO_PLAN
 from app.services.net import NetService, ProctorService
 from app.services.results import ResultsService
 from app.services.room import RoomService
 from app.services.terminal import TerminalService
-from app.services.theory import get_batch, open_package
+from app.services.theory import open_package
 from app.store import theory_tables as tt
 from tests.e2e.exam_terminal_child import choice_for
+from tests.e2e.room_support import ROOT, process_env, start_master
 from tests.theory_support import demo_id_tail, prepare_exam
 
-ROOT = Path(__file__).resolve().parents[2]
 TPASS = "terminal-pass-e2e"
 TICKETS = ["DG26040001", "DG26040002", "DG26040003"]
 
 
 def _env():
-    return {**os.environ, "PYTHONPATH": str(ROOT), "EXAMSITE_PASSPHRASE": DEMO_PASSPHRASE,
-            "EXAMSITE_TERMINAL_PASSPHRASE": TPASS, "QT_QPA_PLATFORM": "offscreen"}
+    return process_env(DEMO_PASSPHRASE, TPASS)
 
 
 def _master(site_dir, port):
-    p = subprocess.Popen([sys.executable, "-m", "app", "link", "serve", "--site", str(site_dir), "--host",
-                          "127.0.0.1", "--port", str(port)], env=_env(), cwd=ROOT, stdout=subprocess.PIPE,
-                         stderr=subprocess.DEVNULL, text=True)
-    line = p.stdout.readline()
-    assert line.startswith("READY"), line
-    return p
+    return start_master(site_dir, port, _env())
 
 
 def _terminal(folder, tails, ticket=None, fault=None, pace=0.25):
@@ -138,7 +131,7 @@ def test_real_exam_engines_survive_kills_cuts_and_a_move(demo, demo_login, tmp_p
     assert NetService(demo_login("admin")).import_pack(pack).new == 0
 
     with demo.store.read() as s:
-        seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == get_batch(s, DEMO_PLAN).id)).one()
+        seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == find_batch(s, DEMO_PLAN).id)).one()
         package = open_package(demo.store, DEMO_PLAN, seal)
     bp = Blueprint.from_dict(package["blueprint"])
     qs = {c: Question.from_dict(d) for c, d in package["questions"].items()}

@@ -9,14 +9,11 @@ exactly what the simulated candidate answered."""
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from app.core.actor import Actor
@@ -27,24 +24,18 @@ from app.services.net import NetService, ProctorService
 from app.store.keys import TEST_KDF
 from app.store.net_tables import ReceivedRecord
 from tests.conftest import PASSPHRASE
+from tests.e2e.room_support import ROOT, process_env, start_master
 
-ROOT = Path(__file__).resolve().parents[2]
 TPASS = "terminal-pass-1"
 QUESTIONS = 30
 
 
 def _env():
-    return {**os.environ, "PYTHONPATH": str(ROOT), "EXAMSITE_PASSPHRASE": PASSPHRASE,
-            "EXAMSITE_TERMINAL_PASSPHRASE": TPASS, "QT_QPA_PLATFORM": "offscreen"}
+    return process_env(PASSPHRASE, TPASS)
 
 
 def _master(site_dir, port):
-    p = subprocess.Popen([sys.executable, "-m", "app", "link", "serve", "--site", str(site_dir), "--host",
-                          "127.0.0.1", "--port", str(port)], env=_env(), cwd=ROOT, stdout=subprocess.PIPE,
-                         stderr=subprocess.DEVNULL, text=True)
-    line = p.stdout.readline()
-    assert line.startswith("READY"), line
-    return p
+    return start_master(site_dir, port, _env())
 
 
 def _sim(args, fault=None):

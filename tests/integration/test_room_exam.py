@@ -361,8 +361,8 @@ def test_a_candidate_moved_to_a_spare_terminal_continues_with_every_answer_and_t
     # and the total is the score of exactly what the candidate chose, on both terminals
     with demo.store.read() as s:
         from app.store import theory_tables as tt2
-        from app.services.theory import get_batch
-        seal = s.scalars(select(tt2.PaperSeal).where(tt2.PaperSeal.batch_id == get_batch(s, DEMO_PLAN).id)).one()
+        from app.services.base import find_batch
+        seal = s.scalars(select(tt2.PaperSeal).where(tt2.PaperSeal.batch_id == find_batch(s, DEMO_PLAN).id)).one()
         package = open_package(demo.store, DEMO_PLAN, seal)
     bp = Blueprint.from_dict(package["blueprint"])
     qs = {c: Question.from_dict(d) for c, d in package["questions"].items()}
