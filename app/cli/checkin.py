@@ -110,11 +110,8 @@ def register(sub) -> None:
 
 
 def _run(args, fn):
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         return fn(ctx)
-    finally:
-        ctx.handle.close()
 
 
 def cmd_session_add(args) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+from contextlib import contextmanager
 import os
 import sys
 from pathlib import Path
@@ -44,6 +45,16 @@ def open_site(args):
     from app.services.site import open_site as _open
 
     return _open(args.site, passphrase(args))
+
+
+@contextmanager
+def logged_in(args):
+    """``with common.logged_in(args) as ctx:`` — log in as ``--user``; the site is closed after."""
+    ctx = login(args)
+    try:
+        yield ctx
+    finally:
+        ctx.handle.close()
 
 
 def login(args):

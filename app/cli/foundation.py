@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -93,11 +92,8 @@ def cmd_init(args) -> int:
 def cmd_import_roster(args) -> int:
     from app.services.roster import RosterService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         result = RosterService(ctx).import_roster(args.file, args.photos)
-    finally:
-        ctx.handle.close()
     print(f"已导入：认定计划 {len(result.batches)} 个，考生 {result.candidates} 名，照片 {result.photos} 张")
     if result.missing_photos:
         print(f"注意：{len(result.missing_photos)} 名考生没有照片（如 {', '.join(result.missing_photos[:5])}）")
@@ -107,13 +103,10 @@ def cmd_import_roster(args) -> int:
 def cmd_user_add(args) -> int:
     from app.services.staff import StaffService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         new_pw = common.password(args, "EXAMSITE_NEW_PASSWORD", f"用户 {args.username} 的新密码", "new_password_file")
         StaffService(ctx).add(args.username, args.name, new_pw, [r.strip() for r in args.roles.split(",") if r.strip()],
                               id_no=args.id_no, unit=args.unit, card_no=args.card_no)
-    finally:
-        ctx.handle.close()
     print(f"已创建用户 {args.username}")
     return 0
 
@@ -122,25 +115,19 @@ def cmd_user_list(args) -> int:
     from app.core.roles import ROLE_NAMES, Role
     from app.services.staff import StaffService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         for s in StaffService(ctx).list():
             roles = "、".join(ROLE_NAMES[Role(r)] for r in s.roles)
             flags = ("" if s.active else " [已停用]") + (" [已锁定]" if s.locked else "")
             print(f"{s.username}\t{s.name}\t{roles}{flags}")
-    finally:
-        ctx.handle.close()
     return 0
 
 
 def cmd_user_assign(args) -> int:
     from app.services.staff import StaffService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         StaffService(ctx).assign(args.batch, args.username, args.as_role)
-    finally:
-        ctx.handle.close()
     print("已指定")
     return 0
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 import threading
 
 from app.cli import CliError
@@ -80,48 +79,36 @@ def cmd_serve(args) -> int:
 def cmd_grant(args) -> int:
     from app.services.net import NetService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         print(NetService(ctx).grant(args.code, args.name))
-    finally:
-        ctx.handle.close()
     return 0
 
 
 def cmd_pending(args) -> int:
     from app.services.net import NetService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         for p in NetService(ctx).pending_enrollments():
             print(f"{p.code}\t{p.name}\t{p.requested_at.isoformat()}")
-    finally:
-        ctx.handle.close()
     return 0
 
 
 def cmd_machines(args) -> int:
     from app.services.net import NetService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         for m in NetService(ctx).machines():
             print(f"{m.machine_id}\t{m.name}\t{m.records_held}\t{m.contiguous_seq}")
-    finally:
-        ctx.handle.close()
     return 0
 
 
 def cmd_import_pack(args) -> int:
     from app.services.net import NetService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         for f in args.files:
             r = NetService(ctx).import_pack(f)
             print(f"{f}\t新增 {r.new}\t重复 {r.duplicates}")
-    finally:
-        ctx.handle.close()
     return 0
 
 

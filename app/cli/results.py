@@ -68,11 +68,8 @@ def _common(p) -> None:
 
 
 def _run(args, fn):
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         return fn(ctx)
-    finally:
-        ctx.handle.close()
 
 
 def cmd_show(args) -> int:

@@ -72,11 +72,8 @@ def cmd_verify(args) -> int:
     from app.cli import CliError
     from app.services.scoring import ScoringService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         problems = ScoringService(ctx).verify_sheets(args.batch)
-    finally:
-        ctx.handle.close()
     if problems:
         for p in problems:
             print(p)
@@ -88,11 +85,8 @@ def cmd_verify(args) -> int:
 def cmd_export_sheets(args) -> int:
     from app.services.scoring import ScoringService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         n = ScoringService(ctx).export_sheets(args.batch, args.out)
-    finally:
-        ctx.handle.close()
     print(f"已导出 {n} 份已签字评分表：{args.out}")
     return 0
 
@@ -100,11 +94,8 @@ def cmd_export_sheets(args) -> int:
 def cmd_import_sheets(args) -> int:
     from app.services.scoring import ScoringService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         n = ScoringService(ctx).import_sheets(args.batch, args.file)
-    finally:
-        ctx.handle.close()
     print(f"已导入 {n} 份评分表（已有的跳过）")
     return 0
 
@@ -120,11 +111,8 @@ def cmd_template(args) -> int:
 def cmd_import(args) -> int:
     from app.services.scoring import ScoringService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         t = ScoringService(ctx).import_template(args.batch, args.file)
-    finally:
-        ctx.handle.close()
     print(f"已导入评分记录表「{t.title}」：考核项目 {len(t.tasks)} 个，评分项 {len(t.items())} 个")
     return 0
 
@@ -132,12 +120,9 @@ def cmd_import(args) -> int:
 def cmd_group(args) -> int:
     from app.services.scoring import ScoringService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         conflicts = ScoringService(ctx).set_group(args.batch, [m.strip() for m in args.members.split(",") if m.strip()],
                                                   args.chief)
-    finally:
-        ctx.handle.close()
     print("考评组已组建")
     if conflicts:
         print(f"注意：{len(conflicts)} 处回避情形，须更换考评员或由考场负责人允许后才能开始评分：")
@@ -149,8 +134,7 @@ def cmd_group(args) -> int:
 def cmd_summary(args) -> int:
     from app.services.scoring import RESULT_NAMES, ScoringService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         svc = ScoringService(ctx)
         rows = svc.practical_summary(args.batch)
         for r in rows:
@@ -159,19 +143,14 @@ def cmd_summary(args) -> int:
         if args.pdf:
             out = svc.summary_pdf(args.batch, args.pdf, args.contact, args.phone)
             print(f"已写出：{out}")
-    finally:
-        ctx.handle.close()
     return 0
 
 
 def cmd_sheets(args) -> int:
     from app.services.scoring import ScoringService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         svc = ScoringService(ctx)
         out = svc.filled_sheets_pdf(args.batch, args.out) if args.filled else svc.blank_sheets_pdf(args.batch, args.out)
-    finally:
-        ctx.handle.close()
     print(f"已写出：{out}")
     return 0

@@ -96,15 +96,12 @@ def _custodians(args) -> list[tuple[str, str]]:
 def cmd_bank_import(args) -> int:
     from app.services.theory import BankService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         svc = BankService(ctx)
         if args.file.lower().endswith(".zip"):
             res = svc.import_qti(args.file, args.occupation, args.level)
         else:
             res = svc.import_xlsx(args.file, args.occupation, args.level, args.images)
-    finally:
-        ctx.handle.close()
     print(f"已导入 {res.imported} 题；职业（工种）{res.occupation_code} {res.level}级题库现有 {res.bank_size} 题")
     if res.warning:
         print(f"注意：{res.warning}")
@@ -114,11 +111,8 @@ def cmd_bank_import(args) -> int:
 def cmd_bank_export(args) -> int:
     from app.services.theory import BankService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         n = BankService(ctx).export_qti(args.occupation, args.level, args.out)
-    finally:
-        ctx.handle.close()
     print(f"已导出 {n} 题到 {args.out}（QTI 2.1 内容包为明文，请妥善保管）")
     return 0
 
@@ -126,11 +120,8 @@ def cmd_bank_export(args) -> int:
 def cmd_bank_summary(args) -> int:
     from app.services.theory import BankService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         s = BankService(ctx).summary(args.occupation, args.level)
-    finally:
-        ctx.handle.close()
     print(f"题库 {s.occupation_code} {s.level}级：共 {s.size} 题")
     print("  题型：" + "，".join(f"{k} {v}" for k, v in s.by_type.items()))
     print("  难度：" + "，".join(f"{k}级 {v}" for k, v in sorted(s.by_difficulty.items())))
@@ -161,11 +152,8 @@ def cmd_blueprint(args) -> int:
         d["pass_mark"] = str(Decimal(args.pass_mark))
     if args.mode:
         d["mode"] = args.mode
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         PaperService(ctx).set_blueprint(args.batch, Blueprint.from_dict(d))
-    finally:
-        ctx.handle.close()
     print(f"已设置认定计划 {args.batch} 的组卷方案：{Blueprint.from_dict(d).question_count} 题，"
           f"{d['duration_min']} 分钟，合格线 {d['pass_mark']} 分")
     return 0
@@ -184,11 +172,8 @@ def _print_status(st) -> None:
 def cmd_seal(args) -> int:
     from app.services.theory import PaperService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         st = PaperService(ctx).seal(args.batch, _custodians(args))
-    finally:
-        ctx.handle.close()
     _print_status(st)
     return 0
 
@@ -196,11 +181,8 @@ def cmd_seal(args) -> int:
 def cmd_unlock(args) -> int:
     from app.services.theory import PaperService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         st = PaperService(ctx).unlock(args.batch, _custodians(args))
-    finally:
-        ctx.handle.close()
     _print_status(st)
     return 0
 
@@ -208,23 +190,17 @@ def cmd_unlock(args) -> int:
 def cmd_status(args) -> int:
     from app.services.theory import PaperService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         _print_status(PaperService(ctx).status(args.batch))
-    finally:
-        ctx.handle.close()
     return 0
 
 
 def cmd_terminal_provision(args) -> int:
     from app.services.terminal import TerminalService
 
-    ctx = common.login(args)
-    try:
+    with common.logged_in(args) as ctx:
         secret = common.password(args, "EXAMSITE_TERMINAL_PASSPHRASE", "终端库口令", file_attr="__none__")
         site_id = TerminalService(ctx).provision(args.terminal, secret, args.batch)
-    finally:
-        ctx.handle.close()
     print(f"考试终端库已建立：{Path(args.terminal).resolve()}（{site_id}）")
     return 0
 
