@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "app.cli.results",
     "app.cli.camera",
     "app.cli.net",
+    "app.cli.readiness",
 ]
 
 

@@ -129,6 +129,10 @@ CAPABILITIES: MappingProxyType = MappingProxyType(
         "room.console": frozenset({Role.PROCTOR, Role.ROOM_HEAD}),
         "room.control": frozenset({Role.PROCTOR, Role.ROOM_HEAD}),
         "room.authorise": frozenset({Role.PROCTOR, Role.ROOM_HEAD}),
+        # readiness self-test, the evening before (issue 10)
+        "readiness.run": _OFFICE,
+        "readiness.view": frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD, Role.INTERNAL_SUPERVISOR,
+                                     Role.EXTERNAL_SUPERVISOR}),
     }
 )
 
