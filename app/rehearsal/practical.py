@@ -1,0 +1,248 @@
+"""实操评分 on the rehearsed day: the office imports the scoring sheet (评分记录表), the
+administrator forms the 考评组, every grader scores every present candidate on their own
+station and signs each sheet (password + drawn signature), the chief grader reconciles
+the candidates whose graders' totals differ beyond the threshold, and the summary
+(汇总表) is signed, which hands the scores to results (source ``practical-summary``).
+
+The scores are then recomputed independently from the signed sheets with the pure rules
+(app.core.scoring) so a checker can compare "recomputed" with "reported".
+
+A batch has exactly one 考评组 (ScoringService keeps one group per batch): at scale all
+graders sit in that one group and each scores every candidate."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import time
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from app.core import scoring as rules
+from app.core.passwords import check_password, hash_password
+from app.formats.scoring_template import EXAMPLE_ITEMS, EXAMPLE_SETTINGS, EXAMPLE_TASKS, write_template_workbook
+from app.rehearsal.common import cst_at, hhmm, signature_png
+from app.rehearsal.day import Day
+from app.store.keys import STANDARD_KDF
+from app.services.results import ResultsService
+from app.services.scoring import R_DISCREPANCY, ScoringService
+from app.services.staff import StaffService
+
+_EXTRA_NAMES = ["韩卫东", "曹永刚", "彭丽娟", "曾宪明", "田国栋", "董秀梅", "袁志刚", "潘建华", "蒋红霞", "蔡文斌",
+                "魏长青", "吕晓峰"]
+_RECONCILE_REASON = ("经回看实操录像并查验接线工件，考生第一次通电试验即成功；{who}误记为通电不成功，"
+                     "按其余考评员评分裁定")
+
+
+@dataclass
+class PracticalReport:
+    members: list[str]                       # the one 考评组 of the batch (usernames)
+    chief: str
+    present: list[str]
+    absent: list[str]                        # recorded absent from practical
+    reported: dict[str, Decimal | None]      # ticket -> final practical score, as ScoringService reports it
+    recomputed: dict[str, Decimal | None]    # ticket -> recomputed from the signed sheets (app.core.scoring)
+    in_results: dict[str, Decimal | None]    # ticket -> the practical score results now hold
+    reconciled: dict[str, Decimal]           # ticket -> the chief's decision
+    totals: dict[str, dict[str, Decimal]]    # ticket -> grader -> sheet total
+    mismatches: list[str] = field(default_factory=list)   # tickets where recomputed != reported (or != results)
+    sheet_problems: list[str] = field(default_factory=list)  # ScoringService.verify_sheets
+    created: list[str] = field(default_factory=list)      # grader accounts this phase created
+    sheets_signed: int = 0
+    sign_seconds: float = 0.0                # time inside sign_sheet (Argon2id password check each time)
+    seconds: float = 0.0
+    argon2_ms: float = 0.0                   # one password check with this site's KDF parameters
+    argon2_standard_ms: float = 0.0          # ... and with STANDARD_KDF (what a real site uses)
+    files: dict[str, Path] = field(default_factory=dict)
+    note: str = ""
+
+    @property
+    def consistent(self) -> bool:
+        return not self.mismatches and not self.sheet_problems
+
+
+def _add_graders(day: Day, n: int) -> list[str]:
+    """``n`` more 考评员 accounts, assigned to the batch (passwords into ``day.passwords``)."""
+    from app.services.demo import DEMO_INSTITUTION
+
+    admin = day.login("admin")
+    staff = StaffService(admin)
+    existing = {s.username for s in staff.list()}
+    out = []
+    k = 1
+    while len(out) < n:
+        u = f"kaoping{k}"
+        k += 1
+        if u in existing:
+            continue
+        pw = f"Demo-{u}-2026"
+        staff.add(u, _EXTRA_NAMES[len(out) % len(_EXTRA_NAMES)] + ("" if len(out) < len(_EXTRA_NAMES) else str(k)),
+                  pw, ["grader"], unit=DEMO_INSTITUTION.name)
+        staff.assign(day.plan_no, u, "grader")
+        day.passwords[u] = pw
+        out.append(u)
+    return out
+
+
+def _q(x: float) -> Decimal:
+    """To the sheet's 0.5 step."""
+    return (Decimal(str(x)) * 2).quantize(Decimal(1), ROUND_HALF_UP) / 2
+
+
+def _entries(day: Day, items, ability: float, bias: float) -> dict:
+    out = {}
+    for _task, code, _title, points, *_rest, veto in items:
+        if veto != "否":
+            out[code] = "否"
+            continue
+        pts = float(points)
+        v = _q(pts * min(1.0, max(0.0, ability + bias + day.rng.uniform(-0.02, 0.02))))
+        out[code] = str(min(Decimal(points), max(Decimal(0), v)))
+    return out
+
+
+def _scale_note(per_sign: float, members: int, present: int) -> str:
+    at_scale = per_sign * 300 * 9
+    return (f"sign_sheet 平均 {per_sign * 1000:.0f} 毫秒/张（{members} 名考评员 × {present} 名考生）；"
+            f"按此推算 300 名考生 × 9 名考评员 = 2700 张签字约 {at_scale / 60:.1f} 分钟")
+
+
+def run_practical(day: Day, *, present: list[str], graders: list[str], chief: str, extra_graders: int = 0,
+                  reconcile: int = 1, starts_at: _dt.datetime | None = None, office: str = "kaowu",
+                  members_sign_summary: bool = True) -> PracticalReport:
+    t0 = time.perf_counter()
+    starts_at = starts_at or cst_at(day.exam_day, 13, 30)
+    day.clock.jump_to(starts_at - _dt.timedelta(minutes=30))
+    created = _add_graders(day, extra_graders) if extra_graders else []
+    members = list(dict.fromkeys([*graders, chief, *created]))
+    admin = day.login("admin")
+    everyone = [c.ticket_no for c in ResultsService(admin).results(day.plan_no)]
+    present = [t for t in everyone if t in set(present)]
+    absent = [t for t in everyone if t not in set(present)]
+    if reconcile > len(present):
+        raise ValueError("需裁定的考生多于实到考生")
+    day.say(f"实操：考评组 {len(members)} 人（组长 {chief}），实到考生 {len(present)} 名，缺考 {len(absent)} 名")
+
+    # -- the scoring sheet and the group ------------------------------------------------------
+    out = day.out / "实操"
+    out.mkdir(parents=True, exist_ok=True)
+    settings = [list(r) for r in EXAMPLE_SETTINGS]
+    even = len(members) % 2 == 0
+    if even:  # the example sheet wants an odd group; the demo's group has four
+        settings = [[k, "是"] if k == rules.SETTINGS_KEYS["allow_even"][0] else [k, v] for k, v in settings]
+    tpl_path = out / "评分记录表模板.xlsx"
+    write_template_workbook(tpl_path, settings, EXAMPLE_TASKS, EXAMPLE_ITEMS)
+    template = ScoringService(day.login(office)).import_template(day.plan_no, tpl_path)
+    conflicts = ScoringService(admin).set_group(day.plan_no, members, chief)
+    if conflicts:
+        head = ScoringService(day.login("kaochang"))
+        for c in conflicts:
+            head.allow_avoidance(day.plan_no, c.grader, c.ticket_no, "经核实无利害关系，同意评分")
+    chief_svc = ScoringService(day.login(chief, "chief_grader"))
+    graders_svc = {u: ScoringService(day.login(u, "grader")) for u in members}
+    signatures = {u: signature_png(u) for u in members}
+    for t in absent:
+        chief_svc.mark_absent(day.plan_no, t, "未参加实操考核")
+
+    # -- every grader scores every present candidate, independently ---------------------------
+    day.clock.jump_to(starts_at)
+    disagree = set(day.rng.sample(present, reconcile))
+    odd_one = next(u for u in members if u != chief)
+    step = max(5.0, min(300.0, 4 * 3600 / max(1, len(present))))
+    signed = 0
+    sign_seconds = 0.0
+    for i, t in enumerate(present):
+        ability = min(0.98, max(0.35, day.rng.gauss(0.8, 0.12)))
+        for u in members:
+            entries = _entries(day, EXAMPLE_ITEMS, ability, day.rng.uniform(-0.015, 0.015))
+            if t in disagree and u == odd_one:
+                entries["1.3"] = "0"   # recorded two failed power-ups: 50 points of task 1 gone
+            svc = graders_svc[u]
+            svc.save_sheet(day.plan_no, t, entries)
+            s0 = time.perf_counter()
+            svc.sign_sheet(day.plan_no, t, day.passwords[u], signatures[u])
+            sign_seconds += time.perf_counter() - s0
+            signed += 1
+        if (i + 1) % 10 == 0 or i + 1 == len(present):
+            day.say(f"实操：已评 {i + 1}/{len(present)} 名考生（{signed} 张评分表已签字，{hhmm(day.clock.now())}）")
+        day.clock.advance(seconds=step)
+
+    # -- the chief grader: discrepancies, then the summary ------------------------------------
+    reconciled: dict[str, Decimal] = {}
+    names = {m[0]: m[1] for m in chief_svc.group(day.plan_no).members}
+    for r in chief_svc.discrepancies(day.plan_no):
+        if r.status != R_DISCREPANCY:
+            continue
+        others = [v for g, v in r.totals if g != odd_one] or [v for _, v in r.totals]
+        score = rules.aggregate(others, template.rules.aggregation)
+        chief_svc.reconcile(day.plan_no, r.ticket_no, str(score), _RECONCILE_REASON.format(who=names[odd_one]))
+        reconciled[r.ticket_no] = score
+        day.say(f"实操：{r.ticket_no} 考评员总分相差 {r.spread} 分，超过阈值 {template.rules.spread}，组长裁定 {score} 分")
+    if set(reconciled) != disagree:
+        raise AssertionError(f"分差超限的考生 {sorted(reconciled)} 与安排的 {sorted(disagree)} 不一致")
+    day.clock.advance(minutes=20)
+    if members_sign_summary:
+        for u in members:
+            if u != chief:
+                graders_svc[u].sign_summary(day.plan_no, day.passwords[u], signatures[u])
+    chief_svc.sign_summary(day.plan_no, day.passwords[chief], signatures[chief])
+    day.say("实操：考评组长已签署汇总表，实操成绩已转入成绩")
+    summary_pdf = chief_svc.summary_pdf(day.plan_no, out / "实操成绩汇总表.pdf")
+    sheets_pdf = chief_svc.filled_sheets_pdf(day.plan_no, out / "评分记录表（已签字）.pdf")
+    files = {"汇总表": day.artefact("实操成绩汇总表", summary_pdf),
+             "评分记录表": day.artefact("评分记录表（已签字）", sheets_pdf),
+             "评分记录表模板": tpl_path}
+
+    # -- what the service reports, and the same recomputed from the signed sheets -------------
+    reported = {r.ticket_no: r.score for r in chief_svc.practical_summary(day.plan_no)}
+    results = {r.ticket_no: r.scores.get("practical") for r in ResultsService(admin).results(day.plan_no)}
+    recomputed: dict[str, Decimal | None] = {t: None for t in absent}
+    totals: dict[str, dict[str, Decimal]] = {}
+    viewer = ScoringService(admin)
+    tpl = viewer.template(day.plan_no)
+    for t in present:
+        latest: dict[str, object] = {}
+        for sh in viewer.sheets(day.plan_no, t):
+            if sh.status == "signed" and (sh.grader not in latest or sh.version > latest[sh.grader].version):
+                latest[sh.grader] = sh
+        totals[t] = {g: rules.score_sheet(tpl, sh.entries).total for g, sh in sorted(latest.items())}
+        values = list(totals[t].values())
+        recomputed[t] = (reconciled.get(t) if rules.discrepant(values, tpl.rules.spread)
+                         else rules.aggregate(values, tpl.rules.aggregation))
+    mismatches = sorted(t for t in everyone
+                        if recomputed.get(t) != reported.get(t) or
+                        (results.get(t) is not None and Decimal(results[t]) != reported.get(t)) or
+                        (results.get(t) is None) != (reported.get(t) is None))
+    problems = viewer.verify_sheets(day.plan_no)
+
+    # -- how long the password checks take, for the at-scale run -------------------------------
+    kdf = day.handle.store.site.kdf
+    probe = hash_password("probe-password-1", kdf)
+    a0 = time.perf_counter()
+    check_password("probe-password-1", probe)
+    argon2_ms = (time.perf_counter() - a0) * 1000
+    if kdf != STANDARD_KDF:  # the figure a real site would see
+        probe = hash_password("probe-password-1", STANDARD_KDF)
+        a0 = time.perf_counter()
+        check_password("probe-password-1", probe)
+        standard_ms = (time.perf_counter() - a0) * 1000
+    else:
+        standard_ms = argon2_ms
+    seconds = time.perf_counter() - t0
+    per_sign = sign_seconds / signed if signed else 0.0
+    note = ("本批次只有一个考评组（ScoringService 每批次一组），全部考评员在同一组内、每人评全部考生；"
+            + _scale_note(per_sign, len(members), len(present))
+            + f"；本站密码校验（Argon2id {kdf}）一次 {argon2_ms:.0f} 毫秒，标准参数 {STANDARD_KDF} 一次 "
+            f"{standard_ms:.0f} 毫秒，即 2700 张签字仅密码校验约 {standard_ms * 2700 / 60000:.1f} 分钟")
+    report = PracticalReport(members, chief, present, absent, reported, recomputed, results, reconciled, totals,
+                             mismatches, problems, created, signed, sign_seconds, seconds, argon2_ms, standard_ms, files,
+                             note)
+    day.facts["practical"] = {"members": len(members), "present": len(present), "absent": len(absent),
+                              "sheets": signed, "reconciled": len(reconciled), "sign_seconds": round(sign_seconds, 1),
+                              "seconds": round(seconds, 1), "argon2_ms": round(argon2_ms, 1),
+                              "argon2_standard_ms": round(standard_ms, 1),
+                              "consistent": report.consistent}
+    day.say(f"实操结束：签字评分表 {signed} 张，组长裁定 {len(reconciled)} 名；复算与汇总"
+            f"{'一致' if report.consistent else '不一致：' + '、'.join(mismatches[:5])}（用时 {seconds:.1f} 秒，"
+            f"其中签字 {sign_seconds:.1f} 秒）")
+    return report
