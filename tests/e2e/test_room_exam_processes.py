@@ -29,7 +29,7 @@ from app.services.room import RoomService
 from app.services.terminal import TerminalService
 from app.services.theory import open_package
 from app.store import theory_tables as tt
-from tests.e2e.exam_terminal_child import choice_for
+from app.rehearsal.terminal_candidate import choice_for
 from tests.e2e.room_support import ROOT, process_env, start_master
 from tests.theory_support import demo_id_tail, prepare_exam
 
@@ -46,9 +46,9 @@ def _master(site_dir, port):
 
 
 def _terminal(folder, tails, ticket=None, fault=None, pace=0.25):
-    cmd = [sys.executable, "-m", "tests.e2e.exam_terminal_child", str(folder), json.dumps(tails)]
+    cmd = [sys.executable, "-m", "app.rehearsal.terminal_candidate", str(folder), "--tails", json.dumps(tails)]
     if ticket:
-        cmd.append(ticket)
+        cmd += ["--ticket", ticket]
     if fault:
         cmd += ["--fault", str(fault)]
     cmd += ["--pace", str(pace)]
@@ -117,7 +117,8 @@ def test_real_exam_engines_survive_kills_cuts_and_a_move(demo, demo_login, tmp_p
             assert terms[i].returncode == 0, err[-3000:]
             reports[i] = json.loads(out.strip().splitlines()[-1])
         assert reports[0]["offline_spells"] >= 1
-        assert reports[3]["ticket"] == TICKETS[2] and reports[3]["status"] == "submitted"
+        assert reports[3]["sittings"] == [{"ticket": TICKETS[2], "status": "submitted",
+                                           "total": reports[3]["sittings"][0]["total"]}]
     finally:
         for p in list(terms.values()) + procs:
             if p.poll() is None:

@@ -1,0 +1,139 @@
+"""The site master of a rehearsed day, as its own process: the LAN link the terminals stream
+to, the room cameras recording (from video files standing in for cameras), and the proctor
+console on screen, with a stall meter on the UI thread.
+
+    EXAMSITE_PASSPHRASE=... EXAMSITE_REHEARSAL_PASSWORDS='{"jiankao1": ..., "kaowu": ...}' \
+    python -m app.rehearsal.master_host --site DIR --port P --stats FILE
+        [--clock-offset S] [--record] [--segment-seconds N] [--disk-fault FILE]
+
+Prints ``READY url`` once the link is up.  Every half second, and at the end, it writes
+``--stats`` (JSON, replaced atomically): the longest and 99th-percentile lateness of a 10 ms
+UI timer, peak memory (ru_maxrss), and the cameras' counters.  While ``--disk-fault`` exists
+the recorders see a disk that is nearly full (below the warning threshold, above the stop
+one).  SIGTERM stops it cleanly: recorders close their segments, the link stops."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import os
+import resource
+import signal
+import sys
+import time
+from pathlib import Path
+
+
+class OffsetClock:
+    """The rehearsed day's wall clock in this process: real time shifted by a fixed offset."""
+
+    def __init__(self, offset_s: float):
+        self.offset = _dt.timedelta(seconds=offset_s)
+
+    def now(self) -> _dt.datetime:
+        return _dt.datetime.now(_dt.timezone.utc) + self.offset
+
+
+def write_json_atomically(path: Path, data: dict) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def main(argv=None) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--site", required=True)
+    ap.add_argument("--port", type=int, required=True)
+    ap.add_argument("--stats", required=True)
+    ap.add_argument("--clock-offset", type=float, default=0.0)
+    ap.add_argument("--record", action="store_true", help="record every active camera")
+    ap.add_argument("--segment-seconds", type=float, default=20)
+    ap.add_argument("--disk-fault")
+    ap.add_argument("--proctor", default="jiankao1")
+    ap.add_argument("--office", default="kaowu")
+    a = ap.parse_args(argv)
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    from app.camera.recorder import free_bytes
+    from app.net.master import MasterLink
+    from app.services.camera import CameraService
+    from app.services.site import open_site
+    from app.ui.proctor.console import ProctorWorkplace
+
+    passwords = json.loads(os.environ.get("EXAMSITE_REHEARSAL_PASSWORDS", "{}"))
+    handle = open_site(a.site, os.environ["EXAMSITE_PASSPHRASE"], OffsetClock(a.clock_offset))
+    link = MasterLink(handle, "127.0.0.1", a.port).start()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setWindowTitle("监考台（演练）")
+    window.setCentralWidget(ProctorWorkplace(handle.login(a.proctor, passwords[a.proctor], "proctor"), window))
+    window.resize(1280, 800)
+    window.show()
+
+    workers = []
+    if a.record:
+        cams = CameraService(handle.login(a.office, passwords[a.office]))
+        settings = cams.settings()
+        warn_below = int(settings.warn_free_gb * (1 << 30))
+        stop_below = int(settings.stop_free_gb * (1 << 30))
+
+        def free_space(path):
+            if a.disk_fault and os.path.exists(a.disk_fault):
+                return (warn_below + stop_below) // 2  # nearly full: warn, keep recording
+            return free_bytes(path)
+
+        for cam in cams.cameras():
+            workers.append(cams.recorder(cam.code, segment_seconds=a.segment_seconds, free_space=free_space,
+                                         warn_below=warn_below, stop_below=stop_below).start())
+
+    lateness: list[float] = []
+    last = [time.perf_counter()]
+    started = time.monotonic()
+    stats_path = Path(a.stats)
+
+    def tick():
+        now = time.perf_counter()
+        lateness.append(max(0.0, now - last[0] - 0.010))
+        last[0] = now
+
+    def stats() -> dict:
+        ordered = sorted(lateness) or [0.0]
+        return {"pid": os.getpid(), "uptime_s": round(time.monotonic() - started, 1),
+                "ui_stall_max_ms": round(ordered[-1] * 1000, 1),
+                "ui_stall_p99_ms": round(ordered[int(len(ordered) * 0.99) - 1 if len(ordered) > 1 else 0] * 1000, 1),
+                "ui_ticks": len(lateness), "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                "cameras": {w.code: dict(w.stats.__dict__) for w in workers}}
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    timer.start()
+    writer = QTimer()
+    writer.setInterval(500)
+    writer.timeout.connect(lambda: write_json_atomically(stats_path, stats()))
+    writer.start()
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    wake = QTimer()  # lets Python see the signal while Qt's loop runs
+    wake.setInterval(200)
+    wake.timeout.connect(lambda: None)
+    wake.start()
+    print(f"READY {link.url}", flush=True)
+    app.exec()
+    timer.stop()
+    for w in workers:
+        w.stop()
+    link.stop()
+    final = stats()
+    window.close()
+    handle.close()
+    write_json_atomically(stats_path, final)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

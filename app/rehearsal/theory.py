@@ -1,0 +1,325 @@
+"""The theory room of a rehearsed day: the site master and every exam terminal as their own
+processes on loopback, scripted candidates sitting the real exam engine, faults injected on
+a schedule, and at the end a check that the master holds exactly what every candidate
+answered and that every theory score in results is the score of those answers."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.core.exam.blueprint import Blueprint
+from app.core.exam.questions import LABELS, Question
+from app.core.exam.scoring import score
+from app.net.master import MasterLink
+from app.net.simulate import free_port
+from app.net.terminal import TerminalNode
+from app.rehearsal.bank import seal_papers, unlock_papers
+from app.rehearsal.day import Day
+from app.rehearsal.master_host import write_json_atomically
+from app.rehearsal.terminal_candidate import final_answer
+from app.services.base import find_batch
+from app.services.net import NetService, ProctorService
+from app.services.results import ResultsService
+from app.services.room import RoomService
+from app.services.terminal import TerminalService
+from app.services.theory import open_package
+from app.store import models
+from app.store import theory_tables as tt
+from app.store.room_tables import RoomSitting
+
+ROOT = Path(__file__).resolve().parents[2]
+TERMINAL_PASSPHRASE = "rehearsal-terminal-2026"
+CUSTODIANS = ("admin", "kaowu")  # 双人双锁: the two who seal and unlock the papers
+
+
+@dataclass
+class Terminal:
+    folder: Path
+    room: str
+    tickets: list[str]
+    machine_id: str = ""
+    proc: subprocess.Popen | None = None
+    fault_file: Path | None = None
+    starts: int = 0
+    report: dict | None = None
+
+
+@dataclass
+class TheoryReport:
+    seated: dict[str, str]                    # ticket -> terminal folder name
+    answers_offered: int                      # final answers the candidates gave
+    answers_on_master: int                    # of those, the same on the master
+    wrong_on_master: list[str]                # tickets whose merged answers differ
+    scores_recomputed: dict[str, Decimal]     # from the candidates' answers, by the core's rules
+    scores_reported: dict[str, Decimal | None]  # theory scores in results
+    master: dict                              # worst of the master's runs: UI stall, peak memory, cameras
+    terminals: list[dict]                     # each terminal process's last report
+    faults: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def scores_equal(self) -> bool:
+        return self.scores_recomputed == self.scores_reported
+
+    @property
+    def lost(self) -> int:
+        return self.answers_offered - self.answers_on_master
+
+
+def prepare_papers(day: Day) -> None:
+    """Bank, blueprint, papers sealed the evening before; unlocked at 08:30 by both custodians."""
+    custodians = [(u, day.passwords[u]) for u in CUSTODIANS]
+    seal_papers(day.login(CUSTODIANS[0]), day.plan_no, custodians, seed=f"rehearsal-{day.seed}")
+    unlock_papers(day.login(CUSTODIANS[1]), day.plan_no, custodians[::-1])
+    day.say("理论试卷：题库导入、组卷、双人封存并于考前双人解封")
+
+
+class TheoryRoom:
+    """Terminals provisioned and enrolled, candidates seated by room, then the exam run."""
+
+    def __init__(self, day: Day, present: list[str], terminals_per_room: int, *, pace: float = 0.05,
+                 change_rate: float = 0.1, record_cameras: bool = True, segment_seconds: float = 20):
+        self.day = day
+        self.work = day.out / "theory-room"
+        self.work.mkdir(parents=True, exist_ok=True)
+        self.pace, self.change_rate = pace, change_rate
+        self.record_cameras, self.segment_seconds = record_cameras, segment_seconds
+        self.port = free_port()
+        self.master: subprocess.Popen | None = None
+        self.master_runs: list[dict] = []
+        self.master_starts = 0
+        self.faults: list[str] = []
+        self.disk_fault = self.work / "disk-nearly-full"
+        office = day.login("kaowu")
+        with day.handle.store.read() as s:
+            batch = find_batch(s, day.plan_no)
+            cands = {c.ticket_no: c for c in s.scalars(select(models.Candidate)
+                                                       .where(models.Candidate.batch_id == batch.id))}
+        self.tails = {t: cands[t].id_no[-6:] for t in present}
+        (self.work / "tails.json").write_text(json.dumps(self.tails))
+        rooms = sorted({cands[t].room for t in present})
+        self.terminals: list[Terminal] = []
+        for r, room in enumerate(rooms):
+            seated = sorted(t for t in present if cands[t].room == room)
+            for i in range(terminals_per_room):
+                folder = self.work / f"T{r + 1}{i + 1:02d}"
+                self.terminals.append(Terminal(folder, room, seated[i::terminals_per_room]))
+        self.terminals = [t for t in self.terminals if t.tickets]
+        self._provision(office)
+
+    # -- set-up -------------------------------------------------------------------------
+    def _provision(self, office) -> None:
+        """Each terminal store made from the batch and enrolled against the master's link."""
+        day = self.day
+        link = MasterLink(day.handle, "127.0.0.1", self.port).start()
+        try:
+            admin = NetService(day.login("admin"))
+            for t in self.terminals:
+                TerminalService(office).provision(t.folder, TERMINAL_PASSPHRASE, day.plan_no)
+                node = TerminalNode.open(t.folder, TERMINAL_PASSPHRASE)
+                try:
+                    admin.grant(node.request_enrollment(link.url, t.folder.name), t.folder.name)
+                    node.complete_enrollment()
+                    t.machine_id = node.machine_id
+                finally:
+                    node.close()
+        finally:
+            link.stop()
+        day.say(f"考试终端：{len(self.terminals)} 台已准备并登记到考务主机（局域网，回环地址）")
+
+    def _env(self) -> dict:
+        return {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
+                "EXAMSITE_PASSPHRASE": self.day.passphrase,
+                "EXAMSITE_TERMINAL_PASSPHRASE": TERMINAL_PASSPHRASE,
+                "EXAMSITE_REHEARSAL_PASSWORDS": json.dumps({u: self.day.passwords[u] for u in ("jiankao1", "kaowu")})}
+
+    # -- processes ----------------------------------------------------------------------
+    def start_master(self) -> None:
+        self.master_starts += 1
+        stats = self.work / f"master-{self.master_starts}.json"
+        offset = (self.day.clock.now() - _dt.datetime.now(_dt.timezone.utc)).total_seconds()
+        cmd = [sys.executable, "-m", "app.rehearsal.master_host", "--site", str(self.day.handle.store.site_dir),
+               "--port", str(self.port), "--stats", str(stats), "--clock-offset", f"{offset:.3f}",
+               "--segment-seconds", str(self.segment_seconds), "--disk-fault", str(self.disk_fault)]
+        if self.record_cameras:
+            cmd.append("--record")
+        self.master = subprocess.Popen(cmd, env=self._env(), cwd=ROOT, stdout=subprocess.PIPE,
+                                       stderr=open(self.work / f"master-{self.master_starts}.log", "w"), text=True)
+        line = self.master.stdout.readline()
+        if not line.startswith("READY"):
+            raise RuntimeError(f"考务主机未能启动：{line!r}（见 {self.work}/master-{self.master_starts}.log）")
+        self.master_runs.append({"stats": stats})
+
+    def stop_master(self) -> None:
+        if self.master and self.master.poll() is None:
+            self.master.send_signal(signal.SIGTERM)
+            try:
+                self.master.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                self.master.kill()
+                self.master.wait()
+
+    def start_terminal(self, t: Terminal) -> None:
+        t.starts += 1
+        t.fault_file = self.work / f"{t.folder.name}.cut"
+        cmd = [sys.executable, "-m", "app.rehearsal.terminal_candidate", str(t.folder),
+               "--tails", str(self.work / "tails.json"), "--plan", self.day.plan_no, "--pace", str(self.pace),
+               "--change-rate", str(self.change_rate), "--fault", str(t.fault_file), "--skilled"]
+        for ticket in t.tickets:
+            cmd += ["--ticket", ticket]
+        t.proc = subprocess.Popen(cmd, env=self._env(), cwd=ROOT, stdout=subprocess.PIPE,
+                                  stderr=open(self.work / f"{t.folder.name}-{t.starts}.log", "w"), text=True)
+
+    # -- faults -------------------------------------------------------------------------
+    def note(self, text: str) -> None:
+        self.faults.append(text)
+        self.day.say(f"  故障注入：{text}")
+
+    def kill_terminal(self, t: Terminal) -> None:
+        if t.proc and t.proc.poll() is None:
+            t.proc.send_signal(signal.SIGKILL)
+            t.proc.wait()
+            self.note(f"终端 {t.folder.name} 被强制结束（SIGKILL），随即重启，考生重新登录续考")
+            self.start_terminal(t)
+
+    def restart_master(self, down_seconds: float = 2.0) -> None:
+        if self.master and self.master.poll() is None:
+            self.master.send_signal(signal.SIGKILL)
+            self.master.wait()
+            self.note(f"考务主机被强制结束（SIGKILL），{down_seconds:g} 秒后重启")
+            time.sleep(down_seconds)
+            self.start_master()
+
+    def cut_link(self, terms: list[Terminal]) -> None:
+        for t in terms:
+            t.fault_file.write_text("cut")
+        self.note(f"{len(terms)} 台终端网线断开")
+
+    def mend_link(self, terms: list[Terminal]) -> None:
+        for t in terms:
+            t.fault_file.unlink(missing_ok=True)
+        self.note(f"{len(terms)} 台终端网线恢复")
+
+    def disk_nearly_full(self, on: bool) -> None:
+        if on:
+            self.disk_fault.write_text("full")
+        else:
+            self.disk_fault.unlink(missing_ok=True)
+        self.note("考务主机磁盘接近写满（低于告警线）" if on else "考务主机磁盘空间恢复")
+
+    # -- the exam -----------------------------------------------------------------------
+    def run(self, schedule: list[tuple[float, callable]] | None = None, timeout: float = 1800) -> TheoryReport:
+        """Start the master and every terminal; run ``schedule`` (seconds after the start, action);
+        wait until every terminal has finished and the master holds all it made."""
+        day = self.day
+        t0 = time.monotonic()
+        self.start_master()
+        proctor = ProctorService(day.login("jiankao1"))
+        for room in sorted({t.room for t in self.terminals}):
+            proctor.room("start", room, [t.machine_id for t in self.terminals if t.room == room])
+        for t in self.terminals:
+            self.start_terminal(t)
+        day.say(f"理论机考开考：{sum(len(t.tickets) for t in self.terminals)} 名考生，"
+                f"{len(self.terminals)} 台终端进程")
+        pending = sorted(schedule or [], key=lambda e: e[0])
+        last_progress = 0.0
+        try:
+            while True:
+                now = time.monotonic() - t0
+                while pending and pending[0][0] <= now:
+                    pending.pop(0)[1](self)
+                for t in self.terminals:
+                    if t.report is None and t.proc.poll() is not None:
+                        out = t.proc.stdout.read()
+                        if t.proc.returncode != 0:
+                            raise RuntimeError(f"终端 {t.folder.name} 异常退出（{t.proc.returncode}），"
+                                               f"见 {self.work}/{t.folder.name}-{t.starts}.log")
+                        t.report = json.loads(out.strip().splitlines()[-1])
+                if self.master.poll() is not None:
+                    raise RuntimeError(f"考务主机异常退出，见 {self.work}/master-{self.master_starts}.log")
+                done = sum(t.report is not None for t in self.terminals)
+                if done == len(self.terminals) and not pending:
+                    break
+                if now > timeout:
+                    raise RuntimeError(f"理论机考 {timeout:.0f} 秒内未结束（{done}/{len(self.terminals)} 台终端完成）")
+                if now - last_progress >= 10:
+                    last_progress = now
+                    views = RoomService(day.login("jiankao1")).sittings(day.plan_no)
+                    day.say(f"  {now:4.0f} 秒：已交卷 {sum(v.status == 'submitted' for v in views)}/"
+                            f"{sum(len(t.tickets) for t in self.terminals)}，终端完成 {done}/{len(self.terminals)}")
+                time.sleep(0.2)
+            for room in sorted({t.room for t in self.terminals}):
+                proctor.room("end", room, [t.machine_id for t in self.terminals if t.room == room])
+        finally:
+            for t in self.terminals:
+                if t.proc and t.proc.poll() is None:
+                    t.proc.kill()
+                    t.proc.wait()
+                if t.fault_file:
+                    t.fault_file.unlink(missing_ok=True)
+            self.disk_fault.unlink(missing_ok=True)
+            self.stop_master()
+        report = self.check()
+        report.seconds = time.monotonic() - t0
+        return report
+
+    # -- the check ----------------------------------------------------------------------
+    def check(self) -> TheoryReport:
+        """What the candidates answered (their fixed rule, on the paper the master holds for
+        them) against what the master merged, and the score of those answers against results."""
+        day = self.day
+        store = day.handle.store
+        with store.read() as s:
+            seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == find_batch(s, day.plan_no).id)).one()
+            package = open_package(store, day.plan_no, seal)
+            items = {r.ticket_no: r.items for r in s.scalars(select(RoomSitting).where(RoomSitting.plan_no == day.plan_no))}
+        bp = Blueprint.from_dict(package["blueprint"])
+        qs = {c: Question.from_dict(d) for c, d in package["questions"].items()}
+        room = RoomService(day.login("jiankao1"))
+        reported = {r.ticket_no: r.scores.get("theory") for r in ResultsService(day.login("kaowu")).results(day.plan_no)}
+        offered = on_master = 0
+        wrong, recomputed, seated = [], {}, {}
+        for t in self.terminals:
+            for ticket in t.tickets:
+                seated[ticket] = t.folder.name
+                expected = {}
+                for qno, code, sec, order in items.get(ticket, []):
+                    shown = final_answer(ticket, qno, order, qs[code].qtype.value, qs[code].answer)
+                    expected[qno] = "".join(sorted(order[LABELS.index(c)] for c in shown))
+                if not expected:  # the master never heard of this sitting: everything is lost
+                    offered += sum(sec.count for sec in bp.sections)
+                    wrong.append(ticket)
+                    continue
+                merged = room.answers(day.plan_no, ticket)
+                offered += len(expected)
+                on_master += sum(1 for q, c in expected.items() if merged.get(q) == c)
+                if merged != expected:
+                    wrong.append(ticket)
+                marks = [(qno, qs[code], bp.sections[sec].points) for qno, code, sec, _ in items[ticket]]
+                recomputed[ticket] = Decimal(score(marks, {q: frozenset(c) for q, c in expected.items()}, bp).total)
+        master = {}
+        for run in self.master_runs:
+            try:
+                st = json.loads(Path(run["stats"]).read_text())
+            except (OSError, ValueError):
+                continue
+            master["ui_stall_max_ms"] = max(master.get("ui_stall_max_ms", 0), st["ui_stall_max_ms"])
+            master["ui_stall_p99_ms"] = max(master.get("ui_stall_p99_ms", 0), st["ui_stall_p99_ms"])
+            master["peak_rss_mb"] = max(master.get("peak_rss_mb", 0), st["peak_rss_mb"])
+            master.setdefault("cameras", []).append(st["cameras"])
+        master["runs"] = len(self.master_runs)
+        write_json_atomically(self.work / "master-summary.json", master)
+        return TheoryReport(seated, offered, on_master, wrong, recomputed,
+                            {t: reported.get(t) for t in recomputed}, master,
+                            [t.report or {} for t in self.terminals], list(self.faults))
