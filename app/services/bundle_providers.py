@@ -32,6 +32,7 @@ from app.store import theory_tables as tt
 MISCONDUCT_JSON = "misconduct/records.json"
 PRACTICAL_JSON = "practical/sheets.json"
 SUPERVISION_JSON = "supervision/report.json"
+READINESS_JSON = "supervision/readiness.json"
 CAMERA_JSON = "camera/segments.json"
 THEORY_SEAL_JSON = "theory/sealed-paper.json"
 
@@ -315,8 +316,14 @@ def provide_misconduct(ctx: ServiceContext, plan_no: str, folder: Path) -> list[
 
 # -- supervision ------------------------------------------------------------------------
 def provide_supervision(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
-    """The internal supervision report (附件2, if signed) and the room records (考场情况记录单)."""
+    """The internal supervision report (附件2, if signed), the room records (考场情况记录单) and the
+    signed readiness reports (考前自检) of the batch."""
+    from app.store.readiness_tables import ReadinessReport
+
     with ctx.reading() as s:
+        readiness = [_readiness_entry(r) for r in s.scalars(select(ReadinessReport)
+                                                             .where(ReadinessReport.plan_no == plan_no)
+                                                             .order_by(ReadinessReport.id))]
         b = find_batch(s, plan_no)
         rep = s.get(rt.SupervisionReport, b.id)
         rooms = [{"room": r.room, "subject": r.subject, "session": r.session, "proctors": r.proctors,
@@ -326,7 +333,8 @@ def provide_supervision(ctx: ServiceContext, plan_no: str, folder: Path) -> list
     report = ({"scores": dict(rep.scores), "vetoes": list(rep.vetoes), "opinion": rep.opinion, "total": rep.total,
                "supervisor": rep.supervisor, "supervisor_name": rep.supervisor_name,
                "signed_at": _iso(rep.signed_at)} if rep else None)
-    out = [_write(folder, SUPERVISION_JSON, {"plan_no": plan_no, "report": report, "room_records": rooms})]
+    out = [_write(folder, SUPERVISION_JSON, {"plan_no": plan_no, "report": report, "room_records": rooms}),
+           _write(folder, READINESS_JSON, {"plan_no": plan_no, "reports": readiness})]
     from app.services.official_tables import TablesService
 
     tables = TablesService(ctx)
@@ -337,6 +345,16 @@ def provide_supervision(ctx: ServiceContext, plan_no: str, folder: Path) -> list
         out += [Path(p).relative_to(folder).as_posix()
                 for p in tables.room_records(folder / "supervision" / "考场情况记录单.xlsx", plan_no)]
     return out
+
+
+def _readiness_entry(row) -> dict:
+    """One stored self-test report: the report object, and the site key's Ed25519 signature over
+    its canonical bytes (app.core.readiness.canonical: sorted keys, no spaces, UTF-8)."""
+    import hashlib
+
+    return {"id": row.id, "report": json.loads(row.body), "signature": base64.b64encode(row.signature).decode(),
+            "key_id": row.key_id, "algorithm": "ed25519",
+            "sha256": hashlib.sha256(row.body.encode("utf-8")).hexdigest()}
 
 
 # -- camera -----------------------------------------------------------------------------

@@ -138,7 +138,7 @@ def test_bundle_contents_and_no_photos_by_default(sealed):
                        "data/journal/checkpoints.jsonl", "data/journal/journal-checkpoints.log",
                        "data/journal/journal.jsonl", "data/keys/public-keys.txt", "data/misconduct/records.json",
                        "data/practical/sheets.json", "data/results/results.json", "data/staff/assignments.json",
-                       "data/supervision/report.json", "data/theory/answers.jsonl", "data/theory/papers.jsonl",
+                       "data/supervision/readiness.json", "data/supervision/report.json", "data/theory/answers.jsonl", "data/theory/papers.jsonl",
                        "data/theory/sealed-paper.json"]
     cands = json.loads(m["data/candidates/candidates.json"])["candidates"]
     assert len(cands) == 40 and all(c["has_photo"] for c in cands)
