@@ -37,32 +37,32 @@
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="91"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="92"/>
         <source>新建账户</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="99"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="100"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="99"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="100"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="100"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="101"/>
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="100"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="101"/>
         <source>所在单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="101"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="102"/>
         <source>督导员证卡编号</source>
         <translation>Supervisor card no.</translation>
     </message>
@@ -808,6 +808,86 @@
         <location filename="../../app/ui/common/core_strings.py" line="30"/>
         <source>社会培训评价组织</source>
         <translation>Social training and evaluation organisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="32"/>
+        <source>录像磁盘空间</source>
+        <translation>Disk space for recording</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="33"/>
+        <source>摄像头画面</source>
+        <translation>Camera pictures</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="34"/>
+        <source>供电</source>
+        <translation>Power supply</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="35"/>
+        <source>时钟同步</source>
+        <translation>Clock synchronisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="36"/>
+        <source>数据库完整性</source>
+        <translation>Store integrity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="37"/>
+        <source>站点签名密钥</source>
+        <translation>Site signing key</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="38"/>
+        <source>操作日志链</source>
+        <translation>Journal chain</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="39"/>
+        <source>考试终端</source>
+        <translation>Exam terminals</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="40"/>
+        <source>打印机</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="41"/>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="42"/>
+        <source>注意</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="43"/>
+        <source>不通过</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="44"/>
+        <source>未检查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="45"/>
+        <source>全部通过，可以开考</source>
+        <translation>All checks passed: ready for the exam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="46"/>
+        <source>通过，但有需要注意的事项</source>
+        <translation>Passed, with points that need attention</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="47"/>
+        <source>未通过：有必须在开考前处理的问题</source>
+        <translation>Not passed: problems must be fixed before the exam</translation>
     </message>
     <message>
         <location filename="../../app/ui/common/tasks.py" line="46"/>
@@ -1655,37 +1735,37 @@ Reason:</translation>
 <context>
     <name>InstitutionTab</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="191"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="192"/>
         <source>尚未设置评价机构信息</source>
         <translation>The institution has not been set up yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="193"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="194"/>
         <source>评价机构名称</source>
         <translation>Institution name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="194"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="195"/>
         <source>机构类别</source>
         <translation>Institution category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="195"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="196"/>
         <source>评价机构代码</source>
         <translation>Institution code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="196"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="197"/>
         <source>所在省份</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="197"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="198"/>
         <source>站点序列码</source>
         <translation>Site serial</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="198"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="199"/>
         <source>证书编号前缀</source>
         <translation>Certificate number prefix</translation>
     </message>
@@ -2852,6 +2932,108 @@ Reason:</translation>
     </message>
 </context>
 <context>
+    <name>ReadinessTab</name>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="26"/>
+        <location filename="../../app/ui/admin/readiness_view.py" line="39"/>
+        <source>认定计划</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="27"/>
+        <source>（不指定认定计划）</source>
+        <translation>(no plan)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="35"/>
+        <source>按考试日计算（每日 8 小时）</source>
+        <translation>From the exam days (8 hours a day)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="37"/>
+        <location filename="../../app/ui/admin/readiness_view.py" line="40"/>
+        <source>预计录像小时数</source>
+        <translation>Expected recording hours</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="41"/>
+        <location filename="../../app/ui/admin/readiness_view.py" line="42"/>
+        <source>考前自检</source>
+        <translation>Readiness check</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="44"/>
+        <source>导出 PDF 报告…</source>
+        <translation>Export PDF report…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="45"/>
+        <location filename="../../app/ui/admin/readiness_view.py" line="120"/>
+        <source>导出 PDF 报告</source>
+        <translation>Export PDF report</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="52"/>
+        <source>自检进度</source>
+        <translation>Readiness check progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="57"/>
+        <source>晚上开考前在每台计算机上运行一次：检查磁盘、摄像头、供电、时钟、数据库、密钥、终端和打印机。</source>
+        <translation>Run this on every computer the evening before the exam: it checks the disk, cameras, power, clock, store, keys, terminals and printer.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="59"/>
+        <source>自检结论</source>
+        <translation>Readiness verdict</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="61"/>
+        <source>检查项</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="61"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="61"/>
+        <source>说明</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="67"/>
+        <source>自检结果列表</source>
+        <translation>Readiness check results</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="82"/>
+        <source>正在自检…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="84"/>
+        <source>正在进行考前自检…</source>
+        <translation>Running the readiness check…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="107"/>
+        <source>{0} {1}（用时 {2:.1f} 秒；第 {3} 号报告，已由站点密钥 {4} 签名并保存）</source>
+        <translation>{0} {1} ({2:.1f} s; report no. {3}, signed with site key {4} and saved)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="136"/>
+        <source>报告已写出：{0}</source>
+        <translation>Report written: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/readiness_view.py" line="137"/>
+        <source>正在写出 PDF 报告…</source>
+        <translation>Writing the PDF report…</translation>
+    </message>
+</context>
+<context>
     <name>ReconcileDialog</name>
     <message>
         <location filename="../../app/ui/scoring/workplace.py" line="304"/>
@@ -3459,102 +3641,102 @@ Reason:</translation>
 <context>
     <name>RosterImportTab</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="42"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="43"/>
         <source>名册文件</source>
         <translation>Roster file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="42"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="43"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="45"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="46"/>
         <source>名册文件（.xlsx）</source>
         <translation>Roster file (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="43"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="44"/>
         <source>照片文件夹</source>
         <translation>Photo folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="43"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="44"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="46"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="47"/>
         <source>照片文件夹（可选）</source>
         <translation>Photo folder (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="47"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="48"/>
         <source>导入（全部成功或全部不导入）</source>
         <translation>Import (all or nothing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="51"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="52"/>
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="52"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="53"/>
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="52"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="53"/>
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="52"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="53"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="52"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="53"/>
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="53"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="54"/>
         <source>导入错误列表</source>
         <translation>Import errors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="42"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="43"/>
         <source>选择名册</source>
         <translation>Choose roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="43"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="44"/>
         <source>选择照片文件夹</source>
         <translation>Choose photo folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="63"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="64"/>
         <source>请先选择名册文件</source>
         <translation>Choose a roster file first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="67"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="68"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="69"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="70"/>
         <source>正在校验并导入名册…</source>
         <translation>Checking and importing the roster…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="73"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="74"/>
         <source>导入成功：认定计划 {0} 个，考生 {1} 名，照片 {2} 张。</source>
         <translation>Imported: {0} batch plans, {1} candidates, {2} photos.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="76"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="77"/>
         <source>{0} 名考生没有照片。</source>
         <translation>{0} candidates have no photo.</translation>
     </message>
@@ -3869,100 +4051,105 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>SiteAdminWorkplace</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="211"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="212"/>
         <source>名册导入</source>
         <translation>Roster import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="212"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="213"/>
         <source>工作人员账户</source>
         <translation>Staff accounts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="213"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="214"/>
         <source>评价机构</source>
         <translation>Institution</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="216"/>
+        <source>考前自检</source>
+        <translation>Readiness check</translation>
     </message>
 </context>
 <context>
     <name>StaffTab</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="125"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="126"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="125"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="126"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="125"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="126"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="125"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="126"/>
         <source>所在单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="126"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="127"/>
         <source>证卡编号</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="126"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="127"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="127"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="128"/>
         <source>工作人员账户列表</source>
         <translation>Staff account list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="129"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="130"/>
         <source>新建账户…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="129"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="130"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="130"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="131"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="130"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="131"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="143"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="144"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="143"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="144"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="145"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="146"/>
         <source>（已锁定）</source>
         <translation> (locked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="177"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="178"/>
         <source>停用账户</source>
         <translation>Deactivate account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="177"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="178"/>
         <source>确定停用账户「{0}」吗？停用后该账户无法登录。</source>
         <translation>Deactivate account “{0}”? It will no longer be able to log in.</translation>
     </message>

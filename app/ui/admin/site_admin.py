@@ -13,6 +13,7 @@ from app.core.roles import ROLE_NAMES, Role
 from app.services.roster import RosterService
 from app.services.site import SiteService
 from app.services.staff import StaffService
+from app.ui.admin.readiness_view import ReadinessTab
 from app.ui.common.tasks import run_task
 from app.ui.common.widgets import PathField, confirm, error_text, show_error, tr
 
@@ -211,3 +212,5 @@ class SiteAdminWorkplace(QTabWidget):
         self.addTab(self.roster_import, self.tr("名册导入"))
         self.addTab(self.staff, self.tr("工作人员账户"))
         self.addTab(InstitutionTab(ctx), self.tr("评价机构"))
+        self.readiness = ReadinessTab(ctx)
+        self.addTab(self.readiness, self.tr("考前自检"))
