@@ -275,7 +275,7 @@ def figure_summary(figures: dict, limit: int = 6) -> str:
     for k, v in figures.items():
         if isinstance(v, (list, dict)) or v is None or v == "":
             continue
-        if k.endswith("_bytes") and isinstance(v, (int, float)):
+        if "bytes" in k and isinstance(v, (int, float)) and not isinstance(v, bool):
             v = f"{v / GB:.2f} GB"
         elif isinstance(v, float):
             v = f"{v:g}"
