@@ -33,6 +33,7 @@ import numpy as np
 from app.core.camera import (DEFAULT_SEGMENT_SECONDS, DEFAULT_STOP_FREE, DEFAULT_WARN_FREE, backoff_delays,
                              disk_state, measured_fps, overlay_text, segment_name)
 from app.camera.sources import Capture, SourceSpec, SourceUnavailable
+from app.core.sitetime import local
 
 log = logging.getLogger(__name__)
 
@@ -429,7 +430,7 @@ class CameraWorker:
 
     def _burn_in(self, frame: np.ndarray, at: _dt.datetime) -> None:
         plan = self.plan
-        text = overlay_text(plan.site_code, plan.room_code, self.code, at.astimezone())
+        text = overlay_text(plan.site_code, plan.room_code, self.code, local(at))
         h, w = frame.shape[:2]
         scale = max(0.4, w / 1600)
         thick = max(1, int(round(scale * 2)))

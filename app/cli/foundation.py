@@ -67,7 +67,10 @@ def register(sub) -> None:
     p.add_argument("--site", required=True)
     p.add_argument("--candidates", type=int, default=40)
     p.add_argument("--seed", type=int, default=2026)
-    p.add_argument("--full", action="store_true", help="并模拟完整的考试日（见问题 #10）")
+    p.add_argument("--full", action="store_true",
+                   help="并模拟完整的考试日：检录、多终端理论机考、违纪、实操评分、成绩、证书与上报数据包")
+    p.add_argument("--out", help="--full 的产出目录（默认：站点目录旁的 <站点>-演练）")
+    p.add_argument("--terminals", type=int, default=3, help="--full：每个考场的考试终端数")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("template", help="写出名册导入模板 .xlsx")
@@ -149,10 +152,26 @@ def cmd_demo(args) -> int:
     from app.services import demo
 
     if args.full:
-        raise CliError("完整考试日模拟（--full）尚未实现，见问题 #10", 2)
+        return _demo_full(args)
     info = demo.build_demo_site(Path(args.site), candidates=args.candidates, seed=args.seed)
     print(demo.describe(info))
     return 0
+
+
+def _demo_full(args) -> int:
+    from app.rehearsal.run import DayPlan, describe, run_day
+
+    site = Path(args.site)
+    if site.exists() and any(site.iterdir()):
+        raise CliError(f"站点目录 {site} 已存在且不为空；完整演练需要一个新目录", 2)
+    out = Path(args.out) if args.out else site.with_name(site.name + "-演练")
+    if out.exists() and any(out.iterdir()):
+        raise CliError(f"产出目录 {out} 已存在且不为空", 2)
+    report = run_day(site, out, DayPlan(candidates=args.candidates, seed=args.seed,
+                                        terminals_per_room=args.terminals),
+                     say=lambda line: print(line, flush=True))
+    print(describe(report))
+    return 0 if report.ok else 1
 
 
 def cmd_template(args) -> int:

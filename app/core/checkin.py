@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from app.core import sitetime
+
 QR_PREFIX = "ES1"
 TICKET_SIGNING_DOMAIN = "examsite-ticket"
 UNDO_SECONDS = 60
@@ -134,7 +136,7 @@ class Refusal:
 
 def local(ts: _dt.datetime) -> _dt.datetime:
     """Times shown to people are China Standard Time (the site's clock)."""
-    return ts.astimezone(_dt.timezone(_dt.timedelta(hours=8)))
+    return sitetime.local(ts)
 
 
 def late_cutoff(starts_at: _dt.datetime, late_minutes: int) -> _dt.datetime:

@@ -39,9 +39,6 @@ class DayClock(Clock):
     def advance(self, **delta) -> None:
         self.jump_to(self.now() + _dt.timedelta(**delta))
 
-    def local_at(self, day: _dt.date, hh: int, mm: int = 0) -> _dt.datetime:
-        """``hh:mm`` on ``day`` in the machine's time zone, as UTC."""
-        return _dt.datetime.combine(day, _dt.time(hh, mm)).astimezone().astimezone(_dt.timezone.utc)
 
 
 @dataclass

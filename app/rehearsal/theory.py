@@ -77,19 +77,27 @@ class TheoryReport:
         return self.answers_offered - self.answers_on_master
 
 
-def prepare_papers(day: Day) -> None:
-    """Bank, blueprint, papers sealed the evening before; unlocked at 08:30 by both custodians."""
+def seal(day: Day) -> None:
+    """The evening before: bank, blueprint, papers sealed by both custodians."""
     custodians = [(u, day.passwords[u]) for u in CUSTODIANS]
     seal_papers(day.login(CUSTODIANS[0]), day.plan_no, custodians, seed=f"rehearsal-{day.seed}")
+    day.say("理论试卷：题库导入、组卷，两名保管人分别输入密码封存（双人双锁）")
+
+
+def unlock(day: Day) -> None:
+    """On the exam day, in the exam window: both custodians again."""
+    custodians = [(u, day.passwords[u]) for u in CUSTODIANS]
     unlock_papers(day.login(CUSTODIANS[1]), day.plan_no, custodians[::-1])
-    day.say("理论试卷：题库导入、组卷、双人封存并于考前双人解封")
+    day.say("理论试卷：两名保管人在考试时间窗口内共同解封")
 
 
 class TheoryRoom:
     """Terminals provisioned and enrolled, candidates seated by room, then the exam run."""
 
-    def __init__(self, day: Day, present: list[str], terminals_per_room: int, *, pace: float = 0.05,
-                 change_rate: float = 0.1, record_cameras: bool = True, segment_seconds: float = 20):
+    def __init__(self, day: Day, terminals_per_room: int, *, pace: float = 0.05, change_rate: float = 0.1,
+                 record_cameras: bool = True, segment_seconds: float = 20):
+        """The evening before: ``terminals_per_room`` terminals for each of the batch's rooms,
+        provisioned from the sealed batch and enrolled to the master."""
         self.day = day
         self.work = day.out / "theory-room"
         self.work.mkdir(parents=True, exist_ok=True)
@@ -101,22 +109,27 @@ class TheoryRoom:
         self.master_starts = 0
         self.faults: list[str] = []
         self.disk_fault = self.work / "disk-nearly-full"
-        office = day.login("kaowu")
         with day.handle.store.read() as s:
-            batch = find_batch(s, day.plan_no)
+            rooms = [r.name for r in find_batch(s, day.plan_no).rooms]
+        self.terminals = [Terminal(self.work / f"T{r + 1}{i + 1:02d}", room, [])
+                          for r, room in enumerate(rooms) for i in range(terminals_per_room)]
+        self._provision(day.login("kaowu"))
+
+    def seat(self, present: list[str]) -> None:
+        """The morning: the candidates who came through the door, spread over their room's
+        terminals (each terminal seats its candidates one after another)."""
+        with self.day.handle.store.read() as s:
+            batch = find_batch(s, self.day.plan_no)
             cands = {c.ticket_no: c for c in s.scalars(select(models.Candidate)
                                                        .where(models.Candidate.batch_id == batch.id))}
         self.tails = {t: cands[t].id_no[-6:] for t in present}
         (self.work / "tails.json").write_text(json.dumps(self.tails))
-        rooms = sorted({cands[t].room for t in present})
-        self.terminals: list[Terminal] = []
-        for r, room in enumerate(rooms):
+        for room in {t.room for t in self.terminals}:
+            here = [t for t in self.terminals if t.room == room]
             seated = sorted(t for t in present if cands[t].room == room)
-            for i in range(terminals_per_room):
-                folder = self.work / f"T{r + 1}{i + 1:02d}"
-                self.terminals.append(Terminal(folder, room, seated[i::terminals_per_room]))
+            for i, term in enumerate(here):
+                term.tickets = seated[i::len(here)]
         self.terminals = [t for t in self.terminals if t.tickets]
-        self._provision(office)
 
     # -- set-up -------------------------------------------------------------------------
     def _provision(self, office) -> None:

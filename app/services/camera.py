@@ -16,6 +16,7 @@ from sqlalchemy import select
 from app.camera import clip as cliplib
 from app.camera.recorder import CameraWorker, ClosedSegment, RecordingPlan, free_bytes, sha256_file
 from app.camera.sources import SourceSpec, snapshot as take_snapshot
+from app.core.sitetime import site_date
 from app.core import camera as rules
 from app.core.errors import Conflict, DomainError, NotFound
 from app.services.base import Service, requires
@@ -260,7 +261,7 @@ class CameraService(Service):
         return CameraWorker(code, cam.spec, clock=self.ctx.now, **worker_options)
 
     def _plan_for(self, session, room: str, at: _dt.datetime) -> str:
-        day = at.astimezone().date()
+        day = site_date(at)
         q = (select(models.Batch.plan_no).join(models.Room, models.Room.batch_id == models.Batch.id)
              .where(models.Room.name == room, models.Batch.exam_start <= day, models.Batch.exam_end >= day))
         return session.scalars(q).first() or ""

@@ -26,6 +26,7 @@ from typing import Callable
 from sqlalchemy import select
 
 from app.core import passwords
+from app.core.sitetime import site_date
 from app.core.actor import Actor
 from app.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from app.core.exam import assembly, timing
@@ -151,7 +152,7 @@ class ExamTerminal(Service):
             cand = s.scalars(select(models.Candidate).where(models.Candidate.batch_id == batch.id,
                                                             models.Candidate.ticket_no == ticket_no)).first()
             code_ok = cand is not None and hmac.compare_digest(
-                second_factor, proctor_code(self.ctx.store, plan_no, ticket_no, self.ctx.now().astimezone().date()))
+                second_factor, proctor_code(self.ctx.store, plan_no, ticket_no, site_date(self.ctx.now())))
             if cand is None or not (code_ok or (len(second_factor) == 6
                                                 and cand.id_no.upper().endswith(second_factor))):
                 uow.journal("exam.login_failed", ticket_no, {"plan_no": plan_no})
@@ -616,7 +617,7 @@ class ExamTerminal(Service):
     def issue_proctor_code(self, plan_no: str, ticket_no: str) -> str:
         with self.ctx.unit_of_work() as uow:
             find_batch(uow.session, plan_no)
-            code = proctor_code(self.ctx.store, plan_no, ticket_no.strip().upper(), self.ctx.now().astimezone().date())
+            code = proctor_code(self.ctx.store, plan_no, ticket_no.strip().upper(), site_date(self.ctx.now()))
             uow.journal("exam.proctor_code", ticket_no, {"plan_no": plan_no})
         return code
 

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from sqlalchemy import func, insert, select
 
 from app.core import passwords
+from app.core.sitetime import site_date
 from app.core.errors import CellError, Conflict, DomainError, ImportRejected, NotFound, PermissionDenied
 from app.core.exam import assembly
 from app.core.exam.blueprint import Blueprint
@@ -303,7 +304,7 @@ class PaperService(Service):
                 raise DomainError("本批次试卷尚未封存")
             if seal.paper_key is not None:
                 return self._status(s, plan_no, batch, seal)
-            local_day = now.astimezone().date()
+            local_day = site_date(now)
             expected = {sh["username"]: sh for sh in seal.shares}
             if not batch.exam_start <= local_day <= batch.exam_end:
                 failure = DomainError(f"不在考试时间窗口内（{batch.exam_start}～{batch.exam_end}），不能解封试卷")
