@@ -271,3 +271,20 @@ def test_cli_exit_codes_lines_and_outputs(site, admin, site_dir, video, tmp_path
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
     assert _cli("--site", site_dir, "--out", tmp_path / "r.txt").returncode == 2
     assert _cli("--site", site_dir, "--batch", "NO-SUCH").returncode == 1
+
+
+def test_disk_uses_the_rate_measured_on_recorded_segments(site, admin, video):
+    import datetime as dt
+
+    from app.camera.recorder import ClosedSegment, sha256_file
+
+    cams = CameraService(admin)
+    cams.add_camera("CAM01", "前门", "第一考场", "R1", str(video))
+    seg = write_test_video(cams.media_dir / "R1" / "CAM01_seg.avi", 900, 15.0, (320, 240), "R1")  # 60 s
+    start = dt.datetime(2026, 12, 1, 8, 0, tzinfo=dt.timezone.utc)
+    size = seg.stat().st_size
+    cams.index_segment("CAM01", ClosedSegment("CAM01", seg, start, start + dt.timedelta(seconds=60), 15.0, 900,
+                                              size, sha256_file(seg)))
+    disk = by_key(ReadinessService(admin).run(hours=3))["disk"]
+    assert disk.figures["rate_measured"] and disk.figures["bytes_per_camera_hour"] == size * 60
+    assert disk.figures["needed_bytes"] == size * 60 * 3
