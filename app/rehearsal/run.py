@@ -40,6 +40,7 @@ class DayPlan:
     cameras: int = 2
     camera_size: tuple[int, int] = (320, 240)
     segment_seconds: float = 20
+    baseline_seconds: float = 0.0  # the master idle before the exam: the baseline of its UI stall
     seed: int = 2026
     kdf: dict | None = None       # None: the real Argon2id parameters
 
@@ -121,7 +122,7 @@ def run_day(site_dir: Path, out: Path, plan: DayPlan | None = None, *, say: Call
         day.clock.jump_to(cst_at(exam_day, 7, 30))
         _phase(report, "考前准备", theory.unlock, day)
         room = _phase(report, "考前准备", theory.TheoryRoom, day, plan.terminals_per_room, pace=plan.pace,
-                      segment_seconds=plan.segment_seconds)
+                      segment_seconds=plan.segment_seconds, baseline_seconds=plan.baseline_seconds)
         readiness = _phase(report, "考前自检", ReadinessService(day.login("admin")).run, day.plan_no, hours=8)
         report.readiness = readiness
         for c in readiness.checks:

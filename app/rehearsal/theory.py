@@ -95,7 +95,7 @@ class TheoryRoom:
     """Terminals provisioned and enrolled, candidates seated by room, then the exam run."""
 
     def __init__(self, day: Day, terminals_per_room: int, *, pace: float = 0.05, change_rate: float = 0.1,
-                 record_cameras: bool = True, segment_seconds: float = 20):
+                 record_cameras: bool = True, segment_seconds: float = 20, baseline_seconds: float = 0.0):
         """The evening before: ``terminals_per_room`` terminals for each of the batch's rooms,
         provisioned from the sealed batch and enrolled to the master."""
         self.day = day
@@ -103,6 +103,7 @@ class TheoryRoom:
         self.work.mkdir(parents=True, exist_ok=True)
         self.pace, self.change_rate = pace, change_rate
         self.record_cameras, self.segment_seconds = record_cameras, segment_seconds
+        self.baseline_seconds = baseline_seconds
         self.port = free_port()
         self.master: subprocess.Popen | None = None
         self.master_runs: list[dict] = []
@@ -164,7 +165,8 @@ class TheoryRoom:
         offset = (self.day.clock.now() - _dt.datetime.now(_dt.timezone.utc)).total_seconds()
         cmd = [sys.executable, "-m", "app.rehearsal.master_host", "--site", str(self.day.handle.store.site_dir),
                "--port", str(self.port), "--stats", str(stats), "--clock-offset", f"{offset:.3f}",
-               "--segment-seconds", str(self.segment_seconds), "--disk-fault", str(self.disk_fault)]
+               "--segment-seconds", str(self.segment_seconds), "--disk-fault", str(self.disk_fault),
+               "--baseline-seconds", str(self.baseline_seconds if self.master_starts == 1 else 0)]
         if self.record_cameras:
             cmd.append("--record")
         self.master = subprocess.Popen(cmd, env=self._env(), cwd=ROOT, stdout=subprocess.PIPE,
@@ -224,6 +226,15 @@ class TheoryRoom:
             t.fault_file.unlink(missing_ok=True)
         self.note(f"{len(terms)} 台终端网线恢复")
 
+    def camera_gone(self, source: Path, on: bool) -> None:
+        """The camera's cable pulled (its video file moved away) and plugged back."""
+        away = source.with_name(source.name + ".gone")
+        if on and source.exists():
+            source.rename(away)
+        elif not on and away.exists():
+            away.rename(source)
+        self.note(f"摄像头信号{'中断' if on else '恢复'}（{source.name}）")
+
     def disk_nearly_full(self, on: bool) -> None:
         if on:
             self.disk_fault.write_text("full")
@@ -236,8 +247,9 @@ class TheoryRoom:
         """Start the master and every terminal; run ``schedule`` (seconds after the start, action);
         wait until every terminal has finished and the master holds all it made."""
         day = self.day
-        t0 = time.monotonic()
         self.start_master()
+        time.sleep(self.baseline_seconds)  # the master idle: the baseline of its UI stall
+        t0 = time.monotonic()
         proctor = ProctorService(day.login("jiankao1"))
         for room in sorted({t.room for t in self.terminals}):
             proctor.room("start", room, [t.machine_id for t in self.terminals if t.room == room])
@@ -330,6 +342,8 @@ class TheoryRoom:
             master["ui_stall_max_ms"] = max(master.get("ui_stall_max_ms", 0), st["ui_stall_max_ms"])
             master["ui_stall_p99_ms"] = max(master.get("ui_stall_p99_ms", 0), st["ui_stall_p99_ms"])
             master["peak_rss_mb"] = max(master.get("peak_rss_mb", 0), st["peak_rss_mb"])
+            master["ui_stall_baseline_max_ms"] = max(master.get("ui_stall_baseline_max_ms", 0),
+                                                     st.get("ui_stall_baseline_max_ms", 0))
             master.setdefault("cameras", []).append(st["cameras"])
         master["runs"] = len(self.master_runs)
         write_json_atomically(self.work / "master-summary.json", master)
