@@ -84,11 +84,15 @@ def demo_photo(rng: random.Random, sex: str) -> bytes:
     return buf.tobytes()
 
 
-def demo_roster(folder: Path, candidates: int, seed: int, exam_day: _dt.date) -> Path:
+DEMO_ROOMS = ("第1考场", "第2考场")
+
+
+def demo_roster(folder: Path, candidates: int, seed: int, exam_day: _dt.date,
+                rooms: tuple[str, ...] | list[str] = DEMO_ROOMS) -> Path:
     rng = random.Random(seed)
     photos = folder / "photos"
     photos.mkdir(parents=True, exist_ok=True)
-    rooms = ["第1考场", "第2考场"]
+    rooms = list(rooms)
     rows = []
     used_ids = set()
     for i in range(1, candidates + 1):
@@ -111,7 +115,9 @@ def demo_roster(folder: Path, candidates: int, seed: int, exam_day: _dt.date) ->
 
 
 def build_demo_site(site_dir: Path, candidates: int = 40, seed: int = 2026, kdf: dict | None = None,
-                    exam_day: _dt.date | None = None) -> DemoInfo:
+                    exam_day: _dt.date | None = None, rooms: tuple[str, ...] | list[str] = DEMO_ROOMS) -> DemoInfo:
+    """``rooms``: the 考场 the candidates are split over, in ticket order (the at-scale
+    rehearsal uses three)."""
     exam_day = exam_day or (_dt.date.today() + _dt.timedelta(days=1))
     admin = DEMO_STAFF[0]
     handle: SiteHandle = create_site(site_dir, DEMO_PASSPHRASE, DEMO_INSTITUTION, admin[0], admin[1], admin[3], kdf=kdf)
@@ -121,7 +127,7 @@ def build_demo_site(site_dir: Path, candidates: int = 40, seed: int = 2026, kdf:
         for username, name, roles, password, card in DEMO_STAFF[1:]:
             staff.add(username, name, password, roles, unit=DEMO_INSTITUTION.name, card_no=card)
         with tempfile.TemporaryDirectory() as tmp:
-            path = demo_roster(Path(tmp), candidates, seed, exam_day)
+            path = demo_roster(Path(tmp), candidates, seed, exam_day, rooms)
             result = RosterService(ctx).import_roster(path, Path(tmp) / "photos")
         for username, _, roles, _, _ in DEMO_STAFF[1:]:
             for role in roles:
