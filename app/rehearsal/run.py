@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import subprocess
 import sys
 import time
@@ -65,6 +66,29 @@ class DayReport:
         return (self.cli_verify[0] == 0 and self.closing is not None and self.closing.verify_ok
                 and self.theory is not None and self.theory.lost == 0 and not self.theory.wrong_on_master
                 and self.theory.scores_equal and not self.practical.mismatches)
+
+
+    def summary(self) -> dict:
+        """The day's figures, as written to 演练报告.json beside the artefacts."""
+        th, pr, cl, door = self.theory, self.practical, self.closing, self.door
+        return {
+            "ok": self.ok, "seconds": round(self.seconds, 1),
+            "phases": {k: round(v, 1) for k, v in self.phases.items()},
+            "readiness": self.readiness.verdict if self.readiness else None,
+            "door": door and {"checked_in": len(door.checked_in), "absent": door.absent,
+                              "refused_late": door.refused_late, "mismatched": door.mismatched},
+            "theory": th and {"candidates": len(th.seated), "terminals": len(th.terminals),
+                              "answers_offered": th.answers_offered, "answers_on_master": th.answers_on_master,
+                              "wrong_on_master": th.wrong_on_master, "scores_equal": th.scores_equal,
+                              "master": th.master, "faults": th.faults},
+            "finding": self.finding and {"ticket_no": self.finding.ticket_no, "ref": self.finding.ref},
+            "practical": pr and {"sheets_signed": pr.sheets_signed, "reconciled": sorted(pr.reconciled),
+                                 "mismatches": pr.mismatches},
+            "closing": cl and {"passed": cl.passed, "failed": cl.failed, "certificates": cl.certificates,
+                               "bundle": str(cl.bundle), "trust": str(cl.trust), "verify_ok": cl.verify_ok},
+            "examsite_verify": {"exit": self.cli_verify[0], "output": self.cli_verify[1]},
+            "artefacts": {k: str(v) for k, v in self.artefacts.items()},
+        }
 
 
 def _cameras(day: Day, plan: DayPlan) -> None:
@@ -171,6 +195,9 @@ def run_day(site_dir: Path, out: Path, plan: DayPlan | None = None, *, say: Call
     finally:
         handle.close()
     report.seconds = time.perf_counter() - t0
+    path = Path(out) / "演练报告.json"
+    report.artefacts["演练报告（JSON）"] = path
+    path.write_text(json.dumps(report.summary(), ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     return report
 
 

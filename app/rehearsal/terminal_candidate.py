@@ -79,12 +79,13 @@ def main(argv=None) -> int:
     ap.add_argument("--fault")
     ap.add_argument("--pace", type=float, default=0.25, help="seconds between answers")
     ap.add_argument("--change-rate", type=float, default=0.0)
+    ap.add_argument("--heartbeat", type=float, default=2.0, help="seconds between heartbeats (the terminal's default)")
     ap.add_argument("--skilled", action="store_true", help="candidates know most answers (see ability)")
     a = ap.parse_args(argv)
     tails = json.loads(Path(a.tails).read_text() if not a.tails.lstrip().startswith("{") else a.tails)
 
     node = TerminalNode.open(a.folder, os.environ["EXAMSITE_TERMINAL_PASSPHRASE"])
-    node.heartbeat_every = 0.5
+    node.heartbeat_every = a.heartbeat
     with node.store.read() as s:
         staff = s.scalars(select(models.Staff).where(models.Staff.username == a.proctor)).one()
         actor = Actor(staff.id, staff.username, staff.name, "proctor", node.store.machine)

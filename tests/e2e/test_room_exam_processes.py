@@ -51,7 +51,7 @@ def _terminal(folder, tails, ticket=None, fault=None, pace=0.25):
         cmd += ["--ticket", ticket]
     if fault:
         cmd += ["--fault", str(fault)]
-    cmd += ["--pace", str(pace)]
+    cmd += ["--pace", str(pace), "--heartbeat", "0.3"]
     return subprocess.Popen(cmd, env=_env(), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
