@@ -11,6 +11,8 @@ writer: burns site, room, camera and time into the frame and writes MJPG in .avi
 finisher: takes each closed segment in order, fsyncs it, hashes it (SHA-256) and
     hands it to the sink, which indexes and journals it in one transaction; a slow
     disk or database never holds up the writer.
+restart: when the run before this one did not stop cleanly (the process was killed), the
+    reader reports the hole from the end of what reached disk to this run's first frame as a gap.
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ from typing import Callable, Protocol
 import cv2
 import numpy as np
 
-from app.core.camera import (DEFAULT_SEGMENT_SECONDS, DEFAULT_STOP_FREE, DEFAULT_WARN_FREE, backoff_delays,
-                             disk_state, measured_fps, overlay_text, segment_name)
+from app.core.camera import (DEFAULT_SEGMENT_SECONDS, DEFAULT_STOP_FREE, DEFAULT_WARN_FREE, PreviousRun,
+                             backoff_delays, disk_state, measured_fps, overlay_text, restart_gap, segment_name)
 from app.camera.sources import Capture, SourceSpec, SourceUnavailable
 from app.core.sitetime import local
 
@@ -129,7 +131,8 @@ class CameraWorker:
                  on_preview: Callable[[str, np.ndarray, _dt.datetime], None] | None = None,
                  on_status: Callable[[str, str, str], None] | None = None,
                  preview_fps: float = 5.0, preview_width: int = 320,
-                 backoff: tuple[float, float, float] = (0.5, 2.0, 30.0), queue_seconds: float = 4.0):
+                 backoff: tuple[float, float, float] = (0.5, 2.0, 30.0), queue_seconds: float = 4.0,
+                 previous_run: PreviousRun | None = None):
         self.code = camera_code
         self.spec = spec
         self.plan = plan
@@ -141,6 +144,7 @@ class CameraWorker:
         self.preview_width = preview_width
         self.backoff = backoff
         self.queue_seconds = queue_seconds
+        self.previous_run = previous_run  # how the run before this one ended (None: nothing to account for)
         self.stats = WorkerStats()
         self.state = "idle"
         self.recording = False
@@ -215,6 +219,17 @@ class CameraWorker:
         lost_reason = ""
         last_frame_at: _dt.datetime | None = None
         last_preview = 0.0
+        # an unclean stop before this run: its hole is reported once, at the first frame (or at the end)
+        restart_pending = self.plan is not None and self.previous_run is not None
+
+        def report_restart_gap(at: _dt.datetime, resumed: bool) -> None:
+            nonlocal restart_pending
+            restart_pending = False
+            gap = restart_gap(self.previous_run, at, resumed=resumed)
+            if gap is not None:
+                self.stats.gaps += 1
+                self.sink.gap(self.code, gap.start, gap.end, gap.reason)
+
         def mark_lost(reason: str) -> None:
             nonlocal lost_at, lost_reason
             if lost_at is None:
@@ -246,6 +261,8 @@ class CameraWorker:
                     mark_lost("视频源中断")
                     self._status("lost", lost_reason)
                     continue
+                if restart_pending:  # up to the first frame, or to when the source was first found missing
+                    report_restart_gap(lost_at or now, True)
                 if lost_at is not None:
                     self.sink.gap(self.code, lost_at, now, lost_reason)
                     lost_at = None
@@ -270,6 +287,8 @@ class CameraWorker:
                         self._enqueue(frame, now)
                     if self.plan.max_seconds and mono - self._started_mono >= self.plan.max_seconds:
                         break
+            if restart_pending:  # stopped before a first frame came
+                report_restart_gap(lost_at or self.clock(), False)
             if lost_at is not None:  # stopped while the source was down: the gap runs to now
                 self.sink.gap(self.code, lost_at, self.clock(), lost_reason + "（停止时仍未恢复）")
         except Exception as exc:  # noqa: BLE001
@@ -277,6 +296,11 @@ class CameraWorker:
             self.sink.alert(self.code, "worker_failed", f"采集线程异常：{exc}", {})
         finally:
             cap.close()
+            if restart_pending:  # the reader failed before a first frame: the hole is still reported
+                try:
+                    report_restart_gap(lost_at or self.clock(), False)
+                except Exception:  # noqa: BLE001
+                    log.exception("journaling the gap of the unclean stop failed")
             self._queue.put(_STOP)
             if self.plan is None:
                 self.finished.set()

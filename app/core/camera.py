@@ -6,6 +6,9 @@
 - A clip window maps onto the frames of the segments that cover it.
 - Retention: recordings are kept at least a year, and only batches whose export
   bundle has been made and verified may be purged.
+- A recorder that did not stop cleanly (killed, power cut) leaves a hole from the last frame
+  that reached disk to the first frame of the next run: that hole is a gap with its reason.
+  A clean stop followed by a later start is not (recording was deliberately off).
 """
 
 from __future__ import annotations
@@ -99,6 +102,45 @@ class SegmentSpan:
     @property
     def end(self) -> _dt.datetime:
         return self.start + _dt.timedelta(seconds=self.frames / self.fps if self.fps else 0)
+
+
+RESTART_GAP_REASON = "录像进程异常中断（未正常停止），重启后继续录像"
+RESTART_GAP_UNRESUMED = "录像进程异常中断（未正常停止），重启后未能恢复录像"
+
+
+@dataclass(frozen=True)
+class PreviousRun:
+    """What the store knows of a camera's recording when a new run is about to start."""
+
+    stopped_cleanly: bool  # the last run journaled its stop (or there never was a run)
+    last_end: _dt.datetime | None = None  # end of the last frame on disk (indexed or recovered segment)
+    unclean_since: _dt.datetime | None = None  # start of the first run since the last clean stop
+    explained_until: _dt.datetime | None = None  # end of the last gap already journaled
+
+
+@dataclass(frozen=True)
+class GapSpan:
+    start: _dt.datetime
+    end: _dt.datetime
+    reason: str
+
+
+def restart_gap(previous: PreviousRun | None, resumed_at: _dt.datetime, *, resumed: bool = True) -> GapSpan | None:
+    """The hole an unclean stop left, from the end of what was recorded before to ``resumed_at``
+    (the new run's first frame; or, with ``resumed=False``, when it stopped without one).
+
+    Nothing after a clean stop, nor for a camera that never recorded.  The hole starts at the last
+    frame on disk, but never before the unclean run itself began (the time before it, after a clean
+    stop, was deliberately not recorded) nor inside a gap already journaled."""
+    if previous is None or previous.stopped_cleanly:
+        return None
+    bounds = [t for t in (previous.last_end, previous.unclean_since, previous.explained_until) if t is not None]
+    if not bounds:
+        return None
+    start = max(bounds)
+    if resumed_at <= start:
+        return None
+    return GapSpan(start, resumed_at, RESTART_GAP_REASON if resumed else RESTART_GAP_UNRESUMED)
 
 
 @dataclass(frozen=True)

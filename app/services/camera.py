@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.camera import clip as cliplib
 from app.camera.recorder import CameraWorker, ClosedSegment, RecordingPlan, free_bytes, sha256_file
@@ -247,11 +247,31 @@ class CameraService(Service):
         warn_below = warn_below if warn_below is not None else int(conf.warn_free_gb * rules.GB)
         stop_below = stop_below if stop_below is not None else int(conf.stop_free_gb * rules.GB)
         self.recover_orphans(code)
+        previous = self._previous_run(code)  # after recovery: the real end of what the killed run left
         plan = RecordingPlan(self._site_code(), cam.room_code, self.media_dir / cam.room_code, segment_seconds,
                              warn_below, stop_below, free_space, max_seconds)
         worker = CameraWorker(code, source or cam.spec, plan=plan, sink=_ServiceSink(self, cam),
-                              clock=self.ctx.now, **worker_options)
+                              clock=self.ctx.now, previous_run=previous, **worker_options)
         return worker
+
+    def _previous_run(self, code: str) -> rules.PreviousRun:
+        """How the camera's last recording run ended, from the journal: every run journals
+        ``camera.record_start`` when it starts and ``camera.record_stop`` when it ends (also after
+        a lost source, a full disk or a failed thread); a start with no stop after it means the
+        process died (killed, power cut).  With the end of the last frame on disk (indexed or just
+        recovered) and of the last journaled gap, the worker reports the hole at its first frame."""
+        Entry = models.JournalEntry
+        with self.ctx.reading() as s:
+            last_stop = s.scalar(select(func.max(Entry.seq)).where(Entry.action == "camera.record_stop",
+                                                                   Entry.subject == code)) or 0
+            unclean = s.scalars(select(Entry.ts).where(Entry.action == "camera.record_start", Entry.subject == code,
+                                                      Entry.seq > last_stop).order_by(Entry.seq).limit(1)).first()
+            if unclean is None:
+                return rules.PreviousRun(stopped_cleanly=True)
+            last_end = s.scalar(select(func.max(CameraSegment.end)).where(CameraSegment.camera_code == code))
+            explained = s.scalar(select(func.max(CameraGap.end)).where(CameraGap.camera_code == code))
+        since = _dt.datetime.fromisoformat(unclean.replace("Z", "+00:00"))
+        return rules.PreviousRun(False, last_end, since, explained)
 
     @requires("camera.view")
     def previewer(self, code: str, **worker_options) -> CameraWorker:

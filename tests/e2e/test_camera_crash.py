@@ -1,8 +1,10 @@
 """The recorder process is killed (SIGKILL) mid-recording: every closed segment still plays
-in full and its hash matches the journal; the half-written one is accounted for."""
+in full and its hash matches the journal; the half-written one is accounted for, and the
+restarted recorder journals the hole between the last frame on disk and its own first frame."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import os
 import signal
@@ -14,6 +16,7 @@ from pathlib import Path
 from app.camera.clip import count_frames
 from app.camera.recorder import sha256_file
 from app.camera.synthetic import write_test_video
+from app.core.camera import RESTART_GAP_REASON
 from app.services.camera import CameraService
 from app.services.journal import JournalService
 from tests.conftest import ADMIN_PASSWORD, PASSPHRASE
@@ -74,3 +77,24 @@ def test_sigkill_leaves_every_closed_segment_playable_and_journaled(site, admin,
     for s in recovered:
         assert count_frames(s.path) == s.frames > 0
     assert svc.verify_segments() == []
+
+    # restarted: one gap, from the real end of the recovered frames to the new run's first frame
+    assert svc.gaps(camera="C1") == []
+    last = max(after, key=lambda s: s.end)
+    assert last.status == "recovered"
+    real_end = last.start + _dt.timedelta(seconds=count_frames(last.path) / last.fps)
+    restart_at = admin.now()
+    svc.recorder("C1", segment_seconds=1, max_seconds=1.5).start().join(30)
+    new = [s for s in svc.segments(camera="C1") if s.start >= restart_at]
+    gaps = svc.gaps(camera="C1")
+    assert len(gaps) == 1 and new
+    gap = gaps[0]
+    assert abs((gap.start - real_end).total_seconds()) <= 1 / last.fps
+    assert gap.end >= restart_at and gap.end == min(s.start for s in new)
+    assert gap.reason == RESTART_GAP_REASON and gap.room == "第1考场"
+    logged = [json.loads(e.payload) for e in JournalService(admin).recent(1000, "camera.gap")]
+    assert [g["reason"] for g in logged] == [RESTART_GAP_REASON]
+    # that run stopped cleanly: a later start is not a gap (the recorder was deliberately off)
+    svc.recorder("C1", segment_seconds=1, max_seconds=1).start().join(30)
+    assert svc.gaps(camera="C1") == gaps
+    assert JournalService(admin).verify().ok

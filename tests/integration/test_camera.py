@@ -265,3 +265,48 @@ def test_settings_keep_at_least_a_year_and_feed_the_recorder(admin, cams):
     worker = svc.recorder("C1")
     assert worker.plan.segment_seconds == 30 and worker.plan.stop_below == 5 * 1024 ** 3
     assert journal_payloads(admin, "camera.settings")[0]["after"]["retention_days"] == 1095
+
+
+def test_a_clean_stop_then_a_later_start_is_not_a_gap(cams, admin):
+    svc, _ = cams
+    svc.recorder("C1", segment_seconds=0.5).start().join(30)
+    worker = svc.recorder("C1", segment_seconds=0.5).start()
+    worker.join(30)
+    assert len(journal_payloads(admin, "camera.record_stop")) == 2
+    assert len(svc.segments(camera="C1")) == 8 and svc.gaps(camera="C1") == [] and worker.stats.gaps == 0
+
+
+def test_a_run_that_never_journaled_its_stop_leaves_a_gap_up_to_the_next_first_frame(cams, admin):
+    from app.core.camera import RESTART_GAP_REASON
+
+    svc, _ = cams
+    killed = svc.recorder("C1", segment_seconds=0.5)
+    killed.sink.stopped = lambda *a, **k: None  # the process died: its stop never reached the journal
+    killed.start().join(30)
+    before = svc.segments(camera="C1")
+    assert journal_payloads(admin, "camera.record_start") and not journal_payloads(admin, "camera.record_stop")
+    svc.recorder("C1", segment_seconds=0.5).start().join(30)
+    new = [s for s in svc.segments(camera="C1") if s.id not in {b.id for b in before}]
+    gaps = svc.gaps(camera="C1")
+    assert len(gaps) == 1 and gaps[0].reason == RESTART_GAP_REASON and gaps[0].room == "第1考场"
+    assert gaps[0].start == max(s.end for s in before) and gaps[0].end == min(s.start for s in new)
+    logged = journal_payloads(admin, "camera.gap")
+    assert len(logged) == 1 and logged[0]["reason"] == RESTART_GAP_REASON and logged[0]["seconds"] >= 0
+    # that run stopped cleanly: the next start adds nothing
+    svc.recorder("C1", segment_seconds=0.5).start().join(30)
+    assert svc.gaps(camera="C1") == gaps
+
+
+def test_a_run_killed_before_its_first_frame_after_a_clean_stop_counts_from_its_own_start(cams, admin):
+    svc, _ = cams
+    svc.recorder("C1", segment_seconds=0.5).start().join(30)
+    first = svc.segments(camera="C1")
+    svc.record_run("C1", "start", {})  # what a recorder killed before any frame reached disk leaves behind
+    started = JournalService(admin).recent(10, "camera.record_start")[0]
+    svc.recorder("C1", segment_seconds=0.5).start().join(30)
+    new = [s for s in svc.segments(camera="C1") if s.id not in {f.id for f in first}]
+    gaps = svc.gaps(camera="C1")
+    assert len(gaps) == 1 and gaps[0].end == min(s.start for s in new)
+    # the time between the clean stop and that start was deliberately off: the gap begins at that start
+    assert gaps[0].start == _dt.datetime.fromisoformat(started.ts.replace("Z", "+00:00"))
+    assert gaps[0].start >= max(s.end for s in first)

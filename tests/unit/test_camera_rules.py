@@ -59,3 +59,31 @@ def test_measured_fps_ignores_a_burst_at_connection():
     steady = [0.004 + i / 15 for i in range(1, 16)]
     assert measured_fps(burst + steady) == 15.0
     assert measured_fps([i / 25 for i in range(20)]) == 25.0
+
+
+def test_restart_gap_only_after_an_unclean_stop():
+    last_end, resumed = T0, T0 + _dt.timedelta(seconds=40)
+    # killed mid-run: the hole runs from the last frame on disk to the first frame of the new run
+    gap = rules.restart_gap(rules.PreviousRun(False, last_end, T0 - _dt.timedelta(minutes=5)), resumed)
+    assert (gap.start, gap.end, gap.reason) == (last_end, resumed, rules.RESTART_GAP_REASON)
+    # a clean stop, then a later start: recording was deliberately off
+    assert rules.restart_gap(rules.PreviousRun(True, last_end), resumed) is None
+    assert rules.restart_gap(None, resumed) is None
+    # never recorded anything and no run was left open
+    assert rules.restart_gap(rules.PreviousRun(False), resumed) is None
+
+
+def test_restart_gap_starts_no_earlier_than_the_unclean_run_nor_inside_a_journaled_gap():
+    resumed = T0 + _dt.timedelta(minutes=30)
+    # stopped cleanly at T0, started again at T0+10 min and killed before a frame reached disk
+    started = T0 + _dt.timedelta(minutes=10)
+    gap = rules.restart_gap(rules.PreviousRun(False, T0, started), resumed)
+    assert gap.start == started and gap.end == resumed
+    # the source drop before the kill is already journaled up to T0+12 min
+    explained = T0 + _dt.timedelta(minutes=12)
+    assert rules.restart_gap(rules.PreviousRun(False, T0, started, explained), resumed).start == explained
+    # nothing left to explain
+    assert rules.restart_gap(rules.PreviousRun(False, resumed, started), resumed) is None
+    # stopped again before a first frame came
+    gap = rules.restart_gap(rules.PreviousRun(False, T0, started), resumed, resumed=False)
+    assert gap.reason == rules.RESTART_GAP_UNRESUMED
