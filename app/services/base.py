@@ -11,6 +11,7 @@ from typing import Callable, Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core import passwords
 from app.core.actor import Actor
 from app.core.errors import NotFound, PermissionDenied
 from app.core.roles import CAPABILITIES, ROLE_NAMES, Role, allowed
@@ -90,6 +91,45 @@ def requires(capability: str):
 class Service:
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
+
+
+@dataclass(frozen=True)
+class PasswordCheck:
+    """A password checked *before* the write transaction, against the hash stored then.
+
+    Argon2id is slow on purpose (~200 ms with the site KDF) and ``unit_of_work`` holds the
+    store's only write lock, so the hash is computed outside it (``check_password_early``)
+    and the verdict is used inside with ``holds(hash_as_stored_now)``.  The same hash gives
+    the verdict already reached; a hash that changed in between (a password reset racing
+    the signature) is checked again, so an old password never passes against a new hash.
+    Lockout counting stays with the caller, inside its transaction."""
+    password: str = field(repr=False)
+    checked_hash: str | None   # None: not checked early (no such account, inactive or locked)
+    ok: bool
+
+    def holds(self, stored_hash: str | None) -> bool:
+        if not stored_hash:
+            return False
+        if stored_hash == self.checked_hash:
+            return self.ok
+        return passwords.check_password(self.password, stored_hash)
+
+
+def check_password_early(ctx: ServiceContext, password: str, *, staff_id: int | None = None,
+                         username: str | None = None) -> PasswordCheck:
+    """Read the account's hash (a read, no write lock) and verify ``password`` against it.
+    An account that is unknown, inactive or locked right now is not hashed at all: the
+    transaction refuses it, or (if it changed meanwhile) ``holds`` checks it there."""
+    with ctx.reading() as s:
+        if staff_id is not None:
+            staff = s.get(models.Staff, staff_id)
+        else:
+            staff = s.scalars(select(models.Staff).where(models.Staff.username == username)).first()
+        stored = staff.password_hash if staff is not None and staff.active else None
+        locked = staff is not None and bool(staff.locked_until) and staff.locked_until > ctx.now()
+    if not stored or locked:
+        return PasswordCheck(password, None, False)
+    return PasswordCheck(password, stored, passwords.check_password(password, stored))
 
 
 def find_batch(session: Session, plan_no: str) -> models.Batch:

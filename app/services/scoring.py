@@ -21,12 +21,11 @@ import cv2
 import numpy as np
 from sqlalchemy import func, select
 
-from app.core import passwords
 from app.core import scoring as rules
 from app.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from app.core.roles import Role, assignment_conflict
 from app.formats import xlsx
-from app.services.base import Service, find_batch, requires
+from app.services.base import PasswordCheck, Service, check_password_early, find_batch, requires
 from app.store import models
 from app.store import scoring_tables as t
 
@@ -371,8 +370,12 @@ class ScoringService(Service):
                                                                t.SummarySignature.role == "chief",
                                                                t.SummarySignature.summary_sha256 == h)).first())
 
-    def _check_password(self, uow, password: str, action: str) -> str | None:
-        """Re-entering the password to sign counts toward the same lockout as logging in."""
+    def _check_password(self, uow, check: PasswordCheck, action: str) -> str | None:
+        """Re-entering the password to sign counts toward the same lockout as logging in.
+
+        ``check`` was computed before the transaction (``check_password_early``: Argon2 must
+        not hold the write lock); its verdict is applied here to the hash as stored now, and
+        the failure is counted here, on the row as it is inside the transaction."""
         from app.services.site import LOCK_MINUTES, MAX_FAILED_LOGINS
 
         me = uow.session.get(models.Staff, self.ctx.actor.staff_id)
@@ -381,7 +384,7 @@ class ScoringService(Service):
             return "账户不可用，未签字"
         if me.locked_until and me.locked_until > now:
             return "账户已锁定，未签字；请稍后再试或请管理员解锁"
-        if not passwords.check_password(password, me.password_hash):
+        if not check.holds(me.password_hash):
             me.failed_logins += 1
             if me.failed_logins >= MAX_FAILED_LOGINS:
                 me.locked_until = now + _dt.timedelta(minutes=LOCK_MINUTES)
@@ -630,6 +633,7 @@ class ScoringService(Service):
         if problem:
             raise DomainError(problem)
         failure = None
+        check = check_password_early(self.ctx, password, staff_id=self.ctx.actor.staff_id)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             batch = find_batch(s, plan_no)
@@ -642,7 +646,7 @@ class ScoringService(Service):
             score = rules.score_sheet(template, w.entries)
             if score.missing:
                 raise DomainError(f"尚有 {len(score.missing)} 个评分项未评分（{'、'.join(score.missing[:5])}），不能签字")
-            failure = self._check_password(uow, password, "sign")
+            failure = self._check_password(uow, check, "sign")
             if failure:
                 uow.journal("scoring.sign_refused", ticket_no, {"sheet": w.id, "reason": "password"})
             else:
@@ -823,6 +827,7 @@ class ScoringService(Service):
         problem = _signature_problem(signature_png)
         if problem:
             raise DomainError(problem)
+        check = check_password_early(self.ctx, password, staff_id=self.ctx.actor.staff_id)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             batch = find_batch(s, plan_no)
@@ -831,7 +836,7 @@ class ScoringService(Service):
             open_rows = [r.ticket_no for r in rows if r.status in (R_PENDING, R_DISCREPANCY)]
             if open_rows:
                 raise Conflict(f"尚有 {len(open_rows)} 名考生的成绩未确定（如 {open_rows[0]}），不能签署汇总表")
-            failure = self._check_password(uow, password, "sign_summary")
+            failure = self._check_password(uow, check, "sign_summary")
             if failure:
                 uow.journal("scoring.sign_refused", plan_no, {"reason": "password", "what": "summary"})
             else:
