@@ -301,8 +301,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.end_headers()
+            self.wfile.write(body)
+        except OSError:  # the terminal gave up waiting and hung up: it sends again (records are idempotent)
+            self.close_connection = True
 
     def do_POST(self):  # noqa: N802
         link: MasterLink = self.server.link

@@ -35,6 +35,15 @@ class OffsetClock:
         return _dt.datetime.now(_dt.timezone.utc) + self.offset
 
 
+def _quantiles(values: list[float]) -> dict:
+    """Median, 99th percentile and maximum, in milliseconds."""
+    if not values:
+        return {}
+    v = sorted(values)
+    return {"p50": round(v[len(v) // 2] * 1000, 1), "p99": round(v[min(len(v) - 1, int(len(v) * 0.99))] * 1000, 1),
+            "max": round(v[-1] * 1000, 1)}
+
+
 def write_json_atomically(path: Path, data: dict) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -68,7 +77,27 @@ def main(argv=None) -> int:
 
     passwords = json.loads(os.environ.get("EXAMSITE_REHEARSAL_PASSWORDS", "{}"))
     handle = open_site(a.site, os.environ["EXAMSITE_PASSPHRASE"], OffsetClock(a.clock_offset))
-    link = MasterLink(handle, "127.0.0.1", a.port).start()
+    link = MasterLink(handle, "127.0.0.1", a.port)
+    timings = {"push": [], "group": [], "group_size": []}
+    _push, _group = link.push, link._apply_group
+
+    def timed_push(machine_id, body):
+        t = time.perf_counter()
+        try:
+            return _push(machine_id, body)
+        finally:
+            timings["push"].append(time.perf_counter() - t)
+
+    def timed_group(items):
+        t = time.perf_counter()
+        try:
+            return _group(items)
+        finally:
+            timings["group"].append(time.perf_counter() - t)
+            timings["group_size"].append(len(items))
+
+    link.push, link._apply_group = timed_push, timed_group
+    link.start()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = QMainWindow()
     window.setWindowTitle("监考台（演练）")
@@ -110,7 +139,10 @@ def main(argv=None) -> int:
                 "ui_stall_max_ms": round(ordered[-1] * 1000, 1),
                 "ui_stall_p99_ms": round(ordered[int(len(ordered) * 0.99) - 1 if len(ordered) > 1 else 0] * 1000, 1),
                 "ui_ticks": len(lateness), "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                "cameras": {w.code: dict(w.stats.__dict__) for w in workers}}
+                "cameras": {w.code: dict(w.stats.__dict__) for w in workers},
+                "pushes": len(timings["push"]), "push_ms": _quantiles(timings["push"]),
+                "group_commit_ms": _quantiles(timings["group"]),
+                "group_size_max": max(timings["group_size"], default=0)}
 
     timer = QTimer()
     timer.setInterval(10)

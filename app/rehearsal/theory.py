@@ -40,7 +40,8 @@ from app.store.room_tables import RoomSitting
 
 ROOT = Path(__file__).resolve().parents[2]
 TERMINAL_PASSPHRASE = "rehearsal-terminal-2026"
-CUSTODIANS = ("admin", "kaowu")  # 双人双锁: the two who seal and unlock the papers
+CUSTODIANS = ("admin", "kaowu")
+TERMINAL_NICENESS = 10  # 双人双锁: the two who seal and unlock the papers
 
 
 @dataclass
@@ -193,8 +194,11 @@ class TheoryRoom:
                "--change-rate", str(self.change_rate), "--fault", str(t.fault_file), "--skilled"]
         for ticket in t.tickets:
             cmd += ["--ticket", ticket]
+        # each terminal is its own PC on a real site; here they share the master's cores, so they
+        # run at a lower priority to leave the master what its own laptop would give it
         t.proc = subprocess.Popen(cmd, env=self._env(), cwd=ROOT, stdout=subprocess.PIPE,
-                                  stderr=open(self.work / f"{t.folder.name}-{t.starts}.log", "w"), text=True)
+                                  stderr=open(self.work / f"{t.folder.name}-{t.starts}.log", "w"), text=True,
+                                  preexec_fn=lambda: os.nice(TERMINAL_NICENESS))
 
     # -- faults -------------------------------------------------------------------------
     def note(self, text: str) -> None:
