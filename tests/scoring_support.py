@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import cv2
-import numpy as np
-
 from app.formats.scoring_template import (EXAMPLE_ITEMS, EXAMPLE_SETTINGS, EXAMPLE_TASKS, write_template_workbook)
+from app.rehearsal.common import signature_png  # noqa: F401 - the tests draw signatures the same way
 from app.services.demo import DEMO_PLAN, DEMO_STAFF
 from app.services.scoring import ScoringService
 
@@ -19,15 +17,6 @@ FULL = {"1.1": 20, "1.2": 30, "1.3": 50, "1.4": "否", "2.1": 40, "2.2": 60, "2.
 def login_any(handle):
     """Log in demo staff and staff a test added (passwords in PASSWORDS)."""
     return lambda username, role=None: handle.login(username, PASSWORDS[username], role)
-
-
-def signature_png(seed: int = 1) -> bytes:
-    img = np.full((80, 240, 3), 255, np.uint8)
-    cv2.polylines(img, [np.array([[10, 60], [60, 15 + seed % 20], [110, 60], [170, 20], [230, 55]], np.int32)],
-                  False, (0, 0, 0), 3)
-    ok, buf = cv2.imencode(".png", img)
-    assert ok
-    return buf.tobytes()
 
 
 def write_template(path: Path, settings=None, tasks=None, items=None) -> Path:

@@ -9,12 +9,8 @@ import random
 import cv2
 import numpy as np
 
-CST = _dt.timezone(_dt.timedelta(hours=8))  # the site's clock (app.core.checkin.local shows times in it)
-
-
-def cst_at(day: _dt.date, hh: int, mm: int = 0) -> _dt.datetime:
-    """``hh:mm`` Beijing time on ``day``, as UTC (what the people on the site read on the wall)."""
-    return _dt.datetime.combine(day, _dt.time(hh, mm), tzinfo=CST).astimezone(_dt.timezone.utc)
+from app.core.sitetime import SITE_TZ as CST  # noqa: F401 - the site's clock, for the phases
+from app.core.sitetime import at as cst_at  # noqa: F401
 
 
 def hhmm(ts: _dt.datetime) -> str:
