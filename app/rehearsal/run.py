@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from app.core.sitetime import site_date
 from app.rehearsal.common import cst_at
 from app.rehearsal.day import Day, DayClock
 
@@ -127,7 +128,7 @@ def run_day(site_dir: Path, out: Path, plan: DayPlan | None = None, *, say: Call
     plan = plan or DayPlan()
     t0 = time.perf_counter()
     report = DayReport(Path(site_dir), Path(out))
-    exam_day = _dt.date.today() + _dt.timedelta(days=1)
+    exam_day = site_date(_dt.datetime.now(_dt.timezone.utc)) + _dt.timedelta(days=1)  # tomorrow, site time
     say(f"== 生成演示站点：{site_dir}（考生 {plan.candidates} 名，{plan.rooms} 个考场）")
     info = _phase(report, "站点", build_demo_site, Path(site_dir), candidates=plan.candidates, seed=plan.seed,
                   kdf=plan.kdf, exam_day=exam_day,

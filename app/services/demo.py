@@ -16,6 +16,7 @@ import cv2
 import numpy as np
 
 from app.core.idcard import synthetic_id_number
+from app.core.sitetime import site_date
 from app.core.site import Institution
 from app.formats.roster_template import write_roster
 from app.services.roster import RosterService
@@ -118,7 +119,7 @@ def build_demo_site(site_dir: Path, candidates: int = 40, seed: int = 2026, kdf:
                     exam_day: _dt.date | None = None, rooms: tuple[str, ...] | list[str] = DEMO_ROOMS) -> DemoInfo:
     """``rooms``: the 考场 the candidates are split over, in ticket order (the at-scale
     rehearsal uses three)."""
-    exam_day = exam_day or (_dt.date.today() + _dt.timedelta(days=1))
+    exam_day = exam_day or (site_date(_dt.datetime.now(_dt.timezone.utc)) + _dt.timedelta(days=1))
     admin = DEMO_STAFF[0]
     handle: SiteHandle = create_site(site_dir, DEMO_PASSPHRASE, DEMO_INSTITUTION, admin[0], admin[1], admin[3], kdf=kdf)
     try:
