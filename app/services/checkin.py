@@ -19,11 +19,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import undefer
 
 from app.core import checkin as rules
-from app.core import codes, passwords
+from app.core import codes
 from app.core.errors import Conflict, DomainError, ImportRejected, NotFound, PermissionDenied
 from app.core.idcard import mask_id_no
 from app.core.roles import Role
-from app.services.base import Service, find_batch, requires
+from app.services.base import PasswordCheck, Service, check_password_early, find_batch, requires
 from app.services.site import LOCK_MINUTES, MAX_FAILED_LOGINS
 from app.store import models
 from app.services.bans import active_ban, add_ban
@@ -332,16 +332,10 @@ class CheckinService(Service):
         s.flush()
         return row
 
-    def _password_ok(self, override: Override | None) -> bool:
-        """Argon2 is slow on purpose: check it before taking the write lock."""
-        if override is None:
-            return False
-        with self.ctx.reading() as s:
-            stored = s.scalar(select(models.Staff.password_hash).where(models.Staff.username == override.username))
-        return bool(stored) and passwords.check_password(override.password, stored)
-
-    def _check_override(self, uow, batch: models.Batch, override: Override, ticket_no: str, password_ok: bool) -> str:
-        """The room head's own credential, checked and journaled.  Returns their username."""
+    def _check_override(self, uow, batch: models.Batch, override: Override, ticket_no: str,
+                        check: PasswordCheck) -> str:
+        """The room head's own credential, checked and journaled.  Returns their username.
+        ``check`` was hashed before the write transaction (Argon2 is slow on purpose)."""
         s = uow.session
         reason = (override.reason or "").strip()
         staff = s.scalars(select(models.Staff).where(models.Staff.username == override.username)).first()
@@ -349,9 +343,11 @@ class CheckinService(Service):
             models.BatchAssignment.batch_id == batch.id, models.BatchAssignment.role == Role.ROOM_HEAD.value)))
         problem = None
         now = self.ctx.now()
+        locked = staff is not None and bool(staff.locked_until) and staff.locked_until > now
+        password_ok = staff is not None and not locked and check.holds(staff.password_hash)
         if len(reason) < 2:
             problem = "须填写同意理由"
-        elif staff is not None and staff.locked_until and staff.locked_until > now:
+        elif locked:
             problem = "该考场负责人账户已锁定，请稍后再试或请管理员解锁"
         elif staff is None or not staff.active or Role.ROOM_HEAD.value not in staff.roles or not password_ok:
             problem = "考场负责人用户名或密码错误"
@@ -376,7 +372,8 @@ class CheckinService(Service):
         now = self.ctx.now()
         refusal: rules.Refusal | None = None
         denied: str | None = None
-        password_ok = self._password_ok(override)
+        check = check_password_early(self.ctx, override.password, username=override.username) \
+            if override is not None else None
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             sess, batch = _session(s, session_id)
@@ -387,7 +384,7 @@ class CheckinService(Service):
                                          ban=ban, prior=_prior(live))
             override_by = ""
             if refusal is not None and refusal.overridable and override is not None:
-                checked = self._check_override(uow, batch, override, ticket_no, password_ok)
+                checked = self._check_override(uow, batch, override, ticket_no, check)
                 if checked == override.username:
                     override_by = checked
                     uow.journal("checkin.override", ticket_no, {"session_id": sess.id, "rule": refusal.code,
