@@ -287,8 +287,6 @@ class CameraWorker:
                         self._enqueue(frame, now)
                     if self.plan.max_seconds and mono - self._started_mono >= self.plan.max_seconds:
                         break
-            if restart_pending:  # stopped before a first frame came
-                report_restart_gap(lost_at or self.clock(), False)
             if lost_at is not None:  # stopped while the source was down: the gap runs to now
                 self.sink.gap(self.code, lost_at, self.clock(), lost_reason + "（停止时仍未恢复）")
         except Exception as exc:  # noqa: BLE001
@@ -296,7 +294,7 @@ class CameraWorker:
             self.sink.alert(self.code, "worker_failed", f"采集线程异常：{exc}", {})
         finally:
             cap.close()
-            if restart_pending:  # the reader failed before a first frame: the hole is still reported
+            if restart_pending:  # stopped, or failed, before a first frame came: the hole is still reported
                 try:
                     report_restart_gap(lost_at or self.clock(), False)
                 except Exception:  # noqa: BLE001
