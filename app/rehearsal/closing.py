@@ -204,8 +204,6 @@ def run_closing(day: Day, *, proctors: str = "赵敏、孙浩", theory_session: 
     result = ClosingReport(len(rows), passed, len(rows) - passed, n_certs, numbers, signers,
                            (pub.start_date, pub.end_date), bundle, trust, report.ok, report.summary(),
                            list(view.signers), void, files, seconds)
-    day.facts["closing"] = {"candidates": len(rows), "passed": passed, "certificates": n_certs,
-                            "verify_ok": report.ok, "seconds": round(seconds, 1)}
     day.say(f"收尾结束：合格 {passed} 名，证书 {n_certs} 张，上报包校验{'通过' if report.ok else '失败'}"
             f"（用时 {seconds:.1f} 秒）")
     return result

@@ -53,7 +53,6 @@ class Day:
     passphrase: str = ""                       # the site passphrase, for the master's own process
     seed: int = 2026
     artefacts: dict[str, Path] = field(default_factory=dict)  # label -> file, printed at the end
-    facts: dict = field(default_factory=dict)                 # figures the phases report
 
     def __post_init__(self):
         self.rng = random.Random(self.seed)

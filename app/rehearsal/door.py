@@ -163,9 +163,6 @@ def run_door(day: Day, *, absent: int = 2, late: int = 1, mismatch: int = 1, ses
     for rc in counts:
         day.say(f"检录：{rc.room} 应到 {rc.expected}，实到 {rc.present}，缺考 {rc.absent}")
     report.seconds = time.perf_counter() - t0
-    day.facts["door"] = {"checked_in": len(report.checked_in), "absent": len(report.recorded_absent),
-                         "refused_late": len(report.refused_late), "mismatched": len(report.mismatched),
-                         "seconds": round(report.seconds, 1)}
     day.say(f"检录结束：入场 {len(report.checked_in)} 名，缺考 {len(report.absent)} 名，迟到拒入 "
             f"{len(report.refused_late)} 名，人证不符 {len(report.mismatched)} 名（用时 {report.seconds:.1f} 秒）")
     return report

@@ -70,6 +70,7 @@ def main(argv=None) -> int:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     from app.camera.recorder import free_bytes
+    from app.core.camera import GB
     from app.net.master import MasterLink
     from app.services.camera import CameraService
     from app.services.site import open_site
@@ -109,8 +110,8 @@ def main(argv=None) -> int:
     if a.record:
         cams = CameraService(handle.login(a.office, passwords[a.office]))
         settings = cams.settings()
-        warn_below = int(settings.warn_free_gb * (1 << 30))
-        stop_below = int(settings.stop_free_gb * (1 << 30))
+        warn_below = int(settings.warn_free_gb * GB)
+        stop_below = int(settings.stop_free_gb * GB)
 
         def free_space(path):
             if a.disk_fault and os.path.exists(a.disk_fault):

@@ -19,11 +19,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from app.core import scoring as rules
-from app.core.passwords import check_password, hash_password
 from app.formats.scoring_template import EXAMPLE_ITEMS, EXAMPLE_SETTINGS, EXAMPLE_TASKS, write_template_workbook
 from app.rehearsal.common import cst_at, hhmm, signature_png
 from app.rehearsal.day import Day
-from app.store.keys import STANDARD_KDF
 from app.services.results import ResultsService
 from app.services.scoring import R_DISCREPANCY, ScoringService
 from app.services.staff import StaffService
@@ -51,10 +49,7 @@ class PracticalReport:
     sheets_signed: int = 0
     sign_seconds: float = 0.0                # time inside sign_sheet (Argon2id password check each time)
     seconds: float = 0.0
-    argon2_ms: float = 0.0                   # one password check with this site's KDF parameters
-    argon2_standard_ms: float = 0.0          # ... and with STANDARD_KDF (what a real site uses)
     files: dict[str, Path] = field(default_factory=dict)
-    note: str = ""
 
     @property
     def consistent(self) -> bool:
@@ -99,12 +94,6 @@ def _entries(day: Day, items, ability: float, bias: float) -> dict:
         v = _q(pts * min(1.0, max(0.0, ability + bias + day.rng.uniform(-0.02, 0.02))))
         out[code] = str(min(Decimal(points), max(Decimal(0), v)))
     return out
-
-
-def _scale_note(per_sign: float, members: int, present: int) -> str:
-    at_scale = per_sign * 300 * 9
-    return (f"sign_sheet 平均 {per_sign * 1000:.0f} 毫秒/张（{members} 名考评员 × {present} 名考生）；"
-            f"按此推算 300 名考生 × 9 名考评员 = 2700 张签字约 {at_scale / 60:.1f} 分钟")
 
 
 def run_practical(day: Day, *, present: list[str], graders: list[str], chief: str, extra_graders: int = 0,
@@ -215,33 +204,9 @@ def run_practical(day: Day, *, present: list[str], graders: list[str], chief: st
                         (results.get(t) is None) != (reported.get(t) is None))
     problems = viewer.verify_sheets(day.plan_no)
 
-    # -- how long the password checks take, for the at-scale run -------------------------------
-    kdf = day.handle.store.site.kdf
-    probe = hash_password("probe-password-1", kdf)
-    a0 = time.perf_counter()
-    check_password("probe-password-1", probe)
-    argon2_ms = (time.perf_counter() - a0) * 1000
-    if kdf != STANDARD_KDF:  # the figure a real site would see
-        probe = hash_password("probe-password-1", STANDARD_KDF)
-        a0 = time.perf_counter()
-        check_password("probe-password-1", probe)
-        standard_ms = (time.perf_counter() - a0) * 1000
-    else:
-        standard_ms = argon2_ms
     seconds = time.perf_counter() - t0
-    per_sign = sign_seconds / signed if signed else 0.0
-    note = ("本批次只有一个考评组（ScoringService 每批次一组），全部考评员在同一组内、每人评全部考生；"
-            + _scale_note(per_sign, len(members), len(present))
-            + f"；本站密码校验（Argon2id {kdf}）一次 {argon2_ms:.0f} 毫秒，标准参数 {STANDARD_KDF} 一次 "
-            f"{standard_ms:.0f} 毫秒，即 2700 张签字仅密码校验约 {standard_ms * 2700 / 60000:.1f} 分钟")
     report = PracticalReport(members, chief, present, absent, reported, recomputed, results, reconciled, totals,
-                             mismatches, problems, created, signed, sign_seconds, seconds, argon2_ms, standard_ms, files,
-                             note)
-    day.facts["practical"] = {"members": len(members), "present": len(present), "absent": len(absent),
-                              "sheets": signed, "reconciled": len(reconciled), "sign_seconds": round(sign_seconds, 1),
-                              "seconds": round(seconds, 1), "argon2_ms": round(argon2_ms, 1),
-                              "argon2_standard_ms": round(standard_ms, 1),
-                              "consistent": report.consistent}
+                             mismatches, problems, created, signed, sign_seconds, seconds, files)
     day.say(f"实操结束：签字评分表 {signed} 张，组长裁定 {len(reconciled)} 名；复算与汇总"
             f"{'一致' if report.consistent else '不一致：' + '、'.join(mismatches[:5])}（用时 {seconds:.1f} 秒，"
             f"其中签字 {sign_seconds:.1f} 秒）")

@@ -176,8 +176,7 @@ def run_day(site_dir: Path, out: Path, plan: DayPlan | None = None, *, say: Call
 
         # the door's absentees are 缺考 in theory (check-in does not write results by itself)
         results = ResultsService(day.login("kaowu"))
-        for t in sorted(set(report.door.recorded_absent) | set(report.door.refused_late)
-                        | set(report.door.mismatched)):
+        for t in sorted(report.door.recorded_absent):  # everyone not checked in: absent, late, mismatched
             results.record_subject_score(t, "theory", None, "manual", absent=True, note="检录未入场，理论缺考")
 
         say("== 实操考核评分")

@@ -40,8 +40,8 @@ from app.store.room_tables import RoomSitting
 
 ROOT = Path(__file__).resolve().parents[2]
 TERMINAL_PASSPHRASE = "rehearsal-terminal-2026"
-CUSTODIANS = ("admin", "kaowu")
-TERMINAL_NICENESS = 10  # 双人双锁: the two who seal and unlock the papers
+CUSTODIANS = ("admin", "kaowu")  # 双人双锁: the two who seal and unlock the papers
+TERMINAL_NICENESS = 10
 
 
 @dataclass
@@ -107,7 +107,7 @@ class TheoryRoom:
         self.baseline_seconds = baseline_seconds
         self.port = free_port()
         self.master: subprocess.Popen | None = None
-        self.master_runs: list[dict] = []
+        self.master_runs: list[Path] = []  # each run's stats file
         self.master_starts = 0
         self.faults: list[str] = []
         self.disk_fault = self.work / "disk-nearly-full"
@@ -170,12 +170,12 @@ class TheoryRoom:
                "--baseline-seconds", str(self.baseline_seconds if self.master_starts == 1 else 0)]
         if self.record_cameras:
             cmd.append("--record")
-        self.master = subprocess.Popen(cmd, env=self._env(), cwd=ROOT, stdout=subprocess.PIPE,
-                                       stderr=open(self.work / f"master-{self.master_starts}.log", "w"), text=True)
+        with open(self.work / f"master-{self.master_starts}.log", "w") as log:
+            self.master = subprocess.Popen(cmd, env=self._env(), cwd=ROOT, stdout=subprocess.PIPE, stderr=log, text=True)
         line = self.master.stdout.readline()
         if not line.startswith("READY"):
             raise RuntimeError(f"考务主机未能启动：{line!r}（见 {self.work}/master-{self.master_starts}.log）")
-        self.master_runs.append({"stats": stats})
+        self.master_runs.append(stats)
 
     def stop_master(self) -> None:
         if self.master and self.master.poll() is None:
@@ -196,9 +196,9 @@ class TheoryRoom:
             cmd += ["--ticket", ticket]
         # each terminal is its own PC on a real site; here they share the master's cores, so they
         # run at a lower priority to leave the master what its own laptop would give it
-        t.proc = subprocess.Popen(cmd, env=self._env(), cwd=ROOT, stdout=subprocess.PIPE,
-                                  stderr=open(self.work / f"{t.folder.name}-{t.starts}.log", "w"), text=True,
-                                  preexec_fn=lambda: os.nice(TERMINAL_NICENESS))
+        with open(self.work / f"{t.folder.name}-{t.starts}.log", "w") as log:
+            t.proc = subprocess.Popen(cmd, env=self._env(), cwd=ROOT, stdout=subprocess.PIPE, stderr=log, text=True,
+                                      preexec_fn=lambda: os.nice(TERMINAL_NICENESS))
 
     # -- faults -------------------------------------------------------------------------
     def note(self, text: str) -> None:
@@ -338,9 +338,9 @@ class TheoryRoom:
                 marks = [(qno, qs[code], bp.sections[sec].points) for qno, code, sec, _ in items[ticket]]
                 recomputed[ticket] = Decimal(score(marks, {q: frozenset(c) for q, c in expected.items()}, bp).total)
         master = {}
-        for run in self.master_runs:
+        for stats in self.master_runs:
             try:
-                st = json.loads(Path(run["stats"]).read_text())
+                st = json.loads(stats.read_text())
             except (OSError, ValueError):
                 continue
             master["ui_stall_max_ms"] = max(master.get("ui_stall_max_ms", 0), st["ui_stall_max_ms"])
