@@ -1,9 +1,10 @@
 """`examsite`: the same services as the GUI, headless.
 
-Each feature area adds a module to ``COMMAND_MODULES`` with a ``register(sub)``
-function.  Secrets never come on the command line: the site passphrase comes from
-``EXAMSITE_PASSPHRASE``, ``--passphrase-file`` or a prompt; a user's password from
-``EXAMSITE_PASSWORD``, ``--password-file`` or a prompt.
+``COMMAND_MODULES`` is the one list of command modules: each has a ``register(sub)``
+function, and a feature area adds one line here.  A batch is named by ``--batch PLAN_NO``
+in every command (``app.cli.common.add_batch``).  Secrets never come on the command line:
+the site passphrase comes from ``EXAMSITE_PASSPHRASE``, ``--passphrase-file`` or a prompt;
+a user's password from ``EXAMSITE_PASSWORD``, ``--password-file`` or a prompt.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sys
 from app import __version__
 
 COMMAND_MODULES = [
+    "app.cli.gui",
     "app.cli.foundation",
     "app.cli.checkin",
     "app.cli.scoring",
@@ -39,18 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="examsite", description="ExamSite 考点管理系统（离线）")
     parser.add_argument("--version", action="version", version=f"ExamSite {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    gui = sub.add_parser("gui", help="打开图形界面")
-    gui.add_argument("--site", help="站点目录")
-    gui.set_defaults(func=_gui)
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
-
-
-def _gui(args) -> int:
-    from app.ui.main import run
-
-    return run(["examsite"] + (["--site", args.site] if args.site else []))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,7 +18,7 @@ def register(sub) -> None:
     common.add_site(p)
     common.add_login(p)
     p.add_argument("--out", required=True, help="输出文件（.zip）")
-    p.add_argument("--batch", help="认定计划号（站点只有一个批次时可省略）")
+    common.add_batch(p, required=False, help="认定计划号（站点只有一个批次时可省略）")
     p.add_argument("--photos", action="store_true", help="包含考生照片")
     p.add_argument("--supersedes", type=int, help="更正包：被取代的上报包序号")
     p.add_argument("--reason", default="", help="更正原因（更正包必填）")

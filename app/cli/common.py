@@ -22,6 +22,18 @@ def add_login(parser) -> None:
     parser.add_argument("--password-file", help="从文件读取该用户的密码（首行）")
 
 
+BATCH_ALIASES = ("--plan",)  # older spellings, still accepted, never shown
+
+
+def add_batch(parser, required: bool = True, help: str = "认定计划号（批次）"):
+    """The one option naming a batch in every command: ``--batch PLAN_NO`` (``args.batch``).
+    ``--plan`` (the results commands' old spelling) is a hidden alias so that scripts keep working."""
+    action = parser.add_argument("--batch", required=required, metavar="PLAN_NO", help=help)
+    for alias in BATCH_ALIASES:  # parsed like --batch, absent from --help and from error messages
+        parser._option_string_actions[alias] = action
+    return action
+
+
 def _secret(env: str, file: str | None, prompt: str) -> str:
     if file:
         return Path(file).read_text(encoding="utf-8").splitlines()[0].strip()

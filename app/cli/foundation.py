@@ -53,7 +53,7 @@ def register(sub) -> None:
     common.add_site(asg)
     common.add_login(asg)
     asg.add_argument("username")
-    asg.add_argument("--batch", required=True)
+    common.add_batch(asg)
     asg.add_argument("--as", dest="as_role", required=True)
     asg.set_defaults(func=cmd_user_assign)
 

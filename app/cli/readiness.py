@@ -12,7 +12,7 @@ def register(sub) -> None:
     p = sub.add_parser("selftest", help="考前自检：磁盘、摄像头、供电、时钟、数据库、密钥、终端、打印机（报告经站点密钥签名）")
     common.add_site(p)
     common.add_login(p)
-    p.add_argument("--batch", metavar="PLAN", help="认定计划编号（报告随该批次保存并进入上报数据包）")
+    common.add_batch(p, required=False, help="认定计划编号（报告随该批次保存并进入上报数据包）")
     p.add_argument("--hours", type=float, help="预计录像小时数（默认：每个考试日 8 小时）")
     p.add_argument("--master", metavar="URL", help="考点主机链路地址（本机为副机时用于核对时钟）")
     p.add_argument("--pin", help="考点主机证书指纹（与 --master 一起使用）")

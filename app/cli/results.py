@@ -64,7 +64,7 @@ def register(sub) -> None:
 def _common(p) -> None:
     common.add_site(p)
     common.add_login(p)
-    p.add_argument("--plan", required=True, help="认定计划号")
+    common.add_batch(p)
 
 
 def _run(args, fn):
@@ -78,9 +78,9 @@ def cmd_show(args) -> int:
 
     def go(ctx):
         svc = ResultsService(ctx)
-        rows = svc.results(args.plan)
-        state = svc.review_state(args.plan)
-        print(f"认定计划 {args.plan}  审核状态：{state.stage_name}")
+        rows = svc.results(args.batch)
+        state = svc.review_state(args.batch)
+        print(f"认定计划 {args.batch}  审核状态：{state.stage_name}")
         subjects = required_subjects(rows[0].result.level) if rows else ()
         for r in rows:
             print("\t".join([r.ticket_no, r.name] + [r.score_text(x) for x in subjects]
@@ -103,7 +103,7 @@ def cmd_sign(args) -> int:
     from app.core.results import STAGE_NAMES
 
     def go(ctx):
-        stage = ResultsService(ctx).sign_review(args.plan, common.password(args, prompt="签字确认：请再次输入密码"))
+        stage = ResultsService(ctx).sign_review(args.batch, common.password(args, prompt="签字确认：请再次输入密码"))
         print(f"已签字，当前状态：{STAGE_NAMES[stage]}")
         return 0
     return _run(args, go)
@@ -115,7 +115,7 @@ def cmd_deadlines(args) -> int:
     names = {"done": "已完成", "overdue": "已逾期", "soon": "即将到期", "open": "进行中"}
 
     def go(ctx):
-        for d in ResultsService(ctx).deadlines(args.plan):
+        for d in ResultsService(ctx).deadlines(args.batch):
             print(f"{d['label']}\t{d['due'].isoformat()}\t{names[d['status']]}\t剩余 {d['workdays_left']} 个工作日")
         return 0
     return _run(args, go)
@@ -133,7 +133,7 @@ def cmd_allocate(args) -> int:
     day = _dt.date.fromisoformat(args.issue_date) if args.issue_date else None
 
     def go(ctx):
-        out = CertificateService(ctx).allocate(args.plan, day)
+        out = CertificateService(ctx).allocate(args.batch, day)
         for ticket, number in out:
             print(f"{ticket}\t{number}")
         print(f"已分配 {len(out)} 个证书编号")
@@ -148,31 +148,24 @@ def cmd_print(args) -> int:
         print(f"\r打印证书 {i}/{total}", end="", file=sys.stderr, flush=True)
 
     def go(ctx):
-        n = CertificateService(ctx).render(args.plan, args.out, progress)
+        n = CertificateService(ctx).render(args.batch, args.out, progress)
         print(f"\n已生成 {n} 张证书：{args.out}")
         return 0
     return _run(args, go)
 
 
 def cmd_tables(args) -> int:
-    from app.services.official_tables import TablesService
+    from app.services.official_tables import write_tables
 
     out = Path(args.out_dir)
     out.mkdir(parents=True, exist_ok=True)
 
     def go(ctx):
-        t = TablesService(ctx)
-        made = []
-        made += t.certificate_data(out / f"{args.plan}-证书数据表", args.plan)
-        made += t.compliance(out / f"{args.plan}-证书数据合规审核表", args.plan)
-        made += t.issue_register(out / f"{args.plan}-证书核发登记表", args.plan)
-        made += t.room_records(out / f"{args.plan}-考场情况记录单", args.plan)
-        try:
-            made += t.supervision_report(out / f"{args.plan}-内部督导情况报告", args.plan)
-        except Exception as exc:  # noqa: BLE001 - reported, the other tables are still written
-            print(f"内部督导情况报告未导出：{exc}", file=sys.stderr)
-        for f in made:
+        result = write_tables(ctx, args.batch, out)  # the one list of official tables
+        for f in result.files:
             print(f)
+        for name, reason in result.skipped:  # not ready yet: said, the other tables are still written
+            print(f"{name}未导出：{reason}", file=sys.stderr)
         return 0
     return _run(args, go)
 

@@ -17,13 +17,13 @@ def register(sub) -> None:
 
     i = ssub.add_parser("import", help="导入某认定计划的评分记录表（.xlsx），全部成功或全部不导入")
     i.add_argument("file")
-    i.add_argument("--batch", required=True, help="认定计划号")
+    common.add_batch(i, help="认定计划号")
     common.add_site(i)
     common.add_login(i)
     i.set_defaults(func=cmd_import)
 
     g = ssub.add_parser("group", help="组建考评组（至少 3 人，默认单数）")
-    g.add_argument("--batch", required=True)
+    common.add_batch(g)
     g.add_argument("--members", required=True, help="考评员用户名，逗号分隔")
     g.add_argument("--chief", required=True, help="考评组长用户名")
     common.add_site(g)
@@ -31,7 +31,7 @@ def register(sub) -> None:
     g.set_defaults(func=cmd_group)
 
     s = ssub.add_parser("summary", help="列出实操成绩汇总；--pdf 写出实操（综合成绩）汇总表")
-    s.add_argument("--batch", required=True)
+    common.add_batch(s)
     s.add_argument("--pdf", help="写出 PDF 的路径")
     s.add_argument("--contact", default="", help="考务联系人")
     s.add_argument("--phone", default="", help="联系方式")
@@ -40,7 +40,7 @@ def register(sub) -> None:
     s.set_defaults(func=cmd_summary)
 
     b = ssub.add_parser("sheets", help="写出评分记录表 PDF（默认空白表：每名考生每名考评员一页）")
-    b.add_argument("--batch", required=True)
+    common.add_batch(b)
     b.add_argument("--filled", action="store_true", help="已签字的评分表（全部考评员签字后）")
     b.add_argument("out")
     common.add_site(b)
@@ -48,21 +48,21 @@ def register(sub) -> None:
     b.set_defaults(func=cmd_sheets)
 
     e = ssub.add_parser("export-sheets", help="考评员：导出本人已签字评分表（站点签名并加密），供主站导入")
-    e.add_argument("--batch", required=True)
+    common.add_batch(e)
     e.add_argument("out")
     common.add_site(e)
     common.add_login(e)
     e.set_defaults(func=cmd_export_sheets)
 
     m = ssub.add_parser("import-sheets", help="导入考评员站点导出的评分表文件（全部成功或全部不导入）")
-    m.add_argument("--batch", required=True)
+    common.add_batch(m)
     m.add_argument("file")
     common.add_site(m)
     common.add_login(m)
     m.set_defaults(func=cmd_import_sheets)
 
     v = ssub.add_parser("verify", help="核对每份已签字评分表与签字时记入操作日志的哈希")
-    v.add_argument("--batch", required=True)
+    common.add_batch(v)
     common.add_site(v)
     common.add_login(v)
     v.set_defaults(func=cmd_verify)

@@ -136,35 +136,12 @@ CAPABILITIES: MappingProxyType = MappingProxyType(
     }
 )
 
-# Workplaces (one per role family).  The issue number says where the work is tracked.
-WORKPLACES: MappingProxyType = MappingProxyType(
-    {
-        "site_admin": ("站点管理", frozenset({Role.ADMIN}), None),
-        "roster": ("认定批次与考生名册", frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD,
-                                             Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}), None),
-        "checkin": ("检录", frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD}), 3),
-        "theory": ("理论机考", frozenset({Role.ADMIN, Role.STAFF}), 4),
-        "proctor": ("监考台", frozenset({Role.PROCTOR, Role.ROOM_HEAD}), 5),
-        "scoring": ("实操评分", frozenset({Role.ADMIN, Role.STAFF, Role.GRADER, Role.CHIEF_GRADER, Role.ROOM_HEAD,
-                                       Role.INTERNAL_SUPERVISOR}), 6),
-        "cameras": ("视频监控", frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD, Role.PROCTOR}), 7),
-        "results": ("成绩与证书", frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR, Role.ROOM_HEAD}), 8),
-        "export": ("数据封装上报", frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR}), 9),
-        "journal": ("操作日志", frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}), None),
-    }
-)
-
-
 def allowed(role: Role | str, capability: str) -> bool:
     try:
         roles = CAPABILITIES[capability]
     except KeyError:
         raise KeyError(f"unknown capability {capability!r}") from None
     return Role(role) in roles
-
-
-def workplaces_for(role: Role | str) -> list[str]:
-    return [key for key, (_, roles, _) in WORKPLACES.items() if Role(role) in roles]
 
 
 def assignment_conflict(existing: set[Role], new: Role) -> str | None:

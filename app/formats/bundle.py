@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import hashlib
+import json
 import os
 import shutil
 import zipfile
@@ -45,6 +46,15 @@ def hash_file(path: Path, algorithms: Iterable[str] = layout.ALGORITHMS) -> tupl
                 for f in pending:
                     f.result()
     return {a: h.hexdigest() for a, h in hs.items()}, size
+
+
+def write_json(folder: Path, rel: str, value) -> str:
+    """One payload file as deterministic UTF-8 JSON (sorted keys); returns ``rel``."""
+    path = folder / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True, default=str) + "\n",
+                    encoding="utf-8")
+    return rel
 
 
 def payload_files(data_dir: Path) -> list[str]:

@@ -21,7 +21,7 @@ from app.rehearsal.day import Day
 from app.services.bundle import ExportService
 from app.services.certificates import CertificateService
 from app.services.misconduct import MisconductService
-from app.services.official_tables import TablesService
+from app.services.official_tables import TablesService, write_tables
 from app.services.publication import PublicationService
 from app.services.results import ResultsService
 from app.services.roster import RosterService
@@ -178,13 +178,10 @@ def run_closing(day: Day, *, proctors: str = "赵敏、孙浩", theory_session: 
     files["证书"] = day.artefact("证书（PDF）", out / "证书.pdf")
 
     # -- the official tables (附件) -----------------------------------------------------------------------
-    tables = TablesService(admin)
-    made = []
-    made += tables.certificate_data(out / f"{plan}-证书数据表", plan)
-    made += tables.compliance(out / f"{plan}-证书数据合规审核表", plan)
-    made += tables.issue_register(out / f"{plan}-证书核发登记表", plan)
-    made += tables.room_records(out / f"{plan}-考场情况记录单", plan)
-    made += tables.supervision_report(out / f"{plan}-内部督导情况报告", plan)
+    written = write_tables(admin, plan, out)  # the one list of official tables
+    if written.skipped:  # by now every table has its data: a skipped one is a fault of the day
+        raise RuntimeError("官方表格未导出：" + "；".join(f"{n}：{r}" for n, r in written.skipped))
+    made = written.files
     for p in made:
         files[p.name] = day.artefact(p.name, p)
     day.say(f"上报表格：已导出 {len(made)} 个文件")

@@ -88,12 +88,7 @@ def unregister_provider(name: str) -> None:
 
 
 # -- built-in providers ----------------------------------------------------------------
-def _write_json(folder: Path, rel: str, value) -> str:
-    path = folder / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True, default=str) + "\n",
-                    encoding="utf-8")
-    return rel
+_write_json = writer.write_json
 
 
 def provide_batch(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:

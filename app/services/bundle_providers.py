@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from app.core import bundle as layout
 from app.core import results as core
-from app.core.errors import Conflict
+from app.formats.bundle import write_json
 from app.services.base import ServiceContext, find_batch
 from app.store import models
 from app.store import bans_tables as bt
@@ -45,10 +45,7 @@ def _iso(v):
     return v
 
 
-def _write(folder: Path, rel: str, value) -> str:
-    from app.services.bundle import _write_json
-
-    return _write_json(folder, rel, value)
+_write = write_json  # one payload JSON file (app.formats.bundle); this module never imports app.services.bundle
 
 
 def _staff_names(s) -> dict[int, tuple[str, str]]:
@@ -133,26 +130,16 @@ def provide_results(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str
                         "approved_at": _iso(review.approved_at) if review else None},
              "certificates": certs, "correction_pending": corrections}
     out = [_write(folder, layout.RESULTS_JSON, value)]
-    out += _official_tables(ctx, plan_no, folder)
+    out += _official_tables(ctx, plan_no, folder, "results")
     return out
 
 
-def _official_tables(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
-    """证书数据表 and 证书核发登记表 through the official-tables service (xlsx + pdf).
-    A table with no rows yet (no certificate issued) is left out."""
-    from app.services.official_tables import TablesService
+def _official_tables(ctx: ServiceContext, plan_no: str, folder: Path, slot: str) -> list[str]:
+    """The official tables this slot carries (``OFFICIAL_TABLES``, xlsx + pdf), through the
+    official-tables service; a table whose data is not there yet is left out."""
+    from app.services.official_tables import write_tables
 
-    tables = TablesService(ctx)
-    (folder / "results").mkdir(parents=True, exist_ok=True)
-    out = []
-    for stem, make in (("证书数据表", lambda p: tables.certificate_data(p, plan_no)),
-                       ("证书核发登记表", lambda p: tables.issue_register(p, plan_no))):
-        try:
-            written = make(folder / "results" / f"{stem}.xlsx")
-        except Conflict:
-            continue
-        out += [Path(p).relative_to(folder).as_posix() for p in written]
-    return out
+    return [Path(p).relative_to(folder).as_posix() for p in write_tables(ctx, plan_no, folder, slot).files]
 
 
 # -- theory -----------------------------------------------------------------------------
@@ -316,8 +303,8 @@ def provide_misconduct(ctx: ServiceContext, plan_no: str, folder: Path) -> list[
 
 # -- supervision ------------------------------------------------------------------------
 def provide_supervision(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
-    """The internal supervision report (附件2, if signed), the room records (考场情况记录单) and the
-    signed readiness reports (考前自检) of the batch."""
+    """The internal supervision report (附件2, if signed), the room records (考场情况记录单, as typed
+    and as the official table) and the signed readiness reports (考前自检) of the batch."""
     from app.store.readiness_tables import ReadinessReport
 
     with ctx.reading() as s:
@@ -335,16 +322,7 @@ def provide_supervision(ctx: ServiceContext, plan_no: str, folder: Path) -> list
                "signed_at": _iso(rep.signed_at)} if rep else None)
     out = [_write(folder, SUPERVISION_JSON, {"plan_no": plan_no, "report": report, "room_records": rooms}),
            _write(folder, READINESS_JSON, {"plan_no": plan_no, "reports": readiness})]
-    from app.services.official_tables import TablesService
-
-    tables = TablesService(ctx)
-    if rep is not None:  # 附件2 as the official xlsx + pdf
-        out += [Path(p).relative_to(folder).as_posix()
-                for p in tables.supervision_report(folder / "supervision" / "内部质量督导报告.xlsx", plan_no)]
-    if rooms:
-        out += [Path(p).relative_to(folder).as_posix()
-                for p in tables.room_records(folder / "supervision" / "考场情况记录单.xlsx", plan_no)]
-    return out
+    return out + _official_tables(ctx, plan_no, folder, "supervision")  # 附件2, 考场情况记录单
 
 
 def _readiness_entry(row) -> dict:

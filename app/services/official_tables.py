@@ -1,9 +1,15 @@
 """The official tables, as .xlsx and PDF: 证书数据表 (Hunan 附件4), 证书数据合规审核表 (附件3),
-证书核发登记表 (Nanxun 附件5), 内部督导情况报告 (Nanxun 附件2), 考场情况记录单."""
+证书核发登记表 (Nanxun 附件5), 内部督导情况报告 (Nanxun 附件2), 考场情况记录单.
+
+``OFFICIAL_TABLES`` (at the bottom) is the one list of them: the results workplace, ``examsite
+tables``, the export bundle and the rehearsal all write them through ``write_tables``, with one
+error policy.  Adding a table is a ``TablesService`` method and one entry in that list.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
@@ -248,3 +254,56 @@ class TablesService(Service):
     def _journal(self, action: str, plan_no: str | None, rows: int) -> None:
         with self.ctx.unit_of_work() as uow:
             uow.journal(action, plan_no or "", {"rows": rows})
+
+
+# -- the one list of official tables -------------------------------------------------------------
+@dataclass(frozen=True)
+class OfficialTable:
+    """One official table: ``name`` is the title people see and the file stem (``<plan>-<name>``);
+    ``method`` the ``TablesService`` method that writes it, ``method(path, plan_no) -> (xlsx, pdf)``;
+    ``bundle`` its path without suffix under the export bundle's ``data/`` (``None``: not carried).
+    The bundle slot that carries it is the first part of that path (results, supervision)."""
+
+    name: str
+    method: str
+    bundle: str | None = None
+
+
+OFFICIAL_TABLES: tuple[OfficialTable, ...] = (
+    OfficialTable("证书数据表", "certificate_data", "results/证书数据表"),
+    OfficialTable("证书数据合规审核表", "compliance"),
+    OfficialTable("证书核发登记表", "issue_register", "results/证书核发登记表"),
+    OfficialTable("考场情况记录单", "room_records", "supervision/考场情况记录单"),
+    OfficialTable("内部督导情况报告", "supervision_report", "supervision/内部质量督导报告"),
+)
+
+# The one error policy: a table whose data is not there yet (no certificate issued, no supervision
+# report signed) is skipped and the reason given; anything else (a role without the right, a full
+# disk, a bug) stops the whole export.
+NOT_READY = (Conflict, NotFound)
+
+
+@dataclass
+class TablesWritten:
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (table name, one-line reason)
+
+
+def write_tables(ctx, plan_no: str, folder: Path | str, bundle_slot: str | None = None) -> TablesWritten:
+    """Write every official table of ``plan_no`` into ``folder`` as ``<plan>-<name>.xlsx/.pdf``;
+    with ``bundle_slot``, only the tables that slot carries, at their bundle paths under ``folder``
+    (the bag's ``data/``)."""
+    svc, out, folder = TablesService(ctx), TablesWritten(), Path(folder)
+    for table in OFFICIAL_TABLES:
+        if bundle_slot is None:
+            target = folder / f"{plan_no}-{table.name}"
+        elif table.bundle and table.bundle.split("/", 1)[0] == bundle_slot:
+            target = folder / table.bundle
+        else:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            out.files += getattr(svc, table.method)(target, plan_no)
+        except NOT_READY as exc:
+            out.skipped.append((table.name, str(exc)))
+    return out

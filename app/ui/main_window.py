@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter, QStackedWidget
 
-from app.core.roles import ROLE_NAMES, WORKPLACES, Role, workplaces_for
+from app.core.roles import ROLE_NAMES, Role
 from app.ui import workplaces
-from app.ui.common.widgets import Placeholder, confirm, tr
+from app.ui.common.widgets import confirm, tr
 
 
 class MainWindow(QMainWindow):
@@ -27,12 +27,11 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[str, object] = {}
         role = Role(ctx.actor.role)
-        for i, key in enumerate(workplaces_for(role)):
-            title, _, issue = WORKPLACES[key]
-            item = QListWidgetItem(tr(title))
+        for i, key in enumerate(workplaces.workplaces_for(role)):
+            item = QListWidgetItem(tr(workplaces.WORKPLACES[key].title))
             item.setData(Qt.UserRole, key)
             self.nav.addItem(item)
-            self.stack.addWidget(self._make(key, title, issue))
+            self.stack.addWidget(self._make(key))
             if i < 9:
                 act = QAction(self)
                 act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
@@ -75,9 +74,8 @@ class MainWindow(QMainWindow):
         self.addAction(self.contrast_action)
         self.resize(1200, 760)
 
-    def _make(self, key: str, title: str, issue: int | None):
-        factory = workplaces.factory(key)
-        widget = factory(self.ctx, self) if factory else Placeholder(tr(title), issue)
+    def _make(self, key: str):
+        widget = workplaces.factory(key)(self.ctx, self)
         widget.setObjectName(f"workplace_{key}")
         self.pages[key] = widget
         return widget
@@ -87,7 +85,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QSettings
         from PySide6.QtWidgets import QApplication
 
-        from app.ui.main import SCALES, apply_display
+        from app.ui.common.display import SCALES, apply_display
 
         app = QApplication.instance()
         current = float(app.property("examsite_scale") or 1.0)
@@ -100,7 +98,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QSettings
         from PySide6.QtWidgets import QApplication
 
-        from app.ui.main import apply_display
+        from app.ui.common.display import apply_display
 
         app = QApplication.instance()
         apply_display(app, float(app.property("examsite_scale") or 1.0), on)

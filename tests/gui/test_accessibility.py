@@ -9,7 +9,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit,
                                QHeaderView, QPlainTextEdit, QTextEdit, QWidget)
 
-from app.core.roles import Role, workplaces_for
+from app.core.roles import Role
 from app.ui import workplaces
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QPlainTextEdit, QTextEdit)
@@ -40,7 +40,7 @@ def unnamed(root):
 def test_every_control_has_an_accessible_name(qtbot, demo, demo_login, role):
     ctx = demo_login(LOGINS[role], role.value)
     missing = {}
-    for key in workplaces_for(role):
+    for key in workplaces.workplaces_for(role):
         factory = workplaces.factory(key)
         if factory is None:
             continue

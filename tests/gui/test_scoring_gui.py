@@ -266,7 +266,7 @@ def test_chief_signs_summary_and_grader_photographs_work_piece(qtbot, scoring, d
 
 
 def test_internal_supervisor_sees_completeness_but_cannot_score(qtbot, scoring, demo_login):
-    from app.core.roles import workplaces_for
+    from app.ui.workplaces import workplaces_for
 
     svc, ticket = scoring
     svc["kaoping1"].save_sheet(PLAN, ticket, {"1.1": 5})

@@ -103,3 +103,37 @@ def test_no_cell_is_ever_a_formula(flow, tmp_path):
                     assert cell.data_type != "f", f"{f.name} {cell.coordinate} is a formula"
         values = [cell.value for ws in wb.worksheets for row in ws.iter_rows() for cell in row]
         assert any(isinstance(v, str) and "HYPERLINK" in v for v in values), f.name
+
+
+def test_one_list_of_tables_one_error_policy(demo, demo_site_dir, demo_login, tmp_path, monkeypatch, capsys):
+    """Adding an official table is one entry in OFFICIAL_TABLES: `examsite tables` (and the
+    workplace, which calls the same write_tables) and the bundle slot named by its path write it.
+    A table whose data is not there yet is skipped with its reason; a refused role stops it all."""
+    from app.cli import main
+    from app.services import official_tables as ot
+    from app.services.demo import DEMO_PASSPHRASE
+
+    extra = ot.OfficialTable("考场情况记录单（副本）", "room_records", "supervision/考场情况记录单副本")
+    monkeypatch.setattr(ot, "OFFICIAL_TABLES", ot.OFFICIAL_TABLES + (extra,))
+    admin = demo_login("admin")
+    made = ot.write_tables(admin, DEMO_PLAN, tmp_path / "ui")
+    assert sorted(p.name for p in made.files) == sorted(f"{DEMO_PLAN}-{n}{s}" for n in ("考场情况记录单", extra.name)
+                                                        for s in (".xlsx", ".pdf"))
+    assert {n for n, _ in made.skipped} == {"证书数据表", "证书数据合规审核表", "证书核发登记表", "内部督导情况报告"}
+    assert dict(made.skipped)["证书数据表"] == "没有已核发的证书数据"
+    slot = ot.write_tables(admin, DEMO_PLAN, tmp_path / "data", "supervision")
+    assert sorted(p.relative_to(tmp_path / "data").as_posix() for p in slot.files) == [
+        "supervision/考场情况记录单.pdf", "supervision/考场情况记录单.xlsx",
+        "supervision/考场情况记录单副本.pdf", "supervision/考场情况记录单副本.xlsx"]
+    assert ot.write_tables(admin, DEMO_PLAN, tmp_path / "data2", "results").files == []
+    with pytest.raises(PermissionDenied):  # not "not ready": the whole export stops
+        ot.write_tables(demo_login("jiankao1"), DEMO_PLAN, tmp_path / "no")
+    demo.close()
+
+    monkeypatch.setenv("EXAMSITE_PASSPHRASE", DEMO_PASSPHRASE)
+    monkeypatch.setenv("EXAMSITE_PASSWORD", "Demo-admin-2026")
+    capsys.readouterr()
+    assert main(["tables", "--site", str(demo_site_dir), "--batch", DEMO_PLAN, "--out-dir", str(tmp_path / "cli")]) == 0
+    out, err = capsys.readouterr()
+    assert (tmp_path / "cli" / f"{DEMO_PLAN}-{extra.name}.xlsx").exists()
+    assert "证书数据表未导出：没有已核发的证书数据" in err and extra.name in out

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from app.core.codes import INSTITUTION_CATEGORIES, SUBJECTS
-from app.core.roles import ROLE_NAMES, WORKPLACES
+from app.core.roles import ROLE_NAMES
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "examsite_en.ts"
@@ -15,7 +15,7 @@ TS = ROOT / "resources" / "translations" / "examsite_en.ts"
 
 def test_core_strings_are_marked_for_translation():
     text = (ROOT / "app" / "ui" / "common" / "core_strings.py").read_text(encoding="utf-8")
-    wanted = list(ROLE_NAMES.values()) + [t for t, _, _ in WORKPLACES.values()] + list(SUBJECTS.values()) \
+    wanted = list(ROLE_NAMES.values()) + list(SUBJECTS.values()) \
         + list(INSTITUTION_CATEGORIES.values())
     assert [w for w in wanted if f'"{w}"' not in text] == []
 

@@ -14,10 +14,9 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
 from app.core.codes import SUBJECTS, level_label
 from app.core.results import required_subjects
 from app.core.roles import allowed
-from app.core.errors import DomainError
 from app.services.certificates import CertificateService
 from app.services.misconduct import MisconductService
-from app.services.official_tables import TablesService
+from app.services.official_tables import write_tables
 from app.services.publication import PublicationService
 from app.services.results import ResultsService
 from app.services.roster import RosterService
@@ -65,7 +64,7 @@ class Histogram(QWidget):
         self.setToolTip("；".join(f"{i * 10}—{i * 10 + 9 if i < 9 else 100}：{n}" for i, n in enumerate(counts)))
         self.update()
 
-    def paintEvent(self, _event) -> None:  # noqa: N802
+    def paintEvent(self, _event) -> None:
         p = QPainter(self)
         w, h = self.width(), self.height()
         left, bottom, top = 30, 24, 24
@@ -379,26 +378,15 @@ class ResultsWorkplace(QWidget):
         plan, folder = self.plan_no, folder or self._folder()
         if not folder:
             return
-        svc = TablesService(self.ctx)
+        ctx = self.ctx
 
         def go():
-            out, made, skipped = Path(folder), [], []
-            for name, fn in (("证书数据表", lambda p: svc.certificate_data(p, plan)),
-                             ("证书数据合规审核表", lambda p: svc.compliance(p, plan)),
-                             ("证书核发登记表", lambda p: svc.issue_register(p, plan)),
-                             ("考场情况记录单", lambda p: svc.room_records(p, plan)),
-                             ("内部督导情况报告", lambda p: svc.supervision_report(p, plan))):
-                try:
-                    made += fn(out / f"{plan}-{name}")
-                except DomainError as exc:
-                    skipped.append(f"{name}：{exc}")
-            return made, skipped
+            return write_tables(ctx, plan, folder)  # the one list of official tables
 
         def done(result):
-            made, skipped = result
-            text = self.tr("已导出 {0} 个文件到 {1}").format(len(made), folder)
-            if skipped:
-                text += "\n" + "\n".join(skipped)
+            text = self.tr("已导出 {0} 个文件到 {1}").format(len(result.files), folder)
+            if result.skipped:
+                text += "\n" + "\n".join(f"{name}：{reason}" for name, reason in result.skipped)
             self.pub_info.setText(text)
 
         run_task(self, go, done, self._error, self.tr("正在导出官方表格…"))
