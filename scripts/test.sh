@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install what is missing and run every test: the house rules (import contracts), then pytest
+# Install what is missing and run every test: the house rules (import contracts), ruff, then pytest
 # (unit, integration on the real SQLCipher store, GUI offscreen, end-to-end processes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,5 +7,7 @@ source scripts/bootstrap.sh --test
 export QT_QPA_PLATFORM=offscreen
 echo "==> 架构规则 / import contracts"
 .venv/bin/lint-imports --no-cache
+echo "==> 代码检查 / ruff"
+.venv/bin/ruff check app tests bench
 echo "==> 测试 / tests"
 .venv/bin/python -m pytest -q -p no:cacheprovider "$@"
