@@ -8,6 +8,7 @@ from pathlib import Path
 
 import cv2
 
+from app import platform
 from app.camera.recorder import open_writer, sha256_file
 from app.core.errors import DomainError
 
@@ -43,7 +44,7 @@ def write_clip(pieces: list[PieceFile], out: Path) -> ClipFile:
     written = 0
     try:
         for piece in pieces:
-            cap = cv2.VideoCapture(str(piece.path))
+            cap = cv2.VideoCapture(platform.native_path(piece.path))
             if not cap.isOpened():
                 raise DomainError(f"录像文件无法读取：{piece.path.name}")
             try:
@@ -77,7 +78,7 @@ def write_clip(pieces: list[PieceFile], out: Path) -> ClipFile:
 
 def count_frames(path: Path) -> int:
     """Frames OpenCV actually decodes (not what the header claims)."""
-    cap = cv2.VideoCapture(str(path))
+    cap = cv2.VideoCapture(platform.native_path(path))
     n = 0
     try:
         while cap.read()[0]:

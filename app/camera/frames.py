@@ -13,6 +13,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from app import platform
+
 
 def parse_source(value: str | int | Path) -> int | str:
     """"0" or 0 -> camera index 0; anything else is a file path or stream URL."""
@@ -44,7 +46,7 @@ class FrameSource:
             if self._cap is None:
                 if self.is_file and not Path(self.source).exists() and "://" not in self.source:
                     return False
-                self._cap = cv2.VideoCapture(self.source)
+                self._cap = cv2.VideoCapture(platform.native_path(self.source) if self.is_file else self.source)
             return bool(self._cap.isOpened())
 
     def read(self) -> np.ndarray | None:

@@ -9,6 +9,7 @@ from typing import Callable
 import cv2
 import numpy as np
 
+from app import platform
 from app.camera.clip import PieceFile
 
 
@@ -34,7 +35,7 @@ class PiecePlayer:
         shown = 0
         try:
             for piece in self.pieces:
-                cap = cv2.VideoCapture(str(piece.path))
+                cap = cv2.VideoCapture(platform.native_path(piece.path))
                 nxt = time.monotonic()
                 try:
                     index = 0

@@ -32,6 +32,7 @@ from typing import Callable, Protocol
 import cv2
 import numpy as np
 
+from app import platform
 from app.core.camera import (DEFAULT_SEGMENT_SECONDS, DEFAULT_STOP_FREE, DEFAULT_WARN_FREE, PreviousRun,
                              backoff_delays, disk_state, measured_fps, overlay_text, restart_gap, segment_name)
 from app.camera.sources import Capture, SourceSpec, SourceUnavailable
@@ -46,7 +47,7 @@ DEFAULT_QUALITY = 75
 def open_writer(path: Path, fps: float, size: tuple[int, int], quality: int = DEFAULT_QUALITY) -> cv2.VideoWriter:
     """OpenCV's own MJPG/AVI writer: it writes each frame through to the file as it goes (FFmpeg's
     buffers 256 KiB), so a killed process loses at most the frame being written; quality is settable."""
-    writer = cv2.VideoWriter(str(path), cv2.CAP_OPENCV_MJPEG, FOURCC, fps, size)
+    writer = cv2.VideoWriter(platform.native_path(path), cv2.CAP_OPENCV_MJPEG, FOURCC, fps, size)
     if writer.isOpened():
         writer.set(cv2.VIDEOWRITER_PROP_QUALITY, quality)
     return writer

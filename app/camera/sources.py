@@ -14,6 +14,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from app import platform
 from app.core.camera import source_problem
 from app.core.errors import DomainError
 
@@ -65,7 +66,7 @@ class Capture:
         spec = self.spec
         if spec.kind == "file" and not Path(spec.value).is_file():
             raise SourceUnavailable(f"视频文件不存在：{spec.value}")
-        target = int(spec.value) if spec.kind == "index" else spec.value
+        target = int(spec.value) if spec.kind == "index" else platform.native_path(spec.value)
         if spec.kind == "url":
             cap = cv2.VideoCapture(target, cv2.CAP_FFMPEG,
                                    [cv2.CAP_PROP_OPEN_TIMEOUT_MSEC, 5000, cv2.CAP_PROP_READ_TIMEOUT_MSEC, 5000])

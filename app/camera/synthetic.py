@@ -10,6 +10,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from app import platform
 from app.camera.recorder import FOURCC
 
 
@@ -59,7 +60,7 @@ def write_test_video(path: Path, frames: int, fps: float = 15.0, size: tuple[int
                      label: str = "ROOM") -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    writer = cv2.VideoWriter(str(path), FOURCC, fps, size)
+    writer = cv2.VideoWriter(platform.native_path(path), FOURCC, fps, size)
     if not writer.isOpened():
         raise RuntimeError(f"cannot write {path}")
     for i in range(frames):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as _dt
-import signal
 import sys
 import threading
 from pathlib import Path
 
+from app import platform
 from app.cli import CliError
 from app.cli import common
 
@@ -157,8 +157,7 @@ def cmd_record(args) -> int:
         def on_signal(signum, frame):
             stop.set()
 
-        signal.signal(signal.SIGINT, on_signal)
-        signal.signal(signal.SIGTERM, on_signal)
+        platform.on_stop(on_signal)  # Ctrl+C, and SIGTERM (POSIX) or Ctrl+Break (Windows)
         while not stop.is_set() and any(not w.finished.is_set() for w in workers):
             stop.wait(0.2)
         for w in workers:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-import signal
 import threading
 
+from app import platform
 from app.cli import CliError
 from app.cli import common
 
@@ -68,8 +68,7 @@ def cmd_serve(args) -> int:
     link = MasterLink(handle, args.host, args.port).start()
     print(f"READY {link.url} {link.fingerprint}", flush=True)
     done = threading.Event()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: done.set())
+    platform.on_stop(lambda *_: done.set())
     done.wait()
     link.stop()
     handle.close()

@@ -9,6 +9,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from app import platform
+
 
 def decode_image(image: np.ndarray) -> list[str]:
     detector = cv2.QRCodeDetector()
@@ -45,7 +47,7 @@ def decode_file(path: Path | str, dpi: int = 300) -> list[str]:
     """Every QR text on a .png/.jpg, or on each page of a .pdf (one list entry per code found)."""
     path = Path(path)
     if path.suffix.lower() != ".pdf":
-        img = cv2.imread(str(path))
+        img = cv2.imread(platform.native_path(path))
         if img is None:
             raise ValueError(f"无法读取图像 {path}")
         return _decode_robust(img)

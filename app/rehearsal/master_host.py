@@ -18,11 +18,11 @@ import argparse
 import datetime as _dt
 import json
 import os
-import resource
-import signal
 import sys
 import time
 from pathlib import Path
+
+from app import platform
 
 
 class OffsetClock:
@@ -139,7 +139,7 @@ def main(argv=None) -> int:
         return {"ui_stall_baseline_max_ms": round(max(baseline, default=0.0) * 1000, 1),"pid": os.getpid(), "uptime_s": round(time.monotonic() - started, 1),
                 "ui_stall_max_ms": round(ordered[-1] * 1000, 1),
                 "ui_stall_p99_ms": round(ordered[int(len(ordered) * 0.99) - 1 if len(ordered) > 1 else 0] * 1000, 1),
-                "ui_ticks": len(lateness), "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+                "ui_ticks": len(lateness), "peak_rss_mb": platform.peak_rss_mb(),
                 "cameras": {w.code: dict(w.stats.__dict__) for w in workers},
                 "pushes": len(timings["push"]), "push_ms": _quantiles(timings["push"]),
                 "group_commit_ms": _quantiles(timings["group"]),
@@ -153,8 +153,7 @@ def main(argv=None) -> int:
     writer.setInterval(500)
     writer.timeout.connect(lambda: write_json_atomically(stats_path, stats()))
     writer.start()
-    signal.signal(signal.SIGTERM, lambda *_: app.quit())
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    platform.on_stop(lambda *_: app.quit())
     wake = QTimer()  # lets Python see the signal while Qt's loop runs
     wake.setInterval(200)
     wake.timeout.connect(lambda: None)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -21,6 +20,7 @@ from sqlalchemy import select
 from app.core.exam.blueprint import Blueprint
 from app.core.exam.questions import LABELS, Question
 from app.core.exam.scoring import score
+from app import platform
 from app.net.master import MasterLink
 from app.net.simulate import free_port
 from app.net.terminal import TerminalNode
@@ -171,7 +171,8 @@ class TheoryRoom:
         if self.record_cameras:
             cmd.append("--record")
         with open(self.work / f"master-{self.master_starts}.log", "w") as log:
-            self.master = subprocess.Popen(cmd, env=self._env(), cwd=ROOT, stdout=subprocess.PIPE, stderr=log, text=True)
+            self.master = subprocess.Popen(cmd, env=self._env(), cwd=ROOT, stdout=subprocess.PIPE, stderr=log, text=True,
+                                           **platform.child_kwargs())
         line = self.master.stdout.readline()
         if not line.startswith("READY"):
             raise RuntimeError(f"考务主机未能启动：{line!r}（见 {self.work}/master-{self.master_starts}.log）")
@@ -179,7 +180,7 @@ class TheoryRoom:
 
     def stop_master(self) -> None:
         if self.master and self.master.poll() is None:
-            self.master.send_signal(signal.SIGTERM)
+            platform.ask_to_stop(self.master)
             try:
                 self.master.wait(timeout=60)
             except subprocess.TimeoutExpired:
@@ -198,7 +199,7 @@ class TheoryRoom:
         # run at a lower priority to leave the master what its own laptop would give it
         with open(self.work / f"{t.folder.name}-{t.starts}.log", "w") as log:
             t.proc = subprocess.Popen(cmd, env=self._env(), cwd=ROOT, stdout=subprocess.PIPE, stderr=log, text=True,
-                                      preexec_fn=lambda: os.nice(TERMINAL_NICENESS))
+                                      **platform.child_kwargs(TERMINAL_NICENESS))
 
     # -- faults -------------------------------------------------------------------------
     def note(self, text: str) -> None:
@@ -207,14 +208,14 @@ class TheoryRoom:
 
     def kill_terminal(self, t: Terminal) -> None:
         if t.proc and t.proc.poll() is None:
-            t.proc.send_signal(signal.SIGKILL)
+            platform.kill(t.proc)
             t.proc.wait()
             self.note(f"终端 {t.folder.name} 被强制结束（SIGKILL），随即重启，考生重新登录续考")
             self.start_terminal(t)
 
     def restart_master(self, down_seconds: float = 2.0) -> None:
         if self.master and self.master.poll() is None:
-            self.master.send_signal(signal.SIGKILL)
+            platform.kill(self.master)
             self.master.wait()
             self.note(f"考务主机被强制结束（SIGKILL），{down_seconds:g} 秒后重启")
             time.sleep(down_seconds)

@@ -13,6 +13,7 @@ from typing import Callable
 
 from sqlalchemy import func, select
 
+from app import platform
 from app.camera import clip as cliplib
 from app.camera.recorder import CameraWorker, ClosedSegment, RecordingPlan, free_bytes, sha256_file
 from app.camera.sources import SourceSpec, snapshot as take_snapshot
@@ -353,7 +354,7 @@ class CameraService(Service):
                 continue
             import cv2
 
-            cap = cv2.VideoCapture(str(path))
+            cap = cv2.VideoCapture(platform.native_path(path))
             fps = cap.get(cv2.CAP_PROP_FPS) or 15.0
             cap.release()
             seg = ClosedSegment(code, path, start, start + _dt.timedelta(seconds=frames / fps), fps, frames,

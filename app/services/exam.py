@@ -20,7 +20,6 @@ import hmac
 import time
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 from typing import Callable
 
 from sqlalchemy import select
@@ -34,6 +33,7 @@ from app.core.exam.blueprint import Blueprint
 from app.core.exam.questions import LABELS, Question
 from app.core.exam.scoring import ScoreReport, score
 from app.core.roles import Role
+from app import platform
 from app.services.base import Service, find_batch, requires
 from app.services.theory import open_package, proctor_code
 from app.store import models
@@ -45,10 +45,7 @@ PROCTOR_ROLES = {Role.PROCTOR.value, Role.ROOM_HEAD.value}
 
 
 def read_boot_id() -> str:
-    try:
-        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
-    except OSError:
-        return ""
+    return platform.boot_id()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import shutil
-import subprocess
 import threading
 import time
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from sqlalchemy import func, select
 from app.core import readiness as core
 from app.core.camera import CameraSettings
 from app.core.errors import DomainError, NotFound
+from app import platform
 from app.services.base import Service, find_batch, requires
 from app.store import models
 from app.store.camera_tables import Camera, CameraSegment
@@ -40,7 +40,6 @@ PRINTER_SETTING = "readiness.printer"
 TERMINAL_IDENTITY = "net.terminal"  # app.net.terminal.IDENTITY: this store is a terminal laptop
 CAMERA_TIMEOUT = 8.0
 MASTER_TIMEOUT = 5.0
-POWER_SUPPLY_DIR = Path("/sys/class/power_supply")
 
 
 class Probes:
@@ -78,27 +77,7 @@ class Probes:
         return int(image.shape[1]), int(image.shape[0]), len(jpeg)
 
     def power_supplies(self) -> list[core.PowerSupply]:
-        out = []
-        if not POWER_SUPPLY_DIR.is_dir():
-            return out
-
-        def read(p: Path, name: str) -> str:
-            try:
-                return (p / name).read_text(encoding="utf-8").strip()
-            except OSError:
-                return ""
-
-        for p in sorted(POWER_SUPPLY_DIR.iterdir()):
-            kind = read(p, "type")
-            if kind == "Battery" and read(p, "scope") == "Device":
-                continue  # a wireless mouse's battery says nothing about this laptop
-            online = read(p, "online")
-            capacity = read(p, "capacity")
-            out.append(core.PowerSupply(p.name, kind or "Unknown",
-                                        online=(online == "1") if online else None,
-                                        capacity=int(capacity) if capacity.isdigit() else None,
-                                        status=read(p, "status")))
-        return out
+        return platform.power_supplies()  # /sys/class/power_supply, or GetSystemPowerStatus on Windows
 
     def master_clock(self, url: str, pin: str | None, timeout: float = MASTER_TIMEOUT) -> tuple[float, float]:
         """(master clock minus ours, round trip) in seconds.  An unsigned request is refused by the
@@ -133,21 +112,8 @@ class Probes:
         return {m: max(0.0, now - row.last_seen) for m, row in board.rows().items()}
 
     def printer(self, name: str) -> tuple[bool, str]:
-        """Is the CUPS queue ``name`` there and accepting?  (QtPrintSupport is for the UI.)"""
-        lpstat = shutil.which("lpstat")
-        if lpstat is None:
-            return False, "未安装 CUPS（找不到 lpstat）"
-        try:
-            r = subprocess.run([lpstat, "-p", name], capture_output=True, text=True, timeout=10)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            return False, f"lpstat 无应答：{exc}"
-        text = (r.stdout or r.stderr).strip().splitlines()
-        first = text[0] if text else ""
-        if r.returncode != 0:
-            return False, first or "CUPS 中没有该打印机"
-        if "disabled" in first or "停用" in first:
-            return False, first
-        return True, first
+        """Is the printer ``name`` there and ready?  (QtPrintSupport is for the UI.)"""
+        return platform.printer_status(name)  # the CUPS queue, or Get-Printer on Windows
 
 
 @dataclass(frozen=True)

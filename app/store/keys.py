@@ -21,6 +21,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from app import platform
+
 SITE_FILE = "site.json"
 DB_FILE = "site.db"
 ANCHOR_FILE = "journal-checkpoints.log"
@@ -86,12 +88,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    platform.replace(tmp, path)  # durable rename: directory fsync on POSIX, write-through on Windows
 
 
 @dataclass(frozen=True)
