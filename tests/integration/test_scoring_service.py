@@ -105,7 +105,6 @@ def test_grader_cannot_read_another_graders_sheet_by_any_call(tmp_path, demo_log
     reviewed = {
         "site.view": "institution name and counts",
         "camera.snapshot": "takes a still from a camera (work-piece photo); reads no sheet",
-        "score.record": "chief grader hands the practical total to results; writes, reads no sheet",
     }
     assert other <= set(reviewed), f"review these for blindness: {other - set(reviewed)}"
     # once all have signed, everyone sees all sheets

@@ -9,10 +9,11 @@ import pytest
 from sqlalchemy import select
 
 from app.core.errors import Conflict
-from app.services.results import ResultsService
+from app.services.results import ROAD_THEORY_EXAM, ResultsService
 from app.services.roster import RosterService
 from app.services.staff import StaffService
 from app.store.models import JournalEntry
+from tests.results_support import scores_arrive
 from tests.scoring_support import FULL, PASSWORDS, PLAN, score, setup_scoring, signature_png
 
 
@@ -83,8 +84,7 @@ def test_reconciliation_after_approved_transfer_needs_a_reopen(tmp_path, demo_lo
     StaffService(admin).add("admin2", "钱审核", "Demo-admin2-2026", ["admin"])
     results = ResultsService(admin)
     results.set_machine_role("master")
-    for c in cands:
-        results.record_subject_score(c.ticket_no, "theory", 80, "theory-exam")
+    scores_arrive(admin, ROAD_THEORY_EXAM, [(c.ticket_no, "theory", 80) for c in cands])
     assert ResultsService(demo_login("neidu")).sign_review(PLAN, "Demo-neidu-2026") == "checked"
     assert results.sign_review(PLAN, "Demo-admin-2026") == "first_review"
     assert ResultsService(demo.login("admin2", "Demo-admin2-2026")).sign_review(PLAN, "Demo-admin2-2026") == "approved"
@@ -111,9 +111,10 @@ def test_transfer_refused_as_a_whole_when_results_are_approved(tmp_path, demo_lo
     StaffService(admin).add("admin2", "钱审核", "Demo-admin2-2026", ["admin"])
     results = ResultsService(admin)
     results.set_machine_role("master")
-    for c in cands:
-        results.record_subject_score(c.ticket_no, "theory", 80, "theory-exam")
-        results.record_subject_score(c.ticket_no, "practical", 70, "manual")
+    scores_arrive(admin, ROAD_THEORY_EXAM, [(c.ticket_no, "theory", 80) for c in cands])
+    for c in cands:   # practical scores typed twice from paper (双人复核)
+        ResultsService(demo_login("kaowu")).enter_manual(c.ticket_no, "practical", "70")
+        assert results.enter_manual(c.ticket_no, "practical", "70") == "agreed"
     ResultsService(demo_login("neidu")).sign_review(PLAN, "Demo-neidu-2026")
     results.sign_review(PLAN, "Demo-admin-2026")
     ResultsService(demo.login("admin2", "Demo-admin2-2026")).sign_review(PLAN, "Demo-admin2-2026")
