@@ -17,13 +17,19 @@ def register(sub) -> None:
     s = rsub.add_parser("show", help="列出认定计划的成绩与结果")
     _common(s)
     s.set_defaults(func=cmd_show)
-    s = rsub.add_parser("score", help="录入一科成绩（来源：theory-exam / practical-summary / manual / import）")
+    s = rsub.add_parser("score", help="双人复核录入一科纸质成绩：两名不同人员录入相同成绩后才计入")
     _common(s)
     s.add_argument("--ticket", required=True)
     s.add_argument("--subject", required=True, choices=["theory", "practical", "review"])
-    s.add_argument("--score", help="0—100，最多一位小数；缺考写 缺考")
-    s.add_argument("--source", default="manual")
+    s.add_argument("--score", required=True, help="0—100，最多一位小数；缺考写 缺考")
     s.set_defaults(func=cmd_score)
+    s = rsub.add_parser("correct", help="更正已计入的成绩：两名不同人员录入相同成绩并各自写明理由后才更正，原成绩保留")
+    _common(s)
+    s.add_argument("--ticket", required=True)
+    s.add_argument("--subject", required=True, choices=["theory", "practical", "review"])
+    s.add_argument("--score", required=True, help="0—100，最多一位小数；缺考写 缺考")
+    s.add_argument("--reason", required=True, help="更正理由（至少4个字）")
+    s.set_defaults(func=cmd_correct)
     s = rsub.add_parser("sign", help="以当前用户签署审核链的下一步（内督审核 / 初审 / 复审），需再次输入密码")
     _common(s)
     s.set_defaults(func=cmd_sign)
@@ -90,12 +96,26 @@ def cmd_show(args) -> int:
     return _run(args, go)
 
 
+_ENTRY_STATES = {"waiting": "已录入，等待另一人录入", "mismatch": "两人录入不一致，未计入",
+                 "agreed": "两人录入一致，已计入成绩", "applied": "两人录入一致，已更正成绩（原成绩保留）"}
+
+
 def cmd_score(args) -> int:
     from app.services.results import ResultsService
 
-    absent = (args.score or "").strip() in ("缺考", "缺")
-    return _run(args, lambda ctx: ResultsService(ctx).record_subject_score(
-        args.ticket, args.subject, None if absent else args.score, args.source, absent=absent) or 0)
+    def go(ctx):
+        print(_ENTRY_STATES[ResultsService(ctx).enter_manual(args.ticket, args.subject, args.score)])
+        return 0
+    return _run(args, go)
+
+
+def cmd_correct(args) -> int:
+    from app.services.results import ResultsService
+
+    def go(ctx):
+        print(_ENTRY_STATES[ResultsService(ctx).correct_score(args.ticket, args.subject, args.score, args.reason)])
+        return 0
+    return _run(args, go)
 
 
 def cmd_sign(args) -> int:

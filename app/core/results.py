@@ -19,7 +19,49 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from app.core import codes
 
 SUBJECT_ORDER = ("theory", "practical", "review")
-SOURCES = ("theory-exam", "practical-summary", "manual", "import")
+# The roads by which a score reaches results [rules-digest.md L445 "成绩录入实行双人复核"; L424
+# "操作技能考核评分由考评人员签字负责"].  A score's ``source`` is its road, set by the road itself.
+ROAD_THEORY_EXAM = "theory-exam"              # the master's own scoring of the signed theory answers
+ROAD_PRACTICAL_SUMMARY = "practical-summary"  # the chief grader's signed 实操汇总表
+ROAD_DOUBLE_ENTRY = "manual"                  # 双人复核: two different people typed the same value
+ROAD_DOOR_ABSENCE = "door-absence"            # 缺考 recorded by check-in at the cut-off
+ROAD_CORRECTION = "correction"                # two people, the same value, each with a reason
+ROADS = (ROAD_THEORY_EXAM, ROAD_PRACTICAL_SUMMARY, ROAD_DOUBLE_ENTRY, ROAD_DOOR_ABSENCE, ROAD_CORRECTION)
+SOURCES = ROADS + ("import",)   # "import": stores written before the roads
+ROAD_NAMES = {ROAD_THEORY_EXAM: "理论机考评分", ROAD_PRACTICAL_SUMMARY: "实操汇总表（考评组长签字）",
+              ROAD_DOUBLE_ENTRY: "双人复核录入", ROAD_DOOR_ABSENCE: "检录缺考", ROAD_CORRECTION: "双人更正",
+              "import": "导入"}
+# A road re-issuing its own score (answers re-scored, a summary signed again) may replace it.
+REISSUING_ROADS = (ROAD_THEORY_EXAM, ROAD_PRACTICAL_SUMMARY, ROAD_DOOR_ABSENCE)
+
+
+def replace_problem(existing_source: str | None, road: str) -> str | None:
+    """May a score that arrived by ``road`` replace the one stored (from ``existing_source``)?
+    Nothing stored, a door absence (the candidate's sitting supersedes it), or the same road
+    re-issuing: yes.  Anything else is a correction: two people and a reason."""
+    if road not in ROADS:
+        return f"成绩不能经「{road}」进入成绩"
+    if existing_source is None or road == ROAD_CORRECTION:
+        return None
+    if existing_source == ROAD_DOOR_ABSENCE and road != ROAD_DOOR_ABSENCE:
+        return None
+    if existing_source == road and road in REISSUING_ROADS:
+        return None
+    return (f"该科已有成绩（{ROAD_NAMES.get(existing_source, existing_source)}）；"
+            "更正须两人分别录入相同成绩并写明理由")
+
+
+def correction_problem(existing_source: str | None) -> str | None:
+    """Which stored scores a correction may change.  Machine-scored theory follows from the
+    signed answers and the practical score from the signed sheets: those are corrected at
+    their source (answers re-scored; a grader's sheet corrected and the summary signed again)."""
+    if existing_source is None:
+        return "该科尚无成绩，无需更正；成绩须经评分、汇总表签字或双人复核录入"
+    if existing_source == ROAD_THEORY_EXAM:
+        return "理论机考成绩由作答与试卷复算得出，不能手工更正"
+    if existing_source == ROAD_PRACTICAL_SUMMARY:
+        return "实操成绩须由考评员更正评分表、考评组长重新签署汇总表"
+    return None
 
 
 def required_subjects(level: int) -> tuple[str, ...]:

@@ -92,7 +92,7 @@ CAPABILITIES: MappingProxyType = MappingProxyType(
         "exam.proctor": frozenset({Role.PROCTOR, Role.ROOM_HEAD}),
         "exam.results": frozenset({Role.ADMIN, Role.ROOM_HEAD, Role.INTERNAL_SUPERVISOR}),
         # results, misconduct, certificates (issue 8)
-        "score.record": frozenset({Role.ADMIN, Role.STAFF, Role.CHIEF_GRADER}),
+        "score.correct": _OFFICE,
         "score.enter": _OFFICE,
         "results.view": frozenset({Role.ADMIN, Role.STAFF, Role.INTERNAL_SUPERVISOR, Role.ROOM_HEAD,
                                    Role.EXTERNAL_SUPERVISOR}),

@@ -122,7 +122,6 @@ def run_day(site_dir: Path, out: Path, plan: DayPlan | None = None, *, say: Call
     from app.rehearsal import closing, door, practical, theory
     from app.services.demo import DEMO_PASSPHRASE, DEMO_PLAN, DEMO_STAFF, build_demo_site
     from app.services.readiness import ReadinessService
-    from app.services.results import ResultsService
     from app.services.site import open_site
 
     plan = plan or DayPlan()
@@ -174,10 +173,8 @@ def run_day(site_dir: Path, out: Path, plan: DayPlan | None = None, *, say: Call
             f"复算成绩与登记成绩{'一致' if th.scores_equal else '不一致'}；主机界面最长卡顿 "
             f"{th.master.get('ui_stall_max_ms')} 毫秒，峰值内存 {th.master.get('peak_rss_mb')} MB")
 
-        # the door's absentees are 缺考 in theory (check-in does not write results by itself)
-        results = ResultsService(day.login("kaowu"))
-        for t in sorted(report.door.recorded_absent):  # everyone not checked in: absent, late, mismatched
-            results.record_subject_score(t, "theory", None, "manual", absent=True, note="检录未入场，理论缺考")
+        # the door's absentees (absent, late, mismatched) are 缺考 in theory: check-in's cut-off
+        # (CheckinService.mark_absent, in the door phase) sent them to results by the door's road
 
         say("== 实操考核评分")
         graders = ["kaoping1", "kaoping2", "kaoping3"]

@@ -20,6 +20,7 @@ from sqlalchemy.orm import undefer
 
 from app.core import checkin as rules
 from app.core import codes
+from app.core import results as results_rules
 from app.core.errors import Conflict, DomainError, ImportRejected, NotFound, PermissionDenied
 from app.core.idcard import mask_id_no
 from app.core.roles import Role
@@ -27,6 +28,7 @@ from app.services.base import PasswordCheck, Service, check_password_early, find
 from app.services.site import LOCK_MINUTES, MAX_FAILED_LOGINS
 from app.store import models
 from app.services.bans import active_ban, add_ban
+from app.services.results import ROAD_DOOR_ABSENCE, ResultsService
 from app.store.checkin_tables import Checkin, DoorIncident, DoorPhoto, CheckinSession, SeatPlanRow
 
 MAX_DOOR_PHOTO = 1024 * 1024
@@ -467,7 +469,8 @@ class CheckinService(Service):
 
     @requires("checkin.desk")
     def mark_absent(self, session_id: int) -> list[str]:
-        """At the cut-off: everyone of the batch not checked in is recorded absent."""
+        """At the cut-off: everyone of the batch not checked in is recorded absent, and their
+        缺考 in the session's subject reaches results by the door's road (in this transaction)."""
         now = self.ctx.now()
         with self.ctx.unit_of_work() as uow:
             s = uow.session
@@ -485,6 +488,15 @@ class CheckinService(Service):
                               seat=c.seat))
             sess.absent_marked_at = now
             uow.journal("checkin.absent", batch.plan_no, {"session_id": sess.id, "tickets": [c.ticket_no for c in absent]})
+            s.flush()
+            if sess.subject in results_rules.required_subjects(batch.level):
+                results = ResultsService(self.ctx)
+                for c in absent:
+                    try:
+                        results.receive_score(uow, ROAD_DOOR_ABSENCE, c.ticket_no, sess.subject, None, absent=True,
+                                              note=f"检录截止未入场（{sess.name}）")
+                    except Conflict as exc:
+                        raise Conflict(f"考生 {c.ticket_no} 的缺考不能记入成绩：{exc}") from None
             return [c.ticket_no for c in absent]
 
     @requires("checkin.desk")

@@ -1,8 +1,10 @@
-"""Subject scores, 双人复核 manual entry, results, the review chain, calendar and deadlines.
+"""Subject scores, 双人复核 manual entry, corrections, results, the review chain, calendar and deadlines.
 
-``ResultsService.record_subject_score`` is the one entry point for every score: the theory
-exam (source "theory-exam"), the practical summary ("practical-summary") and agreed manual
-entries ("manual") all arrive through it.
+A score reaches results only by a road (``app.core.results.ROADS``), and the road sets its
+``source``: the master's scoring of the signed theory answers, the chief grader's signed
+practical summary, 双人复核 (two different people typing the same value), a door absence
+recorded by check-in, and a correction (two people, the same value, each with a reason; the
+old value kept).  ``ResultsService.receive_score`` is the one entry the roads use.
 """
 
 from __future__ import annotations
@@ -20,6 +22,15 @@ from app.services import results_common as rc
 from app.services.base import Service, find_batch, requires
 from app.store import models
 from app.store import results_tables as rt
+from app.store.score_road_tables import ScoreCorrection
+
+ROAD_THEORY_EXAM = core.ROAD_THEORY_EXAM
+ROAD_PRACTICAL_SUMMARY = core.ROAD_PRACTICAL_SUMMARY
+ROAD_DOUBLE_ENTRY = core.ROAD_DOUBLE_ENTRY
+ROAD_DOOR_ABSENCE = core.ROAD_DOOR_ABSENCE
+ROAD_CORRECTION = core.ROAD_CORRECTION
+# the roads whose proof another service holds (signed answers, the signed summary, the door)
+EXTERNAL_ROADS = (ROAD_THEORY_EXAM, ROAD_PRACTICAL_SUMMARY, ROAD_DOOR_ABSENCE)
 
 ACTIVE_FINDING = ("confirmed", "notified", "decided", "appealed", "reviewed")
 ABSENT_WORDS = ("缺考", "缺", "absent")
@@ -73,6 +84,33 @@ class ReviewState:
     reopened: list = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class CorrectionView:
+    ticket_no: str
+    subject: str
+    state: str  # waiting / mismatch / applied
+    before: str | None
+    before_source: str
+    first_by: str
+    first_reason: str
+    second_by: str | None
+    second_reason: str | None
+    first_value: str | None  # shown once the second person typed
+    second_value: str | None
+    applied_at: object = None
+
+
+def _typed(ticket_no: str, score) -> str:
+    """A person's typing of a score: decimal text with one place, or 缺考."""
+    text = str(score if score is not None else "").strip()
+    if text in ABSENT_WORDS:
+        return "缺考"
+    try:
+        return str(core.parse_score(text))
+    except ValueError as exc:
+        raise DomainError(f"准考证号 {ticket_no}：{exc}") from None
+
+
 def void_subjects(session, candidate_ids) -> dict[int, set[str]]:
     out: dict[int, set[str]] = {}
     ids = list(candidate_ids)
@@ -111,18 +149,19 @@ def batch_results(session, batch: models.Batch) -> list[CandidateResult]:
 
 
 class ResultsService(Service):
-    # -- the entry point for scores ---------------------------------------------------
-    @requires("score.record")
-    def record_subject_score(self, ticket_no: str, subject: str, score, source: str, *,
-                             absent: bool = False, note: str = "") -> None:
-        """Record (or replace) one subject score.  Scores of an approved batch change only after a reopen;
-        a change during review sends the batch back to 'entered'."""
-        if source not in core.SOURCES:
-            raise DomainError(f"未知成绩来源「{source}」")
-        with self.ctx.unit_of_work() as uow:
-            self._record(uow, ticket_no, subject, score, source, absent, self.ctx.actor.username, note)
+    # -- the one entry for scores: every road comes here ---------------------------------
+    def receive_score(self, uow, road: str, ticket_no: str, subject: str, score, *, absent: bool = False,
+                      entered_by: str | None = None, note: str = "") -> bool:
+        """The one entry for a score that arrives by a road (``EXTERNAL_ROADS``), inside the caller's
+        unit of work: the calling service checked its own role and made the road's proof (the
+        signed answers, the chief's signed summary, the door's cut-off).  The road is the score's source.
+        Results' rules apply (required subject, an approved batch is not changed, a change during
+        review sends the batch back to 'entered').  Returns whether the stored score changed."""
+        if road not in EXTERNAL_ROADS:   # 双人复核 and corrections are proven here, by two people
+            raise DomainError(f"成绩不能经「{road}」进入成绩")
+        return self._record(uow, ticket_no, subject, score, road, absent, entered_by or self.ctx.actor.username, note)
 
-    def _record(self, uow, ticket_no, subject, score, source, absent, entered_by, note=""):
+    def _record(self, uow, ticket_no, subject, score, source, absent, entered_by, note="") -> bool:
         s = uow.session
         cand = rc.candidate(s, ticket_no)
         batch = s.get(models.Batch, cand.batch_id)
@@ -145,7 +184,11 @@ class ResultsService(Service):
             row = rt.SubjectScore(candidate_id=cand.id, subject=subject)
             s.add(row)
         elif row.score == text and row.absent == absent:
-            return
+            return False
+        else:
+            problem = core.replace_problem(row.source, source)
+            if problem:
+                raise Conflict(problem)
         row.score, row.absent, row.source = text, absent, source
         row.entered_by, row.entered_at = entered_by, self.ctx.now()
         uow.journal("score.record", ticket_no, {"subject": subject, "before": before,
@@ -154,22 +197,14 @@ class ResultsService(Service):
         if rev.stage != "entered":
             uow.journal("results.review_reset", batch.plan_no, {"from": rev.stage, "because": ticket_no})
             rev.stage, rev.signatures = "entered", []
+        return True
 
     # -- 双人复核 manual entry ---------------------------------------------------------
     @requires("score.enter")
     def enter_manual(self, ticket_no: str, subject: str, score) -> str:
         """One person's typing of a paper score.  Returns 'waiting', 'mismatch' or 'agreed'.
         The score counts only when a second person typed the same value."""
-        text = str(score).strip()
-        absent = text in ABSENT_WORDS
-        if not absent:
-            try:
-                value = core.parse_score(text)
-            except ValueError as exc:
-                raise DomainError(f"准考证号 {ticket_no}：{exc}") from None
-            text = str(value)
-        else:
-            text = "缺考"
+        text = _typed(ticket_no, score)
         me = self.ctx.actor.username
         with self.ctx.unit_of_work() as uow:
             s = uow.session
@@ -196,9 +231,79 @@ class ResultsService(Service):
                                                    "round": "second" if e.second_by == me else "first"})
             if e.state == "agreed":
                 absent_v = e.first_score == "缺考"
-                self._record(uow, ticket_no, subject, None if absent_v else e.first_score, "manual", absent_v,
-                             f"{e.first_by}+{e.second_by}", "双人复核一致")
+                self._record(uow, ticket_no, subject, None if absent_v else e.first_score, ROAD_DOUBLE_ENTRY,
+                             absent_v, f"{e.first_by}+{e.second_by}", "双人复核一致")
             return e.state
+
+    # -- corrections: two people, the same value, each with a reason; the old value kept ---------
+    @requires("score.correct")
+    def correct_score(self, ticket_no: str, subject: str, score, reason: str) -> str:
+        """One person's side of a correction of a recorded score.  Returns 'waiting', 'mismatch'
+        or 'applied': it applies only when a second, different person typed the same value with
+        their own reason.  The score before is kept in the correction and in the journal."""
+        reason = (reason or "").strip()
+        if len(reason) < 4:
+            raise DomainError("更正成绩须写明理由（至少4个字）")
+        text = _typed(ticket_no, score)
+        me = self.ctx.actor.username
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            cand = rc.candidate(s, ticket_no)
+            row = s.scalars(select(rt.SubjectScore).where(rt.SubjectScore.candidate_id == cand.id,
+                                                          rt.SubjectScore.subject == subject)).first()
+            problem = core.correction_problem(row.source if row else None)
+            if problem:
+                raise Conflict(problem)
+            now = self.ctx.now()
+            c = s.scalars(select(ScoreCorrection).where(ScoreCorrection.candidate_id == cand.id,
+                                                        ScoreCorrection.subject == subject,
+                                                        ScoreCorrection.state != "applied")).first()
+            if c is None:
+                c = ScoreCorrection(candidate_id=cand.id, subject=subject, state="waiting", old_score=row.score,
+                                    old_absent=row.absent, old_source=row.source, first_by=me, first_value=text,
+                                    first_reason=reason, created_at=now)
+                s.add(c)
+            elif c.first_by == me:
+                c.first_value, c.first_reason = text, reason
+            elif c.second_by in (None, me):
+                c.second_by, c.second_value, c.second_reason = me, text, reason
+            else:
+                raise Conflict("已有两人录入该更正；请由原录入人之一修改")
+            if c.second_value is None:
+                c.state = "waiting"
+            else:
+                c.state = "applied" if c.first_value == c.second_value else "mismatch"
+            s.flush()
+            uow.journal("score.correct_entry", ticket_no, {"subject": subject, "by": me, "state": c.state,
+                                                           "correction": c.id, "reason": reason})
+            if c.state == "applied":
+                absent = c.first_value == "缺考"
+                before = "缺考" if row.absent else row.score
+                self._record(uow, ticket_no, subject, None if absent else c.first_value, ROAD_CORRECTION, absent,
+                             f"{c.first_by}+{c.second_by}", f"{c.first_reason}；{c.second_reason}")
+                c.applied_at = now
+                uow.journal("score.corrected", ticket_no, {
+                    "subject": subject, "correction": c.id, "before": before, "before_source": c.old_source,
+                    "after": c.first_value, "by": [c.first_by, c.second_by],
+                    "reasons": [c.first_reason, c.second_reason]})
+            return c.state
+
+    @requires("results.view")
+    def corrections(self, plan_no: str) -> list[CorrectionView]:
+        """Every correction of the batch, the old value beside the new one."""
+        with self.ctx.reading() as s:
+            b = find_batch(s, plan_no)
+            out = []
+            for c, cand in s.execute(select(ScoreCorrection, models.Candidate)
+                                     .join(models.Candidate, models.Candidate.id == ScoreCorrection.candidate_id)
+                                     .where(models.Candidate.batch_id == b.id).order_by(ScoreCorrection.id)):
+                shown = c.state != "waiting"
+                out.append(CorrectionView(cand.ticket_no, c.subject, c.state,
+                                          "缺考" if c.old_absent else c.old_score, c.old_source,
+                                          c.first_by, c.first_reason, c.second_by, c.second_reason,
+                                          c.first_value if shown else None, c.second_value if shown else None,
+                                          c.applied_at))
+            return out
 
     @requires("results.view")
     def entries(self, plan_no: str, subject: str | None = None) -> list[EntryView]:
@@ -340,10 +445,10 @@ class ResultsService(Service):
 def record_machine_score(uow, ticket_no: str, subject: str, score, source: str, entered_by: str,
                          note: str = "") -> None:
     """A score computed by the system itself (the theory exam scored on the master from the
-    records an enrolled terminal signed), recorded inside the caller's transaction as one
-    authoritative entry.  Not a person's typing, so no second typing: the record's signature
-    and the journal entry written here are its trace.  The same rules as every score apply
-    (known source, required subject, an approved batch is not changed)."""
-    if source not in core.SOURCES or source == "manual":
+    records an enrolled terminal signed), recorded inside the caller's transaction: the
+    theory-exam road into ``ResultsService.receive_score``.  Not a person's typing, so no
+    second typing: the record's signature and the journal entry written here are its trace."""
+    if source != ROAD_THEORY_EXAM:
         raise DomainError(f"成绩来源「{source}」不能由系统直接记录")
-    ResultsService(uow.ctx)._record(uow, ticket_no, subject, score, source, False, entered_by, note)
+    ResultsService(uow.ctx).receive_score(uow, ROAD_THEORY_EXAM, ticket_no, subject, score, entered_by=entered_by,
+                                          note=note)

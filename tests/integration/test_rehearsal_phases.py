@@ -17,10 +17,11 @@ from app.rehearsal.door import run_door
 from app.rehearsal.practical import run_practical
 from app.services.checkin import IMPERSONATION, CheckinService
 from app.services.demo import DEMO_PLAN, DEMO_STAFF
-from app.services.results import ResultsService
+from app.services.results import ROAD_THEORY_EXAM, ResultsService
 from app.services.roster import RosterService
-from app.services.scoring import R_RECONCILED, ScoringService
+from app.services.scoring import R_RECONCILED, ScoringServices
 from tests.integration.test_bundle import _flip, _members, _zip
+from tests.results_support import scores_arrive
 
 
 @pytest.fixture
@@ -45,12 +46,14 @@ def test_door_practical_closing_on_the_demo_day(day):
     assert all(p.exists() and p.stat().st_size > 0 for p in door.files.values())
 
     # -- the theory room's scores (the lead's terminals do this on the full day) ----------------
-    results = ResultsService(day.login("admin"))
+    admin = day.login("admin")
+    results = ResultsService(admin)
     results.set_machine_role("master")
-    for i, t in enumerate(sorted(door.checked_in)):
-        results.record_subject_score(t, "theory", 52 if i in (0, 1) else 60 + (i * 7) % 40, "theory-exam")
-    for t in door.recorded_absent:
-        results.record_subject_score(t, "theory", None, "theory-exam", absent=True)
+    scores_arrive(admin, ROAD_THEORY_EXAM, [(t, "theory", 52 if i in (0, 1) else 60 + (i * 7) % 40)
+                                            for i, t in enumerate(sorted(door.checked_in))])
+    # the door's cut-off already sent its absentees to results as theory 缺考, by its own road
+    theory = {r.ticket_no: r for r in results.results(DEMO_PLAN)}
+    assert all(theory[t].score_text("theory") == "缺考" for t in door.recorded_absent)
     offender = sorted(door.checked_in)[5]
     finding = record_finding(day, offender)
     assert finding.ref == "第六条（一）" and "theory" in finding.penalty["void_subjects"]
@@ -66,7 +69,7 @@ def test_door_practical_closing_on_the_demo_day(day):
     (rec, chief_score), = prac.reconciled.items()
     assert prac.reported[rec] == chief_score == prac.in_results[rec]
     assert max(prac.totals[rec].values()) - min(prac.totals[rec].values()) > 10
-    assert [r.status for r in ScoringService(day.login("zuzhang", "chief_grader")).discrepancies(DEMO_PLAN)] == \
+    assert [r.status for r in ScoringServices.of(day.login("zuzhang", "chief_grader")).chief.discrepancies(DEMO_PLAN)] == \
         [R_RECONCILED]
     assert prac.recomputed == prac.reported and not prac.mismatches
     assert {t: (None if v is None else Decimal(v)) for t, v in prac.in_results.items()} == prac.reported

@@ -16,10 +16,11 @@ from app.services.certificates import CertificateService, allocate_serials
 from app.services.demo import DEMO_PLAN
 from app.services.official_tables import CERT_DATA_COLUMNS, REGISTER_COLUMNS, TablesService
 from app.services.publication import PublicationService
-from app.services.results import ResultsService
+from app.services.results import ROAD_PRACTICAL_SUMMARY, ROAD_THEORY_EXAM, ResultsService
 from app.services.roster import RosterService
 from app.services.staff import StaffService
 from app.formats.tables_xlsx import read_table_xlsx
+from tests.results_support import scores_arrive
 
 
 class FixedClock(Clock):
@@ -51,12 +52,10 @@ def flow(demo, demo_login):
     res = ResultsService(admin)
     res.set_machine_role("master")
     cands = RosterService(admin).candidates(DEMO_PLAN)
-    for i, c in enumerate(cands):
-        res.record_subject_score(c.ticket_no, "theory", 55 if i in (0, 1) else 60 + i % 40, "theory-exam")
-        if i == 2:
-            res.record_subject_score(c.ticket_no, "practical", None, "practical-summary", absent=True)
-        else:
-            res.record_subject_score(c.ticket_no, "practical", 70 + i % 30, "practical-summary")
+    scores_arrive(admin, ROAD_THEORY_EXAM, [(c.ticket_no, "theory", 55 if i in (0, 1) else 60 + i % 40)
+                                            for i, c in enumerate(cands)])
+    scores_arrive(admin, ROAD_PRACTICAL_SUMMARY, [(c.ticket_no, "practical", None if i == 2 else 70 + i % 30)
+                                                  for i, c in enumerate(cands)])
     return {"demo": demo, "login": demo_login, "clock": clock, "cands": cands, "exam_end": exam_end}
 
 
@@ -95,11 +94,11 @@ def test_results_pass_rules_and_review_chain_with_reopen(flow):
         ResultsService(admin).sign_review(DEMO_PLAN, "Demo-admin-2026")
     _approve(flow)
     with pytest.raises(Conflict, match="重新打开"):
-        ResultsService(admin).record_subject_score(c[0].ticket_no, "theory", 90, "manual")
+        scores_arrive(admin, ROAD_THEORY_EXAM, [(c[0].ticket_no, "theory", 90)])   # answers re-scored
     with pytest.raises(DomainError, match="理由"):
         ResultsService(admin).reopen(DEMO_PLAN, "", "Demo-admin-2026")
     ResultsService(admin).reopen(DEMO_PLAN, "考生申请复核理论成绩，经核查登分错误", "Demo-admin-2026")
-    ResultsService(admin).record_subject_score(c[0].ticket_no, "theory", 90, "manual")
+    scores_arrive(admin, ROAD_THEORY_EXAM, [(c[0].ticket_no, "theory", 90)])
     state = ResultsService(admin).review_state(DEMO_PLAN)
     assert state.stage == "entered" and state.reopened[0]["reason"].startswith("考生申请")
     assert ResultsService(admin).results(DEMO_PLAN)[0].passed
@@ -115,7 +114,7 @@ def test_a_score_change_during_review_sends_the_batch_back(flow):
     neidu = flow["login"]("neidu")
     ResultsService(neidu).sign_review(DEMO_PLAN, "Demo-neidu-2026")
     admin = flow["login"]("admin")
-    ResultsService(admin).record_subject_score(flow["cands"][5].ticket_no, "theory", 88, "manual")
+    scores_arrive(admin, ROAD_THEORY_EXAM, [(flow["cands"][5].ticket_no, "theory", 88)])
     assert ResultsService(admin).review_state(DEMO_PLAN).stage == "entered"
 
 
@@ -133,9 +132,12 @@ def test_manual_double_entry_counts_only_when_two_people_agree(flow):
         ResultsService(neidu).sign_review(DEMO_PLAN, "Demo-neidu-2026")
     with pytest.raises(Conflict, match="两人"):
         ResultsService(StaffLogin.third(flow)).enter_manual(t, "theory", "72")
-    assert ResultsService(admin).enter_manual(t, "theory", "72") == "agreed"
+    # the two now agree, but the candidate's theory score already arrived by the theory exam's road:
+    # typing it again is a correction (two people, each with a reason), not a second road
+    with pytest.raises(Conflict, match="更正须两人"):
+        ResultsService(admin).enter_manual(t, "theory", "72")
     after = {r.ticket_no: r for r in ResultsService(admin).results(DEMO_PLAN)}[t]
-    assert after.score_text("theory") == "72"
+    assert after.scores["theory"] == before
     with pytest.raises(PermissionDenied):
         ResultsService(flow["login"]("jiankao1")).enter_manual(t, "theory", "72")
 
@@ -271,5 +273,6 @@ def test_roles_are_enforced_in_the_services(flow):
                  lambda: TablesService(grader).certificate_data("x", DEMO_PLAN)):
         with pytest.raises(PermissionDenied):
             call()
-    chief = flow["login"]("zuzhang", "chief_grader")
-    ResultsService(chief).record_subject_score(flow["cands"][9].ticket_no, "practical", 81, "practical-summary")
+    chief = flow["login"]("zuzhang", "chief_grader")   # the chief's road is the signed summary, not a typed score
+    with pytest.raises(PermissionDenied):
+        ResultsService(chief).correct_score(flow["cands"][9].ticket_no, "practical", 81, "组长直接改分")
