@@ -36,6 +36,7 @@ from sqlalchemy import select  # noqa: E402
 from app.core.site import Institution  # noqa: E402
 from app.net.simulate import free_port, provision  # noqa: E402
 from app.net.terminal import TerminalNode  # noqa: E402
+from app.services.net import NetService  # noqa: E402
 from app.services.site import create_site  # noqa: E402
 from app.store.keys import TEST_KDF  # noqa: E402
 from app.store.net_tables import ReceivedRecord  # noqa: E402
@@ -140,7 +141,7 @@ def main() -> int:
         n = args.terminals + 2
         folders = [tmp / f"t{i:03d}" for i in range(1, n + 1)]
         t = time.monotonic()
-        ids = provision(site, admin, folders, TPASS, port, TEST_KDF)
+        ids = provision(site, NetService(admin).grant, folders, TPASS, port, TEST_KDF)
         assert ids[-1] == f"T{n:03d}"
         print(f"enrolled {n} terminals in {time.monotonic() - t:.1f} s")
 

@@ -5,8 +5,12 @@ each one at most once, inside one transaction with its journal entry.  Records a
 kept under ``(machine_id, seq)``; a record already held is a no-op, a different
 record under a held key is refused, and a machine's records are only ever checked
 against that machine's enrolled key, so one terminal can never write under another's
-name.  Feature areas register an applier per kind (``APPLIERS``) that turns a record
-into their own rows in the same transaction (the theory exam's answers, later).
+name.  Verifying and decrypting (``open_all``) happens before the write transaction;
+inside it ``apply_opened`` does one set-based insert of the new records and calls each
+kind's applier with the unit of work, so the applier's own rows and journal entries
+commit with the records, exactly once.  The appliers are handed in (``Appliers``): the
+features register them at one composition root (``app.services.appliers``) and net
+imports no service.
 
 ``queue_command`` seals a record from the master to one terminal (room start, pause,
 extend, ...), numbered per terminal and signed with the site key.
@@ -18,18 +22,20 @@ import datetime as _dt
 import json
 import threading
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Mapping
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from app.core import records as rec
 from app.core.actor import Actor
 from app.store.journal import iso
 from app.store.net_tables import Machine, OutboxRecord, ReceivedRecord
+from app.store.unit import UnitOfWork
 
-# kind -> fn(session, record) called once, when a record is first applied
-APPLIERS: dict[str, Callable[[Session, rec.Record], None]] = {}
+# kind -> fn(uow, record), called once, when a record is first applied, inside the ingest transaction
+Applier = Callable[[UnitOfWork, rec.Record], None]
+Appliers = Mapping[str, Applier]
 
 
 def machine_actor(machine_id: str, name: str = "") -> Actor:
@@ -111,10 +117,11 @@ def open_all(envelopes: list[rec.Envelope], registry: Registry, site_id: str,
     return opened
 
 
-def apply_opened(uow, opened: list[tuple[rec.Envelope, rec.Record]], via: str, now: _dt.datetime) -> ApplyResult:
-    """Inside the caller's unit of work: insert what is new, journal it, report per machine."""
+def apply_opened(uow: UnitOfWork, opened: list[tuple[rec.Envelope, rec.Record]], via: str, now: _dt.datetime,
+                 appliers: Appliers) -> ApplyResult:
+    """Inside the caller's unit of work: insert what is new (one statement), apply it, journal it,
+    report per machine.  ``opened`` comes from ``open_all``: nothing here verifies or decrypts."""
     s: Session = uow.session
-    s.info["uow"] = uow  # appliers write their journal entries through the caller's unit of work
     result = ApplyResult()
     by_machine: dict[str, list[tuple[rec.Envelope, rec.Record]]] = {}
     for env, record in opened:
@@ -126,30 +133,34 @@ def apply_opened(uow, opened: list[tuple[rec.Envelope, rec.Record]], via: str, n
             held.update(s.execute(select(ReceivedRecord.seq, ReceivedRecord.content_hash)
                                   .where(ReceivedRecord.machine_id == mid,
                                          ReceivedRecord.seq.in_(seqs[i:i + 500]))).all())
-        fresh: list[int] = []
+        rows: list[dict] = []
+        fresh: list[rec.Record] = []
         for env, record in items:
             seq = env.header.seq
             if rec.classify(held.get(seq), env.content_hash) == "duplicate":
                 result.duplicates += 1
                 continue
             held[seq] = env.content_hash
-            s.add(ReceivedRecord(machine_id=mid, seq=seq, kind=env.header.kind, created_at=env.header.created_at,
-                                 content_hash=env.content_hash, envelope=env.to_json(), payload=record.payload,
-                                 received_at=now, via=via))
-            applier = APPLIERS.get(env.header.kind)
-            if applier:
-                s.flush()
-                applier(s, record)
-            result.new += 1
-            fresh.append(seq)
+            rows.append({"machine_id": mid, "seq": seq, "kind": env.header.kind, "created_at": env.header.created_at,
+                         "content_hash": env.content_hash, "envelope": env.to_json(), "payload": record.payload,
+                         "received_at": now, "via": via})
+            fresh.append(record)
+        if rows:
+            s.execute(insert(ReceivedRecord), rows)
+        for record in fresh:
+            applier = appliers.get(record.header.kind)
+            if applier is not None:
+                applier(uow, record)
+        result.new += len(fresh)
         s.flush()
         machine = s.get(Machine, mid)
         contiguous, gaps = _recompute_contiguous(s, machine)
         result.contiguous[mid] = contiguous
         result.missing[mid] = gaps[:500]
         if fresh:
-            uow.journal("net.records_received", mid, {"via": via, "count": len(fresh), "first": min(fresh),
-                                                      "last": max(fresh), "contiguous": contiguous,
+            numbers = [r.header.seq for r in fresh]
+            uow.journal("net.records_received", mid, {"via": via, "count": len(fresh), "first": min(numbers),
+                                                      "last": max(numbers), "contiguous": contiguous,
                                                       "gaps": len(gaps)})
     return result
 
@@ -205,11 +216,3 @@ def commands_after(store, recipient: str, after: int, limit: int = 200) -> list[
                          .order_by(OutboxRecord.seq).limit(limit))
         return [json.loads(r.envelope) for r in rows]
 
-
-def _register_feature_appliers() -> None:
-    from app.services import room
-
-    APPLIERS.update(room.APPLIERS)
-
-
-_register_feature_appliers()

@@ -127,6 +127,7 @@ class NetService(Service):
     def import_pack(self, path: Path | str) -> ingest.ApplyResult:
         """An answer pack from removable media: every record checked first, then applied once."""
         from app.formats.answer_pack import PackRejected, read_pack
+        from app.services.appliers import RECORD_APPLIERS
 
         _, envelopes = read_pack(path, self.ctx.store.site_id)
         registry = ingest.Registry(self.ctx.store)
@@ -135,7 +136,7 @@ class NetService(Service):
         except rec.RecordRejected as exc:
             raise PackRejected(f"答题包 {Path(path).name}：{exc}") from None
         with self.ctx.unit_of_work() as uow:
-            result = ingest.apply_opened(uow, opened, "pack", self.ctx.now())
+            result = ingest.apply_opened(uow, opened, "pack", self.ctx.now(), RECORD_APPLIERS)
             uow.journal("net.pack_imported", Path(path).name, {"records": len(envelopes), "new": result.new,
                                                               "duplicates": result.duplicates})
         return result
