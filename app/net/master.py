@@ -17,6 +17,7 @@ Endpoints (JSON in, JSON out, every one but enrollment signed by the machine key
 from __future__ import annotations
 
 import base64
+import collections
 import datetime as _dt
 import json
 import queue
@@ -87,7 +88,45 @@ class LiveBoard:
             self._rows = rows
 
 
-_CURRENT: "MasterLink | None" = None
+def quantiles_ms(values) -> dict:
+    """Median, 99th percentile and maximum of seconds, in milliseconds."""
+    v = sorted(values)
+    if not v:
+        return {}
+    return {"p50": round(v[len(v) // 2] * 1000, 1), "p99": round(v[min(len(v) - 1, int(len(v) * 0.99))] * 1000, 1),
+            "max": round(v[-1] * 1000, 1)}
+
+
+class LinkStats:
+    """How the link is doing, kept by the link itself (benches and the supervisor read it):
+    each push from arrival to its durable answer, and each group commit's write-lock hold
+    (from ``BEGIN IMMEDIATE`` granted to the commit's return) and size."""
+
+    def __init__(self, keep: int = 200_000):
+        self._lock = threading.Lock()
+        self.push = collections.deque(maxlen=keep)
+        self.hold = collections.deque(maxlen=keep)
+        self.group_size = collections.deque(maxlen=keep)
+        self.busy_refusals = 0
+
+    def pushed(self, seconds: float) -> None:
+        with self._lock:
+            self.push.append(seconds)
+
+    def committed(self, hold_seconds: float, size: int) -> None:
+        with self._lock:
+            self.hold.append(hold_seconds)
+            self.group_size.append(size)
+
+    def summary(self) -> dict:
+        with self._lock:
+            push, hold, sizes = list(self.push), list(self.hold), list(self.group_size)
+        return {"pushes": len(push), "push_ms": quantiles_ms(push), "group_commit_ms": quantiles_ms(hold),
+                "groups": len(hold), "group_size_max": max(sizes, default=0),
+                "lock_hold_max_ms": round(max(hold, default=0.0) * 1000, 1)}
+
+
+_CURRENT = None  # the link this process serves or supervises (MasterLink or LinkSupervisor)
 
 
 def lan_address() -> str:
@@ -102,12 +141,25 @@ def lan_address() -> str:
             return "127.0.0.1"
 
 
-def current() -> "MasterLink | None":
+def current():
+    """The link this process serves in-process or supervises (``url``, ``fingerprint``, ``board``,
+    ``stop()``), or None."""
     return _CURRENT
 
 
+def set_current(link) -> None:
+    global _CURRENT
+    _CURRENT = link
+
+
+def clear_current(link) -> None:
+    global _CURRENT
+    if _CURRENT is link:
+        _CURRENT = None
+
+
 def current_board() -> LiveBoard | None:
-    """The live board of the link served by this process (the proctor console reads it)."""
+    """The live board of the link served or supervised by this process (the proctor console reads it)."""
     return _CURRENT.board if _CURRENT is not None else None
 
 
@@ -123,6 +175,7 @@ class MasterLink:
         self.registry = ingest.Registry(self.store)
         self.replay = protocol.ReplayGuard()
         self.board = LiveBoard()
+        self.stats = LinkStats()
         self.write_lock = threading.Lock()
         cert, key, self.fingerprint = tls.ensure_certificate(self.store.site_dir, self.store.keys.file_key,
                                                              self.store.site_id)
@@ -168,14 +221,11 @@ class MasterLink:
         self._thread.start()
         self._writer = threading.Thread(target=self._write_loop, name="site-link-writer", daemon=True)
         self._writer.start()
-        global _CURRENT
-        _CURRENT = self
+        set_current(self)
         return self
 
     def stop(self) -> None:
-        global _CURRENT
-        if _CURRENT is self:
-            _CURRENT = None
+        clear_current(self)
         self.httpd.shutdown()
         self.httpd.server_close()
         self._queue.put(None)
@@ -234,6 +284,15 @@ class MasterLink:
                 "grant_signature": base64.b64encode(self.store.journal.sign(message)).decode()}
 
     def push(self, machine_id: str, body: dict) -> dict:
+        t0 = time.perf_counter()
+        try:
+            return self._push(machine_id, body)
+        finally:
+            self.stats.pushed(time.perf_counter() - t0)
+
+    def _push(self, machine_id: str, body: dict) -> dict:
+        """Verify and decrypt here, in the request's thread and outside the write lock; the
+        writer only inserts and applies."""
         envelopes = [rec.Envelope.from_dict(d) for d in body.get("records", [])]
         opened = ingest.open_all(envelopes, self.registry, self.store.site_id, only_machine=machine_id)
         if not opened:
@@ -268,11 +327,16 @@ class MasterLink:
     def _apply_group(self, items) -> None:
         try:
             ctx = self.system_context()
-            with self.write_lock, ctx.unit_of_work() as uow:
-                now = ctx.now()
-                results = [ingest.apply_opened(UnitOfWork(uow.session, self.machine_ctx(mid)), opened, "lan", now,
-                                               self.appliers)
-                           for mid, opened, _ in items]
+            with self.write_lock:
+                with ctx.unit_of_work() as uow:
+                    now = ctx.now()
+                    # the first statement takes the lock (BEGIN IMMEDIATE); the hold runs from here
+                    uow.session.connection()
+                    granted = time.perf_counter()
+                    results = [ingest.apply_opened(UnitOfWork(uow.session, self.machine_ctx(mid)), opened, "lan",
+                                                   now, self.appliers)
+                               for mid, opened, _ in items]
+                self.stats.committed(time.perf_counter() - granted, len(items))
         except Exception as exc:  # noqa: BLE001 - one bad push must not fail the others
             if len(items) == 1:
                 items[0][2].set_exception(exc)
