@@ -80,10 +80,9 @@ class LinkSupervisor:
 
     # -- life ---------------------------------------------------------------------------
     def start(self, timeout: float = READY_TIMEOUT) -> "LinkSupervisor":
-        self._spawn()
-        if not self._ready.wait(timeout):
+        if not self._spawn_until_ready(time.monotonic() + timeout):
             self.stop()
-            raise LinkNotStarted("考点链路进程未能启动")
+            raise LinkNotStarted("考点链路进程未能启动（详见站点目录中的 link.log）")
         self._watcher = threading.Thread(target=self._watch, name="link-supervisor", daemon=True)
         self._watcher.start()
         set_current(self)
@@ -136,6 +135,19 @@ class LinkSupervisor:
         self.pid = proc.pid
         threading.Thread(target=self._read, args=(proc,), name="link-supervisor-reader", daemon=True).start()
 
+    def _spawn_until_ready(self, deadline: float) -> bool:
+        """Start the child; one that ends before it is ready (the port still held by the one
+        before it, say) is started again until ``deadline``."""
+        while True:
+            self._spawn()
+            while time.monotonic() < deadline:
+                if self._ready.wait(0.1):
+                    return True
+                if not self.alive:
+                    break
+            if time.monotonic() >= deadline or self._stopping.wait(0.5):
+                return False
+
     def _read(self, proc: subprocess.Popen) -> None:
         for line in proc.stdout:
             try:
@@ -167,8 +179,7 @@ class LinkSupervisor:
                 return
             self.restarts += 1
             try:
-                self._spawn()
-                ready = self._ready.wait(READY_TIMEOUT)
+                ready = self._spawn_until_ready(time.monotonic() + READY_TIMEOUT)
             except OSError:
                 ready = False
             if self.on_restart is not None:

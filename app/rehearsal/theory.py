@@ -349,6 +349,12 @@ class TheoryRoom:
             master["ui_stall_baseline_max_ms"] = max(master.get("ui_stall_baseline_max_ms", 0),
                                                      st.get("ui_stall_baseline_max_ms", 0))
             master.setdefault("cameras", []).append(st["cameras"])
+            # the link's own figures (it runs as the master's supervised child process)
+            master["lock_hold_max_ms"] = max(master.get("lock_hold_max_ms", 0), st.get("lock_hold_max_ms") or 0)
+            master["push_p99_ms"] = max(master.get("push_p99_ms", 0), (st.get("push_ms") or {}).get("p99", 0))
+            master["push_max_ms"] = max(master.get("push_max_ms", 0), (st.get("push_ms") or {}).get("max", 0))
+            master["pushes"] = master.get("pushes", 0) + (st.get("pushes") or 0)
+            master["link_restarts"] = master.get("link_restarts", 0) + (st.get("link_restarts") or 0)
         master["runs"] = len(self.master_runs)
         write_json_atomically(self.work / "master-summary.json", master)
         return TheoryReport(seated, offered, on_master, wrong, recomputed,
