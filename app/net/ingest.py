@@ -24,7 +24,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from app.core import records as rec
@@ -93,13 +93,6 @@ class Registry:
             self._cache.pop(machine_id, None)
 
 
-def _recompute_contiguous(session: Session, machine: Machine) -> tuple[int, list[int]]:
-    seqs = set(session.scalars(select(ReceivedRecord.seq).where(ReceivedRecord.machine_id == machine.machine_id,
-                                                                ReceivedRecord.seq > machine.contiguous_seq)))
-    machine.contiguous_seq = rec.contiguous_upto(seqs, machine.contiguous_seq)
-    return machine.contiguous_seq, rec.missing(seqs, machine.contiguous_seq)
-
-
 def open_all(envelopes: list[rec.Envelope], registry: Registry, site_id: str,
              only_machine: str | None = None) -> list[tuple[rec.Envelope, rec.Record]]:
     """Verify and decrypt every envelope first (all or nothing): one bad record refuses the lot."""
@@ -119,50 +112,88 @@ def open_all(envelopes: list[rec.Envelope], registry: Registry, site_id: str,
 
 def apply_opened(uow: UnitOfWork, opened: list[tuple[rec.Envelope, rec.Record]], via: str, now: _dt.datetime,
                  appliers: Appliers) -> ApplyResult:
-    """Inside the caller's unit of work: insert what is new (one statement), apply it, journal it,
-    report per machine.  ``opened`` comes from ``open_all``: nothing here verifies or decrypts."""
-    s: Session = uow.session
-    result = ApplyResult()
+    """Inside the caller's unit of work: apply one batch (an answer pack, say) and report per machine."""
     by_machine: dict[str, list[tuple[rec.Envelope, rec.Record]]] = {}
     for env, record in opened:
         by_machine.setdefault(env.header.machine_id, []).append((env, record))
-    for mid, items in sorted(by_machine.items()):
-        seqs = sorted({env.header.seq for env, _ in items})
-        held: dict[int, str] = {}
-        for i in range(0, len(seqs), 500):  # what is already held under these numbers, in one query per 500
-            held.update(s.execute(select(ReceivedRecord.seq, ReceivedRecord.content_hash)
-                                  .where(ReceivedRecord.machine_id == mid,
-                                         ReceivedRecord.seq.in_(seqs[i:i + 500]))).all())
-        rows: list[dict] = []
-        fresh: list[rec.Record] = []
+    result = ApplyResult()
+    for r in apply_group(uow.session, [(uow, items) for _, items in sorted(by_machine.items())], via, now, appliers):
+        result.new += r.new
+        result.duplicates += r.duplicates
+        result.contiguous.update(r.contiguous)
+        result.missing.update(r.missing)
+    return result
+
+
+def apply_group(session: Session, pushes: list[tuple[UnitOfWork, list[tuple[rec.Envelope, rec.Record]]]],
+                via: str, now: _dt.datetime, appliers: Appliers) -> list[ApplyResult]:
+    """Several pushes in one transaction (the link's group commit), each with its own unit of
+    work (its machine's actor) and its own result.  Set-based: one query for what is already
+    held, one insert of everything new, the appliers (their own rows), one query for what lies
+    above each machine's contiguous mark, one update of the marks, one journal entry per push.
+    Nothing here verifies or decrypts: ``open_all`` did that before the write lock."""
+    s = session
+    pairs = sorted({(env.header.machine_id, env.header.seq) for _, items in pushes for env, _ in items})
+    held: dict[tuple[str, int], str] = {}
+    for i in range(0, len(pairs), 400):  # (machine, seq) row values, 400 pairs per statement
+        held.update({(m, q): h for m, q, h in s.execute(
+            select(ReceivedRecord.machine_id, ReceivedRecord.seq, ReceivedRecord.content_hash)
+            .where(tuple_(ReceivedRecord.machine_id, ReceivedRecord.seq).in_(pairs[i:i + 400])))})
+    rows: list[dict] = []
+    plans: list[tuple[ApplyResult, list[rec.Record]]] = []
+    for uow, items in pushes:
+        result, fresh = ApplyResult(), []
         for env, record in items:
-            seq = env.header.seq
-            if rec.classify(held.get(seq), env.content_hash) == "duplicate":
+            key = (env.header.machine_id, env.header.seq)
+            if rec.classify(held.get(key), env.content_hash) == "duplicate":
                 result.duplicates += 1
                 continue
-            held[seq] = env.content_hash
-            rows.append({"machine_id": mid, "seq": seq, "kind": env.header.kind, "created_at": env.header.created_at,
-                         "content_hash": env.content_hash, "envelope": env.to_json(), "payload": record.payload,
-                         "received_at": now, "via": via})
+            held[key] = env.content_hash
+            rows.append({"machine_id": key[0], "seq": key[1], "kind": env.header.kind,
+                         "created_at": env.header.created_at, "content_hash": env.content_hash,
+                         "envelope": env.to_json(), "payload": record.payload, "received_at": now, "via": via})
             fresh.append(record)
-        if rows:
-            s.execute(insert(ReceivedRecord), rows)
+        result.new = len(fresh)
+        plans.append((result, fresh))
+    if rows:
+        s.execute(insert(ReceivedRecord), rows)
+    for (uow, _), (_, fresh) in zip(pushes, plans):
         for record in fresh:
             applier = appliers.get(record.header.kind)
             if applier is not None:
                 applier(uow, record)
-        result.new += len(fresh)
-        s.flush()
-        machine = s.get(Machine, mid)
-        contiguous, gaps = _recompute_contiguous(s, machine)
-        result.contiguous[mid] = contiguous
-        result.missing[mid] = gaps[:500]
-        if fresh:
-            numbers = [r.header.seq for r in fresh]
-            uow.journal("net.records_received", mid, {"via": via, "count": len(fresh), "first": min(numbers),
-                                                      "last": max(numbers), "contiguous": contiguous,
-                                                      "gaps": len(gaps)})
-    return result
+    machines = sorted({m for m, _ in pairs})
+    marks = dict(s.execute(select(Machine.machine_id, Machine.contiguous_seq)
+                           .where(Machine.machine_id.in_(machines))).all())
+    above: dict[str, set[int]] = {m: set() for m in machines}
+    for m, q in s.execute(select(ReceivedRecord.machine_id, ReceivedRecord.seq)
+                          .join(Machine, Machine.machine_id == ReceivedRecord.machine_id)
+                          .where(Machine.machine_id.in_(machines), ReceivedRecord.seq > Machine.contiguous_seq)):
+        above[m].add(q)
+    moved = []
+    state: dict[str, tuple[int, list[int]]] = {}
+    for m in machines:
+        start = marks.get(m, 0)
+        contiguous = rec.contiguous_upto(above[m], start)
+        state[m] = (contiguous, rec.missing(above[m], contiguous))
+        if contiguous != start:
+            moved.append({"m": m, "c": contiguous})
+    if moved:
+        s.execute(update(Machine.__table__).where(Machine.__table__.c.machine_id == bindparam("m"))
+                  .values(contiguous_seq=bindparam("c")), moved)
+    results = []
+    for (uow, items), (result, fresh) in zip(pushes, plans):
+        for mid in sorted({env.header.machine_id for env, _ in items}):
+            contiguous, gaps = state[mid]
+            result.contiguous[mid] = contiguous
+            result.missing[mid] = gaps[:500]
+            numbers = [r.header.seq for r in fresh if r.header.machine_id == mid]
+            if numbers:
+                uow.journal("net.records_received", mid, {"via": via, "count": len(numbers), "first": min(numbers),
+                                                          "last": max(numbers), "contiguous": contiguous,
+                                                          "gaps": len(gaps)})
+        results.append(result)
+    return results
 
 
 def handover(session: Session, candidate: str) -> dict:

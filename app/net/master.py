@@ -333,9 +333,9 @@ class MasterLink:
                     # the first statement takes the lock (BEGIN IMMEDIATE); the hold runs from here
                     uow.session.connection()
                     granted = time.perf_counter()
-                    results = [ingest.apply_opened(UnitOfWork(uow.session, self.machine_ctx(mid)), opened, "lan",
-                                                   now, self.appliers)
-                               for mid, opened, _ in items]
+                    results = ingest.apply_group(
+                        uow.session, [(UnitOfWork(uow.session, self.machine_ctx(mid)), opened)
+                                      for mid, opened, _ in items], "lan", now, self.appliers)
                 self.stats.committed(time.perf_counter() - granted, len(items))
         except Exception as exc:  # noqa: BLE001 - one bad push must not fail the others
             if len(items) == 1:
