@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import sys
@@ -116,6 +117,9 @@ def one_day(args, run: int) -> dict:
         "sheets_signed": pr.sheets_signed, "sign_ms": 1000 * pr.sign_seconds / max(1, pr.sheets_signed),
         "ui_stall_max_ms": th.master.get("ui_stall_max_ms"), "ui_stall_p99_ms": th.master.get("ui_stall_p99_ms"),
         "ui_stall_baseline_ms": th.master.get("ui_stall_baseline_max_ms"), "peak_rss_mb": th.master.get("peak_rss_mb"),
+        "lock_hold_max_ms": th.master.get("lock_hold_max_ms"), "push_p99_ms": th.master.get("push_p99_ms"),
+        "push_max_ms": th.master.get("push_max_ms"), "pushes": th.master.get("pushes"),
+        "link_restarts": th.master.get("link_restarts"),
         "master_runs": th.master.get("runs"), "frames": frames, "gaps": len(gaps), "disk_alerts": alerts,
         "segment_problems": segment_problems, "faults": th.faults, "bundle_ok": cl.verify_ok and report.cli_verify[0] == 0,
         "certificates": cl.certificates, "terminals": len(th.terminals), "exam_s": th.seconds,
@@ -144,11 +148,22 @@ def main(argv=None) -> int:
     if args.terminals % args.rooms:
         ap.error("--terminals must be a multiple of --rooms")
     results = []
+    aborted: list[str] = []
     for run in range(args.runs):
         print(f"== run {run + 1}/{args.runs}: {args.candidates} candidates, {args.rooms} rooms, "
               f"{args.terminals} terminal processes, {args.graders} graders, {args.cameras} cameras, "
               f"faults {'off' if args.no_faults else 'on'}", flush=True)
-        r = one_day(args, run)
+        load_before = os.getloadavg()[0]
+        try:
+            r = one_day(args, run)
+        except Exception as exc:  # noqa: BLE001 - a day that aborts is a figure, not the end of the bench
+            import traceback
+
+            traceback.print_exc()
+            print(f"   day {run + 1} did NOT finish: {type(exc).__name__}: {exc}", flush=True)
+            aborted.append(f"{type(exc).__name__}: {exc}")
+            continue
+        r["load_before"], r["load_after"] = load_before, os.getloadavg()[0]
         results.append(r)
         print(json.dumps({k: v for k, v in r.items() if k != "faults"}, ensure_ascii=False, default=str), flush=True)
         for f in r["faults"]:
@@ -158,7 +173,11 @@ def main(argv=None) -> int:
         return statistics.median(r[key] for r in results)
 
     print()
-    print(f"exam day at scale, median of {len(results)} run(s)")
+    print(f"days finished                    {len(results)} / {args.runs}")
+    if not results:
+        return 1
+    print(f"exam day at scale, median of {len(results)} run(s); load average (1 min) before/after each run: "
+          + ", ".join(f"{r['load_before']:.1f}/{r['load_after']:.1f}" for r in results))
     print(f"  total time                     {med('total_s'):8.1f} s   (theory exam {med('exam_s'):.1f} s)")
     for phase in results[0]["phases"]:
         print(f"    {phase:<12}                 {statistics.median(r['phases'][phase] for r in results):8.1f} s")
@@ -177,10 +196,14 @@ def main(argv=None) -> int:
     base = med("ui_stall_baseline_ms") or 0.0
     print(f"  master UI stall, longest       {med('ui_stall_max_ms'):8.1f} ms  (p99 {med('ui_stall_p99_ms'):.1f} ms;"
           f" idle baseline {base:.1f} ms; ratio {med('ui_stall_max_ms') / base if base else float('nan'):.1f}x)")
+    print(f"  master link: longest write-lock hold {max(r['lock_hold_max_ms'] or 0 for r in results):.1f} ms"
+          f" (median over runs {med('lock_hold_max_ms'):.1f} ms); exam push p99 {med('push_p99_ms'):.1f} ms,"
+          f" max {max(r['push_max_ms'] or 0 for r in results):.1f} ms; link process restarts"
+          f" {sum(r['link_restarts'] or 0 for r in results)}")
     print(f"  master peak memory             {med('peak_rss_mb'):8.1f} MB  ({results[-1]['master_runs']} master runs)")
     print(f"  bundle verifies                {all(r['bundle_ok'] for r in results)} "
           f"({results[-1]['certificates']} certificates)")
-    bad = lost or not all(r["theory_scores_equal"] and not r["practical_mismatches"] and r["bundle_ok"]
+    bad = aborted or lost or not all(r["theory_scores_equal"] and not r["practical_mismatches"] and r["bundle_ok"]
                           and not r["wrong_on_master"] and not r["segment_problems"] for r in results)
     return 1 if bad else 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 
@@ -71,6 +72,7 @@ def cmd_serve(args) -> int:
     platform.on_stop(lambda *_: done.set())
     done.wait()
     link.stop()
+    print("STATS " + json.dumps(link.stats.summary()), flush=True)  # push latency, write-lock holds
     handle.close()
     return 0
 

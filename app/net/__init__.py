@@ -14,7 +14,8 @@
   app/store/net_tables.py  machine, enrollment_request, received_record, outbox_record, incident
 
 Wiring a record kind in (e.g. the theory exam's answers): the terminal calls
-``node.record("answer", payload)`` after saving; on the master register
-``app.net.ingest.APPLIERS["answer"] = fn(session, record)`` to turn each record into the
-feature's own rows, in the same transaction, exactly once.
+``node.record("answer", payload)`` (or ``record_in(uow, ...)``) after saving; on the master
+the feature adds ``{"answer": fn(uow, record)}`` to ``app.services.appliers`` -- the one
+composition root -- and the link calls it with the ingest transaction's unit of work, once
+per new record.  net imports no service (the "layers of app" import contract).
 """

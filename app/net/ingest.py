@@ -5,8 +5,12 @@ each one at most once, inside one transaction with its journal entry.  Records a
 kept under ``(machine_id, seq)``; a record already held is a no-op, a different
 record under a held key is refused, and a machine's records are only ever checked
 against that machine's enrolled key, so one terminal can never write under another's
-name.  Feature areas register an applier per kind (``APPLIERS``) that turns a record
-into their own rows in the same transaction (the theory exam's answers, later).
+name.  Verifying and decrypting (``open_all``) happens before the write transaction;
+inside it ``apply_opened`` does one set-based insert of the new records and calls each
+kind's applier with the unit of work, so the applier's own rows and journal entries
+commit with the records, exactly once.  The appliers are handed in (``Appliers``): the
+features register them at one composition root (``app.services.appliers``) and net
+imports no service.
 
 ``queue_command`` seals a record from the master to one terminal (room start, pause,
 extend, ...), numbered per terminal and signed with the site key.
@@ -18,18 +22,20 @@ import datetime as _dt
 import json
 import threading
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Mapping
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from app.core import records as rec
 from app.core.actor import Actor
 from app.store.journal import iso
 from app.store.net_tables import Machine, OutboxRecord, ReceivedRecord
+from app.store.unit import UnitOfWork
 
-# kind -> fn(session, record) called once, when a record is first applied
-APPLIERS: dict[str, Callable[[Session, rec.Record], None]] = {}
+# kind -> fn(uow, record), called once, when a record is first applied, inside the ingest transaction
+Applier = Callable[[UnitOfWork, rec.Record], None]
+Appliers = Mapping[str, Applier]
 
 
 def machine_actor(machine_id: str, name: str = "") -> Actor:
@@ -87,13 +93,6 @@ class Registry:
             self._cache.pop(machine_id, None)
 
 
-def _recompute_contiguous(session: Session, machine: Machine) -> tuple[int, list[int]]:
-    seqs = set(session.scalars(select(ReceivedRecord.seq).where(ReceivedRecord.machine_id == machine.machine_id,
-                                                                ReceivedRecord.seq > machine.contiguous_seq)))
-    machine.contiguous_seq = rec.contiguous_upto(seqs, machine.contiguous_seq)
-    return machine.contiguous_seq, rec.missing(seqs, machine.contiguous_seq)
-
-
 def open_all(envelopes: list[rec.Envelope], registry: Registry, site_id: str,
              only_machine: str | None = None) -> list[tuple[rec.Envelope, rec.Record]]:
     """Verify and decrypt every envelope first (all or nothing): one bad record refuses the lot."""
@@ -111,47 +110,90 @@ def open_all(envelopes: list[rec.Envelope], registry: Registry, site_id: str,
     return opened
 
 
-def apply_opened(uow, opened: list[tuple[rec.Envelope, rec.Record]], via: str, now: _dt.datetime) -> ApplyResult:
-    """Inside the caller's unit of work: insert what is new, journal it, report per machine."""
-    s: Session = uow.session
-    s.info["uow"] = uow  # appliers write their journal entries through the caller's unit of work
-    result = ApplyResult()
+def apply_opened(uow: UnitOfWork, opened: list[tuple[rec.Envelope, rec.Record]], via: str, now: _dt.datetime,
+                 appliers: Appliers) -> ApplyResult:
+    """Inside the caller's unit of work: apply one batch (an answer pack, say) and report per machine."""
     by_machine: dict[str, list[tuple[rec.Envelope, rec.Record]]] = {}
     for env, record in opened:
         by_machine.setdefault(env.header.machine_id, []).append((env, record))
-    for mid, items in sorted(by_machine.items()):
-        seqs = sorted({env.header.seq for env, _ in items})
-        held: dict[int, str] = {}
-        for i in range(0, len(seqs), 500):  # what is already held under these numbers, in one query per 500
-            held.update(s.execute(select(ReceivedRecord.seq, ReceivedRecord.content_hash)
-                                  .where(ReceivedRecord.machine_id == mid,
-                                         ReceivedRecord.seq.in_(seqs[i:i + 500]))).all())
-        fresh: list[int] = []
+    result = ApplyResult()
+    for r in apply_group(uow.session, [(uow, items) for _, items in sorted(by_machine.items())], via, now, appliers):
+        result.new += r.new
+        result.duplicates += r.duplicates
+        result.contiguous.update(r.contiguous)
+        result.missing.update(r.missing)
+    return result
+
+
+def apply_group(session: Session, pushes: list[tuple[UnitOfWork, list[tuple[rec.Envelope, rec.Record]]]],
+                via: str, now: _dt.datetime, appliers: Appliers) -> list[ApplyResult]:
+    """Several pushes in one transaction (the link's group commit), each with its own unit of
+    work (its machine's actor) and its own result.  Set-based: one query for what is already
+    held, one insert of everything new, the appliers (their own rows), one query for what lies
+    above each machine's contiguous mark, one update of the marks, one journal entry per push.
+    Nothing here verifies or decrypts: ``open_all`` did that before the write lock."""
+    s = session
+    pairs = sorted({(env.header.machine_id, env.header.seq) for _, items in pushes for env, _ in items})
+    held: dict[tuple[str, int], str] = {}
+    for i in range(0, len(pairs), 400):  # (machine, seq) row values, 400 pairs per statement
+        held.update({(m, q): h for m, q, h in s.execute(
+            select(ReceivedRecord.machine_id, ReceivedRecord.seq, ReceivedRecord.content_hash)
+            .where(tuple_(ReceivedRecord.machine_id, ReceivedRecord.seq).in_(pairs[i:i + 400])))})
+    rows: list[dict] = []
+    plans: list[tuple[ApplyResult, list[rec.Record]]] = []
+    for uow, items in pushes:
+        result, fresh = ApplyResult(), []
         for env, record in items:
-            seq = env.header.seq
-            if rec.classify(held.get(seq), env.content_hash) == "duplicate":
+            key = (env.header.machine_id, env.header.seq)
+            if rec.classify(held.get(key), env.content_hash) == "duplicate":
                 result.duplicates += 1
                 continue
-            held[seq] = env.content_hash
-            s.add(ReceivedRecord(machine_id=mid, seq=seq, kind=env.header.kind, created_at=env.header.created_at,
-                                 content_hash=env.content_hash, envelope=env.to_json(), payload=record.payload,
-                                 received_at=now, via=via))
-            applier = APPLIERS.get(env.header.kind)
-            if applier:
-                s.flush()
-                applier(s, record)
-            result.new += 1
-            fresh.append(seq)
-        s.flush()
-        machine = s.get(Machine, mid)
-        contiguous, gaps = _recompute_contiguous(s, machine)
-        result.contiguous[mid] = contiguous
-        result.missing[mid] = gaps[:500]
-        if fresh:
-            uow.journal("net.records_received", mid, {"via": via, "count": len(fresh), "first": min(fresh),
-                                                      "last": max(fresh), "contiguous": contiguous,
-                                                      "gaps": len(gaps)})
-    return result
+            held[key] = env.content_hash
+            rows.append({"machine_id": key[0], "seq": key[1], "kind": env.header.kind,
+                         "created_at": env.header.created_at, "content_hash": env.content_hash,
+                         "envelope": env.to_json(), "payload": record.payload, "received_at": now, "via": via})
+            fresh.append(record)
+        result.new = len(fresh)
+        plans.append((result, fresh))
+    if rows:
+        s.execute(insert(ReceivedRecord), rows)
+    for (uow, _), (_, fresh) in zip(pushes, plans):
+        for record in fresh:
+            applier = appliers.get(record.header.kind)
+            if applier is not None:
+                applier(uow, record)
+    machines = sorted({m for m, _ in pairs})
+    marks = dict(s.execute(select(Machine.machine_id, Machine.contiguous_seq)
+                           .where(Machine.machine_id.in_(machines))).all())
+    above: dict[str, set[int]] = {m: set() for m in machines}
+    for m, q in s.execute(select(ReceivedRecord.machine_id, ReceivedRecord.seq)
+                          .join(Machine, Machine.machine_id == ReceivedRecord.machine_id)
+                          .where(Machine.machine_id.in_(machines), ReceivedRecord.seq > Machine.contiguous_seq)):
+        above[m].add(q)
+    moved = []
+    state: dict[str, tuple[int, list[int]]] = {}
+    for m in machines:
+        start = marks.get(m, 0)
+        contiguous = rec.contiguous_upto(above[m], start)
+        state[m] = (contiguous, rec.missing(above[m], contiguous))
+        if contiguous != start:
+            moved.append({"m": m, "c": contiguous})
+    if moved:
+        s.execute(update(Machine.__table__).where(Machine.__table__.c.machine_id == bindparam("m"))
+                  .values(contiguous_seq=bindparam("c")), moved)
+    results = []
+    for (uow, items), (result, fresh) in zip(pushes, plans):
+        for mid in sorted({env.header.machine_id for env, _ in items}):
+            contiguous, gaps = state[mid]
+            result.contiguous[mid] = contiguous
+            result.missing[mid] = gaps[:500]
+            numbers = [r.header.seq for r in fresh if r.header.machine_id == mid]
+            if numbers:
+                uow.journal("net.records_received", mid, {"via": via, "count": len(numbers), "first": min(numbers),
+                                                          "last": max(numbers), "contiguous": contiguous,
+                                                          "gaps": len(gaps)})
+        results.append(result)
+    return results
 
 
 def handover(session: Session, candidate: str) -> dict:
@@ -205,11 +247,3 @@ def commands_after(store, recipient: str, after: int, limit: int = 200) -> list[
                          .order_by(OutboxRecord.seq).limit(limit))
         return [json.loads(r.envelope) for r in rows]
 
-
-def _register_feature_appliers() -> None:
-    from app.services import room
-
-    APPLIERS.update(room.APPLIERS)
-
-
-_register_feature_appliers()

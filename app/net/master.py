@@ -17,6 +17,7 @@ Endpoints (JSON in, JSON out, every one but enrollment signed by the machine key
 from __future__ import annotations
 
 import base64
+import collections
 import datetime as _dt
 import json
 import queue
@@ -30,14 +31,16 @@ from sqlalchemy import func, select
 
 from app.core import enrollment
 from app.core import records as rec
+from app.core.actor import system_actor
 from app.net import ingest, protocol, tls
-from app.services.base import ServiceContext, UnitOfWork
 from app.store.net_tables import EnrollmentRequest, Machine, OutboxRecord
+from app.store.unit import Clock, ServiceContext, UnitOfWork
 
 MAX_BODY = 8 * 1024 * 1024
 GROUP_MAX = 128  # pushes committed together in one durable transaction
 MAX_PENDING = 500
 ONLINE_SECONDS = 10.0
+BUSY_RETRY_AFTER = 2.0  # seconds a terminal waits before trying a busy master again
 FINGERPRINT_SETTING = "net.master_fingerprint"
 
 
@@ -70,8 +73,60 @@ class LiveBoard:
     def online(row: LiveRow | None) -> bool:
         return row is not None and time.monotonic() - row.last_seen <= ONLINE_SECONDS
 
+    def snapshot(self) -> list[dict]:
+        """The board as data, for another process (the link's supervisor mirrors it)."""
+        now = time.monotonic()
+        return [{"machine_id": r.machine_id, "status": r.status, "age": round(now - r.last_seen, 3),
+                 "last_seen_utc": r.last_seen_utc.isoformat()} for r in self.rows().values()]
 
-_CURRENT: "MasterLink | None" = None
+    def load(self, snapshot: list[dict]) -> None:
+        """Replace the board with a snapshot taken in the link's process."""
+        now = time.monotonic()
+        rows = {d["machine_id"]: LiveRow(d["machine_id"], dict(d["status"]), now - float(d["age"]),
+                                         _dt.datetime.fromisoformat(d["last_seen_utc"])) for d in snapshot}
+        with self._lock:
+            self._rows = rows
+
+
+def quantiles_ms(values) -> dict:
+    """Median, 99th percentile and maximum of seconds, in milliseconds."""
+    v = sorted(values)
+    if not v:
+        return {}
+    return {"p50": round(v[len(v) // 2] * 1000, 1), "p99": round(v[min(len(v) - 1, int(len(v) * 0.99))] * 1000, 1),
+            "max": round(v[-1] * 1000, 1)}
+
+
+class LinkStats:
+    """How the link is doing, kept by the link itself (benches and the supervisor read it):
+    each push from arrival to its durable answer, and each group commit's write-lock hold
+    (from ``BEGIN IMMEDIATE`` granted to the commit's return) and size."""
+
+    def __init__(self, keep: int = 200_000):
+        self._lock = threading.Lock()
+        self.push = collections.deque(maxlen=keep)
+        self.hold = collections.deque(maxlen=keep)
+        self.group_size = collections.deque(maxlen=keep)
+        self.busy_refusals = 0
+
+    def pushed(self, seconds: float) -> None:
+        with self._lock:
+            self.push.append(seconds)
+
+    def committed(self, hold_seconds: float, size: int) -> None:
+        with self._lock:
+            self.hold.append(hold_seconds)
+            self.group_size.append(size)
+
+    def summary(self) -> dict:
+        with self._lock:
+            push, hold, sizes = list(self.push), list(self.hold), list(self.group_size)
+        return {"pushes": len(push), "push_ms": quantiles_ms(push), "group_commit_ms": quantiles_ms(hold),
+                "groups": len(hold), "group_size_max": max(sizes, default=0),
+                "lock_hold_max_ms": round(max(hold, default=0.0) * 1000, 1)}
+
+
+_CURRENT = None  # the link this process serves or supervises (MasterLink or LinkSupervisor)
 
 
 def lan_address() -> str:
@@ -86,22 +141,41 @@ def lan_address() -> str:
             return "127.0.0.1"
 
 
-def current() -> "MasterLink | None":
+def current():
+    """The link this process serves in-process or supervises (``url``, ``fingerprint``, ``board``,
+    ``stop()``), or None."""
     return _CURRENT
 
 
+def set_current(link) -> None:
+    global _CURRENT
+    _CURRENT = link
+
+
+def clear_current(link) -> None:
+    global _CURRENT
+    if _CURRENT is link:
+        _CURRENT = None
+
+
 def current_board() -> LiveBoard | None:
-    """The live board of the link served by this process (the proctor console reads it)."""
+    """The live board of the link served or supervised by this process (the proctor console reads it)."""
     return _CURRENT.board if _CURRENT is not None else None
 
 
 class MasterLink:
-    def __init__(self, site_handle, host: str = "127.0.0.1", port: int = 0):
-        self.handle = site_handle
-        self.store = site_handle.store
+    """The link served from this process.  ``site`` is the open site (its ``store`` and ``clock``);
+    ``appliers`` turn each new record into the features' rows (default: the site's
+    ``record_appliers``, which the services' composition root provides)."""
+
+    def __init__(self, site, host: str = "127.0.0.1", port: int = 0, appliers: ingest.Appliers | None = None):
+        self.store = site.store
+        self.clock: Clock = getattr(site, "clock", None) or Clock()
+        self.appliers: ingest.Appliers = appliers if appliers is not None else site.record_appliers
         self.registry = ingest.Registry(self.store)
         self.replay = protocol.ReplayGuard()
         self.board = LiveBoard()
+        self.stats = LinkStats()
         self.write_lock = threading.Lock()
         cert, key, self.fingerprint = tls.ensure_certificate(self.store.site_dir, self.store.keys.file_key,
                                                              self.store.site_id)
@@ -132,7 +206,7 @@ class MasterLink:
             row = s.get(models.Setting, FINGERPRINT_SETTING)
             if row is not None and row.value == self.fingerprint:
                 return
-        ctx = self.handle.system_context()
+        ctx = self.system_context()
         with ctx.unit_of_work() as uow:
             row = uow.session.get(models.Setting, FINGERPRINT_SETTING)
             if row is None:
@@ -147,14 +221,11 @@ class MasterLink:
         self._thread.start()
         self._writer = threading.Thread(target=self._write_loop, name="site-link-writer", daemon=True)
         self._writer.start()
-        global _CURRENT
-        _CURRENT = self
+        set_current(self)
         return self
 
     def stop(self) -> None:
-        global _CURRENT
-        if _CURRENT is self:
-            _CURRENT = None
+        clear_current(self)
         self.httpd.shutdown()
         self.httpd.server_close()
         self._queue.put(None)
@@ -162,19 +233,21 @@ class MasterLink:
             self._writer.join(timeout=10)
 
     # -- handlers ---------------------------------------------------------------------
+    def system_context(self) -> ServiceContext:
+        return ServiceContext(self.store, system_actor(self.store.machine), self.clock)
+
     def machine_ctx(self, machine_id: str) -> ServiceContext:
         keys = self.registry.get(machine_id)
-        return ServiceContext(self.store, ingest.machine_actor(machine_id, keys.name if keys else ""),
-                              self.handle.clock)
+        return ServiceContext(self.store, ingest.machine_actor(machine_id, keys.name if keys else ""), self.clock)
 
     def enroll_request(self, body: dict) -> dict:
         public = base64.b64decode(body["public_key"])
         nonce = base64.b64decode(body["nonce"])
         if len(public) != 32 or not 8 <= len(nonce) <= 32:
-            raise protocol.RequestRefused("登记请求无效", 400)
+            raise protocol.RequestRefused("登记请求无效", 400, protocol.BAD_REQUEST)
         name = str(body.get("name", ""))[:64] or "终端"
         code = enrollment.enrollment_code(public, nonce)
-        ctx = self.handle.system_context()
+        ctx = self.system_context()
         with self.write_lock, ctx.unit_of_work() as uow:
             s = uow.session
             existing = s.scalars(select(EnrollmentRequest).where(EnrollmentRequest.public_key == public)).first()
@@ -182,7 +255,7 @@ class MasterLink:
                 pending = s.scalar(select(func.count()).select_from(EnrollmentRequest)
                                    .where(EnrollmentRequest.state == "pending"))
                 if pending >= MAX_PENDING:
-                    raise protocol.RequestRefused("待登记请求过多", 429)
+                    raise protocol.RequestRefused("待登记请求过多", 429, protocol.TOO_MANY)
                 s.add(EnrollmentRequest(public_key=public, nonce=nonce, name=name, code=code,
                                         requested_at=ctx.now(), state="pending"))
                 uow.journal("net.enroll_requested", code, {"name": name})
@@ -193,12 +266,12 @@ class MasterLink:
         try:
             public = bytes.fromhex(public_hex)
         except ValueError:
-            raise protocol.RequestRefused("登记请求无效", 400) from None
+            raise protocol.RequestRefused("登记请求无效", 400, protocol.BAD_REQUEST) from None
         self.replay.check(headers, "POST", path, raw, lambda _m: public if len(public) == 32 else None, time.time())
         with self.store.read() as s:
             req = s.scalars(select(EnrollmentRequest).where(EnrollmentRequest.public_key == public)).first()
             if req is None:
-                raise protocol.RequestRefused("没有该登记请求", 404)
+                raise protocol.RequestRefused("没有该登记请求", 404, protocol.NOT_FOUND)
             if req.state != "granted":
                 return {"state": req.state}
             machine = s.get(Machine, req.machine_id)
@@ -211,6 +284,15 @@ class MasterLink:
                 "grant_signature": base64.b64encode(self.store.journal.sign(message)).decode()}
 
     def push(self, machine_id: str, body: dict) -> dict:
+        t0 = time.perf_counter()
+        try:
+            return self._push(machine_id, body)
+        finally:
+            self.stats.pushed(time.perf_counter() - t0)
+
+    def _push(self, machine_id: str, body: dict) -> dict:
+        """Verify and decrypt here, in the request's thread and outside the write lock; the
+        writer only inserts and applies."""
         envelopes = [rec.Envelope.from_dict(d) for d in body.get("records", [])]
         opened = ingest.open_all(envelopes, self.registry, self.store.site_id, only_machine=machine_id)
         if not opened:
@@ -244,11 +326,17 @@ class MasterLink:
 
     def _apply_group(self, items) -> None:
         try:
-            ctx = self.handle.system_context()
-            with self.write_lock, ctx.unit_of_work() as uow:
-                now = ctx.now()
-                results = [ingest.apply_opened(UnitOfWork(uow.session, self.machine_ctx(mid)), opened, "lan", now)
-                           for mid, opened, _ in items]
+            ctx = self.system_context()
+            with self.write_lock:
+                with ctx.unit_of_work() as uow:
+                    now = ctx.now()
+                    # the first statement takes the lock (BEGIN IMMEDIATE); the hold runs from here
+                    uow.session.connection()
+                    granted = time.perf_counter()
+                    results = ingest.apply_group(
+                        uow.session, [(UnitOfWork(uow.session, self.machine_ctx(mid)), opened)
+                                      for mid, opened, _ in items], "lan", now, self.appliers)
+                self.stats.committed(time.perf_counter() - granted, len(items))
         except Exception as exc:  # noqa: BLE001 - one bad push must not fail the others
             if len(items) == 1:
                 items[0][2].set_exception(exc)
@@ -267,7 +355,7 @@ class MasterLink:
     def heartbeat(self, machine_id: str, body: dict) -> dict:
         status = body.get("status") or {}
         if not isinstance(status, dict):
-            raise protocol.RequestRefused("状态无效", 400)
+            raise protocol.RequestRefused("状态无效", 400, protocol.BAD_REQUEST)
         self.board.update(machine_id, status)
         held = self._held.get(machine_id)
         if held is None:  # first word since the master started (packs imported meanwhile are seen on the next push)
@@ -276,7 +364,7 @@ class MasterLink:
         with self.store.read() as s:
             upto = s.scalar(select(func.max(OutboxRecord.seq)).where(OutboxRecord.recipient == machine_id)) or 0
         return {"contiguous": contiguous, "missing": gaps[:500], "commands_upto": upto,
-                "server_time": _dt.datetime.now(_dt.timezone.utc).isoformat()}
+                "server_time": time.time()}
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -315,7 +403,7 @@ class _Handler(BaseHTTPRequestHandler):
             length = -1
         if length < 0 or length > MAX_BODY:
             self.close_connection = True
-            return self._reply(413, {"error": "请求过大"})
+            return self._reply(413, {"error": "请求过大", "code": protocol.TOO_LARGE})
         raw = self.rfile.read(length)
         path = self.path.split("?")[0]
         try:
@@ -323,7 +411,7 @@ class _Handler(BaseHTTPRequestHandler):
             if not isinstance(body, dict):
                 raise ValueError
         except ValueError:
-            return self._reply(400, {"error": "请求不是 JSON 对象"})
+            return self._reply(400, {"error": "请求不是 JSON 对象", "code": protocol.BAD_REQUEST})
         try:
             if path == protocol.API + "/enroll/request":
                 return self._reply(200, link.enroll_request(body))
@@ -336,16 +424,17 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._reply(200, link.commands(machine, body))
             if path == protocol.API + "/heartbeat":
                 return self._reply(200, link.heartbeat(machine, body))
-            return self._reply(404, {"error": "无此接口"})
+            return self._reply(404, {"error": "无此接口", "code": protocol.NOT_FOUND})
         except protocol.RequestRefused as exc:
             # the master's clock, so a terminal whose clock is off can sign in the master's time
-            return self._reply(exc.status, {"error": str(exc), "server_time": time.time()})
+            return self._reply(exc.status, {"error": str(exc), "code": exc.code, "server_time": time.time()})
         except rec.RecordRejected as exc:
-            return self._reply(422, {"error": str(exc)})
+            return self._reply(422, {"error": str(exc), "code": protocol.RECORD_REJECTED})
         except (KeyError, TypeError, ValueError) as exc:
-            return self._reply(400, {"error": f"请求无效：{exc}"})
+            return self._reply(400, {"error": f"请求无效：{exc}", "code": protocol.BAD_REQUEST})
         except Exception as exc:  # noqa: BLE001 - e.g. the store busy: nothing was acknowledged, the terminal retries
             import logging
 
             logging.getLogger(__name__).exception("site link request failed")
-            return self._reply(503, {"error": f"主机暂时无法处理（{type(exc).__name__}），稍后自动重试"})
+            return self._reply(503, {"error": f"主机暂时无法处理（{type(exc).__name__}），稍后自动重试",
+                                     "code": protocol.BUSY, "retry_after": BUSY_RETRY_AFTER})

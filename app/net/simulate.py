@@ -149,12 +149,12 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-def provision(site_handle, admin_ctx, folders: list[Path], passphrase: str, port: int,
+def provision(site_handle, grant, folders: list[Path], passphrase: str, port: int,
               kdf: dict | None = None) -> list[str]:
     """Create and enroll terminal folders against a link served for the occasion on ``port``
-    (the same port the master process will use).  Returns the machine ids."""
+    (the same port the master process will use); ``grant(code)`` is the operator granting a
+    terminal's code (``NetService(ctx).grant``).  Returns the machine ids."""
     from app.net.master import MasterLink
-    from app.services.net import NetService
 
     link = MasterLink(site_handle, "127.0.0.1", port).start()
     ids = []
@@ -163,7 +163,7 @@ def provision(site_handle, admin_ctx, folders: list[Path], passphrase: str, port
             node = TerminalNode.create(folder, passphrase, kdf, machine=Path(folder).name)
             try:
                 code = node.request_enrollment(link.url, Path(folder).name)
-                NetService(admin_ctx).grant(code)
+                grant(code)
                 node.complete_enrollment()
                 ids.append(node.machine_id)
             finally:

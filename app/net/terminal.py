@@ -35,16 +35,22 @@ from app.core import records as rec
 from app.core.actor import system_actor
 from app.core.errors import DomainError
 from app.net import protocol, tls
-from app.services.base import Clock, ServiceContext
 from app.store import engine as store_engine
 from app.store import models
 from app.store.journal import iso
 from app.store.net_tables import OutboxRecord, ReceivedRecord
+from app.store.unit import Clock, ServiceContext
 
 IDENTITY = "net.terminal"
 PENDING = "net.enroll_pending"
 AUTHCODES = "net.authcodes"
 BATCH = 50  # records per push: a long backlog never holds up the room's other terminals
+# The master answers a push only once its records are durable.  A slow answer is still an
+# answer: waiting for it costs the master nothing, while giving up and sending again makes it
+# verify and write the same records twice, just when it is slowest.  So the timeout is long,
+# and a timed-out request is never sent again at once: the sender backs off.
+TIMEOUT = 30.0
+BACKOFF_FIRST, BACKOFF_MAX = 0.5, 8.0
 
 
 class NotEnrolled(DomainError):
@@ -52,7 +58,12 @@ class NotEnrolled(DomainError):
 
 
 class LinkError(Exception):
-    pass
+    """The link failed.  ``status`` and ``code`` say why when the master answered (its
+    refusal ``code``, see ``protocol``); ``retry_after`` is how long it asked us to wait."""
+
+    def __init__(self, message: str, status: int | None = None, code: str = "", retry_after: float | None = None):
+        super().__init__(message)
+        self.status, self.code, self.retry_after = status, code, retry_after
 
 
 def _b64(b: bytes) -> str:
@@ -71,7 +82,7 @@ def _raw_public(key: Ed25519PrivateKey) -> bytes:
 class Client:
     """One keep-alive HTTPS connection to the master, certificate pinned, requests signed."""
 
-    def __init__(self, url: str, pin: str | None, key: Ed25519PrivateKey, machine_id: str, timeout: float = 5.0):
+    def __init__(self, url: str, pin: str | None, key: Ed25519PrivateKey, machine_id: str, timeout: float = TIMEOUT):
         parts = urlsplit(url)
         self.host, self.port = parts.hostname, parts.port or 443
         self.pin, self.key, self.machine_id, self.timeout = pin, key, machine_id, timeout
@@ -99,7 +110,8 @@ class Client:
         sign()
         clock_fixed = False
         for attempt in (1, 2, 3):  # a keep-alive connection the master closed: retry once on a fresh one
-            if self._conn is None:
+            fresh = self._conn is None
+            if fresh:
                 self._conn = tls.PinnedHTTPSConnection(self.host, self.port, self.pin, self.timeout)
             try:
                 self._conn.request("POST", path, body, headers)
@@ -109,9 +121,12 @@ class Client:
             except tls.PinMismatch:
                 self.close()
                 raise
+            except TimeoutError as exc:  # the master is slow, not gone: no resend into it (the sender backs off)
+                self.close()
+                raise LinkError(f"主机应答超时（{self.timeout:.0f} 秒）") from exc
             except (OSError, ConnectionError, Exception) as exc:  # noqa: BLE001 - http.client raises many kinds
                 self.close()
-                if attempt >= 2:
+                if attempt >= 2 or fresh:  # only a kept-alive connection that went stale is worth one retry
                     raise LinkError(f"无法连接主机：{exc}") from exc
                 sign()  # a fresh nonce: the master may have seen the first one
                 continue
@@ -119,13 +134,16 @@ class Client:
                 reply = json.loads(payload or b"{}")
             except ValueError:
                 reply = {"error": payload[:200].decode("utf-8", "replace")}
-            if resp.status == 401 and "server_time" in reply and "时间" in reply.get("error", "") and not clock_fixed:
+            code = reply.get("code", "") if isinstance(reply, dict) else ""
+            if resp.status == 401 and code == protocol.CLOCK and not clock_fixed:
                 self.clock_offset = float(reply["server_time"]) - time.time()
                 clock_fixed = True
                 sign()
                 continue
             if resp.status != 200:
-                raise LinkError(f"主机拒绝（{resp.status}）：{reply.get('error', '')}")
+                retry_after = reply.get("retry_after")
+                raise LinkError(f"主机拒绝（{resp.status}）：{reply.get('error', '')}", resp.status, code,
+                                float(retry_after) if isinstance(retry_after, (int, float)) else None)
             return reply
         raise LinkError("无法连接主机")
 
@@ -451,7 +469,9 @@ class TerminalNode:
         return sent
 
     def _run(self) -> None:
-        delay = 0.2
+        import random
+
+        delay = BACKOFF_FIRST
         last_beat = 0.0
         while not self._stop.is_set():
             woke = self._wake.wait(timeout=max(0.0, self.heartbeat_every - (time.monotonic() - last_beat)))
@@ -466,12 +486,16 @@ class TerminalNode:
                     last_beat = time.monotonic()
                 self._set_online(True)
                 self.last_error = ""
-                delay = 0.2
+                delay = BACKOFF_FIRST
             except (LinkError, OSError, rec.RecordRejected) as exc:
                 self.last_error = str(exc)
-                self._set_online(False)
-                self._stop.wait(delay)
-                delay = min(delay * 2, 3.0)
+                busy = isinstance(exc, LinkError) and exc.code == protocol.BUSY
+                if not busy:  # a busy master is there: the terminal is not offline
+                    self._set_online(False)
+                wait = exc.retry_after if isinstance(exc, LinkError) and exc.retry_after else delay
+                # jittered, so a room that lost the master together does not come back in step
+                self._stop.wait(wait * random.uniform(0.75, 1.25))
+                delay = min(delay * 2, BACKOFF_MAX)
                 self._wake.set()  # try again (after the back-off)
 
     def _push_only(self) -> None:

@@ -1,6 +1,7 @@
-"""The site master of a rehearsed day, as its own process: the LAN link the terminals stream
-to, the room cameras recording (from video files standing in for cameras), and the proctor
-console on screen, with a stall meter on the UI thread.
+"""The site master of a rehearsed day, as its own process: the room cameras recording (from
+video files standing in for cameras) and the proctor console on screen, with a stall meter on
+the UI thread; the LAN link the terminals stream to runs as this process's supervised child,
+as in the master app (``NetService.serve``).
 
     EXAMSITE_PASSPHRASE=... EXAMSITE_REHEARSAL_PASSWORDS='{"jiankao1": ..., "kaowu": ...}' \
     python -m app.rehearsal.master_host --site DIR --port P --stats FILE
@@ -8,7 +9,8 @@ console on screen, with a stall meter on the UI thread.
 
 Prints ``READY url`` once the link is up.  Every half second, and at the end, it writes
 ``--stats`` (JSON, replaced atomically): the longest and 99th-percentile lateness of a 10 ms
-UI timer, peak memory (ru_maxrss), and the cameras' counters.  While ``--disk-fault`` exists
+UI timer, peak memory (ru_maxrss), the cameras' counters and the link's figures (push latency,
+the longest write-lock hold of its group commits).  While ``--disk-fault`` exists
 the recorders see a disk that is nearly full (below the warning threshold, above the stop
 one).  SIGTERM stops it cleanly: recorders close their segments, the link stops."""
 
@@ -33,15 +35,6 @@ class OffsetClock:
 
     def now(self) -> _dt.datetime:
         return _dt.datetime.now(_dt.timezone.utc) + self.offset
-
-
-def _quantiles(values: list[float]) -> dict:
-    """Median, 99th percentile and maximum, in milliseconds."""
-    if not values:
-        return {}
-    v = sorted(values)
-    return {"p50": round(v[len(v) // 2] * 1000, 1), "p99": round(v[min(len(v) - 1, int(len(v) * 0.99))] * 1000, 1),
-            "max": round(v[-1] * 1000, 1)}
 
 
 def write_json_atomically(path: Path, data: dict) -> None:
@@ -71,34 +64,17 @@ def main(argv=None) -> int:
 
     from app.camera.recorder import free_bytes
     from app.core.camera import GB
-    from app.net.master import MasterLink
     from app.services.camera import CameraService
+    from app.services.net import start_link_process
     from app.services.site import open_site
     from app.ui.proctor.console import ProctorWorkplace
 
     passwords = json.loads(os.environ.get("EXAMSITE_REHEARSAL_PASSWORDS", "{}"))
     handle = open_site(a.site, os.environ["EXAMSITE_PASSPHRASE"], OffsetClock(a.clock_offset))
-    link = MasterLink(handle, "127.0.0.1", a.port)
-    timings = {"push": [], "group": [], "group_size": []}
-    _push, _group = link.push, link._apply_group
-
-    def timed_push(machine_id, body):
-        t = time.perf_counter()
-        try:
-            return _push(machine_id, body)
-        finally:
-            timings["push"].append(time.perf_counter() - t)
-
-    def timed_group(items):
-        t = time.perf_counter()
-        try:
-            return _group(items)
-        finally:
-            timings["group"].append(time.perf_counter() - t)
-            timings["group_size"].append(len(items))
-
-    link.push, link._apply_group = timed_push, timed_group
-    link.start()
+    # the link in its own process, as the master app runs it (NetService.serve): this process
+    # keeps the screen and the cameras; the link's figures come back from it
+    link = start_link_process(handle.store, handle.clock, "127.0.0.1", a.port, a.clock_offset,
+                              log_path=Path(a.stats).with_suffix(".link.log"))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     window = QMainWindow()
     window.setWindowTitle("监考台（演练）")
@@ -136,14 +112,15 @@ def main(argv=None) -> int:
 
     def stats() -> dict:
         ordered = sorted(lateness) or [0.0]
-        return {"ui_stall_baseline_max_ms": round(max(baseline, default=0.0) * 1000, 1),"pid": os.getpid(), "uptime_s": round(time.monotonic() - started, 1),
+        return {"ui_stall_baseline_max_ms": round(max(baseline, default=0.0) * 1000, 1), "pid": os.getpid(),
+                "uptime_s": round(time.monotonic() - started, 1),
                 "ui_stall_max_ms": round(ordered[-1] * 1000, 1),
                 "ui_stall_p99_ms": round(ordered[int(len(ordered) * 0.99) - 1 if len(ordered) > 1 else 0] * 1000, 1),
                 "ui_ticks": len(lateness), "peak_rss_mb": platform.peak_rss_mb(),
                 "cameras": {w.code: dict(w.stats.__dict__) for w in workers},
-                "pushes": len(timings["push"]), "push_ms": _quantiles(timings["push"]),
-                "group_commit_ms": _quantiles(timings["group"]),
-                "group_size_max": max(timings["group_size"], default=0)}
+                "link_pid": link.pid, "link_restarts": link.restarts,
+                **{k: link.stats.get(k) for k in ("pushes", "push_ms", "group_commit_ms", "group_size_max",
+                                                  "lock_hold_max_ms")}}
 
     timer = QTimer()
     timer.setInterval(10)

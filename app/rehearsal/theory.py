@@ -32,11 +32,10 @@ from app.services.base import find_batch
 from app.services.net import NetService, ProctorService
 from app.services.results import ResultsService
 from app.services.room import RoomService
+from app.services.roster import RosterService
 from app.services.terminal import TerminalService
 from app.services.theory import open_package
-from app.store import models
 from app.store import theory_tables as tt
-from app.store.room_tables import RoomSitting
 
 ROOT = Path(__file__).resolve().parents[2]
 TERMINAL_PASSPHRASE = "rehearsal-terminal-2026"
@@ -111,8 +110,7 @@ class TheoryRoom:
         self.master_starts = 0
         self.faults: list[str] = []
         self.disk_fault = self.work / "disk-nearly-full"
-        with day.handle.store.read() as s:
-            rooms = [r.name for r in find_batch(s, day.plan_no).rooms]
+        rooms = next(b.rooms for b in RosterService(day.login("kaowu")).batches() if b.plan_no == day.plan_no)
         self.terminals = [Terminal(self.work / f"T{r + 1}{i + 1:02d}", room, [])
                           for r, room in enumerate(rooms) for i in range(terminals_per_room)]
         self._provision(day.login("kaowu"))
@@ -120,10 +118,7 @@ class TheoryRoom:
     def seat(self, present: list[str]) -> None:
         """The morning: the candidates who came through the door, spread over their room's
         terminals (each terminal seats its candidates one after another)."""
-        with self.day.handle.store.read() as s:
-            batch = find_batch(s, self.day.plan_no)
-            cands = {c.ticket_no: c for c in s.scalars(select(models.Candidate)
-                                                       .where(models.Candidate.batch_id == batch.id))}
+        cands = {c.ticket_no: c for c in RosterService(self.day.login("kaowu")).candidates(self.day.plan_no)}
         self.tails = {t: cands[t].id_no[-6:] for t in present}
         (self.work / "tails.json").write_text(json.dumps(self.tails))
         for room in {t.room for t in self.terminals}:
@@ -310,13 +305,13 @@ class TheoryRoom:
         them) against what the master merged, and the score of those answers against results."""
         day = self.day
         store = day.handle.store
-        with store.read() as s:
+        with store.read() as s:  # the drill's oracle: the paper as unlocked on the master
             seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == find_batch(s, day.plan_no).id)).one()
             package = open_package(store, day.plan_no, seal)
-            items = {r.ticket_no: r.items for r in s.scalars(select(RoomSitting).where(RoomSitting.plan_no == day.plan_no))}
+        room = RoomService(day.login("jiankao1"))
+        items = {t: st["items"] for t, st in room.snapshot(day.plan_no)["sittings"].items()}
         bp = Blueprint.from_dict(package["blueprint"])
         qs = {c: Question.from_dict(d) for c, d in package["questions"].items()}
-        room = RoomService(day.login("jiankao1"))
         reported = {r.ticket_no: r.scores.get("theory") for r in ResultsService(day.login("kaowu")).results(day.plan_no)}
         offered = on_master = 0
         wrong, recomputed, seated = [], {}, {}
@@ -350,6 +345,12 @@ class TheoryRoom:
             master["ui_stall_baseline_max_ms"] = max(master.get("ui_stall_baseline_max_ms", 0),
                                                      st.get("ui_stall_baseline_max_ms", 0))
             master.setdefault("cameras", []).append(st["cameras"])
+            # the link's own figures (it runs as the master's supervised child process)
+            master["lock_hold_max_ms"] = max(master.get("lock_hold_max_ms", 0), st.get("lock_hold_max_ms") or 0)
+            master["push_p99_ms"] = max(master.get("push_p99_ms", 0), (st.get("push_ms") or {}).get("p99", 0))
+            master["push_max_ms"] = max(master.get("push_max_ms", 0), (st.get("push_ms") or {}).get("max", 0))
+            master["pushes"] = master.get("pushes", 0) + (st.get("pushes") or 0)
+            master["link_restarts"] = master.get("link_restarts", 0) + (st.get("link_restarts") or 0)
         master["runs"] = len(self.master_runs)
         write_json_atomically(self.work / "master-summary.json", master)
         return TheoryReport(seated, offered, on_master, wrong, recomputed,

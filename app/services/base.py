@@ -2,63 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import functools
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core import passwords
-from app.core.actor import Actor
 from app.core.errors import NotFound, PermissionDenied
 from app.core.roles import CAPABILITIES, ROLE_NAMES, Role, allowed
 from app.store import models
-from app.store.engine import Store
-
-
-class Clock:
-    """The only place services read the time (tests give a fixed or stepping clock)."""
-
-    def now(self) -> _dt.datetime:
-        return _dt.datetime.now(_dt.timezone.utc)
-
-
-@dataclass
-class UnitOfWork:
-    session: Session
-    ctx: "ServiceContext"
-    entries: list = field(default_factory=list)
-
-    def journal(self, action: str, subject: str = "", payload: dict | None = None):
-        entry = self.ctx.store.journal.append(self.session, self.ctx.actor, action, subject, payload,
-                                              self.ctx.clock.now())
-        self.entries.append(entry)
-        return entry
-
-
-@dataclass
-class ServiceContext:
-    store: Store
-    actor: Actor
-    clock: Clock = field(default_factory=Clock)
-
-    @contextmanager
-    def unit_of_work(self) -> Iterator[UnitOfWork]:
-        """One durable transaction; journal entries written through it commit with the change."""
-        with self.store.write() as session:
-            yield UnitOfWork(session, self)
-
-    @contextmanager
-    def reading(self) -> Iterator[Session]:
-        with self.store.read() as session:
-            yield session
-
-    def now(self) -> _dt.datetime:
-        return self.clock.now()
-
+from app.store.unit import Clock, ServiceContext, UnitOfWork  # noqa: F401 - re-exported for the services
 
 # Every guarded service method, for the test that tries each one with each role.
 REGISTRY: list[tuple[str, str, Callable]] = []

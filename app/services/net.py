@@ -96,16 +96,16 @@ class NetService(Service):
 
     @requires("net.serve")
     def serve(self, host: str = "0.0.0.0", port: int = 8443) -> tuple[str, str]:
-        """Serve the site link from this process (the master's console).  Returns (url, fingerprint);
-        if it is already served here, says where."""
-        from app.net.master import MasterLink, current
-        from app.services.site import SiteHandle
+        """Serve the site link (the master's console): the link runs as its own process, sharing
+        the encrypted store, started and watched from here and started again if it dies (each
+        restart journaled).  Returns (url, fingerprint); if it is already served, says where."""
+        from app.net.master import current
 
         link = current()
         if link is None:
-            link = MasterLink(SiteHandle(self.ctx.store, self.ctx.clock), host, port).start()
+            link = start_link_process(self.ctx.store, self.ctx.clock, host, port)
             with self.ctx.unit_of_work() as uow:
-                uow.journal("net.link_started", link.url, {"fingerprint": link.fingerprint})
+                uow.journal("net.link_started", link.url, {"fingerprint": link.fingerprint, "pid": link.pid})
         return link.url, link.fingerprint
 
     @requires("net.view")
@@ -127,6 +127,7 @@ class NetService(Service):
     def import_pack(self, path: Path | str) -> ingest.ApplyResult:
         """An answer pack from removable media: every record checked first, then applied once."""
         from app.formats.answer_pack import PackRejected, read_pack
+        from app.services.appliers import RECORD_APPLIERS
 
         _, envelopes = read_pack(path, self.ctx.store.site_id)
         registry = ingest.Registry(self.ctx.store)
@@ -135,7 +136,7 @@ class NetService(Service):
         except rec.RecordRejected as exc:
             raise PackRejected(f"答题包 {Path(path).name}：{exc}") from None
         with self.ctx.unit_of_work() as uow:
-            result = ingest.apply_opened(uow, opened, "pack", self.ctx.now())
+            result = ingest.apply_opened(uow, opened, "pack", self.ctx.now(), RECORD_APPLIERS)
             uow.journal("net.pack_imported", Path(path).name, {"records": len(envelopes), "new": result.new,
                                                               "duplicates": result.duplicates})
         return result
@@ -147,6 +148,26 @@ class NetService(Service):
             if kind:
                 q = q.where(ReceivedRecord.kind == kind)
             return [(r.seq, r.kind, r.payload) for r in s.scalars(q)]
+
+
+def start_link_process(store, clock, host: str, port: int, clock_offset: float = 0.0, log_path=None):
+    """Start the master's link as its own process (``app.services.link_host``) under a
+    ``LinkSupervisor``; a restart after the child died is journaled by the system."""
+    from app import paths
+    from app.core.actor import system_actor
+    from app.net.supervisor import LinkSupervisor
+    from app.services import link_host
+    from app.services.base import ServiceContext
+
+    system = ServiceContext(store, system_actor(store.machine), clock)
+
+    def restarted(info: dict) -> None:
+        with system.unit_of_work() as uow:
+            uow.journal("net.link_restarted", str(info.get("pid") or ""), info)
+
+    return LinkSupervisor(link_host.command(store.site_dir, host, port, clock_offset), store.keys,
+                          cwd=paths.root(), log_path=log_path or store.site_dir / "link.log",
+                          on_restart=restarted).start()
 
 
 class ProctorService(Service):

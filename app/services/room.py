@@ -3,8 +3,8 @@
 Terminals send ``exam.event`` (start, resume, flag, focus loss, authorised), ``exam.answer``
 and ``exam.submit`` records (``ExamTerminal`` writes them in the same transaction as the
 answer itself).  ``app.net.ingest.apply_opened`` calls the appliers below exactly once per
-new record, inside the ingest transaction, whether the record came over the LAN or in an
-answer pack.
+new record, with the ingest transaction's unit of work, whether the record came over the LAN
+or in an answer pack (they are registered in ``app.services.appliers``).
 
 Merging never depends on arrival order: the latest answer to a question is the one with
 the greatest ``(consumed_ms, revision, machine_id, seq)`` -- the exam's own time first --
@@ -31,18 +31,11 @@ from app.core.errors import DomainError
 from app.core.exam.blueprint import Blueprint
 from app.core.exam.questions import Question
 from app.core.exam.scoring import score
-from app.services.base import Service, find_batch, requires
+from app.services.base import Service, UnitOfWork, find_batch, requires
 from app.store import theory_tables as tt
 from app.store.room_tables import RoomAnswer, RoomSitting
 
 SUBJECT, SOURCE = "theory", "theory-exam"
-
-
-def _uow(session: Session):
-    uow = session.info.get("uow")
-    if uow is None:
-        raise RuntimeError("exam records are applied only inside ingest.apply_opened")
-    return uow
 
 
 def _sitting(s: Session, p: dict, machine_id: str) -> RoomSitting:
@@ -92,8 +85,8 @@ def _now(uow):
     return uow.ctx.now()
 
 
-def apply_answer(session: Session, record: rec.Record) -> None:
-    uow, p, h = _uow(session), record.payload, record.header
+def apply_answer(uow: UnitOfWork, record: rec.Record) -> None:
+    session, p, h = uow.session, record.payload, record.header
     row = _sitting(session, p, h.machine_id)
     _touch(row, p, record, _now(uow))
     changed = _merge_answer(session, row.plan_no, row.ticket_no, int(p["qno"]), str(p.get("choice", "")),
@@ -103,8 +96,8 @@ def apply_answer(session: Session, record: rec.Record) -> None:
         _score(session, uow, row)  # an answer from before the submit that arrived after it
 
 
-def apply_event(session: Session, record: rec.Record) -> None:
-    uow, p, h = _uow(session), record.payload, record.header
+def apply_event(uow: UnitOfWork, record: rec.Record) -> None:
+    session, p, h = uow.session, record.payload, record.header
     row = _sitting(session, p, h.machine_id)
     _touch(row, p, record, _now(uow))
     ev = p.get("event")
@@ -131,8 +124,8 @@ def apply_event(session: Session, record: rec.Record) -> None:
         row.status = "running"
 
 
-def apply_submit(session: Session, record: rec.Record) -> None:
-    uow, p, h = _uow(session), record.payload, record.header
+def apply_submit(uow: UnitOfWork, record: rec.Record) -> None:
+    session, p, h = uow.session, record.payload, record.header
     row = _sitting(session, p, h.machine_id)
     _touch(row, p, record, _now(uow))
     consumed = int(p.get("consumed_ms", 0))

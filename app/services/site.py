@@ -49,6 +49,13 @@ class SiteHandle:
     def system_context(self) -> ServiceContext:
         return ServiceContext(self.store, system_actor(self.store.machine), self.clock)
 
+    @property
+    def record_appliers(self):
+        """What the site link applies each record kind with (the composition root's list)."""
+        from app.services.appliers import RECORD_APPLIERS
+
+        return RECORD_APPLIERS
+
     def summary(self) -> SiteSummary:
         with self.store.read() as s:
             inst = s.get(models.Setting, "institution")

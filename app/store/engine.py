@@ -214,6 +214,20 @@ def open_store(site_dir: Path | str, passphrase: str, machine: str | None = None
     return store
 
 
+def open_store_keys(site_dir: Path | str, site_keys: SiteKeys, machine: str | None = None) -> Store:
+    """Open a site that another process of this machine has open already, with the keys it
+    derived (the master's link process: no second Argon2id, no second integrity check or
+    migration -- the first process did both).  The two share the store through SQLCipher's
+    WAL and ``BEGIN IMMEDIATE``."""
+    site_dir = Path(site_dir)
+    site = SiteFile.load(site_dir)
+    db_path = site_dir / DB_FILE
+    _probe(db_path, site_keys)
+    store = Store(site_dir, site, site_keys, make_engine(db_path, site_keys), machine or machine_name())
+    store.journal.load_signer()
+    return store
+
+
 def create_store(site_dir: Path | str, passphrase: str, kdf: dict | None = None,
                  machine: str | None = None) -> Store:
     """Create an empty site folder with a new store and a new site signing key."""

@@ -84,9 +84,12 @@ class Journal:
     # -- writing ------------------------------------------------------------
     def append(self, session: Session, actor: Actor, action: str, subject: str = "",
                payload: dict | None = None, now: _dt.datetime | None = None) -> core.Entry:
-        last = session.scalars(select(models.JournalEntry).order_by(models.JournalEntry.seq.desc()).limit(1)).first()
-        seq = (last.seq + 1) if last else 1
-        prev = last.hash if last else core.GENESIS
+        tail = session.info.get("journal_tail")  # (seq, hash) appended earlier in this transaction
+        if tail is None:
+            last = session.scalars(select(models.JournalEntry).order_by(models.JournalEntry.seq.desc())
+                                   .limit(1)).first()
+            tail = (last.seq, last.hash) if last else (0, core.GENESIS)
+        seq, prev = tail[0] + 1, tail[1]
         payload_text = core.canonical(payload or {}).decode()
         entry = core.Entry(seq, iso(now or utc_now()), actor.username, actor.role_value,
                            actor.machine or self.store.machine, action, subject[:120],
@@ -95,6 +98,9 @@ class Journal:
         session.add(models.JournalEntry(seq=seq, ts=entry.ts, actor=entry.actor, role=entry.role,
                                         machine=entry.machine, action=action, subject=entry.subject,
                                         payload=payload_text, prev_hash=prev, hash=h))
+        # the write lock is held from BEGIN IMMEDIATE to commit, so the tail cannot move under us:
+        # the next entry of this transaction needs no query (and no flush) to find it
+        session.info["journal_tail"] = (seq, h)
         if seq % CHECKPOINT_EVERY == 0:
             self._checkpoint(session, seq, h, now)
         return core.Entry(**{**entry.__dict__, "hash": h})
@@ -139,6 +145,7 @@ class Journal:
             return last.seq
 
     def _after_commit(self, session: Session) -> None:
+        session.info.pop("journal_tail", None)
         pending = session.info.pop("pending_anchors", None)
         if not pending:
             return
@@ -152,6 +159,7 @@ class Journal:
 
     def _after_rollback(self, session: Session) -> None:
         session.info.pop("pending_anchors", None)
+        session.info.pop("journal_tail", None)
 
     # -- reading ------------------------------------------------------------
     def entries(self, session: Session) -> Iterator[core.Entry]:

@@ -60,7 +60,7 @@ def test_room_survives_kills_cuts_and_a_move(tmp_path, site, admin):
     site_dir = site.site_dir
     port = free_port()
     folders = [tmp_path / f"t{i}" for i in range(1, 5)]
-    ids = provision(site, admin, folders, TPASS, port, TEST_KDF)
+    ids = provision(site, NetService(admin).grant, folders, TPASS, port, TEST_KDF)
     assert ids == ["T001", "T002", "T003", "T004"]
     cands = {"T001": "2641000001", "T002": "2641000002", "T003": "2641000003"}
     fault = tmp_path / "cut-T001"
