@@ -25,7 +25,6 @@ from typing import Callable
 
 from sqlalchemy import select
 
-from app.core import passwords
 from app.core.sitetime import site_date
 from app.core.actor import Actor
 from app.core.errors import Conflict, DomainError, NotFound, PermissionDenied
@@ -34,7 +33,7 @@ from app.core.exam.blueprint import Blueprint
 from app.core.exam.questions import LABELS, Question
 from app.core.exam.scoring import ScoreReport, score
 from app.core.roles import Role
-from app.services.base import Service, find_batch, requires
+from app.services.base import PasswordCheck, Service, check_password_early, find_batch, requires
 from app.services.theory import open_package, proctor_code
 from app.store import models
 from app.store import theory_tables as tt
@@ -375,9 +374,10 @@ class ExamTerminal(Service):
     @requires("exam.terminal")
     def authorise_resume(self, sit: Sitting, proctor_username: str, proctor_password: str) -> None:
         """A proctor lets a held sitting continue (the gap stays paused, and is recorded)."""
+        check = self._proctor_check(proctor_username, proctor_password)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            staff = self._proctor(s, proctor_username, proctor_password)
+            staff = self._proctor(s, proctor_username, check)
             ok = staff is not None
             row = self._row(s, sit)
             if not ok:
@@ -396,11 +396,15 @@ class ExamTerminal(Service):
         if not ok:
             raise PermissionDenied("监考人员身份验证失败")
 
+    def _proctor_check(self, username: str, password: str) -> PasswordCheck:
+        """The proctor's password, hashed before the write transaction (Argon2 is slow)."""
+        return check_password_early(self.ctx, password or "", username=username, mind_lock=False)
+
     @staticmethod
-    def _proctor(s, username: str, password: str):
+    def _proctor(s, username: str, check: PasswordCheck):
         staff = s.scalars(select(models.Staff).where(models.Staff.username == username)).first()
         if (staff is not None and staff.active and PROCTOR_ROLES & set(staff.roles)
-                and passwords.check_password(password, staff.password_hash)):
+                and check.holds(staff.password_hash)):
             return staff
         return None
 
@@ -408,8 +412,9 @@ class ExamTerminal(Service):
     def release_kiosk(self, sit: Sitting | None, proctor_username: str, proctor_password: str) -> None:
         """A proctor closes the exam window on this terminal (the sitting stays as it is and
         can be resumed here or elsewhere).  Journaled with the proctor's name."""
+        check = self._proctor_check(proctor_username, proctor_password)
         with self.ctx.unit_of_work() as uow:
-            staff = self._proctor(uow.session, proctor_username, proctor_password)
+            staff = self._proctor(uow.session, proctor_username, check)
             subject = sit.ticket_no if sit else self.ctx.store.machine
             if staff is None:
                 uow.journal("exam.kiosk_release_refused", subject, {"proctor": proctor_username})
