@@ -223,6 +223,7 @@ class Store:
         (a read-only check such as ``journal verify`` must change nothing)."""
         if self._closed:
             return
+        self.journal.stop()  # the background checkpoints handed over so far
         if checkpoint:
             from app.store.journal import JournalTampered
 
