@@ -71,17 +71,18 @@ class PasswordCheck:
 
 
 def check_password_early(ctx: ServiceContext, password: str, *, staff_id: int | None = None,
-                         username: str | None = None) -> PasswordCheck:
+                         username: str | None = None, mind_lock: bool = True) -> PasswordCheck:
     """Read the account's hash (a read, no write lock) and verify ``password`` against it.
-    An account that is unknown, inactive or locked right now is not hashed at all: the
-    transaction refuses it, or (if it changed meanwhile) ``holds`` checks it there."""
+    An account that is unknown, inactive or (with ``mind_lock``) locked right now is not
+    hashed at all: the transaction refuses it, or (if it changed meanwhile) ``holds``
+    checks it there.  Checks that do not count toward the lockout pass ``mind_lock=False``."""
     with ctx.reading() as s:
         if staff_id is not None:
             staff = s.get(models.Staff, staff_id)
         else:
             staff = s.scalars(select(models.Staff).where(models.Staff.username == username)).first()
         stored = staff.password_hash if staff is not None and staff.active else None
-        locked = staff is not None and bool(staff.locked_until) and staff.locked_until > ctx.now()
+        locked = mind_lock and staff is not None and bool(staff.locked_until) and staff.locked_until > ctx.now()
     if not stored or locked:
         return PasswordCheck(password, None, False)
     return PasswordCheck(password, stored, passwords.check_password(password, stored))

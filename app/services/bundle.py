@@ -253,26 +253,16 @@ def reauthenticate(ctx: ServiceContext, password: str) -> None:
         raise PermissionDenied("密码错误：签名前须重新验证身份")
 
 
-def _staff_signer(ctx: ServiceContext, uow, password: str) -> tuple[str, Callable[[bytes], bytes]]:
-    """Re-authenticate the acting person and return (key_id, sign) for their key in their
-    current role, making the key on first use.  Written in the caller's transaction."""
-    s = uow.session
-    staff = s.get(models.Staff, ctx.actor.staff_id)
-    role = ctx.actor.role_value
-    site_id = ctx.store.site_id
-    row = s.scalars(select(StaffKey).where(StaffKey.staff_id == staff.id, StaffKey.role == role,
-                                           StaffKey.active.is_(True)).order_by(StaffKey.id.desc())).first()
-    if row is not None:
-        try:
-            raw = AESGCM(_kek(password, row.kdf)).decrypt(row.sealed_private[:12], row.sealed_private[12:],
-                                                           _aad(site_id, staff.username, role, row.key_id))
-            key = Ed25519PrivateKey.from_private_bytes(raw)
-            return row.key_id, key.sign
-        except InvalidTag:
-            # The password was reset since the key was made: retire it, make a new one.
-            row.active = False
-            uow.journal("staff_key.retire", staff.username, {"role": role, "key_id": row.key_id,
-                                                             "reason": "password_changed"})
+@dataclass(frozen=True)
+class _SignerKeys:
+    """The acting person's signing key, opened (or made) with their password *before* the
+    write transaction: Argon2 is slow on purpose and the transaction holds the write lock."""
+    row_id: int | None          # the active key's row as read then (None: there was none)
+    private: bytes | None       # its private key, if the password opened it
+    fresh: tuple | None         # (kid, raw_pub, sealed, kdf, raw_priv): a new key, if one is needed
+
+
+def _fresh_key(ctx: ServiceContext, password: str, username: str, role: str) -> tuple:
     key = Ed25519PrivateKey.generate()
     raw_pub = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     raw_priv = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
@@ -281,12 +271,64 @@ def _staff_signer(ctx: ServiceContext, uow, password: str) -> tuple[str, Callabl
     kdf = {"alg": "argon2id", **{k: ctx.store.site.kdf[k] for k in ("m", "t", "p")},
            "salt": base64.b64encode(os.urandom(16)).decode()}
     nonce = os.urandom(12)
-    sealed = nonce + AESGCM(_kek(password, kdf)).encrypt(nonce, raw_priv, _aad(site_id, staff.username, role, kid))
+    sealed = nonce + AESGCM(_kek(password, kdf)).encrypt(nonce, raw_priv, _aad(ctx.store.site_id, username, role, kid))
+    return kid, raw_pub, sealed, kdf, raw_priv
+
+
+def _open_key(row, password: str, site_id: str, username: str, role: str) -> bytes | None:
+    try:
+        return AESGCM(_kek(password, row.kdf)).decrypt(row.sealed_private[:12], row.sealed_private[12:],
+                                                       _aad(site_id, username, role, row.key_id))
+    except InvalidTag:
+        return None
+
+
+def _active_key(s, staff_id: int, role: str):
+    return s.scalars(select(StaffKey).where(StaffKey.staff_id == staff_id, StaffKey.role == role,
+                                            StaffKey.active.is_(True)).order_by(StaffKey.id.desc())).first()
+
+
+def _prepare_signer(ctx: ServiceContext, password: str) -> _SignerKeys:
+    """Read the active key (no write lock), open it with the password, or make the new one."""
+    role, site_id = ctx.actor.role_value, ctx.store.site_id
+    with ctx.reading() as s:
+        staff = s.get(models.Staff, ctx.actor.staff_id)
+        row = _active_key(s, staff.id, role)
+        username = staff.username
+        private = _open_key(row, password, site_id, username, role) if row is not None else None
+        row_id = row.id if row is not None else None
+    fresh = _fresh_key(ctx, password, username, role) if private is None else None
+    return _SignerKeys(row_id, private, fresh)
+
+
+def _staff_signer(ctx: ServiceContext, uow, password: str,
+                  prepared: _SignerKeys | None = None) -> tuple[str, Callable[[bytes], bytes]]:
+    """Return (key_id, sign) for the acting person's key in their current role, making the
+    key on first use.  Written in the caller's transaction.  With ``prepared`` (made before
+    the transaction) nothing is derived here unless the key changed in between."""
+    s = uow.session
+    staff = s.get(models.Staff, ctx.actor.staff_id)
+    role = ctx.actor.role_value
+    site_id = ctx.store.site_id
+    row = _active_key(s, staff.id, role)
+    if prepared is None or prepared.row_id != (row.id if row is not None else None):
+        prepared = None  # the key changed since it was read: open it here
+    if row is not None:
+        raw = prepared.private if prepared is not None else _open_key(row, password, site_id, staff.username, role)
+        if raw is not None:
+            return row.key_id, Ed25519PrivateKey.from_private_bytes(raw).sign
+        # The password was reset since the key was made: retire it, make a new one.
+        row.active = False
+        uow.journal("staff_key.retire", staff.username, {"role": role, "key_id": row.key_id,
+                                                         "reason": "password_changed"})
+    fresh = prepared.fresh if prepared is not None and prepared.fresh is not None \
+        else _fresh_key(ctx, password, staff.username, role)
+    kid, raw_pub, sealed, kdf, raw_priv = fresh
     s.add(StaffKey(staff_id=staff.id, role=role, key_id=kid, public_key=raw_pub, sealed_private=sealed, kdf=kdf,
                    created_at=ctx.now(), active=True))
     uow.journal("staff_key.create", staff.username, {"role": role, "key_id": kid,
                                                      "public_key": base64.b64encode(raw_pub).decode()})
-    return kid, key.sign
+    return kid, Ed25519PrivateKey.from_private_bytes(raw_priv).sign
 
 
 # -- the service ----------------------------------------------------------------------
@@ -353,6 +395,7 @@ class ExportService(Service):
         if supersedes is not None and not reason.strip():
             raise DomainError("更正包须写明更正原因")
         reauthenticate(self.ctx, password)
+        prepared = _prepare_signer(self.ctx, password)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             if supersedes is not None:
@@ -364,7 +407,7 @@ class ExportService(Service):
                 if old.status in ("building", "failed"):
                     raise Conflict(f"第 {supersedes} 号上报包未生成成功，不能被更正")
             seq = (s.scalar(select(func.max(ExportRecord.seq))) or 0) + 1
-            kid, sign = _staff_signer(self.ctx, uow, password)
+            kid, sign = _staff_signer(self.ctx, uow, password, prepared)
             external_id = f"{self.ctx.store.site_id}/{plan_no}/{seq}"
             s.add(ExportRecord(seq=seq, plan_no=plan_no, external_id=external_id, path=str(out.resolve()),
                                status="building", supersedes_seq=supersedes, reason=reason.strip(), signers=[],
@@ -469,8 +512,9 @@ class ExportService(Service):
         if not report.ok:
             raise DomainError(f"上报包未通过校验，不能会签：{report.fault}")
         reauthenticate(self.ctx, password)
+        prepared = _prepare_signer(self.ctx, password)
         with self.ctx.unit_of_work() as uow:
-            kid, sign = _staff_signer(self.ctx, uow, password)
+            kid, sign = _staff_signer(self.ctx, uow, password, prepared)
             _, signed = writer.read_signed_file(path)
             record = layout.SignatureRecord(role="internal_supervisor", key_id=kid, signer=self.ctx.actor.username,
                                             signature=sign(signed))

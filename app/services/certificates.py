@@ -118,9 +118,10 @@ class CertificateService(Service):
         """The number stays taken (never reused); the reason is kept and the data is flagged for correction."""
         if len((reason or "").strip()) < 4:
             raise DomainError("作废证书须填写原因")
+        check = rc.password_check(self.ctx, self.ctx.actor.username, password)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            rc.reauthenticate(s, self.ctx.actor.username, password)
+            rc.reauthenticate(s, self.ctx.actor.username, check)
             c = s.scalars(select(rt.Certificate).where(rt.Certificate.certificate_no == certificate_no)).first()
             if c is None:
                 raise NotFound(f"证书编号「{certificate_no}」不存在")

@@ -24,7 +24,6 @@ from typing import Callable
 
 from sqlalchemy import select
 
-from app.core import passwords
 from app.core.sitetime import site_date
 from app.core.actor import Actor
 from app.core.errors import Conflict, DomainError, NotFound, PermissionDenied
@@ -34,7 +33,7 @@ from app.core.exam.questions import LABELS, Question
 from app.core.exam.scoring import ScoreReport, score
 from app.core.roles import Role
 from app import platform
-from app.services.base import Service, find_batch, requires
+from app.services.base import PasswordCheck, Service, check_password_early, find_batch, requires
 from app.services.theory import open_package, proctor_code
 from app.store import models
 from app.store import theory_tables as tt
@@ -46,6 +45,19 @@ PROCTOR_ROLES = {Role.PROCTOR.value, Role.ROOM_HEAD.value}
 
 def read_boot_id() -> str:
     return platform.boot_id()
+
+
+# The click's statements, in plain SQL (the answer path runs them for every click).
+_SITTING = "SELECT status, extension_ms, consumed_ms, mono_ns, boot_id FROM exam_session WHERE id = ?"
+_MARK = "UPDATE exam_session SET consumed_ms = ?, mono_ns = ?, boot_id = ?, wall_ms = ? WHERE id = ?"
+_UPSERT_ANSWER = ("INSERT INTO exam_answer (session_id, qno, choice, flagged, revision, consumed_ms) "
+                  "VALUES (?, ?, ?, 0, 1, ?) ON CONFLICT (session_id, qno) DO UPDATE SET "
+                  "choice = excluded.choice, revision = exam_answer.revision + 1, consumed_ms = excluded.consumed_ms "
+                  "RETURNING revision")
+
+
+class _TimeUp(Exception):
+    """Rolls the answer's transaction back: the time ran out before the click."""
 
 
 @dataclass(frozen=True)
@@ -248,6 +260,9 @@ class ExamTerminal(Service):
                 return
             status, ext, anchor, boot = row.status, row.extension_ms or 0, (row.consumed_ms, row.mono_ns), row.boot_id
             result = row.result
+        self._take_up(sit, status, ext, anchor, boot, result)
+
+    def _take_up(self, sit: Sitting, status: str, ext: int, anchor: tuple[int, int], boot: str, result) -> None:
         sit.extension_ms = ext
         if status != sit.status or (status == "running" and anchor != sit._anchor and boot == self.boot_id()):
             sit.status, sit._anchor = status, anchor
@@ -258,6 +273,10 @@ class ExamTerminal(Service):
 
     def _running(self, sit: Sitting) -> None:
         self._sync(sit)
+        self._refuse_unless_running(sit)
+
+    @staticmethod
+    def _refuse_unless_running(sit: Sitting) -> None:
         if sit.status == "paused":
             raise PermissionDenied("考场已暂停，请等待监考人员宣布继续")
         if sit.status == "released":
@@ -270,36 +289,42 @@ class ExamTerminal(Service):
     @requires("exam.terminal")
     def answer(self, sit: Sitting, qno: int, shown_labels: str) -> int:
         """Save one answer durably; returns the remaining milliseconds.  Past the time the
-        paper is submitted instead and the answer is refused."""
-        self._running(sit)
-        if qno not in sit._to_bank:
-            raise NotFound(f"第 {qno} 题不存在")
-        shown = "".join(sorted(set(shown_labels.upper())))
-        if any(c not in sit._to_bank[qno] for c in shown):
-            raise DomainError("选项不存在")
-        bank = "".join(sorted(sit._to_bank[qno][c] for c in shown))
-        mono = self.monotonic_ns()
-        consumed = timing.advance(sit._anchor[0], sit._anchor[1], mono)
-        if timing.remaining_ms(sit.duration_ms, sit.extension_ms, consumed) <= 0 and self._time_up(sit):
-            raise Conflict("考试时间已到，试卷已自动提交")
-        with self.ctx.unit_of_work() as uow:
-            s = uow.session
-            row = self._row(s, sit)
-            if row.status != "running":
-                raise Conflict("试卷已提交或终端已暂停")
-            a = s.get(tt.ExamAnswer, (row.id, qno))
-            if a is None:
-                a = tt.ExamAnswer(session_id=row.id, qno=qno, choice=bank, flagged=False, revision=1,
-                                  consumed_ms=consumed)
-                s.add(a)
-            else:
-                a.choice, a.revision, a.consumed_ms = bank, a.revision + 1, consumed
-            self._mark(row, consumed, mono)
-            self._journal(uow, sit, "exam.answer", sit.ticket_no,
-                          {"qno": qno, "choice": bank, "revision": a.revision, "consumed_ms": consumed})
-            self._emit(uow, "exam.answer", sit.plan_no, sit.ticket_no, consumed,
-                       {"qno": qno, "choice": bank, "revision": a.revision})
-            remaining = timing.remaining_ms(row.duration_ms, row.extension_ms, consumed)
+        paper is submitted instead and the answer is refused.
+
+        The click's path is one write transaction and nothing else: the sitting's row is
+        read inside it (what a master command changed is taken up there), then one UPDATE
+        of the row, one upsert of the answer and the journal entry, set-based."""
+        try:
+            with self.ctx.unit_of_work() as uow:
+                conn = uow.session.connection()
+                row = conn.exec_driver_sql(_SITTING, (sit.session_id,)).first()
+                if row is None:
+                    raise NotFound("考试记录不存在")
+                status, ext, consumed_then, mono_then, boot = row
+                result = uow.session.get(tt.ExamSession, sit.session_id).result if status == "submitted" else None
+                self._take_up(sit, status, ext or 0, (consumed_then, mono_then), boot, result)
+                self._refuse_unless_running(sit)
+                if qno not in sit._to_bank:
+                    raise NotFound(f"第 {qno} 题不存在")
+                shown = "".join(sorted(set(shown_labels.upper())))
+                if any(c not in sit._to_bank[qno] for c in shown):
+                    raise DomainError("选项不存在")
+                bank = "".join(sorted(sit._to_bank[qno][c] for c in shown))
+                mono = self.monotonic_ns()
+                consumed = timing.advance(sit._anchor[0], sit._anchor[1], mono)
+                remaining = timing.remaining_ms(sit.duration_ms, sit.extension_ms, consumed)
+                if remaining <= 0:
+                    raise _TimeUp()
+                conn.exec_driver_sql(_MARK, (consumed, mono, self.boot_id(), int(self.ctx.now().timestamp() * 1000),
+                                             sit.session_id))
+                revision = conn.exec_driver_sql(_UPSERT_ANSWER, (sit.session_id, qno, bank, consumed)).scalar_one()
+                self._journal(uow, sit, "exam.answer", sit.ticket_no,
+                              {"qno": qno, "choice": bank, "revision": revision, "consumed_ms": consumed})
+                self._emit(uow, "exam.answer", sit.plan_no, sit.ticket_no, consumed,
+                           {"qno": qno, "choice": bank, "revision": revision})
+        except _TimeUp:
+            self._time_up(sit)
+            raise Conflict("考试时间已到，试卷已自动提交") from None
         # committed: only now does the sitting (and the window) show it
         sit._anchor = (consumed, mono)
         if shown:
@@ -372,9 +397,10 @@ class ExamTerminal(Service):
     @requires("exam.terminal")
     def authorise_resume(self, sit: Sitting, proctor_username: str, proctor_password: str) -> None:
         """A proctor lets a held sitting continue (the gap stays paused, and is recorded)."""
+        check = self._proctor_check(proctor_username, proctor_password)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            staff = self._proctor(s, proctor_username, proctor_password)
+            staff = self._proctor(s, proctor_username, check)
             ok = staff is not None
             row = self._row(s, sit)
             if not ok:
@@ -393,11 +419,15 @@ class ExamTerminal(Service):
         if not ok:
             raise PermissionDenied("监考人员身份验证失败")
 
+    def _proctor_check(self, username: str, password: str) -> PasswordCheck:
+        """The proctor's password, hashed before the write transaction (Argon2 is slow)."""
+        return check_password_early(self.ctx, password or "", username=username, mind_lock=False)
+
     @staticmethod
-    def _proctor(s, username: str, password: str):
+    def _proctor(s, username: str, check: PasswordCheck):
         staff = s.scalars(select(models.Staff).where(models.Staff.username == username)).first()
         if (staff is not None and staff.active and PROCTOR_ROLES & set(staff.roles)
-                and passwords.check_password(password, staff.password_hash)):
+                and check.holds(staff.password_hash)):
             return staff
         return None
 
@@ -405,8 +435,9 @@ class ExamTerminal(Service):
     def release_kiosk(self, sit: Sitting | None, proctor_username: str, proctor_password: str) -> None:
         """A proctor closes the exam window on this terminal (the sitting stays as it is and
         can be resumed here or elsewhere).  Journaled with the proctor's name."""
+        check = self._proctor_check(proctor_username, proctor_password)
         with self.ctx.unit_of_work() as uow:
-            staff = self._proctor(uow.session, proctor_username, proctor_password)
+            staff = self._proctor(uow.session, proctor_username, check)
             subject = sit.ticket_no if sit else self.ctx.store.machine
             if staff is None:
                 uow.journal("exam.kiosk_release_refused", subject, {"proctor": proctor_username})

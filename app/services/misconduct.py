@@ -106,9 +106,10 @@ class MisconductService(Service):
     @requires("misconduct.record")
     def sign(self, finding_id: int, username: str, password: str) -> int:
         """A witness signs (第十六条: 2 or more staff).  Returns the number of witness signatures."""
+        check = rc.password_check(self.ctx, username, password)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            staff = rc.reauthenticate(s, username, password)
+            staff = rc.reauthenticate(s, username, check)
             if staff.roles == ["external_supervisor"]:
                 raise DomainError("外部督导员不作为违纪认定的签字人")
             f = _get(s, finding_id)
@@ -131,9 +132,10 @@ class MisconductService(Service):
     @requires("misconduct.record")
     def confirm(self, finding_id: int, username: str, password: str) -> dict:
         """The 考场负责人 confirms; the penalty takes effect: subjects void, ban, certificates void (第八条)."""
+        check = rc.password_check(self.ctx, username, password)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            staff = rc.reauthenticate(s, username, password, "room_head")
+            staff = rc.reauthenticate(s, username, check, "room_head")
             f = _get(s, finding_id)
             witnesses = [x.username for x in s.scalars(select(rt.FindingSignature).where(
                 rt.FindingSignature.finding_id == f.id, rt.FindingSignature.kind == "witness"))]
@@ -217,9 +219,10 @@ class MisconductService(Service):
             raise DomainError("复核结论应为维持（upheld）或撤销（revoked）")
         if not (text or "").strip():
             raise DomainError("须写明复核决定的理由")
+        check = rc.password_check(self.ctx, self.ctx.actor.username, password)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            rc.reauthenticate(s, self.ctx.actor.username, password)
+            rc.reauthenticate(s, self.ctx.actor.username, check)
             a = s.get(rt.Appeal, appeal_id)
             if a is None or a.outcome:
                 raise Conflict("复核记录不存在或已作出决定")

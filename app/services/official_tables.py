@@ -137,9 +137,10 @@ class TablesService(Service):
         if problems:
             raise DomainError("；".join(problems))
         actor = self.ctx.actor
+        check = rc.password_check(self.ctx, actor.username, password)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            rc.reauthenticate(s, actor.username, password, "internal_supervisor")
+            rc.reauthenticate(s, actor.username, check, "internal_supervisor")
             b = find_batch(s, plan_no)
             assigned = s.scalars(select(models.BatchAssignment).where(
                 models.BatchAssignment.batch_id == b.id, models.BatchAssignment.staff_id == actor.staff_id,

@@ -353,9 +353,10 @@ class ResultsService(Service):
     def sign_review(self, plan_no: str, password: str) -> str:
         """Sign the next step of the chain (内督审核 → 初审 → 复审) by re-entering the password."""
         actor = self.ctx.actor
+        check = rc.password_check(self.ctx, actor.username, password)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            rc.reauthenticate(s, actor.username, password, actor.role_value)
+            rc.reauthenticate(s, actor.username, check, actor.role_value)
             b = find_batch(s, plan_no)
             rev = rc.review(s, b.id)
             rows = batch_results(s, b)
@@ -383,9 +384,10 @@ class ResultsService(Service):
         if len((reason or "").strip()) < 4:
             raise DomainError("重新打开须填写理由（至少4个字）")
         actor = self.ctx.actor
+        check = rc.password_check(self.ctx, actor.username, password)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            rc.reauthenticate(s, actor.username, password)
+            rc.reauthenticate(s, actor.username, check)
             b = find_batch(s, plan_no)
             rev = rc.review(s, b.id)
             if rev.stage == "entered":

@@ -7,10 +7,10 @@ import datetime as _dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core import passwords
 from app.core.errors import NotFound, PermissionDenied
 from app.core.site import Institution
 from app.core.workdays import DEFAULT_PUBLICATION_WORKDAYS, HolidayCalendar
+from app.services.base import PasswordCheck, ServiceContext, check_password_early
 from app.store import models
 from app.store import results_tables as rt
 
@@ -67,10 +67,21 @@ def review(session: Session, batch_id: int) -> rt.ResultReview:
     return r
 
 
-def reauthenticate(session: Session, username: str, password: str, role: str | None = None) -> models.Staff:
-    """A signature: the person types their password again.  Raises PermissionDenied."""
+def password_check(ctx: ServiceContext, username: str, password: str) -> PasswordCheck:
+    """Hash the signer's password *before* the write transaction (Argon2 is slow on purpose
+    and the transaction holds the store's only write lock); pass the result to
+    ``reauthenticate`` inside it."""
+    return check_password_early(ctx, password or "", username=username, mind_lock=False)
+
+
+def reauthenticate(session: Session, username: str, password: "PasswordCheck | str",
+                   role: str | None = None) -> models.Staff:
+    """A signature: the person types their password again.  Raises PermissionDenied.
+    ``password`` is normally a ``password_check`` made before the transaction; the hash
+    is computed here only if the stored one changed in between (or for a bare string)."""
     staff = session.scalars(select(models.Staff).where(models.Staff.username == username)).first()
-    if staff is None or not staff.active or not passwords.check_password(password or "", staff.password_hash):
+    check = password if isinstance(password, PasswordCheck) else PasswordCheck(password or "", None, False)
+    if staff is None or not staff.active or not check.holds(staff.password_hash):
         raise PermissionDenied(f"「{username}」签字失败：用户名或密码错误")
     if role and role not in staff.roles:
         raise PermissionDenied(f"「{staff.name}」没有签署此项所需的角色")

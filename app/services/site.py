@@ -13,7 +13,7 @@ from app.core.actor import Actor, system_actor
 from app.core.errors import DomainError, PermissionDenied
 from app.core.roles import ROLE_NAMES, Role
 from app.core.site import Institution, password_problem, username_problem
-from app.services.base import Clock, Service, ServiceContext, requires
+from app.services.base import Clock, Service, ServiceContext, check_password_early, requires
 from app.store import engine as store_engine
 from app.store import models
 from app.store.keys import NotASite, WrongPassphrase
@@ -76,6 +76,9 @@ class SiteHandle:
         ctx_sys = self.system_context()
         failure: PermissionDenied | None = None
         actor: Actor | None = None
+        # Argon2 before BEGIN IMMEDIATE: a login must not hold every other writer (the
+        # room's answers included) for the length of a hash.
+        check = check_password_early(ctx_sys, password, username=username)
         with ctx_sys.unit_of_work() as uow:
             staff = uow.session.scalars(select(models.Staff).where(models.Staff.username == username)).first()
             if staff is None or not staff.active:
@@ -85,7 +88,7 @@ class SiteHandle:
                 left = int((staff.locked_until - now).total_seconds() // 60) + 1
                 uow.journal("auth.refused_locked", username, {})
                 failure = PermissionDenied(f"账户已锁定，请 {left} 分钟后再试或请管理员解锁")
-            elif not passwords.check_password(password, staff.password_hash):
+            elif not check.holds(staff.password_hash):
                 staff.failed_logins += 1
                 payload = {"failed_logins": staff.failed_logins}
                 if staff.failed_logins >= MAX_FAILED_LOGINS:
@@ -133,13 +136,14 @@ def create_site(site_dir: Path | str, passphrase: str, institution: Institution,
     store = store_engine.create_store(site_dir, passphrase, kdf)
     handle = SiteHandle(store, clock)
     ctx = handle.system_context()
+    admin_hash = passwords.hash_password(admin_password, store.site.kdf)  # before the write lock
     with ctx.unit_of_work() as uow:
         uow.session.add(models.Setting(key="institution", value=asdict(institution)))
         uow.session.add(models.Setting(key="password_kdf", value=dict(store.site.kdf)))
         uow.journal("site.create", store.site_id, {"institution": asdict(institution),
                                                    "public_keys": dict(store.site.public_keys)})
         uow.session.add(models.Staff(username=admin_username, name=admin_name, roles=[Role.ADMIN.value],
-                                     password_hash=passwords.hash_password(admin_password, store.site.kdf),
+                                     password_hash=admin_hash,
                                      created_at=ctx.now()))
         uow.journal("staff.create", admin_username, {"name": admin_name, "roles": [Role.ADMIN.value]})
     return handle

@@ -28,7 +28,6 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from sqlalchemy import func, insert, select
 
-from app.core import passwords
 from app.core.sitetime import site_date
 from app.core.errors import CellError, Conflict, DomainError, ImportRejected, NotFound, PermissionDenied
 from app.core.exam import assembly
@@ -36,7 +35,7 @@ from app.core.exam.blueprint import Blueprint
 from app.core.exam.questions import QTYPE_NAMES, Question, QType
 from app.core.roles import Role
 from app.formats import bank_xlsx, qti
-from app.services.base import Service, find_batch, requires
+from app.services.base import PasswordCheck, Service, check_password_early, find_batch, requires
 from app.store import models
 from app.store import theory_tables as tt
 
@@ -228,9 +227,9 @@ class PaperService(Service):
             row = s.scalars(select(tt.Blueprint).where(tt.Blueprint.batch_id == batch.id)).first()
             return Blueprint.from_dict(row.data) if row else None
 
-    def _custodian(self, session, username: str, password: str) -> models.Staff:
+    def _custodian(self, session, username: str, check: PasswordCheck) -> models.Staff:
         staff = session.scalars(select(models.Staff).where(models.Staff.username == username)).first()
-        if staff is None or not staff.active or not passwords.check_password(password, staff.password_hash):
+        if staff is None or not staff.active or not check.holds(staff.password_hash):
             raise PermissionDenied(f"保管人「{username}」身份验证失败")
         if not CUSTODIAN_ROLES & set(staff.roles):
             raise PermissionDenied(f"「{staff.name}」不是管理员、考务人员或考场负责人，不能保管试卷")
@@ -242,10 +241,15 @@ class PaperService(Service):
         if len(custodians) != 2 or custodians[0][0] == custodians[1][0]:
             raise DomainError("封存试卷须由两名不同的保管人分别输入密码（双人双锁）")
         seed = seed or secrets.token_hex(16)
+        # Argon2 (password checks and the two wrapping keys) before BEGIN IMMEDIATE.
+        checks = [check_password_early(self.ctx, p or "", username=u, mind_lock=False) for u, p in custodians]
+        kdf = dict(self.ctx.store.site.kdf)
+        wraps = [(salt, _wrap_key(p, salt, kdf)) for salt, (_, p) in zip((os.urandom(16), os.urandom(16)), custodians)] \
+            if all(c.ok for c in checks) else None
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             batch = find_batch(s, plan_no)
-            people = [self._custodian(s, u, p) for u, p in custodians]
+            people = [self._custodian(s, u, c) for (u, _), c in zip(custodians, checks)]
             old = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == batch.id)).first()
             if old is not None and (old.paper_key is not None or s.scalar(
                     select(func.count()).select_from(tt.ExamSession).where(tt.ExamSession.batch_id == batch.id))):
@@ -271,10 +275,12 @@ class PaperService(Service):
             sealed = nonce + AESGCM(key).encrypt(nonce, package, _aad(self.ctx.store.site_id, plan_no, "paper"))
             share1 = os.urandom(32)
             shares = []
-            kdf = dict(self.ctx.store.site.kdf)
-            for person, (_, password), share in zip(people, custodians, (share1, _xor(key, share1))):
-                salt, n = os.urandom(16), os.urandom(12)
-                wrapped = n + AESGCM(_wrap_key(password, salt, kdf)).encrypt(
+            if wraps is None:  # a password hash changed since the early check, and still holds
+                wraps = [(salt, _wrap_key(p, salt, kdf)) for salt, (_, p) in zip((os.urandom(16), os.urandom(16)),
+                                                                                  custodians)]
+            for person, (salt, wrap_key), share in zip(people, wraps, (share1, _xor(key, share1))):
+                n = os.urandom(12)
+                wrapped = n + AESGCM(wrap_key).encrypt(
                     n, share, _aad(self.ctx.store.site_id, plan_no, person.username))
                 shares.append({"username": person.username, "name": person.name, "salt": base64.b64encode(salt).decode(),
                                "kdf": kdf, "wrapped": base64.b64encode(wrapped).decode()})
@@ -295,6 +301,7 @@ class PaperService(Service):
         """Both custodians, in the exam window.  Every attempt is journaled."""
         now = self.ctx.now()
         failure: DomainError | None = None
+        early = self._wrapping_keys(plan_no, custodians, now)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             batch = find_batch(s, plan_no)
@@ -317,7 +324,10 @@ class PaperService(Service):
                     sh = expected[username]
                     blob = base64.b64decode(sh["wrapped"])
                     try:
-                        wrap = AESGCM(_wrap_key(password, base64.b64decode(sh["salt"]), sh["kdf"]))
+                        salt_kdf, wrap_key = early.get(username, (None, b""))
+                        if salt_kdf != (sh["salt"], sh["kdf"]):  # resealed since the early read
+                            wrap_key = _wrap_key(password, base64.b64decode(sh["salt"]), sh["kdf"])
+                        wrap = AESGCM(wrap_key)
                         parts.append((username, wrap.decrypt(blob[:12], blob[12:],
                                                              _aad(paper_site_id(self.ctx.store), plan_no, username))))
                     except InvalidTag:
@@ -345,6 +355,24 @@ class PaperService(Service):
             else:
                 return self._status(s, plan_no, batch, seal)
         raise failure
+
+    def _wrapping_keys(self, plan_no: str, custodians: list[tuple[str, str]], now) -> dict:
+        """Each custodian's wrapping key, derived (Argon2) from the salt in the seal as read
+        now, before the write transaction; nothing is derived for an attempt the
+        transaction will refuse anyway (no seal, already open, outside the window, wrong pair)."""
+        with self.ctx.reading() as s:
+            batch = s.scalars(select(models.Batch).where(models.Batch.plan_no == plan_no)).first()
+            seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == batch.id)).first() \
+                if batch is not None else None
+            if seal is None or seal.paper_key is not None or not batch.exam_start <= site_date(now) <= batch.exam_end:
+                return {}
+            expected = {sh["username"]: sh for sh in seal.shares}
+        names = [u for u, _ in custodians]
+        if len(custodians) != 2 or len(set(names)) != 2 or set(names) != set(expected):
+            return {}
+        return {u: ((expected[u]["salt"], expected[u]["kdf"]),
+                    _wrap_key(p, base64.b64decode(expected[u]["salt"]), expected[u]["kdf"]))
+                for u, p in custodians}
 
     @requires("papers.unlock")
     def relock(self, plan_no: str) -> None:

@@ -4,14 +4,20 @@ One ``site.db`` per site folder, SQLCipher 4 with a raw key derived from the sit
 passphrase (see ``keys``).  WAL, ``synchronous=FULL``, foreign keys on, and
 ``cipher_integrity_check`` on every open.  Write transactions take the write lock
 up front (``BEGIN IMMEDIATE``) so two writers never deadlock half-way.
+
+A busy store is never a traceback: a writer waits ``WRITE_WAIT_MS`` for the lock, then
+backs off and tries again until ``Store.busy_bound_s`` has passed, and then raises
+``StoreBusy`` (a ``DomainError`` with one Chinese line); nothing was written.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import random
 import shutil
 import socket
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -19,18 +25,36 @@ from typing import Iterator
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import create_engine, event, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from app import paths
+from app.core.errors import DomainError
 from app.store import keys as keymod
 from app.store.keys import DB_FILE, SiteFile, SiteKeys, WrongPassphrase
 
 HEAD_SETTING = "schema_note"
 
+WRITE_WAIT_MS = 2000    # one attempt at the write lock (SQLite's own busy wait)
+WRITE_BOUND_S = 20.0    # all attempts together, with back-off between them
+
 
 class StoreCorrupt(Exception):
     pass
+
+
+class StoreBusy(DomainError):
+    """The write lock could not be had within the bound; nothing was written."""
+
+    def __init__(self, waited_s: float):
+        super().__init__(f"站点数据库正忙：本次操作已等待 {waited_s:.0f} 秒仍未能写入，未作任何改动，请稍后重试")
+        self.waited_s = waited_s
+
+
+def _is_busy(exc: BaseException) -> bool:
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in text or "database is busy" in text
 
 
 def _connect(db_path: Path, site_keys: SiteKeys):
@@ -61,7 +85,7 @@ def make_engine(db_path: Path, site_keys: SiteKeys) -> Engine:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA busy_timeout = 30000")
+        conn.execute(f"PRAGMA busy_timeout = {WRITE_WAIT_MS}")
         return conn
 
     engine = create_engine("sqlite://", creator=creator, module=sqlcipher, poolclass=QueuePool,
@@ -138,6 +162,7 @@ class Store:
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(self._write_engine, expire_on_commit=False)
         self._closed = False
+        self.busy_bound_s = WRITE_BOUND_S
         self.journal_lock = threading.Lock()
         from app.store import journal
 
@@ -158,10 +183,33 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One durable transaction: committed (fsync'd) when the block ends, rolled back on error."""
-        with self._write() as session:
-            with session.begin():
+        """One durable transaction: committed (fsync'd) when the block ends, rolled back on error.
+        The write lock is taken before the block runs; if another writer holds it past the
+        bound, ``StoreBusy`` is raised and the block never runs."""
+        session, tx = self._begin_write()
+        with session:
+            with tx:
                 yield session
+
+    def _begin_write(self):
+        started = time.monotonic()
+        for attempt in range(1_000_000):
+            session = self._write()
+            tx = session.begin()
+            try:
+                session.connection()  # BEGIN IMMEDIATE now, before any of the caller's work
+                return session, tx
+            except OperationalError as exc:
+                tx.rollback()
+                session.close()
+                if not _is_busy(exc):
+                    raise
+                waited = time.monotonic() - started
+                if waited >= self.busy_bound_s:
+                    raise StoreBusy(waited) from None
+                pause = min(0.05 * 2 ** attempt, 1.0) * random.uniform(0.5, 1.0)
+                time.sleep(min(pause, max(0.0, self.busy_bound_s - waited)))
+        raise AssertionError("unreachable")
 
     def integrity_check(self) -> list[str]:
         raw = self.engine.raw_connection()
@@ -175,6 +223,7 @@ class Store:
         (a read-only check such as ``journal verify`` must change nothing)."""
         if self._closed:
             return
+        self.journal.stop()  # the background checkpoints handed over so far
         if checkpoint:
             from app.store.journal import JournalTampered
 

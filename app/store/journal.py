@@ -6,6 +6,13 @@ the latest entry hash is signed with the site key.  Signed checkpoints are also
 appended to ``journal-checkpoints.log`` beside the store (hashes and signatures only,
 nothing secret) so that cutting the end off the store is noticed even if the
 checkpoint rows go with it.
+
+The every-``CHECKPOINT_EVERY`` checkpoint is not signed in the transaction that wrote
+the entry (that would make every 100th answer of an exam pay for re-checking the
+segment, a signature and a second fsync'd file): the commit hands it to one background
+worker, which signs it in its own short transaction.  A tampered segment found there is
+raised by the next ``append`` (no further entry is written on a rewritten tail).
+``settle()`` waits for the worker; ``checkpoint_if_behind`` and closing the store do.
 """
 
 from __future__ import annotations
@@ -13,13 +20,16 @@ from __future__ import annotations
 import base64
 import datetime as _dt
 import json
+import logging
 import os
+import queue
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from app.core import journal as core
@@ -32,6 +42,10 @@ if TYPE_CHECKING:
     from app.store.engine import Store
 
 CHECKPOINT_EVERY = 100
+_LAST = "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"
+_INSERT = ("INSERT INTO journal (seq, ts, actor, role, machine, action, subject, payload, prev_hash, hash) "
+           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+log = logging.getLogger(__name__)
 
 
 class JournalTampered(DomainError):
@@ -57,6 +71,10 @@ class Journal:
         self._signer: Ed25519PrivateKey | None = None
         self.key_id = ""
         self.anchor_path = Path(store.site_dir) / ANCHOR_FILE
+        self.fault: JournalTampered | None = None     # found by the background checkpoint
+        self._due: queue.Queue = queue.Queue()
+        self._worker: threading.Thread | None = None
+        self._worker_lock = threading.Lock()
         event.listen(store._write, "after_commit", self._after_commit)
         event.listen(store._write, "after_rollback", self._after_rollback)
 
@@ -84,10 +102,12 @@ class Journal:
     # -- writing ------------------------------------------------------------
     def append(self, session: Session, actor: Actor, action: str, subject: str = "",
                payload: dict | None = None, now: _dt.datetime | None = None) -> core.Entry:
+        if self.fault is not None:
+            raise self.fault
+        conn = session.connection()  # plain SQL: this runs in every write transaction of the site
         tail = session.info.get("journal_tail")  # (seq, hash) appended earlier in this transaction
         if tail is None:
-            last = session.scalars(select(models.JournalEntry).order_by(models.JournalEntry.seq.desc())
-                                   .limit(1)).first()
+            last = conn.exec_driver_sql(_LAST).first()
             tail = (last.seq, last.hash) if last else (0, core.GENESIS)
         seq, prev = tail[0] + 1, tail[1]
         payload_text = core.canonical(payload or {}).decode()
@@ -95,14 +115,13 @@ class Journal:
                            actor.machine or self.store.machine, action, subject[:120],
                            json.loads(payload_text), prev)
         h = core.entry_hash(entry)
-        session.add(models.JournalEntry(seq=seq, ts=entry.ts, actor=entry.actor, role=entry.role,
-                                        machine=entry.machine, action=action, subject=entry.subject,
-                                        payload=payload_text, prev_hash=prev, hash=h))
+        conn.exec_driver_sql(_INSERT, (seq, entry.ts, entry.actor, entry.role, entry.machine, action, entry.subject,
+                                       payload_text, prev, h))
         # the write lock is held from BEGIN IMMEDIATE to commit, so the tail cannot move under us:
-        # the next entry of this transaction needs no query (and no flush) to find it
+        # the next entry of this transaction needs no query to find it
         session.info["journal_tail"] = (seq, h)
         if seq % CHECKPOINT_EVERY == 0:
-            self._checkpoint(session, seq, h, now)
+            session.info.setdefault("checkpoints_due", []).append((seq, h))
         return core.Entry(**{**entry.__dict__, "hash": h})
 
     def _segment_fault(self, session: Session, upto: int) -> str | None:
@@ -132,8 +151,55 @@ class Journal:
         session.add(models.JournalCheckpoint(seq=seq, entry_hash=h, ts=ts, signature=sig, key_id=self.key_id))
         session.info.setdefault("pending_anchors", []).append((seq, h, ts, sig, self.key_id))
 
+    # -- the background checkpoint ------------------------------------------
+    def _hand_off(self, due: list[tuple[int, str]]) -> None:
+        with self._worker_lock:
+            if self._worker is None or not self._worker.is_alive():
+                self._worker = threading.Thread(target=self._work, name="journal-checkpoint", daemon=True)
+                self._worker.start()
+        for item in due:
+            self._due.put(item)
+
+    def _work(self) -> None:
+        while True:
+            item = self._due.get()
+            try:
+                if item is None:
+                    return
+                self._sign_due(*item)
+            except JournalTampered as exc:
+                self.fault = exc
+                log.error("journal checkpoint refused: %s", exc)
+            except Exception:  # noqa: BLE001 - e.g. the store busy or closing: the close signs the tail
+                log.exception("journal checkpoint at %s not signed", item[0] if item else None)
+            finally:
+                self._due.task_done()
+
+    def _sign_due(self, seq: int, h: str) -> None:
+        with self.store.write() as s:
+            done = s.scalar(select(func.max(models.JournalCheckpoint.seq))) or 0
+            if done >= seq:
+                return
+            self._checkpoint(s, seq, h)
+
+    def settle(self) -> None:
+        """Wait until every checkpoint handed to the background worker is signed (or refused)."""
+        if self._worker is not None and threading.current_thread() is not self._worker:
+            self._due.join()
+
+    def stop(self) -> None:
+        self.settle()
+        with self._worker_lock:
+            if self._worker is not None and self._worker.is_alive():
+                self._due.put(None)
+                self._worker.join()
+            self._worker = None
+
     def checkpoint_if_behind(self) -> int | None:
         """Sign the latest entry unless it is already covered.  Returns the seq signed."""
+        self.settle()
+        if self.fault is not None:
+            raise self.fault
         with self.store.write() as s:
             last = s.scalars(select(models.JournalEntry).order_by(models.JournalEntry.seq.desc()).limit(1)).first()
             if last is None:
@@ -146,6 +212,9 @@ class Journal:
 
     def _after_commit(self, session: Session) -> None:
         session.info.pop("journal_tail", None)
+        due = session.info.pop("checkpoints_due", None)
+        if due:
+            self._hand_off(due)
         pending = session.info.pop("pending_anchors", None)
         if not pending:
             return
@@ -160,6 +229,7 @@ class Journal:
     def _after_rollback(self, session: Session) -> None:
         session.info.pop("pending_anchors", None)
         session.info.pop("journal_tail", None)
+        session.info.pop("checkpoints_due", None)
 
     # -- reading ------------------------------------------------------------
     def entries(self, session: Session) -> Iterator[core.Entry]:
