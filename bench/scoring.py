@@ -2,10 +2,10 @@
 
     .venv/bin/python bench/scoring.py [--candidates 300] [--runs 5]
 
-1. Draft save latency (one keystroke at a grader station: ScoringService.save_sheet),
+1. Draft save latency (one keystroke at a grader station: GradingService.save_sheet),
    against one journaled one-row write in the same store (SiteService.set_institution).
 2. The practical summary for N candidates with 3 signed sheets each
-   (ScoringService.practical_summary), against reading the same roster
+   (ChiefGraderService.practical_summary), against reading the same roster
    (RosterService.candidates).
 Prints the median of each run, the median of the runs and the ratios.
 """
@@ -27,7 +27,7 @@ import numpy as np  # noqa: E402
 from app.formats.scoring_template import write_template  # noqa: E402
 from app.services.demo import DEMO_PLAN, DEMO_STAFF, build_demo_site  # noqa: E402
 from app.services.roster import RosterService  # noqa: E402
-from app.services.scoring import ScoringService  # noqa: E402
+from app.services.scoring import ChiefGraderService, GradingService, ScoringSetupService  # noqa: E402
 from app.services.site import SiteService, open_site  # noqa: E402
 from app.store.keys import TEST_KDF  # noqa: E402
 
@@ -57,11 +57,11 @@ def main() -> None:
         info = build_demo_site(Path(tmp) / "site", candidates=args.candidates, seed=3, kdf=TEST_KDF)
         handle = open_site(info.site_dir, info.passphrase)
         admin_ctx = handle.login("admin", PW["admin"])
-        admin = ScoringService(admin_ctx)
+        admin = ScoringSetupService(admin_ctx)
         write_template(Path(tmp) / "t.xlsx")
         admin.import_template(DEMO_PLAN, Path(tmp) / "t.xlsx")
         admin.set_group(DEMO_PLAN, ["kaoping1", "kaoping2", "zuzhang"], "zuzhang")
-        graders = {u: ScoringService(handle.login(u, PW[u], "grader")) for u in ("kaoping1", "kaoping2", "zuzhang")}
+        graders = {u: GradingService(handle.login(u, PW[u], "grader")) for u in ("kaoping1", "kaoping2", "zuzhang")}
         tickets = [c.ticket_no for c in RosterService(admin_ctx).candidates(DEMO_PLAN)]
         t0 = time.perf_counter()
         for n, ticket in enumerate(tickets):
@@ -81,7 +81,7 @@ def main() -> None:
             save_runs.append(statistics.median(ms(
                 lambda i: g1.save_sheet(DEMO_PLAN, tickets[0], {**FULL, "1.3": 40 + i % 10}), args.saves)))
             base_runs.append(statistics.median(ms(lambda i: site.set_institution(inst), args.saves)))
-            sum_runs.append(statistics.median(ms(lambda i: admin.practical_summary(DEMO_PLAN), 3)))
+            sum_runs.append(statistics.median(ms(lambda i: ChiefGraderService(admin_ctx).practical_summary(DEMO_PLAN), 3)))
             read_runs.append(statistics.median(ms(lambda i: RosterService(admin_ctx).candidates(DEMO_PLAN), 3)))
         handle.close()
     f = lambda xs: " ".join(f"{x:.2f}" for x in xs)  # noqa: E731

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.formats.scoring_template import (EXAMPLE_ITEMS, EXAMPLE_SETTINGS, EXAMPLE_TASKS, write_template_workbook)
+from app.formats.scoring_template import (
+    EXAMPLE_ITEMS,
+    EXAMPLE_SETTINGS,
+    EXAMPLE_TASKS,
+    write_template_workbook,
+)
 from app.rehearsal.common import signature_png  # noqa: F401 - the tests draw signatures the same way
 from app.services.demo import DEMO_PLAN, DEMO_STAFF
-from app.services.scoring import ScoringService
+from app.services.scoring import ScoringServices
 
 PLAN = DEMO_PLAN
 PASSWORDS = {u: p for u, _, _, p, _ in DEMO_STAFF}
@@ -29,17 +34,17 @@ def write_template(path: Path, settings=None, tasks=None, items=None) -> Path:
 def setup_scoring(tmp_path: Path, demo_login, members=("kaoping1", "kaoping2", "zuzhang"), chief="zuzhang",
                   settings=None) -> dict:
     """Template imported by the office, group formed by the admin.  Returns logged-in services."""
-    admin = ScoringService(demo_login("admin"))
-    admin.import_template(PLAN, write_template(tmp_path / "tpl.xlsx", settings=settings))
-    conflicts = admin.set_group(PLAN, list(members), chief)
+    admin = ScoringServices.of(demo_login("admin"))
+    admin.setup.import_template(PLAN, write_template(tmp_path / "tpl.xlsx", settings=settings))
+    conflicts = admin.setup.set_group(PLAN, list(members), chief)
     assert conflicts == []
     svc = {"admin": admin}
     for u in members:
-        svc[u] = ScoringService(demo_login(u, "grader"))
-    svc["chief"] = ScoringService(demo_login(chief, "chief_grader"))
+        svc[u] = ScoringServices.of(demo_login(u, "grader"))
+    svc["chief"] = ScoringServices.of(demo_login(chief, "chief_grader"))
     return svc
 
 
-def score(svc: ScoringService, username: str, ticket: str, entries: dict, seed: int = 1):
-    svc.save_sheet(PLAN, ticket, entries)
-    return svc.sign_sheet(PLAN, ticket, PASSWORDS[username], signature_png(seed))
+def score(svc: ScoringServices, username: str, ticket: str, entries: dict, seed: int = 1):
+    svc.grading.save_sheet(PLAN, ticket, entries)
+    return svc.grading.sign_sheet(PLAN, ticket, PASSWORDS[username], signature_png(seed))

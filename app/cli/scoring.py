@@ -70,10 +70,10 @@ def register(sub) -> None:
 
 def cmd_verify(args) -> int:
     from app.cli import CliError
-    from app.services.scoring import ScoringService
+    from app.services.scoring import ChiefGraderService
 
     with common.logged_in(args) as ctx:
-        problems = ScoringService(ctx).verify_sheets(args.batch)
+        problems = ChiefGraderService(ctx).verify_sheets(args.batch)
     if problems:
         for p in problems:
             print(p)
@@ -83,19 +83,19 @@ def cmd_verify(args) -> int:
 
 
 def cmd_export_sheets(args) -> int:
-    from app.services.scoring import ScoringService
+    from app.services.scoring import SheetExchangeService
 
     with common.logged_in(args) as ctx:
-        n = ScoringService(ctx).export_sheets(args.batch, args.out)
+        n = SheetExchangeService(ctx).export_sheets(args.batch, args.out)
     print(f"已导出 {n} 份已签字评分表：{args.out}")
     return 0
 
 
 def cmd_import_sheets(args) -> int:
-    from app.services.scoring import ScoringService
+    from app.services.scoring import SheetExchangeService
 
     with common.logged_in(args) as ctx:
-        n = ScoringService(ctx).import_sheets(args.batch, args.file)
+        n = SheetExchangeService(ctx).import_sheets(args.batch, args.file)
     print(f"已导入 {n} 份评分表（已有的跳过）")
     return 0
 
@@ -109,20 +109,20 @@ def cmd_template(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from app.services.scoring import ScoringService
+    from app.services.scoring import ScoringSetupService
 
     with common.logged_in(args) as ctx:
-        t = ScoringService(ctx).import_template(args.batch, args.file)
+        t = ScoringSetupService(ctx).import_template(args.batch, args.file)
     print(f"已导入评分记录表「{t.title}」：考核项目 {len(t.tasks)} 个，评分项 {len(t.items())} 个")
     return 0
 
 
 def cmd_group(args) -> int:
-    from app.services.scoring import ScoringService
+    from app.services.scoring import ScoringSetupService
 
     with common.logged_in(args) as ctx:
-        conflicts = ScoringService(ctx).set_group(args.batch, [m.strip() for m in args.members.split(",") if m.strip()],
-                                                  args.chief)
+        conflicts = ScoringSetupService(ctx).set_group(args.batch, [m.strip() for m in args.members.split(",")
+                                                                    if m.strip()], args.chief)
     print("考评组已组建")
     if conflicts:
         print(f"注意：{len(conflicts)} 处回避情形，须更换考评员或由考场负责人允许后才能开始评分：")
@@ -132,25 +132,28 @@ def cmd_group(args) -> int:
 
 
 def cmd_summary(args) -> int:
-    from app.services.scoring import RESULT_NAMES, ScoringService
+    from app.services.scoring import (
+        RESULT_NAMES,
+        ChiefGraderService,
+        ScoringReportsService,
+    )
 
     with common.logged_in(args) as ctx:
-        svc = ScoringService(ctx)
-        rows = svc.practical_summary(args.batch)
+        rows = ChiefGraderService(ctx).practical_summary(args.batch)
         for r in rows:
             score = "" if r.score is None else f"{r.score}"
             print(f"{r.seq:>4} {r.ticket_no:<14} {r.name:<6} {score:>6}  {RESULT_NAMES[r.status]} {r.remark}")
         if args.pdf:
-            out = svc.summary_pdf(args.batch, args.pdf, args.contact, args.phone)
+            out = ScoringReportsService(ctx).summary_pdf(args.batch, args.pdf, args.contact, args.phone)
             print(f"已写出：{out}")
     return 0
 
 
 def cmd_sheets(args) -> int:
-    from app.services.scoring import ScoringService
+    from app.services.scoring import ScoringReportsService
 
     with common.logged_in(args) as ctx:
-        svc = ScoringService(ctx)
+        svc = ScoringReportsService(ctx)
         out = svc.filled_sheets_pdf(args.batch, args.out) if args.filled else svc.blank_sheets_pdf(args.batch, args.out)
     print(f"已写出：{out}")
     return 0

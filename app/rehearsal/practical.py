@@ -7,7 +7,7 @@ the candidates whose graders' totals differ beyond the threshold, and the summar
 The scores are then recomputed independently from the signed sheets with the pure rules
 (app.core.scoring) so a checker can compare "recomputed" with "reported".
 
-A batch has exactly one 考评组 (ScoringService keeps one group per batch): at scale all
+A batch has exactly one 考评组 (ScoringSetupService keeps one group per batch): at scale all
 graders sit in that one group and each scores every candidate."""
 
 from __future__ import annotations
@@ -19,11 +19,22 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from app.core import scoring as rules
-from app.formats.scoring_template import EXAMPLE_ITEMS, EXAMPLE_SETTINGS, EXAMPLE_TASKS, write_template_workbook
+from app.formats.scoring_template import (
+    EXAMPLE_ITEMS,
+    EXAMPLE_SETTINGS,
+    EXAMPLE_TASKS,
+    write_template_workbook,
+)
 from app.rehearsal.common import cst_at, hhmm, signature_png
 from app.rehearsal.day import Day
 from app.services.results import ResultsService
-from app.services.scoring import R_DISCREPANCY, ScoringService
+from app.services.scoring import (
+    R_DISCREPANCY,
+    ChiefGraderService,
+    GradingService,
+    ScoringReportsService,
+    ScoringSetupService,
+)
 from app.services.staff import StaffService
 
 _EXTRA_NAMES = ["韩卫东", "曹永刚", "彭丽娟", "曾宪明", "田国栋", "董秀梅", "袁志刚", "潘建华", "蒋红霞", "蔡文斌",
@@ -38,13 +49,13 @@ class PracticalReport:
     chief: str
     present: list[str]
     absent: list[str]                        # recorded absent from practical
-    reported: dict[str, Decimal | None]      # ticket -> final practical score, as ScoringService reports it
+    reported: dict[str, Decimal | None]      # ticket -> final practical score, as ChiefGraderService reports it
     recomputed: dict[str, Decimal | None]    # ticket -> recomputed from the signed sheets (app.core.scoring)
     in_results: dict[str, Decimal | None]    # ticket -> the practical score results now hold
     reconciled: dict[str, Decimal]           # ticket -> the chief's decision
     totals: dict[str, dict[str, Decimal]]    # ticket -> grader -> sheet total
     mismatches: list[str] = field(default_factory=list)   # tickets where recomputed != reported (or != results)
-    sheet_problems: list[str] = field(default_factory=list)  # ScoringService.verify_sheets
+    sheet_problems: list[str] = field(default_factory=list)  # ChiefGraderService.verify_sheets
     created: list[str] = field(default_factory=list)      # grader accounts this phase created
     sheets_signed: int = 0
     sign_seconds: float = 0.0                # time inside sign_sheet (Argon2id password check each time)
@@ -121,14 +132,16 @@ def run_practical(day: Day, *, present: list[str], graders: list[str], chief: st
         settings = [[k, "是"] if k == rules.SETTINGS_KEYS["allow_even"][0] else [k, v] for k, v in settings]
     tpl_path = out / "评分记录表模板.xlsx"
     write_template_workbook(tpl_path, settings, EXAMPLE_TASKS, EXAMPLE_ITEMS)
-    template = ScoringService(day.login(office)).import_template(day.plan_no, tpl_path)
-    conflicts = ScoringService(admin).set_group(day.plan_no, members, chief)
+    template = ScoringSetupService(day.login(office)).import_template(day.plan_no, tpl_path)
+    conflicts = ScoringSetupService(admin).set_group(day.plan_no, members, chief)
     if conflicts:
-        head = ScoringService(day.login("kaochang"))
+        head = ScoringSetupService(day.login("kaochang"))
         for c in conflicts:
             head.allow_avoidance(day.plan_no, c.grader, c.ticket_no, "经核实无利害关系，同意评分")
-    chief_svc = ScoringService(day.login(chief, "chief_grader"))
-    graders_svc = {u: ScoringService(day.login(u, "grader")) for u in members}
+    chief_login = day.login(chief, "chief_grader")
+    chief_svc = ChiefGraderService(chief_login)
+    grader_logins = {u: day.login(u, "grader") for u in members}
+    graders_svc = {u: GradingService(ctx) for u, ctx in grader_logins.items()}
     signatures = {u: signature_png(u) for u in members}
     for t in absent:
         chief_svc.mark_absent(day.plan_no, t, "未参加实操考核")
@@ -158,7 +171,7 @@ def run_practical(day: Day, *, present: list[str], graders: list[str], chief: st
 
     # -- the chief grader: discrepancies, then the summary ------------------------------------
     reconciled: dict[str, Decimal] = {}
-    names = {m[0]: m[1] for m in chief_svc.group(day.plan_no).members}
+    names = {m[0]: m[1] for m in ScoringSetupService(chief_login).group(day.plan_no).members}
     for r in chief_svc.discrepancies(day.plan_no):
         if r.status != R_DISCREPANCY:
             continue
@@ -173,11 +186,12 @@ def run_practical(day: Day, *, present: list[str], graders: list[str], chief: st
     if members_sign_summary:
         for u in members:
             if u != chief:
-                graders_svc[u].sign_summary(day.plan_no, day.passwords[u], signatures[u])
+                ChiefGraderService(grader_logins[u]).sign_summary(day.plan_no, day.passwords[u], signatures[u])
     chief_svc.sign_summary(day.plan_no, day.passwords[chief], signatures[chief])
     day.say("实操：考评组长已签署汇总表，实操成绩已转入成绩")
-    summary_pdf = chief_svc.summary_pdf(day.plan_no, out / "实操成绩汇总表.pdf")
-    sheets_pdf = chief_svc.filled_sheets_pdf(day.plan_no, out / "评分记录表（已签字）.pdf")
+    reports = ScoringReportsService(chief_login)
+    summary_pdf = reports.summary_pdf(day.plan_no, out / "实操成绩汇总表.pdf")
+    sheets_pdf = reports.filled_sheets_pdf(day.plan_no, out / "评分记录表（已签字）.pdf")
     files = {"汇总表": day.artefact("实操成绩汇总表", summary_pdf),
              "评分记录表": day.artefact("评分记录表（已签字）", sheets_pdf),
              "评分记录表模板": tpl_path}
@@ -187,8 +201,8 @@ def run_practical(day: Day, *, present: list[str], graders: list[str], chief: st
     results = {r.ticket_no: r.scores.get("practical") for r in ResultsService(admin).results(day.plan_no)}
     recomputed: dict[str, Decimal | None] = {t: None for t in absent}
     totals: dict[str, dict[str, Decimal]] = {}
-    viewer = ScoringService(admin)
-    tpl = viewer.template(day.plan_no)
+    viewer = ChiefGraderService(admin)
+    tpl = ScoringSetupService(admin).template(day.plan_no)
     for t in present:
         latest: dict[str, object] = {}
         for sh in viewer.sheets(day.plan_no, t):

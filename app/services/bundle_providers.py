@@ -232,7 +232,7 @@ def provide_theory(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]
 def provide_practical(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
     """Signed score sheets only (every version, with the grader's signature PNG in base64),
     the chief's reconciliation decisions, absences, summary signatures and the summary."""
-    from app.services.scoring import ScoringService
+    from app.services.scoring import queries as scoring_queries
 
     with ctx.reading() as s:
         b = find_batch(s, plan_no)
@@ -266,7 +266,7 @@ def provide_practical(ctx: ServiceContext, plan_no: str, folder: Path) -> list[s
         summary = [] if template is None else [{"seq": p.seq, "ticket_no": p.ticket_no, "name": p.name,
                     "score": core.fmt_score(p.score) if p.score is not None else None, "status": p.status,
                     "remark": p.remark}
-                   for p in ScoringService(ctx)._summary_rows(s, b)]
+                   for p in scoring_queries.summary_rows(s, b)]
         tmpl = None if template is None else {"title": template.title, "file_sha256": template.file_sha256}
     return [_write(folder, PRACTICAL_JSON, {"plan_no": plan_no, "template": tmpl, "sheets": sheets, "decisions": decisions,
                                             "absences": absences, "summary_signatures": sigs,

@@ -21,6 +21,12 @@ from app.services.base import Service, find_batch, requires
 from app.store import models
 from app.store import results_tables as rt
 
+# The roads by which a score reaches results; each sets the score's ``source`` itself.
+ROAD_THEORY_EXAM = "theory-exam"              # the master's own scoring of the signed theory answers
+ROAD_PRACTICAL_SUMMARY = "practical-summary"  # the chief grader's signed 实操汇总表
+ROAD_DOUBLE_ENTRY = "manual"                  # 双人复核: two different people typed the same value
+ROADS = (ROAD_THEORY_EXAM, ROAD_PRACTICAL_SUMMARY, ROAD_DOUBLE_ENTRY)
+
 ACTIVE_FINDING = ("confirmed", "notified", "decided", "appealed", "reviewed")
 ABSENT_WORDS = ("缺考", "缺", "absent")
 
@@ -122,7 +128,18 @@ class ResultsService(Service):
         with self.ctx.unit_of_work() as uow:
             self._record(uow, ticket_no, subject, score, source, absent, self.ctx.actor.username, note)
 
-    def _record(self, uow, ticket_no, subject, score, source, absent, entered_by, note=""):
+    def receive_score(self, uow, road: str, ticket_no: str, subject: str, score, *, absent: bool = False,
+                      entered_by: str | None = None, note: str = "") -> bool:
+        """The one entry for a score that arrives by a road (``ROADS``), inside the caller's unit of
+        work: the calling service checked its own role and made the road's proof (the chief's
+        signature, the agreed typings, the signed answers).  The road is the score's source.
+        Results' rules apply (required subject, an approved batch is not changed, a change during
+        review sends the batch back to 'entered').  Returns whether the stored score changed."""
+        if road not in ROADS:
+            raise DomainError(f"成绩不能经「{road}」进入成绩")
+        return self._record(uow, ticket_no, subject, score, road, absent, entered_by or self.ctx.actor.username, note)
+
+    def _record(self, uow, ticket_no, subject, score, source, absent, entered_by, note="") -> bool:
         s = uow.session
         cand = rc.candidate(s, ticket_no)
         batch = s.get(models.Batch, cand.batch_id)
@@ -145,7 +162,7 @@ class ResultsService(Service):
             row = rt.SubjectScore(candidate_id=cand.id, subject=subject)
             s.add(row)
         elif row.score == text and row.absent == absent:
-            return
+            return False
         row.score, row.absent, row.source = text, absent, source
         row.entered_by, row.entered_at = entered_by, self.ctx.now()
         uow.journal("score.record", ticket_no, {"subject": subject, "before": before,
@@ -154,6 +171,7 @@ class ResultsService(Service):
         if rev.stage != "entered":
             uow.journal("results.review_reset", batch.plan_no, {"from": rev.stage, "because": ticket_no})
             rev.stage, rev.signatures = "entered", []
+        return True
 
     # -- 双人复核 manual entry ---------------------------------------------------------
     @requires("score.enter")
@@ -344,6 +362,6 @@ def record_machine_score(uow, ticket_no: str, subject: str, score, source: str, 
     authoritative entry.  Not a person's typing, so no second typing: the record's signature
     and the journal entry written here are its trace.  The same rules as every score apply
     (known source, required subject, an approved batch is not changed)."""
-    if source not in core.SOURCES or source == "manual":
+    if source != ROAD_THEORY_EXAM:
         raise DomainError(f"成绩来源「{source}」不能由系统直接记录")
-    ResultsService(uow.ctx)._record(uow, ticket_no, subject, score, source, False, entered_by, note)
+    ResultsService(uow.ctx).receive_score(uow, source, ticket_no, subject, score, entered_by=entered_by, note=note)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.core.scoring import aggregate
 from app.services.roster import RosterService
-from app.services.scoring import ScoringService
+from app.services.scoring import ScoringServices
 from app.services.staff import StaffService
 from app.ui.scoring.workplace import ScoringWorkplace
 from app.ui.workplaces import factory
@@ -88,7 +88,7 @@ def test_three_graders_score_on_their_stations_and_summary_equals_aggregation(qt
     chief.summary.refresh()
     row = next(r for r in range(chief.summary.table.rowCount()) if chief.summary.table.item(r, 1).text() == ticket)
     assert chief.summary.table.item(row, 3).text() == str(expected) == "98.4"
-    assert svc["admin"].result(PLAN, ticket).score == expected
+    assert svc["admin"].chief.result(PLAN, ticket).score == expected
     # completeness per workstation and grader
     prog = chief.progress.table
     prow = next(r for r in range(prog.rowCount()) if prog.item(r, 1).text() == ticket)
@@ -102,10 +102,10 @@ def test_bad_score_is_highlighted_and_not_saved(qtbot, scoring, demo_login):
     st.select_ticket(ticket)
     st.set_score("1.1", "25")
     assert "0—20" in st.message.text()
-    assert ScoringService(demo_login("kaoping1", "grader")).my_sheet(PLAN, ticket) is None
+    assert ScoringServices.of(demo_login("kaoping1", "grader")).grading.my_sheet(PLAN, ticket) is None
     st.set_score("1.1", "18.5")
     assert st.message.text() == ""
-    assert ScoringService(demo_login("kaoping1", "grader")).my_sheet(PLAN, ticket).entries == {"1.1": "18.5"}
+    assert ScoringServices.of(demo_login("kaoping1", "grader")).grading.my_sheet(PLAN, ticket).entries == {"1.1": "18.5"}
 
 
 def test_discrepancy_goes_to_chief_who_reconciles(qtbot, scoring, demo_login):
@@ -132,7 +132,7 @@ def test_discrepancy_goes_to_chief_who_reconciles(qtbot, scoring, demo_login):
     dlg.reason.insertPlainText("复核考件与录像：通电试验一次成功，按94分认定")   # IME text; QTest types ASCII only
     dlg.accept()
     assert panel.table.item(0, 4).text() == "组长已裁定" and "94" in panel.message.text()
-    res = svc["admin"].result(PLAN, ticket)
+    res = svc["admin"].chief.result(PLAN, ticket)
     assert res.status == "reconciled" and res.score == Decimal("94.0")
     chief.summary.refresh()
     row = next(r for r in range(chief.summary.table.rowCount()) if chief.summary.table.item(r, 1).text() == ticket)
@@ -144,10 +144,10 @@ def test_avoidance_conflict_is_flagged_and_room_head_allows(qtbot, tmp_path, dem
     StaffService(demo_login("admin")).add("kaoping9", "同单位考评员", "Demo-kaoping-2026", ["grader"], unit=cand.unit)
     PASSWORDS["kaoping9"] = "Demo-kaoping-2026"
     login = login_any(demo)
-    admin = ScoringService(login("admin"))
+    admin = ScoringServices.of(login("admin"))
     from tests.scoring_support import write_template
-    admin.import_template(PLAN, write_template(tmp_path / "t.xlsx"))
-    conflicts = admin.set_group(PLAN, ["kaoping1", "kaoping9", "zuzhang"], "zuzhang")
+    admin.setup.import_template(PLAN, write_template(tmp_path / "t.xlsx"))
+    conflicts = admin.setup.set_group(PLAN, ["kaoping1", "kaoping9", "zuzhang"], "zuzhang")
     assert conflicts
     w = _station(qtbot, login("kaoping9", "grader"))
     st = w.station
@@ -189,7 +189,7 @@ def test_admin_imports_template_and_forms_group_in_the_workplace(qtbot, tmp_path
     setup.chief.setCurrentIndex(setup.chief.findData("zuzhang"))
     qtbot.mouseClick(setup.group_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: "考评组已组建" in w.message.text(), timeout=5000)
-    group = ScoringService(demo_login("admin")).group(PLAN)
+    group = ScoringServices.of(demo_login("admin")).setup.group(PLAN)
     assert {u for u, _, _ in group.members} == wanted and group.chief == "zuzhang"
 
 
@@ -216,8 +216,8 @@ def test_paper_sheet_mismatches_highlighted_until_typists_agree(qtbot, scoring, 
     b.set_score("1.2", "30")
     qtbot.mouseClick(b.save_button, Qt.LeftButton)
     assert "一致" in b.status.text() and "不一致" not in b.status.text()
-    assert ScoringService(demo_login("kaoping2", "grader")).station(PLAN)[0].status == "none"
-    assert {r.statuses["kaoping1"] for r in svc["chief"].progress(PLAN) if r.ticket_no == ticket} == {"signed"}
+    assert ScoringServices.of(demo_login("kaoping2", "grader")).grading.station(PLAN)[0].status == "none"
+    assert {r.statuses["kaoping1"] for r in svc["chief"].chief.progress(PLAN) if r.ticket_no == ticket} == {"signed"}
 
 
 def test_chief_signs_summary_and_grader_photographs_work_piece(qtbot, scoring, demo_login, tmp_path):
@@ -237,12 +237,12 @@ def test_chief_signs_summary_and_grader_photographs_work_piece(qtbot, scoring, d
     g.station.select_ticket(ticket)
     qtbot.mouseClick(g.station.photo_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: "考件照片已保存" in g.station.message.text(), timeout=5000)
-    assert [p.taken_by for p in svc["chief"].photos(PLAN, ticket)] == ["吴晓东"]
+    assert [p.taken_by for p in svc["chief"].photos.photos(PLAN, ticket)] == ["吴晓东"]
     for u in ("kaoping1", "kaoping2", "zuzhang"):
         from tests.scoring_support import score
         score(svc[u], u, ticket, FULL)
     for c in cands[1:]:
-        svc["chief"].mark_absent(PLAN, c.ticket_no, "未到场")
+        svc["chief"].chief.mark_absent(PLAN, c.ticket_no, "未到场")
     w = _station(qtbot, demo_login("zuzhang", "chief_grader"))
     panel = w.summary
     w.tabs.setCurrentWidget(panel)
@@ -260,7 +260,7 @@ def test_chief_signs_summary_and_grader_photographs_work_piece(qtbot, scoring, d
     _draw(dlg.pad)
     dlg.buttons.accepted.emit()
     assert "已签署汇总表" in panel.message.text() and "陈德明（考评组长）" in panel.signatures.text()
-    sigs = svc["admin"].summary_signatures(PLAN)
+    sigs = svc["admin"].chief.summary_signatures(PLAN)
     assert [(s.username, s.role, s.valid) for s in sigs] == [("zuzhang", "chief", True)]
     assert sigs[0].signature.startswith(b"\x89PNG")
 
@@ -269,7 +269,7 @@ def test_internal_supervisor_sees_completeness_but_cannot_score(qtbot, scoring, 
     from app.core.roles import workplaces_for
 
     svc, ticket = scoring
-    svc["kaoping1"].save_sheet(PLAN, ticket, {"1.1": 5})
+    svc["kaoping1"].grading.save_sheet(PLAN, ticket, {"1.1": 5})
     assert "scoring" in workplaces_for("internal_supervisor")
     w = _station(qtbot, demo_login("neidu"))
     assert w.station is None and w.chief is None and w.progress is not None
@@ -289,7 +289,7 @@ def test_chief_marks_absent_from_completeness(qtbot, scoring, demo_login):
     panel.table.selectRow(last)
     panel.mark_absent("未到场", confirmed=True)
     assert panel.table.item(last, panel.table.columnCount() - 1).text() == "缺考"
-    rows = {r.ticket_no: r for r in svc["admin"].practical_summary(PLAN)}
+    rows = {r.ticket_no: r for r in svc["admin"].chief.practical_summary(PLAN)}
     assert rows[absent_ticket].status == "absent" and "未到场" in rows[absent_ticket].remark
     g = _station(qtbot, demo_login("kaoping2", "grader"))
     assert g.progress is None and g.station is not None        # graders see no completeness of others
@@ -319,7 +319,7 @@ def test_station_exports_and_office_imports_signed_sheets(qtbot, tmp_path, demo_
         assert not office.setup.exchange_button.isHidden()
         office.setup.import_exchange(str(out))
         qtbot.waitUntil(lambda: "已导入 1 份" in office.setup.message.text(), timeout=5000)
-        prog = ScoringService(login_any(main)("zuzhang", "chief_grader")).progress(PLAN)
+        prog = ScoringServices.of(login_any(main)("zuzhang", "chief_grader")).chief.progress(PLAN)
         assert next(r for r in prog if r.ticket_no == ticket).statuses["kaoping2"] == "signed"
     finally:
         station.close()

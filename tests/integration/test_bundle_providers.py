@@ -193,8 +193,8 @@ def test_practical_signed_sheets_decisions_and_summary_never_drafts(tmp_path, de
     score(svc["kaoping1"], "kaoping1", t1, FULL, seed=11)                       # 100
     score(svc["kaoping2"], "kaoping2", t1, {**FULL, "1.3": 20}, seed=12)        # 82
     score(svc["zuzhang"], "zuzhang", t1, {**FULL, "1.3": 40}, seed=13)          # 94
-    svc["chief"].reconcile(DEMO_PLAN, t1, "94.0", "复看考件照片，按94分认定")
-    svc["kaoping1"].save_sheet(DEMO_PLAN, t2, {**FULL, "1.1": 3})                # a draft: never exported
+    svc["chief"].chief.reconcile(DEMO_PLAN, t1, "94.0", "复看考件照片，按94分认定")
+    svc["kaoping1"].grading.save_sheet(DEMO_PLAN, t2, {**FULL, "1.1": 3})                # a draft: never exported
     _, m = _export_plain(demo, tmp_path / "p.zip")
     prac = json.loads(m["data/practical/sheets.json"])
     assert prac["template"]["file_sha256"]

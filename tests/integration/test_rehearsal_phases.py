@@ -19,7 +19,7 @@ from app.services.checkin import IMPERSONATION, CheckinService
 from app.services.demo import DEMO_PLAN, DEMO_STAFF
 from app.services.results import ResultsService
 from app.services.roster import RosterService
-from app.services.scoring import R_RECONCILED, ScoringService
+from app.services.scoring import R_RECONCILED, ScoringServices
 from tests.integration.test_bundle import _flip, _members, _zip
 
 
@@ -66,7 +66,7 @@ def test_door_practical_closing_on_the_demo_day(day):
     (rec, chief_score), = prac.reconciled.items()
     assert prac.reported[rec] == chief_score == prac.in_results[rec]
     assert max(prac.totals[rec].values()) - min(prac.totals[rec].values()) > 10
-    assert [r.status for r in ScoringService(day.login("zuzhang", "chief_grader")).discrepancies(DEMO_PLAN)] == \
+    assert [r.status for r in ScoringServices.of(day.login("zuzhang", "chief_grader")).chief.discrepancies(DEMO_PLAN)] == \
         [R_RECONCILED]
     assert prac.recomputed == prac.reported and not prac.mismatches
     assert {t: (None if v is None else Decimal(v)) for t, v in prac.in_results.items()} == prac.reported

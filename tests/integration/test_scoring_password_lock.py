@@ -67,14 +67,14 @@ def test_sign_sheet_does_not_hold_the_write_lock_during_the_password_check(tmp_p
     svc = setup_scoring(tmp_path, demo_login)
     t1 = RosterService(demo_login("admin")).candidates(PLAN)[0].ticket_no
     g = svc["kaoping1"]
-    g.save_sheet(PLAN, t1, FULL)
+    g.grading.save_sheet(PLAN, t1, FULL)
     probe.clear()
     with pytest.raises(PermissionDenied, match="密码错误，未签字"):
-        g.sign_sheet(PLAN, t1, "guess-1234", signature_png())
+        g.grading.sign_sheet(PLAN, t1, "guess-1234", signature_png())
     assert probe == [True]
     assert _staff(demo, "kaoping1").failed_logins == 1          # still counted toward the lockout
     probe.clear()
-    signed = g.sign_sheet(PLAN, t1, PASSWORDS["kaoping1"], signature_png())
+    signed = g.grading.sign_sheet(PLAN, t1, PASSWORDS["kaoping1"], signature_png())
     assert signed.status == "signed"
     assert probe == [True]                                      # one check, and outside the transaction
     assert _staff(demo, "kaoping1").failed_logins == 0
@@ -86,13 +86,13 @@ def test_sign_summary_does_not_hold_the_write_lock_during_the_password_check(tmp
     for u in ("kaoping1", "kaoping2", "zuzhang"):
         score(svc[u], u, cands[0].ticket_no, FULL)
     for c in cands[1:]:
-        svc["chief"].mark_absent(PLAN, c.ticket_no, "未到场")
+        svc["chief"].chief.mark_absent(PLAN, c.ticket_no, "未到场")
     probe.clear()
     with pytest.raises(PermissionDenied, match="密码错误，未签字"):
-        svc["chief"].sign_summary(PLAN, "guess-1234", signature_png())
+        svc["chief"].chief.sign_summary(PLAN, "guess-1234", signature_png())
     probe_wrong = list(probe)
     probe.clear()
-    sig = svc["chief"].sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
+    sig = svc["chief"].chief.sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
     assert sig.role == "chief" and probe_wrong == [True] and probe == [True]
     with demo.store.read() as s:
         actions = list(s.scalars(select(models.JournalEntry.action).where(
@@ -107,7 +107,7 @@ def test_password_reset_racing_a_signature_does_not_let_the_old_password_sign(tm
     svc = setup_scoring(tmp_path, demo_login)
     t1 = RosterService(demo_login("admin")).candidates(PLAN)[0].ticket_no
     g = svc["kaoping1"]
-    g.save_sheet(PLAN, t1, FULL)
+    g.grading.save_sheet(PLAN, t1, FULL)
     staff_admin = StaffService(demo_login("admin"))
     real = passwords.check_password
     calls = []
@@ -121,12 +121,12 @@ def test_password_reset_racing_a_signature_does_not_let_the_old_password_sign(tm
 
     monkeypatch.setattr(passwords, "check_password", racing)
     with pytest.raises(PermissionDenied, match="密码错误，未签字"):
-        g.sign_sheet(PLAN, t1, PASSWORDS["kaoping1"], signature_png())
+        g.grading.sign_sheet(PLAN, t1, PASSWORDS["kaoping1"], signature_png())
     assert calls == [True, False]  # checked early against the old hash, again against the new one
-    assert g.my_sheet(PLAN, t1).status == "draft"
+    assert g.grading.my_sheet(PLAN, t1).status == "draft"
     assert _staff(demo, "kaoping1").failed_logins == 1
     monkeypatch.setattr(passwords, "check_password", real)
-    assert g.sign_sheet(PLAN, t1, "Brand-new-pass-9", signature_png()).status == "signed"
+    assert g.grading.sign_sheet(PLAN, t1, "Brand-new-pass-9", signature_png()).status == "signed"
 
 
 def test_locked_account_is_refused_without_hashing(tmp_path, demo_login, demo, probe):
@@ -135,15 +135,15 @@ def test_locked_account_is_refused_without_hashing(tmp_path, demo_login, demo, p
     svc = setup_scoring(tmp_path, demo_login)
     t1 = RosterService(demo_login("admin")).candidates(PLAN)[0].ticket_no
     g = svc["kaoping1"]
-    g.save_sheet(PLAN, t1, FULL)
+    g.grading.save_sheet(PLAN, t1, FULL)
     for _ in range(MAX_FAILED_LOGINS - 1):
         with pytest.raises(PermissionDenied, match="密码错误"):
-            g.sign_sheet(PLAN, t1, "guess-1234", signature_png())
+            g.grading.sign_sheet(PLAN, t1, "guess-1234", signature_png())
     with pytest.raises(PermissionDenied, match=f"连续错误 {MAX_FAILED_LOGINS} 次"):
-        g.sign_sheet(PLAN, t1, "guess-1234", signature_png())
+        g.grading.sign_sheet(PLAN, t1, "guess-1234", signature_png())
     probe.clear()
     with pytest.raises(PermissionDenied, match="账户已锁定，未签字"):
-        g.sign_sheet(PLAN, t1, PASSWORDS["kaoping1"], signature_png())
+        g.grading.sign_sheet(PLAN, t1, PASSWORDS["kaoping1"], signature_png())
     assert probe == []
     with demo.store.read() as s:
         locked = list(s.scalars(select(models.JournalEntry.payload).where(models.JournalEntry.action == "auth.locked",

@@ -12,9 +12,18 @@ from sqlalchemy import select
 from app.core.errors import Conflict, DomainError, ImportRejected, PermissionDenied
 from app.services.base import REGISTRY
 from app.services.roster import RosterService
-from app.services.scoring import ScoringService, SheetsSealed
+from app.services.scoring import SCORING_SERVICES, ScoringServices, SheetsSealed
 from app.services.staff import StaffService
-from tests.scoring_support import FULL, login_any, PASSWORDS, PLAN, score, setup_scoring, signature_png, write_template
+from tests.scoring_support import (
+    FULL,
+    PASSWORDS,
+    PLAN,
+    login_any,
+    score,
+    setup_scoring,
+    signature_png,
+    write_template,
+)
 
 
 def _tickets(ctx_login, n=3):
@@ -26,11 +35,11 @@ def test_three_graders_mean_summary_and_journal(tmp_path, demo_login, demo):
     t1, t2, _ = _tickets(demo_login)
     score(svc["kaoping1"], "kaoping1", t1, {**FULL, "1.2": 25})       # 97.00
     score(svc["kaoping2"], "kaoping2", t1, {**FULL, "2.2": 50})       # 96.00
-    assert svc["admin"].result(PLAN, t1).score is None                # not all signed yet
+    assert svc["admin"].chief.result(PLAN, t1).score is None                # not all signed yet
     score(svc["zuzhang"], "zuzhang", t1, FULL)                        # 100.00
-    res = svc["admin"].result(PLAN, t1)
+    res = svc["admin"].chief.result(PLAN, t1)
     assert res.status == "final" and res.score == Decimal("97.7")   # (97+96+100)/3
-    summary = {r.ticket_no: r for r in svc["admin"].practical_summary(PLAN)}
+    summary = {r.ticket_no: r for r in svc["admin"].chief.practical_summary(PLAN)}
     assert summary[t1].score == Decimal("97.7") and summary[t2].score is None and summary[t2].status == "pending"
     with demo.store.read() as s:
         from app.store.models import JournalEntry
@@ -42,13 +51,15 @@ def test_grader_cannot_read_another_graders_sheet_by_any_call(tmp_path, demo_log
     svc = setup_scoring(tmp_path, demo_login)
     t1 = _tickets(demo_login, 1)[0]
     score(svc["kaoping1"], "kaoping1", t1, {**FULL, "1.3": "30.5"})    # secret: 88.30
-    svc["kaoping2"].save_sheet(PLAN, t1, {"1.1": 20})                   # draft only
+    svc["kaoping2"].grading.save_sheet(PLAN, t1, {"1.1": 20})                   # draft only
     spy = svc["kaoping2"]
     chief = svc["chief"]
     # every public read method of the service, as the other graders (grader and chief roles)
     tried = set()
+    areas = [(area, fn) for area in ScoringServices.__dataclass_fields__
+             for fn in inspect.getmembers(type(getattr(spy, area)), inspect.isfunction)]
     for caller in (spy, chief, svc["admin"]):
-        for name, fn in inspect.getmembers(ScoringService, inspect.isfunction):
+        for area, (name, fn) in areas:
             if name.startswith(("_", "import_")) or not getattr(fn, "capability", None):
                 continue
             args = {"plan_no": PLAN, "ticket_no": t1, "grader": "kaoping1", "photo_id": 1,
@@ -58,7 +69,7 @@ def test_grader_cannot_read_another_graders_sheet_by_any_call(tmp_path, demo_log
                 continue  # writes with values (save/sign/reconcile ...) are not reads
             tried.add(name)
             try:
-                out = getattr(caller, name)(**{p: args[p] for p in params if p in args})
+                out = getattr(getattr(caller, area), name)(**{p: args[p] for p in params if p in args})
             except (SheetsSealed, PermissionDenied, Conflict, DomainError):
                 continue
             text = repr(out)
@@ -74,13 +85,13 @@ def test_grader_cannot_read_another_graders_sheet_by_any_call(tmp_path, demo_log
     assert {"sheets", "result", "practical_summary", "my_sheet", "station", "progress", "filled_sheets_pdf",
             "summary_pdf", "discrepancies", "my_paper_entry"} <= tried
     with pytest.raises(SheetsSealed):
-        spy.sheets(PLAN, t1)
+        spy.chief.sheets(PLAN, t1)
     # nor through the journal, whoever may read it
     from app.store.models import JournalEntry
     with demo.store.read() as s:
         payloads = " ".join(s.scalars(select(JournalEntry.payload).where(JournalEntry.action.like("scoring.%"))))
     assert "30.5" not in payloads and "88.3" not in payloads and "entries_sha256" in payloads
-    # outside ScoringService a grader or chief can reach only the site's name and counts
+    # outside the scoring services a grader or chief can reach only the site's name and counts
     import importlib
     import pkgutil
 
@@ -100,7 +111,7 @@ def test_grader_cannot_read_another_graders_sheet_by_any_call(tmp_path, demo_log
     # once all have signed, everyone sees all sheets
     score(spy, "kaoping2", t1, FULL)
     score(svc["zuzhang"], "zuzhang", t1, FULL)
-    seen = spy.sheets(PLAN, t1)
+    seen = spy.chief.sheets(PLAN, t1)
     assert {(v.grader, str(v.total)) for v in seen} >= {("kaoping1", "88.30"), ("kaoping2", "100.00")}
 
 
@@ -108,32 +119,32 @@ def test_every_item_must_be_scored_and_signature_rules(tmp_path, demo_login, dem
     svc = setup_scoring(tmp_path, demo_login)
     t1 = _tickets(demo_login, 1)[0]
     g = svc["kaoping1"]
-    g.save_sheet(PLAN, t1, {"1.1": 20, "1.2": 30})
+    g.grading.save_sheet(PLAN, t1, {"1.1": 20, "1.2": 30})
     with pytest.raises(DomainError, match="未评分"):
-        g.sign_sheet(PLAN, t1, PASSWORDS["kaoping1"], signature_png())
-    g.save_sheet(PLAN, t1, FULL)
+        g.grading.sign_sheet(PLAN, t1, PASSWORDS["kaoping1"], signature_png())
+    g.grading.save_sheet(PLAN, t1, FULL)
     with pytest.raises(DomainError, match="签名为空"):
         import cv2
         import numpy as np
-        g.sign_sheet(PLAN, t1, PASSWORDS["kaoping1"], cv2.imencode(".png", np.full((50, 50), 255, np.uint8))[1].tobytes())
+        g.grading.sign_sheet(PLAN, t1, PASSWORDS["kaoping1"], cv2.imencode(".png", np.full((50, 50), 255, np.uint8))[1].tobytes())
     with pytest.raises(PermissionDenied, match="密码错误"):
-        g.sign_sheet(PLAN, t1, "wrong-password", signature_png())
-    signed = g.sign_sheet(PLAN, t1, PASSWORDS["kaoping1"], signature_png())
+        g.grading.sign_sheet(PLAN, t1, "wrong-password", signature_png())
+    signed = g.grading.sign_sheet(PLAN, t1, PASSWORDS["kaoping1"], signature_png())
     assert signed.status == "signed" and signed.signature.startswith(b"\x89PNG")
     with pytest.raises(Conflict, match="已签字"):
-        g.save_sheet(PLAN, t1, {**FULL, "1.1": 0})
+        g.grading.save_sheet(PLAN, t1, {**FULL, "1.1": 0})
     # a correction is a new version; the signed one stays as it was
     with pytest.raises(DomainError, match="理由"):
-        g.start_correction(PLAN, t1, "")
-    corr = g.start_correction(PLAN, t1, "第1.1项看错行，应为18分")
+        g.grading.start_correction(PLAN, t1, "")
+    corr = g.grading.start_correction(PLAN, t1, "第1.1项看错行，应为18分")
     assert corr.version == 2 and corr.supersedes == signed.id
-    g.save_sheet(PLAN, t1, {**FULL, "1.1": 18})
-    g.sign_sheet(PLAN, t1, PASSWORDS["kaoping1"], signature_png(3))
+    g.grading.save_sheet(PLAN, t1, {**FULL, "1.1": 18})
+    g.grading.sign_sheet(PLAN, t1, PASSWORDS["kaoping1"], signature_png(3))
     score(svc["kaoping2"], "kaoping2", t1, FULL)
     score(svc["zuzhang"], "zuzhang", t1, FULL)
-    versions = [(v.version, str(v.total), v.correction_reason) for v in g.sheets(PLAN, t1) if v.grader == "kaoping1"]
+    versions = [(v.version, str(v.total), v.correction_reason) for v in g.chief.sheets(PLAN, t1) if v.grader == "kaoping1"]
     assert versions == [(1, "100.00", ""), (2, "98.80", "第1.1项看错行，应为18分")]
-    assert svc["admin"].result(PLAN, t1).score == Decimal("99.6")    # (98.8+100+100)/3
+    assert svc["admin"].chief.result(PLAN, t1).score == Decimal("99.6")    # (98.8+100+100)/3
     with demo.store.read() as s:
         from app.store.models import JournalEntry
         acts = list(s.scalars(select(JournalEntry.action).where(JournalEntry.action.like("scoring.sign%"))))
@@ -146,16 +157,16 @@ def test_discrepancy_goes_to_chief_who_reconciles(tmp_path, demo_login):
     score(svc["kaoping1"], "kaoping1", t1, FULL)                       # 100
     score(svc["kaoping2"], "kaoping2", t1, {**FULL, "1.3": 20})        # 82
     score(svc["zuzhang"], "zuzhang", t1, {**FULL, "1.3": 40})          # 94
-    res = svc["admin"].result(PLAN, t1)
+    res = svc["admin"].chief.result(PLAN, t1)
     assert res.status == "discrepancy" and res.score is None and res.spread == Decimal(18)
-    assert [d.ticket_no for d in svc["chief"].discrepancies(PLAN)] == [t1]
+    assert [d.ticket_no for d in svc["chief"].chief.discrepancies(PLAN)] == [t1]
     with pytest.raises(PermissionDenied):
-        svc["kaoping1"].reconcile(PLAN, t1, "95", "组长以外不能裁定")
+        svc["kaoping1"].chief.reconcile(PLAN, t1, "95", "组长以外不能裁定")
     with pytest.raises(DomainError, match="理由"):
-        svc["chief"].reconcile(PLAN, t1, "95", "")
-    res = svc["chief"].reconcile(PLAN, t1, "94.0", "复看考件照片，通电试验第二次成功，按94分认定")
+        svc["chief"].chief.reconcile(PLAN, t1, "95", "")
+    res = svc["chief"].chief.reconcile(PLAN, t1, "94.0", "复看考件照片，通电试验第二次成功，按94分认定")
     assert res.status == "reconciled" and res.score == Decimal("94.0") and res.aggregated == Decimal("92.0")
-    totals = {v.grader: str(v.total) for v in svc["chief"].sheets(PLAN, t1)}
+    totals = {v.grader: str(v.total) for v in svc["chief"].chief.sheets(PLAN, t1)}
     assert totals == {"kaoping1": "100.00", "kaoping2": "82.00", "zuzhang": "94.00"}   # originals untouched
 
 
@@ -170,44 +181,44 @@ def test_trimmed_mean_with_five_graders(tmp_path, demo_login, demo):
     t1 = _tickets(demo_login, 1)[0]
     for u, v in zip(members, (10, 20, 30, 40, 50)):
         score(svc[u], u, t1, {**FULL, "1.3": v})        # 60% of task 1 weight: totals 76,82,88,94,100
-    assert svc["admin"].result(PLAN, t1).score == Decimal("88.0")
+    assert svc["admin"].chief.result(PLAN, t1).score == Decimal("88.0")
 
 
 def test_group_rules_supervisor_and_lock(tmp_path, demo_login):
-    admin = ScoringService(demo_login("admin"))
-    admin.import_template(PLAN, write_template(tmp_path / "t.xlsx"))
+    admin = ScoringServices.of(demo_login("admin"))
+    admin.setup.import_template(PLAN, write_template(tmp_path / "t.xlsx"))
     with pytest.raises(DomainError, match="至少需要 3"):
-        admin.set_group(PLAN, ["kaoping1", "zuzhang"], "zuzhang")
+        admin.setup.set_group(PLAN, ["kaoping1", "zuzhang"], "zuzhang")
     with pytest.raises(DomainError, match="单数"):
-        admin.set_group(PLAN, ["kaoping1", "kaoping2", "kaoping3", "zuzhang"], "zuzhang")
+        admin.setup.set_group(PLAN, ["kaoping1", "kaoping2", "kaoping3", "zuzhang"], "zuzhang")
     with pytest.raises(DomainError, match="考评组长"):
-        admin.set_group(PLAN, ["kaoping1", "kaoping2", "kaoping3"], "kaoping1")
+        admin.setup.set_group(PLAN, ["kaoping1", "kaoping2", "kaoping3"], "kaoping1")
     # a supervisor of the batch can never grade in it
     StaffService(demo_login("admin")).add("dudao2", "督导兼考评", "Demo-kaoping-2026", ["grader", "internal_supervisor"],
                                           card_no="S010123260002")
     StaffService(demo_login("admin")).assign(PLAN, "dudao2", "internal_supervisor")
     with pytest.raises(Conflict, match="督导"):
-        admin.set_group(PLAN, ["kaoping1", "dudao2", "zuzhang"], "zuzhang")
-    admin.set_group(PLAN, ["kaoping1", "kaoping2", "zuzhang"], "zuzhang")
+        admin.setup.set_group(PLAN, ["kaoping1", "dudao2", "zuzhang"], "zuzhang")
+    admin.setup.set_group(PLAN, ["kaoping1", "kaoping2", "zuzhang"], "zuzhang")
     assert ("kaoping1", "grader") in StaffService(demo_login("admin")).assignments(PLAN)
     StaffService(demo_login("admin")).add("dudao3", "考评兼督导", "Demo-kaoping-2026", ["grader", "internal_supervisor"],
                                           card_no="S010123260003")
     PASSWORDS["dudao3"] = "Demo-kaoping-2026"
-    admin.set_group(PLAN, ["kaoping1", "dudao3", "zuzhang"], "zuzhang")
+    admin.setup.set_group(PLAN, ["kaoping1", "dudao3", "zuzhang"], "zuzhang")
     with pytest.raises(Conflict, match="督导"):   # ... nor can a grader of the batch become its supervisor
         StaffService(demo_login("admin")).assign(PLAN, "dudao3", "internal_supervisor")
-    admin.set_group(PLAN, ["kaoping1", "kaoping2", "zuzhang"], "zuzhang")   # re-formed before scoring starts
+    admin.setup.set_group(PLAN, ["kaoping1", "kaoping2", "zuzhang"], "zuzhang")   # re-formed before scoring starts
     assert ("dudao3", "grader") not in StaffService(demo_login("admin")).assignments(PLAN)
     StaffService(demo_login("admin")).assign(PLAN, "dudao3", "internal_supervisor")   # no longer grading here
     t1 = _tickets(demo_login, 1)[0]
-    ScoringService(demo_login("kaoping1", "grader")).save_sheet(PLAN, t1, {"1.1": 10})
-    assert admin.group(PLAN).locked
+    ScoringServices.of(demo_login("kaoping1", "grader")).grading.save_sheet(PLAN, t1, {"1.1": 10})
+    assert admin.setup.group(PLAN).locked
     with pytest.raises(Conflict, match="锁定"):
-        admin.set_group(PLAN, ["kaoping1", "kaoping3", "zuzhang"], "zuzhang")
+        admin.setup.set_group(PLAN, ["kaoping1", "kaoping3", "zuzhang"], "zuzhang")
     with pytest.raises(Conflict, match="评分已开始"):
-        admin.import_template(PLAN, write_template(tmp_path / "t2.xlsx"))
+        admin.setup.import_template(PLAN, write_template(tmp_path / "t2.xlsx"))
     with pytest.raises(PermissionDenied):
-        ScoringService(demo_login("kaoping3", "grader")).save_sheet(PLAN, t1, {"1.1": 10})   # not a member
+        ScoringServices.of(demo_login("kaoping3", "grader")).grading.save_sheet(PLAN, t1, {"1.1": 10})   # not a member
 
 
 def test_avoidance_flagged_blocks_until_swapped_or_allowed(tmp_path, demo_login):
@@ -215,27 +226,27 @@ def test_avoidance_flagged_blocks_until_swapped_or_allowed(tmp_path, demo_login)
     target = cands[0]
     StaffService(demo_login("admin")).add("kaoping9", "同单位考评员", "Demo-kaoping-2026", ["grader"], unit=target.unit)
     PASSWORDS["kaoping9"] = "Demo-kaoping-2026"
-    admin = ScoringService(demo_login("admin"))
-    admin.import_template(PLAN, write_template(tmp_path / "t.xlsx"))
-    conflicts = admin.set_group(PLAN, ["kaoping1", "kaoping9", "zuzhang"], "zuzhang")
+    admin = ScoringServices.of(demo_login("admin"))
+    admin.setup.import_template(PLAN, write_template(tmp_path / "t.xlsx"))
+    conflicts = admin.setup.set_group(PLAN, ["kaoping1", "kaoping9", "zuzhang"], "zuzhang")
     same_unit = {c.ticket_no for c in cands if c.unit == target.unit}
     assert {c.ticket_no for c in conflicts if c.grader == "kaoping9"} == same_unit
     assert all("同一单位" in c.reason and not c.resolved for c in conflicts)
-    admin.declare_relation(PLAN, "kaoping1", cands[1].ticket_no, "考生为其徒弟")
-    assert any(c.grader == "kaoping1" and "利害关系" in c.reason for c in admin.avoidance(PLAN))
-    g1 = ScoringService(demo_login("kaoping1", "grader"))
+    admin.setup.declare_relation(PLAN, "kaoping1", cands[1].ticket_no, "考生为其徒弟")
+    assert any(c.grader == "kaoping1" and "利害关系" in c.reason for c in admin.setup.avoidance(PLAN))
+    g1 = ScoringServices.of(demo_login("kaoping1", "grader"))
     other = next(c.ticket_no for c in cands if c.ticket_no not in same_unit and c.ticket_no != cands[1].ticket_no)
     with pytest.raises(Conflict, match="回避情形未处理"):
-        g1.save_sheet(PLAN, other, {"1.1": 10})
+        g1.grading.save_sheet(PLAN, other, {"1.1": 10})
     with pytest.raises(PermissionDenied):
-        admin.allow_avoidance(PLAN, "kaoping9", target.ticket_no, "只有考场负责人可以允许")
-    head = ScoringService(demo_login("kaochang"))
+        admin.setup.allow_avoidance(PLAN, "kaoping9", target.ticket_no, "只有考场负责人可以允许")
+    head = ScoringServices.of(demo_login("kaochang"))
     with pytest.raises(DomainError, match="理由"):
-        head.allow_avoidance(PLAN, "kaoping9", target.ticket_no, "")
-    for c in admin.avoidance(PLAN):
-        head.allow_avoidance(PLAN, c.grader, c.ticket_no, "工种考评员不足，经批准由其评分，督导员现场监督")
-    assert all(c.resolved and c.allowed_by == "周建国" for c in admin.avoidance(PLAN))
-    g1.save_sheet(PLAN, other, {"1.1": 10})
+        head.setup.allow_avoidance(PLAN, "kaoping9", target.ticket_no, "")
+    for c in admin.setup.avoidance(PLAN):
+        head.setup.allow_avoidance(PLAN, c.grader, c.ticket_no, "工种考评员不足，经批准由其评分，督导员现场监督")
+    assert all(c.resolved and c.allowed_by == "周建国" for c in admin.setup.avoidance(PLAN))
+    g1.grading.save_sheet(PLAN, other, {"1.1": 10})
 
 
 def test_paper_double_entry_until_typists_agree(tmp_path, demo_login, demo):
@@ -243,23 +254,23 @@ def test_paper_double_entry_until_typists_agree(tmp_path, demo_login, demo):
     StaffService(demo_login("admin")).add("kaowu2", "录入二", "Demo-kaowu-2026", ["staff"])
     PASSWORDS["kaowu2"] = "Demo-kaowu-2026"
     t1 = _tickets(demo_login, 1)[0]
-    a = ScoringService(demo_login("kaowu"))
-    b = ScoringService(login_any(demo)("kaowu2"))
-    st = a.paper_entry(PLAN, t1, "kaoping1", FULL)
+    a = ScoringServices.of(demo_login("kaowu"))
+    b = ScoringServices.of(login_any(demo)("kaowu2"))
+    st = a.paper.paper_entry(PLAN, t1, "kaoping1", FULL)
     assert st.mine_complete and st.others == 0 and not st.agreed
-    st = b.paper_entry(PLAN, t1, "kaoping1", {**FULL, "1.2": 23, "2.1": 35})
+    st = b.paper.paper_entry(PLAN, t1, "kaoping1", {**FULL, "1.2": 23, "2.1": 35})
     assert st.mismatches == ("1.2", "2.1") and not st.agreed
-    entries, st_a = a.my_paper_entry(PLAN, t1, "kaoping1")
+    entries, st_a = a.paper.my_paper_entry(PLAN, t1, "kaoping1")
     assert entries["1.2"] == "30" and st_a.mismatches == ("1.2", "2.1")   # own values only, mismatch codes
-    st = b.paper_entry(PLAN, t1, "kaoping1", {**FULL, "1.2": 30, "2.1": 40})
+    st = b.paper.paper_entry(PLAN, t1, "kaoping1", {**FULL, "1.2": 30, "2.1": 40})
     assert st.agreed and st.sheet_id
     with pytest.raises(Conflict):
-        ScoringService(demo_login("admin")).paper_entry(PLAN, t1, "kaoping1", FULL)
+        ScoringServices.of(demo_login("admin")).paper.paper_entry(PLAN, t1, "kaoping1", FULL)
     score(svc["kaoping2"], "kaoping2", t1, FULL)
     score(svc["zuzhang"], "zuzhang", t1, FULL)
-    sheets = {v.grader: v for v in svc["chief"].sheets(PLAN, t1)}
+    sheets = {v.grader: v for v in svc["chief"].chief.sheets(PLAN, t1)}
     assert sheets["kaoping1"].source == "paper" and sheets["kaoping1"].typists == ("李静", "录入二")
-    assert svc["admin"].result(PLAN, t1).score == Decimal("100.0")
+    assert svc["admin"].chief.result(PLAN, t1).score == Decimal("100.0")
 
 
 def test_workpiece_photo_from_video_file(tmp_path, demo_login):
@@ -279,23 +290,23 @@ def test_workpiece_photo_from_video_file(tmp_path, demo_login):
     assert jpeg[:2] == b"\xff\xd8"
     svc = setup_scoring(tmp_path, demo_login)
     t1 = _tickets(demo_login, 1)[0]
-    pid = svc["kaoping1"].add_photo(PLAN, t1, jpeg, "考件正面")
-    views = svc["chief"].photos(PLAN, t1)
+    pid = svc["kaoping1"].photos.add_photo(PLAN, t1, jpeg, "考件正面")
+    views = svc["chief"].photos.photos(PLAN, t1)
     assert [(v.id, v.note, v.taken_by) for v in views] == [(pid, "考件正面", "吴晓东")]
-    assert svc["admin"].photo(pid) == jpeg
+    assert svc["admin"].photos.photo(pid) == jpeg
     with pytest.raises(DomainError):
-        svc["kaoping1"].add_photo(PLAN, t1, b"not an image")
+        svc["kaoping1"].photos.add_photo(PLAN, t1, b"not an image")
 
 
 def test_progress_shows_status_not_scores(tmp_path, demo_login):
     svc = setup_scoring(tmp_path, demo_login)
     t1, t2, _ = _tickets(demo_login)
     score(svc["kaoping1"], "kaoping1", t1, FULL)
-    svc["kaoping2"].save_sheet(PLAN, t1, {"1.1": 1})
-    rows = {r.ticket_no: r for r in svc["chief"].progress(PLAN)}
+    svc["kaoping2"].grading.save_sheet(PLAN, t1, {"1.1": 1})
+    rows = {r.ticket_no: r for r in svc["chief"].chief.progress(PLAN)}
     assert rows[t1].statuses == {"kaoping1": "signed", "kaoping2": "draft", "zuzhang": "none"}
     assert rows[t2].statuses["kaoping1"] == "none" and rows[t1].workstation.startswith("第1考场")
-    st = {r.ticket_no: r for r in svc["kaoping2"].station(PLAN)}
+    st = {r.ticket_no: r for r in svc["kaoping2"].grading.station(PLAN)}
     assert st[t1].status == "draft" and st[t1].scored == 1 and st[t1].items == 7 and st[t1].name == ""
 
 
@@ -306,17 +317,17 @@ def test_summary_pdf_and_signatures(tmp_path, demo_login):
         for u in ("kaoping1", "kaoping2", "zuzhang"):
             score(svc[u], u, c.ticket_no, FULL)
     with pytest.raises(Conflict, match="未确定"):
-        svc["chief"].sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
+        svc["chief"].chief.sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
     for c in cands[3:]:
-        svc["chief"].mark_absent(PLAN, c.ticket_no, "未到场")
-    sig = svc["chief"].sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
+        svc["chief"].chief.mark_absent(PLAN, c.ticket_no, "未到场")
+    sig = svc["chief"].chief.sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
     assert sig.role == "chief"
-    svc["kaoping1"].sign_summary(PLAN, PASSWORDS["kaoping1"], signature_png(5))
-    assert [(s.username, s.role, s.valid) for s in svc["admin"].summary_signatures(PLAN)] == [
+    svc["kaoping1"].chief.sign_summary(PLAN, PASSWORDS["kaoping1"], signature_png(5))
+    assert [(s.username, s.role, s.valid) for s in svc["admin"].chief.summary_signatures(PLAN)] == [
         ("zuzhang", "chief", True), ("kaoping1", "member", True)]
     with pytest.raises(Conflict, match="组长签字"):
-        svc["kaoping2"].start_correction(PLAN, cands[0].ticket_no, "签字后想改分数")
-    pdf = svc["admin"].summary_pdf(PLAN, tmp_path / "summary.pdf", contact="李静", phone="0371-12345678")
+        svc["kaoping2"].grading.start_correction(PLAN, cands[0].ticket_no, "签字后想改分数")
+    pdf = svc["admin"].reports.summary_pdf(PLAN, tmp_path / "summary.pdf", contact="李静", phone="0371-12345678")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for word in ("实操（综合成绩）汇总表", "企业名称（盖章）", "认定职业（工种）", "等级", "认定计划号", PLAN, "序号",
                  "准考证号码", "身份证号码", "所在单位", "实操成绩", "综合成绩", "备注", "考评组长（签字）",
@@ -325,10 +336,10 @@ def test_summary_pdf_and_signatures(tmp_path, demo_login):
     for c in cands:
         assert c.ticket_no in text and c.name in text and c.id_no in text
     assert "缺考" in text and "100" in text
-    blank = svc["admin"].blank_sheets_pdf(PLAN, tmp_path / "blank.pdf")
+    blank = svc["admin"].reports.blank_sheets_pdf(PLAN, tmp_path / "blank.pdf")
     btext = subprocess.run(["pdftotext", str(blank), "-"], capture_output=True, text=True, check=True).stdout
     assert btext.count("考评员（签字）") == len(cands) * 3 and cands[0].name not in btext
-    filled = svc["admin"].filled_sheets_pdf(PLAN, tmp_path / "filled.pdf")
+    filled = svc["admin"].reports.filled_sheets_pdf(PLAN, tmp_path / "filled.pdf")
     ftext = subprocess.run(["pdftotext", str(filled), "-"], capture_output=True, text=True, check=True).stdout
     assert ftext.count("考评员（签字）") == 9 and "100" in ftext
 
@@ -336,27 +347,28 @@ def test_summary_pdf_and_signatures(tmp_path, demo_login):
 def test_scoring_methods_refuse_wrong_roles(demo_login):
     from app.core.roles import CAPABILITIES, Role
 
-    methods = [(q, cap) for q, cap, _ in REGISTRY if q.startswith("ScoringService.")]
+    classes = {cls.__name__: cls for cls in SCORING_SERVICES}
+    methods = [(q, cap) for q, cap, _ in REGISTRY if q.split(".")[0] in classes]
     assert len(methods) >= 25
     for q, cap in methods:
         assert cap.startswith("scoring.")
     ctx = demo_login("jiankao1")     # proctor: no scoring capability at all
-    svc = ScoringService(ctx)
     assert not any(Role.PROCTOR in CAPABILITIES[cap] for _, cap in methods)
     for q, cap in methods:
-        fn = getattr(svc, q.split(".")[1])
+        cls_name, name = q.split(".")
+        fn = getattr(classes[cls_name](ctx), name)
         n = len([p for p in inspect.signature(fn).parameters.values() if p.default is inspect._empty])
         with pytest.raises(PermissionDenied):
             fn(*([PLAN] + ["x"] * (n - 1)))
 
 
 def test_template_import_is_all_or_nothing(tmp_path, demo_login):
-    admin = ScoringService(demo_login("admin"))
+    admin = ScoringServices.of(demo_login("admin"))
     bad = write_template(tmp_path / "bad.xlsx", tasks=[["1", "装调", 70, 120, ""], ["2", "测量", 40, 60, ""]])
     with pytest.raises(ImportRejected, match="合计须为 100%"):
-        admin.import_template(PLAN, bad)
+        admin.setup.import_template(PLAN, bad)
     with pytest.raises(Exception, match="尚未导入"):
-        admin.template(PLAN)
+        admin.setup.template(PLAN)
 
 
 def test_signed_sheet_is_immutable_in_the_store_and_verified(tmp_path, demo_login, demo):
@@ -365,7 +377,7 @@ def test_signed_sheet_is_immutable_in_the_store_and_verified(tmp_path, demo_logi
     svc = setup_scoring(tmp_path, demo_login)
     t1 = _tickets(demo_login, 1)[0]
     signed = score(svc["kaoping1"], "kaoping1", t1, FULL)
-    assert svc["admin"].verify_sheets(PLAN) == []
+    assert svc["admin"].chief.verify_sheets(PLAN) == []
     with pytest.raises(Exception, match="immutable"):
         with demo.store.write() as s:
             s.execute(text("update score_sheet set entries = :e where id = :i"),
@@ -379,7 +391,7 @@ def test_signed_sheet_is_immutable_in_the_store_and_verified(tmp_path, demo_logi
         s.execute(text("update score_sheet set entries = :e where id = :i"),
                   {"e": '{"1.1":"0","1.2":"30","1.3":"50","1.4":false,"2.1":"40","2.2":"60","2.3":false}',
                    "i": signed.id})
-    problems = svc["admin"].verify_sheets(PLAN)
+    problems = svc["admin"].chief.verify_sheets(PLAN)
     assert len(problems) == 1 and t1 in problems[0] and "不符" in problems[0]
 
 
@@ -389,15 +401,15 @@ def test_wrong_signing_passwords_lock_the_account(tmp_path, demo_login, demo):
     svc = setup_scoring(tmp_path, demo_login)
     t1 = _tickets(demo_login, 1)[0]
     g = svc["kaoping1"]
-    g.save_sheet(PLAN, t1, FULL)
+    g.grading.save_sheet(PLAN, t1, FULL)
     for _ in range(MAX_FAILED_LOGINS - 1):
         with pytest.raises(PermissionDenied, match="密码错误"):
-            g.sign_sheet(PLAN, t1, "guess-1234", signature_png())
+            g.grading.sign_sheet(PLAN, t1, "guess-1234", signature_png())
     with pytest.raises(PermissionDenied, match="已锁定"):
-        g.sign_sheet(PLAN, t1, "guess-1234", signature_png())
+        g.grading.sign_sheet(PLAN, t1, "guess-1234", signature_png())
     with pytest.raises(PermissionDenied, match="已锁定"):
-        g.sign_sheet(PLAN, t1, PASSWORDS["kaoping1"], signature_png())     # even the right one, while locked
-    assert g.my_sheet(PLAN, t1).status == "draft"
+        g.grading.sign_sheet(PLAN, t1, PASSWORDS["kaoping1"], signature_png())     # even the right one, while locked
+    assert g.grading.my_sheet(PLAN, t1).status == "draft"
     with pytest.raises(PermissionDenied, match="锁定"):
         demo.login("kaoping1", PASSWORDS["kaoping1"], "grader")
 
@@ -417,33 +429,33 @@ def test_signed_file_exchange_from_a_station_copy(tmp_path, demo_site_dir, demo_
     try:
         main_login, station_login = login_any(main), login_any(station)
         t1, t2 = [c.ticket_no for c in RosterService(main_login("admin")).candidates(PLAN)[:2]]
-        g = ScoringService(station_login("kaoping1", "grader"))
+        g = ScoringServices.of(station_login("kaoping1", "grader"))
         for t in (t1, t2):
             score(g, "kaoping1", t, {**FULL, "1.1": 15})
-        g.start_correction(PLAN, t1, "第1.1项复核后应为16分")
+        g.grading.start_correction(PLAN, t1, "第1.1项复核后应为16分")
         score(g, "kaoping1", t1, {**FULL, "1.1": 16}, seed=4)
         out = tmp_path / "kaoping1.exsc"
-        assert g.export_sheets(PLAN, out) == 3
+        assert g.exchange.export_sheets(PLAN, out) == 3
         assert t1.encode() not in out.read_bytes() and b"entries" not in out.read_bytes()   # encrypted
-        office = ScoringService(main_login("admin"))
+        office = ScoringServices.of(main_login("admin"))
         with pytest.raises(PermissionDenied):
-            ScoringService(main_login("kaoping2", "grader")).import_sheets(PLAN, out)
+            ScoringServices.of(main_login("kaoping2", "grader")).exchange.import_sheets(PLAN, out)
         bad = tmp_path / "bad.exsc"
         data = bytearray(out.read_bytes())
         data[-5] ^= 1
         bad.write_bytes(bytes(data))
         with pytest.raises(DomainError, match="不属于本站点或已被改动"):
-            office.import_sheets(PLAN, bad)
-        assert office.import_sheets(PLAN, out) == 3
-        assert office.import_sheets(PLAN, out) == 0          # idempotent
+            office.exchange.import_sheets(PLAN, bad)
+        assert office.exchange.import_sheets(PLAN, out) == 3
+        assert office.exchange.import_sheets(PLAN, out) == 0          # idempotent
         for u in ("kaoping2", "zuzhang"):
-            score(ScoringService(main_login(u, "grader")), u, t1, FULL)
+            score(ScoringServices.of(main_login(u, "grader")), u, t1, FULL)
         versions = [(v.grader, v.version, str(v.total), v.correction_reason)
-                    for v in ScoringService(main_login("zuzhang", "chief_grader")).sheets(PLAN, t1)
+                    for v in ScoringServices.of(main_login("zuzhang", "chief_grader")).chief.sheets(PLAN, t1)
                     if v.grader == "kaoping1"]
         assert versions == [("kaoping1", 1, "97.00", ""), ("kaoping1", 2, "97.60", "第1.1项复核后应为16分")]
-        assert office.verify_sheets(PLAN) == []
-        assert office.result(PLAN, t1).score == Decimal("99.2")     # (97.6 + 100 + 100) / 3
+        assert office.chief.verify_sheets(PLAN) == []
+        assert office.chief.result(PLAN, t1).score == Decimal("99.2")     # (97.6 + 100 + 100) / 3
     finally:
         station.close()
         main.close()

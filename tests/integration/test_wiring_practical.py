@@ -31,15 +31,15 @@ def test_chief_signature_transfers_practical_scores_to_results(tmp_path, demo_lo
     score(svc["kaoping1"], "kaoping1", t2, FULL)                       # 100
     score(svc["kaoping2"], "kaoping2", t2, {**FULL, "1.3": 20})        # 82
     score(svc["zuzhang"], "zuzhang", t2, {**FULL, "1.3": 40})          # 94 -> discrepancy
-    svc["chief"].reconcile(PLAN, t2, "94.0", "复看考件照片，通电试验第二次成功，按94分认定")
+    svc["chief"].chief.reconcile(PLAN, t2, "94.0", "复看考件照片，通电试验第二次成功，按94分认定")
     for c in cands[2:]:
-        svc["chief"].mark_absent(PLAN, c.ticket_no, "未到场")
+        svc["chief"].chief.mark_absent(PLAN, c.ticket_no, "未到场")
     results = ResultsService(demo_login("admin"))
 
     # a member's signature does not hand anything over; the chief's does
-    svc["kaoping1"].sign_summary(PLAN, PASSWORDS["kaoping1"], signature_png(5))
+    svc["kaoping1"].chief.sign_summary(PLAN, PASSWORDS["kaoping1"], signature_png(5))
     assert all(r.scores.get("practical") is None for r in results.results(PLAN))
-    svc["chief"].sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
+    svc["chief"].chief.sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
     by_ticket = {r.ticket_no: r for r in results.results(PLAN)}
     assert by_ticket[t1].scores["practical"] == Decimal("97.7")
     assert by_ticket[t2].scores["practical"] == Decimal("94.0")
@@ -53,15 +53,15 @@ def test_chief_signature_transfers_practical_scores_to_results(tmp_path, demo_lo
 
     # signing the same summary again is refused and changes nothing
     with pytest.raises(Conflict, match="已签署"):
-        svc["chief"].sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
+        svc["chief"].chief.sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
     assert _actions(demo, "score.record").count("score.record") == len(cands)
 
     # a changed reconciliation before results are approved follows into results at once (no stale score);
     # the chief's signature no longer matches the summary, and re-signing changes nothing more
-    svc["chief"].reconcile(PLAN, t2, "92.0", "复核录像后改按平均分认定")
+    svc["chief"].chief.reconcile(PLAN, t2, "92.0", "复核录像后改按平均分认定")
     assert {r.ticket_no: r for r in results.results(PLAN)}[t2].scores["practical"] == Decimal("92.0")
-    assert ("zuzhang", False) in {(x.username, x.valid) for x in svc["admin"].summary_signatures(PLAN)}
-    svc["chief"].sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
+    assert ("zuzhang", False) in {(x.username, x.valid) for x in svc["admin"].chief.summary_signatures(PLAN)}
+    svc["chief"].chief.sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
     assert {r.ticket_no: r for r in results.results(PLAN)}[t2].scores["practical"] == Decimal("92.0")
     assert _actions(demo, "score.record").count("score.record") == len(cands) + 1   # idempotent for the rest
     assert len(_actions(demo, "scoring.transfer")) == 2
@@ -74,10 +74,10 @@ def test_reconciliation_after_approved_transfer_needs_a_reopen(tmp_path, demo_lo
     score(svc["kaoping1"], "kaoping1", t1, FULL)
     score(svc["kaoping2"], "kaoping2", t1, {**FULL, "1.3": 20})
     score(svc["zuzhang"], "zuzhang", t1, {**FULL, "1.3": 40})
-    svc["chief"].reconcile(PLAN, t1, "94.0", "复看考件照片，按94分认定")
+    svc["chief"].chief.reconcile(PLAN, t1, "94.0", "复看考件照片，按94分认定")
     for c in cands[1:]:
-        svc["chief"].mark_absent(PLAN, c.ticket_no, "未到场")
-    svc["chief"].sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
+        svc["chief"].chief.mark_absent(PLAN, c.ticket_no, "未到场")
+    svc["chief"].chief.sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
 
     admin = demo_login("admin")
     StaffService(admin).add("admin2", "钱审核", "Demo-admin2-2026", ["admin"])
@@ -90,14 +90,14 @@ def test_reconciliation_after_approved_transfer_needs_a_reopen(tmp_path, demo_lo
     assert ResultsService(demo.login("admin2", "Demo-admin2-2026")).sign_review(PLAN, "Demo-admin2-2026") == "approved"
 
     with pytest.raises(Conflict, match="重新打开"):
-        svc["chief"].reconcile(PLAN, t1, "90.0", "复审定稿后想改分")
+        svc["chief"].chief.reconcile(PLAN, t1, "90.0", "复审定稿后想改分")
     assert {r.ticket_no: r for r in results.results(PLAN)}[t1].scores["practical"] == Decimal("94.0")
-    assert svc["chief"].result(PLAN, t1).score == Decimal("94.0")          # the refused decision left no trace
+    assert svc["chief"].chief.result(PLAN, t1).score == Decimal("94.0")          # the refused decision left no trace
     assert results.review_state(PLAN).stage == "approved"
 
     results.reopen(PLAN, "考生申请复核实操成绩，组长重新裁定", "Demo-admin-2026")
-    svc["chief"].reconcile(PLAN, t1, "90.0", "复核录像后重新裁定")
-    svc["chief"].sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
+    svc["chief"].chief.reconcile(PLAN, t1, "90.0", "复核录像后重新裁定")
+    svc["chief"].chief.sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
     assert {r.ticket_no: r for r in results.results(PLAN)}[t1].scores["practical"] == Decimal("90.0")
     assert results.review_state(PLAN).stage == "entered"                 # the chain must be signed again
 
@@ -120,9 +120,9 @@ def test_transfer_refused_as_a_whole_when_results_are_approved(tmp_path, demo_lo
     for u in ("kaoping1", "kaoping2", "zuzhang"):
         score(svc[u], u, cands[0].ticket_no, FULL)
     for c in cands[1:]:
-        svc["chief"].mark_absent(PLAN, c.ticket_no, "未到场")
+        svc["chief"].chief.mark_absent(PLAN, c.ticket_no, "未到场")
     with pytest.raises(Conflict, match=f"{cands[0].ticket_no}.*重新打开"):
-        svc["chief"].sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
-    assert svc["admin"].summary_signatures(PLAN) == []
+        svc["chief"].chief.sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
+    assert svc["admin"].chief.summary_signatures(PLAN) == []
     assert {r.ticket_no: r for r in results.results(PLAN)}[cands[0].ticket_no].scores["practical"] == Decimal("70")
     assert _actions(demo, "scoring.transfer") == [] and _actions(demo, "scoring.summary_sign") == []

@@ -1,7 +1,7 @@
 """实操评分 workplace: the grader station, the chief's discrepancies and summary,
 live completeness, and avoidance (room head).
 
-Every read and write goes through ScoringService; the UI shows what the service returns
+Every read and write goes through the scoring services (app.services.scoring); the UI shows what the service returns
 and nothing else (a grader's station never holds another grader's values).
 """
 
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from app.core.errors import DomainError
 from app.core.roles import Role, allowed
-from app.services.scoring import RESULT_NAMES, STATUS_NAMES, ScoringService, SheetsSealed
+from app.services.scoring import RESULT_NAMES, STATUS_NAMES, ScoringServices, SheetsSealed
 from app.ui.common.tasks import run_task
 from app.ui.scoring.signature import SignDialog
 
@@ -61,10 +61,10 @@ class GraderStation(QWidget):
 
     SCORE_COL = 5
 
-    def __init__(self, svc: ScoringService, plan_no: str, parent=None, camera_source=0):
+    def __init__(self, svc: ScoringServices, plan_no: str, parent=None, camera_source=0):
         super().__init__(parent)
         self.svc, self.plan_no, self.camera_source = svc, plan_no, camera_source
-        self.template = svc.template(plan_no)
+        self.template = svc.setup.template(plan_no)
         self.ticket: str | None = None
         self.sign_dialog: SignDialog | None = None
         self._loading = False
@@ -116,7 +116,7 @@ class GraderStation(QWidget):
 
     # -- candidate list
     def refresh(self) -> None:
-        rows = self.svc.station(self.plan_no)
+        rows = self.svc.grading.station(self.plan_no)
         current = self.ticket
         self.candidates.blockSignals(True)
         self.candidates.setRowCount(len(rows))
@@ -174,7 +174,7 @@ class GraderStation(QWidget):
         self._loading = False
 
     def _load_sheet(self) -> None:
-        view = self.svc.my_sheet(self.plan_no, self.ticket) if self.ticket else None
+        view = self.svc.grading.my_sheet(self.plan_no, self.ticket) if self.ticket else None
         self._show(view)
         self.sheet.setCurrentCell(0, self.SCORE_COL)
         self.sheet.setFocus()
@@ -213,7 +213,7 @@ class GraderStation(QWidget):
         if self._loading or it.column() != self.SCORE_COL or not self.ticket:
             return
         try:
-            view = self.svc.save_sheet(self.plan_no, self.ticket, self.entries())
+            view = self.svc.grading.save_sheet(self.plan_no, self.ticket, self.entries())
         except DomainError as exc:
             self._loading = True
             it.setBackground(RED)
@@ -248,7 +248,7 @@ class GraderStation(QWidget):
     def _signed(self) -> None:
         password, png = self.sign_dialog.values()
         try:
-            view = self.svc.sign_sheet(self.plan_no, self.ticket, password, png)
+            view = self.svc.grading.sign_sheet(self.plan_no, self.ticket, password, png)
         except DomainError as exc:
             self.message.setText(_error_text(exc))
             return
@@ -263,7 +263,7 @@ class GraderStation(QWidget):
             if not ok:
                 return
         try:
-            view = self.svc.start_correction(self.plan_no, self.ticket, reason)
+            view = self.svc.grading.start_correction(self.plan_no, self.ticket, reason)
         except DomainError as exc:
             self.message.setText(_error_text(exc))
             return
@@ -277,7 +277,7 @@ class GraderStation(QWidget):
                                                   self.tr("评分表交换文件 (*.exsc)"))
             if not path:
                 return
-        run_task(self, lambda: self.svc.export_sheets(self.plan_no, path),
+        run_task(self, lambda: self.svc.exchange.export_sheets(self.plan_no, path),
                  lambda n: self.message.setText(self.tr("已导出 {0} 份评分表").format(n)),
                  lambda exc: self.message.setText(_error_text(exc)), label=self.tr("正在导出…"))
 
@@ -289,7 +289,7 @@ class GraderStation(QWidget):
         ticket, source = self.ticket, self.camera_source
 
         def work():
-            return self.svc.add_photo(self.plan_no, ticket, snapshot(SourceSpec.parse(str(source))), self.tr("考件"))
+            return self.svc.photos.add_photo(self.plan_no, ticket, snapshot(SourceSpec.parse(str(source))), self.tr("考件"))
 
         run_task(self, work, lambda pid: self.message.setText(self.tr("考件照片已保存（{0}）").format(pid)),
                  lambda exc: self.message.setText(_error_text(exc) if isinstance(exc, DomainError) else str(exc)),
@@ -319,7 +319,7 @@ class ReconcileDialog(QDialog):
 class ChiefPanel(QWidget):
     """Where the graders disagree beyond the threshold; the chief settles it with a reason."""
 
-    def __init__(self, svc: ScoringService, plan_no: str, parent=None):
+    def __init__(self, svc: ScoringServices, plan_no: str, parent=None):
         super().__init__(parent)
         self.svc, self.plan_no = svc, plan_no
         self.dialog: ReconcileDialog | None = None
@@ -342,7 +342,7 @@ class ChiefPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.rows = self.svc.discrepancies(self.plan_no)
+        self.rows = self.svc.chief.discrepancies(self.plan_no)
         self.table.setRowCount(len(self.rows))
         for r, d in enumerate(self.rows):
             totals = "　".join(f"{u}: {v}" for u, v in d.totals)
@@ -361,7 +361,7 @@ class ChiefPanel(QWidget):
         if not ticket:
             return
         try:
-            views = self.svc.sheets(self.plan_no, ticket)
+            views = self.svc.chief.sheets(self.plan_no, ticket)
         except SheetsSealed as exc:
             self.message.setText(str(exc))
             return
@@ -383,7 +383,7 @@ class ChiefPanel(QWidget):
 
     def _reconcile(self, ticket: str) -> None:
         try:
-            res = self.svc.reconcile(self.plan_no, ticket, self.dialog.score.text(), self.dialog.reason.toPlainText())
+            res = self.svc.chief.reconcile(self.plan_no, ticket, self.dialog.score.text(), self.dialog.reason.toPlainText())
         except DomainError as exc:
             self.message.setText(_error_text(exc))
             return
@@ -394,7 +394,7 @@ class ChiefPanel(QWidget):
 class SummaryPanel(QWidget):
     """The practical summary as the service computes it; signing; the PDF."""
 
-    def __init__(self, svc: ScoringService, plan_no: str, parent=None):
+    def __init__(self, svc: ScoringServices, plan_no: str, parent=None):
         super().__init__(parent)
         self.svc, self.plan_no = svc, plan_no
         self.sign_dialog: SignDialog | None = None
@@ -418,13 +418,13 @@ class SummaryPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = self.svc.practical_summary(self.plan_no)
+        rows = self.svc.chief.practical_summary(self.plan_no)
         self.table.setRowCount(len(rows))
         for r, x in enumerate(rows):
             for c, v in enumerate([x.seq, x.ticket_no, x.name, "" if x.score is None else x.score,
                                    RESULT_NAMES[x.status], x.remark]):
                 self.table.setItem(r, c, _item(v))
-        sigs = self.svc.summary_signatures(self.plan_no)
+        sigs = self.svc.chief.summary_signatures(self.plan_no)
         chief, member, stale = self.tr("考评组长"), self.tr("成员"), self.tr("，汇总已变，需重签")
         self.signatures.setText(self.tr("已签署：") + ("、".join(
             f"{s.name}（{chief if s.role == 'chief' else member}{'' if s.valid else stale}）" for s in sigs)
@@ -438,7 +438,7 @@ class SummaryPanel(QWidget):
     def _signed(self) -> None:
         password, png = self.sign_dialog.values()
         try:
-            self.svc.sign_summary(self.plan_no, password, png)
+            self.svc.chief.sign_summary(self.plan_no, password, png)
         except DomainError as exc:
             self.message.setText(_error_text(exc))
             return
@@ -451,7 +451,7 @@ class SummaryPanel(QWidget):
                                                   "PDF (*.pdf)")
             if not path:
                 return
-        run_task(self, lambda: self.svc.summary_pdf(self.plan_no, path),
+        run_task(self, lambda: self.svc.reports.summary_pdf(self.plan_no, path),
                  lambda out: self.message.setText(self.tr("已导出：{0}").format(out)),
                  lambda exc: self.message.setText(_error_text(exc)), label=self.tr("正在生成 PDF…"))
 
@@ -459,7 +459,7 @@ class SummaryPanel(QWidget):
 class ProgressPanel(QWidget):
     """Live completeness per workstation and grader (statuses only)."""
 
-    def __init__(self, svc: ScoringService, plan_no: str, parent=None, interval_ms: int = 5000):
+    def __init__(self, svc: ScoringServices, plan_no: str, parent=None, interval_ms: int = 5000):
         super().__init__(parent)
         self.svc, self.plan_no = svc, plan_no
         self.table = _table([])
@@ -482,7 +482,7 @@ class ProgressPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = self.svc.progress(self.plan_no)
+        rows = self.svc.chief.progress(self.plan_no)
         graders = list(rows[0].statuses) if rows else []
         self.table.setColumnCount(3 + len(graders))
         self.table.setHorizontalHeaderLabels([self.tr("工位"), self.tr("准考证号")] + graders + [self.tr("状态")])
@@ -524,7 +524,7 @@ class ProgressPanel(QWidget):
             if box.exec() != QMessageBox.Yes:
                 return
         try:
-            self.svc.mark_absent(self.plan_no, ticket, reason)
+            self.svc.chief.mark_absent(self.plan_no, ticket, reason)
         except DomainError as exc:
             self.message.setText(_error_text(exc))
             return
@@ -535,7 +535,7 @@ class ProgressPanel(QWidget):
 class AvoidancePanel(QWidget):
     """Avoidance (回避) conflicts; the room head allows with a reason."""
 
-    def __init__(self, svc: ScoringService, plan_no: str, parent=None):
+    def __init__(self, svc: ScoringServices, plan_no: str, parent=None):
         super().__init__(parent)
         self.svc, self.plan_no = svc, plan_no
         self.table = _table([self.tr("考评员"), self.tr("准考证号"), self.tr("情形"), self.tr("处理")])
@@ -553,7 +553,7 @@ class AvoidancePanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.rows = self.svc.avoidance(self.plan_no)
+        self.rows = self.svc.setup.avoidance(self.plan_no)
         self.table.setRowCount(len(self.rows))
         for r, c in enumerate(self.rows):
             done = self.tr("{0} 允许：{1}").format(c.allowed_by, c.allow_reason) if c.resolved else self.tr("未处理")
@@ -573,7 +573,7 @@ class AvoidancePanel(QWidget):
             if not ok:
                 return
         try:
-            self.svc.allow_avoidance(self.plan_no, c.grader, c.ticket_no, reason)
+            self.svc.setup.allow_avoidance(self.plan_no, c.grader, c.ticket_no, reason)
         except DomainError as exc:
             self.message.setText(_error_text(exc))
             return
@@ -583,7 +583,7 @@ class AvoidancePanel(QWidget):
 class SetupPanel(QWidget):
     """Office: import the scoring template (all or nothing); admin: form the 考评组."""
 
-    def __init__(self, svc: ScoringService, plan_no: str, parent=None, on_change=None):
+    def __init__(self, svc: ScoringServices, plan_no: str, parent=None, on_change=None):
         super().__init__(parent)
         self.svc, self.plan_no, self.on_change = svc, plan_no, on_change
         lay = QVBoxLayout(self)
@@ -620,7 +620,7 @@ class SetupPanel(QWidget):
 
     def refresh(self) -> None:
         try:
-            t = self.svc.template(self.plan_no)
+            t = self.svc.setup.template(self.plan_no)
             self.template_label.setText(self.tr("评分记录表：{0}（考核项目 {1} 个，评分项 {2} 个）").format(
                 t.title, len(t.tasks), len(t.items())))
         except DomainError:
@@ -629,7 +629,7 @@ class SetupPanel(QWidget):
             return
         from app.services.staff import StaffService
 
-        group = self.svc.group(self.plan_no)
+        group = self.svc.setup.group(self.plan_no)
         current = {u for u, _, _ in group.members}
         graders = [x for x in StaffService(self.svc.ctx).list()
                    if x.active and {"grader", "chief_grader"} & set(x.roles)]
@@ -662,7 +662,7 @@ class SetupPanel(QWidget):
             if self.on_change:
                 QTimer.singleShot(0, lambda: self.on_change(self.message.text()))
 
-        run_task(self, lambda: self.svc.import_template(self.plan_no, path), done,
+        run_task(self, lambda: self.svc.setup.import_template(self.plan_no, path), done,
                  lambda exc: self.message.setText(_error_text(exc) + "".join(
                      "\n" + str(e) for e in getattr(exc, "errors", [])[1:20])), label=self.tr("正在导入…"))
 
@@ -672,7 +672,7 @@ class SetupPanel(QWidget):
                                                   self.tr("评分表交换文件 (*.exsc)"))
             if not path:
                 return
-        run_task(self, lambda: self.svc.import_sheets(self.plan_no, path),
+        run_task(self, lambda: self.svc.exchange.import_sheets(self.plan_no, path),
                  lambda n: self.message.setText(self.tr("已导入 {0} 份评分表（已有的跳过）").format(n)),
                  lambda exc: self.message.setText(_error_text(exc)), label=self.tr("正在导入…"))
 
@@ -682,7 +682,7 @@ class SetupPanel(QWidget):
 
     def form_group(self) -> None:
         try:
-            conflicts = self.svc.set_group(self.plan_no, self.selected_members(), self.chief.currentData())
+            conflicts = self.svc.setup.set_group(self.plan_no, self.selected_members(), self.chief.currentData())
         except DomainError as exc:
             self.message.setText(_error_text(exc))
             return
@@ -701,16 +701,16 @@ class PaperEntryPanel(QWidget):
 
     SCORE_COL = 3
 
-    def __init__(self, svc: ScoringService, plan_no: str, parent=None):
+    def __init__(self, svc: ScoringServices, plan_no: str, parent=None):
         super().__init__(parent)
         self.svc, self.plan_no = svc, plan_no
-        self.template = svc.template(plan_no)
+        self.template = svc.setup.template(plan_no)
         lay = QVBoxLayout(self)
         form = QHBoxLayout()
         self.ticket = QLineEdit()
         self.ticket.setPlaceholderText(self.tr("准考证号"))
         self.grader = QComboBox()
-        for u, name, _ in svc.group(plan_no).members:
+        for u, name, _ in svc.setup.group(plan_no).members:
             self.grader.addItem(f"{name}（{u}）", u)
         self.load_button = QPushButton(self.tr("打开(&O)"))
         self.load_button.clicked.connect(self.load)
@@ -742,7 +742,7 @@ class PaperEntryPanel(QWidget):
 
     def load(self) -> None:
         try:
-            entries, st = self.svc.my_paper_entry(self.plan_no, self.ticket.text().strip(), self.grader.currentData())
+            entries, st = self.svc.paper.my_paper_entry(self.plan_no, self.ticket.text().strip(), self.grader.currentData())
         except DomainError as exc:
             self.status.setText(_error_text(exc))
             return
@@ -759,7 +759,7 @@ class PaperEntryPanel(QWidget):
         entries = {code: self.sheet.item(r, self.SCORE_COL).text().strip() for r, code in enumerate(self.codes)
                    if self.sheet.item(r, self.SCORE_COL).text().strip()}
         try:
-            st = self.svc.paper_entry(self.plan_no, self.ticket.text().strip(), self.grader.currentData(), entries)
+            st = self.svc.paper.paper_entry(self.plan_no, self.ticket.text().strip(), self.grader.currentData(), entries)
         except DomainError as exc:
             self.status.setText(_error_text(exc))
             return
@@ -785,7 +785,7 @@ class PaperEntryPanel(QWidget):
 class ScoringWorkplace(QWidget):
     def __init__(self, ctx, parent=None, plan_no: str | None = None, camera_source=0):
         super().__init__(parent)
-        self.svc = ScoringService(ctx)
+        self.svc = ScoringServices.of(ctx)
         self.camera_source = camera_source
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -800,7 +800,7 @@ class ScoringWorkplace(QWidget):
         self.message = QLabel("")
         lay.addWidget(self.message)
         try:
-            batches = self.svc.batches()
+            batches = self.svc.setup.batches()
             if allowed(ctx.actor.role, "scoring.template"):
                 from app.services.roster import RosterService
 

@@ -1,0 +1,117 @@
+"""Practical scoring (实操评分), split by the people who use it:
+
+- ``setup``     ScoringSetupService: the template, the 考评组, avoidance (office, admin, room head);
+- ``grading``   GradingService: the grader's station, blind drafts, signatures, corrections;
+- ``chief``     ChiefGraderService: progress, revealed sheets, reconciliation, absences, the
+                signed summary and its transfer to results;
+- ``paper``     PaperEntryService: paper sheets typed twice (双人复核);
+- ``reports``   ScoringReportsService: the three PDFs;
+- ``exchange``  SheetExchangeService: signed sheets between stations as a file;
+- ``photos``    WorkpiecePhotoService: work-piece photos (camera stills);
+- ``queries``   the reads they share; ``views`` the constants and returned views.
+
+``ScoringServices.of(ctx)`` holds one of each for a workplace that offers them all; each call
+still goes to the service that owns it, under its own role check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.services.base import ServiceContext
+from app.services.scoring.chief import ChiefGraderService
+from app.services.scoring.exchange import (
+    EXCHANGE_FORMAT,
+    EXCHANGE_MAGIC,
+    SheetExchangeService,
+)
+from app.services.scoring.grading import GradingService
+from app.services.scoring.paper import PaperEntryService
+from app.services.scoring.photos import MAX_PHOTO_BYTES, WorkpiecePhotoService
+from app.services.scoring.reports import ScoringReportsService
+from app.services.scoring.setup import ScoringSetupService
+from app.services.scoring.views import (
+    R_ABSENT,
+    R_DISCREPANCY,
+    R_FINAL,
+    R_PENDING,
+    R_RECONCILED,
+    RESULT_NAMES,
+    ST_DRAFT,
+    ST_NONE,
+    ST_SIGNED,
+    STATUS_NAMES,
+    CandidateResult,
+    ConflictView,
+    GroupView,
+    PaperStatus,
+    PhotoView,
+    PracticalScore,
+    ProgressRow,
+    SheetsSealed,
+    SheetView,
+    StationRow,
+    SummarySignatureView,
+)
+
+SCORING_SERVICES = (ScoringSetupService, GradingService, ChiefGraderService, PaperEntryService,
+                    ScoringReportsService, SheetExchangeService, WorkpiecePhotoService)
+
+
+@dataclass(frozen=True)
+class ScoringServices:
+    """One of each scoring service for the same login (the scoring workplace shows them all)."""
+
+    setup: ScoringSetupService
+    grading: GradingService
+    chief: ChiefGraderService
+    paper: PaperEntryService
+    reports: ScoringReportsService
+    exchange: SheetExchangeService
+    photos: WorkpiecePhotoService
+
+    @classmethod
+    def of(cls, ctx: ServiceContext) -> ScoringServices:
+        return cls(ScoringSetupService(ctx), GradingService(ctx), ChiefGraderService(ctx), PaperEntryService(ctx),
+                   ScoringReportsService(ctx), SheetExchangeService(ctx), WorkpiecePhotoService(ctx))
+
+    @property
+    def ctx(self) -> ServiceContext:
+        return self.setup.ctx
+
+
+__all__ = [
+    "EXCHANGE_FORMAT",
+    "EXCHANGE_MAGIC",
+    "MAX_PHOTO_BYTES",
+    "RESULT_NAMES",
+    "R_ABSENT",
+    "R_DISCREPANCY",
+    "R_FINAL",
+    "R_PENDING",
+    "R_RECONCILED",
+    "SCORING_SERVICES",
+    "STATUS_NAMES",
+    "ST_DRAFT",
+    "ST_NONE",
+    "ST_SIGNED",
+    "CandidateResult",
+    "ChiefGraderService",
+    "ConflictView",
+    "GradingService",
+    "GroupView",
+    "PaperEntryService",
+    "PaperStatus",
+    "PhotoView",
+    "PracticalScore",
+    "ProgressRow",
+    "ScoringReportsService",
+    "ScoringServices",
+    "ScoringSetupService",
+    "SheetExchangeService",
+    "SheetView",
+    "SheetsSealed",
+    "StationRow",
+    "SummarySignatureView",
+    "WorkpiecePhotoService",
+]

@@ -1,0 +1,182 @@
+"""At the grader's station (考评员): the candidates to score, the blind draft, the signature
+and the correction of a signed sheet (a new version with a reason)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import select
+
+from app.core import scoring as rules
+from app.core.errors import Conflict, DomainError, PermissionDenied
+from app.services.base import Service, check_password_early, find_batch, requires
+from app.services.scoring import queries as q
+from app.services.scoring.views import (
+    ST_DRAFT,
+    ST_NONE,
+    ST_SIGNED,
+    SheetView,
+    StationRow,
+    canonical,
+    digest,
+    signature_problem,
+    workstation,
+)
+from app.store import models
+from app.store import scoring_tables as t
+
+
+class GradingService(Service):
+    @requires("scoring.grade")
+    def station(self, plan_no: str) -> list[StationRow]:
+        """The candidates this grader scores: ticket and workstation, own progress only."""
+        with self.ctx.reading() as s:
+            batch = find_batch(s, plan_no)
+            template = q.template(s, batch)
+            me = q.member(s, batch, self.ctx.actor.staff_id)
+            conflicts = {c.ticket_no: c.reason for c in q.conflicts(s, batch)
+                         if c.grader == self.ctx.actor.username and not c.resolved}
+            mine: dict[int, list] = {}
+            for sh in s.scalars(select(t.ScoreSheet).where(t.ScoreSheet.batch_id == batch.id,
+                                                           t.ScoreSheet.grader_id == me.staff_id)
+                                .order_by(t.ScoreSheet.version)):
+                mine.setdefault(sh.candidate_id, []).append(sh)
+            out = []
+            n_items = len(template.items())
+            for c in q.candidates(s, batch, by_seat=True):
+                w = q.working(mine.get(c.id, []), me.staff_id)
+                status = ST_NONE if w is None else w.status
+                scored = n_items - len(rules.score_sheet(template, w.entries).missing) if w else 0
+                out.append(StationRow(c.ticket_no, workstation(c), c.name if template.rules.show_names else "",
+                                      status, scored, n_items, conflicts.get(c.ticket_no, "")))
+            return out
+
+    @requires("scoring.grade")
+    def my_sheet(self, plan_no: str, ticket_no: str) -> SheetView | None:
+        """The caller's own working sheet (open correction, else latest version)."""
+        with self.ctx.reading() as s:
+            batch = find_batch(s, plan_no)
+            template = q.template(s, batch)
+            q.member(s, batch, self.ctx.actor.staff_id)
+            c = q.candidate(s, batch, ticket_no)
+            w = q.working(q.sheets(s, c.id), self.ctx.actor.staff_id)
+            return None if w is None else q.sheet_view(w, template, ticket_no, s.get(models.Staff, w.grader_id))
+
+    @requires("scoring.grade")
+    def save_sheet(self, plan_no: str, ticket_no: str, entries: Mapping[str, Any]) -> SheetView:
+        """Save the caller's draft (every keystroke may come here; nothing is lost)."""
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            batch = find_batch(s, plan_no)
+            template = q.template(s, batch)
+            me = q.member(s, batch, self.ctx.actor.staff_id)
+            c = q.candidate(s, batch, ticket_no)
+            if q.absence(s, c.id):
+                raise Conflict(f"考生「{ticket_no}」已登记缺考")
+            w = q.working(q.sheets(s, c.id), me.staff_id)
+            cleaned = rules.clean_entries(template, entries)
+            now = self.ctx.now()
+            if w is not None and w.status == ST_SIGNED:
+                raise Conflict("评分表已签字，不能修改；如需更正请发起更正并写明理由")
+            if w is None:
+                unresolved = [x for x in q.conflicts(s, batch) if not x.resolved]
+                mine = [x for x in unresolved if x.grader == self.ctx.actor.username and x.ticket_no == ticket_no]
+                if mine:
+                    raise Conflict(f"您与考生「{ticket_no}」存在回避情形（{mine[0].reason}），须更换考评员或由考场负责人允许")
+                if unresolved and not q.started(s, batch):
+                    raise Conflict(f"考评组尚有 {len(unresolved)} 处回避情形未处理，不能开始评分")
+                w = t.ScoreSheet(batch_id=batch.id, candidate_id=c.id, grader_id=me.staff_id, version=1,
+                                 source="station", entries={}, status=ST_DRAFT, created_at=now, updated_at=now)
+                s.add(w)
+                s.flush()
+                uow.journal("scoring.sheet_open", ticket_no, {"sheet": w.id, "plan_no": plan_no, "version": 1})
+            before = dict(w.entries)
+            w.entries = rules.entries_to_json(cleaned)  # the whole sheet as the station holds it
+            score = rules.score_sheet(template, w.entries)
+            w.total, w.detail, w.updated_at = str(score.total), {k: str(v) for k, v in score.tasks.items()}, now
+            changed = {k: [before.get(k), w.entries.get(k)] for k in set(before) | set(w.entries)
+                       if before.get(k) != w.entries.get(k)}
+            if changed:
+                # values stay out of the journal until every grader has signed (journal readers are
+                # not graders, but blindness must not depend on who reads the journal)
+                uow.journal("scoring.sheet_save", ticket_no, {"sheet": w.id, "version": w.version,
+                                                              "changed_items": sorted(changed),
+                                                              "entries_sha256": digest(w.entries)})
+            s.flush()
+            return q.sheet_view(w, template, ticket_no, s.get(models.Staff, me.staff_id))
+
+    @requires("scoring.grade")
+    def sign_sheet(self, plan_no: str, ticket_no: str, password: str, signature_png: bytes) -> SheetView:
+        """Re-enter the password and draw a signature; the sheet becomes immutable."""
+        problem = signature_problem(signature_png)
+        if problem:
+            raise DomainError(problem)
+        failure = None
+        check = check_password_early(self.ctx, password, staff_id=self.ctx.actor.staff_id)
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            batch = find_batch(s, plan_no)
+            template = q.template(s, batch)
+            me = q.member(s, batch, self.ctx.actor.staff_id)
+            c = q.candidate(s, batch, ticket_no)
+            w = q.working(q.sheets(s, c.id), me.staff_id)
+            if w is None or w.status != ST_DRAFT:
+                raise Conflict("没有待签字的评分表")
+            score = rules.score_sheet(template, w.entries)
+            if score.missing:
+                raise DomainError(f"尚有 {len(score.missing)} 个评分项未评分（{'、'.join(score.missing[:5])}），不能签字")
+            failure = q.check_signing_password(uow, self.ctx, check, "sign")
+            if failure:
+                uow.journal("scoring.sign_refused", ticket_no, {"sheet": w.id, "reason": "password"})
+            else:
+                if w.supersedes_id and q.chief_signed(s, batch):
+                    raise Conflict("汇总表已由考评组长签字，不能再更正")
+                now = self.ctx.now()
+                content = {"sheet": w.id, "plan_no": plan_no, "ticket_no": ticket_no, "grader": self.ctx.actor.username,
+                           "version": w.version, "entries": w.entries, "total": str(score.total),
+                           "template": hashlib.sha256(canonical(template.to_dict())).hexdigest(),
+                           "signature_sha256": hashlib.sha256(signature_png).hexdigest(),
+                           "supersedes": w.supersedes_id, "correction_reason": w.correction_reason}
+                w.status, w.signed_at, w.signature = ST_SIGNED, now, signature_png
+                w.total = str(score.total)
+                w.content_sha256 = hashlib.sha256(canonical(content)).hexdigest()
+                sealed = {k: v for k, v in content.items() if k not in ("entries", "total")}
+                uow.journal("scoring.sheet_sign", ticket_no, {**sealed, "entries_sha256": digest(w.entries),
+                                                              "content_sha256": w.content_sha256})
+                s.flush()
+                return q.sheet_view(w, template, ticket_no, s.get(models.Staff, me.staff_id))
+        raise PermissionDenied(failure)
+
+    @requires("scoring.grade")
+    def start_correction(self, plan_no: str, ticket_no: str, reason: str) -> SheetView:
+        """A signed sheet is never changed: the correction is a new version with a reason."""
+        if len(reason.strip()) < 4:
+            raise DomainError("请写明更正理由（至少 4 个字）")
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            batch = find_batch(s, plan_no)
+            template = q.template(s, batch)
+            me = q.member(s, batch, self.ctx.actor.staff_id)
+            c = q.candidate(s, batch, ticket_no)
+            sheets = q.sheets(s, c.id)
+            w = q.working(sheets, me.staff_id)
+            if w is None or w.status != ST_SIGNED:
+                raise Conflict("只有已签字的评分表需要更正；未签字的可直接修改")
+            if q.chief_signed(s, batch):
+                raise Conflict("汇总表已由考评组长签字，不能再更正")
+            revealed = q.revealed(q.members(s, batch), sheets)
+            now = self.ctx.now()
+            new = t.ScoreSheet(batch_id=batch.id, candidate_id=c.id, grader_id=me.staff_id, version=w.version + 1,
+                               source=w.source, entries=dict(w.entries), total=w.total,
+                               detail={k: v for k, v in w.detail.items()
+                                       if k not in ("origin_sheet", "origin_supersedes", "imported_from")},
+                               status=ST_DRAFT, created_at=now, updated_at=now, supersedes_id=w.id,
+                               correction_reason=reason.strip(), after_reveal=revealed)
+            s.add(new)
+            s.flush()
+            uow.journal("scoring.sheet_correct", ticket_no, {"sheet": new.id, "supersedes": w.id,
+                                                             "version": new.version, "reason": reason.strip(),
+                                                             "after_reveal": revealed})
+            return q.sheet_view(new, template, ticket_no, s.get(models.Staff, me.staff_id))

@@ -1,0 +1,169 @@
+"""Before scoring (the office, the admin, the room head): the 评分记录表 template, the 考评组
+and avoidance (回避)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from sqlalchemy import select
+
+from app.core import scoring as rules
+from app.core.errors import Conflict, DomainError
+from app.core.roles import Role, assignment_conflict
+from app.formats import xlsx
+from app.services.base import Service, find_batch, requires
+from app.services.scoring import queries as q
+from app.services.scoring.views import ConflictView, GroupView, canonical
+from app.store import models
+from app.store import scoring_tables as t
+
+
+class ScoringSetupService(Service):
+    # ------------------------------------------------------------ template
+    @requires("scoring.template")
+    def import_template(self, plan_no: str, path: Path | str) -> rules.Template:
+        """All or nothing; replaceable until the first sheet of the batch is saved."""
+        path = Path(path)
+        template = rules.parse_template(xlsx.read_workbook(path))
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            batch = find_batch(s, plan_no)
+            if q.started(s, batch):
+                raise Conflict("评分已开始，不能更换评分记录表")
+            members = q.members(s, batch)
+            if members:
+                problem = rules.group_problem([st.username for _, st in members],
+                                              next((st.username for m, st in members if m.is_chief), ""), template.rules)
+                if problem:
+                    raise DomainError(f"评分记录表与现有考评组不符：{problem}")
+            row = q.template_row(s, batch)
+            before = row.file_sha256 if row else None
+            if row is None:
+                row = t.ScoringTemplate(batch_id=batch.id)
+                s.add(row)
+            row.title, row.definition, row.file_sha256, row.created_at = (template.title, template.to_dict(), digest,
+                                                                          self.ctx.now())
+            uow.journal("scoring.template", plan_no, {"file": path.name, "file_sha256": digest, "replaced": before,
+                                                      "definition_sha256": hashlib.sha256(
+                                                          canonical(template.to_dict())).hexdigest(),
+                                                      "tasks": len(template.tasks), "items": len(template.items())})
+        return template
+
+    @requires("scoring.view")
+    def batches(self) -> list[tuple[str, str]]:
+        """Batches that have a scoring template: (plan_no, label)."""
+        with self.ctx.reading() as s:
+            rows = s.execute(select(models.Batch, t.ScoringTemplate.title)
+                             .join(t.ScoringTemplate, t.ScoringTemplate.batch_id == models.Batch.id)
+                             .order_by(models.Batch.exam_start))
+            return [(b.plan_no, f"{b.plan_no} {b.occupation_name} {b.level}级 — {title}") for b, title in rows]
+
+    @requires("scoring.view")
+    def template(self, plan_no: str) -> rules.Template:
+        with self.ctx.reading() as s:
+            return q.template(s, find_batch(s, plan_no))
+
+    # ------------------------------------------------------------ group and avoidance
+    @requires("scoring.group")
+    def set_group(self, plan_no: str, members: list[str], chief: str) -> list[ConflictView]:
+        """Form (or, before scoring starts, re-form) the 考评组.  Returns the avoidance
+        conflicts it raises; they must be resolved before scoring starts."""
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            batch = find_batch(s, plan_no)
+            if q.started(s, batch):
+                raise Conflict("评分已开始，考评组已锁定，不能更改")
+            row = q.template_row(s, batch)
+            r = rules.Template.from_dict(row.definition).rules if row else rules.Rules()
+            problem = rules.group_problem(members, chief, r)
+            if problem:
+                raise DomainError(problem)
+            staff = {u: q.staff(s, u) for u in members}
+            for u, st in staff.items():
+                if not st.active:
+                    raise DomainError(f"「{st.name}」的账户已停用")
+                want = {Role.GRADER.value, Role.CHIEF_GRADER.value} if u == chief else {Role.GRADER.value}
+                if u == chief and Role.CHIEF_GRADER.value not in st.roles:
+                    raise DomainError(f"「{st.name}」的账户没有「考评组长」角色")
+                if not ({Role.GRADER.value, Role.CHIEF_GRADER.value} & set(st.roles)):
+                    raise DomainError(f"「{st.name}」的账户没有「考评员」角色")
+                existing = {Role(a.role) for a in s.scalars(select(models.BatchAssignment).where(
+                    models.BatchAssignment.batch_id == batch.id, models.BatchAssignment.staff_id == st.id))}
+                for role in sorted(want):
+                    if Role(role) in existing:
+                        continue
+                    p = assignment_conflict(existing, Role(role))
+                    if p:
+                        raise Conflict(f"「{st.name}」：{p}")
+                    if role in st.roles:
+                        s.add(models.BatchAssignment(batch_id=batch.id, staff_id=st.id, role=role))
+                        existing.add(Role(role))
+            new_ids = {st.id for st in staff.values()}
+            chief_id = staff[chief].id
+            for m in s.scalars(select(t.ScoringGroupMember).where(t.ScoringGroupMember.batch_id == batch.id)):
+                s.delete(m)
+            # the batch's grading assignments are the group: drop those of people no longer in it
+            for a in s.scalars(select(models.BatchAssignment).where(
+                    models.BatchAssignment.batch_id == batch.id,
+                    models.BatchAssignment.role.in_((Role.GRADER.value, Role.CHIEF_GRADER.value)))):
+                if a.staff_id not in new_ids or (a.role == Role.CHIEF_GRADER.value and a.staff_id != chief_id):
+                    s.delete(a)
+            s.flush()
+            for u, st in staff.items():
+                s.add(t.ScoringGroupMember(batch_id=batch.id, staff_id=st.id, is_chief=(u == chief)))
+            s.flush()
+            conflicts = q.conflicts(s, batch)
+            uow.journal("scoring.group", plan_no, {"members": sorted(members), "chief": chief,
+                                                   "conflicts": [[c.grader, c.ticket_no, c.reason] for c in conflicts]})
+            return conflicts
+
+    @requires("scoring.view")
+    def group(self, plan_no: str) -> GroupView:
+        with self.ctx.reading() as s:
+            batch = find_batch(s, plan_no)
+            members = q.members(s, batch)
+            return GroupView(plan_no, tuple((st.username, st.name, st.unit) for _, st in members),
+                             next((st.username for m, st in members if m.is_chief), None), q.started(s, batch))
+
+    @requires("scoring.group")
+    def declare_relation(self, plan_no: str, username: str, ticket_no: str, note: str) -> None:
+        """Record that a grader is related to a candidate (亲属、师徒、同一培训班 …)."""
+        if not note.strip():
+            raise DomainError("请写明利害关系")
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            batch = find_batch(s, plan_no)
+            st, c = q.staff(s, username), q.candidate(s, batch, ticket_no)
+            if s.scalars(select(t.ScoringRelation).where(t.ScoringRelation.batch_id == batch.id,
+                                                         t.ScoringRelation.staff_id == st.id,
+                                                         t.ScoringRelation.candidate_id == c.id)).first():
+                return
+            s.add(t.ScoringRelation(batch_id=batch.id, staff_id=st.id, candidate_id=c.id, note=note.strip()))
+            uow.journal("scoring.relation", plan_no, {"username": username, "ticket_no": ticket_no, "note": note})
+
+    @requires("scoring.view")
+    def avoidance(self, plan_no: str) -> list[ConflictView]:
+        with self.ctx.reading() as s:
+            return q.conflicts(s, find_batch(s, plan_no))
+
+    @requires("scoring.avoidance")
+    def allow_avoidance(self, plan_no: str, username: str, ticket_no: str, reason: str) -> None:
+        """The room head lets a flagged grader score the candidate, with a written reason."""
+        if len(reason.strip()) < 4:
+            raise DomainError("请写明允许的理由（至少 4 个字）")
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            batch = find_batch(s, plan_no)
+            st, c = q.staff(s, username), q.candidate(s, batch, ticket_no)
+            if not any(x.grader == username and x.ticket_no == ticket_no for x in q.conflicts(s, batch)):
+                raise DomainError("该考评员与该考生之间没有需回避的情形")
+            if s.scalars(select(t.AvoidanceWaiver).where(t.AvoidanceWaiver.batch_id == batch.id,
+                                                         t.AvoidanceWaiver.staff_id == st.id,
+                                                         t.AvoidanceWaiver.candidate_id == c.id)).first():
+                raise Conflict("已允许过")
+            s.add(t.AvoidanceWaiver(batch_id=batch.id, staff_id=st.id, candidate_id=c.id, reason=reason.strip(),
+                                    allowed_by=self.ctx.actor.staff_id, allowed_at=self.ctx.now()))
+            uow.journal("scoring.avoidance_allow", plan_no, {"username": username, "ticket_no": ticket_no,
+                                                             "reason": reason.strip()})
