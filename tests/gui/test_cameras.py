@@ -58,13 +58,15 @@ def test_config_test_button_and_add(qtbot, admin, tmp_path, monkeypatch):
     qtbot.mouseClick(page.test_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: getattr(page, "last_test_size", None) == (320, 240), timeout=10000)
     qtbot.mouseClick(page.add_button, Qt.LeftButton)
-    assert page.table.rowCount() == 1 and page.table.item(0, 0).text() == "C3"
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10000)     # added off the UI thread
+    assert page.table.item(0, 0).text() == "C3"
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
     page.code.setText("第三")
     page.name.setText("x")
     qtbot.mouseClick(page.add_button, Qt.LeftButton)
-    assert warnings and "ASCII" in warnings[0] and page.table.rowCount() == 1
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10000)
+    assert "ASCII" in warnings[0] and page.table.rowCount() == 1
 
 
 def test_incident_list_records_and_shows_video(qtbot, admin, tmp_path):
@@ -77,7 +79,8 @@ def test_incident_list_records_and_shows_video(qtbot, admin, tmp_path):
     page.room.setCurrentText("第1考场")
     page.text.setText("考生举手")
     qtbot.mouseClick(page.add_button, Qt.LeftButton)
-    assert page.table.rowCount() == 1 and page.table.item(0, 2).text() == "考生举手"
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=10000)
+    assert page.table.item(0, 2).text() == "考生举手"
     page.table.selectRow(0)
     page.show_video()
     qtbot.waitUntil(lambda: bool(page.dialogs) and page.dialogs[0].frames_shown >= 3, timeout=15000)

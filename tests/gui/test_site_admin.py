@@ -46,5 +46,5 @@ def test_staff_tab_lists_and_adds(qtbot, admin, monkeypatch):
 
     monkeypatch.setattr(site_admin, "AddStaffDialog", FakeDialog)
     w.staff.add()
-    assert w.staff.table.rowCount() == 2
+    qtbot.waitUntil(lambda: w.staff.table.rowCount() == 2, timeout=10000)   # hashed and written off the UI thread
     assert w.staff.table.item(1, 0).text() == "kaowu" and w.staff.table.item(1, 2).text() == "考务人员"

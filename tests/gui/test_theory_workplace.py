@@ -46,10 +46,10 @@ def test_office_prepares_and_seals_papers_without_seeing_them(qtbot, demo, demo_
     w.counts[QType.MULTIPLE].setValue(5)
     w.points[QType.MULTIPLE].setValue(7)
     w.save_blueprint()
-    assert "应为 100 分" in w.message.text()  # 95 points: refused with the reason
+    qtbot.waitUntil(lambda: "应为 100 分" in w.message.text(), timeout=10000)  # 95 points: refused with the reason
     w.points[QType.MULTIPLE].setValue(8)
     w.save_blueprint()
-    assert w.message.text() == "组卷方案已保存"
+    qtbot.waitUntil(lambda: w.message.text() == "组卷方案已保存", timeout=10000)
     for i, user in enumerate(("admin", "kaowu")):
         w.users[i].setText(user)
         w.pws[i].setText(PASSWORDS[user])

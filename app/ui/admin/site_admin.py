@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QTabWidget, QVBoxLayout, QWidget)
@@ -14,8 +14,8 @@ from app.services.roster import RosterService
 from app.services.site import SiteService
 from app.services.staff import StaffService
 from app.ui.admin.readiness_view import ReadinessTab
-from app.ui.common.tasks import run_task
-from app.ui.common.widgets import PathField, confirm, error_text, show_error, tr
+from app.ui.common.tasks import on_changes, run_task
+from app.ui.common.widgets import PathField, confirm, error_text, tr
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -67,7 +67,7 @@ class RosterImportTab(QWidget):
         self.errors.setRowCount(0)
         self.result.setText(self.tr("正在导入…"))
         run_task(self, lambda: RosterService(self.ctx).import_roster(path, photos), self._done, self._failed,
-                 label=self.tr("正在校验并导入名册…"))
+                 label=self.tr("正在校验并导入名册…"), changes={"roster"})
 
     def _done(self, result) -> None:
         self.import_button.setEnabled(True)
@@ -120,6 +120,8 @@ class AddStaffDialog(QDialog):
 
 
 class StaffTab(QWidget):
+    changed = Signal()  # an account was added, unlocked or deactivated
+
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -137,6 +139,7 @@ class StaffTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.table)
         self.refresh()
+        on_changes(self, {"staff"}, lambda _: self.refresh())
 
     def refresh(self) -> None:
         rows = []
@@ -156,31 +159,23 @@ class StaffTab(QWidget):
         dialog = AddStaffDialog(self)
         if dialog.exec() != QDialog.Accepted:
             return
-        v = dialog.values()
-        try:
-            StaffService(self.ctx).add(v["username"], v["name"], v["password"], v["roles"], unit=v["unit"],
-                                       card_no=v["card_no"])
-        except Exception as exc:  # noqa: BLE001
-            show_error(self, exc)
-        self.refresh()
+        v, svc = dialog.values(), StaffService(self.ctx)
+        run_task(self, lambda: svc.add(v["username"], v["name"], v["password"], v["roles"], unit=v["unit"],
+                                       card_no=v["card_no"]),
+                 self._done, None, self.tr("正在创建账户…"), changes={"staff"})
 
     def unlock(self) -> None:
-        username = self._selected()
+        username, svc = self._selected(), StaffService(self.ctx)
         if username:
-            try:
-                StaffService(self.ctx).unlock(username)
-            except Exception as exc:  # noqa: BLE001
-                show_error(self, exc)
-            self.refresh()
+            run_task(self, lambda: svc.unlock(username), self._done, None, changes={"staff"})
 
     def deactivate(self) -> None:
-        username = self._selected()
+        username, svc = self._selected(), StaffService(self.ctx)
         if username and confirm(self, self.tr("停用账户"), self.tr("确定停用账户「{0}」吗？停用后该账户无法登录。").format(username)):
-            try:
-                StaffService(self.ctx).set_active(username, False)
-            except Exception as exc:  # noqa: BLE001
-                show_error(self, exc)
-            self.refresh()
+            run_task(self, lambda: svc.set_active(username, False), self._done, None, changes={"staff"})
+
+    def _done(self, _result) -> None:
+        self.changed.emit()
 
 
 class InstitutionTab(QWidget):

@@ -13,7 +13,7 @@ from app.core.exam.blueprint import Blueprint, Section
 from app.core.exam.questions import QTYPE_NAMES, QType
 from app.services.roster import RosterService
 from app.services.theory import BankService, PaperService
-from app.ui.common.tasks import run_task
+from app.ui.common.tasks import on_changes, run_task
 
 LEVEL_FROM_NAME = {"五级": 5, "四级": 4, "三级": 3, "二级": 2, "一级": 1}
 
@@ -116,6 +116,7 @@ class TheoryWorkplace(QWidget):
         v.addWidget(self.message)
         v.addStretch(1)
         self.refresh()
+        on_changes(self, {"theory"}, lambda _: self.refresh())
 
     # -------------------------------------------------------------------------
     def plan_no(self) -> str:
@@ -179,13 +180,12 @@ class TheoryWorkplace(QWidget):
             self.import_btn.setEnabled(True)
             self.message.setText(self.tr("已导入 {0} 题，题库现有 {1} 题。{2}").format(res.imported, res.bank_size,
                                                                                  res.warning))
-            self.refresh()
 
         def failed(exc):
             self.import_btn.setEnabled(True)
             self._error(exc)
 
-        run_task(self, fn, done, failed, label=self.tr("正在导入题库…"))
+        run_task(self, fn, done, failed, label=self.tr("正在导入题库…"), changes={"theory"})
 
     def blueprint_from_form(self) -> Blueprint:
         sections = tuple(Section(qt, self.counts[qt].value(), Decimal(str(self.points[qt].value())))
@@ -196,11 +196,12 @@ class TheoryWorkplace(QWidget):
 
     def save_blueprint(self):
         try:
-            self.papers.set_blueprint(self.plan_no(), self.blueprint_from_form())
+            plan, blueprint = self.plan_no(), self.blueprint_from_form()
         except Exception as exc:  # noqa: BLE001 - shown to the person
             self._error(exc)
             return
-        self.message.setText(self.tr("组卷方案已保存"))
+        run_task(self, lambda: self.papers.set_blueprint(plan, blueprint),
+                 lambda _: self.message.setText(self.tr("组卷方案已保存")), self._error, changes={"theory"})
 
     def _custodians(self):
         out = [(self.users[i].text().strip(), self.pws[i].text()) for i in range(2)]
@@ -214,12 +215,12 @@ class TheoryWorkplace(QWidget):
         custodians = self._custodians()
         plan = self.plan_no()
         run_task(self, lambda: self.papers.seal(plan, custodians),
-                 lambda _: (self.message.setText(self.tr("试卷已封存")), self.refresh()), self._error,
-                 label=self.tr("正在组卷并封存…"))
+                 lambda _: self.message.setText(self.tr("试卷已封存")), self._error,
+                 label=self.tr("正在组卷并封存…"), changes={"theory"})
 
     def unlock(self):
         custodians = self._custodians()
         plan = self.plan_no()
         run_task(self, lambda: self.papers.unlock(plan, custodians),
-                 lambda _: (self.message.setText(self.tr("试卷已解封")), self.refresh()), self._error,
-                 label=self.tr("正在解封…"))
+                 lambda _: self.message.setText(self.tr("试卷已解封")), self._error,
+                 label=self.tr("正在解封…"), changes={"theory"})

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, Q
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.services.camera import CameraService
-from app.ui.common.tasks import run_task
+from app.ui.common.tasks import on_changes, run_task
 
 
 class CameraConfig(QWidget):
@@ -56,6 +56,7 @@ class CameraConfig(QWidget):
         lay.addWidget(self.table, 3)
         lay.addLayout(right, 2)
         self.reload()
+        on_changes(self, {"cameras"}, lambda _: self.reload())
 
     def reload(self) -> None:
         cams = self.service.cameras(include_inactive=True)
@@ -90,13 +91,13 @@ class CameraConfig(QWidget):
         run_task(self, lambda: self.service.test_source(source), done, failed, self.tr("正在从视频源取一帧画面…"))
 
     def add(self) -> None:
-        try:
-            self.service.add_camera(self.code.text().strip(), self.name.text().strip(), self.room.currentText().strip(),
-                                    self.room_code.text().strip(), self.source.text().strip(),
-                                    loop=self.loop.isChecked())
-        except Exception as exc:  # noqa: BLE001 - DomainError / PermissionDenied, shown as is
-            QMessageBox.warning(self, self.tr("添加摄像头"), str(exc))
-            return
-        self.code.clear()
-        self.name.clear()
-        self.reload()
+        args = (self.code.text().strip(), self.name.text().strip(), self.room.currentText().strip(),
+                self.room_code.text().strip(), self.source.text().strip())
+        loop, svc = self.loop.isChecked(), self.service
+
+        def done(_):
+            self.code.clear()
+            self.name.clear()
+
+        run_task(self, lambda: svc.add_camera(*args, loop=loop), done,
+                 lambda exc: QMessageBox.warning(self, self.tr("添加摄像头"), str(exc)), changes={"cameras"})

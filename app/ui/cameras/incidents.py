@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdi
 from app.camera.player import PiecePlayer
 from app.services.camera import CameraService
 from app.ui.cameras.bridge import to_qimage
-from app.ui.common.tasks import run_task
+from app.ui.common.tasks import on_changes, run_task
 
 WINDOW_SECONDS = 60
 
@@ -95,10 +95,14 @@ class IncidentList(QWidget):
         lay.addLayout(bottom)
         self.dialogs = []
         self.reload()
+        on_changes(self, {"cameras"}, lambda _: self.reload())
 
     def reload(self) -> None:
+        keep = self.room.currentText()
         self.room.clear()
         self.room.addItems(self.service.rooms())
+        if keep:
+            self.room.setCurrentText(keep)
         self.items = self.service.bookmarks()
         self.table.setRowCount(len(self.items))
         for r, b in enumerate(self.items):
@@ -107,13 +111,9 @@ class IncidentList(QWidget):
                 self.table.setItem(r, c, QTableWidgetItem(v))
 
     def add(self) -> None:
-        try:
-            self.service.bookmark(self.room.currentText(), self.text.text())
-        except Exception as exc:  # noqa: BLE001
-            QMessageBox.warning(self, self.tr("记录情况"), str(exc))
-            return
-        self.text.clear()
-        self.reload()
+        room, text, svc = self.room.currentText(), self.text.text(), self.service
+        run_task(self, lambda: svc.bookmark(room, text), lambda _: self.text.clear(),
+                 lambda exc: QMessageBox.warning(self, self.tr("记录情况"), str(exc)), changes={"cameras"})
 
     def _selected(self):
         row = self.table.currentRow()
@@ -170,7 +170,7 @@ class IncidentList(QWidget):
             self.info.setText(self.tr("已导出：") + "；".join(f"{c.path}（{c.seconds:.0f} 秒）" for c in clips))
 
         run_task(self, work, done, lambda e: QMessageBox.warning(self, self.tr("导出片段"), str(e)),
-                 self.tr("正在导出录像片段…"))
+                 self.tr("正在导出录像片段…"), changes={"cameras"})
 
     def closeEvent(self, event) -> None:  # noqa: N802
         for d in self.dialogs:

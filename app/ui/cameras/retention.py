@@ -67,4 +67,5 @@ class RetentionView(QWidget):
             return
         run_task(self, lambda: self.service.purge(ids, confirmed=True),
                  lambda n: (self.list_plan(), self.info.setText(self.tr("已删除 {0} 个录像分段").format(n))),
-                 lambda e: QMessageBox.warning(self, self.tr("删除录像"), str(e)), self.tr("正在删除…"))
+                 lambda e: QMessageBox.warning(self, self.tr("删除录像"), str(e)), self.tr("正在删除…"),
+                 changes={"cameras"})

@@ -172,7 +172,8 @@ class CameraWall(QWidget):
             return self._make_workers(codes, True)
 
         run_task(self, work, lambda r: self._running(*r, True),
-                 lambda exc: QMessageBox.warning(self, self.tr("开始录像"), str(exc)), self.tr("正在启动录像…"))
+                 lambda exc: QMessageBox.warning(self, self.tr("开始录像"), str(exc)), self.tr("正在启动录像…"),
+                 changes={"cameras"})
 
     def confirm_stop(self) -> None:
         answer = QMessageBox.question(self, self.tr("停止录像"),
@@ -194,7 +195,7 @@ class CameraWall(QWidget):
         self.stop_button.setEnabled(False)
         run_task(self, stop_all, lambda _: self._start_workers(record=False),
                  lambda exc: QMessageBox.warning(self, self.tr("停止录像"), str(exc)),
-                 self.tr("正在关闭录像分段…"))
+                 self.tr("正在关闭录像分段…"), changes={"cameras"})
 
     # -- signals from workers ---------------------------------------------
     def _on_frame(self, code: str, image, time_text: str) -> None:

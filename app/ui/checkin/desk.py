@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import os
 
-import shiboken6
-
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
@@ -26,17 +24,8 @@ from app.core import checkin as rules
 from app.formats.idreader import FileReader, IdCardReader, KeyboardWedgeReader
 from app.services.checkin import CheckinService, Override
 from app.ui.checkin.camera import CameraFeed, to_pixmap
-from app.ui.common.tasks import run_task
+from app.ui.common.tasks import on_changes, run_task
 from app.ui.common.widgets import confirm, error_text
-
-def run_for(widget: QWidget, fn, on_done, on_error, label: str = "") -> None:
-    """``run_task`` whose answers are dropped if the widget is gone by the time they come
-    (a workplace closed at logout while a lookup was in flight)."""
-    def alive(cb):
-        return lambda value: cb(value) if shiboken6.isValid(widget) else None
-
-    run_task(widget, fn, alive(on_done), alive(on_error), label=label)
-
 
 GREEN, RED, AMBER, GREY = "#1b7f3b", "#b3261e", "#b26a00", "#555555"
 COUNT_REFRESH_MS = 5000
@@ -195,6 +184,7 @@ class CheckinWorkplace(QWidget):
         self.reader_timer.timeout.connect(self.poll_reader)
         self._set_banner(self.tr("请扫码"), GREY)
         self.load_sessions()
+        on_changes(self, {"checkin"}, lambda _: self.refresh_counts())  # this desk's and other windows' actions
 
     def eventFilter(self, obj, event):
         if obj is self.scan and event.type() == QEvent.KeyPress and event.matches(QKeySequence.Undo):
@@ -220,7 +210,7 @@ class CheckinWorkplace(QWidget):
             self._session_changed()
             self.sessions_loaded.emit(len(sessions))
 
-        run_for(self, self.service.sessions, done, self._failed)
+        run_task(self, self.service.sessions, done, self._failed)
 
     def _session_changed(self, *_):
         self._show_cutoff(0)
@@ -315,8 +305,8 @@ class CheckinWorkplace(QWidget):
             extra = self.tr("（F9 请考场负责人同意）") if card.refusal.overridable else ""
             self._refuse(card.refusal.message + extra)
             sid = self.session_id
-            run_for(self, lambda: self.service.record_refusal(sid, card.ticket_no), lambda _: None,
-                    lambda exc: None)  # journaled after the screen is up
+            run_task(self, lambda: self.service.record_refusal(sid, card.ticket_no), lambda _: None,
+                     lambda exc: None, changes={"checkin"})  # journaled after the screen is up
         elif self.wedge_name and self.wedge_name != card.name:
             self._set_banner(self.tr("证件姓名「{0}」与名册不符，请仔细核对").format(self.wedge_name), AMBER)
             QApplication.beep()
@@ -373,7 +363,7 @@ class CheckinWorkplace(QWidget):
                 self._set_banner(self.tr("有 {0} 名考生符合，请输入序号并回车").format(len(found.matches)), AMBER)
                 self.choices_shown.emit(len(found.matches))
 
-        run_for(self, lambda: self.service.lookup(sid, text), done, self._failed)
+        run_task(self, lambda: self.service.lookup(sid, text), done, self._failed)
 
     def confirm_identity(self, override: Override | None = None) -> None:
         card, sid = self.current, self.session_id
@@ -392,11 +382,10 @@ class CheckinWorkplace(QWidget):
             self._set_banner(self.tr("✔ {0} 检录完成：请到 {1} {2} 号座位").format(
                 result.name, result.room or "", result.seat or self.tr("（未排座）")), GREEN)
             self.checked_in.emit(result.ticket_no, result.seat)
-            self.refresh_counts()
             self.scan.setFocus()
 
-        run_for(self, lambda: self.service.check_in(sid, card.ticket_no, photo=photo, override=override),
-                 done, self._failed, label=self.tr("正在核验考场负责人…") if override else "")
+        run_task(self, lambda: self.service.check_in(sid, card.ticket_no, photo=photo, override=override),
+                 done, self._failed, label=self.tr("正在核验考场负责人…") if override else "", changes={"checkin"})
 
     def mismatch(self) -> None:
         card, sid = self.current, self.session_id
@@ -417,7 +406,8 @@ class CheckinWorkplace(QWidget):
             self.mismatch_recorded.emit(card.ticket_no)
             self.scan.setFocus()
 
-        run_for(self, lambda: self.service.report_mismatch(sid, card.ticket_no, photo=photo), done, self._failed)
+        run_task(self, lambda: self.service.report_mismatch(sid, card.ticket_no, photo=photo), done, self._failed,
+                 changes={"checkin"})
 
     def _ask_override(self, message: str) -> Override | None:
         dialog = OverrideDialog(self, message)
@@ -442,10 +432,9 @@ class CheckinWorkplace(QWidget):
             self.busy = False
             self._set_banner(self.tr("已撤销 {0}（{1}）的检录").format(result.name, result.ticket_no), AMBER)
             self.undone.emit(result.ticket_no)
-            self.refresh_counts()
             self.scan.setFocus()
 
-        run_for(self, self.service.undo_last, done, self._failed)
+        run_task(self, self.service.undo_last, done, self._failed, changes={"checkin"})
 
     def mark_absent(self) -> None:
         sid = self.session_id
@@ -456,9 +445,8 @@ class CheckinWorkplace(QWidget):
 
         def done(tickets):
             self._set_banner(self.tr("已记缺考 {0} 名").format(len(tickets)), AMBER)
-            self.refresh_counts()
 
-        run_for(self, lambda: self.service.mark_absent(sid), done, self._failed)
+        run_task(self, lambda: self.service.mark_absent(sid), done, self._failed, changes={"checkin"})
 
     def refresh_counts(self) -> None:
         sid = self.session_id
@@ -476,7 +464,7 @@ class CheckinWorkplace(QWidget):
             self._show_cutoff(sum(r.waiting for r in rows))
             self.counts_updated.emit()
 
-        run_for(self, lambda: self.service.counts(sid), done, lambda exc: None)
+        run_task(self, lambda: self.service.counts(sid), done, lambda exc: None)
 
     def _show_cutoff(self, waiting: int) -> None:
         """Once the cut-off has passed with people still missing, say so: F10 records them absent."""

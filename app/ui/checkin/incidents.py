@@ -12,7 +12,7 @@ from app.core.checkin import local
 from app.core.roles import allowed
 from app.services.checkin import CheckinService
 from app.services.roster import RosterService
-from app.ui.checkin.desk import run_for
+from app.ui.common.tasks import on_changes, run_task
 from app.ui.common.widgets import error_text
 
 class IncidentPanel(QWidget):
@@ -51,6 +51,7 @@ class IncidentPanel(QWidget):
         sc = QShortcut(QKeySequence("F5"), self)
         sc.setContext(Qt.WidgetWithChildrenShortcut)
         sc.activated.connect(self.refresh)
+        on_changes(self, {"checkin"}, lambda _: self.refresh() if self.isVisible() else None)
 
     def showEvent(self, event):
         super().showEvent(event)
@@ -66,7 +67,7 @@ class IncidentPanel(QWidget):
                     self.table.setItem(i, j, QTableWidgetItem(v))
             self.loaded.emit(len(items))
 
-        run_for(self, self.service.incidents, done, lambda exc: self.note.setText(error_text(exc)))
+        run_task(self, self.service.incidents, done, lambda exc: self.note.setText(error_text(exc)))
 
     def _kind(self, kind: str) -> str:
         return self.tr("人证不符（疑似冒名顶替）") if kind == "impersonation_suspected" else kind
@@ -94,4 +95,4 @@ class IncidentPanel(QWidget):
                     label.setText(empty)
             self.photos_shown.emit()
 
-        run_for(self, work, done, lambda exc: self.note.setText(error_text(exc)))
+        run_task(self, work, done, lambda exc: self.note.setText(error_text(exc)))

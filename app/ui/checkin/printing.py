@@ -13,7 +13,7 @@ from app.core.codes import SUBJECTS
 from app.formats import checkin_pdf
 from app.services.checkin import CheckinService
 from app.services.roster import RosterService
-from app.ui.checkin.desk import run_for
+from app.ui.common.tasks import on_changes, run_task
 from app.ui.common.widgets import confirm, error_text, tr
 
 
@@ -114,6 +114,7 @@ class PrintPanel(QWidget):
         self.seat_button.clicked.connect(self.assign)
         self.session_button.clicked.connect(self.create_session)
         self._batch_changed()
+        on_changes(self, {"checkin"}, lambda _: self._load_sessions())
 
     @property
     def plan_no(self) -> str | None:
@@ -125,11 +126,16 @@ class PrintPanel(QWidget):
         self.room.addItem(self.tr("（全部考场）"), None)
         for r in (b.rooms if b else ()):
             self.room.addItem(r, r)
+        self._load_sessions()
+
+    def _load_sessions(self) -> None:
+        keep = self.session.currentData()
         self.session.clear()
         self.session.addItem(self.tr("（不指定）"), None)
-        if b:
-            for s in self.service.sessions(b.plan_no):
+        if self.plan_no:
+            for s in self.service.sessions(self.plan_no):
                 self.session.addItem(s.label, s.id)
+        self.session.setCurrentIndex(max(0, self.session.findData(keep)))
 
     def create_session(self) -> None:
         plan_no = self.plan_no
@@ -140,10 +146,10 @@ class PrintPanel(QWidget):
 
         def done(sid):
             self.result.setText(self.tr("已创建场次「{0}」").format(name))
-            self._batch_changed()
             self.session_created.emit(sid)
 
-        run_for(self, lambda: self.service.create_session(plan_no, name, subject, local, late), done, self._failed)
+        run_task(self, lambda: self.service.create_session(plan_no, name, subject, local, late), done, self._failed,
+                 changes={"checkin"})
 
     def _ask_path(self, suggested: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("保存 PDF"), suggested, "PDF (*.pdf)")
@@ -167,8 +173,9 @@ class PrintPanel(QWidget):
             self.result.setText(self.tr("「{0}」已排座 {1} 人").format(room, len(seats)))
             self.seated.emit(len(seats))
 
-        run_for(self, lambda: self.service.assign_seats(plan_no, room, rows=rows, cols=cols, terminals=terminals,
-                                                         mode=mode), done, self._failed, label=self.tr("正在排座…"))
+        run_task(self, lambda: self.service.assign_seats(plan_no, room, rows=rows, cols=cols, terminals=terminals,
+                                                          mode=mode), done, self._failed, label=self.tr("正在排座…"),
+                 changes={"checkin"})
 
     def print(self, kind: str) -> None:
         plan_no, room, sid = self.plan_no, self.room.currentData(), self.session.currentData()
@@ -202,4 +209,4 @@ class PrintPanel(QWidget):
             self.result.setText(self.tr("已写出 {0}（{1}）").format(path, n))
             self.written.emit(path)
 
-        run_for(self, work, done, self._failed, label=self.tr("正在生成 PDF…"))
+        run_task(self, work, done, self._failed, label=self.tr("正在生成 PDF…"))

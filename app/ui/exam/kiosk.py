@@ -2,7 +2,7 @@
 
 Full screen; the candidate cannot close it (only a submitted paper or a proctor can);
 losing focus is recorded.  Every answer goes to the engine on one serial worker
-thread, and the window shows a question as answered only when the engine has
+thread (a ``run_task`` lane), and the window shows a question as answered only when the engine has
 returned, i.e. after the durable commit.
 """
 
@@ -10,64 +10,36 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractButton, QButtonGroup, QCheckBox, QFormLayout, QGridLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QRadioButton, QScrollArea, QStackedWidget,
                                QVBoxLayout, QWidget)
 
 from app.core.exam import timing
+from app.ui.common.tasks import drain, pending, run_task
 
 TYPE_NAMES = {"true_false": "判断题", "single": "单选题", "multiple": "多选题"}
 
 
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(object)
+class SerialWorker:
+    """The kiosk's engine calls, one after another in order, off the UI thread: a lane of
+    ``run_task`` (the one road for slow work in the UI)."""
 
-
-class _Job(QRunnable):
-    def __init__(self, fn):
-        super().__init__()
-        self.fn = fn
-        self.signals = _Signals()
-
-    def run(self):
-        try:
-            result = self.fn()
-        except Exception as exc:  # noqa: BLE001 - shown to the person
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.done.emit(result)
-
-
-class SerialWorker(QObject):
-    """Runs engine calls one after another, in order, off the UI thread."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._jobs: set = set()
-        self.pending = 0
+    def __init__(self, owner: QWidget):
+        self.owner = owner
+        self.lane = f"kiosk-{id(owner):x}"
 
     def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None],
-               on_error: Callable[[Exception], None]) -> None:
-        job = _Job(fn)
-        self._jobs.add(job)
-        self.pending += 1
+               on_error: Callable[[Exception], None], changes=("sittings",)) -> None:
+        run_task(self.owner, fn, on_done, on_error, lane=self.lane, changes=changes)
 
-        def finish(cb, value):
-            self._jobs.discard(job)
-            self.pending -= 1
-            cb(value)
-
-        job.signals.done.connect(lambda r: finish(on_done, r))
-        job.signals.failed.connect(lambda e: finish(on_error, e))
-        self.pool.start(job)
+    @property
+    def pending(self) -> int:
+        return pending(self.lane)
 
     def wait(self, ms: int = 10000) -> bool:
-        return self.pool.waitForDone(ms)
+        return drain(self.lane, ms)
 
 
 class ExamWindow(QWidget):

@@ -114,7 +114,7 @@ class ExportWorkplace(QWidget):
             self.refresh()
             self._say(error_text(exc), False)
 
-        run_task(self, fn, finished, failed, label=label)
+        run_task(self, fn, finished, failed, label=label, changes={"exports"})
 
     # -- actions (the _ask_* methods collect input, the rest run the service) ----------------
     def _ask_make(self) -> None:

@@ -157,7 +157,7 @@ class ProctorWorkplace(QWidget):
     # -- actions ------------------------------------------------------------------------
     def _call(self, fn, done_text: str) -> None:
         run_task(self, fn, lambda _: (self.summary.setText(done_text), self.refresh()),
-                 lambda exc: show_error(self, exc))
+                 lambda exc: show_error(self, exc), changes={"sittings"})
 
     def room_action(self, action: str, label: str) -> None:
         if not confirm(self, self.tr("考场操作"), self.tr("确定对全部终端执行「{0}」？").format(label)):
@@ -222,4 +222,4 @@ class ProctorWorkplace(QWidget):
             self.summary.setText(self.tr("情况记录已保存"))
 
         run_task(self, lambda: self.service.record_incident(text, candidate=candidate), done,
-                 lambda exc: show_error(self, exc))
+                 lambda exc: show_error(self, exc), changes={"cameras"})

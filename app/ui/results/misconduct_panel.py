@@ -99,7 +99,8 @@ class MisconductPanel(QWidget):
         def done(_):
             self.info.setText(message)
             self.changed.emit()
-        run_task(self, fn, done, lambda e: (self.info.setText(str(e)), QMessageBox.warning(self, self.tr("未完成"), str(e))))
+        run_task(self, fn, done, lambda e: (self.info.setText(str(e)), QMessageBox.warning(self, self.tr("未完成"), str(e))),
+                 changes={"misconduct"})
 
     def record(self) -> None:
         article, number = (int(x) for x in self.item.currentData().split("-"))

@@ -79,7 +79,7 @@ class SupervisionForm(QWidget):
         scores, vetoes, opinion = self.scores(), self.chosen_vetoes(), self.opinion.toPlainText()
         svc = TablesService(self.ctx)
         run_task(self, lambda: svc.save_supervision(plan, scores, vetoes, opinion, password),
-                 self._done, lambda e: QMessageBox.warning(self, self.tr("未保存"), str(e)))
+                 self._done, lambda e: QMessageBox.warning(self, self.tr("未保存"), str(e)), changes={"results"})
 
     def _done(self, total: int) -> None:
         self.total.setText(self.tr("已签字保存，总分：{0}").format(total))

@@ -20,7 +20,7 @@ from app.services.official_tables import write_tables
 from app.services.publication import PublicationService
 from app.services.results import ResultsService
 from app.services.roster import RosterService
-from app.ui.common.tasks import run_task
+from app.ui.common.tasks import on_changes, run_task
 
 MISMATCH = QColor("#F8CBAD")
 FAILED = QColor("#FCE4D6")
@@ -186,7 +186,6 @@ class ResultsWorkplace(QWidget):
         from app.ui.results.misconduct_panel import MisconductPanel
 
         self.misconduct = MisconductPanel(ctx, self.findings_table, self)
-        self.misconduct.changed.connect(self.refresh)
         self.tabs.addTab(self.misconduct, self.tr("违纪处理"))
 
         self.supervision = None
@@ -194,7 +193,6 @@ class ResultsWorkplace(QWidget):
             from app.ui.results.supervision_form import SupervisionForm
 
             self.supervision = SupervisionForm(ctx, lambda: self.plan_no, self)
-            self.supervision.saved.connect(lambda _: self.refresh())
             self.tabs.addTab(self.supervision, self.tr("内部督导报告"))
 
         layout = QVBoxLayout(self)
@@ -214,6 +212,8 @@ class ResultsWorkplace(QWidget):
         self.export_tables_button.clicked.connect(self.export_tables)
         self.data = None
         self.refresh()
+        # every operation here, and scores arriving from scoring, refresh the open tables
+        on_changes(self, {"results", "misconduct", "scoring", "roster"}, lambda _: self.refresh())
 
     # -- loading ---------------------------------------------------------------------
     @property
@@ -309,9 +309,8 @@ class ResultsWorkplace(QWidget):
             msgs = {"waiting": self.tr("已录入，等待第二人录入"), "mismatch": self.tr("与另一人录入的成绩不一致，请核对试卷"),
                     "agreed": self.tr("两人录入一致，成绩已计入")}
             self.entry_info.setText(f"{ticket}：{msgs[state]}")
-            self.refresh()
 
-        run_task(self, lambda: svc.enter_manual(ticket, subject, score), done, self._error)
+        run_task(self, lambda: svc.enter_manual(ticket, subject, score), done, self._error, changes={"results"})
 
     def _password(self, title: str) -> str | None:
         text, ok = QInputDialog.getText(self, title, self.tr("签字确认：请再次输入您的密码"), QLineEdit.Password)
@@ -322,7 +321,8 @@ class ResultsWorkplace(QWidget):
         password = self._password(self.tr("审核签字"))
         if password is None:
             return
-        run_task(self, lambda: self.results.sign_review(plan, password), lambda _: self.refresh(), self._error)
+        run_task(self, lambda: self.results.sign_review(plan, password), lambda _: None, self._error,
+                 changes={"results"})
 
     def reopen(self) -> None:
         plan = self.plan_no
@@ -335,7 +335,8 @@ class ResultsWorkplace(QWidget):
         password = self._password(self.tr("重新打开"))
         if password is None:
             return
-        run_task(self, lambda: self.results.reopen(plan, reason, password), lambda _: self.refresh(), self._error)
+        run_task(self, lambda: self.results.reopen(plan, reason, password), lambda _: None, self._error,
+                 changes={"results"})
 
     def allocate(self) -> None:
         plan = self.plan_no
@@ -343,15 +344,16 @@ class ResultsWorkplace(QWidget):
                 != QMessageBox.Yes:
             return
         svc = CertificateService(self.ctx)
-        run_task(self, lambda: svc.allocate(plan), lambda out: (self.cert_info.setText(
-            self.tr("已分配 {0} 个证书编号").format(len(out))), self.refresh()), self._error, self.tr("正在分配证书编号…"))
+        run_task(self, lambda: svc.allocate(plan), lambda out: self.cert_info.setText(
+            self.tr("已分配 {0} 个证书编号").format(len(out))), self._error, self.tr("正在分配证书编号…"),
+            changes={"results"})
 
     def publish(self) -> None:
         plan = self.plan_no
         if QMessageBox.question(self, self.tr("确认"), self.tr("以脱敏的姓名和证件号码公示本批次认定结果？")) != QMessageBox.Yes:
             return
         svc = PublicationService(self.ctx)
-        run_task(self, lambda: svc.start(plan), lambda _: self.refresh(), self._error)
+        run_task(self, lambda: svc.start(plan), lambda _: None, self._error, changes={"results"})
 
     def _folder(self) -> str | None:
         return QFileDialog.getExistingDirectory(self, self.tr("选择保存位置")) or None
@@ -372,7 +374,7 @@ class ResultsWorkplace(QWidget):
             return made
 
         run_task(self, go, lambda made: self.pub_info.setText(self.tr("已导出 {0} 个文件到 {1}").format(len(made), folder)),
-                 self._error, self.tr("正在导出…"))
+                 self._error, self.tr("正在导出…"), changes={"results"})
 
     def export_tables(self, folder: str | None = None) -> None:
         plan, folder = self.plan_no, folder or self._folder()
