@@ -58,6 +58,7 @@ from app.core import passwords
 from app.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from app.core.journal import key_id as make_key_id
 from app.formats import bundle as writer
+from app.services.site import site_profile
 from app.services.base import Service, ServiceContext, find_batch, requires
 from app.store import models
 from app.store.bundle_tables import ExportRecord, StaffKey
@@ -104,7 +105,8 @@ def provide_batch(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
                  "work_type": b.work_type, "level": b.level, "exam_start": b.exam_start.isoformat(),
                  "exam_end": b.exam_end.isoformat(), "rooms": [r.name for r in b.rooms],
                  "pass_marks": dict(b.pass_marks), "site_id": ctx.store.site_id,
-                 "institution": inst.value if inst else None}
+                 "institution": inst.value if inst else None,
+                 "profile": site_profile(s).to_dict()}   # the province rules the site followed
     return [_write_json(folder, layout.BATCH_INFO, value)]
 
 

@@ -1769,6 +1769,11 @@ Reason:</translation>
         <source>证书编号前缀</source>
         <translation>Certificate number prefix</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="200"/>
+        <source>省份规则（建站时选定，不可更改）</source>
+        <translation>Province rules (chosen when the site was created; fixed)</translation>
+    </message>
 </context>
 <context>
     <name>JournalWorkplace</name>
@@ -4051,22 +4056,22 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>SiteAdminWorkplace</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="212"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="213"/>
         <source>名册导入</source>
         <translation>Roster import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="213"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="214"/>
         <source>工作人员账户</source>
         <translation>Staff accounts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="214"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="215"/>
         <source>评价机构</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="216"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="217"/>
         <source>考前自检</source>
         <translation>Readiness check</translation>
     </message>
