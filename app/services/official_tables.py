@@ -208,12 +208,15 @@ class TablesService(Service):
             c = by_id[sc.candidate_id]
             absent.setdefault((c.room, sc.subject), []).append(c.ticket_no)
         findings: dict[tuple[str, str], list[str]] = {}
-        for f in s.scalars(select(rt.MisconductFinding).where(rt.MisconductFinding.candidate_id.in_(list(by_id)),
-                                                              rt.MisconductFinding.status.in_(ACTIVE_FINDING + ("withdrawn",)))):
+        # Every finding recorded in the room, whatever its stage: the record reports what happened in the
+        # room (the facts), not only the penalties decided later.
+        for f in s.scalars(select(rt.MisconductFinding).where(rt.MisconductFinding.candidate_id.in_(list(by_id)))):
             c = by_id[f.candidate_id]
-            from app.core.misconduct import item
+            from app.core.misconduct import STATUS_NAMES, item
+            stage = ("" if f.status in ACTIVE_FINDING else "（复核撤销）" if f.status == "withdrawn"
+                     else f"（{STATUS_NAMES[f.status]}）")
             findings.setdefault((c.room, f.subject), []).append(f"{c.ticket_no} {c.name}：{item(f.article, f.item).ref}"
-                                                                + ("（复核撤销）" if f.status == "withdrawn" else ""))
+                                                                + stage)
         records = {(r.room, r.subject): r for r in s.scalars(select(rt.RoomRecord).where(rt.RoomRecord.batch_id == b.id))}
         rooms = sorted({c.room for c in cands})
         rows = []

@@ -21,7 +21,9 @@ from app.services.base import Service, find_batch, requires
 from app.store import models
 from app.store import results_tables as rt
 
-ACTIVE_FINDING = ("confirmed", "notified", "decided", "appealed", "reviewed")
+# Findings whose penalty applies: only the institution's decision applies it (违纪指引 第十七条),
+# never the room head's confirmation of the facts.
+ACTIVE_FINDING = ("decided", "appealed", "reviewed")
 ABSENT_WORDS = ("缺考", "缺", "absent")
 
 
