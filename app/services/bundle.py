@@ -467,6 +467,9 @@ class ExportService(Service):
                                 .where(models.Batch.plan_no == rec.plan_no,
                                        models.BatchAssignment.staff_id == self.ctx.actor.staff_id,
                                        models.BatchAssignment.role == "internal_supervisor"))
+            if assigned:   # an assigned 内督 who also grades or proctors the batch may not countersign either
+                from app.services.gates import check_internal_reviewer
+                check_internal_reviewer(s, find_batch(s, rec.plan_no), self.ctx.actor.staff_id, self.ctx.actor.name)
         if not assigned:
             raise PermissionDenied(f"您未被指定为认定计划 {rec.plan_no} 的内部质量督导员，不能会签")
         if "internal_supervisor" in rec.signers:

@@ -15,6 +15,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from app.core import profiles
 from app.core.idcard import synthetic_id_number
 from app.core.sitetime import site_date
 from app.core.site import Institution
@@ -141,10 +142,15 @@ def build_demo_site(site_dir: Path, candidates: int = 40, seed: int = 2026, kdf:
         staff = StaffService(ctx)
         for username, name, roles, password, card in DEMO_STAFF[1:]:
             staff.add(username, name, password, roles, unit=inst.name, card_no=card)
+        extra = []   # more 内督 where the profile requires them per 工种 (Nanxun: 2, 003 L41)
+        for n in range(2, profiles.get(profile).min_internal_supervisors_per_work_type + 1):
+            card = f"{inst.category}{inst.site_serial}26{n:04d}"
+            extra.append((f"neidu{n}", f"内督{n}号", ["internal_supervisor"], DEMO_STAFF[9][3], card))
+            staff.add(extra[-1][0], extra[-1][1], extra[-1][3], extra[-1][2], unit=inst.name, card_no=card)
         with tempfile.TemporaryDirectory() as tmp:
             path = demo_roster(Path(tmp), candidates, seed, exam_day, rooms)
             result = RosterService(ctx).import_roster(path, Path(tmp) / "photos")
-        for username, _, roles, _, _ in DEMO_STAFF[1:]:
+        for username, _, roles, _, _ in DEMO_STAFF[1:] + extra:
             for role in roles:
                 if role in ("proctor", "room_head", "grader", "chief_grader", "internal_supervisor",
                             "external_supervisor"):
@@ -152,11 +158,10 @@ def build_demo_site(site_dir: Path, candidates: int = 40, seed: int = 2026, kdf:
     finally:
         handle.close()
     return DemoInfo(Path(site_dir), DEMO_PASSPHRASE, DEMO_PLAN, result.candidates, result.photos,
-                    [(u, n, r, p) for u, n, r, p, _ in DEMO_STAFF], profile)
+                    [(u, n, r, p) for u, n, r, p, _ in DEMO_STAFF + extra], profile)
 
 
 def describe(info: DemoInfo) -> str:
-    from app.core import profiles
     from app.core.roles import ROLE_NAMES, Role
 
     lines = [f"演示站点已生成：{info.site_dir.resolve()}",

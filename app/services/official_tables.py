@@ -16,6 +16,7 @@ from app.core.results import required_subjects
 from app.formats.pdf import TableDoc, write_table_pdf
 from app.formats.tables_xlsx import write_table_xlsx
 from app.services import results_common as rc
+from app.services.gates import check_internal_reviewer
 from app.services.base import Service, find_batch, requires
 from app.services.results import batch_results
 from app.store import models
@@ -135,11 +136,7 @@ class TablesService(Service):
             s = uow.session
             rc.reauthenticate(s, actor.username, password, "internal_supervisor")
             b = find_batch(s, plan_no)
-            assigned = s.scalars(select(models.BatchAssignment).where(
-                models.BatchAssignment.batch_id == b.id, models.BatchAssignment.staff_id == actor.staff_id,
-                models.BatchAssignment.role == "internal_supervisor")).first()
-            if assigned is None:
-                raise DomainError("只有委派到本批次的内部质量督导员可以填写督导报告")
+            check_internal_reviewer(s, b, actor.staff_id, actor.name)   # assigned 内督, no other duty in the batch
             total = sv.total(scores, set(vetoes))
             r = s.get(rt.SupervisionReport, b.id)
             before = None if r is None else {"scores": r.scores, "vetoes": r.vetoes, "total": r.total}

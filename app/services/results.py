@@ -17,6 +17,7 @@ from app.core import results as core
 from app.core.errors import Conflict, DomainError
 from app.core.workdays import HolidayCalendar, batch_deadlines
 from app.services import results_common as rc
+from app.services.gates import check_internal_reviewer
 from app.services.base import Service, find_batch, requires
 from app.store import models
 from app.store import results_tables as rt
@@ -255,6 +256,8 @@ class ResultsService(Service):
             rc.reauthenticate(s, actor.username, password, actor.role_value)
             b = find_batch(s, plan_no)
             rev = rc.review(s, b.id)
+            if rev.stage == "entered" and actor.role_value == "internal_supervisor":
+                check_internal_reviewer(s, b, actor.staff_id, actor.name)   # 督导规程 第十六条, at the signature
             rows = batch_results(s, b)
             mism = s.scalar(select(models.Candidate.id).join(rt.ScoreEntry, rt.ScoreEntry.candidate_id == models.Candidate.id)
                             .where(models.Candidate.batch_id == b.id, rt.ScoreEntry.state == "mismatch").limit(1))
