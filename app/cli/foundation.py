@@ -17,6 +17,8 @@ def register(sub) -> None:
     p.add_argument("--institution-code", default="0000", help="评价机构代码（省级备案为 0000）")
     p.add_argument("--province", required=True, help="省级代码，如 41")
     p.add_argument("--site-serial", required=True, help="评价机构（站点）序列码，6位")
+    p.add_argument("--profile", choices=_profile_keys(), default="national",
+                   help="省份规则：national 全国默认 / hunan 湖南 / henan 河南 / nanxun 浙江南浔（建站后不可更改）")
     p.add_argument("--admin", default="admin", help="首个管理员用户名")
     p.add_argument("--admin-name", default="管理员")
     p.add_argument("--admin-password-file", help="从文件读取管理员密码（或设置 EXAMSITE_ADMIN_PASSWORD）")
@@ -67,6 +69,8 @@ def register(sub) -> None:
     p.add_argument("--site", required=True)
     p.add_argument("--candidates", type=int, default=40)
     p.add_argument("--seed", type=int, default=2026)
+    p.add_argument("--profile", choices=_profile_keys(), default="henan",
+                   help="演示站点的省份规则（national / hunan / henan / nanxun）")
     p.add_argument("--full", action="store_true",
                    help="并模拟完整的考试日：检录、多终端理论机考、违纪、实操评分、成绩、证书与上报数据包")
     p.add_argument("--out", help="--full 的产出目录（默认：站点目录旁的 <站点>-演练）")
@@ -78,6 +82,12 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_template)
 
 
+def _profile_keys() -> list[str]:
+    from app.core.profiles import PROFILES
+
+    return list(PROFILES)
+
+
 def cmd_init(args) -> int:
     from app.core.site import Institution
     from app.services.site import create_site
@@ -86,7 +96,8 @@ def cmd_init(args) -> int:
                        province=args.province, site_serial=args.site_serial)
     passphrase = common.passphrase(args)
     admin_password = common.password(args, "EXAMSITE_ADMIN_PASSWORD", "管理员密码", "admin_password_file")
-    handle = create_site(args.site, passphrase, inst, args.admin, args.admin_name, admin_password)
+    handle = create_site(args.site, passphrase, inst, args.admin, args.admin_name, admin_password,
+                         profile=args.profile)
     handle.close()
     print(f"站点已创建：{Path(args.site).resolve()}（管理员 {args.admin}）")
     return 0
@@ -153,7 +164,7 @@ def cmd_demo(args) -> int:
 
     if args.full:
         return _demo_full(args)
-    info = demo.build_demo_site(Path(args.site), candidates=args.candidates, seed=args.seed)
+    info = demo.build_demo_site(Path(args.site), candidates=args.candidates, seed=args.seed, profile=args.profile)
     print(demo.describe(info))
     return 0
 
@@ -168,7 +179,7 @@ def _demo_full(args) -> int:
     if out.exists() and any(out.iterdir()):
         raise CliError(f"产出目录 {out} 已存在且不为空", 2)
     report = run_day(site, out, DayPlan(candidates=args.candidates, seed=args.seed,
-                                        terminals_per_room=args.terminals),
+                                        terminals_per_room=args.terminals, profile=args.profile),
                      say=lambda line: print(line, flush=True))
     print(describe(report))
     return 0 if report.ok else 1

@@ -38,7 +38,7 @@ class FindingReport:
     ref: str                    # e.g. 第六条（一）
     witnesses: list[str]
     room_head: str
-    penalty: dict               # what took effect: tier, void_subjects, ban_until ...
+    penalty: dict               # proposed at confirmation: tier, void_subjects, ban_until ...
 
 
 @dataclass
@@ -76,8 +76,8 @@ def record_finding(day: Day, ticket: str, *, article: int = 6, item: int = 1, su
                    witnesses: tuple[str, str] = ("jiankao1", "jiankao2"), room_head: str = "kaochang",
                    bookmark_id: str | None = None, warning: dict | None = None) -> FindingReport:
     """One finding during the exam (default 第六条（一）: using a phone): opened by the first
-    proctor, signed by both (第十六条: two staff), confirmed by the room head — the penalty
-    takes effect on confirmation (subjects void, ban)."""
+    proctor, signed by both (第十六条: two staff), confirmed by the room head — the confirmation
+    records the facts and the proposed penalty; the institution decides after the notice (closing)."""
     now = day.clock.now()
     facts = facts or (f"{hhmm(now)} 监考人员巡视时发现考生在座位上使用手机查看与考试内容相关的资料，"
                       "当场制止并收缴手机，考生签字确认")
@@ -89,8 +89,8 @@ def record_finding(day: Day, ticket: str, *, article: int = 6, item: int = 1, su
     penalty = svc.confirm(fid, room_head, day.passwords[room_head])
     view = next(f for f in svc.findings(day.plan_no) if f.id == fid)
     day.say(f"违纪：{ticket} {view.name} {view.ref}，{'、'.join(view.witnesses)} 签字，考场负责人确认；"
-            f"取消科目 {'、'.join(penalty.get('void_subjects') or [])}"
-            + (f"，禁考至 {penalty['ban_until']}" if penalty.get("ban_until") else ""))
+            f"拟取消科目 {'、'.join(penalty.get('void_subjects') or [])}"
+            + (f"，拟禁考至 {penalty['ban_until']}" if penalty.get("ban_until") else ""))
     return FindingReport(fid, ticket, subject, view.ref, list(witnesses), room_head, penalty)
 
 
@@ -114,15 +114,18 @@ def run_closing(day: Day, *, proctors: str = "赵敏、孙浩", theory_session: 
     ResultsService(admin).set_machine_role("master")   # this laptop is the site master (考务主机)
     files: dict[str, Path] = {}
 
-    # -- findings: notice served and decision made --------------------------------------------
+    # -- findings: notice served (告知), the candidate's statement, then the decision (第十七条) ----------
     mis = MisconductService(admin)
     void: dict[str, list[str]] = {}
     for f in mis.findings(plan):
         if f.status == "confirmed":
             mis.notify(f.id, "当面送达")
-            mis.decide(f.id)
             path = mis.notice_pdf(f.id, out / f"处理决定告知书-{f.ticket_no}.pdf")
             files[f"告知书 {f.ticket_no}"] = day.artefact(f"处理决定告知书 {f.ticket_no}", path)
+            mis.record_statement(f.id, "对上述事实无异议，放弃陈述和申辩", waived=True)
+            mis.decide(f.id)
+            path = mis.decision_pdf(f.id, out / f"处理决定书-{f.ticket_no}.pdf")
+            files[f"决定书 {f.ticket_no}"] = day.artefact(f"处理决定书 {f.ticket_no}", path)
         if f.penalty:
             void[f.ticket_no] = list(f.penalty.get("void_subjects") or [])
 

@@ -45,6 +45,7 @@ class DayPlan:
     baseline_seconds: float = 0.0  # the master idle before the exam: the baseline of its UI stall
     seed: int = 2026
     kdf: dict | None = None       # None: the real Argon2id parameters
+    profile: str = "henan"        # the demo site's province profile (app.core.profiles)
 
 
 @dataclass
@@ -130,7 +131,7 @@ def run_day(site_dir: Path, out: Path, plan: DayPlan | None = None, *, say: Call
     exam_day = site_date(_dt.datetime.now(_dt.timezone.utc)) + _dt.timedelta(days=1)  # tomorrow, site time
     say(f"== 生成演示站点：{site_dir}（考生 {plan.candidates} 名，{plan.rooms} 个考场）")
     info = _phase(report, "站点", build_demo_site, Path(site_dir), candidates=plan.candidates, seed=plan.seed,
-                  kdf=plan.kdf, exam_day=exam_day,
+                  kdf=plan.kdf, exam_day=exam_day, profile=plan.profile,
                   rooms=[f"第{i}考场" for i in range(1, plan.rooms + 1)])
     handle = open_site(site_dir, DEMO_PASSPHRASE)
     try:

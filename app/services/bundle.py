@@ -58,6 +58,7 @@ from app.core import passwords
 from app.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from app.core.journal import key_id as make_key_id
 from app.formats import bundle as writer
+from app.services.site import site_profile
 from app.services.base import Service, ServiceContext, find_batch, requires
 from app.store import models
 from app.store.bundle_tables import ExportRecord, StaffKey
@@ -99,7 +100,8 @@ def provide_batch(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
                  "work_type": b.work_type, "level": b.level, "exam_start": b.exam_start.isoformat(),
                  "exam_end": b.exam_end.isoformat(), "rooms": [r.name for r in b.rooms],
                  "pass_marks": dict(b.pass_marks), "site_id": ctx.store.site_id,
-                 "institution": inst.value if inst else None}
+                 "institution": inst.value if inst else None,
+                 "profile": site_profile(s).to_dict()}   # the province rules the site followed
     return [_write_json(folder, layout.BATCH_INFO, value)]
 
 
@@ -503,6 +505,9 @@ class ExportService(Service):
                                 .where(models.Batch.plan_no == rec.plan_no,
                                        models.BatchAssignment.staff_id == self.ctx.actor.staff_id,
                                        models.BatchAssignment.role == "internal_supervisor"))
+            if assigned:   # an assigned 内督 who also grades or proctors the batch may not countersign either
+                from app.services.gates import check_internal_reviewer
+                check_internal_reviewer(s, find_batch(s, rec.plan_no), self.ctx.actor.staff_id, self.ctx.actor.name)
         if not assigned:
             raise PermissionDenied(f"您未被指定为认定计划 {rec.plan_no} 的内部质量督导员，不能会签")
         if "internal_supervisor" in rec.signers:

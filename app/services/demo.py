@@ -15,6 +15,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from app.core import profiles
 from app.core.idcard import synthetic_id_number
 from app.core.sitetime import site_date
 from app.core.site import Institution
@@ -27,6 +28,16 @@ DEMO_PASSPHRASE = "demo-site-2026"
 DEMO_PLAN = "2026-41-DG-0001"
 DEMO_INSTITUTION = Institution(name="河南示例职业技能等级认定中心", category="S", institution_code="0000",
                                province="41", site_serial="010123")
+# The demo institution of each province profile (app.core.profiles); the staff and roster are the same.
+DEMO_INSTITUTIONS = {
+    "henan": DEMO_INSTITUTION,
+    "hunan": Institution(name="湖南示例职业技能等级认定中心", category="S", institution_code="0000",
+                         province="43", site_serial="010123"),
+    "nanxun": Institution(name="南浔示例电气有限公司", category="Y", institution_code="0000",
+                          province="33", site_serial="050123"),
+    "national": Institution(name="示例职业技能等级认定中心", category="S", institution_code="0000",
+                            province="11", site_serial="010123"),
+}
 
 # username, name, roles, password, card
 DEMO_STAFF = [
@@ -57,6 +68,7 @@ class DemoInfo:
     candidates: int
     photos: int
     staff: list = field(default_factory=list)
+    profile: str = "henan"
 
 
 def demo_photo(rng: random.Random, sex: str) -> bytes:
@@ -116,21 +128,29 @@ def demo_roster(folder: Path, candidates: int, seed: int, exam_day: _dt.date,
 
 
 def build_demo_site(site_dir: Path, candidates: int = 40, seed: int = 2026, kdf: dict | None = None,
-                    exam_day: _dt.date | None = None, rooms: tuple[str, ...] | list[str] = DEMO_ROOMS) -> DemoInfo:
+                    exam_day: _dt.date | None = None, rooms: tuple[str, ...] | list[str] = DEMO_ROOMS,
+                    profile: str = "henan") -> DemoInfo:
     """``rooms``: the 考场 the candidates are split over, in ticket order (the at-scale
-    rehearsal uses three)."""
+    rehearsal uses three).  ``profile``: the province profile (its own demo institution)."""
     exam_day = exam_day or (site_date(_dt.datetime.now(_dt.timezone.utc)) + _dt.timedelta(days=1))
     admin = DEMO_STAFF[0]
-    handle: SiteHandle = create_site(site_dir, DEMO_PASSPHRASE, DEMO_INSTITUTION, admin[0], admin[1], admin[3], kdf=kdf)
+    inst = DEMO_INSTITUTIONS.get(profile, DEMO_INSTITUTION)
+    handle: SiteHandle = create_site(site_dir, DEMO_PASSPHRASE, inst, admin[0], admin[1], admin[3], kdf=kdf,
+                                     profile=profile)
     try:
         ctx = handle.login(admin[0], admin[3])
         staff = StaffService(ctx)
         for username, name, roles, password, card in DEMO_STAFF[1:]:
-            staff.add(username, name, password, roles, unit=DEMO_INSTITUTION.name, card_no=card)
+            staff.add(username, name, password, roles, unit=inst.name, card_no=card)
+        extra = []   # more 内督 where the profile requires them per 工种 (Nanxun: 2, 003 L41)
+        for n in range(2, profiles.get(profile).min_internal_supervisors_per_work_type + 1):
+            card = f"{inst.category}{inst.site_serial}26{n:04d}"
+            extra.append((f"neidu{n}", f"内督{n}号", ["internal_supervisor"], DEMO_STAFF[9][3], card))
+            staff.add(extra[-1][0], extra[-1][1], extra[-1][3], extra[-1][2], unit=inst.name, card_no=card)
         with tempfile.TemporaryDirectory() as tmp:
             path = demo_roster(Path(tmp), candidates, seed, exam_day, rooms)
             result = RosterService(ctx).import_roster(path, Path(tmp) / "photos")
-        for username, _, roles, _, _ in DEMO_STAFF[1:]:
+        for username, _, roles, _, _ in DEMO_STAFF[1:] + extra:
             for role in roles:
                 if role in ("proctor", "room_head", "grader", "chief_grader", "internal_supervisor",
                             "external_supervisor"):
@@ -138,7 +158,7 @@ def build_demo_site(site_dir: Path, candidates: int = 40, seed: int = 2026, kdf:
     finally:
         handle.close()
     return DemoInfo(Path(site_dir), DEMO_PASSPHRASE, DEMO_PLAN, result.candidates, result.photos,
-                    [(u, n, r, p) for u, n, r, p, _ in DEMO_STAFF])
+                    [(u, n, r, p) for u, n, r, p, _ in DEMO_STAFF + extra], profile)
 
 
 def describe(info: DemoInfo) -> str:
@@ -146,6 +166,7 @@ def describe(info: DemoInfo) -> str:
 
     lines = [f"演示站点已生成：{info.site_dir.resolve()}",
              f"站点口令：{info.passphrase}（演示用；真实站点请使用只有负责人知道的口令）",
+             f"省份规则：{profiles.get(info.profile).summary()}",
              f"认定计划 {info.plan_no}：电工 四级，考生 {info.candidates} 名，照片 {info.photos} 张",
              "演示账户（只显示这一次）："]
     for username, name, roles, password in info.staff:

@@ -1,5 +1,12 @@
-"""违纪违规 findings about candidates: record, two witness signatures, room-head confirmation,
-penalty, notice (第十七条), decision, appeal (第十九条); the register is the table itself (第二十条)."""
+"""违纪违规 findings about candidates, in the legal order of 违纪指引 第十六—二十条:
+
+record → two staff sign the finding (第十六条 "经2名（含）以上工作人员签字") → the 考场负责人
+confirms ("报考场负责人确认"; never one of the two witnesses) — confirmation records the facts
+and the *proposed* penalty only → notice (告知, 第十七条 "作出处理决定前，应当告知…拟作出的处理决定
+及相关事实、理由和依据") with a period for the candidate's statement (陈述和申辩) → the institution's
+written decision ("以书面形式送达"), which alone applies the penalty (void subjects, bans,
+certificate cancellation and correction) → appeal and 复核决定 (第十九条).  The notice and the
+decision are two documents.  The register is the table itself (第二十条)."""
 
 from __future__ import annotations
 
@@ -10,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.core import codes
+from app.core.workdays import add_workdays
 from app.core import misconduct as core
 from app.core import results as results_core
 from app.core.errors import Conflict, DomainError, NotFound
@@ -60,6 +68,15 @@ def _get(session, finding_id: int) -> rt.MisconductFinding:
     if f is None:
         raise NotFound(f"违纪记录 {finding_id} 不存在")
     return f
+
+
+STATEMENT_WORKDAYS = 3  # [INFERENCE] the seeds give no period for 陈述和申辩; the institution sets it per notice
+
+
+def _is_room_head_of(session, staff_id: int, batch_id: int) -> bool:
+    return session.scalars(select(models.BatchAssignment.id).where(
+        models.BatchAssignment.batch_id == batch_id, models.BatchAssignment.staff_id == staff_id,
+        models.BatchAssignment.role == "room_head")).first() is not None
 
 
 class MisconductService(Service):
@@ -115,6 +132,9 @@ class MisconductService(Service):
             f = _get(s, finding_id)
             if f.status not in ("draft", "signed"):
                 raise Conflict("该记录已确认，不能再增加签字")
+            cand = s.get(models.Candidate, f.candidate_id)
+            if _is_room_head_of(s, staff.id, cand.batch_id):
+                raise Conflict(f"「{staff.name}」是本批次的考场负责人，只能确认，不能作为签字的工作人员（第十六条）")
             if s.scalars(select(rt.FindingSignature).where(rt.FindingSignature.finding_id == f.id,
                                                           rt.FindingSignature.staff_id == staff.id,
                                                           rt.FindingSignature.kind == "witness")).first():
@@ -131,7 +151,9 @@ class MisconductService(Service):
 
     @requires("misconduct.record")
     def confirm(self, finding_id: int, username: str, password: str) -> dict:
-        """The 考场负责人 confirms; the penalty takes effect: subjects void, ban, certificates void (第八条)."""
+        """The 考场负责人 confirms the facts signed by two staff (第十六条).  Nothing takes effect yet:
+        the proposed penalty is recorded for the notice; only the decision applies it.
+        Returns the proposed penalty."""
         check = rc.password_check(self.ctx, username, password)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
@@ -139,6 +161,8 @@ class MisconductService(Service):
             f = _get(s, finding_id)
             witnesses = [x.username for x in s.scalars(select(rt.FindingSignature).where(
                 rt.FindingSignature.finding_id == f.id, rt.FindingSignature.kind == "witness"))]
+            if staff.username in witnesses:
+                raise Conflict(f"「{staff.name}」已作为工作人员签字，不能再以考场负责人身份确认（第十六条）")
             problem = core.signature_problem(witnesses, True)
             if problem:
                 raise Conflict(problem)
@@ -151,49 +175,85 @@ class MisconductService(Service):
                              severity=f.severity)
             f.penalty = {"tier": p.tier, "void_subjects": sorted(p.void_subjects), "text": p.text,
                          "ban_from": p.ban_from.isoformat() if p.ban_from else None,
-                         "ban_until": p.ban_until.isoformat() if p.ban_until else None, "referral": p.referral}
+                         "ban_until": p.ban_until.isoformat() if p.ban_until else None, "referral": p.referral,
+                         "proposed": True}
             f.status = "confirmed"
             s.add(rt.FindingSignature(finding_id=f.id, staff_id=staff.id, username=staff.username, name=staff.name,
                                       kind="confirm", signed_at=self.ctx.now()))
             uow.journal("misconduct.confirm", cand.ticket_no, {"finding": f.id, "by": staff.username,
-                                                               "penalty": f.penalty})
-            ref = f"misconduct:{f.id}"
-            it = core.item(f.article, f.item)
-            if p.ban_until:
-                add_ban(uow, cand.id_no, cand.id_type, cand.name, p.ban_from, p.ban_until,
-                        f"违纪指引{it.ref}：{p.text}", ref)
-            if p.all_void or f.after_exam:
-                for cert in s.scalars(select(rt.Certificate).where(rt.Certificate.candidate_id == cand.id,
-                                                                   rt.Certificate.status == "issued")):
-                    cert.status, cert.cancel_reason = "cancelled", f"违纪认定 {ref}（{it.ref}），评价成绩无效"
-                    cert.cancelled_by, cert.cancelled_at = staff.username, self.ctx.now()
-                    s.add(rt.CorrectionPending(candidate_id=cand.id, certificate_no=cert.certificate_no, action="void",
-                                               reason=cert.cancel_reason, finding_id=f.id, created_at=self.ctx.now()))
-                    uow.journal("certificate.void", cert.certificate_no, {"finding": f.id, "reason": cert.cancel_reason})
+                                                               "proposed": f.penalty})
             return dict(f.penalty)
 
     @requires("misconduct.decide")
-    def notify(self, finding_id: int, method: str, on: _dt.date | None = None) -> None:
-        """第十七条: the person was told the proposed decision, its facts, reasons and article."""
+    def notify(self, finding_id: int, method: str, on: _dt.date | None = None,
+               reply_workdays: int = STATEMENT_WORKDAYS) -> _dt.date:
+        """第十七条: the person is told the proposed decision, its facts, reasons and article, and until
+        when they may state their case (陈述和申辩).  Returns that last day."""
+        if not (method or "").strip():
+            raise DomainError("须写明告知方式（如当面送达、邮寄）")
+        if not 1 <= int(reply_workdays) <= 30:
+            raise DomainError("陈述和申辩期限应为1—30个工作日")
         with self.ctx.unit_of_work() as uow:
             f = _get(uow.session, finding_id)
             if f.status != "confirmed":
                 raise Conflict("须在考场负责人确认后、作出决定前告知")
-            f.notified = {"at": (on or rc.local_today(self.ctx.now())).isoformat(), "method": method,
-                          "by": self.ctx.actor.username}
+            day = on or rc.local_today(self.ctx.now())
+            reply_by = add_workdays(day, int(reply_workdays), rc.calendar(uow.session))
+            f.notified = {"at": day.isoformat(), "method": method.strip(), "by": self.ctx.actor.username,
+                          "reply_by": reply_by.isoformat(), "statement": None}
             f.status = "notified"
             uow.journal("misconduct.notify", str(f.id), f.notified)
+            return reply_by
 
     @requires("misconduct.decide")
-    def decide(self, finding_id: int, text: str = "") -> None:
+    def record_statement(self, finding_id: int, statement: str = "", waived: bool = False) -> None:
+        """The candidate's 陈述和申辩 after the notice, or their written waiver (放弃陈述申辩)."""
+        if not waived and len((statement or "").strip()) < 2:
+            raise DomainError("须记录当事人的陈述和申辩内容（或记录其放弃）")
         with self.ctx.unit_of_work() as uow:
             f = _get(uow.session, finding_id)
             if f.status != "notified":
+                raise Conflict("陈述和申辩在告知之后、作出决定之前记录")
+            f.notified = {**f.notified, "statement": {"text": (statement or "").strip(), "waived": bool(waived),
+                                                      "at": self.ctx.now().isoformat(),
+                                                      "recorded_by": self.ctx.actor.username}}
+            uow.journal("misconduct.statement", str(f.id), f.notified["statement"])
+
+    @requires("misconduct.decide")
+    def decide(self, finding_id: int, text: str = "") -> dict:
+        """The institution's written decision (第十七条): after the notice, once the candidate has stated
+        their case (or waived it) or the period has passed.  Only now does the penalty apply:
+        subjects void, ban, issued certificates cancelled and flagged for correction (第八条)."""
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            f = _get(s, finding_id)
+            if f.status != "notified":
                 raise Conflict("作出处理决定前，须先告知当事人（第十七条）")
+            today = rc.local_today(self.ctx.now())
+            reply_by = _dt.date.fromisoformat(f.notified["reply_by"]) if f.notified.get("reply_by") else None
+            if not f.notified.get("statement") and reply_by is not None and today <= reply_by:
+                raise Conflict(f"当事人陈述和申辩期限至 {reply_by.isoformat()}；须记录其陈述（或放弃）或期满后方可决定")
+            penalty = {k: v for k, v in f.penalty.items() if k != "proposed"}
+            f.penalty = penalty
             f.decision = {"at": self.ctx.now().isoformat(), "by": self.ctx.actor.username,
-                          "text": text.strip() or f.penalty["text"]}
+                          "text": text.strip() or penalty["text"]}
             f.status = "decided"
-            uow.journal("misconduct.decide", str(f.id), f.decision)
+            cand = s.get(models.Candidate, f.candidate_id)
+            uow.journal("misconduct.decide", str(f.id), {**f.decision, "penalty": penalty})
+            ref = f"misconduct:{f.id}"
+            it = core.item(f.article, f.item)
+            if penalty.get("ban_until"):
+                add_ban(uow, cand.id_no, cand.id_type, cand.name, _dt.date.fromisoformat(penalty["ban_from"]),
+                        _dt.date.fromisoformat(penalty["ban_until"]), f"违纪指引{it.ref}：{penalty['text']}", ref)
+            if penalty["tier"] in ("B", "C") or f.after_exam:
+                for cert in s.scalars(select(rt.Certificate).where(rt.Certificate.candidate_id == cand.id,
+                                                                   rt.Certificate.status == "issued")):
+                    cert.status, cert.cancel_reason = "cancelled", f"违纪处理决定 {ref}（{it.ref}），评价成绩无效"
+                    cert.cancelled_by, cert.cancelled_at = self.ctx.actor.username, self.ctx.now()
+                    s.add(rt.CorrectionPending(candidate_id=cand.id, certificate_no=cert.certificate_no, action="void",
+                                               reason=cert.cancel_reason, finding_id=f.id, created_at=self.ctx.now()))
+                    uow.journal("certificate.void", cert.certificate_no, {"finding": f.id, "reason": cert.cancel_reason})
+            return dict(penalty)
 
     @requires("misconduct.decide")
     def file_appeal(self, finding_id: int, statement: str, filed_on: _dt.date | None = None) -> int:
@@ -201,8 +261,8 @@ class MisconductService(Service):
             raise DomainError("须记录当事人的陈述和申辩内容")
         with self.ctx.unit_of_work() as uow:
             f = _get(uow.session, finding_id)
-            if f.status not in ("notified", "decided"):
-                raise Conflict("只有已告知或已决定的处理可以申请复核")
+            if f.status != "decided":
+                raise Conflict("对处理决定有异议方可申请复核（第十九条）；决定前的陈述和申辩请记录为陈述")
             a = rt.Appeal(finding_id=f.id, filed_on=filed_on or rc.local_today(self.ctx.now()),
                           statement=statement.strip(), recorded_by=self.ctx.actor.username)
             uow.session.add(a)
@@ -255,19 +315,19 @@ class MisconductService(Service):
                      "finding": c.finding_id, "exported_in": c.exported_in}
                     for c in s.scalars(select(rt.CorrectionPending).order_by(rt.CorrectionPending.id))]
 
-    @requires("misconduct.view")
-    def notice_pdf(self, finding_id: int, path: Path | str) -> Path:
-        """处理决定告知书: facts, reasons and the article (第十七条), and the right to be heard (第十九条)."""
+    def _letter_facts(self, finding_id: int):
         with self.ctx.reading() as s:
             f = _get(s, finding_id)
             if f.penalty is None:
-                raise Conflict("该记录尚未经考场负责人确认，不能出具告知书")
+                raise Conflict("该记录尚未经考场负责人确认，不能出具文书")
             v = _view(s, f)
             inst = rc.institution(s)
             cand = s.get(models.Candidate, f.candidate_id)
             b = s.get(models.Batch, cand.batch_id)
-        it = core.item(f.article, f.item)
-        paras = [
+            appeal = s.scalars(select(rt.Appeal).where(rt.Appeal.finding_id == f.id)).first()
+            snapshot = (dict(f.penalty), dict(f.notified or {}), dict(f.decision or {}), f.article, f.status)
+            it = core.item(f.article, f.item)
+        head = [
             f"{v.name}（证件号码：{v.id_no}，准考证号：{v.ticket_no}）：",
             f"你于{v.occurred_on.year}年{v.occurred_on.month}月{v.occurred_on.day}日参加{b.occupation_name}"
             f"{('（' + b.work_type + '）') if b.work_type else ''}{codes.level_label(b.level)}职业技能等级认定"
@@ -275,11 +335,45 @@ class MisconductService(Service):
             f"证据：{v.evidence or '现场记录'}{('；视频标记 ' + v.bookmark_id) if v.bookmark_id else ''}。"
             f"上述事实经工作人员{'、'.join(v.witnesses)}签字，报考场负责人{v.confirmed_by}确认。",
             f"理由及依据：上述行为属于{core.SOURCE}{it.ref}所列“{it.text}”情形。",
-            f"处理决定：依据该指引{core.ARTICLE_NAMES[f.article]}，{f.penalty['text']}。"
-            + (f"禁考期限：{f.penalty['ban_from']} 至 {f.penalty['ban_until']}。" if f.penalty.get("ban_until") else ""),
-            "如对本处理决定有异议，可自收到本告知书之日起向本机构进行陈述和申辩，本机构将进行复核并作出复核决定（第十九条）。",
+        ]
+        return snapshot, head, inst, appeal
+
+    @requires("misconduct.view")
+    def notice_pdf(self, finding_id: int, path: Path | str) -> Path:
+        """处理决定告知书 (第十七条): the *proposed* decision, its facts, reasons and article, and the
+        period for the candidate's statement (陈述和申辩).  Not the decision itself."""
+        (penalty, notified, _decision, article, _status), head, inst, _ = self._letter_facts(finding_id)
+        reply_by = notified.get("reply_by")
+        paras = head + [
+            f"拟作出的处理决定：依据该指引{core.ARTICLE_NAMES[article]}，拟{penalty['text']}。"
+            + (f"拟禁考期限：{penalty['ban_from']} 至 {penalty['ban_until']}。" if penalty.get("ban_until") else ""),
+            "本告知书不是处理决定。你有权进行陈述和申辩"
+            + (f"，请于 {reply_by} 前以书面或当面方式向本机构提出" if reply_by else "，请在告知之日起的期限内向本机构提出")
+            + "；逾期未提出的，视为放弃。本机构将在听取陈述和申辩后作出书面处理决定（第十七条）。",
             f"{inst.name}",
             "（盖章）          年    月    日",
             "当事人签收：                签收日期：",
         ]
         return write_text_pdf(path, "处理决定告知书", paras)
+
+    @requires("misconduct.view")
+    def decision_pdf(self, finding_id: int, path: Path | str) -> Path:
+        """违纪违规行为处理决定书: the institution's written decision (第十七条 "以书面形式送达"), with
+        the candidate's statement and the right to ask for 复核 (第十九条)."""
+        (penalty, notified, decision, article, status), head, inst, _ = self._letter_facts(finding_id)
+        if not decision:
+            raise Conflict("尚未作出处理决定，不能出具处理决定书")
+        st = notified.get("statement")
+        heard = ("当事人已书面放弃陈述和申辩。" if st and st.get("waived") else
+                 f"当事人陈述和申辩：{st['text']}。本机构经审查，认为其陈述和申辩理由不能成立。" if st else
+                 f"当事人在陈述和申辩期限（至 {notified.get('reply_by')}）内未提出陈述和申辩。")
+        paras = head + [
+            f"本机构已于{notified.get('at')}以{notified.get('method')}方式告知拟作出的处理决定及其事实、理由和依据。" + heard,
+            f"处理决定：依据该指引{core.ARTICLE_NAMES[article]}，{decision.get('text') or penalty['text']}。"
+            + (f"禁考期限：{penalty['ban_from']} 至 {penalty['ban_until']}。" if penalty.get("ban_until") else ""),
+            "如对本处理决定有异议，可向本机构进行陈述和申辩，本机构经复核后作出复核决定（第十九条）。",
+            f"{inst.name}",
+            "（盖章）          年    月    日",
+            "当事人签收：                签收日期：",
+        ]
+        return write_text_pdf(path, "违纪违规行为处理决定书", paras)

@@ -22,6 +22,7 @@ from app.core.results import required_subjects
 from app.formats.pdf import TableDoc, write_table_pdf
 from app.formats.tables_xlsx import write_table_xlsx
 from app.services import results_common as rc
+from app.services.gates import check_internal_reviewer
 from app.services.base import Service, find_batch, requires
 from app.services.results import batch_results
 from app.store import models
@@ -142,11 +143,7 @@ class TablesService(Service):
             s = uow.session
             rc.reauthenticate(s, actor.username, check, "internal_supervisor")
             b = find_batch(s, plan_no)
-            assigned = s.scalars(select(models.BatchAssignment).where(
-                models.BatchAssignment.batch_id == b.id, models.BatchAssignment.staff_id == actor.staff_id,
-                models.BatchAssignment.role == "internal_supervisor")).first()
-            if assigned is None:
-                raise DomainError("只有委派到本批次的内部质量督导员可以填写督导报告")
+            check_internal_reviewer(s, b, actor.staff_id, actor.name)   # assigned 内督, no other duty in the batch
             total = sv.total(scores, set(vetoes))
             r = s.get(rt.SupervisionReport, b.id)
             before = None if r is None else {"scores": r.scores, "vetoes": r.vetoes, "total": r.total}
@@ -215,12 +212,15 @@ class TablesService(Service):
             c = by_id[sc.candidate_id]
             absent.setdefault((c.room, sc.subject), []).append(c.ticket_no)
         findings: dict[tuple[str, str], list[str]] = {}
-        for f in s.scalars(select(rt.MisconductFinding).where(rt.MisconductFinding.candidate_id.in_(list(by_id)),
-                                                              rt.MisconductFinding.status.in_(ACTIVE_FINDING + ("withdrawn",)))):
+        # Every finding recorded in the room, whatever its stage: the record reports what happened in the
+        # room (the facts), not only the penalties decided later.
+        for f in s.scalars(select(rt.MisconductFinding).where(rt.MisconductFinding.candidate_id.in_(list(by_id)))):
             c = by_id[f.candidate_id]
-            from app.core.misconduct import item
+            from app.core.misconduct import STATUS_NAMES, item
+            stage = ("" if f.status in ACTIVE_FINDING else "（复核撤销）" if f.status == "withdrawn"
+                     else f"（{STATUS_NAMES[f.status]}）")
             findings.setdefault((c.room, f.subject), []).append(f"{c.ticket_no} {c.name}：{item(f.article, f.item).ref}"
-                                                                + ("（复核撤销）" if f.status == "withdrawn" else ""))
+                                                                + stage)
         records = {(r.room, r.subject): r for r in s.scalars(select(rt.RoomRecord).where(rt.RoomRecord.batch_id == b.id))}
         rooms = sorted({c.room for c in cands})
         rows = []

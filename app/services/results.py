@@ -19,6 +19,7 @@ from app.core import results as core
 from app.core.errors import Conflict, DomainError
 from app.core.workdays import HolidayCalendar, batch_deadlines
 from app.services import results_common as rc
+from app.services.gates import check_internal_reviewer
 from app.services.base import Service, find_batch, requires
 from app.store import models
 from app.store import results_tables as rt
@@ -32,7 +33,9 @@ ROAD_CORRECTION = core.ROAD_CORRECTION
 # the roads whose proof another service holds (signed answers, the signed summary, the door)
 EXTERNAL_ROADS = (ROAD_THEORY_EXAM, ROAD_PRACTICAL_SUMMARY, ROAD_DOOR_ABSENCE)
 
-ACTIVE_FINDING = ("confirmed", "notified", "decided", "appealed", "reviewed")
+# Findings whose penalty applies: only the institution's decision applies it (违纪指引 第十七条),
+# never the room head's confirmation of the facts.
+ACTIVE_FINDING = ("decided", "appealed", "reviewed")
 ABSENT_WORDS = ("缺考", "缺", "absent")
 
 
@@ -359,6 +362,8 @@ class ResultsService(Service):
             rc.reauthenticate(s, actor.username, check, actor.role_value)
             b = find_batch(s, plan_no)
             rev = rc.review(s, b.id)
+            if rev.stage == "entered" and actor.role_value == "internal_supervisor":
+                check_internal_reviewer(s, b, actor.staff_id, actor.name)   # 督导规程 第十六条, at the signature
             rows = batch_results(s, b)
             mism = s.scalar(select(models.Candidate.id).join(rt.ScoreEntry, rt.ScoreEntry.candidate_id == models.Candidate.id)
                             .where(models.Candidate.batch_id == b.id, rt.ScoreEntry.state == "mismatch").limit(1))

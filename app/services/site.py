@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from app.core import passwords
+from app.core import profiles
 from app.core.actor import Actor, system_actor
 from app.core.errors import DomainError, PermissionDenied
 from app.core.roles import ROLE_NAMES, Role
@@ -19,9 +20,11 @@ from app.store import models
 from app.store.keys import NotASite, WrongPassphrase
 
 MAX_FAILED_LOGINS = 5
+PROFILE_SETTING = "profile"
 LOCK_MINUTES = 15
 
-__all__ = ["SiteHandle", "create_site", "open_site", "SiteService", "WrongPassphrase", "NotASite"]
+__all__ = ["SiteHandle", "create_site", "open_site", "SiteService", "WrongPassphrase", "NotASite",
+           "site_profile", "PROFILE_SETTING"]
 
 
 @dataclass(frozen=True)
@@ -125,8 +128,15 @@ def open_site(site_dir: Path | str, passphrase: str, clock: Clock | None = None)
 
 def create_site(site_dir: Path | str, passphrase: str, institution: Institution, admin_username: str,
                 admin_name: str, admin_password: str, kdf: dict | None = None,
-                clock: Clock | None = None) -> SiteHandle:
-    """A new site folder with its first administrator.  Everything is journaled."""
+                clock: Clock | None = None, profile: str = profiles.DEFAULT) -> SiteHandle:
+    """A new site folder with its first administrator.  Everything is journaled.
+
+    ``profile``: the province profile (app.core.profiles) whose rules the site follows; stored as
+    the ``profile`` setting, in the journal (hash chain with signed checkpoints) and the bundle."""
+    try:
+        chosen = profiles.get(profile)
+    except profiles.ProfileError as exc:
+        raise DomainError(str(exc)) from None
     problems = institution.problems()
     if problems:
         raise DomainError("评价机构信息有误：" + "；".join(problems))
@@ -140,6 +150,8 @@ def create_site(site_dir: Path | str, passphrase: str, institution: Institution,
     with ctx.unit_of_work() as uow:
         uow.session.add(models.Setting(key="institution", value=asdict(institution)))
         uow.session.add(models.Setting(key="password_kdf", value=dict(store.site.kdf)))
+        uow.session.add(models.Setting(key=PROFILE_SETTING, value={"key": chosen.key}))
+        uow.journal("site.profile", chosen.key, {"profile": chosen.to_dict()})
         uow.journal("site.create", store.site_id, {"institution": asdict(institution),
                                                    "public_keys": dict(store.site.public_keys)})
         uow.session.add(models.Staff(username=admin_username, name=admin_name, roles=[Role.ADMIN.value],
@@ -171,6 +183,12 @@ class SiteService(Service):
             uow.journal("site.institution", institution.name, {"before": before, "after": asdict(institution)})
 
     @requires("site.view")
+    def profile(self) -> profiles.Profile:
+        """The province profile the site follows (read-only once the site exists)."""
+        with self.ctx.reading() as s:
+            return site_profile(s)
+
+    @requires("site.view")
     def counts(self) -> dict[str, int]:
         with self.ctx.reading() as s:
             return {
@@ -178,3 +196,9 @@ class SiteService(Service):
                 "candidates": s.scalar(select(func.count()).select_from(models.Candidate)),
                 "staff": s.scalar(select(func.count()).select_from(models.Staff)),
             }
+
+
+def site_profile(session) -> profiles.Profile:
+    """The site's province profile; a site made before profiles existed follows the national default."""
+    row = session.get(models.Setting, PROFILE_SETTING)
+    return profiles.get(row.value.get("key") if row else None)

@@ -1769,6 +1769,11 @@ Reason:</translation>
         <source>证书编号前缀</source>
         <translation>Certificate number prefix</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="200"/>
+        <source>省份规则（建站时选定，不可更改）</source>
+        <translation>Province rules (chosen when the site was created; fixed)</translation>
+    </message>
 </context>
 <context>
     <name>JournalWorkplace</name>
@@ -2160,88 +2165,113 @@ Reason:</translation>
         <translation>Decision notice PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="102"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="68"/>
+        <source>处理决定书 PDF…</source>
+        <translation>Decision letter PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="105"/>
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="113"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="116"/>
         <source>已保存，须经2名工作人员签字</source>
         <translation>Saved; two staff members must sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="116"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="119"/>
         <source>签字人用户名：</source>
         <translation>Signer&apos;s user name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="119"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="122"/>
         <source>签字人密码：</source>
         <translation>Signer&apos;s password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="124"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="127"/>
         <source>工作人员签字</source>
         <translation>Staff signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="126"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="129"/>
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="133"/>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="148"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="136"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="156"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="133"/>
-        <source>确认后处理即生效（成绩取消、禁考）。继续？</source>
-        <translation>Once confirmed the penalty takes effect (scores void, ban). Continue?</translation>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="137"/>
+        <source>考场负责人确认违纪事实；处理在告知当事人、听取陈述和申辩后由机构决定。继续？</source>
+        <translation>The room head confirms the facts; the institution decides the penalty after notifying the candidate and hearing their statement. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="135"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="141"/>
+        <source>已确认违纪事实（待告知）</source>
+        <translation>Facts confirmed (notice pending)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="154"/>
+        <source>陈述和申辩</source>
+        <translation>Statement</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="155"/>
+        <source>当事人的陈述和申辩（放弃请填“放弃”；期限届满未提出请留空）：</source>
+        <translation>The candidate&apos;s statement (type “放弃” if waived; leave empty if the period passed without one):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="156"/>
+        <source>作出书面处理决定？处理即生效。</source>
+        <translation>Make the written decision? The penalty takes effect.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="181"/>
+        <source>保存处理决定书</source>
+        <translation>Save decision letter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="184"/>
+        <source>已生成处理决定书：{0}</source>
+        <translation>Decision letter written: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="139"/>
         <source>考场负责人确认</source>
         <translation>Room head confirmation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="137"/>
-        <source>已确认，处理已生效</source>
-        <translation>Confirmed; the penalty is in effect</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="142"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="146"/>
         <source>告知</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="142"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="146"/>
         <source>告知方式（如当面送达）：</source>
         <translation>How the notice was given (e.g. in person):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="144"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="148"/>
         <source>已记录告知</source>
         <translation>Notice recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="148"/>
-        <source>作出书面处理决定？</source>
-        <translation>Make the written decision?</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="149"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="164"/>
         <source>已作出处理决定</source>
         <translation>Decision made</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="156"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="171"/>
         <source>保存告知书</source>
         <translation>Save the notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="159"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="174"/>
         <source>已生成告知书：{0}</source>
         <translation>Notice generated: {0}</translation>
     </message>
@@ -4051,22 +4081,22 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>SiteAdminWorkplace</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="212"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="213"/>
         <source>名册导入</source>
         <translation>Roster import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="213"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="214"/>
         <source>工作人员账户</source>
         <translation>Staff accounts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="214"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="215"/>
         <source>评价机构</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="216"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="217"/>
         <source>考前自检</source>
         <translation>Readiness check</translation>
     </message>

@@ -22,6 +22,7 @@ from app.services.official_tables import TablesService
 from app.formats.tables_xlsx import read_table_xlsx
 from tests.integration.test_bundle import PW, _members, _zip
 from tests.integration.test_misconduct import _finding
+from tests.integration.test_misconduct import _decide
 from tests.integration.test_results_flow import _approve, _publish_and_close, flow  # noqa: F401
 
 
@@ -35,6 +36,7 @@ def exported(flow, tmp_path):
     svc, fid = _finding(flow, 10, 7, 4, facts="经举报核实，该考生由他人冒名顶替参加理论考试", severity="serious",
                         occurred_on=flow["exam_end"], after_exam=True, evidence="举报材料及身份核验记录")
     svc.confirm(fid, "kaochang", "Demo-kaochang-2026")
+    _decide(flow, fid)   # 第十七条: notice, statement, then the decision applies the penalty
     TablesService(flow["login"]("kaochang")).set_room_record(DEMO_PLAN, "第1考场", "theory", "09:00–10:30",
                                                              "赵敏、孙浩", "考试正常")
     scores = {line.key: line.max_points for line in sv.FORM}

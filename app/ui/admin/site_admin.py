@@ -191,7 +191,8 @@ class InstitutionTab(QWidget):
                 (self.tr("评价机构代码"), inst.institution_code),
                 (self.tr("所在省份"), f"{inst.province} {tr(PROVINCES.get(inst.province, ''))}"),
                 (self.tr("站点序列码"), inst.site_serial),
-                (self.tr("证书编号前缀"), str(inst.prefix))]
+                (self.tr("证书编号前缀"), str(inst.prefix)),
+                (self.tr("省份规则（建站时选定，不可更改）"), SiteService(ctx).profile().summary())]
         for label, value in rows:
             v = QLabel(value)
             v.setTextInteractionFlags(Qt.TextSelectableByMouse)

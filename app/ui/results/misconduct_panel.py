@@ -65,6 +65,7 @@ class MisconductPanel(QWidget):
         self.notify_button = QPushButton(self.tr("记录已告知"))
         self.decide_button = QPushButton(self.tr("作出处理决定"))
         self.notice_button = QPushButton(self.tr("处理决定告知书 PDF…"))
+        self.decision_button = QPushButton(self.tr("处理决定书 PDF…"))
         can_record = allowed(ctx.actor.role, "misconduct.record")
         can_decide = allowed(ctx.actor.role, "misconduct.decide")
         for b in (self.record_button, self.sign_button, self.confirm_button):
@@ -72,7 +73,8 @@ class MisconductPanel(QWidget):
         for b in (self.notify_button, self.decide_button):
             b.setEnabled(can_decide)
         actions = QHBoxLayout()
-        for b in (self.sign_button, self.confirm_button, self.notify_button, self.decide_button, self.notice_button):
+        for b in (self.sign_button, self.confirm_button, self.notify_button, self.decide_button, self.notice_button,
+                  self.decision_button):
             actions.addWidget(b)
         actions.addStretch(1)
         self.info = QLabel("")
@@ -87,6 +89,7 @@ class MisconductPanel(QWidget):
         self.notify_button.clicked.connect(self.notify)
         self.decide_button.clicked.connect(self.decide)
         self.notice_button.clicked.connect(lambda: self.notice())
+        self.decision_button.clicked.connect(lambda: self.decision())
 
     def set_findings(self, findings: list) -> None:
         self.findings = findings
@@ -131,11 +134,12 @@ class MisconductPanel(QWidget):
         if not f:
             return
         if credentials is None:
-            if QMessageBox.question(self, self.tr("确认"), self.tr("确认后处理即生效（成绩取消、禁考）。继续？")) != QMessageBox.Yes:
+            if QMessageBox.question(self, self.tr("确认"), self.tr(
+                    "考场负责人确认违纪事实；处理在告知当事人、听取陈述和申辩后由机构决定。继续？")) != QMessageBox.Yes:
                 return
             credentials = self._credentials(self.tr("考场负责人确认"))
         if credentials:
-            self._run(lambda: self.svc.confirm(f.id, *credentials), self.tr("已确认，处理已生效"))
+            self._run(lambda: self.svc.confirm(f.id, *credentials), self.tr("已确认违纪事实（待告知）"))
 
     def notify(self) -> None:
         f = self.selected()
@@ -146,8 +150,19 @@ class MisconductPanel(QWidget):
 
     def decide(self) -> None:
         f = self.selected()
-        if f and QMessageBox.question(self, self.tr("确认"), self.tr("作出书面处理决定？")) == QMessageBox.Yes:
-            self._run(lambda: self.svc.decide(f.id), self.tr("已作出处理决定"))
+        if not f:
+            return
+        statement, ok = QInputDialog.getText(self, self.tr("陈述和申辩"), self.tr(
+            "当事人的陈述和申辩（放弃请填“放弃”；期限届满未提出请留空）："))
+        if not ok or QMessageBox.question(self, self.tr("确认"), self.tr("作出书面处理决定？处理即生效。")) != QMessageBox.Yes:
+            return
+        text = statement.strip()
+
+        def run():
+            if text:
+                self.svc.record_statement(f.id, text, waived=text == "放弃")
+            return self.svc.decide(f.id)
+        self._run(run, self.tr("已作出处理决定"))
 
     def notice(self, path: str | None = None) -> None:
         f = self.selected()
@@ -158,3 +173,13 @@ class MisconductPanel(QWidget):
                                                   "PDF (*.pdf)")
         if path:
             self._run(lambda: self.svc.notice_pdf(f.id, path), self.tr("已生成告知书：{0}").format(path))
+
+    def decision(self, path: str | None = None) -> None:
+        f = self.selected()
+        if not f:
+            return
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("保存处理决定书"), f"处理决定书-{f.ticket_no}.pdf",
+                                                  "PDF (*.pdf)")
+        if path:
+            self._run(lambda: self.svc.decision_pdf(f.id, path), self.tr("已生成处理决定书：{0}").format(path))
