@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.core import sitetime
 import datetime as _dt
 
 import numpy as np
@@ -20,7 +21,7 @@ class CameraBridge(QObject):
     status = Signal(str, str, str)  # camera code, state, message
 
     def on_preview(self, code: str, rgb: np.ndarray, at: _dt.datetime) -> None:
-        self.frame.emit(code, to_qimage(rgb), at.astimezone().strftime("%H:%M:%S"))
+        self.frame.emit(code, to_qimage(rgb), sitetime.text(at, "%H:%M:%S"))
 
     def on_status(self, code: str, state: str, message: str) -> None:
         self.status.emit(code, state, message)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from app.core import sitetime
 from app.camera.player import PiecePlayer
 from app.services.camera import CameraService
 from app.ui.cameras.bridge import to_qimage
@@ -102,7 +103,7 @@ class IncidentList(QWidget):
         self.items = self.service.bookmarks()
         self.table.setRowCount(len(self.items))
         for r, b in enumerate(self.items):
-            values = (b.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), b.room, b.text, b.origin, b.who)
+            values = (sitetime.text(b.at, "%Y-%m-%d %H:%M:%S"), b.room, b.text, b.origin, b.who)
             for c, v in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(v))
 

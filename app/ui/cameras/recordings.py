@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from app.core import sitetime
 from app.services.camera import CameraService
 from app.ui.common.tasks import run_task
 
@@ -56,7 +57,7 @@ class RecordingsView(QWidget):
         rows.sort(key=lambda r: r[0])
         self.table.setRowCount(len(rows))
         for r, (_, kind, cam, start, end, frames, note, gap) in enumerate(rows):
-            values = (kind, cam, start.astimezone().strftime("%m-%d %H:%M:%S"), end.astimezone().strftime("%H:%M:%S"),
+            values = (kind, cam, sitetime.text(start, "%m-%d %H:%M:%S"), sitetime.text(end, "%H:%M:%S"),
                       frames, note)
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)

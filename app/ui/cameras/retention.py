@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from app.core import sitetime
 from app.core.errors import PermissionDenied
 from app.services.camera import CameraService
 from app.ui.common.tasks import run_task
@@ -43,7 +44,7 @@ class RetentionView(QWidget):
             self.table.setRowCount(len(items))
             for r, i in enumerate(items):
                 values = (self.tr("删除") if i.purgeable else self.tr("保留"), i.camera_code, i.plan_no or "-",
-                          i.start.astimezone().strftime("%Y-%m-%d %H:%M"), i.reason)
+                          sitetime.text(i.start), i.reason)
                 for c, v in enumerate(values):
                     self.table.setItem(r, c, QTableWidgetItem(v))
             n = sum(1 for i in items if i.purgeable)

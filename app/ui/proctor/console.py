@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QInputDialog
 
 from shiboken6 import isValid
 
+from app.core import sitetime
 from app.core.roles import allowed
 from app.services.net import NetService, ProctorService
 from app.ui.common.tasks import run_task
@@ -138,7 +139,7 @@ class ProctorWorkplace(QWidget):
             state = self.tr("在线") if row.online else self.tr("离线")
             offline += not row.online
             values = [row.machine_id, row.name, state,
-                      row.last_heartbeat.astimezone().strftime("%H:%M:%S") if row.last_heartbeat else "—",
+                      sitetime.text(row.last_heartbeat, "%H:%M:%S"),
                       row.candidate, row.progress, _minutes(row.time_left), row.focus_losses, row.backlog,
                       row.records_held]
             for c, v in enumerate(values):
