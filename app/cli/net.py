@@ -90,7 +90,7 @@ def cmd_pending(args) -> int:
 
     with common.logged_in(args) as ctx:
         for p in NetService(ctx).pending_enrollments():
-            print(f"{p.code}\t{p.name}\t{sitetime.text(p.requested_at, "%Y-%m-%d %H:%M:%S")}")
+            print(f"{p.code}\t{p.name}\t{sitetime.text(p.requested_at, '%Y-%m-%d %H:%M:%S')}")
     return 0
 
 

@@ -1783,130 +1783,135 @@
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="209" />
-        <location filename="../../app/ui/exam/kiosk.py" line="258" />
+        <location filename="../../app/ui/exam/kiosk.py" line="195" />
+        <source>考试已暂停，计时已停止。请留在座位上，等待监考老师通知继续。</source>
+        <translation>The exam is paused and the clock has stopped. Please stay in your seat until the proctor tells you to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="217" />
+        <location filename="../../app/ui/exam/kiosk.py" line="266" />
         <source>监考人员用户名</source>
         <translation>Proctor user name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="212" />
-        <location filename="../../app/ui/exam/kiosk.py" line="261" />
+        <location filename="../../app/ui/exam/kiosk.py" line="220" />
+        <location filename="../../app/ui/exam/kiosk.py" line="269" />
         <source>监考人员密码</source>
         <translation>Proctor password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="213" />
+        <location filename="../../app/ui/exam/kiosk.py" line="221" />
         <source>监考人员授权继续考试</source>
         <translation>Proctor authorises the exam to continue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="227" />
+        <location filename="../../app/ui/exam/kiosk.py" line="235" />
         <source>返回继续作答</source>
         <translation>Back to the exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="228" />
+        <location filename="../../app/ui/exam/kiosk.py" line="236" />
         <source>确认交卷</source>
         <translation>Confirm submission</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="255" />
+        <location filename="../../app/ui/exam/kiosk.py" line="263" />
         <source>监考人员关闭考试窗口（考生的作答与用时均已保存，可再次登录继续）</source>
         <translation>Proctor closes the exam window (answers and time are saved; the candidate can log in again to continue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="262" />
+        <location filename="../../app/ui/exam/kiosk.py" line="270" />
         <source>关闭考试窗口</source>
         <translation>Close the exam window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="263" />
+        <location filename="../../app/ui/exam/kiosk.py" line="271" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="298" />
+        <location filename="../../app/ui/exam/kiosk.py" line="306" />
         <source>请输入准考证号和验证信息</source>
         <translation>Enter the ticket number and the verification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="301" />
+        <location filename="../../app/ui/exam/kiosk.py" line="309" />
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="313" />
+        <location filename="../../app/ui/exam/kiosk.py" line="321" />
         <source>考生：{0}　准考证号：{1}</source>
         <translation>Candidate: {0}   Ticket no.: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="331" />
+        <location filename="../../app/ui/exam/kiosk.py" line="339" />
         <source>本终端中断约 {0} 分钟，超过规定时限。已用时间已保存，中断期间不计时。请举手示意，由监考人员授权后继续考试。</source>
         <translation>This terminal was down for about {0} minutes, longer than allowed. The time used is saved and the outage was not counted. Raise your hand: a proctor must authorise you to continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="372" />
+        <location filename="../../app/ui/exam/kiosk.py" line="380" />
         <source>第 {0} 题（{1}，{2} 分）</source>
         <translation>Question {0} ({1}, {2} points)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="402" />
-        <location filename="../../app/ui/exam/kiosk.py" line="423" />
+        <location filename="../../app/ui/exam/kiosk.py" line="410" />
+        <location filename="../../app/ui/exam/kiosk.py" line="431" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="417" />
+        <location filename="../../app/ui/exam/kiosk.py" line="425" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="427" />
+        <location filename="../../app/ui/exam/kiosk.py" line="435" />
         <source>未保存：{0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="460" />
+        <location filename="../../app/ui/exam/kiosk.py" line="469" />
         <source>剩余 {0:02d}:{1:02d}:{2:02d}</source>
         <translation>Left {0:02d}:{1:02d}:{2:02d}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="464" />
+        <location filename="../../app/ui/exam/kiosk.py" line="473" />
         <source>距考试结束还有 {0} 分钟，请抓紧时间作答并检查</source>
         <translation>{0} minutes left: finish your answers and check them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="470" />
+        <location filename="../../app/ui/exam/kiosk.py" line="479" />
         <source>确认交卷吗？交卷后不能再修改答案。</source>
         <translation>Submit now? You cannot change your answers afterwards.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="472" />
+        <location filename="../../app/ui/exam/kiosk.py" line="481" />
         <source>还有 {0} 题未作答：第 {1} 题</source>
         <translation>{0} questions unanswered: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="474" />
+        <location filename="../../app/ui/exam/kiosk.py" line="483" />
         <source>全部题目均已作答。</source>
         <translation>Every question is answered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="476" />
+        <location filename="../../app/ui/exam/kiosk.py" line="485" />
         <source>已标记待查：第 {0} 题</source>
         <translation>Flagged for checking: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="488" />
+        <location filename="../../app/ui/exam/kiosk.py" line="497" />
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="488" />
+        <location filename="../../app/ui/exam/kiosk.py" line="497" />
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="489" />
+        <location filename="../../app/ui/exam/kiosk.py" line="498" />
         <source>试卷已提交。
 成绩：{0} 分（满分 {1}，合格线 {2}）
 {3}</source>
@@ -2775,18 +2780,18 @@ Reason:</translation>
     </message>
     <message>
         <location filename="../../app/ui/login.py" line="60" />
-        <location filename="../../app/ui/login.py" line="62" />
+        <location filename="../../app/ui/login.py" line="61" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
+        <location filename="../../app/ui/login.py" line="64" />
         <location filename="../../app/ui/login.py" line="65" />
-        <location filename="../../app/ui/login.py" line="66" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="68" />
+        <location filename="../../app/ui/login.py" line="67" />
         <source>登录角色</source>
         <translation>Role for this session</translation>
     </message>
@@ -2821,7 +2826,12 @@ Reason:</translation>
         <translation>The database was upgraded from an older version; backup: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/login.py" line="136" />
+        <location filename="../../app/ui/login.py" line="124" />
+        <source>（账户的默认角色）</source>
+        <translation>(the account's default role)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/login.py" line="135" />
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
@@ -3470,242 +3480,495 @@ Reason:</translation>
 <context>
     <name>ProctorWorkplace</name>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="41" />
+        <location filename="../../app/ui/proctor/console.py" line="100" />
+        <location filename="../../app/ui/proctor/console.py" line="111" />
         <source>终端</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="41" />
+        <location filename="../../app/ui/proctor/console.py" line="100" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="41" />
+        <location filename="../../app/ui/proctor/console.py" line="100" />
+        <location filename="../../app/ui/proctor/console.py" line="111" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="41" />
-        <source>最后心跳</source>
-        <translation>Last heartbeat</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="41" />
-        <location filename="../../app/ui/proctor/console.py" line="87" />
+        <location filename="../../app/ui/proctor/console.py" line="100" />
+        <location filename="../../app/ui/proctor/console.py" line="187" />
         <source>考生</source>
         <translation>Candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="42" />
+        <location filename="../../app/ui/proctor/console.py" line="101" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="42" />
+        <location filename="../../app/ui/proctor/console.py" line="101" />
+        <location filename="../../app/ui/proctor/console.py" line="111" />
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="42" />
+        <location filename="../../app/ui/proctor/console.py" line="101" />
+        <location filename="../../app/ui/proctor/console.py" line="112" />
         <source>切屏次数</source>
         <translation>Focus losses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="42" />
+        <location filename="../../app/ui/proctor/console.py" line="101" />
         <source>待发送</source>
         <translation>Unsent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="42" />
+        <location filename="../../app/ui/proctor/console.py" line="101" />
         <source>主机已收</source>
         <translation>Held by master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="48" />
+        <location filename="../../app/ui/proctor/console.py" line="108" />
         <source>终端实时状态</source>
         <translation>Live terminal state</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="53" />
+        <location filename="../../app/ui/proctor/console.py" line="69" />
         <source>开考</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="53" />
+        <location filename="../../app/ui/proctor/console.py" line="69" />
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="53" />
+        <location filename="../../app/ui/proctor/console.py" line="69" />
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="54" />
+        <location filename="../../app/ui/proctor/console.py" line="70" />
         <source>结束考试</source>
         <translation>End exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="62" />
+        <location filename="../../app/ui/proctor/console.py" line="78" />
+        <source>终端统计</source>
+        <translation>Terminal counts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="82" />
+        <source>操作反馈</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="93" />
+        <location filename="../../app/ui/proctor/console.py" line="343" />
+        <source>灰：未登录　绿：作答中　黄：已暂停　蓝：已交卷　红：离线</source>
+        <translation>Grey: not signed in  Green: answering  Yellow: paused  Blue: submitted  Red: offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="100" />
+        <source>最后联系</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="111" />
+        <source>准考证号</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="111" />
+        <source>已答题数</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="117" />
+        <source>主机上的考生作答</source>
+        <translation>Sittings on the master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="118" />
+        <location filename="../../app/ui/proctor/console.py" line="362" />
+        <source>开考后，这里列出主机收到的每位考生的作答情况。</source>
+        <translation>Once the exam runs, each candidate's sitting as received by the master is listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="130" />
         <source>开启考场链路</source>
         <translation>Open the room link</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="68" />
+        <location filename="../../app/ui/proctor/console.py" line="133" />
+        <source>第一步：在本机开启考场链路。
+第二步：在每台考试终端上输入下面的主机地址，并核对终端显示的证书指纹与这里一致。
+第三步：终端屏幕会显示一个登记码；在下表中找到相同的登记码，点「批准」。</source>
+        <translation>Step 1: start the room link on this computer.
+Step 2: on each exam terminal, type the master address below and check that the certificate fingerprint it shows matches this one.
+Step 3: the terminal shows an enrolment code; find the same code in the table below and click Grant.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="141" />
+        <source>证书指纹</source>
+        <translation>Certificate fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="143" />
+        <source>登记码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="143" />
+        <source>终端名称</source>
+        <translation>Terminal name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="143" />
+        <source>请求时间</source>
+        <translation>Requested at</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="148" />
+        <source>等待批准的终端</source>
+        <translation>Terminals waiting to be granted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="149" />
+        <source>批准选中的终端</source>
+        <translation>Grant the selected terminal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="152" />
+        <source>批准终端接入须由考场负责人或管理员操作。</source>
+        <translation>Granting terminals is done by the room head or the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="166" />
+        <source>座位图</source>
+        <translation>Seat map</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="167" />
+        <source>终端列表</source>
+        <translation>Terminals</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="168" />
+        <source>考生作答</source>
+        <translation>Sittings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="169" />
+        <source>连接终端</source>
+        <translation>Connect terminals</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="172" />
         <source>延长时间…</source>
         <translation>Extend time…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="69" />
+        <location filename="../../app/ui/proctor/console.py" line="173" />
         <source>强制交卷…</source>
         <translation>Force submit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="70" />
+        <location filename="../../app/ui/proctor/console.py" line="174" />
         <source>换机…</source>
         <translation>Move to another terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="78" />
+        <location filename="../../app/ui/proctor/console.py" line="180" />
+        <source>（先在座位图或终端列表中选中考生）</source>
+        <translation>(select a candidate in the seat map or the terminal list first)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="183" />
         <source>考场情况记录</source>
         <translation>Room incident record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="81" />
+        <location filename="../../app/ui/proctor/console.py" line="186" />
         <source>准考证号（可空）</source>
         <translation>Ticket number (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="84" />
+        <location filename="../../app/ui/proctor/console.py" line="191" />
+        <source>发生了什么</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="193" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="88" />
+        <location filename="../../app/ui/proctor/console.py" line="316" />
+        <source>终端 {0} 台：在线 {1}，离线 {2}</source>
+        <translation>{0} terminals: {1} online, {2} offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="341" />
+        <source>还没有登记的考试终端：请在「连接终端」中开启链路并批准终端。</source>
+        <translation>No exam terminal is enrolled yet: start the link and grant terminals under Connect terminals.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="351" />
+        <source>作答中</source>
+        <translation>Answering</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="351" />
+        <source>已暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="351" />
+        <source>已交卷</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="352" />
+        <source>已放行</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="352" />
+        <source>等待开考</source>
+        <translation>Waiting to start</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="356" />
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="360" />
+        <source>主机已收到 {0} 名考生的作答：已交卷 {1} 名。</source>
+        <translation>The master holds {0} candidates' sittings; {1} submitted.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="378" />
+        <source>「{0}」已发往 {1} 台终端：已收到 {2} 台</source>
+        <translation>"{0}" sent to {1} terminals: {2} received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="386" />
+        <source>{0} 离线 {1}</source>
+        <translation>{0} offline for {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="389" />
+        <source>，等待 {0} 台……</source>
+        <translation>, waiting for {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="391" />
+        <source>；未收到：{0}。联系恢复后终端会自动收到。</source>
+        <translation>; not received: {0}. They will receive it when they reconnect.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="393" />
+        <source>，全部收到。</source>
+        <translation>, all received.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="415" />
+        <source>「{0}」已发往 {1} 台终端，等待终端接收……</source>
+        <translation>"{0}" sent to {1} terminals, waiting for them to receive it…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="426" />
+        <source>请先在座位图或终端列表中选中有考生的终端</source>
+        <translation>First select a terminal with a candidate in the seat map or the terminal list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="192" />
         <source>情况</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="108" />
+        <location filename="../../app/ui/proctor/console.py" line="219" />
         <source>链路服务：{0}（证书指纹 {1}…）</source>
         <translation>Room link: {0} (certificate fingerprint {1}…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="111" />
+        <location filename="../../app/ui/proctor/console.py" line="221" />
+        <source>主机地址：{0}
+证书指纹：{1}</source>
+        <translation>Master address: {0}
+Certificate fingerprint: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="224" />
         <source>链路服务：未开启</source>
         <translation>Room link: not open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="115" />
+        <location filename="../../app/ui/proctor/console.py" line="225" />
+        <source>链路开启后，这里显示主机地址和证书指纹。</source>
+        <translation>Once the link runs, its address and certificate fingerprint show here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="231" />
         <source>正在开启考场链路…</source>
         <translation>Opening the room link…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="139" />
+        <location filename="../../app/ui/proctor/console.py" line="236" />
+        <source>请先在表中选中终端屏幕上显示的登记码</source>
+        <translation>First select the enrolment code the terminal shows</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="240" />
+        <source>已批准登记码 {0}：{1} 登记为终端 {2}</source>
+        <translation>Granted code {0}: {1} enrolled as terminal {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="270" />
+        <source>离线（从未连接）</source>
+        <translation>Offline (never connected)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="271" />
+        <source>离线 {0} 前</source>
+        <translation>Offline since {0} ago</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="274" />
+        <source>未登录</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="276" />
+        <source>{0}
+已交卷</source>
+        <translation>{0}
+Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="278" />
+        <source>{0}
+已暂停</source>
+        <translation>{0}
+Paused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="279" />
+        <source>{0}
+作答中 {1}</source>
+        <translation>{0}
+Answering {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="283" />
+        <source>{0} 秒</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="285" />
+        <source>{0} 分钟</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="286" />
+        <source>{0} 小时</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="301" />
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="139" />
+        <location filename="../../app/ui/proctor/console.py" line="301" />
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="152" />
-        <source>终端 {0} 台，在线 {1}，离线 {2}</source>
-        <translation>{0} terminals, {1} online, {2} offline</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="164" />
+        <location filename="../../app/ui/proctor/console.py" line="408" />
         <source>考场操作</source>
         <translation>Room action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="164" />
+        <location filename="../../app/ui/proctor/console.py" line="408" />
         <source>确定对全部终端执行「{0}」？</source>
         <translation>Apply "{0}" to every terminal?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="166" />
-        <source>已发出「{0}」</source>
-        <translation>"{0}" sent</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="169" />
+        <location filename="../../app/ui/proctor/console.py" line="421" />
         <source>监考台</source>
         <translation>Proctor console</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="174" />
-        <source>请先在表中选择有考生的终端</source>
-        <translation>First select a terminal with a candidate in the table</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="179" />
+        <location filename="../../app/ui/proctor/console.py" line="431" />
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="186" />
-        <location filename="../../app/ui/proctor/console.py" line="187" />
+        <location filename="../../app/ui/proctor/console.py" line="438" />
+        <location filename="../../app/ui/proctor/console.py" line="439" />
         <source>延长时间</source>
         <translation>Extend time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="186" />
+        <location filename="../../app/ui/proctor/console.py" line="438" />
         <source>延长分钟数：</source>
         <translation>Minutes to add:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="190" />
+        <location filename="../../app/ui/proctor/console.py" line="442" />
         <source>已为 {0} 延长 {1} 分钟</source>
         <translation>Extended {0} by {1} minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="196" />
-        <location filename="../../app/ui/proctor/console.py" line="197" />
+        <location filename="../../app/ui/proctor/console.py" line="448" />
+        <location filename="../../app/ui/proctor/console.py" line="449" />
         <source>强制交卷</source>
         <translation>Force submit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="197" />
+        <location filename="../../app/ui/proctor/console.py" line="449" />
         <source>确定为考生 {0} 强制交卷？</source>
         <translation>Force submit for candidate {0}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="199" />
+        <location filename="../../app/ui/proctor/console.py" line="451" />
         <source>已为 {0} 强制交卷</source>
         <translation>Force-submitted for {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="207" />
+        <location filename="../../app/ui/proctor/console.py" line="459" />
         <source>没有在线的空闲终端</source>
         <translation>No spare terminal is online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="209" />
-        <location filename="../../app/ui/proctor/console.py" line="210" />
-        <location filename="../../app/ui/proctor/console.py" line="211" />
+        <location filename="../../app/ui/proctor/console.py" line="461" />
+        <location filename="../../app/ui/proctor/console.py" line="462" />
+        <location filename="../../app/ui/proctor/console.py" line="463" />
         <source>换机</source>
         <translation>Move terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="209" />
+        <location filename="../../app/ui/proctor/console.py" line="461" />
         <source>换到终端：</source>
         <translation>Move to terminal:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="211" />
+        <location filename="../../app/ui/proctor/console.py" line="463" />
         <source>确定把考生 {0} 从 {1} 换到 {2}？</source>
         <translation>Move candidate {0} from {1} to {2}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="214" />
+        <location filename="../../app/ui/proctor/console.py" line="466" />
         <source>已通知 {0} 接续考生 {1}</source>
         <translation>{0} told to continue candidate {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="223" />
+        <location filename="../../app/ui/proctor/console.py" line="475" />
         <source>情况记录已保存</source>
         <translation>Incident record saved</translation>
     </message>

@@ -94,7 +94,7 @@ class JournalWorkplace(QWidget):
         lines = self.service.search(500, actor=self.who.currentData() or "", area=self.what.currentData() or "",
                                     **days)
         _fill(self.table, [[e.seq, sitetime.text(e.ts, "%Y-%m-%d %H:%M:%S"), self.person(e.actor), role_name(e.role),
-                            action_name(e.action), e.subject, e.machine] for e in lines])
+                            action_name(e.action), self.people.get(e.subject, e.subject), e.machine] for e in lines])
         self.count.setText(self.tr("显示最近 {0} 条").format(len(lines)))
 
     def person(self, username: str) -> str:
