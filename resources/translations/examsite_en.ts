@@ -69,52 +69,52 @@
 <context>
     <name>AvoidancePanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="541" />
+        <location filename="../../app/ui/scoring/workplace.py" line="550" />
         <source>考评员</source>
         <translation>Grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="541" />
+        <location filename="../../app/ui/scoring/workplace.py" line="550" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="541" />
+        <location filename="../../app/ui/scoring/workplace.py" line="550" />
         <source>情形</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="541" />
+        <location filename="../../app/ui/scoring/workplace.py" line="550" />
         <source>处理</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="542" />
+        <location filename="../../app/ui/scoring/workplace.py" line="551" />
         <source>回避情形</source>
         <translation>Avoidance conflicts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="543" />
+        <location filename="../../app/ui/scoring/workplace.py" line="552" />
         <source>允许（写明理由）(&amp;A)</source>
         <translation>&amp;Allow (with reason)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="559" />
+        <location filename="../../app/ui/scoring/workplace.py" line="568" />
         <source>{0} 允许：{1}</source>
         <translation>Allowed by {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="559" />
+        <location filename="../../app/ui/scoring/workplace.py" line="568" />
         <source>未处理</source>
         <translation>Unresolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="571" />
+        <location filename="../../app/ui/scoring/workplace.py" line="580" />
         <source>允许评分</source>
         <translation>Allow scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="571" />
+        <location filename="../../app/ui/scoring/workplace.py" line="580" />
         <source>允许 {0} 为考生 {1} 评分的理由：</source>
         <translation>Reason for allowing {0} to score candidate {1}:</translation>
     </message>
@@ -695,6 +695,7 @@
     <name>ExamSite</name>
     <message>
         <location filename="../../app/ui/common/core_strings.py" line="8" />
+        <location filename="../../app/ui/export/workplace.py" line="23" />
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
@@ -720,6 +721,7 @@
     </message>
     <message>
         <location filename="../../app/ui/common/core_strings.py" line="13" />
+        <location filename="../../app/ui/export/workplace.py" line="24" />
         <source>内部质量督导员</source>
         <translation>Internal quality supervisor</translation>
     </message>
@@ -1709,6 +1711,11 @@
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/export/workplace.py" line="23" />
+        <source>站点密钥</source>
+        <translation>Site key</translation>
+    </message>
 </context>
 <context>
     <name>ExamWindow</name>
@@ -1923,229 +1930,229 @@ Score: {0} (out of {1}, pass mark {2})
 <context>
     <name>ExportWorkplace</name>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="30" />
-        <location filename="../../app/ui/export/workplace.py" line="57" />
+        <location filename="../../app/ui/export/workplace.py" line="34" />
+        <location filename="../../app/ui/export/workplace.py" line="61" />
         <source>认定批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="31" />
+        <location filename="../../app/ui/export/workplace.py" line="35" />
         <source>包含考生照片</source>
         <translation>Include candidate photos</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="32" />
+        <location filename="../../app/ui/export/workplace.py" line="36" />
         <source>生成上报包…</source>
         <translation>Make export bundle…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="35" />
+        <location filename="../../app/ui/export/workplace.py" line="39" />
         <source>生成更正包…</source>
         <translation>Make correction bundle…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="38" />
+        <location filename="../../app/ui/export/workplace.py" line="42" />
         <source>会签…</source>
         <translation>Countersign…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="41" />
+        <location filename="../../app/ui/export/workplace.py" line="45" />
         <source>校验</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="43" />
+        <location filename="../../app/ui/export/workplace.py" line="47" />
         <source>拷贝到移动介质…</source>
         <translation>Copy to removable media…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="46" />
+        <location filename="../../app/ui/export/workplace.py" line="50" />
         <source>登记省级确认…</source>
         <translation>Record provincial acknowledgement…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="51" />
+        <location filename="../../app/ui/export/workplace.py" line="55" />
         <source>操作结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="52" />
+        <location filename="../../app/ui/export/workplace.py" line="56" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="52" />
+        <location filename="../../app/ui/export/workplace.py" line="56" />
         <source>认定计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="52" />
+        <location filename="../../app/ui/export/workplace.py" line="56" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="52" />
+        <location filename="../../app/ui/export/workplace.py" line="56" />
         <source>签名</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="53" />
+        <location filename="../../app/ui/export/workplace.py" line="57" />
         <source>文件 SHA-256</source>
         <translation>File SHA-256</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="53" />
+        <location filename="../../app/ui/export/workplace.py" line="57" />
         <source>更正关系</source>
         <translation>Correction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="53" />
+        <location filename="../../app/ui/export/workplace.py" line="57" />
         <source>生成人</source>
         <translation>Made by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="53" />
+        <location filename="../../app/ui/export/workplace.py" line="57" />
         <source>生成时间</source>
         <translation>Made at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="54" />
+        <location filename="../../app/ui/export/workplace.py" line="58" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="55" />
+        <location filename="../../app/ui/export/workplace.py" line="59" />
         <source>上报包历史</source>
         <translation>Export history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="82" />
+        <location filename="../../app/ui/export/workplace.py" line="86" />
         <source>更正第 {0} 号</source>
         <translation>corrects no. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="84" />
+        <location filename="../../app/ui/export/workplace.py" line="88" />
         <source>已被第 {0} 号取代</source>
         <translation>superseded by no. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="92" />
+        <location filename="../../app/ui/export/workplace.py" line="97" />
         <source>请先在列表中选择一个上报包</source>
         <translation>Select a bundle in the list first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="101" />
+        <location filename="../../app/ui/export/workplace.py" line="106" />
         <source>重新验证身份</source>
         <translation>Confirm your identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="101" />
+        <location filename="../../app/ui/export/workplace.py" line="106" />
         <source>签名前请再次输入您的登录密码：</source>
         <translation>Enter your login password again to sign:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="122" />
+        <location filename="../../app/ui/export/workplace.py" line="127" />
         <source>保存上报包</source>
         <translation>Save export bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="123" />
-        <location filename="../../app/ui/export/workplace.py" line="146" />
+        <location filename="../../app/ui/export/workplace.py" line="128" />
+        <location filename="../../app/ui/export/workplace.py" line="151" />
         <source>上报包 (*.zip)</source>
         <translation>Export bundle (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="133" />
+        <location filename="../../app/ui/export/workplace.py" line="138" />
         <source>已生成第 {0} 号上报包，待内部质量督导员会签。文件 SHA-256：{1}</source>
         <translation>Bundle no. {0} made; awaiting the internal supervisor's countersignature. File SHA-256: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="135" />
+        <location filename="../../app/ui/export/workplace.py" line="140" />
         <source>正在收集数据、计算摘要并签名…</source>
         <translation>Collecting data, hashing and signing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="141" />
+        <location filename="../../app/ui/export/workplace.py" line="146" />
         <source>更正包</source>
         <translation>Correction bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="142" />
+        <location filename="../../app/ui/export/workplace.py" line="147" />
         <source>更正第 {0} 号上报包的原因：</source>
         <translation>Reason for correcting bundle no. {0}:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="145" />
+        <location filename="../../app/ui/export/workplace.py" line="150" />
         <source>保存更正包</source>
         <translation>Save correction bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="155" />
+        <location filename="../../app/ui/export/workplace.py" line="160" />
         <source>会签</source>
         <translation>Countersign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="155" />
+        <location filename="../../app/ui/export/workplace.py" line="160" />
         <source>确认已核对第 {0} 号上报包（认定计划 {1}）并以本人密钥会签？</source>
         <translation>Confirm you have checked bundle no. {0} (plan {1}) and countersign it with your own key?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="164" />
+        <location filename="../../app/ui/export/workplace.py" line="169" />
         <source>已会签第 {0} 号上报包。</source>
         <translation>Bundle no. {0} countersigned.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="165" />
+        <location filename="../../app/ui/export/workplace.py" line="170" />
         <source>正在校验并会签…</source>
         <translation>Verifying and countersigning…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="175" />
+        <location filename="../../app/ui/export/workplace.py" line="180" />
         <source>校验通过：</source>
         <translation>Verified: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="177" />
+        <location filename="../../app/ui/export/workplace.py" line="182" />
         <source>校验失败：{0}</source>
         <translation>Verification failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="179" />
+        <location filename="../../app/ui/export/workplace.py" line="184" />
         <source>正在校验上报包…</source>
         <translation>Verifying the bundle…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="185" />
+        <location filename="../../app/ui/export/workplace.py" line="190" />
         <source>选择移动介质（U 盘）上的文件夹</source>
         <translation>Choose a folder on the removable media (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="191" />
+        <location filename="../../app/ui/export/workplace.py" line="196" />
         <source>已拷贝并读回核对：{0}</source>
         <translation>Copied and read back: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="192" />
+        <location filename="../../app/ui/export/workplace.py" line="197" />
         <source>正在拷贝并读回核对…</source>
         <translation>Copying and reading back…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="198" />
+        <location filename="../../app/ui/export/workplace.py" line="203" />
         <source>登记省级确认</source>
         <translation>Record provincial acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="198" />
+        <location filename="../../app/ui/export/workplace.py" line="203" />
         <source>省级平台回执（编号、日期）：</source>
         <translation>Provincial receipt (number, date):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="204" />
+        <location filename="../../app/ui/export/workplace.py" line="209" />
         <source>已登记省级确认。</source>
         <translation>Provincial acknowledgement recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="204" />
+        <location filename="../../app/ui/export/workplace.py" line="209" />
         <source>正在登记…</source>
         <translation>Recording…</translation>
     </message>
@@ -2364,9 +2371,39 @@ Reason:</translation>
 <context>
     <name>Histogram</name>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="61" />
+        <location filename="../../app/ui/results/workplace.py" line="63" />
         <source>成绩分布</source>
         <translation>Score distribution</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="70" />
+        <source>参考 {0} 人，合格 {1} 人，合格率 {2:.1f}%，平均分 {3:.1f}</source>
+        <translation>{0} sat, {1} passed, pass rate {2:.1f}%, average {3:.1f}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="71" />
+        <source>尚无成绩</source>
+        <translation>No scores yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="90" />
+        <source>人数</source>
+        <translation>Candidates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="91" />
+        <source>分数</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="101" />
+        <source>合格线 {0}</source>
+        <translation>Pass mark {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="102" />
+        <source>平均 {0}</source>
+        <translation>Average {0}</translation>
     </message>
 </context>
 <context>
@@ -2655,13 +2692,13 @@ Reason:</translation>
     <message>
         <location filename="../../app/ui/admin/journal_view.py" line="43" />
         <location filename="../../app/ui/admin/journal_view.py" line="70" />
-        <location filename="../../app/ui/admin/journal_view.py" line="74" />
+        <location filename="../../app/ui/admin/journal_view.py" line="75" />
         <source>操作人</source>
         <translation>By</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/journal_view.py" line="71" />
-        <location filename="../../app/ui/admin/journal_view.py" line="74" />
+        <location filename="../../app/ui/admin/journal_view.py" line="75" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
@@ -2681,7 +2718,7 @@ Reason:</translation>
         <translation>Journal entries</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_view.py" line="75" />
+        <location filename="../../app/ui/admin/journal_view.py" line="76" />
         <source>至</source>
         <translation>to</translation>
     </message>
@@ -2691,17 +2728,17 @@ Reason:</translation>
         <translation>Showing the latest {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_view.py" line="108" />
+        <location filename="../../app/ui/admin/journal_view.py" line="115" />
         <source>正在校验日志…</source>
         <translation>Verifying the journal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_view.py" line="114" />
+        <location filename="../../app/ui/admin/journal_view.py" line="121" />
         <source>日志完好：{0} 条，签名检查点 {1} 个，最后一个在第 {2} 条。</source>
         <translation>Journal intact: {0} entries, {1} signed checkpoints, the last at entry {2}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_view.py" line="118" />
+        <location filename="../../app/ui/admin/journal_view.py" line="125" />
         <source>日志校验失败：{0}</source>
         <translation>Journal verification failed: {0}</translation>
     </message>
@@ -3161,77 +3198,77 @@ Reason:</translation>
 <context>
     <name>PaperEntryPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="711" />
+        <location filename="../../app/ui/scoring/workplace.py" line="720" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="715" />
+        <location filename="../../app/ui/scoring/workplace.py" line="724" />
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="717" />
+        <location filename="../../app/ui/scoring/workplace.py" line="726" />
         <source>准考证号(&amp;T)：</source>
         <translation>&amp;Ticket no.:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="719" />
+        <location filename="../../app/ui/scoring/workplace.py" line="728" />
         <source>考评员：</source>
         <translation>Grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="723" />
+        <location filename="../../app/ui/scoring/workplace.py" line="732" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="723" />
+        <location filename="../../app/ui/scoring/workplace.py" line="732" />
         <source>评分项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="723" />
+        <location filename="../../app/ui/scoring/workplace.py" line="732" />
         <source>配分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="723" />
+        <location filename="../../app/ui/scoring/workplace.py" line="732" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="724" />
+        <location filename="../../app/ui/scoring/workplace.py" line="733" />
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="731" />
+        <location filename="../../app/ui/scoring/workplace.py" line="740" />
         <source>否决项</source>
         <translation>Veto item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="737" />
+        <location filename="../../app/ui/scoring/workplace.py" line="746" />
         <source>保存本人录入(&amp;S)</source>
         <translation>&amp;Save my entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="773" />
+        <location filename="../../app/ui/scoring/workplace.py" line="782" />
         <source>两人录入一致，评分表已记录</source>
         <translation>Both entries agree; the sheet is recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="775" />
+        <location filename="../../app/ui/scoring/workplace.py" line="784" />
         <source>与另一人的录入有 {0} 处不一致（红色），请对照纸质评分表核对</source>
         <translation>{0} items differ from the other entry (red); check against the paper sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="778" />
+        <location filename="../../app/ui/scoring/workplace.py" line="787" />
         <source>本人录入未完成</source>
         <translation>My entry is incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="780" />
+        <location filename="../../app/ui/scoring/workplace.py" line="789" />
         <source>已保存，等待另一人录入</source>
         <translation>Saved; waiting for the second entry</translation>
     </message>
@@ -3480,129 +3517,129 @@ Reason:</translation>
 <context>
     <name>ProctorWorkplace</name>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="100" />
-        <location filename="../../app/ui/proctor/console.py" line="111" />
+        <location filename="../../app/ui/proctor/console.py" line="102" />
+        <location filename="../../app/ui/proctor/console.py" line="113" />
         <source>终端</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="100" />
+        <location filename="../../app/ui/proctor/console.py" line="102" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="100" />
-        <location filename="../../app/ui/proctor/console.py" line="111" />
+        <location filename="../../app/ui/proctor/console.py" line="102" />
+        <location filename="../../app/ui/proctor/console.py" line="113" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="100" />
-        <location filename="../../app/ui/proctor/console.py" line="187" />
+        <location filename="../../app/ui/proctor/console.py" line="102" />
+        <location filename="../../app/ui/proctor/console.py" line="189" />
         <source>考生</source>
         <translation>Candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="101" />
+        <location filename="../../app/ui/proctor/console.py" line="103" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="101" />
-        <location filename="../../app/ui/proctor/console.py" line="111" />
+        <location filename="../../app/ui/proctor/console.py" line="103" />
+        <location filename="../../app/ui/proctor/console.py" line="113" />
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="101" />
-        <location filename="../../app/ui/proctor/console.py" line="112" />
+        <location filename="../../app/ui/proctor/console.py" line="103" />
+        <location filename="../../app/ui/proctor/console.py" line="114" />
         <source>切屏次数</source>
         <translation>Focus losses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="101" />
+        <location filename="../../app/ui/proctor/console.py" line="103" />
         <source>待发送</source>
         <translation>Unsent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="101" />
+        <location filename="../../app/ui/proctor/console.py" line="103" />
         <source>主机已收</source>
         <translation>Held by master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="108" />
+        <location filename="../../app/ui/proctor/console.py" line="110" />
         <source>终端实时状态</source>
         <translation>Live terminal state</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="69" />
+        <location filename="../../app/ui/proctor/console.py" line="70" />
         <source>开考</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="69" />
+        <location filename="../../app/ui/proctor/console.py" line="70" />
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="69" />
+        <location filename="../../app/ui/proctor/console.py" line="70" />
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="70" />
+        <location filename="../../app/ui/proctor/console.py" line="71" />
         <source>结束考试</source>
         <translation>End exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="78" />
+        <location filename="../../app/ui/proctor/console.py" line="79" />
         <source>终端统计</source>
         <translation>Terminal counts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="82" />
+        <location filename="../../app/ui/proctor/console.py" line="83" />
         <source>操作反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="93" />
-        <location filename="../../app/ui/proctor/console.py" line="343" />
+        <location filename="../../app/ui/proctor/console.py" line="95" />
+        <location filename="../../app/ui/proctor/console.py" line="346" />
         <source>灰：未登录　绿：作答中　黄：已暂停　蓝：已交卷　红：离线</source>
         <translation>Grey: not signed in  Green: answering  Yellow: paused  Blue: submitted  Red: offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="100" />
+        <location filename="../../app/ui/proctor/console.py" line="102" />
         <source>最后联系</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="111" />
+        <location filename="../../app/ui/proctor/console.py" line="113" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="111" />
+        <location filename="../../app/ui/proctor/console.py" line="113" />
         <source>已答题数</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="117" />
+        <location filename="../../app/ui/proctor/console.py" line="119" />
         <source>主机上的考生作答</source>
         <translation>Sittings on the master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="118" />
-        <location filename="../../app/ui/proctor/console.py" line="362" />
+        <location filename="../../app/ui/proctor/console.py" line="120" />
+        <location filename="../../app/ui/proctor/console.py" line="365" />
         <source>开考后，这里列出主机收到的每位考生的作答情况。</source>
         <translation>Once the exam runs, each candidate's sitting as received by the master is listed here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="130" />
+        <location filename="../../app/ui/proctor/console.py" line="132" />
         <source>开启考场链路</source>
         <translation>Open the room link</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="133" />
+        <location filename="../../app/ui/proctor/console.py" line="135" />
         <source>第一步：在本机开启考场链路。
 第二步：在每台考试终端上输入下面的主机地址，并核对终端显示的证书指纹与这里一致。
 第三步：终端屏幕会显示一个登记码；在下表中找到相同的登记码，点「批准」。</source>
@@ -3611,204 +3648,204 @@ Step 2: on each exam terminal, type the master address below and check that the 
 Step 3: the terminal shows an enrolment code; find the same code in the table below and click Grant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="141" />
+        <location filename="../../app/ui/proctor/console.py" line="143" />
         <source>证书指纹</source>
         <translation>Certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="143" />
+        <location filename="../../app/ui/proctor/console.py" line="145" />
         <source>登记码</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="143" />
+        <location filename="../../app/ui/proctor/console.py" line="145" />
         <source>终端名称</source>
         <translation>Terminal name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="143" />
+        <location filename="../../app/ui/proctor/console.py" line="145" />
         <source>请求时间</source>
         <translation>Requested at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="148" />
+        <location filename="../../app/ui/proctor/console.py" line="150" />
         <source>等待批准的终端</source>
         <translation>Terminals waiting to be granted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="149" />
+        <location filename="../../app/ui/proctor/console.py" line="151" />
         <source>批准选中的终端</source>
         <translation>Grant the selected terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="152" />
+        <location filename="../../app/ui/proctor/console.py" line="154" />
         <source>批准终端接入须由考场负责人或管理员操作。</source>
         <translation>Granting terminals is done by the room head or the administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="166" />
+        <location filename="../../app/ui/proctor/console.py" line="168" />
         <source>座位图</source>
         <translation>Seat map</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="167" />
+        <location filename="../../app/ui/proctor/console.py" line="169" />
         <source>终端列表</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="168" />
+        <location filename="../../app/ui/proctor/console.py" line="170" />
         <source>考生作答</source>
         <translation>Sittings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="169" />
+        <location filename="../../app/ui/proctor/console.py" line="171" />
         <source>连接终端</source>
         <translation>Connect terminals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="172" />
+        <location filename="../../app/ui/proctor/console.py" line="174" />
         <source>延长时间…</source>
         <translation>Extend time…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="173" />
+        <location filename="../../app/ui/proctor/console.py" line="175" />
         <source>强制交卷…</source>
         <translation>Force submit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="174" />
+        <location filename="../../app/ui/proctor/console.py" line="176" />
         <source>换机…</source>
         <translation>Move to another terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="180" />
+        <location filename="../../app/ui/proctor/console.py" line="182" />
         <source>（先在座位图或终端列表中选中考生）</source>
         <translation>(select a candidate in the seat map or the terminal list first)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="183" />
+        <location filename="../../app/ui/proctor/console.py" line="185" />
         <source>考场情况记录</source>
         <translation>Room incident record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="186" />
+        <location filename="../../app/ui/proctor/console.py" line="188" />
         <source>准考证号（可空）</source>
         <translation>Ticket number (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="191" />
+        <location filename="../../app/ui/proctor/console.py" line="193" />
         <source>发生了什么</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="193" />
+        <location filename="../../app/ui/proctor/console.py" line="195" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="316" />
+        <location filename="../../app/ui/proctor/console.py" line="319" />
         <source>终端 {0} 台：在线 {1}，离线 {2}</source>
         <translation>{0} terminals: {1} online, {2} offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="341" />
+        <location filename="../../app/ui/proctor/console.py" line="344" />
         <source>还没有登记的考试终端：请在「连接终端」中开启链路并批准终端。</source>
         <translation>No exam terminal is enrolled yet: start the link and grant terminals under Connect terminals.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="351" />
+        <location filename="../../app/ui/proctor/console.py" line="354" />
         <source>作答中</source>
         <translation>Answering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="351" />
+        <location filename="../../app/ui/proctor/console.py" line="354" />
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="351" />
+        <location filename="../../app/ui/proctor/console.py" line="354" />
         <source>已交卷</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="352" />
+        <location filename="../../app/ui/proctor/console.py" line="355" />
         <source>已放行</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="352" />
+        <location filename="../../app/ui/proctor/console.py" line="355" />
         <source>等待开考</source>
         <translation>Waiting to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="356" />
+        <location filename="../../app/ui/proctor/console.py" line="359" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="360" />
+        <location filename="../../app/ui/proctor/console.py" line="363" />
         <source>主机已收到 {0} 名考生的作答：已交卷 {1} 名。</source>
         <translation>The master holds {0} candidates' sittings; {1} submitted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="378" />
+        <location filename="../../app/ui/proctor/console.py" line="381" />
         <source>「{0}」已发往 {1} 台终端：已收到 {2} 台</source>
         <translation>"{0}" sent to {1} terminals: {2} received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="386" />
+        <location filename="../../app/ui/proctor/console.py" line="389" />
         <source>{0} 离线 {1}</source>
         <translation>{0} offline for {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="389" />
+        <location filename="../../app/ui/proctor/console.py" line="392" />
         <source>，等待 {0} 台……</source>
         <translation>, waiting for {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="391" />
+        <location filename="../../app/ui/proctor/console.py" line="394" />
         <source>；未收到：{0}。联系恢复后终端会自动收到。</source>
         <translation>; not received: {0}. They will receive it when they reconnect.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="393" />
+        <location filename="../../app/ui/proctor/console.py" line="396" />
         <source>，全部收到。</source>
         <translation>, all received.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="415" />
+        <location filename="../../app/ui/proctor/console.py" line="418" />
         <source>「{0}」已发往 {1} 台终端，等待终端接收……</source>
         <translation>"{0}" sent to {1} terminals, waiting for them to receive it…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="426" />
+        <location filename="../../app/ui/proctor/console.py" line="429" />
         <source>请先在座位图或终端列表中选中有考生的终端</source>
         <translation>First select a terminal with a candidate in the seat map or the terminal list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="192" />
+        <location filename="../../app/ui/proctor/console.py" line="194" />
         <source>情况</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="219" />
+        <location filename="../../app/ui/proctor/console.py" line="221" />
         <source>链路服务：{0}（证书指纹 {1}…）</source>
         <translation>Room link: {0} (certificate fingerprint {1}…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="221" />
+        <location filename="../../app/ui/proctor/console.py" line="223" />
         <source>主机地址：{0}
 证书指纹：{1}</source>
         <translation>Master address: {0}
 Certificate fingerprint: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="224" />
+        <location filename="../../app/ui/proctor/console.py" line="226" />
         <source>链路服务：未开启</source>
         <translation>Room link: not open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="225" />
+        <location filename="../../app/ui/proctor/console.py" line="227" />
         <source>链路开启后，这里显示主机地址和证书指纹。</source>
         <translation>Once the link runs, its address and certificate fingerprint show here.</translation>
     </message>
@@ -3879,96 +3916,96 @@ Answering {1}</translation>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="301" />
+        <location filename="../../app/ui/proctor/console.py" line="304" />
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="301" />
+        <location filename="../../app/ui/proctor/console.py" line="304" />
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="408" />
+        <location filename="../../app/ui/proctor/console.py" line="411" />
         <source>考场操作</source>
         <translation>Room action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="408" />
+        <location filename="../../app/ui/proctor/console.py" line="411" />
         <source>确定对全部终端执行「{0}」？</source>
         <translation>Apply "{0}" to every terminal?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="421" />
+        <location filename="../../app/ui/proctor/console.py" line="424" />
         <source>监考台</source>
         <translation>Proctor console</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="431" />
+        <location filename="../../app/ui/proctor/console.py" line="434" />
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="438" />
-        <location filename="../../app/ui/proctor/console.py" line="439" />
+        <location filename="../../app/ui/proctor/console.py" line="441" />
+        <location filename="../../app/ui/proctor/console.py" line="442" />
         <source>延长时间</source>
         <translation>Extend time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="438" />
+        <location filename="../../app/ui/proctor/console.py" line="441" />
         <source>延长分钟数：</source>
         <translation>Minutes to add:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="442" />
+        <location filename="../../app/ui/proctor/console.py" line="445" />
         <source>已为 {0} 延长 {1} 分钟</source>
         <translation>Extended {0} by {1} minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="448" />
-        <location filename="../../app/ui/proctor/console.py" line="449" />
+        <location filename="../../app/ui/proctor/console.py" line="451" />
+        <location filename="../../app/ui/proctor/console.py" line="452" />
         <source>强制交卷</source>
         <translation>Force submit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="449" />
+        <location filename="../../app/ui/proctor/console.py" line="452" />
         <source>确定为考生 {0} 强制交卷？</source>
         <translation>Force submit for candidate {0}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="451" />
+        <location filename="../../app/ui/proctor/console.py" line="454" />
         <source>已为 {0} 强制交卷</source>
         <translation>Force-submitted for {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="459" />
+        <location filename="../../app/ui/proctor/console.py" line="462" />
         <source>没有在线的空闲终端</source>
         <translation>No spare terminal is online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="461" />
-        <location filename="../../app/ui/proctor/console.py" line="462" />
-        <location filename="../../app/ui/proctor/console.py" line="463" />
+        <location filename="../../app/ui/proctor/console.py" line="464" />
+        <location filename="../../app/ui/proctor/console.py" line="465" />
+        <location filename="../../app/ui/proctor/console.py" line="466" />
         <source>换机</source>
         <translation>Move terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="461" />
+        <location filename="../../app/ui/proctor/console.py" line="464" />
         <source>换到终端：</source>
         <translation>Move to terminal:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="463" />
+        <location filename="../../app/ui/proctor/console.py" line="466" />
         <source>确定把考生 {0} 从 {1} 换到 {2}？</source>
         <translation>Move candidate {0} from {1} to {2}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="466" />
+        <location filename="../../app/ui/proctor/console.py" line="469" />
         <source>已通知 {0} 接续考生 {1}</source>
         <translation>{0} told to continue candidate {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="475" />
+        <location filename="../../app/ui/proctor/console.py" line="478" />
         <source>情况记录已保存</source>
         <translation>Incident record saved</translation>
     </message>
@@ -3986,68 +4023,68 @@ Answering {1}</translation>
         <translation>Record &amp;absence…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="488" />
+        <location filename="../../app/ui/scoring/workplace.py" line="496" />
         <source>工位</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="488" />
+        <location filename="../../app/ui/scoring/workplace.py" line="496" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="488" />
+        <location filename="../../app/ui/scoring/workplace.py" line="497" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="502" />
+        <location filename="../../app/ui/scoring/workplace.py" line="511" />
         <source>全部签字</source>
         <translation>All signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="502" />
+        <location filename="../../app/ui/scoring/workplace.py" line="511" />
         <source>未完成</source>
         <translation>Incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="509" />
+        <location filename="../../app/ui/scoring/workplace.py" line="518" />
         <source>请先选择考生</source>
         <translation>Select a candidate first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="513" />
-        <location filename="../../app/ui/scoring/workplace.py" line="518" />
+        <location filename="../../app/ui/scoring/workplace.py" line="522" />
+        <location filename="../../app/ui/scoring/workplace.py" line="527" />
         <source>登记缺考</source>
         <translation>Record absence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="513" />
+        <location filename="../../app/ui/scoring/workplace.py" line="522" />
         <source>考生 {0} 缺考的情况：</source>
         <translation>Why is candidate {0} absent:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="514" />
+        <location filename="../../app/ui/scoring/workplace.py" line="523" />
         <source>未参加实操考核</source>
         <translation>Did not take the practical exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="519" />
+        <location filename="../../app/ui/scoring/workplace.py" line="528" />
         <source>确定登记考生 {0} 缺考？登记后该考生不能再评分。</source>
         <translation>Record candidate {0} as absent? The candidate can no longer be scored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="522" />
+        <location filename="../../app/ui/scoring/workplace.py" line="531" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="523" />
+        <location filename="../../app/ui/scoring/workplace.py" line="532" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="531" />
+        <location filename="../../app/ui/scoring/workplace.py" line="540" />
         <source>已登记 {0} 缺考</source>
         <translation>{0} recorded as absent</translation>
     </message>
@@ -4269,393 +4306,393 @@ Answering {1}</translation>
 <context>
     <name>ResultsWorkplace</name>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="95" />
+        <location filename="../../app/ui/results/workplace.py" line="124" />
         <source>认定批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="100" />
+        <location filename="../../app/ui/results/workplace.py" line="129" />
         <source>签字（审核链下一步）</source>
         <translation>Sign (next review step)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="102" />
+        <location filename="../../app/ui/results/workplace.py" line="131" />
         <source>重新打开…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="111" />
+        <location filename="../../app/ui/results/workplace.py" line="140" />
         <source>成绩与证书</source>
         <translation>Results and certificates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="112" />
-        <location filename="../../app/ui/results/workplace.py" line="113" />
+        <location filename="../../app/ui/results/workplace.py" line="141" />
+        <location filename="../../app/ui/results/workplace.py" line="142" />
         <source>成绩与结果</source>
         <translation>Scores and results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="118" />
-        <location filename="../../app/ui/results/workplace.py" line="123" />
-        <location filename="../../app/ui/results/workplace.py" line="128" />
-        <location filename="../../app/ui/results/workplace.py" line="184" />
-        <location filename="../../app/ui/results/workplace.py" line="247" />
+        <location filename="../../app/ui/results/workplace.py" line="147" />
+        <location filename="../../app/ui/results/workplace.py" line="152" />
+        <location filename="../../app/ui/results/workplace.py" line="157" />
+        <location filename="../../app/ui/results/workplace.py" line="213" />
+        <location filename="../../app/ui/results/workplace.py" line="276" />
         <source>准考证号</source>
         <translation>Ticket number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="121" />
+        <location filename="../../app/ui/results/workplace.py" line="150" />
         <source>0—100，最多一位小数；缺考填“缺考”</source>
         <translation>0–100, at most one decimal; type “缺考” if absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="122" />
+        <location filename="../../app/ui/results/workplace.py" line="151" />
         <source>录入（回车）</source>
         <translation>Enter (Return)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="124" />
-        <location filename="../../app/ui/results/workplace.py" line="128" />
-        <location filename="../../app/ui/results/workplace.py" line="139" />
-        <location filename="../../app/ui/results/workplace.py" line="184" />
+        <location filename="../../app/ui/results/workplace.py" line="153" />
+        <location filename="../../app/ui/results/workplace.py" line="157" />
+        <location filename="../../app/ui/results/workplace.py" line="168" />
+        <location filename="../../app/ui/results/workplace.py" line="213" />
         <source>科目</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="125" />
+        <location filename="../../app/ui/results/workplace.py" line="154" />
         <source>成绩</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="127" />
+        <location filename="../../app/ui/results/workplace.py" line="156" />
         <source>纸质成绩须由两人分别录入，一致后才计入；不一致的行以红色标出。</source>
         <translation>Paper scores are typed by two people and count only when they agree; disagreements are shown in red.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="128" />
-        <location filename="../../app/ui/results/workplace.py" line="184" />
-        <location filename="../../app/ui/results/workplace.py" line="247" />
+        <location filename="../../app/ui/results/workplace.py" line="157" />
+        <location filename="../../app/ui/results/workplace.py" line="213" />
+        <location filename="../../app/ui/results/workplace.py" line="276" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="128" />
-        <location filename="../../app/ui/results/workplace.py" line="146" />
-        <location filename="../../app/ui/results/workplace.py" line="185" />
+        <location filename="../../app/ui/results/workplace.py" line="157" />
+        <location filename="../../app/ui/results/workplace.py" line="175" />
+        <location filename="../../app/ui/results/workplace.py" line="214" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="129" />
+        <location filename="../../app/ui/results/workplace.py" line="158" />
         <source>第一录入人</source>
         <translation>First typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="129" />
+        <location filename="../../app/ui/results/workplace.py" line="158" />
         <source>第二录入人</source>
         <translation>Second typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="129" />
+        <location filename="../../app/ui/results/workplace.py" line="158" />
         <source>第一次</source>
         <translation>First entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="129" />
+        <location filename="../../app/ui/results/workplace.py" line="158" />
         <source>第二次</source>
         <translation>Second entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="134" />
+        <location filename="../../app/ui/results/workplace.py" line="163" />
         <source>双人复核录入</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="144" />
+        <location filename="../../app/ui/results/workplace.py" line="173" />
         <source>成绩分布</source>
         <translation>Score distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="146" />
+        <location filename="../../app/ui/results/workplace.py" line="175" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="146" />
+        <location filename="../../app/ui/results/workplace.py" line="175" />
         <source>截止日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="146" />
+        <location filename="../../app/ui/results/workplace.py" line="175" />
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="147" />
+        <location filename="../../app/ui/results/workplace.py" line="176" />
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="150" />
+        <location filename="../../app/ui/results/workplace.py" line="179" />
         <source>分配证书编号</source>
         <translation>Allocate certificate numbers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="151" />
+        <location filename="../../app/ui/results/workplace.py" line="180" />
         <source>打印证书（PDF）…</source>
         <translation>Print certificates (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="164" />
+        <location filename="../../app/ui/results/workplace.py" line="193" />
         <source>证书</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="167" />
+        <location filename="../../app/ui/results/workplace.py" line="196" />
         <source>开始公示</source>
         <translation>Start publication</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="168" />
+        <location filename="../../app/ui/results/workplace.py" line="197" />
         <source>导出公示名单与确认单…</source>
         <translation>Export publication list and confirmation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="169" />
+        <location filename="../../app/ui/results/workplace.py" line="198" />
         <source>导出官方表格…</source>
         <translation>Export official tables…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="182" />
+        <location filename="../../app/ui/results/workplace.py" line="211" />
         <source>公示与报表</source>
         <translation>Publication and tables</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="184" />
+        <location filename="../../app/ui/results/workplace.py" line="213" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="185" />
+        <location filename="../../app/ui/results/workplace.py" line="214" />
         <source>条款</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="185" />
+        <location filename="../../app/ui/results/workplace.py" line="214" />
         <source>签字人</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="185" />
+        <location filename="../../app/ui/results/workplace.py" line="214" />
         <source>处理</source>
         <translation>Penalty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="186" />
+        <location filename="../../app/ui/results/workplace.py" line="215" />
         <source>违纪处理记录</source>
         <translation>Misconduct register</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="191" />
+        <location filename="../../app/ui/results/workplace.py" line="220" />
         <source>违纪处理</source>
         <translation>Misconduct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="199" />
+        <location filename="../../app/ui/results/workplace.py" line="228" />
         <source>内部督导报告</source>
         <translation>Internal supervision report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="241" />
+        <location filename="../../app/ui/results/workplace.py" line="270" />
         <source>正在读取成绩…</source>
         <translation>Reading scores…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="247" />
+        <location filename="../../app/ui/results/workplace.py" line="276" />
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="248" />
+        <location filename="../../app/ui/results/workplace.py" line="277" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="248" />
+        <location filename="../../app/ui/results/workplace.py" line="277" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="254" />
+        <location filename="../../app/ui/results/workplace.py" line="283" />
         <source>待第二人录入</source>
         <translation>Waiting for second typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="254" />
+        <location filename="../../app/ui/results/workplace.py" line="283" />
         <source>不一致</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="254" />
+        <location filename="../../app/ui/results/workplace.py" line="283" />
         <source>一致</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="259" />
+        <location filename="../../app/ui/results/workplace.py" line="288" />
         <source>审核状态：{0}</source>
         <translation>Review status: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="271" />
+        <location filename="../../app/ui/results/workplace.py" line="300" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="271" />
+        <location filename="../../app/ui/results/workplace.py" line="300" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="271" />
+        <location filename="../../app/ui/results/workplace.py" line="300" />
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="271" />
+        <location filename="../../app/ui/results/workplace.py" line="300" />
         <source>进行中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="276" />
+        <location filename="../../app/ui/results/workplace.py" line="305" />
         <source>合格 {0} 人，已分配证书编号 {1} 个</source>
         <translation>{0} passed, {1} certificate numbers allocated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="284" />
+        <location filename="../../app/ui/results/workplace.py" line="313" />
         <source>尚未公示（成绩复审定稿后方可公示）</source>
         <translation>Not published yet (publication follows the second review)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="286" />
+        <location filename="../../app/ui/results/workplace.py" line="315" />
         <source>公示中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="286" />
+        <location filename="../../app/ui/results/workplace.py" line="315" />
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="287" />
+        <location filename="../../app/ui/results/workplace.py" line="316" />
         <source>公示期 {0} 至 {1}（{2}个工作日），{3}</source>
         <translation>Publication {0} to {1} ({2} working days), {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="297" />
+        <location filename="../../app/ui/results/workplace.py" line="331" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="310" />
+        <location filename="../../app/ui/results/workplace.py" line="344" />
         <source>已录入，等待第二人录入</source>
         <translation>Entered; waiting for the second typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="310" />
+        <location filename="../../app/ui/results/workplace.py" line="344" />
         <source>与另一人录入的成绩不一致，请核对试卷</source>
         <translation>Differs from the other typist's entry; check the paper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="311" />
+        <location filename="../../app/ui/results/workplace.py" line="345" />
         <source>两人录入一致，成绩已计入</source>
         <translation>Both entries agree; the score now counts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="318" />
+        <location filename="../../app/ui/results/workplace.py" line="352" />
         <source>签字确认：请再次输入您的密码</source>
         <translation>To sign, enter your password again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="323" />
+        <location filename="../../app/ui/results/workplace.py" line="357" />
         <source>审核签字</source>
         <translation>Review signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="330" />
-        <location filename="../../app/ui/results/workplace.py" line="336" />
+        <location filename="../../app/ui/results/workplace.py" line="364" />
+        <location filename="../../app/ui/results/workplace.py" line="370" />
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="330" />
+        <location filename="../../app/ui/results/workplace.py" line="364" />
         <source>重新打开已定稿成绩的理由：</source>
         <translation>Reason for reopening the approved scores:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="333" />
-        <location filename="../../app/ui/results/workplace.py" line="343" />
-        <location filename="../../app/ui/results/workplace.py" line="352" />
+        <location filename="../../app/ui/results/workplace.py" line="367" />
+        <location filename="../../app/ui/results/workplace.py" line="377" />
+        <location filename="../../app/ui/results/workplace.py" line="386" />
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="333" />
+        <location filename="../../app/ui/results/workplace.py" line="367" />
         <source>重新打开后须重新走完内督审核、初审、复审。继续？</source>
         <translation>After reopening, the supervisor check, first and second review must be signed again. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="343" />
+        <location filename="../../app/ui/results/workplace.py" line="377" />
         <source>为本批次合格考生分配证书编号？编号一经分配不再收回。</source>
         <translation>Allocate certificate numbers to the candidates who passed? Numbers once allocated are never taken back.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="348" />
+        <location filename="../../app/ui/results/workplace.py" line="382" />
         <source>已分配 {0} 个证书编号</source>
         <translation>{0} certificate numbers allocated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="348" />
+        <location filename="../../app/ui/results/workplace.py" line="382" />
         <source>正在分配证书编号…</source>
         <translation>Allocating certificate numbers…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="352" />
+        <location filename="../../app/ui/results/workplace.py" line="386" />
         <source>以脱敏的姓名和证件号码公示本批次认定结果？</source>
         <translation>Publish this batch's results with masked names and ID numbers?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="358" />
+        <location filename="../../app/ui/results/workplace.py" line="392" />
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="375" />
-        <location filename="../../app/ui/results/workplace.py" line="399" />
+        <location filename="../../app/ui/results/workplace.py" line="409" />
+        <location filename="../../app/ui/results/workplace.py" line="433" />
         <source>已导出 {0} 个文件到 {1}</source>
         <translation>{0} files exported to {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="376" />
+        <location filename="../../app/ui/results/workplace.py" line="410" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="404" />
+        <location filename="../../app/ui/results/workplace.py" line="438" />
         <source>正在导出官方表格…</source>
         <translation>Exporting the official tables…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="409" />
+        <location filename="../../app/ui/results/workplace.py" line="443" />
         <source>保存证书 PDF</source>
         <translation>Save certificates PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="412" />
+        <location filename="../../app/ui/results/workplace.py" line="446" />
         <source>正在生成证书…</source>
         <translation>Generating certificates…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="420" />
+        <location filename="../../app/ui/results/workplace.py" line="454" />
         <source>已生成 {0} 张证书：{1}</source>
         <translation>{0} certificates generated: {1}</translation>
     </message>
@@ -4957,52 +4994,52 @@ Answering {1}</translation>
 <context>
     <name>ScoringWorkplace</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="792" />
+        <location filename="../../app/ui/scoring/workplace.py" line="801" />
         <source>认定计划(&amp;B)：</source>
         <translation>&amp;Batch:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="794" />
+        <location filename="../../app/ui/scoring/workplace.py" line="803" />
         <source>认定批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="819" />
+        <location filename="../../app/ui/scoring/workplace.py" line="828" />
         <source>尚无导入了评分记录表的认定计划</source>
         <translation>No batch has a scoring sheet template yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="844" />
+        <location filename="../../app/ui/scoring/workplace.py" line="853" />
         <source>评分表与考评组</source>
         <translation>Template and graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="846" />
+        <location filename="../../app/ui/scoring/workplace.py" line="855" />
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="848" />
+        <location filename="../../app/ui/scoring/workplace.py" line="857" />
         <source>分歧与裁定</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="850" />
+        <location filename="../../app/ui/scoring/workplace.py" line="859" />
         <source>完成情况</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="852" />
+        <location filename="../../app/ui/scoring/workplace.py" line="861" />
         <source>成绩汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="853" />
+        <location filename="../../app/ui/scoring/workplace.py" line="862" />
         <source>回避</source>
         <translation>Avoidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="855" />
+        <location filename="../../app/ui/scoring/workplace.py" line="864" />
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
     </message>
@@ -5010,103 +5047,103 @@ Answering {1}</translation>
 <context>
     <name>SetupPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="591" />
+        <location filename="../../app/ui/scoring/workplace.py" line="600" />
         <source>导入评分记录表(&amp;I)…</source>
         <translation>&amp;Import scoring template…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="594" />
+        <location filename="../../app/ui/scoring/workplace.py" line="603" />
         <source>导入考评员评分表文件(&amp;F)…</source>
         <translation>Import grader sheet &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="600" />
+        <location filename="../../app/ui/scoring/workplace.py" line="609" />
         <source>考评组成员</source>
         <translation>Group member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="600" />
+        <location filename="../../app/ui/scoring/workplace.py" line="609" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="600" />
+        <location filename="../../app/ui/scoring/workplace.py" line="609" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="601" />
+        <location filename="../../app/ui/scoring/workplace.py" line="610" />
         <source>可选考评员</source>
         <translation>Available graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="604" />
+        <location filename="../../app/ui/scoring/workplace.py" line="613" />
         <source>考评组长</source>
         <translation>Chief grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="605" />
+        <location filename="../../app/ui/scoring/workplace.py" line="614" />
         <source>组建考评组(&amp;G)</source>
         <translation>Form &amp;grader group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="612" />
+        <location filename="../../app/ui/scoring/workplace.py" line="621" />
         <source>考评组长(&amp;C)：</source>
         <translation>&amp;Chief grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="624" />
+        <location filename="../../app/ui/scoring/workplace.py" line="633" />
         <source>评分记录表：{0}（考核项目 {1} 个，评分项 {2} 个）</source>
         <translation>Scoring template: {0} ({1} tasks, {2} items)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="627" />
+        <location filename="../../app/ui/scoring/workplace.py" line="636" />
         <source>尚未导入评分记录表</source>
         <translation>No scoring template imported yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="651" />
+        <location filename="../../app/ui/scoring/workplace.py" line="660" />
         <source>评分已开始，考评组已锁定</source>
         <translation>Scoring has started; the group is locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="655" />
+        <location filename="../../app/ui/scoring/workplace.py" line="664" />
         <source>选择评分记录表</source>
         <translation>Choose scoring template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="660" />
+        <location filename="../../app/ui/scoring/workplace.py" line="669" />
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="667" />
-        <location filename="../../app/ui/scoring/workplace.py" line="677" />
+        <location filename="../../app/ui/scoring/workplace.py" line="676" />
+        <location filename="../../app/ui/scoring/workplace.py" line="686" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="671" />
+        <location filename="../../app/ui/scoring/workplace.py" line="680" />
         <source>选择评分表交换文件</source>
         <translation>Choose scoring sheet exchange file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="672" />
+        <location filename="../../app/ui/scoring/workplace.py" line="681" />
         <source>评分表交换文件 (*.exsc)</source>
         <translation>Scoring sheet exchange file (*.exsc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="676" />
+        <location filename="../../app/ui/scoring/workplace.py" line="685" />
         <source>已导入 {0} 份评分表（已有的跳过）</source>
         <translation>{0} sheets imported (existing ones skipped)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="689" />
+        <location filename="../../app/ui/scoring/workplace.py" line="698" />
         <source>考评组已组建</source>
         <translation>Grader group formed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="691" />
+        <location filename="../../app/ui/scoring/workplace.py" line="700" />
         <source>；有 {0} 处回避情形，须更换考评员或由考场负责人允许</source>
         <translation>; {0} avoidance conflicts must be resolved (swap the grader or the room head allows)</translation>
     </message>

@@ -70,6 +70,7 @@ class JournalWorkplace(QWidget):
         self.table = _table([self.tr("序号"), self.tr("时间（北京时间）"), self.tr("操作人"), self.tr("身份"),
                              self.tr("操作"), self.tr("对象"), self.tr("计算机")])
         self.table.setAccessibleName(self.tr("日志条目"))
+        self.table.verticalHeader().hide()
         filters = QHBoxLayout()
         for w in (QLabel(self.tr("操作人")), self.who, QLabel(self.tr("操作")), self.what, self.use_days,
                   self.day_from, QLabel(self.tr("至")), self.day_to):
@@ -93,9 +94,15 @@ class JournalWorkplace(QWidget):
             days = {"day_from": self.day_from.date().toPython(), "day_to": self.day_to.date().toPython()}
         lines = self.service.search(500, actor=self.who.currentData() or "", area=self.what.currentData() or "",
                                     **days)
-        _fill(self.table, [[e.seq, sitetime.text(e.ts, "%Y-%m-%d %H:%M:%S"), self.person(e.actor), role_name(e.role),
-                            action_name(e.action), self.people.get(e.subject, e.subject), e.machine] for e in lines])
+        _fill(self.table, [self._row(e) for e in lines])
         self.count.setText(self.tr("显示最近 {0} 条").format(len(lines)))
+
+    def _row(self, e) -> list:
+        who, role = self.person(e.actor), role_name(e.role)
+        if e.action.startswith("auth.") and e.subject in self.people:  # a sign-in is written by the program
+            who, role = self.people[e.subject], "—"
+        return [e.seq, sitetime.text(e.ts, "%Y-%m-%d %H:%M:%S"), who, role, action_name(e.action),
+                self.people.get(e.subject, e.subject), e.machine]
 
     def person(self, username: str) -> str:
         name = self.people.get(username)

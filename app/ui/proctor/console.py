@@ -57,6 +57,7 @@ class ProctorWorkplace(QWidget):
         self.rows = []
         self.sittings = []
         self._loading = False
+        self._first_load = True
         self._pending = None  # (label, sent_at, [machine ids]) of the last room command
         self.plans = [b.plan_no for b in RosterService(ctx).batches()] if allowed(ctx.actor.role, "roster.view") \
             else []
@@ -86,6 +87,7 @@ class ProctorWorkplace(QWidget):
         self.seat_area = QWidget()
         self.seat_grid = QGridLayout(self.seat_area)
         self.seat_grid.setSpacing(6)
+        self.seat_grid.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         self.seat_buttons: list[QPushButton] = []
         seat_scroll = QScrollArea()
         seat_scroll.setWidgetResizable(True)
@@ -223,8 +225,6 @@ class ProctorWorkplace(QWidget):
         else:
             self.link_label.setText(self.tr("链路服务：未开启"))
             self.fingerprint.setText(self.tr("链路开启后，这里显示主机地址和证书指纹。"))
-            if self.tabs.currentIndex() == 0 and not self.rows:
-                self.tabs.setCurrentIndex(3)
 
     def start_link(self) -> None:
         run_task(self, lambda: self.net.serve(port=LINK_PORT), self._show_link, lambda exc: show_error(self, exc),
@@ -290,6 +290,9 @@ class ProctorWorkplace(QWidget):
         if not isValid(self) or not isValid(self.table):  # the workplace closed while the call ran
             return
         rows, sittings, pending, now = loaded
+        if self._first_load and not rows:  # nothing to watch yet: start with connecting the terminals
+            self.tabs.setCurrentIndex(3)
+        self._first_load = False
         selected = self.selected()
         self.rows, self.sittings = rows, sittings
         by_machine = {}

@@ -481,11 +481,20 @@ class ProgressPanel(QWidget):
         self.timer.start(interval_ms)
         self.refresh()
 
+    def _grader_names(self) -> dict[str, str]:
+        """Column headers are the graders' names, not their user names."""
+        try:
+            return {u: name for u, name, _ in self.svc.group(self.plan_no).members}
+        except DomainError:
+            return {}
+
     def refresh(self) -> None:
         rows = self.svc.progress(self.plan_no)
         graders = list(rows[0].statuses) if rows else []
+        names = self._grader_names()
         self.table.setColumnCount(3 + len(graders))
-        self.table.setHorizontalHeaderLabels([self.tr("工位"), self.tr("准考证号")] + graders + [self.tr("状态")])
+        self.table.setHorizontalHeaderLabels([self.tr("工位"), self.tr("准考证号")] + [names.get(g, g) for g in graders]
+                                             + [self.tr("状态")])
         self.table.setRowCount(len(rows))
         done = {g: 0 for g in graders}
         for r, row in enumerate(rows):
