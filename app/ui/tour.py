@@ -45,7 +45,8 @@ class Problem:
 
 
 def _visible(w: QWidget) -> bool:
-    return w.isVisibleTo(w.window()) and w.isVisible() and w.width() > 0
+    """Shown and not wholly covered or outside its parents (a panel parked behind another is not read)."""
+    return w.isVisible() and w.width() > 0 and not w.visibleRegion().isEmpty()
 
 
 # Status and role codes of the program (a lone word in a table cell is shown as is only if it is a name).
@@ -84,7 +85,10 @@ def problems(root: QWidget, where: str = "") -> list[Problem]:
                 continue
             if _is_code(text):
                 out.append(Problem(name, "code", text))
-            if not w.wordWrap() and _text_width(w, text) > w.contentsRect().width() + 1:
+            if w.buddy() is None and re.search(r"&[A-Za-z0-9]", text.replace("&&", "")):
+                out.append(Problem(name, "mnemonic", text))  # without a buddy the "&B" is printed as is
+            shown = re.sub(r"&(.)", r"\1", text) if w.buddy() is not None else text
+            if not w.wordWrap() and _text_width(w, shown) > w.contentsRect().width() + 1:
                 out.append(Problem(name, "clipped", text))
         elif isinstance(w, QAbstractButton) and isinstance(w, (QPushButton, QCheckBox, QRadioButton)):
             text = w.text()
@@ -159,6 +163,24 @@ def settle(app: QApplication, rounds: int = 5) -> None:
 def pages(mw):
     """(index, key, title) of each workplace in the window's list."""
     return [(i, mw.nav.item(i).data(Qt.UserRole), mw.nav.item(i).text()) for i in range(mw.nav.count())]
+
+
+def views(mw, app: QApplication):
+    """Show each workplace in turn and, inside it, each tab of its tab widgets; yields a name for each view."""
+    for i, key, _ in pages(mw):
+        mw.nav.setCurrentRow(i)
+        settle(app, 10)
+        page = mw.stack.currentWidget()
+        yield key
+        for tabs in page.findChildren(QTabWidget):
+            if not tabs.isVisible():
+                continue
+            for t in range(1, tabs.count()):
+                tabs.setCurrentIndex(t)
+                settle(app, 5)
+                yield f"{key}/{tabs.tabText(t)}"
+            tabs.setCurrentIndex(0)
+            settle(app, 2)
 
 
 def shoot(handle, out: Path, sizes: list[tuple[int, int]], passwords: dict[str, str]) -> list[Path]:

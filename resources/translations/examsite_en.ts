@@ -69,52 +69,52 @@
 <context>
     <name>AvoidancePanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="550" />
+        <location filename="../../app/ui/scoring/workplace.py" line="551" />
         <source>考评员</source>
         <translation>Grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="550" />
+        <location filename="../../app/ui/scoring/workplace.py" line="551" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="550" />
+        <location filename="../../app/ui/scoring/workplace.py" line="551" />
         <source>情形</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="550" />
+        <location filename="../../app/ui/scoring/workplace.py" line="551" />
         <source>处理</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="551" />
+        <location filename="../../app/ui/scoring/workplace.py" line="552" />
         <source>回避情形</source>
         <translation>Avoidance conflicts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="552" />
+        <location filename="../../app/ui/scoring/workplace.py" line="553" />
         <source>允许（写明理由）(&amp;A)</source>
         <translation>&amp;Allow (with reason)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="568" />
+        <location filename="../../app/ui/scoring/workplace.py" line="569" />
         <source>{0} 允许：{1}</source>
         <translation>Allowed by {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="568" />
+        <location filename="../../app/ui/scoring/workplace.py" line="569" />
         <source>未处理</source>
         <translation>Unresolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="580" />
+        <location filename="../../app/ui/scoring/workplace.py" line="581" />
         <source>允许评分</source>
         <translation>Allow scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="580" />
+        <location filename="../../app/ui/scoring/workplace.py" line="581" />
         <source>允许 {0} 为考生 {1} 评分的理由：</source>
         <translation>Reason for allowing {0} to score candidate {1}:</translation>
     </message>
@@ -122,115 +122,115 @@
 <context>
     <name>CameraConfig</name>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="19" />
+        <location filename="../../app/ui/cameras/config.py" line="21" />
         <source>摄像头配置</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="20" />
+        <location filename="../../app/ui/cameras/config.py" line="22" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="20" />
+        <location filename="../../app/ui/cameras/config.py" line="22" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="20" />
-        <location filename="../../app/ui/cameras/config.py" line="42" />
+        <location filename="../../app/ui/cameras/config.py" line="22" />
+        <location filename="../../app/ui/cameras/config.py" line="44" />
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="20" />
-        <location filename="../../app/ui/cameras/config.py" line="43" />
+        <location filename="../../app/ui/cameras/config.py" line="22" />
+        <location filename="../../app/ui/cameras/config.py" line="45" />
         <source>考场编号</source>
         <translation>Room code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="21" />
-        <location filename="../../app/ui/cameras/config.py" line="46" />
+        <location filename="../../app/ui/cameras/config.py" line="23" />
+        <location filename="../../app/ui/cameras/config.py" line="48" />
         <source>视频源</source>
         <translation>Video source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="26" />
+        <location filename="../../app/ui/cameras/config.py" line="28" />
         <source>如 R01-F（英文字母与数字）</source>
         <translation>e.g. R01-F (letters and digits)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="28" />
+        <location filename="../../app/ui/cameras/config.py" line="30" />
         <source>如 前方全景</source>
         <translation>e.g. front, whole room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="30" />
+        <location filename="../../app/ui/cameras/config.py" line="32" />
         <source>如 R01（烧录到画面）</source>
         <translation>e.g. R01 (burned into the picture)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="32" />
+        <location filename="../../app/ui/cameras/config.py" line="34" />
         <source>摄像头序号 0、rtsp://… 或视频文件路径</source>
         <translation>Camera index 0, rtsp://… or a video file path</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="33" />
+        <location filename="../../app/ui/cameras/config.py" line="35" />
         <source>视频文件循环播放（演示）</source>
         <translation>Loop the video file (demo)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="34" />
+        <location filename="../../app/ui/cameras/config.py" line="36" />
         <source>测试(&amp;T)</source>
         <translation>&amp;Test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="35" />
+        <location filename="../../app/ui/cameras/config.py" line="37" />
         <source>添加摄像头(&amp;A)</source>
         <translation>&amp;Add camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="36" />
+        <location filename="../../app/ui/cameras/config.py" line="38" />
         <source>点击「测试」查看一帧画面</source>
         <translation>Press “Test” to see one frame</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="44" />
+        <location filename="../../app/ui/cameras/config.py" line="46" />
         <source>摄像头编号</source>
         <translation>Camera code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="45" />
+        <location filename="../../app/ui/cameras/config.py" line="47" />
         <source>名称/位置</source>
         <translation>Name / position</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="75" />
+        <location filename="../../app/ui/cameras/config.py" line="77" />
         <source>测试</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="75" />
+        <location filename="../../app/ui/cameras/config.py" line="77" />
         <source>请先填写视频源</source>
         <translation>Enter the video source first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="78" />
+        <location filename="../../app/ui/cameras/config.py" line="80" />
         <source>正在连接…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="88" />
+        <location filename="../../app/ui/cameras/config.py" line="90" />
         <source>测试失败：{0}</source>
         <translation>Test failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="90" />
+        <location filename="../../app/ui/cameras/config.py" line="92" />
         <source>正在从视频源取一帧画面…</source>
         <translation>Taking one frame from the source…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="98" />
+        <location filename="../../app/ui/cameras/config.py" line="100" />
         <source>添加摄像头</source>
         <translation>Add camera</translation>
     </message>
@@ -2420,101 +2420,101 @@ Reason:</translation>
         <translation>Record incident (&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="76" />
+        <location filename="../../app/ui/cameras/incidents.py" line="78" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="76" />
+        <location filename="../../app/ui/cameras/incidents.py" line="78" />
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="76" />
+        <location filename="../../app/ui/cameras/incidents.py" line="78" />
         <source>情况</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="76" />
+        <location filename="../../app/ui/cameras/incidents.py" line="78" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="77" />
+        <location filename="../../app/ui/cameras/incidents.py" line="79" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="80" />
+        <location filename="../../app/ui/cameras/incidents.py" line="82" />
         <source>查看录像(&amp;V)</source>
         <translation>&amp;View video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="81" />
+        <location filename="../../app/ui/cameras/incidents.py" line="83" />
         <source>导出片段(&amp;E)</source>
         <translation>&amp;Export clip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="114" />
+        <location filename="../../app/ui/cameras/incidents.py" line="116" />
         <source>记录情况</source>
         <translation>Record incident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="75" />
-        <location filename="../../app/ui/cameras/incidents.py" line="122" />
+        <location filename="../../app/ui/cameras/incidents.py" line="77" />
+        <location filename="../../app/ui/cameras/incidents.py" line="124" />
         <source>情况记录</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="122" />
+        <location filename="../../app/ui/cameras/incidents.py" line="124" />
         <source>请先选择一条情况记录</source>
         <translation>Select an incident first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="140" />
+        <location filename="../../app/ui/cameras/incidents.py" line="142" />
         <source>{0} {1} 前后 {2} 秒</source>
         <translation>{0} {1}, {2} s either side</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="145" />
+        <location filename="../../app/ui/cameras/incidents.py" line="147" />
         <source>该考场 {0} 路摄像头有录像</source>
         <translation>{0} cameras of this room have video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="146" />
+        <location filename="../../app/ui/cameras/incidents.py" line="148" />
         <source>；期间有 {0} 处录像中断</source>
         <translation>; {0} gaps in the recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="148" />
         <location filename="../../app/ui/cameras/incidents.py" line="150" />
+        <location filename="../../app/ui/cameras/incidents.py" line="152" />
         <source>查看录像</source>
         <translation>View video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="148" />
-        <location filename="../../app/ui/cameras/incidents.py" line="169" />
+        <location filename="../../app/ui/cameras/incidents.py" line="150" />
+        <location filename="../../app/ui/cameras/incidents.py" line="171" />
         <source>该时间段没有录像</source>
         <translation>No video for this time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="151" />
+        <location filename="../../app/ui/cameras/incidents.py" line="153" />
         <source>正在查找录像…</source>
         <translation>Finding the video…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="169" />
-        <location filename="../../app/ui/cameras/incidents.py" line="173" />
+        <location filename="../../app/ui/cameras/incidents.py" line="171" />
+        <location filename="../../app/ui/cameras/incidents.py" line="175" />
         <source>导出片段</source>
         <translation>Export clip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="171" />
+        <location filename="../../app/ui/cameras/incidents.py" line="173" />
         <source>已导出：</source>
         <translation>Exported:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="174" />
+        <location filename="../../app/ui/cameras/incidents.py" line="176" />
         <source>正在导出录像片段…</source>
         <translation>Exporting the clip…</translation>
     </message>
@@ -3198,77 +3198,77 @@ Reason:</translation>
 <context>
     <name>PaperEntryPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="720" />
+        <location filename="../../app/ui/scoring/workplace.py" line="723" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="724" />
+        <location filename="../../app/ui/scoring/workplace.py" line="727" />
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="726" />
+        <location filename="../../app/ui/scoring/workplace.py" line="729" />
         <source>准考证号(&amp;T)：</source>
         <translation>&amp;Ticket no.:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="728" />
+        <location filename="../../app/ui/scoring/workplace.py" line="733" />
         <source>考评员：</source>
         <translation>Grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="732" />
+        <location filename="../../app/ui/scoring/workplace.py" line="737" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="732" />
+        <location filename="../../app/ui/scoring/workplace.py" line="737" />
         <source>评分项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="732" />
+        <location filename="../../app/ui/scoring/workplace.py" line="737" />
         <source>配分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="732" />
+        <location filename="../../app/ui/scoring/workplace.py" line="737" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="733" />
+        <location filename="../../app/ui/scoring/workplace.py" line="738" />
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="740" />
+        <location filename="../../app/ui/scoring/workplace.py" line="745" />
         <source>否决项</source>
         <translation>Veto item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="746" />
+        <location filename="../../app/ui/scoring/workplace.py" line="751" />
         <source>保存本人录入(&amp;S)</source>
         <translation>&amp;Save my entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="782" />
+        <location filename="../../app/ui/scoring/workplace.py" line="787" />
         <source>两人录入一致，评分表已记录</source>
         <translation>Both entries agree; the sheet is recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="784" />
+        <location filename="../../app/ui/scoring/workplace.py" line="789" />
         <source>与另一人的录入有 {0} 处不一致（红色），请对照纸质评分表核对</source>
         <translation>{0} items differ from the other entry (red); check against the paper sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="787" />
+        <location filename="../../app/ui/scoring/workplace.py" line="792" />
         <source>本人录入未完成</source>
         <translation>My entry is incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="789" />
+        <location filename="../../app/ui/scoring/workplace.py" line="794" />
         <source>已保存，等待另一人录入</source>
         <translation>Saved; waiting for the second entry</translation>
     </message>
@@ -4013,78 +4013,78 @@ Answering {1}</translation>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="466" />
+        <location filename="../../app/ui/scoring/workplace.py" line="467" />
         <source>评分完成情况</source>
         <translation>Scoring completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="468" />
+        <location filename="../../app/ui/scoring/workplace.py" line="469" />
         <source>登记缺考(&amp;A)…</source>
         <translation>Record &amp;absence…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="496" />
+        <location filename="../../app/ui/scoring/workplace.py" line="497" />
         <source>工位</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="496" />
+        <location filename="../../app/ui/scoring/workplace.py" line="497" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="497" />
+        <location filename="../../app/ui/scoring/workplace.py" line="498" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="511" />
+        <location filename="../../app/ui/scoring/workplace.py" line="512" />
         <source>全部签字</source>
         <translation>All signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="511" />
+        <location filename="../../app/ui/scoring/workplace.py" line="512" />
         <source>未完成</source>
         <translation>Incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="518" />
+        <location filename="../../app/ui/scoring/workplace.py" line="519" />
         <source>请先选择考生</source>
         <translation>Select a candidate first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="522" />
-        <location filename="../../app/ui/scoring/workplace.py" line="527" />
+        <location filename="../../app/ui/scoring/workplace.py" line="523" />
+        <location filename="../../app/ui/scoring/workplace.py" line="528" />
         <source>登记缺考</source>
         <translation>Record absence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="522" />
+        <location filename="../../app/ui/scoring/workplace.py" line="523" />
         <source>考生 {0} 缺考的情况：</source>
         <translation>Why is candidate {0} absent:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="523" />
+        <location filename="../../app/ui/scoring/workplace.py" line="524" />
         <source>未参加实操考核</source>
         <translation>Did not take the practical exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="528" />
+        <location filename="../../app/ui/scoring/workplace.py" line="529" />
         <source>确定登记考生 {0} 缺考？登记后该考生不能再评分。</source>
         <translation>Record candidate {0} as absent? The candidate can no longer be scored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="531" />
+        <location filename="../../app/ui/scoring/workplace.py" line="532" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="532" />
+        <location filename="../../app/ui/scoring/workplace.py" line="533" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="540" />
+        <location filename="../../app/ui/scoring/workplace.py" line="541" />
         <source>已登记 {0} 缺考</source>
         <translation>{0} recorded as absent</translation>
     </message>
@@ -4232,73 +4232,73 @@ Answering {1}</translation>
         <translation>Check &amp;hashes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="24" />
+        <location filename="../../app/ui/cameras/recordings.py" line="26" />
         <source>录像记录</source>
         <translation>Recordings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="25" />
+        <location filename="../../app/ui/cameras/recordings.py" line="27" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="25" />
+        <location filename="../../app/ui/cameras/recordings.py" line="27" />
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="25" />
+        <location filename="../../app/ui/cameras/recordings.py" line="27" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="25" />
+        <location filename="../../app/ui/cameras/recordings.py" line="27" />
         <source>结束</source>
         <translation>End</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="26" />
+        <location filename="../../app/ui/cameras/recordings.py" line="28" />
         <source>帧数</source>
         <translation>Frames</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="26" />
+        <location filename="../../app/ui/cameras/recordings.py" line="28" />
         <source>SHA-256 / 原因</source>
         <translation>SHA-256 / reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="29" />
+        <location filename="../../app/ui/cameras/recordings.py" line="31" />
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="53" />
+        <location filename="../../app/ui/cameras/recordings.py" line="55" />
         <source>录像</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="55" />
+        <location filename="../../app/ui/cameras/recordings.py" line="57" />
         <source>中断</source>
         <translation>Gap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="68" />
+        <location filename="../../app/ui/cameras/recordings.py" line="70" />
         <source>录像分段 {0} 个，中断 {1} 处</source>
         <translation>{0} segments, {1} gaps</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="73" />
-        <location filename="../../app/ui/cameras/recordings.py" line="78" />
+        <location filename="../../app/ui/cameras/recordings.py" line="75" />
+        <location filename="../../app/ui/cameras/recordings.py" line="80" />
         <source>核对哈希</source>
         <translation>Check hashes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="75" />
+        <location filename="../../app/ui/cameras/recordings.py" line="77" />
         <source>全部录像分段的哈希与操作日志一致</source>
         <translation>Every segment's hash matches the journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/recordings.py" line="78" />
+        <location filename="../../app/ui/cameras/recordings.py" line="80" />
         <source>正在核对录像哈希…</source>
         <translation>Checking the video hashes…</translation>
     </message>
@@ -4715,83 +4715,83 @@ Answering {1}</translation>
         <translation>Video is kept at least one year, and only for batches whose export bundle has been made and verified may it be deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="28" />
+        <location filename="../../app/ui/cameras/retention.py" line="30" />
         <source>保存期限</source>
         <translation>Retention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="29" />
+        <location filename="../../app/ui/cameras/retention.py" line="31" />
         <source>处理</source>
         <translation>Penalty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="29" />
+        <location filename="../../app/ui/cameras/retention.py" line="31" />
         <source>摄像头</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="29" />
+        <location filename="../../app/ui/cameras/retention.py" line="31" />
         <source>认定计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="29" />
+        <location filename="../../app/ui/cameras/retention.py" line="31" />
         <source>开始</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="30" />
+        <location filename="../../app/ui/cameras/retention.py" line="32" />
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="46" />
+        <location filename="../../app/ui/cameras/retention.py" line="48" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="46" />
+        <location filename="../../app/ui/cameras/retention.py" line="48" />
         <source>保留</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="52" />
+        <location filename="../../app/ui/cameras/retention.py" line="54" />
         <source>可删除 {0} 个分段，保留 {1} 个</source>
         <translation>{0} segments may go, {1} are kept</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="53" />
+        <location filename="../../app/ui/cameras/retention.py" line="55" />
         <source>没有到期的录像</source>
         <translation>No video has expired</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="56" />
+        <location filename="../../app/ui/cameras/retention.py" line="58" />
         <source>无权查看保存期限：仅管理员可操作</source>
         <translation>Not permitted: only an administrator manages retention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="58" />
+        <location filename="../../app/ui/cameras/retention.py" line="60" />
         <source>正在整理到期录像…</source>
         <translation>Listing expired video…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="64" />
-        <location filename="../../app/ui/cameras/retention.py" line="71" />
+        <location filename="../../app/ui/cameras/retention.py" line="66" />
+        <location filename="../../app/ui/cameras/retention.py" line="73" />
         <source>删除录像</source>
         <translation>Delete video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="65" />
+        <location filename="../../app/ui/cameras/retention.py" line="67" />
         <source>将永久删除 {0} 个录像分段的视频文件（索引与操作日志保留）。确定吗？</source>
         <translation>This permanently deletes the video files of {0} segments (the index and the journal stay). Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="70" />
+        <location filename="../../app/ui/cameras/retention.py" line="72" />
         <source>已删除 {0} 个录像分段</source>
         <translation>{0} segments deleted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/retention.py" line="71" />
+        <location filename="../../app/ui/cameras/retention.py" line="73" />
         <source>正在删除…</source>
         <translation>Deleting…</translation>
     </message>
@@ -4994,52 +4994,52 @@ Answering {1}</translation>
 <context>
     <name>ScoringWorkplace</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="801" />
+        <location filename="../../app/ui/scoring/workplace.py" line="806" />
         <source>认定计划(&amp;B)：</source>
         <translation>&amp;Batch:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="803" />
+        <location filename="../../app/ui/scoring/workplace.py" line="810" />
         <source>认定批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="828" />
+        <location filename="../../app/ui/scoring/workplace.py" line="835" />
         <source>尚无导入了评分记录表的认定计划</source>
         <translation>No batch has a scoring sheet template yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="853" />
+        <location filename="../../app/ui/scoring/workplace.py" line="860" />
         <source>评分表与考评组</source>
         <translation>Template and graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="855" />
+        <location filename="../../app/ui/scoring/workplace.py" line="862" />
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="857" />
+        <location filename="../../app/ui/scoring/workplace.py" line="864" />
         <source>分歧与裁定</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="859" />
+        <location filename="../../app/ui/scoring/workplace.py" line="866" />
         <source>完成情况</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="861" />
+        <location filename="../../app/ui/scoring/workplace.py" line="868" />
         <source>成绩汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="862" />
+        <location filename="../../app/ui/scoring/workplace.py" line="869" />
         <source>回避</source>
         <translation>Avoidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="864" />
+        <location filename="../../app/ui/scoring/workplace.py" line="871" />
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
     </message>
@@ -5047,103 +5047,103 @@ Answering {1}</translation>
 <context>
     <name>SetupPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="600" />
+        <location filename="../../app/ui/scoring/workplace.py" line="601" />
         <source>导入评分记录表(&amp;I)…</source>
         <translation>&amp;Import scoring template…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="603" />
+        <location filename="../../app/ui/scoring/workplace.py" line="604" />
         <source>导入考评员评分表文件(&amp;F)…</source>
         <translation>Import grader sheet &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="609" />
+        <location filename="../../app/ui/scoring/workplace.py" line="610" />
         <source>考评组成员</source>
         <translation>Group member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="609" />
+        <location filename="../../app/ui/scoring/workplace.py" line="610" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="609" />
+        <location filename="../../app/ui/scoring/workplace.py" line="610" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="610" />
+        <location filename="../../app/ui/scoring/workplace.py" line="611" />
         <source>可选考评员</source>
         <translation>Available graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="613" />
+        <location filename="../../app/ui/scoring/workplace.py" line="614" />
         <source>考评组长</source>
         <translation>Chief grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="614" />
+        <location filename="../../app/ui/scoring/workplace.py" line="615" />
         <source>组建考评组(&amp;G)</source>
         <translation>Form &amp;grader group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="621" />
+        <location filename="../../app/ui/scoring/workplace.py" line="622" />
         <source>考评组长(&amp;C)：</source>
         <translation>&amp;Chief grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="633" />
+        <location filename="../../app/ui/scoring/workplace.py" line="636" />
         <source>评分记录表：{0}（考核项目 {1} 个，评分项 {2} 个）</source>
         <translation>Scoring template: {0} ({1} tasks, {2} items)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="636" />
+        <location filename="../../app/ui/scoring/workplace.py" line="639" />
         <source>尚未导入评分记录表</source>
         <translation>No scoring template imported yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="660" />
+        <location filename="../../app/ui/scoring/workplace.py" line="663" />
         <source>评分已开始，考评组已锁定</source>
         <translation>Scoring has started; the group is locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="664" />
+        <location filename="../../app/ui/scoring/workplace.py" line="667" />
         <source>选择评分记录表</source>
         <translation>Choose scoring template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="669" />
+        <location filename="../../app/ui/scoring/workplace.py" line="672" />
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="676" />
-        <location filename="../../app/ui/scoring/workplace.py" line="686" />
+        <location filename="../../app/ui/scoring/workplace.py" line="679" />
+        <location filename="../../app/ui/scoring/workplace.py" line="689" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="680" />
+        <location filename="../../app/ui/scoring/workplace.py" line="683" />
         <source>选择评分表交换文件</source>
         <translation>Choose scoring sheet exchange file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="681" />
+        <location filename="../../app/ui/scoring/workplace.py" line="684" />
         <source>评分表交换文件 (*.exsc)</source>
         <translation>Scoring sheet exchange file (*.exsc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="685" />
+        <location filename="../../app/ui/scoring/workplace.py" line="688" />
         <source>已导入 {0} 份评分表（已有的跳过）</source>
         <translation>{0} sheets imported (existing ones skipped)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="698" />
+        <location filename="../../app/ui/scoring/workplace.py" line="701" />
         <source>考评组已组建</source>
         <translation>Grader group formed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="700" />
+        <location filename="../../app/ui/scoring/workplace.py" line="703" />
         <source>；有 {0} 处回避情形，须更换考评员或由考场负责人允许</source>
         <translation>; {0} avoidance conflicts must be resolved (swap the grader or the room head allows)</translation>
     </message>
@@ -5350,62 +5350,62 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
         <translation>Practical summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="405" />
+        <location filename="../../app/ui/scoring/workplace.py" line="406" />
         <source>签署汇总表(&amp;S)</source>
         <translation>&amp;Sign summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="406" />
+        <location filename="../../app/ui/scoring/workplace.py" line="407" />
         <source>导出汇总表 PDF(&amp;E)</source>
         <translation>&amp;Export summary PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="428" />
+        <location filename="../../app/ui/scoring/workplace.py" line="429" />
         <source>考评组长</source>
         <translation>chief grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="428" />
+        <location filename="../../app/ui/scoring/workplace.py" line="429" />
         <source>成员</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="428" />
+        <location filename="../../app/ui/scoring/workplace.py" line="429" />
         <source>，汇总已变，需重签</source>
         <translation>, summary changed, sign again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="429" />
+        <location filename="../../app/ui/scoring/workplace.py" line="430" />
         <source>已签署：</source>
         <translation>Signed by: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="431" />
+        <location filename="../../app/ui/scoring/workplace.py" line="432" />
         <source>无</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="434" />
+        <location filename="../../app/ui/scoring/workplace.py" line="435" />
         <source>实操（综合成绩）汇总表</source>
         <translation>Practical (comprehensive) score summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="445" />
+        <location filename="../../app/ui/scoring/workplace.py" line="446" />
         <source>已签署汇总表</source>
         <translation>Summary signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="450" />
+        <location filename="../../app/ui/scoring/workplace.py" line="451" />
         <source>导出汇总表</source>
         <translation>Export summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="455" />
+        <location filename="../../app/ui/scoring/workplace.py" line="456" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="456" />
+        <location filename="../../app/ui/scoring/workplace.py" line="457" />
         <source>正在生成 PDF…</source>
         <translation>Generating PDF…</translation>
     </message>

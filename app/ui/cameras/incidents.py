@@ -7,7 +7,7 @@ import datetime as _dt
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QHeaderView, QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.core import sitetime
@@ -72,6 +72,8 @@ class IncidentList(QWidget):
         self.add_button.clicked.connect(self.add)
         self.text.returnPressed.connect(self.add)
         self.table = QTableWidget(0, 5)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)  # columns fit their titles
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("情况记录"))
         self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("考场"), self.tr("情况"), self.tr("来源"),
                                               self.tr("记录人")])

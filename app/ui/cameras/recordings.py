@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidget,
+from PySide6.QtWidgets import (QHeaderView, QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.core import sitetime
@@ -21,6 +21,8 @@ class RecordingsView(QWidget):
         self.verify_button.clicked.connect(self.verify)
         self.info = QLabel()
         self.table = QTableWidget(0, 6)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)  # columns fit their titles
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("录像记录"))
         self.table.setHorizontalHeaderLabels([self.tr("类型"), self.tr("摄像头"), self.tr("开始"), self.tr("结束"),
                                               self.tr("帧数"), self.tr("SHA-256 / 原因")])

@@ -3,7 +3,7 @@ under a year), removed only after an administrator confirms; every purge is jour
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
+from PySide6.QtWidgets import (QHeaderView, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from app.core import sitetime
@@ -25,6 +25,8 @@ class RetentionView(QWidget):
         self.info = QLabel(self.tr("录像至少保存一年；只有上报数据包已生成并校验的批次，其录像才可删除。"))
         self.info.setWordWrap(True)
         self.table = QTableWidget(0, 5)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)  # columns fit their titles
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("保存期限"))
         self.table.setHorizontalHeaderLabels([self.tr("处理"), self.tr("摄像头"), self.tr("认定计划"), self.tr("开始"),
                                               self.tr("原因")])
