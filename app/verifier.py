@@ -37,6 +37,8 @@ from app.core import journal as jcore
 from app.core.bundle import BundleFault
 
 READ_BLOCK = 1 << 20
+# Who signed a bundle, as a person reads it (the bundle itself names the signers by these keys).
+SIGNER_NAMES = {"site": "站点密钥", "admin": "管理员", "internal_supervisor": "内部质量督导员"}
 
 
 def new_hasher(alg: str):
@@ -90,7 +92,7 @@ class Report:
     def summary(self) -> str:
         if not self.ok:
             return f"校验失败：{self.fault}"
-        who = "、".join(f"{r}({h})" for r, h, _ in self.signers)
+        who = "、".join(SIGNER_NAMES.get(r, r) + ("" if r == "site" else f"（{h}）") for r, h, _ in self.signers)
         theory = ("未包含成绩，未复算" if self.theory_checked is None
                   else f"理论成绩复算一致 {self.theory_checked} 人")
         return (f"校验通过：{self.info.get('External-Identifier', '')}，文件 {self.files} 个，签名 {who}，"

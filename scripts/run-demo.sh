@@ -5,12 +5,22 @@ cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh
 site=${EXAMSITE_DEMO_SITE:-demo-site}
 if [ ! -f "$site/site.json" ]; then
-  .venv/bin/examsite demo --site "$site" | tee "$site.accounts.txt"
-  echo "（演示账户也已写入 $site.accounts.txt）"
+  .venv/bin/examsite demo --site "$site"   # prints the accounts and saves them in $site.accounts.txt
 fi
 export EXAMSITE_PASSPHRASE=${EXAMSITE_PASSPHRASE:-demo-site-2026}
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
-  echo "没有图形显示：在虚拟显示 (Xvfb) 上启动 / no display: starting on a virtual X display"
-  exec xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python -m app --site "$site" "$@"
+  shot="$site-登录窗口.png"
+  echo "这台电脑没有图形显示（没有 DISPLAY），窗口无法在这里显示。"
+  echo "要看到并使用界面：在有桌面的电脑上运行本命令，或用 ssh -X 登录后再运行。"
+  echo "现在在虚拟显示上打开一次，保存登录窗口的截图后退出：$shot"
+  echo "（每个角色、每个工作台的截图：bash scripts/screenshots.sh）"
+  export EXAMSITE_SMOKE_SCREENSHOT="$PWD/$shot"
+  if command -v xvfb-run >/dev/null; then
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python -m app --site "$site" "$@"
+  else
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m app --site "$site" "$@"
+  fi
+  echo "截图已保存：$shot"
+  exit 0
 fi
 exec .venv/bin/python -m app --site "$site" "$@"

@@ -8,8 +8,8 @@ import threading
 from pathlib import Path
 
 from app import platform
-from app.cli import CliError
-from app.cli import common
+from app.cli import CliError, common
+from app.core import sitetime
 
 
 def _when(text: str) -> _dt.datetime:
@@ -17,7 +17,7 @@ def _when(text: str) -> _dt.datetime:
         t = _dt.datetime.fromisoformat(text)
     except ValueError:
         raise CliError(f"时间格式有误：{text}（例：2026-11-22T09:30:00）", 2) from None
-    return t if t.tzinfo else t.astimezone()
+    return t if t.tzinfo else t.replace(tzinfo=sitetime.SITE_TZ)  # Beijing time unless an offset is given
 
 
 def register(sub) -> None:
@@ -223,7 +223,7 @@ def cmd_purge(args) -> int:
         go = [i for i in plan if i.purgeable]
         for i in plan:
             print(f"{'删除' if i.purgeable else '保留'}\t#{i.segment_id}\t{i.camera_code}\t{i.plan_no or '-'}\t"
-                  f"{i.start.astimezone():%Y-%m-%d %H:%M}\t{i.reason}")
+                  f"{sitetime.text(i.start)}\t{i.reason}")
         if not go:
             print("没有可删除的录像")
             return 0

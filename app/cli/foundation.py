@@ -164,9 +164,19 @@ def cmd_demo(args) -> int:
 
     if args.full:
         return _demo_full(args)
-    info = demo.build_demo_site(Path(args.site), candidates=args.candidates, seed=args.seed, profile=args.profile)
-    print(demo.describe(info))
+    site = Path(args.site)
+    info = demo.build_demo_site(site, candidates=args.candidates, seed=args.seed, profile=args.profile)
+    saved = _accounts_file(site)
+    text = demo.describe(info)
+    saved.write_text(text + "\n", encoding="utf-8")
+    print(text)
+    print(f"（演示账户和密码已保存到 {saved.resolve()}）")
     return 0
+
+
+def _accounts_file(site: Path) -> Path:
+    """Where the demo's accounts are written, beside the site folder (demo passwords are not secret)."""
+    return site.with_name(site.name + ".accounts.txt")
 
 
 def _demo_full(args) -> int:
@@ -182,6 +192,18 @@ def _demo_full(args) -> int:
                                         terminals_per_room=args.terminals, profile=args.profile),
                      say=lambda line: print(line, flush=True))
     print(describe(report))
+    from app.core.roles import ROLE_NAMES, Role
+    from app.rehearsal.closing import SECOND_ADMIN
+    from app.services.demo import DEMO_PASSPHRASE, DEMO_STAFF
+
+    saved = _accounts_file(site)
+    lines = [f"演示站点 {site.resolve()}，站点口令 {DEMO_PASSPHRASE}", "演示账户（用户名、密码、姓名、角色）："]
+    lines += [f"  {u:<10} {pw:<20} {name}（{'、'.join(ROLE_NAMES[Role(r)] for r in roles)}）"
+              for u, name, roles, pw, _ in DEMO_STAFF]
+    lines.append(f"  {SECOND_ADMIN[0]:<10} {SECOND_ADMIN[2]:<20} {SECOND_ADMIN[1]}（管理员，复审）")
+    saved.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"演示账户和密码：已保存到 {saved.resolve()}（用 bash scripts/run-demo.sh 打开界面时，"
+          f"把 EXAMSITE_DEMO_SITE 设为 {site} 即可查看这一天的数据）")
     return 0 if report.ok else 1
 
 

@@ -7,6 +7,7 @@ import os
 import threading
 
 from app import platform
+from app.core import sitetime
 from app.cli import CliError
 from app.cli import common
 
@@ -90,7 +91,7 @@ def cmd_pending(args) -> int:
 
     with common.logged_in(args) as ctx:
         for p in NetService(ctx).pending_enrollments():
-            print(f"{p.code}\t{p.name}\t{p.requested_at.isoformat()}")
+            print(f"{p.code}\t{p.name}\t{sitetime.text(p.requested_at, '%Y-%m-%d %H:%M:%S')}")
     return 0
 
 

@@ -122,7 +122,7 @@ CAPABILITIES: MappingProxyType = MappingProxyType(
                                     Role.EXTERNAL_SUPERVISOR}),
         "camera.purge": frozenset({Role.ADMIN}),
         # site link and theory room (issue 5)
-        "net.enroll": frozenset({Role.ADMIN}),
+        "net.enroll": frozenset({Role.ADMIN, Role.ROOM_HEAD}),  # the room head admits the room's terminals
         "net.serve": frozenset({Role.ADMIN, Role.PROCTOR, Role.ROOM_HEAD}),
         "net.view": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD}),
         "net.import_pack": frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD}),

@@ -23,3 +23,15 @@ def site_date(ts: _dt.datetime) -> _dt.date:
 def at(day: _dt.date, hh: int, mm: int = 0) -> _dt.datetime:
     """``hh:mm`` site time on ``day``, as UTC."""
     return _dt.datetime.combine(day, _dt.time(hh, mm), tzinfo=SITE_TZ).astimezone(_dt.timezone.utc)
+
+
+def text(ts: _dt.datetime | str | None, fmt: str = "%Y-%m-%d %H:%M", empty: str = "—") -> str:
+    """``ts`` (an aware datetime, or an ISO-8601 text such as the journal's ``…Z``) written as the
+    site's wall clock reads it; ``empty`` for None.  Naive datetimes are taken as UTC (the store's)."""
+    if ts is None or ts == "":
+        return empty
+    if isinstance(ts, str):
+        ts = _dt.datetime.fromisoformat(ts.replace("Z", "+00:00"))
+    if ts.tzinfo is None:
+        ts = ts.replace(tzinfo=_dt.timezone.utc)
+    return local(ts).strftime(fmt)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from app.core import sitetime
 from app.core import readiness as core
 from app.formats.pdf import TableDoc, write_table_pdf
 
@@ -17,7 +18,7 @@ def write_readiness_pdf(path: Path | str, report: dict, signature: bytes, key_id
     by = report.get("by", {})
     header = [f"评价机构：{institution}" if institution else f"站点：{report['site_id']}",
               f"认定计划：{report['plan_no'] or '（未指定）'}　　计算机：{report['machine']}",
-              f"检查时间：{report['at']}　　用时 {report['seconds']:.1f} 秒　　预计录像 {report['hours']:g} 小时",
+              f"检查时间：{sitetime.text(report['at'], '%Y-%m-%d %H:%M:%S')}（北京时间）　　用时 {report['seconds']:.1f} 秒　　预计录像 {report['hours']:g} 小时",
               f"执行人：{by.get('name', '')}（{by.get('username', '')}）",
               f"结论：{core.MARKS[report['verdict']]} {report['verdict_text']}"]
     sha = hashlib.sha256(core.canonical(report)).hexdigest()

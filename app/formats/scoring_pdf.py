@@ -21,6 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (Image, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
                                 TableStyle)
 
+from app.core import sitetime
 from app import paths
 
 FONT = "WQYMicroHei"
@@ -169,7 +170,7 @@ def sheets(path: Path, header: dict, template, pages: Sequence[SheetPage]) -> Pa
         table.setStyle(TableStyle(style))
         story += [table, Spacer(1, 4 * mm)]
         total = _fmt(page.total) if page.total is not None else "________"
-        signed = page.signed_at.strftime("%Y-%m-%d %H:%M") if page.signed_at else "　　年　　月　　日"
+        signed = sitetime.text(page.signed_at) if page.signed_at else "　　年　　月　　日"
         sig = _sig_image(page.signature) or "________________"
         foot = [["总分：", total, "考评员（签字）：", sig, "日期：", signed]]
         if page.typists:

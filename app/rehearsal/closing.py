@@ -15,6 +15,8 @@ import cv2
 import numpy as np
 
 from app import verifier
+from app.core import codes
+from app.core import results as results_rules
 from app.core import supervision as sv
 from app.rehearsal.common import CST, cst_at, hhmm
 from app.rehearsal.day import Day
@@ -89,7 +91,7 @@ def record_finding(day: Day, ticket: str, *, article: int = 6, item: int = 1, su
     penalty = svc.confirm(fid, room_head, day.passwords[room_head])
     view = next(f for f in svc.findings(day.plan_no) if f.id == fid)
     day.say(f"违纪：{ticket} {view.name} {view.ref}，{'、'.join(view.witnesses)} 签字，考场负责人确认；"
-            f"拟取消科目 {'、'.join(penalty.get('void_subjects') or [])}"
+            f"拟取消科目 {'、'.join(codes.SUBJECTS.get(s, s) for s in penalty.get('void_subjects') or [])}"
             + (f"，拟禁考至 {penalty['ban_until']}" if penalty.get("ban_until") else ""))
     return FindingReport(fid, ticket, subject, view.ref, list(witnesses), room_head, penalty)
 
@@ -151,7 +153,7 @@ def run_closing(day: Day, *, proctors: str = "赵敏、孙浩", theory_session: 
     for who in ("neidu", "admin", second):
         stage = ResultsService(day.login(who)).sign_review(plan, day.passwords[who])
         signers.append(who)
-        day.say(f"成绩审核：{who} 签字，进入「{stage}」")
+        day.say(f"成绩审核：{day.login(who).actor.name} 签字，进入「{results_rules.STAGE_NAMES.get(stage, stage)}」")
 
     # -- publication ----------------------------------------------------------------------------------
     pub_svc = PublicationService(admin)
@@ -198,7 +200,7 @@ def run_closing(day: Day, *, proctors: str = "赵敏、孙浩", theory_session: 
     files["上报包"] = day.artefact("上报包", bundle)
     files["站点公钥"] = day.artefact("站点公钥（信任文件）", trust)
     report = verifier.verify_file(bundle, verifier.load_trust(trust))
-    day.say(f"上报包：{bundle.name}，{'、'.join(view.signers)} 签名；{report.summary()}")
+    day.say(f"上报包：{bundle.name}，{'、'.join(verifier.SIGNER_NAMES.get(s, s) for s in view.signers)} 签名；{report.summary()}")
 
     seconds = time.perf_counter() - t0
     result = ClosingReport(len(rows), passed, len(rows) - passed, n_certs, numbers, signers,

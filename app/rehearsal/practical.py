@@ -121,7 +121,7 @@ def run_practical(day: Day, *, present: list[str], graders: list[str], chief: st
     absent = [t for t in everyone if t not in set(present)]
     if reconcile > len(present):
         raise ValueError("需裁定的考生多于实到考生")
-    day.say(f"实操：考评组 {len(members)} 人（组长 {chief}），实到考生 {len(present)} 名，缺考 {len(absent)} 名")
+    day.say(f"实操：考评组 {len(members)} 人（组长 {day.login(chief).actor.name}），实到考生 {len(present)} 名，缺考 {len(absent)} 名")
 
     # -- the scoring sheet and the group ------------------------------------------------------
     out = day.out / "实操"

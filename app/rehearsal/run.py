@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from app.core import readiness as readiness_rules
 from app.core.sitetime import site_date
 from app.rehearsal.common import cst_at
 from app.rehearsal.day import Day, DayClock
@@ -151,7 +152,7 @@ def run_day(site_dir: Path, out: Path, plan: DayPlan | None = None, *, say: Call
         readiness = _phase(report, "考前自检", ReadinessService(day.login("admin")).run, day.plan_no, hours=8)
         report.readiness = readiness
         for c in readiness.checks:
-            say(f"  自检 {c.status:<4} {c.title}：{c.message}")
+            say(f"  自检 {readiness_rules.MARKS[c.status]} {readiness_rules.STATUS_NAMES[c.status]:<3} {c.title}：{c.message}")
 
         say("== 考试当日 检录")
         report.door = _phase(report, "检录", door.run_door, day, absent=plan.absent, late=plan.late,

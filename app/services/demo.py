@@ -168,7 +168,7 @@ def describe(info: DemoInfo) -> str:
              f"站点口令：{info.passphrase}（演示用；真实站点请使用只有负责人知道的口令）",
              f"省份规则：{profiles.get(info.profile).summary()}",
              f"认定计划 {info.plan_no}：电工 四级，考生 {info.candidates} 名，照片 {info.photos} 张",
-             "演示账户（只显示这一次）："]
+             "演示账户（用户名、密码、姓名、角色）："]
     for username, name, roles, password in info.staff:
         lines.append(f"  {username:<10} {password:<20} {name}（{'、'.join(ROLE_NAMES[Role(r)] for r in roles)}）")
     return "\n".join(lines)

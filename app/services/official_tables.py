@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app.core import sitetime
 from app.core import codes
 from app.core import supervision as sv
 from app.core.errors import Conflict, DomainError, NotFound
@@ -172,7 +173,7 @@ class TablesService(Service):
                   f"认定职业（工种）：{b.occupation_name}（{b.work_type or '--'}）    认定等级：{codes.level_label(b.level)}"]
         footer = [f"否决项（{sv.VETO_NOTE}）：{veto_text}", f"总分：{r.total}",
                   f"内督人员意见或其他问题说明：{r.opinion}",
-                  f"内督人员签字：{r.supervisor_name}（系统签字 {r.signed_at.date().isoformat()}）    日期：{r.signed_at.date().isoformat()}"]
+                  f"内督人员签字：{r.supervisor_name}（系统签字 {sitetime.site_date(r.signed_at).isoformat()}）    日期：{sitetime.site_date(r.signed_at).isoformat()}"]
         title = "职业技能等级认定内部督导情况报告"
         x = write_table_xlsx(_out(path, ".xlsx"), title, SUPERVISION_COLUMNS, rows, header, footer, sheet="内督报告",
                              widths=[16, 16, 60, 8, 8])

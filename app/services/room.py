@@ -196,6 +196,12 @@ def handover_state(s: Session, ticket_no: str) -> dict | None:
             "consumed_ms": row.consumed_ms, "answers": answers}
 
 
+def _remaining(r) -> int | None:
+    if not r.duration_ms:  # not yet heard from the terminal
+        return None
+    return max(0, int(r.duration_ms) + int(r.extension_ms or 0) - int(r.consumed_ms or 0))
+
+
 APPLIERS = {"exam.answer": apply_answer, "exam.event": apply_event, "exam.submit": apply_submit}
 
 
@@ -212,6 +218,7 @@ class SittingView:
     master_total: str | None
     recorded_total: str | None
     record_error: str
+    remaining_ms: int | None = None  # duration + extension - consumed, as the master last heard it
 
 
 class RoomService(Service):
@@ -227,7 +234,7 @@ class RoomService(Service):
                 answered[a.ticket_no] = answered.get(a.ticket_no, 0) + 1
             return [SittingView(r.plan_no, r.ticket_no, r.machine_id, r.status, r.consumed_ms, r.focus_losses,
                                 answered.get(r.ticket_no, 0), r.terminal_total, r.master_total, r.recorded_total,
-                                r.record_error) for r in rows]
+                                r.record_error, _remaining(r)) for r in rows]
 
     @requires("room.console")
     def answers(self, plan_no: str, ticket_no: str) -> dict[int, str]:

@@ -10,7 +10,7 @@ from app import __version__
 from app.core.roles import ROLE_NAMES, Role
 from app.services.site import open_site
 from app.ui.common.tasks import run_task
-from app.ui.common.widgets import PathField, error_text
+from app.ui.common.widgets import PathField, error_text, tr
 
 
 class LoginWindow(QWidget):
@@ -58,7 +58,6 @@ class LoginWindow(QWidget):
         form2.addRow(self.tr("站点"), self.site_label)
         self.user_edit = QLineEdit()
         self.user_edit.setAccessibleName(self.tr("用户名"))
-        self.user_edit.editingFinished.connect(self._load_roles)
         form2.addRow(self.tr("用户名"), self.user_edit)
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.Password)
@@ -66,6 +65,7 @@ class LoginWindow(QWidget):
         form2.addRow(self.tr("密码"), self.password_edit)
         self.role_combo = QComboBox()
         self.role_combo.setAccessibleName(self.tr("登录角色"))
+        self._fill_roles()
         form2.addRow(self.tr("角色"), self.role_combo)
         self.login_button = QPushButton(self.tr("登录"))
         self.login_button.clicked.connect(self.login)
@@ -118,17 +118,16 @@ class LoginWindow(QWidget):
         self.passphrase_edit.selectAll()
         self.passphrase_edit.setFocus()
 
-    def _load_roles(self) -> None:
-        if self.handle is None:
-            return
+    def _fill_roles(self) -> None:
+        """Every role, the same for every name typed: the list never tells whether a user name exists."""
         self.role_combo.clear()
-        for role in self.handle.roles_of(self.user_edit.text().strip()):
-            self.role_combo.addItem(ROLE_NAMES[Role(role)], role)
+        self.role_combo.addItem(self.tr("（账户的默认角色）"), None)
+        for role in Role:
+            self.role_combo.addItem(tr(ROLE_NAMES[role]), role.value)
 
     def login(self) -> None:
         if self.handle is None:
             return
-        self._load_roles() if self.role_combo.count() == 0 else None
         username, password = self.user_edit.text().strip(), self.password_edit.text()
         role = self.role_combo.currentData()
         self.login_button.setEnabled(False)
@@ -142,7 +141,7 @@ class LoginWindow(QWidget):
         self.login_button.setEnabled(True)
         self.main_window = MainWindow(self.handle, ctx)
         self.main_window.logged_out.connect(self._back)
-        self.main_window.show()
+        self.main_window.showMaximized()  # a laptop screen is small: use all of it
         self.logged_in.emit(ctx)
         self.hide()
 
@@ -154,7 +153,12 @@ class LoginWindow(QWidget):
         self.password_edit.setFocus()
 
     def _back(self) -> None:
+        """After logout the next person finds an empty form: no name, no role, no message."""
         self.main_window = None
+        self.user_edit.clear()
+        self.password_edit.clear()
+        self.role_combo.setCurrentIndex(0)
+        self.message.clear()
         self.show()
         self.user_edit.setFocus()
 

@@ -139,3 +139,22 @@ def test_only_a_proctor_closes_the_kiosk(qtbot, kiosk, demo):
     qtbot.keyClicks(w.release_pw, PASSWORDS["jiankao1"])
     qtbot.mouseClick(w.release_btn, Qt.LeftButton)
     qtbot.waitUntil(lambda: not w.isVisible(), timeout=10000)
+
+
+def test_a_paused_room_shows_a_banner_on_the_kiosk(qtbot, kiosk, demo):
+    """Issue 19 item 3: the master's pause reaches the kiosk and the candidate sees it plainly."""
+    from app.core import records as rec
+
+    w = kiosk
+    _login(qtbot, w, demo)
+    assert w.paused_banner.isHidden()
+
+    def command(seq, kind):
+        return rec.Record(rec.Header(demo.store.site_id, rec.MASTER, seq, kind, "2026-01-01T01:00:00Z", "T001"),
+                          {"room": "", "at": ""})
+
+    w.terminal.follow([command(1, "room.pause")])
+    qtbot.waitUntil(lambda: w.paused_banner.isVisible(), timeout=10000)
+    assert "暂停" in w.paused_banner.text()
+    w.terminal.follow([command(2, "room.resume")])
+    qtbot.waitUntil(lambda: w.paused_banner.isHidden(), timeout=10000)

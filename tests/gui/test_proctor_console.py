@@ -90,3 +90,53 @@ def test_console_starts_the_link_in_this_process(qtbot, site, admin, monkeypatch
     finally:
         if master.current() is not None:
             master.current().stop()
+
+
+def test_console_guides_connection_shows_seats_and_reports_who_received_a_command(qtbot, site, admin, tmp_path,
+                                                                                   monkeypatch):
+    """Issue 19 item 3: the room head grants a terminal's code from the console; the seat map tells
+    a logged-in seat from an empty one and an offline one; a pause says which terminal did not get it."""
+    from app.ui.proctor import console
+
+    link = MasterLink(site).start()
+    a = TerminalNode.create(tmp_path / "a", "terminal-pass-1", TEST_KDF)
+    b = TerminalNode.create(tmp_path / "b", "terminal-pass-1", TEST_KDF)
+    c = TerminalNode.create(tmp_path / "c", "terminal-pass-1", TEST_KDF)
+    try:
+        StaffService(admin).add("kaochang", "考场负责人甲", "Roomhead-pass-1", ["room_head"])
+        head = site.login("kaochang", "Roomhead-pass-1")
+        w = console.ProctorWorkplace(head)
+        qtbot.addWidget(w)
+        w.timer.setInterval(200)
+        code_a = a.request_enrollment(link.url, "一号机")
+        qtbot.waitUntil(lambda: w.requests.rowCount() == 1, timeout=10000)
+        assert w.requests.item(0, 0).text() == code_a and w.requests.item(0, 1).text() == "一号机"
+        assert link.fingerprint[:4] in w.fingerprint.text() and link.url in w.fingerprint.text()
+        w.requests.selectRow(0)
+        qtbot.mouseClick(w.grant_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: "登记为终端 T001" in w.summary.text(), timeout=10000)
+        a.complete_enrollment()
+        NetService(admin).grant(b.request_enrollment(link.url, "二号机"))
+        b.complete_enrollment()
+        NetService(admin).grant(c.request_enrollment(link.url, "三号机"))
+        c.complete_enrollment()  # enrolled but never started: offline
+        for node in (a, b):
+            node.heartbeat_every = 0.2
+        a.set_status(candidate="2641000001", progress="3/100", time_left=3000)
+        a.start()
+        b.start()
+        qtbot.waitUntil(lambda: len([s for s in w.seat_buttons if not s.isHidden()]) == 3
+                        and w.seat_buttons[1].property("seat_state") == "idle", timeout=10000)
+        states = [s.property("seat_state") for s in w.seat_buttons[:3]]
+        assert states == ["answering", "idle", "offline"]
+        assert "2641000001" in w.seat_buttons[0].text() and "未登录" in w.seat_buttons[1].text()
+        assert "离线" in w.seat_buttons[2].text()
+        monkeypatch.setattr(console, "confirm", lambda *args: True)
+        qtbot.mouseClick(w.room_buttons["pause"], Qt.LeftButton)
+        qtbot.waitUntil(lambda: "已收到 2 台" in w.summary.text() and "未收到" in w.summary.text(), timeout=15000)
+        assert "发往 3 台" in w.summary.text() and "三号机" in w.summary.text()
+        assert "一号机" not in w.summary.text()
+    finally:
+        for node in (a, b, c):
+            node.close()
+        link.stop()

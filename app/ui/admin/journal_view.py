@@ -1,14 +1,32 @@
-"""操作日志: the latest entries and a one-click verification of the whole chain."""
+"""操作日志: who did what and when, in plain words (Beijing time), filtered by person, kind of
+work and days; and a one-click verification of the whole chain."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+import datetime as _dt
 
-from app.core.roles import allowed
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from app.core import sitetime
+from app.core.roles import ROLE_NAMES, Role, allowed
 from app.services.journal import JournalService
+from app.ui.admin.journal_words import AREAS, SYSTEM, action_name, area_name
 from app.ui.admin.site_admin import _fill, _table
 from app.ui.common.tasks import run_task
-from app.ui.common.widgets import error_text
+from app.ui.common.widgets import error_text, tr
+
+
+def role_name(role: str) -> str:
+    try:
+        return tr(ROLE_NAMES[Role(role)])
+    except ValueError:
+        return tr(SYSTEM)
+
+
+def _qdate(day: _dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 class JournalWorkplace(QWidget):
@@ -20,25 +38,77 @@ class JournalWorkplace(QWidget):
         self.verify_button.setEnabled(allowed(ctx.actor.role, "journal.verify"))
         refresh = QPushButton(self.tr("刷新"))
         refresh.clicked.connect(self.refresh)
+        self.people = self.service.people()
+        self.who = QComboBox()
+        self.who.setAccessibleName(self.tr("操作人"))
+        self.who.addItem(self.tr("全部人员"), "")
+        for username, name in sorted(self.people.items(), key=lambda p: p[1]):
+            self.who.addItem(name, username)
+        self.what = QComboBox()
+        self.what.setAccessibleName(self.tr("操作类别"))
+        self.what.addItem(self.tr("全部操作"), "")
+        for area in AREAS:
+            self.what.addItem(area_name(area), area)
+        today = sitetime.site_date(ctx.now())
+        self.use_days = QCheckBox(self.tr("只看日期"))
+        self.day_from, self.day_to = QDateEdit(_qdate(today)), QDateEdit(_qdate(today))
+        for edit, name in ((self.day_from, self.tr("起始日期")), (self.day_to, self.tr("截止日期"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setAccessibleName(name)
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self.refresh)
+        self.use_days.toggled.connect(self.day_from.setEnabled)
+        self.use_days.toggled.connect(self.day_to.setEnabled)
+        self.use_days.toggled.connect(self.refresh)
+        self.who.currentIndexChanged.connect(self.refresh)
+        self.what.currentIndexChanged.connect(self.refresh)
         self.result = QLabel("")
         self.result.setWordWrap(True)
         self.result.setAccessibleName(self.tr("校验结果"))
-        self.table = _table([self.tr("序号"), self.tr("时间（UTC）"), self.tr("操作人"), self.tr("角色"),
-                             self.tr("机器"), self.tr("操作"), self.tr("对象")])
+        self.count = QLabel("")
+        self.table = _table([self.tr("序号"), self.tr("时间（北京时间）"), self.tr("操作人"), self.tr("身份"),
+                             self.tr("操作"), self.tr("对象"), self.tr("计算机")])
         self.table.setAccessibleName(self.tr("日志条目"))
+        self.table.verticalHeader().hide()
+        filters = QHBoxLayout()
+        for w in (QLabel(self.tr("操作人")), self.who, QLabel(self.tr("操作")), self.what, self.use_days,
+                  self.day_from, QLabel(self.tr("至")), self.day_to):
+            filters.addWidget(w)
+        filters.addStretch(1)
         top = QHBoxLayout()
         top.addWidget(self.verify_button)
         top.addWidget(refresh)
+        top.addWidget(self.count)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(self.result)
         layout.addWidget(self.table)
         self.refresh()
 
     def refresh(self) -> None:
-        _fill(self.table, [[e.seq, e.ts, e.actor, e.role, e.machine, e.action, e.subject]
-                           for e in self.service.recent(300)])
+        days = {}
+        if self.use_days.isChecked():
+            days = {"day_from": self.day_from.date().toPython(), "day_to": self.day_to.date().toPython()}
+        lines = self.service.search(500, actor=self.who.currentData() or "", area=self.what.currentData() or "",
+                                    **days)
+        _fill(self.table, [self._row(e) for e in lines])
+        self.count.setText(self.tr("显示最近 {0} 条").format(len(lines)))
+
+    def _row(self, e) -> list:
+        who, role = self.person(e.actor), role_name(e.role)
+        if e.action.startswith("auth.") and e.subject in self.people:  # a sign-in is written by the program
+            who, role = self.people[e.subject], "—"
+        return [e.seq, sitetime.text(e.ts, "%Y-%m-%d %H:%M:%S"), who, role, action_name(e.action),
+                self.people.get(e.subject, e.subject), e.machine]
+
+    def person(self, username: str) -> str:
+        name = self.people.get(username)
+        if name:
+            return name
+        return tr(SYSTEM) if username in ("system", "") else username
 
     def verify(self) -> None:
         self.verify_button.setEnabled(False)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayo
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
+from app.core import sitetime
 from app.core.exam.blueprint import Blueprint, Section
 from app.core.exam.questions import QTYPE_NAMES, QType
 from app.services.roster import RosterService
@@ -157,11 +158,11 @@ class TheoryWorkplace(QWidget):
             self.seal_info.setText(self.tr("试卷未封存"))
         else:
             text = self.tr("已封存：{0}，保管人 {1}，共 {2} 题，摘要 {3}…").format(
-                st.sealed_at.astimezone().strftime("%Y-%m-%d %H:%M"), "、".join(st.custodians), st.question_count,
+                sitetime.text(st.sealed_at), "、".join(st.custodians), st.question_count,
                 st.content_sha256[:16])
             if st.unlocked:
                 text += self.tr("\n已解封：{0}，由 {1} 共同解封").format(
-                    st.unlocked_at.astimezone().strftime("%Y-%m-%d %H:%M"), "、".join(st.unlocked_by))
+                    sitetime.text(st.unlocked_at), "、".join(st.unlocked_by))
             self.seal_info.setText(text)
 
     def _choose_file(self):

@@ -7,6 +7,9 @@ import datetime as _dt
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
+from shiboken6 import isValid
+
+from app.core import sitetime
 
 
 def to_qimage(rgb: np.ndarray) -> QImage:
@@ -20,7 +23,12 @@ class CameraBridge(QObject):
     status = Signal(str, str, str)  # camera code, state, message
 
     def on_preview(self, code: str, rgb: np.ndarray, at: _dt.datetime) -> None:
-        self.frame.emit(code, to_qimage(rgb), at.astimezone().strftime("%H:%M:%S"))
+        if not isValid(self):  # the window closed while the recorder was still running
+            return
+        try:
+            self.frame.emit(code, to_qimage(rgb), sitetime.text(at, "%H:%M:%S"))
+        except RuntimeError:  # deleted between the check and the emit
+            pass
 
     def on_status(self, code: str, state: str, message: str) -> None:
         self.status.emit(code, state, message)

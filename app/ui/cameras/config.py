@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
+from PySide6.QtWidgets import (QHeaderView, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.services.camera import CameraService
@@ -16,6 +16,8 @@ class CameraConfig(QWidget):
         super().__init__(parent)
         self.service = CameraService(ctx)
         self.table = QTableWidget(0, 5)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)  # columns fit their titles
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("摄像头配置"))
         self.table.setHorizontalHeaderLabels([self.tr("编号"), self.tr("名称"), self.tr("考场"), self.tr("考场编号"),
                                               self.tr("视频源")])

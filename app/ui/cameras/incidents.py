@@ -7,9 +7,10 @@ import datetime as _dt
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QHeaderView, QComboBox, QDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from app.core import sitetime
 from app.camera.player import PiecePlayer
 from app.services.camera import CameraService
 from app.ui.cameras.bridge import to_qimage
@@ -71,6 +72,8 @@ class IncidentList(QWidget):
         self.add_button.clicked.connect(self.add)
         self.text.returnPressed.connect(self.add)
         self.table = QTableWidget(0, 5)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)  # columns fit their titles
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("情况记录"))
         self.table.setHorizontalHeaderLabels([self.tr("时间"), self.tr("考场"), self.tr("情况"), self.tr("来源"),
                                               self.tr("记录人")])
@@ -106,7 +109,7 @@ class IncidentList(QWidget):
         self.items = self.service.bookmarks()
         self.table.setRowCount(len(self.items))
         for r, b in enumerate(self.items):
-            values = (b.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), b.room, b.text, b.origin, b.who)
+            values = (sitetime.text(b.at, "%Y-%m-%d %H:%M:%S"), b.room, b.text, b.origin, b.who)
             for c, v in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(v))
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidget,
+from PySide6.QtWidgets import (QHeaderView, QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
+from app.core import sitetime
 from app.services.camera import CameraService
 from app.ui.common.tasks import run_task
 
@@ -20,6 +21,8 @@ class RecordingsView(QWidget):
         self.verify_button.clicked.connect(self.verify)
         self.info = QLabel()
         self.table = QTableWidget(0, 6)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)  # columns fit their titles
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("录像记录"))
         self.table.setHorizontalHeaderLabels([self.tr("类型"), self.tr("摄像头"), self.tr("开始"), self.tr("结束"),
                                               self.tr("帧数"), self.tr("SHA-256 / 原因")])
@@ -56,7 +59,7 @@ class RecordingsView(QWidget):
         rows.sort(key=lambda r: r[0])
         self.table.setRowCount(len(rows))
         for r, (_, kind, cam, start, end, frames, note, gap) in enumerate(rows):
-            values = (kind, cam, start.astimezone().strftime("%m-%d %H:%M:%S"), end.astimezone().strftime("%H:%M:%S"),
+            values = (kind, cam, sitetime.text(start, "%m-%d %H:%M:%S"), sitetime.text(end, "%H:%M:%S"),
                       frames, note)
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)

@@ -3,9 +3,10 @@ under a year), removed only after an administrator confirms; every purge is jour
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
+from PySide6.QtWidgets import (QHeaderView, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from app.core import sitetime
 from app.core.errors import PermissionDenied
 from app.services.camera import CameraService
 from app.ui.common.tasks import run_task
@@ -24,6 +25,8 @@ class RetentionView(QWidget):
         self.info = QLabel(self.tr("录像至少保存一年；只有上报数据包已生成并校验的批次，其录像才可删除。"))
         self.info.setWordWrap(True)
         self.table = QTableWidget(0, 5)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)  # columns fit their titles
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("保存期限"))
         self.table.setHorizontalHeaderLabels([self.tr("处理"), self.tr("摄像头"), self.tr("认定计划"), self.tr("开始"),
                                               self.tr("原因")])
@@ -43,7 +46,7 @@ class RetentionView(QWidget):
             self.table.setRowCount(len(items))
             for r, i in enumerate(items):
                 values = (self.tr("删除") if i.purgeable else self.tr("保留"), i.camera_code, i.plan_no or "-",
-                          i.start.astimezone().strftime("%Y-%m-%d %H:%M"), i.reason)
+                          sitetime.text(i.start), i.reason)
                 for c, v in enumerate(values):
                     self.table.setItem(r, c, QTableWidgetItem(v))
             n = sum(1 for i in items if i.purgeable)

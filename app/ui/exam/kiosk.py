@@ -164,8 +164,16 @@ class ExamWindow(QWidget):
         body = QHBoxLayout()
         body.addLayout(left)
         body.addLayout(center, 1)
+        self.paused_banner = QLabel(self.tr("考试已暂停，计时已停止。请留在座位上，等待监考老师通知继续。"))
+        self.paused_banner.setObjectName("paused_banner")
+        self.paused_banner.setAlignment(Qt.AlignCenter)
+        self.paused_banner.setWordWrap(True)
+        self.paused_banner.setStyleSheet("background:#fff3cd;color:#7a4b00;border:3px solid #e0a800;"
+                                         "font-size:20pt;font-weight:bold;padding:12px")
+        self.paused_banner.hide()
         v = QVBoxLayout(page)
         v.addLayout(top)
+        v.addWidget(self.paused_banner)
         v.addLayout(body, 1)
         self.group = QButtonGroup(self)
         self.option_widgets: list[QAbstractButton] = []
@@ -429,6 +437,7 @@ class ExamWindow(QWidget):
 
     def _show_clock(self):
         ms = self.sit.remaining_ms
+        self.paused_banner.setVisible(self.sit.status == "paused")
         self.clock.setText(self.tr("剩余 {0:02d}:{1:02d}:{2:02d}").format(ms // 3_600_000, ms // 60_000 % 60,
                                                                        ms // 1000 % 60))
         for m in timing.warnings_due(ms, self.warned):

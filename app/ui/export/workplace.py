@@ -9,14 +9,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
+from app.core import sitetime
 from app.core.roles import allowed
 from app.services.bundle import ExportService
 from app.ui.admin.site_admin import _fill, _table
 from app.ui.common.tasks import run_task
-from app.ui.common.widgets import confirm, error_text
+from app.ui.common.widgets import confirm, error_text, tr
+
+SIGNER_NAMES = {"site": QT_TRANSLATE_NOOP("ExamSite", "站点密钥"), "admin": QT_TRANSLATE_NOOP("ExamSite", "管理员"),
+                "internal_supervisor": QT_TRANSLATE_NOOP("ExamSite", "内部质量督导员")}
 
 
 class ExportWorkplace(QWidget):
@@ -49,7 +54,7 @@ class ExportWorkplace(QWidget):
         self.result.setWordWrap(True)
         self.result.setAccessibleName(self.tr("操作结果"))
         self.table = _table([self.tr("序号"), self.tr("认定计划"), self.tr("状态"), self.tr("签名"),
-                             self.tr("文件 SHA-256"), self.tr("更正关系"), self.tr("生成人"), self.tr("时间（UTC）"),
+                             self.tr("文件 SHA-256"), self.tr("更正关系"), self.tr("生成人"), self.tr("生成时间"),
                              self.tr("文件")])
         self.table.setAccessibleName(self.tr("上报包历史"))
         top = QHBoxLayout()
@@ -81,8 +86,9 @@ class ExportWorkplace(QWidget):
                 rel = self.tr("更正第 {0} 号").format(v.supersedes_seq)
             if v.superseded_by:
                 rel = (rel + " " if rel else "") + self.tr("已被第 {0} 号取代").format(v.superseded_by)
-            out.append([v.seq, v.plan_no, v.status_name, "、".join(v.signers), v.file_sha256[:16],
-                        rel, v.created_by, v.created_at.strftime("%Y-%m-%d %H:%M"), v.path])
+            out.append([v.seq, v.plan_no, v.status_name, "、".join(tr(SIGNER_NAMES.get(x, x)) for x in v.signers),
+                        v.file_sha256[:16],
+                        rel, v.created_by, sitetime.text(v.created_at), v.path])
         _fill(self.table, out)
 
     def selected(self):

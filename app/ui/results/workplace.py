@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
@@ -56,30 +56,59 @@ class Histogram(QWidget):
         super().__init__(parent)
         self.counts: list[int] = [0] * 10
         self.title = ""
+        self.pass_mark = self.mean = None
+        self.facts = ""
         self.setMinimumSize(420, 220)
         self.setAccessibleName(self.tr("成绩分布"))
 
-    def set_counts(self, title: str, counts: list[int]) -> None:
+    def set_counts(self, title: str, counts: list[int], pass_mark: float | None = None,
+                   mean: float | None = None, passed: int = 0, sat: int = 0) -> None:
+        """Counts per band of ten points; the pass line, the average and the pass rate of those who sat."""
         self.title, self.counts = title, list(counts)
+        self.pass_mark, self.mean = pass_mark, mean
+        self.facts = self.tr("参考 {0} 人，合格 {1} 人，合格率 {2:.1f}%，平均分 {3:.1f}").format(
+            sat, passed, 100.0 * passed / sat, mean) if sat and mean is not None else self.tr("尚无成绩")
         self.setToolTip("；".join(f"{i * 10}—{i * 10 + 9 if i < 9 else 100}：{n}" for i, n in enumerate(counts)))
         self.update()
 
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
         w, h = self.width(), self.height()
-        left, bottom, top = 30, 24, 24
-        p.drawText(QRectF(0, 0, w, top), Qt.AlignCenter, self.title)
+        fm = p.fontMetrics()
+        line = fm.height() + 4
+        left, right, top, bottom = fm.horizontalAdvance("人数") + 24, 16, 2 * line + 8, 2 * line + 4
+        p.drawText(QRectF(0, 0, w, line), Qt.AlignCenter, self.title)
+        p.drawText(QRectF(0, line, w, line), Qt.AlignCenter, self.facts)
         n = len(self.counts) or 1
         peak = max(self.counts) or 1
-        band = (w - left - 10) / n
+        plot_w, base = w - left - right, h - bottom
+        band = plot_w / n
         p.setPen(QPen(Qt.black))
-        p.drawLine(left, h - bottom, w - 10, h - bottom)
+        p.drawLine(left, base, w - right, base)
+        p.drawLine(left, top, left, base)
+        p.drawText(QRectF(0, top, left - 6, line), Qt.AlignRight | Qt.AlignVCenter, self.tr("人数"))
+        p.drawText(QRectF(left, h - line, plot_w, line), Qt.AlignCenter, self.tr("分数"))
+        pass_mark = self.pass_mark
         for i, count in enumerate(self.counts):
-            bh = (h - bottom - top - 14) * count / peak
+            bh = (base - top - line) * count / peak
             x = left + i * band
-            p.fillRect(QRectF(x + 2, h - bottom - bh, band - 4, bh), QColor("#5B9BD5") if i >= 6 else QColor("#ED7D31"))
-            p.drawText(QRectF(x, h - bottom - bh - 14, band, 14), Qt.AlignCenter, str(count))
-            p.drawText(QRectF(x, h - bottom + 2, band, bottom - 2), Qt.AlignCenter, f"{i * 10}")
+            failing = pass_mark is not None and (i + 1) * 10 <= pass_mark
+            p.fillRect(QRectF(x + 2, base - bh, band - 4, bh), QColor("#ED7D31") if failing else QColor("#5B9BD5"))
+            p.drawText(QRectF(x, base - bh - line, band, line), Qt.AlignCenter, str(count))
+            p.drawText(QRectF(x - band / 2, base + 2, band, line), Qt.AlignCenter, f"{i * 10}")
+        p.drawText(QRectF(w - right - band / 2, base + 2, band, line), Qt.AlignCenter, "100")
+        for k, (value, colour, text) in enumerate(((pass_mark, "#b00020", self.tr("合格线 {0}")),
+                                                   (self.mean, "#1b5e20", self.tr("平均 {0}")))):
+            if value is None:
+                continue
+            x = left + plot_w * float(value) / 100
+            pen = QPen(QColor(colour))
+            pen.setStyle(Qt.DashLine)
+            pen.setWidth(2)
+            p.setPen(pen)
+            p.drawLine(QLineF(x, top, x, base))
+            p.drawText(QRectF(x + 4, top + k * line, 160, line), Qt.AlignLeft | Qt.AlignVCenter,
+                       text.format(f"{float(value):g}" if value == pass_mark else f"{float(value):.1f}"))
         p.end()
 
 
@@ -290,7 +319,12 @@ class ResultsWorkplace(QWidget):
     def _show_distribution(self) -> None:
         s = self.dist_subject.currentData()
         if self.data and s in self.data["dist"]:
-            self.histogram.set_counts(self.tr(SUBJECTS[s]), self.data["dist"][s])
+            sat = [r for r in self.data["rows"] if r.scores.get(s) is not None
+                   and not (r.result.outcome(s) is None or r.result.outcome(s).absent)]
+            mean = sum(float(r.scores[s]) for r in sat) / len(sat) if sat else None
+            passed = sum(1 for r in sat if r.result.outcome(s).passed)
+            mark = next((o.pass_mark for r in sat for o in [r.result.outcome(s)]), None)
+            self.histogram.set_counts(self.tr(SUBJECTS[s]), self.data["dist"][s], mark, mean, passed, len(sat))
 
     def _error(self, exc) -> None:
         QMessageBox.warning(self, self.tr("未完成"), str(exc))

@@ -402,6 +402,7 @@ class SummaryPanel(QWidget):
         self.table.setAccessibleName(self.tr("实操成绩汇总"))
         self.signatures = QLabel("")
         self.message = QLabel("")
+        self.message.setWordWrap(True)  # a long message must not squeeze the buttons beside it
         self.sign_button = QPushButton(self.tr("签署汇总表(&S)"))
         self.pdf_button = QPushButton(self.tr("导出汇总表 PDF(&E)"))
         self.sign_button.clicked.connect(self.start_signing)
@@ -481,11 +482,20 @@ class ProgressPanel(QWidget):
         self.timer.start(interval_ms)
         self.refresh()
 
+    def _grader_names(self) -> dict[str, str]:
+        """Column headers are the graders' names, not their user names."""
+        try:
+            return {u: name for u, name, _ in self.svc.group(self.plan_no).members}
+        except DomainError:
+            return {}
+
     def refresh(self) -> None:
         rows = self.svc.chief.progress(self.plan_no)
         graders = list(rows[0].statuses) if rows else []
+        names = self._grader_names()
         self.table.setColumnCount(3 + len(graders))
-        self.table.setHorizontalHeaderLabels([self.tr("工位"), self.tr("准考证号")] + graders + [self.tr("状态")])
+        self.table.setHorizontalHeaderLabels([self.tr("工位"), self.tr("准考证号")] + [names.get(g, g) for g in graders]
+                                             + [self.tr("状态")])
         self.table.setRowCount(len(rows))
         done = {g: 0 for g in graders}
         for r, row in enumerate(rows):
@@ -609,7 +619,9 @@ class SetupPanel(QWidget):
             w.setVisible(can_group)
         lay.addWidget(self.members, 1)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("考评组长(&C)：")) if can_group else QLabel(""))
+        chief_label = QLabel(self.tr("考评组长(&C)：") if can_group else "")
+        chief_label.setBuddy(self.chief)  # Alt+C; without a buddy the "&C" would be printed
+        row.addWidget(chief_label)
         row.addWidget(self.chief, 1)
         row.addWidget(self.group_button)
         lay.addLayout(row)
@@ -714,7 +726,9 @@ class PaperEntryPanel(QWidget):
             self.grader.addItem(f"{name}（{u}）", u)
         self.load_button = QPushButton(self.tr("打开(&O)"))
         self.load_button.clicked.connect(self.load)
-        form.addWidget(QLabel(self.tr("准考证号(&T)：")))
+        ticket_label = QLabel(self.tr("准考证号(&T)："))
+        ticket_label.setBuddy(self.ticket)
+        form.addWidget(ticket_label)
         form.addWidget(self.ticket)
         form.addWidget(QLabel(self.tr("考评员：")))
         form.addWidget(self.grader, 1)
@@ -789,8 +803,10 @@ class ScoringWorkplace(QWidget):
         self.camera_source = camera_source
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("认定计划(&B)：")))
+        batch_label = QLabel(self.tr("认定计划(&B)："))
+        top.addWidget(batch_label)
         self.batch = QComboBox()
+        batch_label.setBuddy(self.batch)
         self.batch.setAccessibleName(self.tr("认定批次"))
         top.addWidget(self.batch, 1)
         lay.addLayout(top)
