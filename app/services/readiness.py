@@ -96,7 +96,7 @@ class Probes:
             capacity = read(p, "capacity")
             out.append(core.PowerSupply(p.name, kind or "Unknown",
                                         online=(online == "1") if online else None,
-                                        capacity=int(capacity) if capacity.isdigit() else None,
+                                        capacity=int(capacity) if capacity.isascii() and capacity.isdigit() else None,
                                         status=read(p, "status")))
         return out
 
