@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import warnings
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -79,7 +80,7 @@ def check_zip(z: zipfile.ZipFile, where: str, per_member: dict[str, str] | None 
         raise refuse(where, f"解压后总大小过大（{total / MB:.1f} MB，上限 {limits.describe('unzipped_bytes')}）")
 
 
-def image_problem(data: bytes, strict: bool = True) -> str | None:
+def image_problem(data: bytes, strict: bool = True, any_format: bool = False) -> str | None:
     """None for a PNG/JPEG/GIF within the byte and pixel bounds; the size is read from the
     header (Pillow's ``open`` does not decode), so a 30000×30000 bomb is refused unopened.
     ``strict=False`` lets bytes that are no image at all pass (a reader's photo that the
@@ -92,14 +93,16 @@ def image_problem(data: bytes, strict: bool = True) -> str | None:
     if len(data) > limits.image_bytes:
         return f"图片过大（{len(data) / MB:.1f} MB，上限 {limits.describe('image_bytes')}）"
     try:
-        with Image.open(io.BytesIO(data)) as img:
-            kind = (img.format or "").lower()
-            width, height = img.size
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as img:  # reads the header only
+                kind = (img.format or "").lower()
+                width, height = img.size
     except Image.DecompressionBombError:
-        return "图片像素过多（疑似解压炸弹）"
+        return f"图片像素过多（上限 {limits.image_pixels:,} 像素），疑似解压炸弹"
     except Exception:  # noqa: BLE001 - Pillow raises many types for a broken header
         return "无法识别为图片（应为 PNG、JPEG 或 GIF）" if strict else None
-    if kind not in IMAGE_TYPES:
+    if kind not in IMAGE_TYPES and not any_format:
         return f"图片格式 {kind or '未知'} 不受支持（应为 PNG、JPEG 或 GIF）"
     if width * height > limits.image_pixels:
         return (f"图片像素过多（{width}×{height}，上限 {limits.image_pixels:,} 像素）")

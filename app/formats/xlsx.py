@@ -30,7 +30,7 @@ def read_workbook(path: Path | str) -> dict[str, list[tuple[Any, ...]]]:
     ``.xls``).  Anything else, and anything beyond ``app.core.limits``, raises
     ``ImportRejected`` with one line; nothing here raises anything else."""
     path = Path(path)
-    size = limits.check_file(path, "表格文件")
+    limits.check_file(path, "表格文件")
     try:
         with path.open("rb") as fh:
             head = fh.read(8)
@@ -41,7 +41,7 @@ def read_workbook(path: Path | str) -> dict[str, list[tuple[Any, ...]]]:
         return _read_xlsx(path)
     if head.startswith(_OLE_MAGIC):
         return _read_xls(path)
-    if suffix == ".csv" or (suffix not in TABLE_SUFFIXES and size and _looks_like_text(path)):
+    if suffix == ".csv" or (suffix in ("", ".txt") and _looks_like_text(path)):
         return _read_csv(path)
     lowered = head.lower()
     if lowered.startswith((b"<html", b"<!doc", b"<?xml", b"<table", b"\xef\xbb\xbf<")):
@@ -82,9 +82,11 @@ def _read_xlsx(path: Path) -> dict[str, list[tuple[Any, ...]]]:
         raise
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise limits.refuse(path.name, f"Excel 文件已损坏，无法打开（{type(exc).__name__}）；请另存为 .xlsx 后重试") from None
+    fh = path.open("rb")  # a file object: openpyxl would refuse an .xlsx saved as .xls by its name
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = load_workbook(fh, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises anything on a malformed part
+        fh.close()
         raise limits.refuse(path.name, f"无法读取 Excel 文件（{type(exc).__name__}）；请用 Excel 打开后另存为 .xlsx") from None
     try:
         out = {}
@@ -99,6 +101,7 @@ def _read_xlsx(path: Path) -> dict[str, list[tuple[Any, ...]]]:
         raise limits.refuse(path.name, f"Excel 文件内容有误，无法读取（{type(exc).__name__}）") from None
     finally:
         wb.close()
+        fh.close()
 
 
 def _read_xls(path: Path) -> dict[str, list[tuple[Any, ...]]]:
