@@ -41,9 +41,13 @@ def write_pack(path: Path | str, site_id: str, machine_id: str, envelopes: list[
 def read_pack(path: Path | str, site_id: str) -> tuple[dict, list[rec.Envelope]]:
     """Header and envelopes; raises ``PackRejected`` (naming the line) and returns nothing on any fault."""
     path = Path(path)
+    from app.formats import limits
+
     try:
         if path.is_dir():
             raise PackRejected(f"{path} 是文件夹，不是答题包")
+        if path.stat().st_size > limits.current().file_bytes:
+            raise PackRejected(f"答题包 {path.name} 过大（上限 {limits.current().describe('file_bytes')}）")
         data = path.read_bytes()
     except OSError as exc:
         raise PackRejected(f"无法读取答题包 {path.name}：{exc.strerror or exc}") from None

@@ -48,9 +48,12 @@ def read_bank(path: Path | str, image_dir: Path | str | None = None) -> tuple[li
     path = Path(path)
     image_dir = Path(image_dir) if image_dir else path.parent / "images"
     sheets = xlsx.read_workbook(path)
-    if SHEET not in sheets:
-        raise ImportRejected([CellError(SHEET, 0, "", f"找不到工作表「{SHEET}」（请使用题库导入模板）")])
-    rows = sheets[SHEET]
+    name = SHEET if SHEET in sheets else next(
+        (n for n, rows in sheets.items() if rows and {"题型", "题干"} <= {_text(h) for h in rows[0]}), None)
+    if name is None:
+        found = "、".join(f"「{n}」" for n in sheets) or "（无）"
+        raise ImportRejected([CellError(SHEET, 0, "", f"找不到工作表「{SHEET}」（请使用题库导入模板；找到的工作表：{found}）")])
+    rows = sheets[name]
     if not rows:
         raise ImportRejected([CellError(SHEET, 1, "", "工作表为空")])
     header = [_text(h) for h in rows[0]]

@@ -11,11 +11,11 @@ import sys
 
 import pytest
 
-pytestmark = pytest.mark.slow
-
 from tests.conftest import ADMIN_PASSWORD, INSTITUTION, PASSPHRASE
 from tests.robustness import corpus
 from tests.robustness.test_broken_files import SMALL_LIMITS, row_count
+
+pytestmark = pytest.mark.slow
 
 
 def run(*args, env_extra=None):
