@@ -236,7 +236,7 @@ def _linux_power(root: Path) -> list[PowerSupply]:
         online = read(p, "online")
         capacity = read(p, "capacity")
         out.append(PowerSupply(p.name, kind or "Unknown", online=(online == "1") if online else None,
-                               capacity=int(capacity) if capacity.isdigit() else None, status=read(p, "status")))
+                               capacity=int(capacity) if capacity.isascii() and capacity.isdigit() else None, status=read(p, "status")))
     return out
 
 

@@ -21,7 +21,7 @@ def parse_source(value: str | int | Path) -> int | str:
     if isinstance(value, int):
         return value
     text = str(value).strip()
-    return int(text) if text.isdigit() else text
+    return int(text) if text.isascii() and text.isdigit() else text
 
 
 class FrameSource:

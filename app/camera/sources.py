@@ -41,7 +41,7 @@ class SourceSpec:
     def parse(text: str, loop: bool = False) -> "SourceSpec":
         """'0' -> camera 0; 'rtsp://...' / 'http://...' -> URL; anything else -> a file."""
         text = text.strip()
-        if text.isdigit():
+        if text.isascii() and text.isdigit():
             return SourceSpec("index", text, loop)
         if "://" in text:
             return SourceSpec("url", text, loop)

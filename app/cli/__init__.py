@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from app import __version__
@@ -83,3 +84,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("examsite: 已中断", file=sys.stderr)
         return 130
+    except OSError as exc:
+        # a file named on the command line that cannot be read or written: one line, not a traceback
+        where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+        print(f"examsite: 文件操作失败{where}：{exc.strerror or exc}", file=sys.stderr)
+        return 4
+    except Exception as exc:  # noqa: BLE001 - the last guard: a person never reads a traceback
+        if os.environ.get("EXAMSITE_DEBUG"):
+            raise
+        print(f"examsite: 未能完成（{type(exc).__name__}：{str(exc)[:200]}）；"
+              "设置 EXAMSITE_DEBUG=1 可查看详细信息", file=sys.stderr)
+        return 70

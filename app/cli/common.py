@@ -34,9 +34,39 @@ def add_batch(parser, required: bool = True, help: str = "认定计划号（批�
     return action
 
 
+MAX_SECRET_FILE_BYTES = 4096
+
+
+def _secret_from_file(file: str, prompt: str) -> str:
+    """The first line of a small UTF-8 text file; any other file is one clear line, never a traceback."""
+    path = Path(file)
+    try:
+        if path.is_dir():
+            raise CliError(f"{prompt}文件 {path} 是文件夹", 2)
+        size = path.stat().st_size
+        if size > MAX_SECRET_FILE_BYTES:
+            raise CliError(f"{prompt}文件 {path} 过大（{size} 字节），应只含一行{prompt}", 2)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"找不到{prompt}文件 {path}", 2) from None
+    except OSError as exc:
+        raise CliError(f"无法读取{prompt}文件 {path}：{exc.strerror or exc}", 2) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CliError(f"{prompt}文件 {path} 不是 UTF-8 文本", 2) from None
+    lines = text.splitlines()
+    value = lines[0].strip() if lines else ""
+    if not value:
+        raise CliError(f"{prompt}文件 {path} 的首行为空", 2)
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise CliError(f"{prompt}文件 {path} 含有控制字符（不是文本文件？）", 2)
+    return value
+
+
 def _secret(env: str, file: str | None, prompt: str) -> str:
     if file:
-        return Path(file).read_text(encoding="utf-8").splitlines()[0].strip()
+        return _secret_from_file(file, prompt)
     value = os.environ.get(env)
     if value:
         return value

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.cli import CliError
 from app.cli import common
+from app.core.roster import PLAN_COLUMNS as PLAN_FIELD_OPTIONS
 
 
 def register(sub) -> None:
@@ -26,9 +27,12 @@ def register(sub) -> None:
 
     p = sub.add_parser("import", help="导入数据")
     isub = p.add_subparsers(dest="what", metavar="WHAT")
-    r = isub.add_parser("roster", help="导入认定计划与考生名册（.xlsx），全部成功或全部不导入")
+    r = isub.add_parser("roster", help="导入认定计划与考生名册（.xlsx/.xls/.csv），全部成功或全部不导入")
     r.add_argument("file")
     r.add_argument("--photos", help="照片文件夹（文件名为准考证号或证件号码）")
+    plan = r.add_argument_group("认定计划信息（文件中没有「认定计划」工作表时填写）")
+    for key, (title, _aliases) in PLAN_FIELD_OPTIONS.items():
+        plan.add_argument("--" + key.replace("_", "-"), dest="plan_" + key, help=title)
     common.add_site(r)
     common.add_login(r)
     r.set_defaults(func=cmd_import_roster)
@@ -92,8 +96,13 @@ def cmd_init(args) -> int:
     from app.core.site import Institution
     from app.services.site import create_site
 
-    inst = Institution(name=args.name, category=args.category, institution_code=args.institution_code,
-                       province=args.province, site_serial=args.site_serial)
+    from app.core import identity
+
+    # fullwidth ０００１ is 0001; a digit of another script or a control character is refused by name
+    inst = Institution(name=identity.clean("institution_name", args.name), category=args.category,
+                       institution_code=identity.clean("institution_code", args.institution_code),
+                       province=identity.clean("province", args.province),
+                       site_serial=identity.clean("site_serial", args.site_serial))
     passphrase = common.passphrase(args)
     admin_password = common.password(args, "EXAMSITE_ADMIN_PASSWORD", "管理员密码", "admin_password_file")
     handle = create_site(args.site, passphrase, inst, args.admin, args.admin_name, admin_password,
@@ -106,8 +115,9 @@ def cmd_init(args) -> int:
 def cmd_import_roster(args) -> int:
     from app.services.roster import RosterService
 
+    plan = {key: getattr(args, "plan_" + key) for key in PLAN_FIELD_OPTIONS if getattr(args, "plan_" + key)}
     with common.logged_in(args) as ctx:
-        result = RosterService(ctx).import_roster(args.file, args.photos)
+        result = RosterService(ctx).import_roster(args.file, args.photos, plan=plan or None)
     print(f"已导入：认定计划 {len(result.batches)} 个，考生 {result.candidates} 名，照片 {result.photos} 张")
     if result.missing_photos:
         print(f"注意：{len(result.missing_photos)} 名考生没有照片（如 {', '.join(result.missing_photos[:5])}）")

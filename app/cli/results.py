@@ -190,6 +190,28 @@ def cmd_tables(args) -> int:
     return _run(args, go)
 
 
+def _qr_texts(path: Path) -> list[str]:
+    """The QR texts of an image or PDF file; a missing, huge or unreadable file is one line."""
+    import subprocess
+
+    from app.formats import limits
+    from app.formats.qr import decode_file
+
+    if not path.is_file():
+        raise CliError(f"找不到文件 {path}" if not path.exists() else f"{path} 不是文件", 6)
+    size = path.stat().st_size
+    if size > limits.current().file_bytes:
+        raise CliError(f"文件 {path.name} 过大（上限 {limits.current().describe('file_bytes')}）", 6)
+    if path.suffix.lower() != ".pdf":
+        problem = limits.image_problem(path.read_bytes(), any_format=True)
+        if problem:
+            raise CliError(f"{path.name}：{problem}", 6)
+    try:
+        return decode_file(path)
+    except (ValueError, OSError, subprocess.CalledProcessError):
+        raise CliError(f"无法读取 {path.name}（应为证书的 PNG/JPEG 图片或 PDF）", 6) from None
+
+
 def cmd_verify_cert(args) -> int:
     """Offline: the site's public keys from site.json; no passphrase, no store."""
     from app.core.certificate import verify_qr
@@ -206,9 +228,7 @@ def cmd_verify_cert(args) -> int:
     if args.text:
         texts = [args.text]
     else:
-        from app.formats.qr import decode_file
-
-        texts = decode_file(args.file)
+        texts = _qr_texts(Path(args.file))
         if not texts:
             raise CliError("文件中没有找到二维码", 6)
     bad = 0

@@ -92,8 +92,10 @@ def cmd_export_sheets(args) -> int:
 
 
 def cmd_import_sheets(args) -> int:
+    from app.formats import limits
     from app.services.scoring import SheetExchangeService
 
+    limits.check_file(Path(args.file), "评分表交换文件")
     with common.logged_in(args) as ctx:
         n = SheetExchangeService(ctx).import_sheets(args.batch, args.file)
     print(f"已导入 {n} 份评分表（已有的跳过）")

@@ -137,14 +137,30 @@ def cmd_bank_template(args) -> int:
     return 0
 
 
+def _blueprint_file(path: Path):
+    from decimal import InvalidOperation
+
+    from app.core.exam.blueprint import Blueprint
+    from app.formats import limits
+
+    limits.check_file(path, "组卷方案文件")
+    try:
+        return Blueprint.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except UnicodeDecodeError:
+        raise CliError(f"组卷方案文件 {path.name} 不是 UTF-8 文本（应为 JSON）", 2) from None
+    except json.JSONDecodeError as exc:
+        raise CliError(f"组卷方案文件 {path.name} 不是有效的 JSON（第 {exc.lineno} 行）", 2) from None
+    except (KeyError, TypeError, ValueError, AttributeError, InvalidOperation) as exc:
+        raise CliError(f"组卷方案文件 {path.name} 内容有误（{type(exc).__name__}：{str(exc)[:60]}）", 2) from None
+
+
 def cmd_blueprint(args) -> int:
     from decimal import Decimal
 
     from app.core.exam.blueprint import Blueprint, standard_blueprint
     from app.services.theory import PaperService
 
-    bp = Blueprint.from_dict(json.loads(Path(args.file).read_text(encoding="utf-8"))) if args.file \
-        else standard_blueprint()
+    bp = _blueprint_file(Path(args.file)) if args.file else standard_blueprint()
     d = bp.to_dict()
     if args.duration:
         d["duration_min"] = args.duration

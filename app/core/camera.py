@@ -39,7 +39,7 @@ def source_problem(kind: str, value: str) -> str | None:
     if kind not in SOURCE_KINDS:
         return f"未知视频源类型「{kind}」（应为 index / url / file）"
     if kind == "index":
-        if not value.isdigit():
+        if not (value.isascii() and value.isdigit()):
             return f"摄像头序号「{value}」须为非负整数"
     elif kind == "url":
         if not re.match(r"^(rtsp|rtsps|http|https)://\S+$", value):

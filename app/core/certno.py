@@ -44,6 +44,10 @@ class CertificateNumber:
         return f"{self.prefix}{self.year:02d}{self.level}{self.serial:06d}"
 
 
+def _ascii_digits(text: str) -> bool:
+    return text.isascii() and text.isdigit()  # the code table's digits are 0-9, not ０ or ٣
+
+
 def prefix_problems(prefix: CertificatePrefix, henan_rules: bool | None = None,
                     technical_school: bool = False) -> list[str]:
     """Every rule the prefix breaks, in Chinese.  Henan rules apply when the province is 41
@@ -51,11 +55,11 @@ def prefix_problems(prefix: CertificatePrefix, henan_rules: bool | None = None,
     problems: list[str] = []
     if prefix.category not in INSTITUTION_CATEGORIES:
         problems.append("评价机构类别代码应为 Y（用人单位）或 S（社会培训评价组织）")
-    if not (len(prefix.institution_code) == 4 and prefix.institution_code.isdigit()):
+    if not (len(prefix.institution_code) == 4 and _ascii_digits(prefix.institution_code)):
         problems.append("评价机构代码应为4位数字（省级备案为0000）")
     if prefix.province not in PROVINCES:
         problems.append(f"省级代码「{prefix.province}」不在省级代码表中")
-    if not (len(prefix.site_serial) == 6 and prefix.site_serial.isdigit()):
+    if not (len(prefix.site_serial) == 6 and _ascii_digits(prefix.site_serial)):
         problems.append("评价机构（站点）序列码应为6位数字")
         return problems
     use_henan = (prefix.province == HENAN) if henan_rules is None else henan_rules

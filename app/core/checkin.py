@@ -17,20 +17,21 @@ import base64
 import datetime as _dt
 import random
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from app.core import sitetime
+from app.core import identity, sitetime
 
 QR_PREFIX = "ES1"
 TICKET_SIGNING_DOMAIN = "examsite-ticket"
 UNDO_SECONDS = 60
 DEFAULT_LATE_MINUTES = 30
 
-_TAIL = re.compile(r"^\d{5}[\dXx]$")
-_FULL_ID = re.compile(r"^\d{17}[\dXx]$")
+_TAIL = re.compile(r"^[0-9]{5}[0-9Xx]$")
+_FULL_ID = re.compile(r"^[0-9]{17}[0-9Xx]$")
 
 
 class QRRejected(ValueError):
@@ -97,7 +98,7 @@ def classify(raw: str) -> Query:
     text = (raw or "").strip()
     if looks_like_qr(text):
         return Query("qr", text, False, False)
-    text = text.upper()
+    text = unicodedata.normalize("NFKC", text).strip().upper()  # ４１０… typed in fullwidth is 410…
     return Query("text", text, bool(_FULL_ID.match(text)), bool(_TAIL.match(text)))
 
 
@@ -285,10 +286,18 @@ def parse_bans(rows: list[tuple], sheet: str = BAN_SHEET):
         cells = {k: (row[i] if i < len(row) else None) for k, i in index.items()}
         if all(v in (None, "") for v in cells.values()):
             continue
-        id_no = str(cells["证件号码"] or "").strip().upper()
+        id_no = identity.normalise_id_no(cells["证件号码"])
+        name = identity.normalise("name", cells["姓名"])
         reason = str(cells["原因"] or "").strip()
         if not id_no:
             errors.append(CellError(sheet, n, "证件号码", "不能为空"))
+        elif identity.problem("id_no", id_no):
+            errors.append(CellError(sheet, n, "证件号码", identity.problem("id_no", id_no)))
+            id_no = ""
+        if name and identity.problem("name", name):
+            errors.append(CellError(sheet, n, "姓名", identity.problem("name", name)))
+        if identity.bad_character(reason):
+            errors.append(CellError(sheet, n, "原因", identity.problem("reason", reason)))
         if not reason:
             errors.append(CellError(sheet, n, "原因", "不能为空（应写明违纪认定及依据）"))
         try:
@@ -308,7 +317,7 @@ def parse_bans(rows: list[tuple], sheet: str = BAN_SHEET):
         if starts and ends and ends < starts:
             errors.append(CellError(sheet, n, "结束日期", "早于开始日期"))
         if id_no and reason and starts:
-            bans.append(Ban(id_no, str(cells["姓名"] or "").strip(), reason, starts, ends))
+            bans.append(Ban(id_no, name, reason, starts, ends))
     if not bans and not errors:
         errors.append(CellError(sheet, 2, "", "没有任何数据行"))
     return bans, errors

@@ -6,6 +6,8 @@ spells a code out.  Line references point into ``shared/seeds``.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from types import MappingProxyType
 
 # 证件类型 — Hunan 附件4 code table [000 L577–581].
@@ -96,18 +98,31 @@ def level_label(level: int) -> str:
 
 
 def parse_level(text: str | int) -> int:
-    """Accept 4, '4', '四级', '中级工', '四级/中级工', '中级'. Raise ValueError otherwise."""
+    """Accept 4, '4', '4级', '四级', '中级工', '中级', '四级/中级工', '中级工/四级', '四级（中级工）',
+    fullwidth forms, and a leading '职业技能等级'/'国家职业资格'.  Raise ValueError otherwise
+    (and when the parts name two different levels)."""
     if isinstance(text, int):
         if text in LEVELS:
             return text
         raise ValueError(text)
-    value = str(text).strip().replace("／", "/")
-    if value.isdigit() and int(value) in LEVELS:
+    value = unicodedata.normalize("NFKC", str(text)).strip()
+    value = re.sub(r"\s+", "", value)
+    for prefix in ("职业技能等级", "国家职业资格", "等级"):
+        value = value.removeprefix(prefix)
+    if value.isascii() and value.isdigit() and int(value) in LEVELS:
         return int(value)
-    for level, (number, name) in LEVELS.items():
-        short = name[:-1] if name.endswith("工") else name
-        if value in {number, name, short, f"{number}/{name}", f"{number}（{name}）", f"{number}({name})"}:
-            return level
+    parts = [p for p in re.split(r"[/()、,，]", value) if p]
+    found: set[int] = set()
+    for part in parts:
+        for level, (number, name) in LEVELS.items():
+            short = name[:-1] if name.endswith("工") else name
+            if part in {number, name, short, f"{level}级"}:
+                found.add(level)
+                break
+        else:
+            raise ValueError(text)
+    if len(found) == 1:
+        return found.pop()
     raise ValueError(text)
 
 

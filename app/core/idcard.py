@@ -10,11 +10,11 @@ from app.core.codes import PROVINCES
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"  # index = sum mod 11
-_PATTERN = re.compile(r"^\d{17}[\dX]$")
+_PATTERN = re.compile(r"^[0-9]{17}[0-9X]$")  # ASCII digits only (\d would take ٣ and ３)
 
 
 def check_digit(first17: str) -> str:
-    if len(first17) != 17 or not first17.isdigit():
+    if len(first17) != 17 or not (first17.isascii() and first17.isdigit()):
         raise ValueError("need 17 digits")
     total = sum(int(d) * w for d, w in zip(first17, _WEIGHTS))
     return _CHECK[total % 11]
@@ -44,7 +44,10 @@ def is_valid_id_number(value: str) -> bool:
 
 
 def normalise(value: str) -> str:
-    return (value or "").strip().upper()
+    """The stored form of an ID number: NFKC (fullwidth ４１０ is 410), trimmed, upper case."""
+    from app.core.identity import normalise_id_no
+
+    return normalise_id_no(value)
 
 
 def birth_date(value: str) -> _dt.date:

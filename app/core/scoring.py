@@ -440,7 +440,7 @@ def parse_template(sheets: Mapping[str, Sequence[Sequence[Any]]]) -> Template:
             tl_text = _text(cell("time_limit"))
             tl = None
             if tl_text:
-                if tl_text.isdigit() and 0 < int(tl_text) <= 24 * 60:
+                if tl_text.isascii() and tl_text.isdigit() and 0 < int(tl_text) <= 24 * 60:
                     tl = int(tl_text)
                 else:
                     errors.append(CellError(TASK_SHEET, n, TASK_COLUMNS["time_limit"][0], "时限须为 1—1440 的整数（分钟）"))

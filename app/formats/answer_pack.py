@@ -41,10 +41,16 @@ def write_pack(path: Path | str, site_id: str, machine_id: str, envelopes: list[
 def read_pack(path: Path | str, site_id: str) -> tuple[dict, list[rec.Envelope]]:
     """Header and envelopes; raises ``PackRejected`` (naming the line) and returns nothing on any fault."""
     path = Path(path)
+    from app.formats import limits
+
     try:
+        if path.is_dir():
+            raise PackRejected(f"{path} 是文件夹，不是答题包")
+        if path.stat().st_size > limits.current().file_bytes:
+            raise PackRejected(f"答题包 {path.name} 过大（上限 {limits.current().describe('file_bytes')}）")
         data = path.read_bytes()
     except OSError as exc:
-        raise PackRejected(f"无法读取答题包 {path.name}：{exc.strerror}") from None
+        raise PackRejected(f"无法读取答题包 {path.name}：{exc.strerror or exc}") from None
     lines = data.split(b"\n")
     if len(lines) < 3 or lines[-1] != b"":
         raise PackRejected(f"答题包 {path.name} 不完整（文件被截断）")
@@ -56,6 +62,8 @@ def read_pack(path: Path | str, site_id: str) -> tuple[dict, list[rec.Envelope]]
         raise PackRejected(f"答题包 {path.name} 格式错误") from None
     if not isinstance(trailer, dict) or trailer.get("sha256") != hashlib.sha256(body).hexdigest():
         raise PackRejected(f"答题包 {path.name} 校验失败（文件被截断或改动）")
+    if not isinstance(head, dict):
+        raise PackRejected(f"答题包 {path.name} 第 1 行（头部）格式错误")
     if head.get("format") != PACK_FORMAT:
         raise PackRejected(f"{path.name} 不是答题包")
     if head.get("site") != site_id:
@@ -66,6 +74,9 @@ def read_pack(path: Path | str, site_id: str) -> tuple[dict, list[rec.Envelope]]
             envelopes.append(rec.Envelope.from_json(line))
         except rec.RecordRejected as exc:
             raise PackRejected(f"答题包 {path.name} 第 {n} 行：{exc}") from None
-    if len(envelopes) != head.get("count"):
+    count = head.get("count")
+    if not isinstance(count, int) or isinstance(count, bool):
+        raise PackRejected(f"答题包 {path.name} 第 1 行（头部）的记录数「{str(count)[:20]}」不是整数")
+    if len(envelopes) != count:
         raise PackRejected(f"答题包 {path.name} 记录数不符（头部 {head.get('count')}，实际 {len(envelopes)}）")
     return head, envelopes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from openpyxl import Workbook
 from app.core.errors import CellError, ImportRejected
 from app.core.exam.questions import (LABELS, QTYPE_BY_NAME, QTYPE_NAMES, TRUE_FALSE_TEXTS, Option, Question, QType,
                                      parse_answer, parse_points, question_problems)
-from app.formats import xlsx
+from app.formats import limits, xlsx
 
 SHEET = "试题"
 HEADERS = ["试题编号", "题型", "题干", *[f"选项{c}" for c in LABELS], "答案", "分值", "难度", "鉴定点代码", "图片", "固定选项"]
@@ -18,7 +19,18 @@ REQUIRED = ["试题编号", "题型", "题干", "答案", "分值", "难度", "�
 FIELD_COLUMN = {"code": "试题编号", "stem": "题干", "kp": "鉴定点代码", "difficulty": "难度", "options": "选项A",
                 "answer": "答案"}
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
-MAX_IMAGE_BYTES = 2 * 1024 * 1024
+
+
+DIFFICULTY_WORDS = {"容易": 1, "易": 1, "简单": 1, "较易": 2, "较容易": 2, "中等": 3, "中": 3, "一般": 3,
+                    "较难": 4, "难": 5, "困难": 5, "很难": 5}
+
+
+def _difficulty(value: Any) -> int:
+    """1–5, or the words platforms use (容易/较易/中等/较难/难); 0 (refused by the rules) otherwise."""
+    text = unicodedata.normalize("NFKC", _text(value)).replace(" ", "")
+    if text.isascii() and text.isdigit():
+        return int(text)
+    return DIFFICULTY_WORDS.get(text, 0)
 
 
 def _text(v: Any) -> str:
@@ -36,9 +48,12 @@ def read_bank(path: Path | str, image_dir: Path | str | None = None) -> tuple[li
     path = Path(path)
     image_dir = Path(image_dir) if image_dir else path.parent / "images"
     sheets = xlsx.read_workbook(path)
-    if SHEET not in sheets:
-        raise ImportRejected([CellError(SHEET, 0, "", f"找不到工作表「{SHEET}」（请使用题库导入模板）")])
-    rows = sheets[SHEET]
+    name = SHEET if SHEET in sheets else next(
+        (n for n, rows in sheets.items() if rows and {"题型", "题干"} <= {_text(h) for h in rows[0]}), None)
+    if name is None:
+        found = "、".join(f"「{n}」" for n in sheets) or "（无）"
+        raise ImportRejected([CellError(SHEET, 0, "", f"找不到工作表「{SHEET}」（请使用题库导入模板；找到的工作表：{found}）")])
+    rows = sheets[name]
     if not rows:
         raise ImportRejected([CellError(SHEET, 1, "", "工作表为空")])
     header = [_text(h) for h in rows[0]]
@@ -95,8 +110,7 @@ def read_bank(path: Path | str, image_dir: Path | str | None = None) -> tuple[li
         except ValueError as exc:
             err("分值", str(exc))
             points = None
-        dtext = _text(cell(row, "难度"))
-        difficulty = int(dtext) if dtext.isdigit() else 0
+        difficulty = _difficulty(cell(row, "难度"))
         image = _text(cell(row, "图片"))
         if image:
             p = image_dir / image
@@ -104,10 +118,15 @@ def read_bank(path: Path | str, image_dir: Path | str | None = None) -> tuple[li
                 err("图片", f"图片「{image}」应为 images 文件夹中的 png/jpg/gif 文件名")
             elif not p.is_file():
                 err("图片", f"找不到图片文件 images/{image}")
-            elif p.stat().st_size > MAX_IMAGE_BYTES:
-                err("图片", "图片超过 2 MB")
+            elif p.stat().st_size > limits.current().image_bytes:
+                err("图片", f"图片「{image}」超过 {limits.current().describe('image_bytes')}")
             else:
-                images[image] = p.read_bytes()
+                data = p.read_bytes()
+                problem = limits.image_problem(data)
+                if problem:
+                    err("图片", f"图片「{image}」：{problem}")
+                else:
+                    images[image] = data
         if qtype is not None and points is not None:
             q = Question(code, qtype, stem, options, answer or frozenset("?"), points, difficulty,
                          _text(cell(row, "鉴定点代码")), image)

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,23 +76,30 @@ class BuiltBag:
     payload_bytes: int
 
 
-def write_tag_files(bag_dir: Path, info: list[tuple[str, str]],
-                    digests: dict[str, dict[str, str]], sizes: dict[str, int]) -> bytes:
-    """bagit.txt, bag-info.txt (with Payload-Oxum), manifests and tag manifests.
-    Returns the bytes of the file the signatures cover."""
-    (bag_dir / "bagit.txt").write_bytes(layout.BAGIT_TXT)
+def tag_files(info: list[tuple[str, str]], digests: dict[str, dict[str, str]],
+              sizes: dict[str, int]) -> dict[str, bytes]:
+    """bagit.txt, bag-info.txt (with Payload-Oxum), manifests and tag manifests, by name."""
+    out = {"bagit.txt": layout.BAGIT_TXT}
     info = list(info) + [("Payload-Oxum", layout.oxum(list(sizes.values())))]
-    (bag_dir / "bag-info.txt").write_bytes(layout.bag_info_text(info))
+    out["bag-info.txt"] = layout.bag_info_text(info)
     for alg in layout.ALGORITHMS:
-        (bag_dir / f"manifest-{alg}.txt").write_bytes(layout.manifest_text({p: d[alg] for p, d in digests.items()}))
+        out[f"manifest-{alg}.txt"] = layout.manifest_text({p: d[alg] for p, d in digests.items()})
     tag_names = ["bagit.txt", "bag-info.txt"] + [f"manifest-{a}.txt" for a in layout.ALGORITHMS]
     for alg in layout.ALGORITHMS:
         tags = {}
         for name in tag_names:
             h = new_hasher(alg)
-            h.update((bag_dir / name).read_bytes())
+            h.update(out[name])
             tags[name] = h.hexdigest()
-        (bag_dir / f"tagmanifest-{alg}.txt").write_bytes(layout.manifest_text(tags))
+        out[f"tagmanifest-{alg}.txt"] = layout.manifest_text(tags)
+    return out
+
+
+def write_tag_files(bag_dir: Path, info: list[tuple[str, str]],
+                    digests: dict[str, dict[str, str]], sizes: dict[str, int]) -> bytes:
+    """The tag files written into ``bag_dir``.  Returns the bytes of the file the signatures cover."""
+    for name, data in tag_files(info, digests, sizes).items():
+        (bag_dir / name).write_bytes(data)
     return (bag_dir / layout.SIGNED_FILE).read_bytes()
 
 
@@ -134,6 +142,55 @@ def zip_bag(bag_dir: Path, out: Path, stored_suffixes: tuple[str, ...] = (".jpg"
                 arc = f"{bag_dir.name}/{full.relative_to(bag_dir).as_posix()}"
                 method = zipfile.ZIP_STORED if f.lower().endswith(stored_suffixes) else zipfile.ZIP_DEFLATED
                 zf.write(full, arc, compress_type=method)
+    with open(tmp, "rb+") as fh:
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, out)
+    return file_sha256(out)
+
+
+def hash_bytes(data: bytes) -> dict[str, str]:
+    out = {}
+    for alg in layout.ALGORITHMS:
+        h = new_hasher(alg)
+        h.update(data)
+        out[alg] = h.hexdigest()
+    return out
+
+
+def build_sealed_bag(staging, bag_name: str, info: list[tuple[str, str]],
+                     signers: Iterable[Signer]) -> tuple[BuiltBag, dict[str, bytes]]:
+    """The bag of a ``app.formats.staging.SealedStaging``: payload hashed one decrypted file at a
+    time; tag files and signatures kept in memory (they hold hashes, not candidates' data)."""
+    digests: dict[str, dict[str, str]] = {}
+    sizes: dict[str, int] = {}
+    for rel in staging.files():
+        data = staging.read(rel)
+        digests[rel], sizes[rel] = hash_bytes(data), len(data)
+    tags = tag_files(info, digests, sizes)
+    signed = tags[layout.SIGNED_FILE]
+    for role, key_id, who, sign in signers:
+        rec = layout.SignatureRecord(role=role, key_id=key_id, signer=who, signature=sign(signed))
+        tags[rec.file_name()] = rec.to_bytes()
+    return BuiltBag(bag_name, hashlib.sha256(signed).hexdigest(), len(digests), sum(sizes.values())), tags
+
+
+def zip_sealed_bag(staging, bag_name: str, tags: dict[str, bytes], out: Path,
+                   stored_suffixes: tuple[str, ...] = (".jpg", ".jpeg", ".png", ".avi", ".mkv", ".mp4", ".zip",
+                                                       ".xlsx")) -> str:
+    """Like ``zip_bag``, from sealed staging: each payload file decrypted in memory as it is added."""
+    out = Path(out)
+    tmp = out.with_name(out.name + ".part")
+    top = sorted(n for n in tags if "/" not in n)
+    nested = sorted([(n, None) for n in tags if "/" in n] + [(rel, rel) for rel in staging.files()])
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        for name, rel in [(n, None) for n in top] + nested:
+            data = tags[name] if rel is None else staging.read(rel)
+            method = zipfile.ZIP_STORED if name.lower().endswith(stored_suffixes) else zipfile.ZIP_DEFLATED
+            info = zipfile.ZipInfo(f"{bag_name}/{name}", date_time=time.localtime()[:6])
+            info.compress_type = method
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data, compress_type=method)
     with open(tmp, "rb+") as fh:
         fh.flush()
         os.fsync(fh.fileno())

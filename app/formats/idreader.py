@@ -16,11 +16,14 @@ from __future__ import annotations
 import base64
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from app.core import identity
 from app.core.idcard import is_valid_id_number
+from app.formats import limits
 
 _SPLIT = re.compile(r"[|,\t]")
 
@@ -44,11 +47,15 @@ class KeyboardWedgeReader:
 
     @staticmethod
     def parse(line: str) -> IdCardData | None:
-        parts = [p.strip() for p in _SPLIT.split((line or "").strip())]
+        """A card, or None when the line is not one (or its name carries control/bidi characters)."""
+        parts = [p.strip() for p in _SPLIT.split(unicodedata.normalize("NFKC", line or "").strip())]
         if len(parts) == 1 and is_valid_id_number(parts[0]):
-            return IdCardData(parts[0].upper())
+            return IdCardData(identity.normalise_id_no(parts[0]))
         if len(parts) >= 2 and is_valid_id_number(parts[1]):
-            return IdCardData(parts[1].upper(), parts[0], parts[2] if len(parts) > 2 else "")
+            name = identity.normalise("name", parts[0])
+            if identity.problem("name", name):
+                return None
+            return IdCardData(identity.normalise_id_no(parts[1]), name, parts[2] if len(parts) > 2 else "")
         return None
 
     def feed(self, line: str) -> IdCardData | None:
@@ -72,7 +79,8 @@ class FileReader:
         for path in sorted(self.folder.glob("*.json")):
             try:
                 rec = json.loads(path.read_text(encoding="utf-8"))
-                id_no = str(rec["id_no"]).strip().upper()
+                id_no = identity.normalise_id_no(rec["id_no"])
+                name = identity.normalise("name", rec.get("name", ""))
                 photo = base64.b64decode(rec["photo"]) if rec.get("photo") else None
             except (OSError, ValueError, KeyError, TypeError) as exc:
                 self.rejected.append((path.name, type(exc).__name__))
@@ -80,7 +88,13 @@ class FileReader:
                 continue
             path.unlink(missing_ok=True)
             if not is_valid_id_number(id_no):
-                self.rejected.append((path.name, "证件号码无效"))
+                self.rejected.append((path.name, f"证件号码「{identity.show(id_no)}」无效"))
                 continue
-            return IdCardData(id_no, str(rec.get("name", "")).strip(), str(rec.get("sex", "")).strip(), photo)
+            if name and identity.problem("name", name):
+                self.rejected.append((path.name, identity.problem("name", name)))
+                continue
+            if photo is not None and limits.image_problem(photo, strict=False):
+                self.rejected.append((path.name, f"照片：{limits.image_problem(photo, strict=False)}"))
+                continue
+            return IdCardData(id_no, name, str(rec.get("sex", "")).strip(), photo)
         return None

@@ -12,19 +12,24 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from decimal import Decimal
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as SafeET
+
 from app.core.errors import CellError, ImportRejected
 from app.core.exam.questions import (LABELS, TRUE_FALSE_TEXTS, Option, Question, QType, parse_points,
                                      question_problems)
+from app.formats import limits
 
 NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
 CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 MD = "http://ltsc.ieee.org/xsd/LOM"
 DIFFICULTY = ["very easy", "easy", "medium", "difficult", "very difficult"]
-MAX_ENTRY_BYTES = 5 * 1024 * 1024
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
 
 
 def _q(tag: str, ns: str = NS) -> str:
@@ -116,9 +121,12 @@ def parse_item(data: bytes, where: str, difficulty: int, kp: str) -> tuple[Quest
         errs.append(CellError(where, 0, col, msg))
 
     try:
-        root = ET.fromstring(data)
+        root = SafeET.fromstring(data)
     except ET.ParseError as exc:
         err("", f"XML 格式错误（{exc}）")
+        return None, errs
+    except DefusedXmlException:
+        err("", "XML 含有实体或外部引用，已拒绝")
         return None, errs
     if root.tag != _q("assessmentItem"):
         err("", "不是 QTI 2.1 assessmentItem")
@@ -142,7 +150,11 @@ def parse_item(data: bytes, where: str, difficulty: int, kp: str) -> tuple[Quest
     if bad or not correct:
         err("correctResponse", "正确答案缺失或与选项标识不符")
     answer = frozenset(relabel[v] for v in correct if v in relabel)
-    max_choices = int(ci.get("maxChoices", "1") or 1)
+    raw_max = (ci.get("maxChoices", "1") or "1").strip()
+    if not (raw_max.isascii() and raw_max.isdigit()):
+        err("maxChoices", f"属性 maxChoices「{raw_max[:20]}」应为非负整数")
+        return None, errs
+    max_choices = int(raw_max)
     texts = tuple(o.text for o in options)
     if max_choices == 1 and texts == TRUE_FALSE_TEXTS:
         qtype = QType.TRUE_FALSE
@@ -169,22 +181,37 @@ def parse_item(data: bytes, where: str, difficulty: int, kp: str) -> tuple[Quest
 
 
 def import_package(path: Path | str) -> tuple[list[Question], dict[str, bytes]]:
+    """Every question of a QTI 2.1 package, or ``ImportRejected`` with one line per fault.
+    Sizes are bounded (``app.core.limits``) before anything is inflated; a damaged member
+    (bad CRC, truncated) is named, never raised."""
     path = Path(path)
+    limits.check_file(path, "QTI 内容包")
     try:
         z = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
         raise ImportRejected([CellError(path.name, 0, "", "不是有效的 QTI 内容包（zip）")]) from None
+    bounds = limits.current()
     errors: list[CellError] = []
     out: list[Question] = []
     images: dict[str, bytes] = {}
+
+    def read(name: str) -> bytes:
+        try:
+            return z.read(name)
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+            raise ImportRejected([CellError(path.name, 0, name, f"内容包中的文件已损坏（{type(exc).__name__}）")]) from None
+
     with z:
+        limits.check_zip(z, path.name, {"imsmanifest.xml": "manifest_bytes"})
         names = set(z.namelist())
         if "imsmanifest.xml" not in names:
             raise ImportRejected([CellError(path.name, 0, "", "内容包缺少 imsmanifest.xml")])
         try:
-            manifest = ET.fromstring(z.read("imsmanifest.xml"))
+            manifest = SafeET.fromstring(read("imsmanifest.xml"))
         except ET.ParseError as exc:
             raise ImportRejected([CellError("imsmanifest.xml", 0, "", f"XML 格式错误（{exc}）")]) from None
+        except DefusedXmlException:
+            raise ImportRejected([CellError("imsmanifest.xml", 0, "", "XML 含有实体或外部引用，已拒绝")]) from None
         seen: set[str] = set()
         for r in manifest.iter(_q("resource", CP)):
             if not r.get("type", "").startswith("imsqti_item_xmlv2p"):
@@ -193,13 +220,13 @@ def import_package(path: Path | str) -> tuple[list[Question], dict[str, bytes]]:
             if href not in names:
                 errors.append(CellError("imsmanifest.xml", 0, href, "清单列出的试题文件不存在"))
                 continue
-            if z.getinfo(href).file_size > MAX_ENTRY_BYTES:
-                errors.append(CellError(href, 0, "", "文件过大"))
+            if z.getinfo(href).file_size > bounds.item_bytes:
+                errors.append(CellError(href, 0, "", f"文件过大（上限 {bounds.describe('item_bytes')}）"))
                 continue
             dval = r.find(f".//{_q('difficulty', MD)}/{_q('value', MD)}")
             difficulty = DIFFICULTY.index(_text(dval)) + 1 if _text(dval) in DIFFICULTY else 3
             kp = _text(r.find(f".//{_q('taxon', MD)}/{_q('id', MD)}"))
-            q, errs = parse_item(z.read(href), href, difficulty, kp)
+            q, errs = parse_item(read(href), href, difficulty, kp)
             errors += errs
             if q is None or errs:
                 continue
@@ -211,8 +238,17 @@ def import_package(path: Path | str) -> tuple[list[Question], dict[str, bytes]]:
                 img = posixpath.join(posixpath.dirname(href), "images", q.image)
                 if img not in names:
                     errors.append(CellError(href, 0, "img", f"图片 {img} 不在内容包中"))
+                elif posixpath.splitext(q.image)[1].lower() not in IMAGE_SUFFIXES:
+                    errors.append(CellError(href, 0, "img", f"图片 {q.image} 的类型不受支持（应为 png/jpg/gif）"))
+                elif z.getinfo(img).file_size > bounds.image_bytes:
+                    errors.append(CellError(href, 0, "img", f"图片 {q.image} 超过 {bounds.describe('image_bytes')}"))
                 else:
-                    images[q.image] = z.read(img)
+                    data = read(img)
+                    problem = limits.image_problem(data)
+                    if problem:
+                        errors.append(CellError(href, 0, "img", f"图片 {q.image}：{problem}"))
+                    else:
+                        images[q.image] = data
             out.append(q)
     if errors:
         raise ImportRejected(errors)

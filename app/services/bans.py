@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from app.core.errors import DomainError, NotFound
+from app.core import codes, identity
 from app.core.idcard import normalise
 from app.services.base import Service, requires
 from app.store.bans_tables import Ban
@@ -42,6 +43,8 @@ def add_ban(uow, id_no: str, id_type: str, name: str, from_date: _dt.date, until
     """Inside the caller's unit of work (a misconduct decision adds its ban in the same transaction)."""
     if until_date < from_date:
         raise DomainError("禁考截止日期早于开始日期")
+    id_no = identity.clean_id_no(id_no, id_type) if id_type in codes.ID_TYPES else identity.clean("id_no", id_no)
+    name = identity.clean("name", name) if (name or "").strip() else ""
     ban = Ban(id_no=normalise(id_no), id_type=id_type, name=name, from_date=from_date, until_date=until_date,
               reason=reason, finding_ref=finding_ref, created_by=uow.ctx.actor.username, created_at=uow.ctx.now())
     uow.session.add(ban)

@@ -39,7 +39,6 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -58,6 +57,7 @@ from app.core import passwords
 from app.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from app.core.journal import key_id as make_key_id
 from app.formats import bundle as writer
+from app.formats.staging import SealedStaging, clean_stale
 from app.services.site import site_profile
 from app.services.base import Service, ServiceContext, find_batch, requires
 from app.store import models
@@ -367,6 +367,28 @@ def _view(r: ExportRecord) -> ExportView:
                       r.copied_to, r.note)
 
 
+def recover_interrupted_exports(ctx: ServiceContext) -> list[int]:
+    """When the site is opened: an export record still 生成中 whose export is no longer running
+    (its process was killed, or the power went) is marked failed, its half-written ``.part``
+    file and its staging removed.  Returns the numbers of the records so marked."""
+    from app.formats.staging import live_staging
+
+    clean_stale(ctx.store.site_dir)
+    live = live_staging(ctx.store.site_dir)
+    with ctx.reading() as s:
+        stuck = [r.seq for r in s.scalars(select(ExportRecord).where(ExportRecord.status == "building"))
+                 if f"export-{r.seq:04d}" not in live]
+    if not stuck:
+        return []
+    with ctx.unit_of_work() as uow:
+        for rec in uow.session.scalars(select(ExportRecord).where(ExportRecord.seq.in_(stuck))):
+            rec.status = "failed"
+            rec.note = "生成过程中断（程序被关闭或断电），已标记为失败"
+            Path(rec.path + ".part").unlink(missing_ok=True)
+            uow.journal("export.failed", rec.plan_no, {"seq": rec.seq, "reason": "interrupted"})
+    return stuck
+
+
 class ExportService(Service):
     @requires("export.view")
     def batches(self) -> list[str]:
@@ -425,13 +447,15 @@ class ExportService(Service):
         try:
             # Sign the journal up to and including export.begin, so the bundle's journal is whole.
             self.ctx.store.journal.checkpoint_if_behind()
-            with tempfile.TemporaryDirectory(prefix="examsite-export-") as tmp:
-                bag_dir = Path(tmp) / f"examsite-{plan_no}-{seq:04d}"
-                data = bag_dir / "data"
-                data.mkdir(parents=True)
+            # Staged in the site folder, each provider's files sealed with the site file key as
+            # soon as it returns (app.formats.staging): a killed export leaves nothing readable.
+            bag_name = f"examsite-{plan_no}-{seq:04d}"
+            with SealedStaging(self.ctx.store.site_dir, f"export-{seq:04d}", self.ctx.store.keys.file_key) as staging:
+                data = staging.work
                 for name in names:
                     say(f"收集：{name}")
                     self._run_provider(name, plan_no, data)
+                    staging.seal()
                 now = self.ctx.now()
                 info = [("Source-Organization", (inst.value.get("name", "") if inst else "").replace("\n", " ")),
                         ("External-Identifier", external_id),
@@ -448,10 +472,10 @@ class ExportService(Service):
                 say("计算 SHA-256 / SM3 并签名")
                 signers = [("site", self.ctx.store.journal.key_id, self.ctx.store.site_id, self.ctx.store.journal.sign),
                            (self.ctx.actor.role_value, kid, self.ctx.actor.username, sign)]
-                built = writer.build_bag(bag_dir, info, signers)
+                built, tags = writer.build_sealed_bag(staging, bag_name, info, signers)
                 say("写出 zip")
                 out.parent.mkdir(parents=True, exist_ok=True)
-                digest = writer.zip_bag(bag_dir, out)
+                digest = writer.zip_sealed_bag(staging, bag_name, tags, out)
         except BaseException:
             out.with_name(out.name + ".part").unlink(missing_ok=True)
             with self.ctx.unit_of_work() as uow:

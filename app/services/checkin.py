@@ -662,8 +662,12 @@ class BanImportService(Service):
         path = Path(path)
         sheets = xlsx.read_workbook(path)
         rows = sheets.get(rules.BAN_SHEET)
+        if rows is None and len(sheets) == 1:
+            rows = next(iter(sheets.values()))  # a one-sheet file (or a .csv) is the list itself
         if rows is None:
-            raise ImportRejected([CellError(rules.BAN_SHEET, 0, "", f"文件中没有名为「{rules.BAN_SHEET}」的工作表")])
+            found = "、".join(f"「{n}」" for n in sheets) or "（无）"
+            raise ImportRejected([CellError(rules.BAN_SHEET, 0, "",
+                                            f"文件中没有名为「{rules.BAN_SHEET}」的工作表（找到的工作表：{found}）")])
         bans, errors = rules.parse_bans(rows)
         if errors:
             raise ImportRejected(errors)

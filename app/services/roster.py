@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,12 +14,11 @@ from sqlalchemy import select
 from app.core import roster as rules
 from app.core.errors import CellError, DomainError, ImportRejected, NotFound
 from app.core.site import Batch as BatchValue
-from app.formats import xlsx
+from app.formats import limits, xlsx
 from app.services.base import Service, requires
 from app.store import models
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png")
-MAX_PHOTO_BYTES = 2 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -55,14 +55,23 @@ def _find_photos(photo_dir: Path | None) -> dict[str, Path]:
         return {}
     if not photo_dir.is_dir():
         raise DomainError(f"照片文件夹不存在：{photo_dir}")
-    return {p.stem.strip().upper(): p for p in sorted(photo_dir.iterdir())
+    return {unicodedata.normalize("NFKC", p.stem).strip().upper(): p for p in sorted(photo_dir.iterdir())
             if p.suffix.lower() in PHOTO_SUFFIXES and p.is_file()}
 
 
 def _load_photo(path: Path) -> bytes | str:
-    data = path.read_bytes()
-    if len(data) > MAX_PHOTO_BYTES:
-        return f"照片文件超过 {MAX_PHOTO_BYTES // 1024 // 1024} MB"
+    """The photo's bytes, or why it is refused.  The size and the pixel count are checked
+    from the header before anything is decoded (a 30000×30000 PNG is 5 GB decoded)."""
+    try:
+        size = path.stat().st_size
+        if size > limits.current().image_bytes:
+            return f"照片文件过大（{size / limits.MB:.1f} MB，上限 {limits.current().describe('image_bytes')}）"
+        data = path.read_bytes()
+    except OSError as exc:
+        return f"无法读取照片：{exc.strerror or exc}"
+    problem = limits.image_problem(data)
+    if problem:
+        return problem
     img = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
     if img is None:
         return "照片文件无法识别为图片"
@@ -71,12 +80,18 @@ def _load_photo(path: Path) -> bytes | str:
 
 class RosterService(Service):
     @requires("roster.import")
-    def import_roster(self, path: Path | str, photo_dir: Path | str | None = None) -> ImportResult:
+    def import_roster(self, path: Path | str, photo_dir: Path | str | None = None,
+                      plan: dict[str, object] | None = None) -> ImportResult:
         """All or nothing: every row is checked first; any fault writes nothing and names
-        the sheet, row and column.  Photos are matched by ticket_no, then by id_no."""
+        the sheet, row and column.  Photos are matched by ticket_no, then by id_no.
+        ``plan`` (keys of ``app.core.roster.PLAN_COLUMNS``) creates the batch when the file
+        is a candidate list without a plan sheet.  .xlsx, .xls and .csv are read."""
         path = Path(path)
         sheets = xlsx.read_workbook(path)
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            raise DomainError(f"无法读取 {path.name}：{exc.strerror or exc}") from None
         photos = _find_photos(Path(photo_dir) if photo_dir else None)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
@@ -86,7 +101,7 @@ class RosterService(Service):
             for plan_no, id_no in s.execute(select(models.Batch.plan_no, models.Candidate.id_no)
                                             .join(models.Candidate.batch)):
                 ids.setdefault(plan_no, set()).add(id_no)
-            data = rules.parse_roster(sheets, known, tickets, ids)
+            data = rules.parse_roster(sheets, known, tickets, ids, plan_fields=plan)
             photo_errors: list[CellError] = []
             photo_bytes: dict[str, bytes] = {}
             missing: list[str] = []
@@ -98,7 +113,7 @@ class RosterService(Service):
                         continue
                     loaded = _load_photo(p)
                     if isinstance(loaded, str):
-                        photo_errors.append(CellError(rules.CANDIDATE_SHEET, row_no, "照片", f"{p.name}：{loaded}"))
+                        photo_errors.append(CellError(data.candidate_sheet, row_no, "照片", f"{p.name}：{loaded}"))
                     else:
                         photo_bytes[c.ticket_no] = loaded
             if photo_errors:

@@ -123,7 +123,11 @@ class SiteHandle:
 
 
 def open_site(site_dir: Path | str, passphrase: str, clock: Clock | None = None) -> SiteHandle:
-    return SiteHandle(store_engine.open_store(site_dir, passphrase), clock)
+    handle = SiteHandle(store_engine.open_store(site_dir, passphrase), clock)
+    from app.services.bundle import recover_interrupted_exports
+
+    recover_interrupted_exports(handle.system_context())  # an export killed mid-way: failed, staging gone
+    return handle
 
 
 def create_site(site_dir: Path | str, passphrase: str, institution: Institution, admin_username: str,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from app.core import passwords
+from app.core import identity, passwords
 from app.core.errors import Conflict, DomainError, NotFound
 from app.core.idcard import id_number_problem
 from app.core.roles import ROLE_NAMES, Role, assignment_conflict
@@ -59,15 +59,18 @@ class StaffService(Service):
         for problem in (username_problem(username), password_problem(password)):
             if problem:
                 raise DomainError(problem)
-        if not name.strip():
-            raise DomainError("姓名不能为空")
+        name = identity.clean("staff_name", name)
+        unit = identity.clean("unit", unit)
         role_list = _roles(roles)
-        card_no = card_no.strip().upper()
+        card_no = identity.clean("card_no", card_no) if (card_no or "").strip() else ""
         _card_checks(role_list, card_no)
-        if id_no:
+        if (id_no or "").strip():
+            id_no = identity.clean_id_no(id_no)
             problem = id_number_problem(id_no)
             if problem:
                 raise DomainError(problem)
+        else:
+            id_no = ""
         params = self.ctx.store.site.kdf
         hashed = passwords.hash_password(password, params)
         with self.ctx.unit_of_work() as uow:

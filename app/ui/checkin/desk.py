@@ -325,7 +325,7 @@ class CheckinWorkplace(QWidget):
             self._refuse(self.tr("请先选择场次"))
             return
         if text:
-            if self.matches and text.isdigit() and 1 <= int(text) <= len(self.matches):
+            if self.matches and text.isascii() and text.isdigit() and 1 <= int(text) <= len(self.matches):
                 self.scan.clear()
                 self._show(self.matches[int(text) - 1])
                 return
