@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from app import paths
+from app.core.errors import StorageFailure
 from app.store import keys as keymod
 from app.store.keys import DB_FILE, SiteFile, SiteKeys, WrongPassphrase
 
@@ -31,6 +32,38 @@ HEAD_SETTING = "schema_note"
 
 class StoreCorrupt(Exception):
     pass
+
+
+SQLITE_IOERR, SQLITE_FULL = 10, 13  # primary result codes (the low byte of an extended code)
+DISK_MESSAGES = {
+    SQLITE_FULL: "磁盘已满，本次操作未保存（此前已保存的内容完好）；请腾出磁盘空间后重试",
+    SQLITE_IOERR: "磁盘写入出错，本次操作未保存（此前已保存的内容完好）；请检查存储设备后重试",
+}
+
+
+def disk_error_code(exc: BaseException) -> int | None:
+    """SQLITE_FULL or SQLITE_IOERR when ``exc`` (or the driver error it wraps) is one, by the
+    driver's result code, never by the message text."""
+    for e in (exc, getattr(exc, "orig", None), exc.__cause__):
+        code = getattr(e, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF in DISK_MESSAGES:
+            return code & 0xFF
+    if isinstance(exc, OSError) and exc.errno in (28, 5):  # ENOSPC, EIO from a file of ours
+        return SQLITE_FULL if exc.errno == 28 else SQLITE_IOERR
+    return None
+
+
+@contextmanager
+def disk_errors_as_storage_failure() -> Iterator[None]:
+    try:
+        yield
+    except StorageFailure:
+        raise
+    except Exception as exc:  # noqa: BLE001 - re-raised unless the disk said no
+        code = disk_error_code(exc)
+        if code is None:
+            raise
+        raise StorageFailure(DISK_MESSAGES[code]) from exc
 
 
 def _connect(db_path: Path, site_keys: SiteKeys):
@@ -158,10 +191,13 @@ class Store:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One durable transaction: committed (fsync'd) when the block ends, rolled back on error."""
-        with self._write() as session:
-            with session.begin():
-                yield session
+        """One durable transaction: committed (fsync'd) when the block ends, rolled back on error.
+        A disk that is full or fails a write or an fsync is a ``StorageFailure`` (one line for a
+        person), not a driver error: the transaction is rolled back and nothing before it lost."""
+        with disk_errors_as_storage_failure():
+            with self._write() as session:
+                with session.begin():
+                    yield session
 
     def integrity_check(self) -> list[str]:
         raw = self.engine.raw_connection()
