@@ -25,7 +25,7 @@ import queue
 import shutil
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Protocol
 
@@ -350,12 +350,16 @@ class CameraWorker:
                 self._closing.put((path, start, fps, frames))
             path, start, frames = None, None, 0
 
+        stopped_at = utc_now()
+
         def check_disk() -> str:
-            nonlocal warned, disk_stopped
+            nonlocal warned, disk_stopped, stopped_at, last_disk_check
             free = plan.free_space(plan.media_dir)
             state = disk_state(free, plan.warn_below, plan.stop_below)
-            if state == "stop":
+            if state == "stop" and not disk_stopped:
                 disk_stopped = True
+                stopped_at = utc_now()
+                last_disk_check = 0
                 self.recording = False
                 self.disk_full = True
                 self.sink.alert(self.code, "disk_stop", "磁盘剩余空间不足，已停止录像（已录分段完好）",
@@ -380,9 +384,16 @@ class CameraWorker:
                 if item is _BREAK:
                     close_segment()
                     continue
-                if disk_stopped:
-                    continue
                 frame, at = item
+                if disk_stopped:  # look again about once a second: recording goes on when space returns
+                    last_disk_check += 1
+                    if last_disk_check < (self._fps or 15.0) or check_disk() == "stop":
+                        continue
+                    disk_stopped, last_disk_check = False, 0
+                    self.disk_full = False
+                    self.sink.gap(self.code, stopped_at, at, "磁盘空间不足，录像暂停")
+                    self.stats.gaps += 1
+                    self.sink.alert(self.code, "disk_resume", "磁盘空间已恢复，录像继续", {})
                 if writer is None:
                     if check_disk() == "stop":
                         continue

@@ -310,3 +310,26 @@ def test_a_run_killed_before_its_first_frame_after_a_clean_stop_counts_from_its_
     # the time between the clean stop and that start was deliberately off: the gap begins at that start
     assert gaps[0].start == _dt.datetime.fromisoformat(started.ts.replace("Z", "+00:00"))
     assert gaps[0].start >= max(s.end for s in first)
+
+
+def test_disk_watchdog_resumes_when_space_returns(admin, tmp_path):
+    """Issue 20 item 6: a full disk is said in one line and recording goes on when space
+    returns; the hole is journaled as a gap, and every segment before and after is intact."""
+    video = write_test_video(tmp_path / "long.avi", frames=120, fps=20, label="R01")
+    svc = CameraService(admin)
+    svc.add_camera("C1", "前方全景", "第1考场", "R01", str(video))
+    readings = iter([10_000, 10_000, 50, 50, 50])  # full for three looks, then space again
+
+    def free_space(_path):
+        return next(readings, 10_000)
+
+    worker = svc.recorder("C1", segment_seconds=0.5, warn_below=500, stop_below=100, free_space=free_space).start()
+    worker.join(30)
+    alerts = [p["kind"] for p in reversed(journal_payloads(admin, "camera.alert"))]
+    assert alerts == ["disk_stop", "disk_resume"]
+    gaps = svc.gaps(camera="C1")
+    assert [g.reason for g in gaps] == ["磁盘空间不足，录像暂停"]
+    segs = svc.segments(camera="C1")
+    assert any(s.start < gaps[0].start for s in segs) and any(s.start >= gaps[0].end for s in segs)
+    assert svc.verify_segments() == []
+    assert journal_payloads(admin, "camera.record_stop")[0]["disk_full"] is False

@@ -7,19 +7,13 @@ from __future__ import annotations
 import pytest
 
 from app.core.errors import DomainError, StorageFailure
-from tests.robustness.power_support import PoweredFolder, require_fuse
 from tests.theory_support import PASSWORDS, demo_id_tail, prepare_exam
 
 TICKET = "DG26040007"
 
 
-@pytest.fixture(autouse=True)
-def _fuse():
-    require_fuse()
-
-
 @pytest.mark.parametrize("fault,on,off", [("full", "full on", "full off"), ("fsync", "eio on", "eio off")])
-def test_disk_fault_is_one_line_and_loses_nothing(demo, demo_login, tmp_path, demo_site_dir, fault, on, off):
+def test_disk_fault_is_one_line_and_loses_nothing(demo, demo_login, tmp_path, demo_site_dir, fault, on, off, powered):
     from app.services.demo import DEMO_PASSPHRASE, DEMO_PLAN
     from app.services.exam import ExamTerminal
     from app.services.site import open_site
@@ -28,7 +22,7 @@ def test_disk_fault_is_one_line_and_loses_nothing(demo, demo_login, tmp_path, de
     tail = demo_id_tail(demo, TICKET)
     clock = demo.clock
     demo.close()
-    disk = PoweredFolder(tmp_path, "terminal", source=demo_site_dir)
+    disk = powered("terminal", source=demo_site_dir)
     handle = open_site(disk.path, DEMO_PASSPHRASE, clock=clock)
     try:
         term = ExamTerminal(handle.login("jiankao1", PASSWORDS["jiankao1"]))
@@ -62,7 +56,6 @@ def test_disk_fault_is_one_line_and_loses_nothing(demo, demo_login, tmp_path, de
         assert {q: again.answers.get(q) for q in acked} == acked
     finally:
         handle.close(checkpoint=False)
-        disk.close()
 
 
 def test_disk_errors_are_told_by_result_code_not_by_message():
