@@ -10,6 +10,7 @@ import cv2
 import numpy as np
 
 from app.camera.clip import PieceFile
+from app.camera.segment_file import open_segment
 
 
 class PiecePlayer:
@@ -34,7 +35,7 @@ class PiecePlayer:
         shown = 0
         try:
             for piece in self.pieces:
-                cap = cv2.VideoCapture(str(piece.path))
+                cap = open_segment(piece.path, piece.file_key)
                 nxt = time.monotonic()
                 try:
                     index = 0

@@ -34,6 +34,7 @@ import numpy as np
 
 from app.core.camera import (DEFAULT_SEGMENT_SECONDS, DEFAULT_STOP_FREE, DEFAULT_WARN_FREE, PreviousRun,
                              backoff_delays, disk_state, measured_fps, overlay_text, restart_gap, segment_name)
+from app.camera.segment_file import SegmentWriter
 from app.camera.sources import Capture, SourceSpec, SourceUnavailable
 from app.core.sitetime import local
 
@@ -103,6 +104,7 @@ class RecordingPlan:
     free_space: Callable[[Path], int] = free_bytes
     max_seconds: float | None = None  # stop after this long (CLI --minutes)
     quality: int = DEFAULT_QUALITY  # JPEG quality of each recorded frame
+    file_key: bytes | None = None  # the site file key: segments are sealed with it (app.camera.segment_file)
 
 
 @dataclass
@@ -402,8 +404,13 @@ class CameraWorker:
                     h, w = frame.shape[:2]
                     start = at
                     path = plan.media_dir / segment_name(self.code, at)
-                    writer = open_writer(path, fps, (w, h), plan.quality)
-                    if not writer.isOpened():
+                    if plan.file_key is None:
+                        raise ValueError("recording needs the site file key (segments are encrypted)")
+                    try:
+                        writer = SegmentWriter(path, plan.file_key, fps, (w, h), plan.quality, self.code)
+                    except OSError:
+                        writer = None
+                    if writer is None or not writer.isOpened():
                         writer = None
                         disk_stopped = True
                         self.sink.alert(self.code, "writer_failed", f"无法创建录像文件：{path}", {})
