@@ -105,6 +105,7 @@ class RecordingPlan:
     max_seconds: float | None = None  # stop after this long (CLI --minutes)
     quality: int = DEFAULT_QUALITY  # JPEG quality of each recorded frame
     file_key: bytes | None = None  # the site file key: segments are sealed with it (app.camera.segment_file)
+    plain_baseline: bool = False  # bench/camera.py only: plain MJPG .avi as before, to measure sealing against
 
 
 @dataclass
@@ -404,12 +405,17 @@ class CameraWorker:
                     h, w = frame.shape[:2]
                     start = at
                     path = plan.media_dir / segment_name(self.code, at)
-                    if plan.file_key is None:
+                    if plan.plain_baseline:
+                        path = path.with_suffix(".avi")
+                    if plan.plain_baseline:
+                        writer = open_writer(path, fps, (w, h), plan.quality)
+                    elif plan.file_key is None:
                         raise ValueError("recording needs the site file key (segments are encrypted)")
-                    try:
-                        writer = SegmentWriter(path, plan.file_key, fps, (w, h), plan.quality, self.code)
-                    except OSError:
-                        writer = None
+                    else:
+                        try:
+                            writer = SegmentWriter(path, plan.file_key, fps, (w, h), plan.quality, self.code)
+                        except OSError:
+                            writer = None
                     if writer is None or not writer.isOpened():
                         writer = None
                         disk_stopped = True
