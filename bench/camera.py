@@ -6,6 +6,12 @@ Prints, as medians over several runs:
 - the longest stall of the UI thread (a 10 ms QTimer's lateness), idle vs preview vs recording;
 and the machine's load average around the measurement (the machine is shared).
 
+First, sealed against plain recording (issue 20, item 5): the same two streams recorded by
+the recorder alone, once into sealed segments (AES-GCM per JPEG frame, what a site records)
+and once into plain MJPG .avi as before (the baseline), alternating in the same run; it
+prints frames kept and CPU per stream for each and the ratio sealed / plain (targets:
+>= 99 % of frames, <= 1.3x the CPU).
+
     PYTHONPATH=$PWD QT_QPA_PLATFORM=offscreen .venv/bin/python bench/camera.py [--seconds 20] [--runs 3] [--http]
 
 --http also runs the two streams as IP cameras: ffmpeg serving MJPEG over HTTP on loopback
@@ -104,6 +110,42 @@ def one_run(app, ctx, seconds: float, codes: list[str]) -> dict:
             "cpu_per_stream": (rec["cpu"] - idle["cpu"]) / len(codes)}
 
 
+def record_only(folder: Path, videos: list[Path], seconds: float, file_key: bytes | None) -> dict:
+    """The two streams recorded by bare workers (no wall): frames kept and CPU per stream."""
+    from app.camera.recorder import CameraWorker, RecordingPlan
+    from app.camera.sources import SourceSpec
+
+    folder.mkdir(parents=True, exist_ok=True)
+    c0, t0 = cpu(), time.perf_counter()
+    workers = [CameraWorker(f"C{i}", SourceSpec.parse(str(v), True),
+                            plan=RecordingPlan("BENCH", f"R0{i}", folder, 10.0, 0, 0, lambda _p: 1 << 40,
+                                               seconds, file_key=file_key, plain_baseline=file_key is None)).start()
+               for i, v in enumerate(videos, 1)]
+    for w in workers:
+        w.join(seconds + 60)
+    wall = time.perf_counter() - t0
+    offered = sum(w.stats.offered for w in workers)
+    recorded = sum(w.stats.recorded for w in workers)
+    return {"cpu_per_stream": (cpu() - c0) / wall / len(workers), "offered": offered, "recorded": recorded,
+            "bytes": sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())}
+
+
+def compare_sealed(tmp: Path, videos: list[Path], seconds: float, runs: int, file_key: bytes) -> None:
+    med = statistics.median
+    plain, sealed = [], []
+    for i in range(runs):  # alternate, so both see the same machine
+        plain.append(record_only(tmp / f"plain{i}", videos, seconds, None))
+        sealed.append(record_only(tmp / f"sealed{i}", videos, seconds, file_key))
+    print(f"\n== sealed vs plain recording: 2 streams {SIZE[0]}x{SIZE[1]} {FPS} fps, {seconds:.0f} s, "
+          f"{runs} runs each, medians ==")
+    for name, rs in (("plain MJPG .avi (baseline)", plain), ("sealed .esv (AES-GCM)", sealed)):
+        kept = med([r["recorded"] / r["offered"] for r in rs if r["offered"]] or [0.0])
+        print(f"{name:<28}: frames kept {kept * 100:6.2f} %  CPU per stream {med([r['cpu_per_stream'] for r in rs]) * 100:5.1f} % "
+              f"of one core  ({med([r['bytes'] for r in rs]) / 1e6:.1f} MB written)")
+    ratio = med([r["cpu_per_stream"] for r in sealed]) / med([r["cpu_per_stream"] for r in plain])
+    print(f"CPU sealed / plain: x{ratio:.2f}  (target <= 1.3)")
+
+
 def report(title: str, runs: list[dict]) -> None:
     med = lambda xs: statistics.median(xs)  # noqa: E731
     if not all(r["offered"] for r in runs):
@@ -133,6 +175,7 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--http", action="store_true")
     ap.add_argument("--http-only", action="store_true", help="skip the file phase")
+    ap.add_argument("--sealed-only", action="store_true", help="only compare sealed with plain recording")
     args = ap.parse_args()
     app = QApplication.instance() or QApplication([])
     load0 = os.getloadavg()
@@ -150,6 +193,10 @@ def main() -> int:
         svc = CameraService(ctx)
         for i, v in enumerate(videos, 1):
             svc.add_camera(f"C{i}", f"考场{i}", f"第{i}考场", f"R0{i}", str(v), loop=True)
+        compare_sealed(tmp, videos, args.seconds, args.runs, handle.store.keys.file_key)
+        if args.sealed_only:
+            handle.close()
+            return 0
         if not args.http_only:
             runs = [one_run(app, ctx, args.seconds, ["C1", "C2"]) for _ in range(args.runs)]
             report(f"two files, {args.seconds:.0f} s each", runs)

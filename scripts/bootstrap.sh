@@ -10,7 +10,7 @@ debs=(fonts-wqy-microhei libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 
       libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
       libxcb-render-util0 libxcb-image0 libxcb-xfixes0 libxcb-xkb1 libx11-xcb1 xvfb xauth)
 if [ "$want_test" = "--test" ]; then
-  debs+=(poppler-utils ffmpeg)
+  debs+=(poppler-utils ffmpeg fuse3)  # fuse3: the power-cut tests' filesystem
 fi
 if ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
   debs+=(python3-venv)

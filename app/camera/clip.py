@@ -10,6 +10,7 @@ import cv2
 
 from app import platform
 from app.camera.recorder import open_writer, sha256_file
+from app.camera.segment_file import open_segment
 from app.core.errors import DomainError
 
 
@@ -19,6 +20,7 @@ class PieceFile:
     first_frame: int
     last_frame: int  # exclusive
     fps: float
+    file_key: bytes | None = None  # recorded segments are sealed with the site file key
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ def write_clip(pieces: list[PieceFile], out: Path) -> ClipFile:
     written = 0
     try:
         for piece in pieces:
-            cap = cv2.VideoCapture(platform.native_path(piece.path))
+            cap = open_segment(piece.path, piece.file_key)
             if not cap.isOpened():
                 raise DomainError(f"录像文件无法读取：{piece.path.name}")
             try:
@@ -76,9 +78,9 @@ def write_clip(pieces: list[PieceFile], out: Path) -> ClipFile:
     return ClipFile(out, written, fps, sha256_file(out))
 
 
-def count_frames(path: Path) -> int:
-    """Frames OpenCV actually decodes (not what the header claims)."""
-    cap = cv2.VideoCapture(platform.native_path(path))
+def count_frames(path: Path, file_key: bytes | None = None) -> int:
+    """Frames that actually decode (not what a header claims); recorded segments need the key."""
+    cap = open_segment(path, file_key)
     n = 0
     try:
         while cap.read()[0]:

@@ -11,6 +11,7 @@ import numpy as np
 
 from app import platform
 from app.camera.clip import PieceFile
+from app.camera.segment_file import open_segment
 
 
 class PiecePlayer:
@@ -35,7 +36,7 @@ class PiecePlayer:
         shown = 0
         try:
             for piece in self.pieces:
-                cap = cv2.VideoCapture(platform.native_path(piece.path))
+                cap = open_segment(piece.path, piece.file_key)
                 nxt = time.monotonic()
                 try:
                     index = 0

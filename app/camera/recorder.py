@@ -25,7 +25,7 @@ import queue
 import shutil
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Protocol
 
@@ -35,6 +35,7 @@ import numpy as np
 from app import platform
 from app.core.camera import (DEFAULT_SEGMENT_SECONDS, DEFAULT_STOP_FREE, DEFAULT_WARN_FREE, PreviousRun,
                              backoff_delays, disk_state, measured_fps, overlay_text, restart_gap, segment_name)
+from app.camera.segment_file import SegmentWriter
 from app.camera.sources import Capture, SourceSpec, SourceUnavailable
 from app.core.sitetime import local
 
@@ -104,6 +105,8 @@ class RecordingPlan:
     free_space: Callable[[Path], int] = free_bytes
     max_seconds: float | None = None  # stop after this long (CLI --minutes)
     quality: int = DEFAULT_QUALITY  # JPEG quality of each recorded frame
+    file_key: bytes | None = None  # the site file key: segments are sealed with it (app.camera.segment_file)
+    plain_baseline: bool = False  # bench/camera.py only: plain MJPG .avi as before, to measure sealing against
 
 
 @dataclass
@@ -351,12 +354,16 @@ class CameraWorker:
                 self._closing.put((path, start, fps, frames))
             path, start, frames = None, None, 0
 
+        stopped_at = utc_now()
+
         def check_disk() -> str:
-            nonlocal warned, disk_stopped
+            nonlocal warned, disk_stopped, stopped_at, last_disk_check
             free = plan.free_space(plan.media_dir)
             state = disk_state(free, plan.warn_below, plan.stop_below)
-            if state == "stop":
+            if state == "stop" and not disk_stopped:
                 disk_stopped = True
+                stopped_at = utc_now()
+                last_disk_check = 0
                 self.recording = False
                 self.disk_full = True
                 self.sink.alert(self.code, "disk_stop", "磁盘剩余空间不足，已停止录像（已录分段完好）",
@@ -381,9 +388,16 @@ class CameraWorker:
                 if item is _BREAK:
                     close_segment()
                     continue
-                if disk_stopped:
-                    continue
                 frame, at = item
+                if disk_stopped:  # look again about once a second: recording goes on when space returns
+                    last_disk_check += 1
+                    if last_disk_check < (self._fps or 15.0) or check_disk() == "stop":
+                        continue
+                    disk_stopped, last_disk_check = False, 0
+                    self.disk_full = False
+                    self.sink.gap(self.code, stopped_at, at, "磁盘空间不足，录像暂停")
+                    self.stats.gaps += 1
+                    self.sink.alert(self.code, "disk_resume", "磁盘空间已恢复，录像继续", {})
                 if writer is None:
                     if check_disk() == "stop":
                         continue
@@ -392,8 +406,18 @@ class CameraWorker:
                     h, w = frame.shape[:2]
                     start = at
                     path = plan.media_dir / segment_name(self.code, at)
-                    writer = open_writer(path, fps, (w, h), plan.quality)
-                    if not writer.isOpened():
+                    if plan.plain_baseline:
+                        path = path.with_suffix(".avi")
+                    if plan.plain_baseline:
+                        writer = open_writer(path, fps, (w, h), plan.quality)
+                    elif plan.file_key is None:
+                        raise ValueError("recording needs the site file key (segments are encrypted)")
+                    else:
+                        try:
+                            writer = SegmentWriter(path, plan.file_key, fps, (w, h), plan.quality, self.code)
+                        except OSError:
+                            writer = None
+                    if writer is None or not writer.isOpened():
                         writer = None
                         disk_stopped = True
                         self.sink.alert(self.code, "writer_failed", f"无法创建录像文件：{path}", {})

@@ -86,7 +86,7 @@ def overlay_text(site_code: str, room_code: str, camera_code: str, at: _dt.datet
 
 
 def segment_name(camera_code: str, start: _dt.datetime) -> str:
-    return f"{camera_code}_{start.astimezone(_dt.timezone.utc).strftime('%Y%m%dT%H%M%S_%fZ')}.avi"
+    return f"{camera_code}_{start.astimezone(_dt.timezone.utc).strftime('%Y%m%dT%H%M%S_%fZ')}.esv"
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,11 @@ class Conflict(DomainError):
     pass
 
 
+class StorageFailure(DomainError):
+    """The disk refused a write (full, or an I/O error): nothing of this change was saved,
+    everything saved before is intact, and the same action can be tried again."""
+
+
 @dataclass(frozen=True)
 class CellError:
     """One fault in an imported table: sheet, 1-based row as shown in Excel, column header."""

@@ -14,6 +14,7 @@ from typing import Callable
 from sqlalchemy import func, select
 
 from app import platform
+from app.camera.segment_file import open_segment
 from app.camera import clip as cliplib
 from app.camera.recorder import CameraWorker, ClosedSegment, RecordingPlan, free_bytes, sha256_file
 from app.camera.sources import SourceSpec, snapshot as take_snapshot
@@ -250,7 +251,8 @@ class CameraService(Service):
         self.recover_orphans(code)
         previous = self._previous_run(code)  # after recovery: the real end of what the killed run left
         plan = RecordingPlan(self._site_code(), cam.room_code, self.media_dir / cam.room_code, segment_seconds,
-                             warn_below, stop_below, free_space, max_seconds)
+                             warn_below, stop_below, free_space, max_seconds,
+                             file_key=self.ctx.store.keys.file_key)
         worker = CameraWorker(code, source or cam.spec, plan=plan, sink=_ServiceSink(self, cam),
                               clock=self.ctx.now, previous_run=previous, **worker_options)
         return worker
@@ -338,13 +340,14 @@ class CameraService(Service):
             known = set(s.scalars(select(CameraSegment.path).where(CameraSegment.camera_code == code)))
         folder = self.media_dir / cam.room_code
         out = []
-        pattern = re.compile(rf"^{re.escape(code)}_(\d{{8}}T\d{{6}}_\d{{6}})Z\.avi$")
-        for path in sorted(folder.glob(f"{code}_*.avi")) if folder.is_dir() else []:
+        pattern = re.compile(rf"^{re.escape(code)}_(\d{{8}}T\d{{6}}_\d{{6}})Z\.(esv|avi)$")
+        key = self.ctx.store.keys.file_key
+        for path in sorted(folder.glob(f"{code}_*.*")) if folder.is_dir() else []:
             m = pattern.match(path.name)
             rel = path.resolve().relative_to(self.site_dir.resolve()).as_posix()
             if not m or rel in known:
                 continue
-            frames = cliplib.count_frames(path)
+            frames = cliplib.count_frames(path, key)
             start = _dt.datetime.strptime(m.group(1), "%Y%m%dT%H%M%S_%f").replace(tzinfo=_dt.timezone.utc)
             if frames == 0:
                 self.record_alert(code, "segment_unreadable", f"中断时正在写入的录像文件无法读取：{path.name}",
@@ -355,6 +358,7 @@ class CameraService(Service):
             import cv2
 
             cap = cv2.VideoCapture(platform.native_path(path))
+            cap = open_segment(path, key)
             fps = cap.get(cv2.CAP_PROP_FPS) or 15.0
             cap.release()
             seg = ClosedSegment(code, path, start, start + _dt.timedelta(seconds=frames / fps), fps, frames,
@@ -462,7 +466,8 @@ class CameraService(Service):
         segs = self.segments(camera=camera, start=start, end=end)
         spans = [rules.SegmentSpan(x.id, x.camera_code, x.start, x.fps, x.frames) for x in segs]
         by_id = {x.id: x for x in segs}
-        return [cliplib.PieceFile(by_id[p.segment_id].path, p.first_frame, p.last_frame, by_id[p.segment_id].fps)
+        return [cliplib.PieceFile(by_id[p.segment_id].path, p.first_frame, p.last_frame, by_id[p.segment_id].fps,
+                                  self.ctx.store.keys.file_key)
                 for p in rules.clip_pieces(spans, start, end)]
 
     @requires("camera.view")

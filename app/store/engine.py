@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from app import paths
-from app.core.errors import DomainError
+from app.core.errors import DomainError, StorageFailure
 from app.store import keys as keymod
 from app.store.keys import DB_FILE, SiteFile, SiteKeys, WrongPassphrase
 
@@ -52,9 +52,45 @@ class StoreBusy(DomainError):
         self.waited_s = waited_s
 
 
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
+
+
 def _is_busy(exc: BaseException) -> bool:
-    text = str(getattr(exc, "orig", exc)).lower()
-    return "database is locked" in text or "database is busy" in text
+    """The write lock is held elsewhere: told by SQLite's result code, never by the message."""
+    code = getattr(getattr(exc, "orig", exc), "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
+
+
+SQLITE_IOERR, SQLITE_FULL = 10, 13  # primary result codes (the low byte of an extended code)
+DISK_MESSAGES = {
+    SQLITE_FULL: "磁盘已满，本次操作未保存（此前已保存的内容完好）；请腾出磁盘空间后重试",
+    SQLITE_IOERR: "磁盘写入出错，本次操作未保存（此前已保存的内容完好）；请检查存储设备后重试",
+}
+
+
+def disk_error_code(exc: BaseException) -> int | None:
+    """SQLITE_FULL or SQLITE_IOERR when ``exc`` (or the driver error it wraps) is one, by the
+    driver's result code, never by the message text."""
+    for e in (exc, getattr(exc, "orig", None), exc.__cause__):
+        code = getattr(e, "sqlite_errorcode", None)
+        if code is not None and code & 0xFF in DISK_MESSAGES:
+            return code & 0xFF
+    if isinstance(exc, OSError) and exc.errno in (28, 5):  # ENOSPC, EIO from a file of ours
+        return SQLITE_FULL if exc.errno == 28 else SQLITE_IOERR
+    return None
+
+
+@contextmanager
+def disk_errors_as_storage_failure() -> Iterator[None]:
+    try:
+        yield
+    except StorageFailure:
+        raise
+    except Exception as exc:  # noqa: BLE001 - re-raised unless the disk said no
+        code = disk_error_code(exc)
+        if code is None:
+            raise
+        raise StorageFailure(DISK_MESSAGES[code]) from exc
 
 
 def _connect(db_path: Path, site_keys: SiteKeys):
@@ -185,11 +221,14 @@ class Store:
     def write(self) -> Iterator[Session]:
         """One durable transaction: committed (fsync'd) when the block ends, rolled back on error.
         The write lock is taken before the block runs; if another writer holds it past the
-        bound, ``StoreBusy`` is raised and the block never runs."""
-        session, tx = self._begin_write()
-        with session:
-            with tx:
-                yield session
+        bound, ``StoreBusy`` is raised and the block never runs.  A disk that is full or fails a
+        write or an fsync is a ``StorageFailure`` (one line for a person), not a driver error: the
+        transaction is rolled back and nothing before it lost."""
+        with disk_errors_as_storage_failure():
+            session, tx = self._begin_write()
+            with session:
+                with tx:
+                    yield session
 
     def _begin_write(self):
         started = time.monotonic()

@@ -45,7 +45,7 @@ def test_sigkill_leaves_every_closed_segment_playable_and_journaled(site, admin,
             time.sleep(0.1)
         folder = site_dir / "media" / "video" / "R01"
         indexed = {x.path.name for x in svc.segments(camera="C1")}
-        while not any(p.stat().st_size > 0 for p in folder.glob("C1_*.avi") if p.name not in indexed):
+        while not any(p.stat().st_size > 0 for p in folder.glob("C1_*.esv") if p.name not in indexed):
             assert time.monotonic() < deadline, "the segment in progress never reached the disk"
             time.sleep(0.05)  # wait until the segment being written has data on disk
         proc.send_signal(signal.SIGKILL)
@@ -59,12 +59,12 @@ def test_sigkill_leaves_every_closed_segment_playable_and_journaled(site, admin,
                for e in JournalService(admin).recent(1000, "camera.segment") if e.action == "camera.segment"}
     assert len(segs) >= 2
     for s in segs:
-        assert count_frames(s.path) == s.frames == 20
+        assert count_frames(s.path, admin.store.keys.file_key) == s.frames == 20
         rel = s.path.relative_to(site_dir).as_posix()
         assert sha256_file(s.path) == s.sha256 == journal[rel]["sha256"]
     assert JournalService(admin).verify().ok
     # the next start accounts for the file that was being written when the process died
-    on_disk = sorted((site_dir / "media" / "video" / "R01").glob("C1_*.avi"))
+    on_disk = sorted((site_dir / "media" / "video" / "R01").glob("C1_*.esv"))
     assert len(on_disk) > len(segs)
     svc.recover_orphans("C1")
     after = svc.segments(camera="C1")
@@ -73,16 +73,16 @@ def test_sigkill_leaves_every_closed_segment_playable_and_journaled(site, admin,
     unreadable = [a for a in alerts if a["kind"] == "segment_unreadable"]
     # FFmpeg's writer flushes every 256 KiB: the killed segment keeps all but its last few frames
     assert len(recovered) >= 1 and len(recovered) + len(unreadable) == len(on_disk) - len(segs)
-    assert {s.path for s in after} == set((site_dir / "media" / "video" / "R01").glob("C1_*.avi"))
+    assert {s.path for s in after} == set((site_dir / "media" / "video" / "R01").glob("C1_*.esv"))
     for s in recovered:
-        assert count_frames(s.path) == s.frames > 0
+        assert count_frames(s.path, admin.store.keys.file_key) == s.frames > 0
     assert svc.verify_segments() == []
 
     # restarted: one gap, from the real end of the recovered frames to the new run's first frame
     assert svc.gaps(camera="C1") == []
     last = max(after, key=lambda s: s.end)
     assert last.status == "recovered"
-    real_end = last.start + _dt.timedelta(seconds=count_frames(last.path) / last.fps)
+    real_end = last.start + _dt.timedelta(seconds=count_frames(last.path, admin.store.keys.file_key) / last.fps)
     restart_at = admin.now()
     svc.recorder("C1", segment_seconds=1, max_seconds=1.5).start().join(30)
     new = [s for s in svc.segments(camera="C1") if s.start >= restart_at]

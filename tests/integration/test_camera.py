@@ -11,6 +11,7 @@ import cv2
 import numpy as np
 import pytest
 
+from app.camera.segment_file import open_segment
 from app.camera.clip import count_frames
 from app.camera.recorder import sha256_file
 from app.camera.sources import SourceUnavailable
@@ -48,13 +49,13 @@ def test_records_a_file_across_segments_hashed_into_the_journal(cams, admin):
     journal = {p["path"]: p for p in journal_payloads(admin, "camera.segment")}
     for s in segs:
         assert s.path.is_relative_to(svc.site_dir / "media")
-        assert count_frames(s.path) == s.frames == 10
+        assert count_frames(s.path, admin.store.keys.file_key) == s.frames == 10
         assert sha256_file(s.path) == s.sha256 == journal[s.path.relative_to(svc.site_dir).as_posix()]["sha256"]
         assert s.end > s.start and s.room == "第1考场"
     assert [s.start for s in segs] == sorted(s.start for s in segs)
     assert svc.verify_segments() == []
     # the overlay is burned in: the bottom-left strip is dark text background, not the source picture
-    cap = cv2.VideoCapture(str(segs[0].path))
+    cap = open_segment(segs[0].path, admin.store.keys.file_key)
     ok, frame = cap.read()
     cap.release()
     src = cv2.VideoCapture(str(video))
@@ -118,7 +119,7 @@ def test_a_source_that_disappears_is_reconnected_and_the_gap_journaled(admin, tm
     # (Segment ends are nominal, start + frames/fps; when a loaded machine delivers a file's frames in a
     # burst, that can pass the wall-clock gap start, so the ends are not compared here.)
     assert any(s.start < gaps[0].start for s in segs) and any(s.start >= gaps[0].end for s in segs)
-    assert all(count_frames(s.path) == s.frames for s in segs)
+    assert all(count_frames(s.path, admin.store.keys.file_key) == s.frames for s in segs)
 
 
 def test_disk_watchdog_warns_then_stops_cleanly(cams, admin):
@@ -140,7 +141,7 @@ def test_disk_watchdog_warns_then_stops_cleanly(cams, admin):
     assert stop["disk_full"] is True and stop["recorded"] == 20 and journal_payloads(admin, "camera.record_start")
     segs = svc.segments(camera="C1")
     assert len(segs) == 2 and worker.stats.recorded == 20
-    assert all(count_frames(s.path) == s.frames for s in segs)
+    assert all(count_frames(s.path, admin.store.keys.file_key) == s.frames for s in segs)
     assert svc.verify_segments() == []
 
 
@@ -310,3 +311,26 @@ def test_a_run_killed_before_its_first_frame_after_a_clean_stop_counts_from_its_
     # the time between the clean stop and that start was deliberately off: the gap begins at that start
     assert gaps[0].start == _dt.datetime.fromisoformat(started.ts.replace("Z", "+00:00"))
     assert gaps[0].start >= max(s.end for s in first)
+
+
+def test_disk_watchdog_resumes_when_space_returns(admin, tmp_path):
+    """Issue 20 item 6: a full disk is said in one line and recording goes on when space
+    returns; the hole is journaled as a gap, and every segment before and after is intact."""
+    video = write_test_video(tmp_path / "long.avi", frames=120, fps=20, label="R01")
+    svc = CameraService(admin)
+    svc.add_camera("C1", "前方全景", "第1考场", "R01", str(video))
+    readings = iter([10_000, 10_000, 50, 50, 50])  # full for three looks, then space again
+
+    def free_space(_path):
+        return next(readings, 10_000)
+
+    worker = svc.recorder("C1", segment_seconds=0.5, warn_below=500, stop_below=100, free_space=free_space).start()
+    worker.join(30)
+    alerts = [p["kind"] for p in reversed(journal_payloads(admin, "camera.alert"))]
+    assert alerts == ["disk_stop", "disk_resume"]
+    gaps = svc.gaps(camera="C1")
+    assert [g.reason for g in gaps] == ["磁盘空间不足，录像暂停"]
+    segs = svc.segments(camera="C1")
+    assert any(s.start < gaps[0].start for s in segs) and any(s.start >= gaps[0].end for s in segs)
+    assert svc.verify_segments() == []
+    assert journal_payloads(admin, "camera.record_stop")[0]["disk_full"] is False
