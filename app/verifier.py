@@ -325,6 +325,9 @@ def _verify(blob: bytes, trust: layout.TrustFile, report: Report, required: tupl
             raise BundleFault(f"理论作答、试卷或成绩文件格式错误（{type(exc).__name__}: {exc}）") from None
         if fault:
             raise BundleFault(fault)
+        fault = practical_recheck.theory_scores_match(bag.read(results))
+        if fault:
+            raise BundleFault(fault)
         report.theory_checked = checked
         practical = "data/" + practical_recheck.PRACTICAL_JSON
         if practical in bag.members:

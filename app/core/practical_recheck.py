@@ -1,5 +1,5 @@
 """Recompute the practical (实操) scores of a bundle from its signed score sheets, as the
-verifier recomputes theory from the answers.
+verifier recomputes theory from the answers; and hold results' theory scores to that recompute.
 
 Pure: the bundle's ``practical/sheets.json`` (the template, the group, every signed sheet,
 the chief's decisions, absences and the summary signatures) and ``results/results.json``
@@ -145,3 +145,23 @@ def recompute_practical(practical_data: bytes, results_data: bytes) -> tuple[int
             return checked, f"实操复算不符：考生 {t} 成绩表为 {stated.get('score')}，按已签字评分表复算为 {score}"
         checked += 1
     return checked, None
+
+
+def theory_scores_match(results_data: bytes) -> str | None:
+    """``recompute_theory`` proves each candidate's row ``theory`` (the master's total) from the
+    answers and papers; the score results actually hold is ``subjects.theory``.  Where both exist
+    and the score arrived by the theory exam's road, they must be equal (else results were changed
+    after the answers were scored)."""
+    try:
+        rows = json.loads(results_data.decode("utf-8"))["candidates"]
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        raise BundleFault("results/results.json 格式错误") from None
+    for c in rows:
+        proven = c.get("theory")
+        held = (c.get("subjects") or {}).get("theory") or {}
+        if proven is None or held.get("source") != "theory-exam":
+            continue
+        if held.get("absent") or held.get("score") is None or \
+                _dec(held["score"], f"考生 {c.get('ticket_no')} 理论成绩") != _dec(proven, "理论复算"):
+            return f"理论复算不符：考生 {c.get('ticket_no')} 成绩表为 {held.get('score')}，按作答与试卷复算为 {proven}"
+    return None

@@ -237,3 +237,21 @@ def test_verifier_recomputes_practical_from_signed_sheets(tmp_path, demo, demo_l
         sheet.entries = {**sheet.entries, "1.1": "19"}
     bad = export("sheet-edited.zip", countersign=False)
     assert not bad.ok and "实操复算" in bad.fault and t1 in bad.fault
+
+
+def test_verifier_holds_results_theory_to_the_recomputed_total():
+    """rules-digest.md L445 (成绩录入实行双人复核) — a theory score that arrived by the theory exam's
+    road is the total recomputed from the signed answers; a results table that says otherwise
+    (edited after scoring) fails verification."""
+    from app.core import practical_recheck
+
+    def results(held, proven="80", source="theory-exam"):
+        return json.dumps({"candidates": [{"ticket_no": "T1", "theory": proven, "subjects": {
+            "theory": {"score": held, "absent": held is None, "source": source}}}]}).encode()
+
+    assert practical_recheck.theory_scores_match(results("80")) is None
+    assert practical_recheck.theory_scores_match(results("80.0")) is None
+    assert "理论复算不符" in practical_recheck.theory_scores_match(results("85"))
+    assert "理论复算不符" in practical_recheck.theory_scores_match(results(None))
+    assert practical_recheck.theory_scores_match(results("85", proven=None)) is None      # nothing proven
+    assert practical_recheck.theory_scores_match(results("85", source="correction")) is None
