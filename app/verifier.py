@@ -11,7 +11,8 @@ file is present, listed and matches its SHA-256 and SM3 digests; no file is extr
 detached signature is valid and from a key in the trust file, and the site, the
 administrator and the internal supervisor have all signed; the journal chain is intact
 and its last entry is covered by a signed checkpoint; and, when the bundle carries
-results, theory scores recomputed from answers and papers equal them.  Otherwise exit 1
+results, theory scores recomputed from answers and papers equal them, and practical scores
+recomputed from the signed score sheets equal those the chief's signed summary carried.  Otherwise exit 1
 and print ONE line naming the first fault.
 """
 
@@ -32,9 +33,10 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from app.core import bundle as layout
-from app.core import envelope
+from app.core import envelope, practical_recheck
 from app.core import journal as jcore
 from app.core.bundle import BundleFault
+from app.core.errors import DomainError
 
 READ_BLOCK = 1 << 20
 # Who signed a bundle, as a person reads it (the bundle itself names the signers by these keys).
@@ -87,6 +89,7 @@ class Report:
     journal_entries: int = 0
     journal_checkpoint: int = 0
     theory_checked: int | None = None
+    practical_checked: int | None = None
     tagmanifest_sha256: str = ""
 
     def summary(self) -> str:
@@ -95,6 +98,8 @@ class Report:
         who = "、".join(SIGNER_NAMES.get(r, r) + ("" if r == "site" else f"（{h}）") for r, h, _ in self.signers)
         theory = ("未包含成绩，未复算" if self.theory_checked is None
                   else f"理论成绩复算一致 {self.theory_checked} 人")
+        if self.practical_checked is not None:
+            theory += f"，实操成绩按已签字评分表复算一致 {self.practical_checked} 人"
         return (f"校验通过：{self.info.get('External-Identifier', '')}，文件 {self.files} 个，签名 {who}，"
                 f"日志 {self.journal_entries} 条（签名检查点至第 {self.journal_checkpoint} 条），{theory}")
 
@@ -322,7 +327,22 @@ def _verify(blob: bytes, trust: layout.TrustFile, report: Report, required: tupl
             raise BundleFault(f"理论作答、试卷或成绩文件格式错误（{type(exc).__name__}: {exc}）") from None
         if fault:
             raise BundleFault(fault)
+        fault = practical_recheck.theory_scores_match(bag.read(results))
+        if fault:
+            raise BundleFault(fault)
         report.theory_checked = checked
+        practical = "data/" + practical_recheck.PRACTICAL_JSON
+        if practical in bag.members:
+            try:
+                checked, fault = practical_recheck.recompute_practical(bag.read(practical), bag.read(results))
+            except (KeyError, TypeError, AttributeError, ValueError, DomainError) as exc:
+                raise BundleFault(f"实操评分表或成绩文件格式错误（{type(exc).__name__}: {exc}）") from None
+            if fault:
+                raise BundleFault(fault)
+            report.practical_checked = checked
+        elif any((c.get("subjects") or {}).get("practical", {}).get("source") == practical_recheck.SUMMARY_ROAD
+                 for c in json.loads(bag.read(results)).get("candidates", [])):
+            raise BundleFault(f"包内有经实操汇总表计入的成绩，但缺少 {practical_recheck.PRACTICAL_JSON}，无法复算实操成绩")
 
 
 def load_trust(path: Path | str) -> layout.TrustFile:

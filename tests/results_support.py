@@ -8,7 +8,7 @@ road's proof and hands results the score through the one public entry, as that s
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from app.services.results import ResultsService
 
@@ -19,3 +19,12 @@ def scores_arrive(ctx, road: str, rows: Iterable[tuple[str, str, object]]) -> No
     with ctx.unit_of_work() as uow:
         for ticket, subject, score in rows:
             results.receive_score(uow, road, ticket, subject, score, absent=score is None)
+
+
+def typed_twice(first, second, rows: Iterable[tuple[str, str, object]]) -> None:
+    """双人复核: two different people type each score from paper; ``rows`` as for scores_arrive."""
+    for ticket, subject, score in rows:
+        text = "缺考" if score is None else str(score)
+        ResultsService(first).enter_manual(ticket, subject, text)
+        state = ResultsService(second).enter_manual(ticket, subject, text)
+        assert state == "agreed", (ticket, subject, state)

@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.core import bundle as layout
+from app.core import practical_recheck
 from app.core import results as core
 from app.formats.bundle import write_json
 from app.services.base import ServiceContext, find_batch
@@ -30,7 +31,7 @@ from app.store import scoring_tables as st
 from app.store import theory_tables as tt
 
 MISCONDUCT_JSON = "misconduct/records.json"
-PRACTICAL_JSON = "practical/sheets.json"
+PRACTICAL_JSON = practical_recheck.PRACTICAL_JSON
 SUPERVISION_JSON = "supervision/report.json"
 READINESS_JSON = "supervision/readiness.json"
 CAMERA_JSON = "camera/segments.json"
@@ -254,9 +255,12 @@ def provide_practical(ctx: ServiceContext, plan_no: str, folder: Path) -> list[s
                     "score": core.fmt_score(p.score) if p.score is not None else None, "status": p.status,
                     "remark": p.remark}
                    for p in scoring_queries.summary_rows(s, b)]
-        tmpl = None if template is None else {"title": template.title, "file_sha256": template.file_sha256}
-    return [_write(folder, PRACTICAL_JSON, {"plan_no": plan_no, "template": tmpl, "sheets": sheets, "decisions": decisions,
-                                            "absences": absences, "summary_signatures": sigs,
+        tmpl = None if template is None else {"title": template.title, "file_sha256": template.file_sha256,
+                                              "definition": template.definition}
+        group = [{"username": m.username, "name": m.name, "chief": g.is_chief}
+                 for g, m in scoring_queries.members(s, b)]
+    return [_write(folder, PRACTICAL_JSON, {"plan_no": plan_no, "template": tmpl, "group": group, "sheets": sheets,
+                                            "decisions": decisions, "absences": absences, "summary_signatures": sigs,
                                             "summary": summary})]
 
 

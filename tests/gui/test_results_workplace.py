@@ -34,9 +34,11 @@ def test_results_workplace_shows_scores_mismatch_and_distribution(qtbot, flow):
     w.entry_score.setText("69")
     with qtbot.waitSignal(w.loaded, timeout=10000):
         qtbot.keyClick(w.entry_score, "\r")
-    assert w.entries_table.rowCount() == 1
-    assert w.entries_table.item(0, 3).text() == "不一致"
-    assert w.entries_table.item(0, 0).background().color() == MISMATCH
+    # the flow's practical scores were typed twice (agreed); the disagreement is the one theory row
+    rows = [r for r in range(w.entries_table.rowCount()) if w.entries_table.item(r, 3).text() != "一致"]
+    assert len(rows) == 1 and w.entries_table.item(rows[0], 0).text() == flow["cands"][4].ticket_no
+    assert w.entries_table.item(rows[0], 3).text() == "不一致"
+    assert w.entries_table.item(rows[0], 0).background().color() == MISMATCH
     assert "不一致" in w.entry_info.text()
     wait_for_tasks()
 

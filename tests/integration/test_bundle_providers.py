@@ -77,7 +77,7 @@ def test_slots_filled_verified_and_bagit_valid(exported):
     assert c0["passed"] is False and c0["theory"] is None
     assert c2["subjects"]["practical"]["absent"] is True and c2["overall"]
     ok = rows[flow["cands"][4].ticket_no]
-    assert ok["passed"] is True and ok["subjects"]["practical"]["source"] == "practical-summary"
+    assert ok["passed"] is True and ok["subjects"]["practical"]["source"] == "manual"   # 双人复核
     voided = rows[flow["cands"][10].ticket_no]
     assert voided["passed"] is False and voided["subjects"]["theory"]["void"] is True
     assert res["review"]["stage"] == "approved"

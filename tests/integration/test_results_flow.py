@@ -16,11 +16,11 @@ from app.services.certificates import CertificateService, allocate_serials
 from app.services.demo import DEMO_PLAN
 from app.services.official_tables import CERT_DATA_COLUMNS, REGISTER_COLUMNS, TablesService
 from app.services.publication import PublicationService
-from app.services.results import ROAD_PRACTICAL_SUMMARY, ROAD_THEORY_EXAM, ResultsService
+from app.services.results import ROAD_THEORY_EXAM, ResultsService
 from app.services.roster import RosterService
 from app.services.staff import StaffService
 from app.formats.tables_xlsx import read_table_xlsx
-from tests.results_support import scores_arrive
+from tests.results_support import scores_arrive, typed_twice
 
 
 class FixedClock(Clock):
@@ -54,8 +54,8 @@ def flow(demo, demo_login):
     cands = RosterService(admin).candidates(DEMO_PLAN)
     scores_arrive(admin, ROAD_THEORY_EXAM, [(c.ticket_no, "theory", 55 if i in (0, 1) else 60 + i % 40)
                                             for i, c in enumerate(cands)])
-    scores_arrive(admin, ROAD_PRACTICAL_SUMMARY, [(c.ticket_no, "practical", None if i == 2 else 70 + i % 30)
-                                                  for i, c in enumerate(cands)])
+    typed_twice(demo_login("kaowu"), admin, [(c.ticket_no, "practical", None if i == 2 else 70 + i % 30)
+                                             for i, c in enumerate(cands)])     # paper practical sheets
     return {"demo": demo, "login": demo_login, "clock": clock, "cands": cands, "exam_end": exam_end}
 
 
@@ -123,7 +123,7 @@ def test_manual_double_entry_counts_only_when_two_people_agree(flow):
     t = flow["cands"][7].ticket_no
     assert ResultsService(kaowu).enter_manual(t, "theory", "72") == "waiting"
     assert ResultsService(admin).enter_manual(t, "theory", "27") == "mismatch"
-    view = [e for e in ResultsService(admin).entries(DEMO_PLAN) if e.ticket_no == t][0]
+    view = [e for e in ResultsService(admin).entries(DEMO_PLAN, "theory") if e.ticket_no == t][0]
     assert view.state == "mismatch" and {view.first_score, view.second_score} == {"72.0", "27.0"}
     before = {r.ticket_no: r for r in ResultsService(admin).results(DEMO_PLAN)}[t].scores["theory"]
     assert str(before) != "72.0"  # the disagreement changed nothing

@@ -11,14 +11,18 @@ import inspect
 import json
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from app.cli import main
 from app.core import results as core
 from app.core.errors import Conflict, DomainError, PermissionDenied
 from app.services.base import REGISTRY
 from app.services.demo import DEMO_PASSPHRASE, DEMO_PLAN, DEMO_STAFF
-from app.services.results import ROAD_PRACTICAL_SUMMARY, ROAD_THEORY_EXAM, ResultsService
+from app.services.results import (
+    ROAD_PRACTICAL_SUMMARY,
+    ROAD_THEORY_EXAM,
+    ResultsService,
+)
 from app.services.roster import RosterService
 from app.services.staff import StaffService
 from app.store import results_tables as rt
@@ -39,9 +43,10 @@ def test_one_person_cannot_write_a_final_score(demo, demo_login, monkeypatch, ca
     """rules-digest.md L445: "成绩录入实行**双人复核**（3分）" [003 L350–353] — one person's typing is
     never a final score, and nobody types where a score came from."""
     # no service call a person can make takes a typed source
-    import app.services  # noqa: F401 - every service registered
     import importlib
     import pkgutil
+
+    import app.services
     for mod in pkgutil.iter_modules(app.services.__path__):
         importlib.import_module(f"app.services.{mod.name}")
     typed = [q for q, _, fn in REGISTRY
@@ -163,8 +168,90 @@ def test_door_absence_is_recorded_by_checkin(demo, tmp_path):
     assert len(door.recorded_absent) == 3
     for t in door.recorded_absent:
         assert _score(demo, t) == (None, True, core.ROAD_DOOR_ABSENCE)
-    present = sorted(door.checked_in)[0]
+    present = min(door.checked_in)
     assert _score(demo, present) is None
     late = door.refused_late[0]           # admitted after all (e.g. the exam was delayed): the sitting counts
     scores_arrive(day.login("admin"), ROAD_THEORY_EXAM, [(late, "theory", 71)])
     assert _score(demo, late) == ("71.0", False, ROAD_THEORY_EXAM)
+
+
+def test_verifier_recomputes_practical_from_signed_sheets(tmp_path, demo, demo_login):
+    """rules-digest.md L424: "操作技能考核评分由考评人员签字负责" [002 L3858] and L431 "Score summary
+    signed by 考评组长（签字） and 考评组成员（签字）" [003 L204–209] — the verifier recomputes every
+    practical score from the graders' signed sheets and the chief's decisions, and refuses a
+    bundle whose results (or sheets) were changed in the store after the signatures."""
+    from app import verifier
+    from app.core import bundle as layout
+    from app.services.bundle import ExportService
+    from app.store import scoring_tables as st
+    from tests.scoring_support import FULL, score, setup_scoring, signature_png
+
+    svc = setup_scoring(tmp_path, demo_login)
+    cands = RosterService(demo_login("admin")).candidates(DEMO_PLAN)
+    t1, t2 = cands[0].ticket_no, cands[1].ticket_no
+    score(svc["kaoping1"], "kaoping1", t1, {**FULL, "1.2": 25})      # 97 / 96 / 100: mean 97.7
+    score(svc["kaoping2"], "kaoping2", t1, {**FULL, "2.2": 50})
+    score(svc["zuzhang"], "zuzhang", t1, FULL)
+    score(svc["kaoping1"], "kaoping1", t2, {**FULL, "1.3": 20})      # 70 / 100 / 100: the chief decides
+    score(svc["kaoping2"], "kaoping2", t2, FULL)
+    score(svc["zuzhang"], "zuzhang", t2, FULL)
+    svc["chief"].chief.reconcile(DEMO_PLAN, t2, "94.0", "复看考件照片，按94分认定")
+    for c in cands[2:]:
+        svc["chief"].chief.mark_absent(DEMO_PLAN, c.ticket_no, "未到场")
+    svc["chief"].chief.sign_summary(DEMO_PLAN, PASSWORDS["zuzhang"], signature_png())
+    assert _score(demo, t1, "practical") == ("97.7", False, ROAD_PRACTICAL_SUMMARY)
+
+    def export(name, countersign=True):
+        out = tmp_path / name
+        view = ExportService(demo.login("admin", PASSWORDS["admin"])).make(out, PASSWORDS["admin"], DEMO_PLAN)
+        required = layout.REQUIRED_SIGNERS
+        if countersign:
+            ExportService(demo.login("neidu", PASSWORDS["neidu"])).countersign(view.seq, out, PASSWORDS["neidu"])
+        else:                 # the verifier itself, on what the site and the admin signed
+            required = tuple(r for r in required if r != "internal_supervisor")
+        (tmp_path / "trust.txt").write_text(ExportService(demo.login("admin", PASSWORDS["admin"])).public_keys(),
+                                            encoding="utf-8")
+        return verifier.verify_file(out, verifier.load_trust(tmp_path / "trust.txt"), required=required)
+
+    good = export("good.zip")
+    assert good.ok, good.fault
+    assert good.practical_checked == len(cands) and "实操成绩按已签字评分表复算一致" in good.summary()
+
+    # an insider changes the practical score in the store (no service, no journal entry)
+    with demo.store.write() as s:
+        row = s.scalars(select(rt.SubjectScore).join(Candidate, Candidate.id == rt.SubjectScore.candidate_id)
+                        .where(Candidate.ticket_no == t1, rt.SubjectScore.subject == "practical")).one()
+        row.score = "99.0"
+    bad = export("score-edited.zip", countersign=False)
+    assert not bad.ok and "实操复算不符" in bad.fault and t1 in bad.fault
+    with pytest.raises(DomainError, match="实操复算不符"):      # nor does the internal supervisor countersign it
+        export("score-edited-2.zip")
+    with demo.store.write() as s:
+        row = s.scalars(select(rt.SubjectScore).join(Candidate, Candidate.id == rt.SubjectScore.candidate_id)
+                        .where(Candidate.ticket_no == t1, rt.SubjectScore.subject == "practical")).one()
+        row.score = "97.7"
+        # ... or a grader's signed entries (past the store's own guard, as an insider with the key could)
+        s.execute(text("DROP TRIGGER score_sheet_signed_no_update"))
+        sheet = s.scalars(select(st.ScoreSheet).join(Candidate, Candidate.id == st.ScoreSheet.candidate_id)
+                          .where(Candidate.ticket_no == t1)).first()
+        sheet.entries = {**sheet.entries, "1.1": "19"}
+    bad = export("sheet-edited.zip", countersign=False)
+    assert not bad.ok and "实操复算" in bad.fault and t1 in bad.fault
+
+
+def test_verifier_holds_results_theory_to_the_recomputed_total():
+    """rules-digest.md L445 (成绩录入实行双人复核) — a theory score that arrived by the theory exam's
+    road is the total recomputed from the signed answers; a results table that says otherwise
+    (edited after scoring) fails verification."""
+    from app.core import practical_recheck
+
+    def results(held, proven="80", source="theory-exam"):
+        return json.dumps({"candidates": [{"ticket_no": "T1", "theory": proven, "subjects": {
+            "theory": {"score": held, "absent": held is None, "source": source}}}]}).encode()
+
+    assert practical_recheck.theory_scores_match(results("80")) is None
+    assert practical_recheck.theory_scores_match(results("80.0")) is None
+    assert "理论复算不符" in practical_recheck.theory_scores_match(results("85"))
+    assert "理论复算不符" in practical_recheck.theory_scores_match(results(None))
+    assert practical_recheck.theory_scores_match(results("85", proven=None)) is None      # nothing proven
+    assert practical_recheck.theory_scores_match(results("85", source="correction")) is None

@@ -1,0 +1,167 @@
+"""Recompute the practical (实操) scores of a bundle from its signed score sheets, as the
+verifier recomputes theory from the answers; and hold results' theory scores to that recompute.
+
+Pure: the bundle's ``practical/sheets.json`` (the template, the group, every signed sheet,
+the chief's decisions, absences and the summary signatures) and ``results/results.json``
+in, the number of candidates checked and the first fault out.  Checked, for the batch:
+
+- every signed sheet's total is the template's score of its entries, and its content hash
+  is the one sealed at signing (so an entry changed afterwards shows);
+- per candidate, the group's result from the latest signed version of each member's sheet:
+  the aggregate, or when the graders' totals differ by more than the threshold the chief's
+  decision made on exactly those sheets; absent candidates are absent;
+- the chief grader signed the summary of exactly these results;
+- every practical score in results that arrived by the chief's summary equals it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from decimal import Decimal, InvalidOperation
+
+from app.core import scoring as rules
+from app.core.bundle import BundleFault
+
+PRACTICAL_JSON = "practical/sheets.json"
+SUMMARY_ROAD = "practical-summary"
+
+
+def canonical(obj) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode()
+
+
+def _sha(obj) -> str:
+    return hashlib.sha256(canonical(obj)).hexdigest()
+
+
+def _dec(value, where: str) -> Decimal:
+    try:
+        d = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        raise BundleFault(f"{where} 不是数值：{value!r}") from None
+    if not d.is_finite():
+        raise BundleFault(f"{where} 不是有限数值")
+    return d
+
+
+def sheet_content(sheet: dict, plan_no: str, template_sha256: str) -> dict:
+    """What a grader sealed when signing (the same dictionary the scoring service hashes)."""
+    detail = sheet.get("detail") or {}
+    if sheet.get("source") == "paper":
+        return {"plan_no": plan_no, "ticket_no": sheet["ticket_no"], "grader": sheet["grader"],
+                "entries": sheet["entries"], "total": sheet["total"], "typists": sheet.get("typists") or [],
+                "source": "paper"}
+    png = sheet.get("signature_png_base64")
+    return {"sheet": detail.get("origin_sheet", sheet["id"]), "plan_no": plan_no, "ticket_no": sheet["ticket_no"],
+            "grader": sheet["grader"], "version": sheet["version"], "entries": sheet["entries"],
+            "total": sheet["total"], "template": template_sha256,
+            "signature_sha256": hashlib.sha256(base64.b64decode(png) if png else b"").hexdigest(),
+            "supersedes": detail.get("origin_supersedes", sheet.get("supersedes_id")),
+            "correction_reason": sheet.get("correction_reason") or ""}
+
+
+def summary_sha256(rows: list[tuple[str, Decimal | None, str]]) -> str:
+    """The hash the group signs: (ticket, score, status) of every candidate in ticket order."""
+    return hashlib.sha256(canonical([(t, str(score), status) for t, score, status in rows])).hexdigest()
+
+
+def recompute_practical(practical_data: bytes, results_data: bytes) -> tuple[int, str | None]:
+    """Returns (candidates whose practical score was recomputed and compared, first fault or None)."""
+    try:
+        prac = json.loads(practical_data.decode("utf-8"))
+        res = json.loads(results_data.decode("utf-8"))
+        candidates = res["candidates"]
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        raise BundleFault(f"{PRACTICAL_JSON} 或成绩文件格式错误") from None
+    by_summary = {c["ticket_no"]: c["subjects"]["practical"] for c in candidates
+                  if (c.get("subjects") or {}).get("practical", {}).get("source") == SUMMARY_ROAD}
+    template_info = prac.get("template")
+    if template_info is None:
+        if by_summary:
+            return 0, f"成绩中有经实操汇总表计入的实操成绩，但 {PRACTICAL_JSON} 中没有评分记录表"
+        return 0, None
+    if not template_info.get("definition"):
+        return 0, f"{PRACTICAL_JSON} 缺少评分记录表内容，无法复算实操成绩"
+    template = rules.Template.from_dict(template_info["definition"])
+    template_sha256 = _sha(template.to_dict())
+    plan_no = prac.get("plan_no")
+    members = [m["username"] for m in prac.get("group") or []]
+
+    signed: dict[str, dict[str, dict]] = {}      # ticket -> grader -> latest signed version
+    for sh in prac.get("sheets") or []:
+        where = f"考生 {sh.get('ticket_no')} 考评员 {sh.get('grader')} 第 {sh.get('version')} 版评分表"
+        total = rules.score_sheet(template, sh["entries"]).total
+        if _dec(sh["total"], where) != total:
+            return 0, f"实操复算不符：{where} 记为 {sh['total']}，按评分项复算为 {total}"
+        if _sha(sheet_content(sh, plan_no, template_sha256)) != sh.get("content_sha256"):
+            return 0, f"实操复算：{where} 与签字时封存的内容不符"
+        cur = signed.setdefault(sh["ticket_no"], {}).get(sh["grader"])
+        if cur is None or sh["version"] > cur["version"]:
+            signed[sh["ticket_no"]][sh["grader"]] = sh
+    absent = {a["ticket_no"] for a in prac.get("absences") or []}
+    decisions = {d["ticket_no"]: d for d in prac.get("decisions") or []}   # in order: the latest wins
+
+    rows: list[tuple[str, Decimal | None, str]] = []
+    for c in sorted(candidates, key=lambda c: c["ticket_no"]):
+        t = c["ticket_no"]
+        mine = signed.get(t, {})
+        if t in absent:
+            rows.append((t, None, "absent"))
+            continue
+        if not members or any(m not in mine for m in members):
+            rows.append((t, None, "pending"))
+            continue
+        totals = {m: rules.score_sheet(template, mine[m]["entries"]).total for m in members}
+        values = list(totals.values())
+        if rules.discrepant(values, template.rules.spread):
+            basis = {m: [mine[m]["id"], str(totals[m])] for m in members}
+            d = decisions.get(t)
+            if d is not None and d.get("basis") == basis:
+                rows.append((t, Decimal(d["score"]), "reconciled"))
+            else:
+                rows.append((t, None, "discrepancy"))
+            continue
+        rows.append((t, rules.aggregate(values, template.rules.aggregation), "final"))
+
+    if by_summary:
+        h = summary_sha256(rows)
+        if not any(s.get("role") == "chief" and s.get("summary_sha256") == h
+                   for s in prac.get("summary_signatures") or []):
+            return 0, "实操复算：按已签字评分表复算的汇总表没有考评组长的签字"
+    checked = 0
+    for t, score, status in rows:
+        stated = by_summary.get(t)
+        if stated is None:
+            continue
+        if status == "absent":
+            if not stated.get("absent"):
+                return checked, f"实操复算不符：考生 {t} 实操缺考，成绩表为 {stated.get('score')}"
+        elif score is None:
+            return checked, f"实操复算：考生 {t} 的评分未完成或分差未裁定，但成绩表有实操成绩 {stated.get('score')}"
+        elif stated.get("absent") or stated.get("score") is None or \
+                _dec(stated["score"], f"考生 {t} 实操成绩") != score:
+            return checked, f"实操复算不符：考生 {t} 成绩表为 {stated.get('score')}，按已签字评分表复算为 {score}"
+        checked += 1
+    return checked, None
+
+
+def theory_scores_match(results_data: bytes) -> str | None:
+    """``recompute_theory`` proves each candidate's row ``theory`` (the master's total) from the
+    answers and papers; the score results actually hold is ``subjects.theory``.  Where both exist
+    and the score arrived by the theory exam's road, they must be equal (else results were changed
+    after the answers were scored)."""
+    try:
+        rows = json.loads(results_data.decode("utf-8"))["candidates"]
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        raise BundleFault("results/results.json 格式错误") from None
+    for c in rows:
+        proven = c.get("theory")
+        held = (c.get("subjects") or {}).get("theory") or {}
+        if proven is None or held.get("source") != "theory-exam":
+            continue
+        if held.get("absent") or held.get("score") is None or \
+                _dec(held["score"], f"考生 {c.get('ticket_no')} 理论成绩") != _dec(proven, "理论复算"):
+            return f"理论复算不符：考生 {c.get('ticket_no')} 成绩表为 {held.get('score')}，按作答与试卷复算为 {proven}"
+    return None
