@@ -67,7 +67,7 @@ def cmd_serve(args) -> int:
     from app.net.master import MasterLink
 
     handle = common.open_site(args)
-    link = MasterLink(handle, args.host, args.port).start()
+    link = MasterLink(handle, args.host, args.port, writer="process").start()
     print(f"READY {link.url} {link.fingerprint}", flush=True)
     done = threading.Event()
     platform.on_stop(lambda *_: done.set())

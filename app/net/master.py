@@ -34,7 +34,7 @@ from app.core import records as rec
 from app.core.actor import system_actor
 from app.net import ingest, protocol, tls
 from app.store.net_tables import EnrollmentRequest, Machine, OutboxRecord
-from app.store.unit import Clock, ServiceContext, UnitOfWork
+from app.store.unit import Clock, ServiceContext
 
 MAX_BODY = 8 * 1024 * 1024
 GROUP_MAX = 128  # pushes committed together in one durable transaction
@@ -166,9 +166,14 @@ def current_board() -> LiveBoard | None:
 class MasterLink:
     """The link served from this process.  ``site`` is the open site (its ``store`` and ``clock``);
     ``appliers`` turn each new record into the features' rows (default: the site's
-    ``record_appliers``, which the services' composition root provides)."""
+    ``record_appliers``, which the services' composition root provides).  ``writer="process"``
+    runs the group commit in a child process (the link's own process uses it; see
+    ``app.net.writer`` for why)."""
 
-    def __init__(self, site, host: str = "127.0.0.1", port: int = 0, appliers: ingest.Appliers | None = None):
+    def __init__(self, site, host: str = "127.0.0.1", port: int = 0, appliers: ingest.Appliers | None = None,
+                 writer: str = "thread"):
+        self.writer = writer  # "thread", or "process": the group commit in a process of its own (app.net.writer)
+        self._committer = None
         self.store = site.store
         self.clock: Clock = getattr(site, "clock", None) or Clock()
         self.appliers: ingest.Appliers = appliers if appliers is not None else site.record_appliers
@@ -216,6 +221,12 @@ class MasterLink:
             uow.journal("net.certificate", self.fingerprint[:16], {"fingerprint": self.fingerprint})
 
     def start(self) -> "MasterLink":
+        from app.net.writer import GroupCommitter, WriterProcess
+
+        if self.writer == "process":
+            self._committer = WriterProcess(self.store, self.clock, self.appliers)
+        else:
+            self._committer = GroupCommitter(self.store, self.clock, self.appliers)
         self._thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.2},
                                         name="site-link", daemon=True)
         self._thread.start()
@@ -231,6 +242,8 @@ class MasterLink:
         self._queue.put(None)
         if self._writer is not None:
             self._writer.join(timeout=10)
+        if hasattr(self._committer, "close"):
+            self._committer.close()
 
     # -- handlers ---------------------------------------------------------------------
     def system_context(self) -> ServiceContext:
@@ -326,27 +339,30 @@ class MasterLink:
 
     def _apply_group(self, items) -> None:
         try:
-            ctx = self.system_context()
             with self.write_lock:
-                with ctx.unit_of_work() as uow:
-                    now = ctx.now()
-                    # the first statement takes the lock (BEGIN IMMEDIATE); the hold runs from here
-                    uow.session.connection()
-                    granted = time.perf_counter()
-                    results = ingest.apply_group(
-                        uow.session, [(UnitOfWork(uow.session, self.machine_ctx(mid)), opened)
-                                      for mid, opened, _ in items], "lan", now, self.appliers)
-                self.stats.committed(time.perf_counter() - granted, len(items))
-        except Exception as exc:  # noqa: BLE001 - one bad push must not fail the others
-            if len(items) == 1:
-                items[0][2].set_exception(exc)
-            else:
-                for item in items:
-                    self._apply_group([item])
+                results, holds = self._committer.commit([(mid, opened) for mid, opened, _ in items])
+        except (EOFError, OSError) as exc:  # the writer process is gone: this link cannot write any more
+            for _, _, done in items:
+                done.set_exception(exc)
+            self._writer_lost(exc)
             return
+        for hold, size in holds:
+            self.stats.committed(hold, size)
         for (mid, _, done), result in zip(items, results):
-            self._held[mid] = (result.contiguous[mid], result.missing[mid])
-            done.set_result(result)
+            if isinstance(result, Exception):
+                done.set_exception(result)
+            else:
+                self._held[mid] = (result.contiguous[mid], result.missing[mid])
+                done.set_result(result)
+
+    def _writer_lost(self, exc) -> None:
+        """Without its writer the link would take records it can never make durable: end the
+        process, and the supervisor starts a whole new link (terminals resend meanwhile)."""
+        import logging
+        import os
+
+        logging.getLogger(__name__).critical("site link writer process lost (%s); ending the link", exc)
+        os._exit(70)
 
     def commands(self, machine_id: str, body: dict) -> dict:
         after = int(body.get("after", 0))

@@ -30,6 +30,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from app.core.errors import DomainError
 from app.net.master import LiveBoard, clear_current, set_current
 from app.store.keys import SiteKeys
 
@@ -40,7 +41,7 @@ RESTART_FIRST, RESTART_MAX = 0.5, 10.0
 STABLE_SECONDS = 60.0  # a child that ran this long resets the restart back-off
 
 
-class LinkNotStarted(Exception):
+class LinkNotStarted(DomainError):
     pass
 
 

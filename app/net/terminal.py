@@ -50,7 +50,9 @@ BATCH = 50  # records per push: a long backlog never holds up the room's other t
 # verify and write the same records twice, just when it is slowest.  So the timeout is long,
 # and a timed-out request is never sent again at once: the sender backs off.
 TIMEOUT = 30.0
-BACKOFF_FIRST, BACKOFF_MAX = 0.5, 8.0
+BACKOFF_FIRST = 0.5
+BACKOFF_UNREACHABLE = 3.0  # a master that is down costs nothing to knock on again soon
+BACKOFF_SLOW = 8.0         # a master that is there but slow (timed out, busy) is given room
 
 
 class NotEnrolled(DomainError):
@@ -61,9 +63,11 @@ class LinkError(Exception):
     """The link failed.  ``status`` and ``code`` say why when the master answered (its
     refusal ``code``, see ``protocol``); ``retry_after`` is how long it asked us to wait."""
 
-    def __init__(self, message: str, status: int | None = None, code: str = "", retry_after: float | None = None):
+    def __init__(self, message: str, status: int | None = None, code: str = "", retry_after: float | None = None,
+                 slow: bool = False):
         super().__init__(message)
         self.status, self.code, self.retry_after = status, code, retry_after
+        self.slow = slow or code == protocol.BUSY
 
 
 def _b64(b: bytes) -> str:
@@ -123,7 +127,7 @@ class Client:
                 raise
             except TimeoutError as exc:  # the master is slow, not gone: no resend into it (the sender backs off)
                 self.close()
-                raise LinkError(f"主机应答超时（{self.timeout:.0f} 秒）") from exc
+                raise LinkError(f"主机应答超时（{self.timeout:.0f} 秒）", slow=True) from exc
             except (OSError, ConnectionError, Exception) as exc:  # noqa: BLE001 - http.client raises many kinds
                 self.close()
                 if attempt >= 2 or fresh:  # only a kept-alive connection that went stale is worth one retry
@@ -495,7 +499,8 @@ class TerminalNode:
                 wait = exc.retry_after if isinstance(exc, LinkError) and exc.retry_after else delay
                 # jittered, so a room that lost the master together does not come back in step
                 self._stop.wait(wait * random.uniform(0.75, 1.25))
-                delay = min(delay * 2, BACKOFF_MAX)
+                slow = isinstance(exc, LinkError) and exc.slow
+                delay = min(delay * 2, BACKOFF_SLOW if slow else BACKOFF_UNREACHABLE)
                 self._wake.set()  # try again (after the back-off)
 
     def _push_only(self) -> None:

@@ -537,6 +537,31 @@ class ExamTerminal(Service):
             return timing.advance(row.consumed_ms, row.mono_ns, mono)
         return row.consumed_ms
 
+    def _take_paper_key(self, uow, p: dict, by: dict) -> None:
+        """The paper key the custodians unlocked on the master (``NetService.send_paper_key``),
+        which came sealed to this terminal (the record is encrypted with its machine key and
+        signed by the site): kept only if it opens this terminal's own sealed papers."""
+        from cryptography.exceptions import InvalidTag
+
+        s, plan_no = uow.session, str(p.get("plan_no", ""))
+        batch = s.scalars(select(models.Batch).where(models.Batch.plan_no == plan_no)).first()
+        seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == batch.id)).first() if batch else None
+        if seal is None or seal.paper_key is not None:
+            return
+        if p.get("content_sha256") != seal.content_sha256:
+            uow.journal("exam.paper_key_refused", plan_no, {**by, "reason": "sealed papers differ"})
+            return
+        seal.paper_key = base64.b64decode(p.get("paper_key", ""))
+        try:
+            open_package(self.ctx.store, plan_no, seal)
+        except (InvalidTag, ValueError):
+            seal.paper_key = None
+            uow.journal("exam.paper_key_refused", plan_no, {**by, "reason": "key does not open the papers"})
+            return
+        seal.unlocked_at = self.ctx.now()
+        seal.unlocked_by = [{"username": "master", "name": "考务主机（解封后下发）"}]
+        uow.journal("exam.paper_key_received", plan_no, by)
+
     def _apply_command(self, uow, record) -> list[tuple[Sitting, str]]:
         s, kind, p = uow.session, record.header.kind, record.payload
         mono = self.monotonic_ns()
@@ -575,6 +600,8 @@ class ExamTerminal(Service):
                 else:
                     uow.journal("exam.force_submit", ticket, {**by, "reason": p.get("reason", "")})
                     submit.append((self._command_sitting(row, plan_no, consumed, mono), "force"))
+        elif kind == "paper.key":
+            self._take_paper_key(uow, p, by)
         elif kind == "candidate.release":
             ticket = str(p.get("candidate", "")).strip().upper()
             for row, plan_no in self._rows(s, ticket):

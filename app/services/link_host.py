@@ -34,7 +34,7 @@ def main(argv=None) -> int:
     keys = read_keys(sys.stdin)
     store = open_store_keys(a.site, keys, a.machine)
     handle = SiteHandle(store, _OffsetClock(a.clock_offset) if a.clock_offset else None)
-    link = MasterLink(handle, a.host, a.port).start()
+    link = MasterLink(handle, a.host, a.port, writer="process").start()
     out = sys.stdout
 
     def emit(msg: dict) -> None:

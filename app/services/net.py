@@ -141,6 +141,34 @@ class NetService(Service):
                                                               "duplicates": result.duplicates})
         return result
 
+    @requires("papers.unlock")
+    def send_paper_key(self, plan_no: str) -> int:
+        """Terminals prepared while the papers were sealed get the paper key once the custodians
+        have unlocked on the master: one command record to every enrolled terminal, encrypted
+        with that terminal's own machine key and signed by the site (the link carries it on the
+        next heartbeat).  The terminal keeps it only if it opens its own sealed papers.
+        Returns how many terminals it was sent to."""
+        import base64
+
+        from app.services.base import find_batch
+        from app.store import theory_tables as tt
+
+        now = self.ctx.now()
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            batch = find_batch(s, plan_no)
+            seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == batch.id)).first()
+            if seal is None or seal.paper_key is None:
+                raise Conflict("试卷尚未由两名保管人在主机上共同解封，不能下发")
+            targets = list(s.scalars(select(Machine.machine_id).where(Machine.active.is_(True))
+                                     .order_by(Machine.machine_id)))
+            for mid in targets:
+                ingest.queue_command(uow, mid, "paper.key", {"plan_no": plan_no, "at": now.isoformat(),
+                                                             "paper_key": base64.b64encode(seal.paper_key).decode(),
+                                                             "content_sha256": seal.content_sha256}, now)
+            uow.journal("net.paper_key_sent", plan_no, {"terminals": targets})
+        return len(targets)
+
     @requires("net.view")
     def received(self, machine_id: str, kind: str | None = None) -> list[tuple[int, str, dict]]:
         with self.ctx.reading() as s:
