@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 import numpy as np
-import segno
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -24,17 +23,18 @@ from reportlab.platypus import Paragraph
 
 from app.core import certificate as cert
 from app.formats.pdf import register_font
+from app.formats.qr_matrix import qr_matrix
 
 W, H = A4
 rl_config.useA85 = 0  # images stored as binary streams (ASCII85 only inflates them and costs time)
 
 
 def qr_modules(text: str) -> np.ndarray:
-    """The QR matrix (True = dark), error correction M, UTF-8 bytes in byte mode (no ECI designator:
-    OpenCV's reader, which ``verify-cert`` uses, does not handle ECI).  The mask is fixed: any of the
-    eight is valid for every reader, and trying all eight costs most of the encoding time."""
-    code = segno.make_qr(text.encode("utf-8"), error="m", boost_error=False, mask=0, eci=False)
-    return np.array(code.matrix, dtype=bool)
+    """The QR matrix (True = dark), error correction M, UTF-8 bytes in byte mode without an ECI
+    designator (OpenCV's reader, which ``verify-cert`` uses, takes UTF-8 from the bytes and does
+    not handle ECI), mask 0 (any of the eight is valid for every reader).  Vectorised
+    (``app.formats.qr_matrix``): a pure Python encoder took most of the time of a batch print."""
+    return qr_matrix(text.encode("utf-8"))
 
 
 @functools.lru_cache(maxsize=16)
@@ -84,8 +84,24 @@ class _Photo(ImageReader):
         return super().getRGBData()
 
 
-def _page(c: canvas.Canvas, data: cert.CertificateData, photo: bytes | None, qr_text: str) -> None:
-    font = register_font()
+def _layout(ph: float) -> tuple[float, float, float, float, float]:
+    """(top, photo x, photo y, QR x, QR y) below a body paragraph ``ph`` high."""
+    top = H - 80 * mm - ph
+    px, py = W - 25 * mm - 25 * mm, top - 35 * mm     # photo (1 寸: 25 × 35 mm) on the right
+    qx, qy = W - 25 * mm - cert.QR_MM * mm, py - 8 * mm - cert.QR_MM * mm   # QR (30 × 30 mm) below it
+    return top, px, py, qx, qy
+
+
+def _static(c: canvas.Canvas, data: cert.CertificateData, font: str) -> str:
+    """What every certificate of one institution shares (frame, titles, body, field labels, issuer,
+    query URLs), drawn once per PDF as a form and placed on each page."""
+    labels = tuple((label, en) for label, en, _ in data.fields())
+    key = (data.institution_name, labels)
+    forms = c.__dict__.setdefault("_certificate_forms", {})
+    if key in forms:
+        return forms[key]
+    name = f"certificate{len(forms)}"
+    c.beginForm(name)
     c.setLineWidth(2.25)
     c.rect(11 * mm, 14 * mm, W - 22 * mm, H - 28 * mm)
     c.setFont(font, 30)
@@ -94,9 +110,29 @@ def _page(c: canvas.Canvas, data: cert.CertificateData, photo: bytes | None, qr_
     c.drawCentredString(W / 2, H - 58 * mm, cert.TITLE_EN)
     p, ph = _body(cert.body_text(data.institution_name), font)
     p.drawOn(c, 25 * mm, H - 70 * mm - ph)
-    top = H - 80 * mm - ph
-    # photo (1 寸: 25 × 35 mm) and QR (30 × 30 mm) on the right
-    px, py = W - 25 * mm - 25 * mm, top - 35 * mm
+    top, _, _, _, qy = _layout(ph)
+    y = top - 4 * mm
+    for label, en in labels:  # fields, 小四 (12 pt)
+        c.setFont(font, 12)
+        c.drawString(25 * mm, y, f"{label}")
+        c.setFont("Times-Roman", 9)
+        c.drawString(25 * mm, y - 4.2 * mm, en)
+        y -= 13 * mm
+    c.setFont(font, 14)
+    c.drawRightString(W - 25 * mm, min(y, qy) - 12 * mm, data.institution_name)
+    c.setFont(font, 11)  # query URLs
+    c.drawString(25 * mm, 32 * mm, f"证书信息查询网址（Certificate Information）：{cert.CERT_QUERY_URL}")
+    c.drawString(25 * mm, 25 * mm, f"机构信息查询网址（Assessment Information）：{cert.INSTITUTION_QUERY_URL}")
+    c.endForm()
+    forms[key] = name
+    return name
+
+
+def _page(c: canvas.Canvas, data: cert.CertificateData, photo: bytes | None, qr_text: str) -> None:
+    font = register_font()
+    c.doForm(_static(c, data, font))
+    _, ph = _body(cert.body_text(data.institution_name), font)
+    top, px, py, qx, qy = _layout(ph)
     if photo:
         c.drawImage(_Photo(photo), px, py, 25 * mm, 35 * mm, preserveAspectRatio=True, anchor="c")
     else:
@@ -104,31 +140,20 @@ def _page(c: canvas.Canvas, data: cert.CertificateData, photo: bytes | None, qr_
         c.rect(px, py, 25 * mm, 35 * mm)
         c.setFont(font, 10)
         c.drawCentredString(px + 12.5 * mm, py + 17 * mm, "照片")
-    qx, qy = W - 25 * mm - cert.QR_MM * mm, py - 8 * mm - cert.QR_MM * mm
     draw_qr(c, qr_text, qx, qy, cert.QR_MM * mm)
-    # fields, 小四 (12 pt)
+    # the values beside the labels, 小四 (12 pt)
     y = top - 4 * mm
-    for label, en, value in data.fields():
-        c.setFont(font, 12)
-        c.drawString(25 * mm, y, f"{label}")
-        c.setFont("Times-Roman", 9)
-        c.drawString(25 * mm, y - 4.2 * mm, en)
-        c.setFont(font, 12)
+    c.setFont(font, 12)
+    for _, _, value in data.fields():
         c.drawString(62 * mm, y, str(value))
         y -= 13 * mm
-    # issuer, date
+    # issue date (under the issuer's name, which is in the form)
     y = min(y, qy) - 12 * mm
     c.setFont(font, 14)
-    c.drawRightString(W - 25 * mm, y, data.institution_name)
     c.drawRightString(W - 25 * mm, y - 9 * mm, f"发证日期：{data.issue_date_text}")
     c.setFont("Times-Roman", 10)
     c.drawRightString(W - 25 * mm, y - 14 * mm, f"Issued date: {data.issue_date.isoformat()}")
-    # query URLs
-    c.setFont(font, 11)
-    c.drawString(25 * mm, 32 * mm, f"证书信息查询网址（Certificate Information）：{cert.CERT_QUERY_URL}")
-    c.drawString(25 * mm, 25 * mm, f"机构信息查询网址（Assessment Information）：{cert.INSTITUTION_QUERY_URL}")
     if data.print_serial:
-        c.setFont("Times-Roman", 10)
         c.drawRightString(W - 16 * mm, 18 * mm, f"No.{data.print_serial}")
     c.showPage()
 
