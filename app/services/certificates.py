@@ -169,12 +169,18 @@ class CertificateService(Service):
             q = (select(rt.Certificate).join(models.Candidate, models.Candidate.id == rt.Certificate.candidate_id)
                  .where(models.Candidate.batch_id == b.id, rt.Certificate.status == "issued")
                  .order_by(rt.Certificate.serial))
-            certs = [c for c in s.scalars(q) if numbers is None or c.certificate_no in numbers]
+            wanted = None if numbers is None else set(numbers)
+            certs = [c for c in s.scalars(q) if wanted is None or c.certificate_no in wanted]
             if not certs:
                 raise Conflict("没有可打印的证书")
+            # One query for every holder; held here so that cert_data finds them (and the institution)
+            # in the session's identity map instead of querying once per certificate.
+            held = list(s.scalars(select(models.Candidate).where(
+                models.Candidate.id.in_({c.candidate_id for c in certs})))) + [s.get(models.Setting, "institution")]
             total = len(certs)
             n = certificate_pdf.render(path, self._signed_items(s, certs),
                                        (lambda i: progress(i, total)) if progress else None)
+            del held
         with self.ctx.unit_of_work() as uow:
             now = self.ctx.now()
             for c in uow.session.scalars(select(rt.Certificate).where(rt.Certificate.id.in_([c.id for c in certs]))):
