@@ -189,11 +189,13 @@ class SetupGuide(QWidget):
         title.setStyleSheet("font-size: 18pt; font-weight: bold")
         lay.addWidget(title)
         self.steps = []
-        for n, (who, what, done) in enumerate(steps, 1):
-            mark = "✔" if done else "✘"
-            label = QLabel(self.tr("{0} 第 {1} 步　{2}：{3}").format(mark, n, who, what))
+        following = next((n for n, (_, _, done) in enumerate(steps) if not done), None)
+        for n, (who, what, done) in enumerate(steps):
+            mark = "✔" if done else ("→" if n == following else "✘")
+            label = QLabel(self.tr("{0} 第 {1} 步　{2}：{3}").format(mark, n + 1, who, what))
             label.setWordWrap(True)
-            label.setStyleSheet("font-size: 14pt; padding: 6px; color: {0}".format("#1b5e20" if done else "#222"))
+            colour = "#1b5e20" if done else ("#b00020; font-weight: bold" if n == following else "#444")
+            label.setStyleSheet(f"font-size: 14pt; padding: 6px; color: {colour}")
             label.setProperty("done", done)
             lay.addWidget(label)
             self.steps.append(label)

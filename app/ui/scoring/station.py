@@ -53,9 +53,13 @@ class GraderStation(QWidget):
         self.candidates.setAccessibleName(self.tr("考生列表"))
         self.candidates.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.candidates.itemSelectionChanged.connect(self._candidate_chosen)
-        legend = QLabel(self.tr("白 未开始　黄 评分中　绿 已签字　蓝 组长已裁定　灰 缺考　红 须回避"))
+        chip = '<span style="background:{0}">&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;{1}'
+        lines = (((WHITE, self.tr("未开始")), (YELLOW, self.tr("评分中")), (GREEN, self.tr("已签字"))),
+                 ((BLUE, self.tr("组长已裁定")), (GREY, self.tr("缺考")), (RED, self.tr("须回避"))))
+        legend = QLabel("<br>".join("&nbsp;&nbsp;".join(chip.format(c.name() if c != WHITE else "#cccccc", t)
+                                                       for c, t in line) for line in lines))
         legend.setWordWrap(True)
-        legend.setStyleSheet("color:#555")
+        legend.setAccessibleName(self.tr("颜色说明"))
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
@@ -147,6 +151,9 @@ class GraderStation(QWidget):
             if row.ticket_no == current:
                 self.candidates.selectRow(r)
         self.candidates.blockSignals(False)
+        # columns with nothing to say take no room: names hidden by the template, no avoidance
+        self.candidates.setColumnHidden(2, not any(row.name for row in rows))
+        self.candidates.setColumnHidden(4, not any(row.conflict for row in rows))
 
     def state_of(self, ticket: str) -> str:
         """The colour state of a candidate in the list (none, draft, signed, reconciled, absent)."""

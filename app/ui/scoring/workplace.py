@@ -20,7 +20,7 @@ from app.core.errors import DomainError
 from app.core.roles import allowed
 from app.services.scoring import ScoringServices
 from app.ui.scoring.chief import ChiefPanel, ProgressPanel, ReconcileDialog, SummaryPanel  # noqa: F401
-from app.ui.scoring.common import GREEN, RED, YELLOW, error_text  # noqa: F401 - re-exported for tests
+from app.ui.scoring.common import BLUE, GREEN, GREY, RED, YELLOW, error_text  # noqa: F401 - re-exported
 from app.ui.scoring.paper import PaperEntryPanel
 from app.ui.scoring.setup import AvoidancePanel, SetupGuide, SetupPanel, guide_steps
 from app.ui.scoring.station import GraderStation
@@ -51,11 +51,7 @@ class ScoringWorkplace(QWidget):
         try:
             batches = self.svc.setup.batches()
             self.templated = {pn for pn, _ in batches}
-            if allowed(ctx.actor.role, "scoring.template"):
-                from app.services.roster import RosterService
-
-                batches += [(b.plan_no, f"{b.plan_no} {b.occupation_name} {b.level}级")
-                            for b in RosterService(ctx).batches() if b.plan_no not in self.templated]
+            batches += [(pn, label) for pn, label in self.svc.setup.all_batches() if pn not in self.templated]
         except DomainError as exc:
             batches = []
             self.message.setText(error_text(exc))
@@ -65,8 +61,7 @@ class ScoringWorkplace(QWidget):
             self.batch.setCurrentIndex(max(0, self.batch.findData(plan_no)))
         self.batch.currentIndexChanged.connect(lambda _: self.open_batch(self.batch.currentData()))
         if not batches:
-            self._show_guide(self.tr("还不能评分：尚无导入了评分记录表的认定计划"), has_batch=False, has_template=False,
-                             members=[])
+            self._show_guide(self.tr("还不能评分：尚无认定批次"), has_batch=False, has_template=False, members=[])
         else:
             self.open_batch(self.batch.currentData())
 
