@@ -70,52 +70,52 @@
 <context>
     <name>AvoidancePanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="541"/>
+        <location filename="../../app/ui/scoring/setup.py" line="23"/>
         <source>考评员</source>
         <translation>Grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="541"/>
+        <location filename="../../app/ui/scoring/setup.py" line="23"/>
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="541"/>
+        <location filename="../../app/ui/scoring/setup.py" line="23"/>
         <source>情形</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="541"/>
+        <location filename="../../app/ui/scoring/setup.py" line="23"/>
         <source>处理</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="542"/>
+        <location filename="../../app/ui/scoring/setup.py" line="24"/>
         <source>回避情形</source>
         <translation>Avoidance conflicts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="543"/>
+        <location filename="../../app/ui/scoring/setup.py" line="25"/>
         <source>允许（写明理由）(&amp;A)</source>
         <translation>&amp;Allow (with reason)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="559"/>
+        <location filename="../../app/ui/scoring/setup.py" line="42"/>
         <source>{0} 允许：{1}</source>
         <translation>Allowed by {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="559"/>
+        <location filename="../../app/ui/scoring/setup.py" line="42"/>
         <source>未处理</source>
         <translation>Unresolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="571"/>
+        <location filename="../../app/ui/scoring/setup.py" line="54"/>
         <source>允许评分</source>
         <translation>Allow scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="571"/>
+        <location filename="../../app/ui/scoring/setup.py" line="54"/>
         <source>允许 {0} 为考生 {1} 评分的理由：</source>
         <translation>Reason for allowing {0} to score candidate {1}:</translation>
     </message>
@@ -206,32 +206,32 @@
         <translation>Name / position</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="75"/>
+        <location filename="../../app/ui/cameras/config.py" line="76"/>
         <source>测试</source>
         <translation>Test</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="75"/>
+        <location filename="../../app/ui/cameras/config.py" line="76"/>
         <source>请先填写视频源</source>
         <translation>Enter the video source first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="78"/>
+        <location filename="../../app/ui/cameras/config.py" line="79"/>
         <source>正在连接…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="88"/>
+        <location filename="../../app/ui/cameras/config.py" line="89"/>
         <source>测试失败：{0}</source>
         <translation>Test failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="90"/>
+        <location filename="../../app/ui/cameras/config.py" line="91"/>
         <source>正在从视频源取一帧画面…</source>
         <translation>Taking one frame from the source…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/config.py" line="98"/>
+        <location filename="../../app/ui/cameras/config.py" line="103"/>
         <source>添加摄像头</source>
         <translation>Add camera</translation>
     </message>
@@ -292,33 +292,33 @@
         <translation>Starting recording…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/wall.py" line="178"/>
-        <location filename="../../app/ui/cameras/wall.py" line="196"/>
+        <location filename="../../app/ui/cameras/wall.py" line="179"/>
+        <location filename="../../app/ui/cameras/wall.py" line="197"/>
         <source>停止录像</source>
         <translation>Stop recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/wall.py" line="179"/>
+        <location filename="../../app/ui/cameras/wall.py" line="180"/>
         <source>考试期间应全程录像。确定停止全部摄像头的录像吗？</source>
         <translation>The exam must be recorded throughout. Stop recording on every camera?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/wall.py" line="197"/>
+        <location filename="../../app/ui/cameras/wall.py" line="198"/>
         <source>正在关闭录像分段…</source>
         <translation>Closing the recording segments…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/wall.py" line="211"/>
+        <location filename="../../app/ui/cameras/wall.py" line="212"/>
         <source>磁盘空间不足</source>
         <translation>Disk nearly full</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/wall.py" line="212"/>
+        <location filename="../../app/ui/cameras/wall.py" line="213"/>
         <source>摄像头 {0}：{1}</source>
         <translation>Camera {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/wall.py" line="212"/>
+        <location filename="../../app/ui/cameras/wall.py" line="213"/>
         <source>录像已停止</source>
         <translation>Recording stopped</translation>
     </message>
@@ -372,219 +372,219 @@
 <context>
     <name>CheckinWorkplace</name>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="115"/>
-        <location filename="../../app/ui/checkin/desk.py" line="161"/>
+        <location filename="../../app/ui/checkin/desk.py" line="104"/>
+        <location filename="../../app/ui/checkin/desk.py" line="150"/>
         <source>场次</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="120"/>
+        <location filename="../../app/ui/checkin/desk.py" line="109"/>
         <source>扫码或输入</source>
         <translation>Scan or type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="121"/>
+        <location filename="../../app/ui/checkin/desk.py" line="110"/>
         <source>扫描准考证二维码，或输入准考证号 / 证件号码 / 证件号码后6位，回车</source>
         <translation>Scan the ticket QR code, or type the ticket number / ID number / last 6 of the ID number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="124"/>
-        <location filename="../../app/ui/checkin/desk.py" line="125"/>
-        <location filename="../../app/ui/checkin/desk.py" line="296"/>
+        <location filename="../../app/ui/checkin/desk.py" line="113"/>
+        <location filename="../../app/ui/checkin/desk.py" line="114"/>
+        <location filename="../../app/ui/checkin/desk.py" line="286"/>
         <source>名册照片</source>
         <translation>Roster photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="126"/>
-        <location filename="../../app/ui/checkin/desk.py" line="127"/>
+        <location filename="../../app/ui/checkin/desk.py" line="115"/>
+        <location filename="../../app/ui/checkin/desk.py" line="116"/>
         <source>现场画面</source>
         <translation>Live picture</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="137"/>
+        <location filename="../../app/ui/checkin/desk.py" line="126"/>
         <source>考场与座位</source>
         <translation>Room and seat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="139"/>
-        <location filename="../../app/ui/checkin/desk.py" line="196"/>
-        <location filename="../../app/ui/checkin/desk.py" line="298"/>
+        <location filename="../../app/ui/checkin/desk.py" line="128"/>
+        <location filename="../../app/ui/checkin/desk.py" line="185"/>
+        <location filename="../../app/ui/checkin/desk.py" line="288"/>
         <source>请扫码</source>
         <translation>Please scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="140"/>
+        <location filename="../../app/ui/checkin/desk.py" line="129"/>
         <source>提示</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="144"/>
+        <location filename="../../app/ui/checkin/desk.py" line="133"/>
         <source>候选考生</source>
         <translation>Matching candidates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="148"/>
+        <location filename="../../app/ui/checkin/desk.py" line="137"/>
         <source>各考场人数</source>
         <translation>Counts per room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="149"/>
+        <location filename="../../app/ui/checkin/desk.py" line="138"/>
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="149"/>
+        <location filename="../../app/ui/checkin/desk.py" line="138"/>
         <source>应到</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="149"/>
+        <location filename="../../app/ui/checkin/desk.py" line="138"/>
         <source>已检录</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="149"/>
+        <location filename="../../app/ui/checkin/desk.py" line="138"/>
         <source>缺考</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="150"/>
+        <location filename="../../app/ui/checkin/desk.py" line="139"/>
         <source>未到</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="156"/>
+        <location filename="../../app/ui/checkin/desk.py" line="145"/>
         <source>回车 确认人证一致 · F8 人证不符 · F9 考场负责人同意入场 · Ctrl+Z 撤销（1分钟内） · F10 记缺考 · Esc 清除</source>
         <translation>Enter: identity matches · F8: does not match · F9: room head lets in · Ctrl+Z: undo (within 1 minute) · F10: record absentees · Esc: clear</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="219"/>
+        <location filename="../../app/ui/checkin/desk.py" line="209"/>
         <source>没有场次：请先由考务人员创建场次（examsite checkin session）</source>
         <translation>No session: exam staff must create one first (examsite checkin session)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="263"/>
+        <location filename="../../app/ui/checkin/desk.py" line="253"/>
         <source>未连接摄像头
 （检录照片将无法留存）</source>
         <translation>No camera connected
 (no check-in photo will be kept)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="305"/>
+        <location filename="../../app/ui/checkin/desk.py" line="295"/>
         <source>准考证号 {0}&#x3000;{1} {2}&#x3000;{3}
 {4}</source>
         <translation>Ticket {0}   {1} {2}   {3}
 {4}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="307"/>
-        <location filename="../../app/ui/checkin/desk.py" line="391"/>
+        <location filename="../../app/ui/checkin/desk.py" line="297"/>
+        <location filename="../../app/ui/checkin/desk.py" line="381"/>
         <source>{0}&#x3000;座位 {1}</source>
         <translation>{0}   Seat {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="307"/>
-        <location filename="../../app/ui/checkin/desk.py" line="391"/>
+        <location filename="../../app/ui/checkin/desk.py" line="297"/>
+        <location filename="../../app/ui/checkin/desk.py" line="381"/>
         <source>未排</source>
         <translation>not assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="313"/>
+        <location filename="../../app/ui/checkin/desk.py" line="303"/>
         <source>名册中无照片</source>
         <translation>No photo in the roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="315"/>
+        <location filename="../../app/ui/checkin/desk.py" line="305"/>
         <source>（F9 请考场负责人同意）</source>
         <translation> (F9: ask the room head)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="321"/>
+        <location filename="../../app/ui/checkin/desk.py" line="311"/>
         <source>证件姓名「{0}」与名册不符，请仔细核对</source>
         <translation>The name on the ID card, &quot;{0}&quot;, differs from the roster: check carefully</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="324"/>
+        <location filename="../../app/ui/checkin/desk.py" line="314"/>
         <source>请核对照片与本人：一致按回车，不一致按 F8</source>
         <translation>Compare the photo with the person: Enter if they match, F8 if not</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="335"/>
+        <location filename="../../app/ui/checkin/desk.py" line="325"/>
         <source>请先选择场次</source>
         <translation>Choose a session first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="373"/>
+        <location filename="../../app/ui/checkin/desk.py" line="363"/>
         <source>有 {0} 名考生符合，请输入序号并回车</source>
         <translation>{0} candidates match: type the number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="392"/>
+        <location filename="../../app/ui/checkin/desk.py" line="382"/>
         <source>✔ {0} 检录完成：请到 {1} {2} 号座位</source>
         <translation>✔ {0} checked in: go to {1}, seat {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="393"/>
+        <location filename="../../app/ui/checkin/desk.py" line="383"/>
         <source>（未排座）</source>
         <translation>(no seat assigned)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="399"/>
+        <location filename="../../app/ui/checkin/desk.py" line="388"/>
         <source>正在核验考场负责人…</source>
         <translation>Checking the room head…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="406"/>
+        <location filename="../../app/ui/checkin/desk.py" line="395"/>
         <source>人证不符</source>
         <translation>Identity mismatch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="406"/>
+        <location filename="../../app/ui/checkin/desk.py" line="395"/>
         <source>确认此人与名册照片不是同一人？将记录疑似冒名顶替，并报考场负责人处理。</source>
         <translation>Confirm this person is not the one in the roster photo? Suspected impersonation is recorded and reported to the room head.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="415"/>
+        <location filename="../../app/ui/checkin/desk.py" line="404"/>
         <source>✖ 人证不符：已记录（疑似冒名顶替），请留住该人员并通知考场负责人</source>
         <translation>✖ Identity mismatch recorded (suspected impersonation): keep the person here and call the room head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="436"/>
+        <location filename="../../app/ui/checkin/desk.py" line="426"/>
         <source>撤销检录</source>
         <translation>Undo check-in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="436"/>
+        <location filename="../../app/ui/checkin/desk.py" line="426"/>
         <source>撤销您刚才的一次检录吗？（仅限1分钟内）</source>
         <translation>Undo your last check-in? (only within 1 minute)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="443"/>
+        <location filename="../../app/ui/checkin/desk.py" line="433"/>
         <source>已撤销 {0}（{1}）的检录</source>
         <translation>Check-in of {0} ({1}) undone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="453"/>
+        <location filename="../../app/ui/checkin/desk.py" line="442"/>
         <source>记缺考</source>
         <translation>Record absentees</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="453"/>
+        <location filename="../../app/ui/checkin/desk.py" line="442"/>
         <source>将本场次所有未检录的考生记为缺考吗？此后入场须考场负责人同意。</source>
         <translation>Record every candidate not checked in to this session as absent? Entry after that needs the room head&apos;s consent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="458"/>
+        <location filename="../../app/ui/checkin/desk.py" line="447"/>
         <source>已记缺考 {0} 名</source>
         <translation>{0} recorded absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="488"/>
+        <location filename="../../app/ui/checkin/desk.py" line="476"/>
         <source>已过入场截止时间 {0}，尚有 {1} 人未到：按 F10 记缺考</source>
         <translation>Entry closed at {0}; {1} still missing: press F10 to record them absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="492"/>
+        <location filename="../../app/ui/checkin/desk.py" line="480"/>
         <source>开考 {0}，{1} 起不得入场</source>
         <translation>Starts {0}; no entry from {1}</translation>
     </message>
@@ -592,102 +592,107 @@
 <context>
     <name>ChiefPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="326"/>
+        <location filename="../../app/ui/scoring/chief.py" line="44"/>
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="326"/>
+        <location filename="../../app/ui/scoring/chief.py" line="44"/>
         <source>各考评员总分</source>
         <translation>Graders&apos; totals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="326"/>
+        <location filename="../../app/ui/scoring/chief.py" line="44"/>
         <source>分差</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="326"/>
+        <location filename="../../app/ui/scoring/chief.py" line="44"/>
         <source>汇总</source>
         <translation>Aggregate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="326"/>
+        <location filename="../../app/ui/scoring/chief.py" line="44"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="326"/>
+        <location filename="../../app/ui/scoring/chief.py" line="44"/>
         <source>裁定理由</source>
         <translation>Decision reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="327"/>
+        <location filename="../../app/ui/scoring/chief.py" line="45"/>
         <source>分歧列表</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328"/>
+        <location filename="../../app/ui/scoring/chief.py" line="46"/>
         <source>考评员</source>
         <translation>Grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328"/>
+        <location filename="../../app/ui/scoring/chief.py" line="46"/>
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328"/>
+        <location filename="../../app/ui/scoring/chief.py" line="46"/>
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328"/>
+        <location filename="../../app/ui/scoring/chief.py" line="46"/>
         <source>否决项</source>
         <translation>Veto items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328"/>
+        <location filename="../../app/ui/scoring/chief.py" line="46"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328"/>
+        <location filename="../../app/ui/scoring/chief.py" line="46"/>
         <source>更正理由</source>
         <translation>Correction reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="329"/>
+        <location filename="../../app/ui/scoring/chief.py" line="47"/>
+        <source>该考生的全部评分表</source>
+        <translation>All sheets of this candidate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/chief.py" line="48"/>
         <source>裁定(&amp;D)</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="334"/>
+        <location filename="../../app/ui/scoring/chief.py" line="53"/>
         <source>分差超过阈值的考生</source>
         <translation>Candidates whose scores differ beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="336"/>
+        <location filename="../../app/ui/scoring/chief.py" line="55"/>
         <source>该考生的全部评分表（含更正版本）</source>
         <translation>All sheets of this candidate (including corrections)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="371"/>
+        <location filename="../../app/ui/scoring/chief.py" line="91"/>
         <source>纸质</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="371"/>
+        <location filename="../../app/ui/scoring/chief.py" line="91"/>
         <source>机评</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="377"/>
+        <location filename="../../app/ui/scoring/chief.py" line="97"/>
         <source>请先选择考生</source>
         <translation>Select a candidate first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="390"/>
+        <location filename="../../app/ui/scoring/chief.py" line="107"/>
         <source>已裁定：{0} 分</source>
         <translation>Decided: {0} points</translation>
     </message>
@@ -890,7 +895,7 @@
         <translation>Not passed: problems must be fixed before the exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/tasks.py" line="46"/>
+        <location filename="../../app/ui/common/tasks.py" line="78"/>
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
@@ -898,200 +903,200 @@
 <context>
     <name>ExamWindow</name>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="89"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="61"/>
         <source>理论知识考试</source>
         <translation>Theory exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="110"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="82"/>
         <source>准考证号</source>
         <translation>Ticket number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="113"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="85"/>
         <source>身份证号后6位，或监考人员提供的验证码</source>
         <translation>Last 6 characters of the ID number, or the code from the proctor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="114"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="86"/>
         <source>准考证号：</source>
         <translation>Ticket no.:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="115"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="87"/>
         <source>验证信息：</source>
         <translation>Verification:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="116"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="88"/>
         <source>登录考试</source>
         <translation>Start the exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="123"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="95"/>
         <source>职业技能等级认定 理论知识考试</source>
         <translation>Vocational Skill Level Certification — Theory Exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="143"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="115"/>
         <source>字号 -</source>
         <translation>Text −</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="144"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="116"/>
         <source>字号 +</source>
         <translation>Text +</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="147"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="119"/>
         <source>交卷</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="162"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="134"/>
         <source>绿：已答&#x3000;橙：标记&#x3000;白：未答</source>
         <translation>Green: answered   Orange: flagged   White: unanswered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="172"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="144"/>
         <source>标记本题（稍后检查）</source>
         <translation>Flag this question (check later)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="175"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="147"/>
         <source>上一题</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="176"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="148"/>
         <source>下一题</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="209"/>
-        <location filename="../../app/ui/exam/kiosk.py" line="258"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="181"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="230"/>
         <source>监考人员用户名</source>
         <translation>Proctor user name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="212"/>
-        <location filename="../../app/ui/exam/kiosk.py" line="261"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="184"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="233"/>
         <source>监考人员密码</source>
         <translation>Proctor password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="213"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="185"/>
         <source>监考人员授权继续考试</source>
         <translation>Proctor authorises the exam to continue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="227"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="199"/>
         <source>返回继续作答</source>
         <translation>Back to the exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="228"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="200"/>
         <source>确认交卷</source>
         <translation>Confirm submission</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="255"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="227"/>
         <source>监考人员关闭考试窗口（考生的作答与用时均已保存，可再次登录继续）</source>
         <translation>Proctor closes the exam window (answers and time are saved; the candidate can log in again to continue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="262"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="234"/>
         <source>关闭考试窗口</source>
         <translation>Close the exam window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="263"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="235"/>
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="298"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="270"/>
         <source>请输入准考证号和验证信息</source>
         <translation>Enter the ticket number and the verification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="301"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="273"/>
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="313"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="285"/>
         <source>考生：{0}&#x3000;准考证号：{1}</source>
         <translation>Candidate: {0}   Ticket no.: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="331"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="303"/>
         <source>本终端中断约 {0} 分钟，超过规定时限。已用时间已保存，中断期间不计时。请举手示意，由监考人员授权后继续考试。</source>
         <translation>This terminal was down for about {0} minutes, longer than allowed. The time used is saved and the outage was not counted. Raise your hand: a proctor must authorise you to continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="372"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="344"/>
         <source>第 {0} 题（{1}，{2} 分）</source>
         <translation>Question {0} ({1}, {2} points)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="402"/>
-        <location filename="../../app/ui/exam/kiosk.py" line="423"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="374"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="395"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="417"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="389"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="427"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="399"/>
         <source>未保存：{0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="460"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="432"/>
         <source>剩余 {0:02d}:{1:02d}:{2:02d}</source>
         <translation>Left {0:02d}:{1:02d}:{2:02d}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="464"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="436"/>
         <source>距考试结束还有 {0} 分钟，请抓紧时间作答并检查</source>
         <translation>{0} minutes left: finish your answers and check them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="470"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="442"/>
         <source>确认交卷吗？交卷后不能再修改答案。</source>
         <translation>Submit now? You cannot change your answers afterwards.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="472"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="444"/>
         <source>还有 {0} 题未作答：第 {1} 题</source>
         <translation>{0} questions unanswered: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="474"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="446"/>
         <source>全部题目均已作答。</source>
         <translation>Every question is answered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="476"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="448"/>
         <source>已标记待查：第 {0} 题</source>
         <translation>Flagged for checking: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="488"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="460"/>
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="488"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="460"/>
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="489"/>
+        <location filename="../../app/ui/exam/kiosk.py" line="461"/>
         <source>试卷已提交。
 成绩：{0} 分（满分 {1}，合格线 {2}）
 {3}</source>
@@ -1333,210 +1338,267 @@ Score: {0} (out of {1}, pass mark {2})
 <context>
     <name>GraderStation</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="72"/>
+        <location filename="../../app/ui/scoring/station.py" line="51"/>
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="72"/>
+        <location filename="../../app/ui/scoring/station.py" line="51"/>
         <source>工位</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="72"/>
+        <location filename="../../app/ui/scoring/station.py" line="51"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="72"/>
+        <location filename="../../app/ui/scoring/station.py" line="51"/>
         <source>我的评分</source>
         <translation>My sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="72"/>
+        <location filename="../../app/ui/scoring/station.py" line="52"/>
         <source>回避</source>
         <translation>Avoidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="73"/>
+        <location filename="../../app/ui/scoring/station.py" line="53"/>
         <source>考生列表</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="75"/>
-        <source>考核项目</source>
-        <translation>Task</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="75"/>
+        <location filename="../../app/ui/scoring/station.py" line="70"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="75"/>
+        <location filename="../../app/ui/scoring/station.py" line="70"/>
         <source>评分项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="75"/>
+        <location filename="../../app/ui/scoring/station.py" line="70"/>
         <source>配分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="75"/>
+        <location filename="../../app/ui/scoring/station.py" line="71"/>
         <source>评分标准 / 扣分说明</source>
         <translation>Criteria / deductions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="76"/>
+        <location filename="../../app/ui/scoring/station.py" line="70"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="77"/>
+        <location filename="../../app/ui/scoring/station.py" line="72"/>
         <source>评分表</source>
         <translation>Scoring sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="82"/>
-        <source>请选择考生</source>
-        <translation>Select a candidate</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="87"/>
-        <source>签字(&amp;S)</source>
-        <translation>&amp;Sign</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="88"/>
-        <source>更正(&amp;R)</source>
-        <translation>Co&amp;rrect</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="89"/>
-        <source>拍考件照片(&amp;P)</source>
-        <translation>&amp;Photo of work piece</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="90"/>
-        <source>导出已签字评分表(&amp;X)…</source>
-        <translation>E&amp;xport signed sheets…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="91"/>
+        <location filename="../../app/ui/scoring/station.py" line="95"/>
         <source>无站点网络时：导出本人已签字的评分表（站点签名、加密），交主站导入</source>
         <translation>Without the site link: export your signed sheets (site-signed, encrypted) for the main station to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="127"/>
+        <location filename="../../app/ui/scoring/station.py" line="145"/>
         <source>（隐藏）</source>
         <translation>(hidden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="152"/>
+        <location filename="../../app/ui/scoring/station.py" line="195"/>
         <source>准考证号 {0}&#x3000;工位 {1}</source>
         <translation>Ticket {0}  Workstation {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="162"/>
-        <source>（{0} 分钟）</source>
-        <translation> ({0} min)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="163"/>
+        <location filename="../../app/ui/scoring/station.py" line="216"/>
         <source>，工位：{0}</source>
         <translation>, workstation: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="167"/>
+        <location filename="../../app/ui/scoring/station.py" line="230"/>
         <source>否决项</source>
         <translation>Veto items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="171"/>
+        <location filename="../../app/ui/scoring/station.py" line="234"/>
         <source>填「是」或「否」</source>
         <translation>Enter yes (y) or no (n)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="171"/>
+        <location filename="../../app/ui/scoring/station.py" line="234"/>
         <source>0—{0}，0.5 分为单位</source>
         <translation>0–{0}, in steps of 0.5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="195"/>
+        <location filename="../../app/ui/scoring/station.py" line="57"/>
+        <location filename="../../app/ui/scoring/station.py" line="265"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="197"/>
-        <location filename="../../app/ui/scoring/workplace.py" line="255"/>
+        <location filename="../../app/ui/scoring/station.py" line="48"/>
+        <source>扫码或输入准考证号</source>
+        <translation>Scan or type the ticket number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="49"/>
+        <source>扫描准考证二维码，或输入准考证号，回车</source>
+        <translation>Scan the ticket QR code, or type the ticket number, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="57"/>
+        <location filename="../../app/ui/scoring/station.py" line="267"/>
+        <location filename="../../app/ui/scoring/station.py" line="351"/>
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="197"/>
+        <location filename="../../app/ui/scoring/station.py" line="57"/>
+        <source>评分中</source>
+        <translation>Scoring</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="58"/>
+        <location filename="../../app/ui/scoring/station.py" line="141"/>
+        <source>组长已裁定</source>
+        <translation>Decided by the chief</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="58"/>
+        <location filename="../../app/ui/scoring/station.py" line="141"/>
+        <source>缺考</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="58"/>
+        <source>须回避</source>
+        <translation>Must recuse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="62"/>
+        <source>颜色说明</source>
+        <translation>Colour legend</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="85"/>
+        <source>请扫码或选择考生</source>
+        <translation>Scan a ticket or choose a candidate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="91"/>
+        <source>签字（Ctrl+回车）</source>
+        <translation>Sign (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="92"/>
+        <source>更正</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="93"/>
+        <source>拍考件照片</source>
+        <translation>Photograph the work piece</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="94"/>
+        <source>导出已签字评分表…</source>
+        <translation>Export signed sheets…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="182"/>
+        <source>这张准考证属于认定计划 {0}，不是本批次（{1}）</source>
+        <translation>This ticket belongs to plan {0}, not to this batch ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="187"/>
+        <source>准考证号 {0} 不在您的评分名单中</source>
+        <translation>Ticket {0} is not on your scoring list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="215"/>
+        <source>，限时 {0} 分钟</source>
+        <translation>, {0} minutes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="219"/>
+        <source>考核项目 {0}&#x3000;{1}{2}{3}</source>
+        <translation>Task {0}  {1}{2}{3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="267"/>
+        <location filename="../../app/ui/scoring/station.py" line="290"/>
         <source>未签字，尚有 {0} 项未评</source>
         <translation>Not signed, {0} items left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="198"/>
+        <location filename="../../app/ui/scoring/station.py" line="268"/>
+        <location filename="../../app/ui/scoring/station.py" line="291"/>
         <source>（第 {0} 版）</source>
         <translation> (version {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="199"/>
+        <location filename="../../app/ui/scoring/station.py" line="269"/>
+        <location filename="../../app/ui/scoring/station.py" line="292"/>
         <source>合计 {0} 分&#x3000;{1}{2}</source>
         <translation>Total {0}  {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="244"/>
+        <location filename="../../app/ui/scoring/station.py" line="342"/>
         <source>准考证号 {0} 的评分表</source>
         <translation>Scoring sheet of ticket {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="261"/>
+        <location filename="../../app/ui/scoring/station.py" line="356"/>
+        <source>正在核验密码并签字…</source>
+        <translation>Checking the password and signing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="362"/>
         <source>更正评分表</source>
         <translation>Correct scoring sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="262"/>
+        <location filename="../../app/ui/scoring/station.py" line="363"/>
         <source>已签字的评分表不会被改动，更正将另存为新版本。
 更正理由：</source>
         <translation>The signed sheet stays unchanged; the correction is saved as a new version.
 Reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="275"/>
+        <location filename="../../app/ui/scoring/station.py" line="372"/>
         <source>导出已签字评分表</source>
         <translation>Export signed sheets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="277"/>
+        <location filename="../../app/ui/scoring/station.py" line="374"/>
         <source>评分表交换文件 (*.exsc)</source>
         <translation>Scoring sheet exchange file (*.exsc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="281"/>
+        <location filename="../../app/ui/scoring/station.py" line="378"/>
         <source>已导出 {0} 份评分表</source>
         <translation>{0} sheets exported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="282"/>
+        <location filename="../../app/ui/scoring/station.py" line="379"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="292"/>
+        <location filename="../../app/ui/scoring/station.py" line="386"/>
         <source>考件</source>
         <translation>Work piece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="294"/>
+        <location filename="../../app/ui/scoring/station.py" line="391"/>
         <source>考件照片已保存（{0}）</source>
         <translation>Work-piece photo saved ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="296"/>
+        <location filename="../../app/ui/scoring/station.py" line="392"/>
         <source>正在拍照…</source>
         <translation>Taking photo…</translation>
     </message>
@@ -1598,7 +1660,7 @@ Reason:</translation>
         <translation>&amp;Export clip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="113"/>
+        <location filename="../../app/ui/cameras/incidents.py" line="116"/>
         <source>记录情况</source>
         <translation>Record incident</translation>
     </message>
@@ -1717,17 +1779,17 @@ Reason:</translation>
         <translation>Reported by the check-in desk (F5 to refresh)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/incidents.py" line="72"/>
+        <location filename="../../app/ui/checkin/incidents.py" line="73"/>
         <source>人证不符（疑似冒名顶替）</source>
         <translation>Identity mismatch (suspected impersonation)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/incidents.py" line="87"/>
+        <location filename="../../app/ui/checkin/incidents.py" line="88"/>
         <source>无检录照片</source>
         <translation>No check-in photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/incidents.py" line="88"/>
+        <location filename="../../app/ui/checkin/incidents.py" line="89"/>
         <source>无名册照片</source>
         <translation>No roster photo</translation>
     </message>
@@ -1735,37 +1797,37 @@ Reason:</translation>
 <context>
     <name>InstitutionTab</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="192"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="187"/>
         <source>尚未设置评价机构信息</source>
         <translation>The institution has not been set up yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="194"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="189"/>
         <source>评价机构名称</source>
         <translation>Institution name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="195"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="190"/>
         <source>机构类别</source>
         <translation>Institution category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="196"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="191"/>
         <source>评价机构代码</source>
         <translation>Institution code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="197"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="192"/>
         <source>所在省份</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="198"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="193"/>
         <source>站点序列码</source>
         <translation>Site serial</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="199"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="194"/>
         <source>证书编号前缀</source>
         <translation>Certificate number prefix</translation>
     </message>
@@ -2165,83 +2227,83 @@ Reason:</translation>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="113"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="114"/>
         <source>已保存，须经2名工作人员签字</source>
         <translation>Saved; two staff members must sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="116"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="117"/>
         <source>签字人用户名：</source>
         <translation>Signer&apos;s user name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="119"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="120"/>
         <source>签字人密码：</source>
         <translation>Signer&apos;s password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="124"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="125"/>
         <source>工作人员签字</source>
         <translation>Staff signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="126"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="127"/>
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="133"/>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="148"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="134"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="149"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="133"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="134"/>
         <source>确认后处理即生效（成绩取消、禁考）。继续？</source>
         <translation>Once confirmed the penalty takes effect (scores void, ban). Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="135"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="136"/>
         <source>考场负责人确认</source>
         <translation>Room head confirmation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="137"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="138"/>
         <source>已确认，处理已生效</source>
         <translation>Confirmed; the penalty is in effect</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="142"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="143"/>
         <source>告知</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="142"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="143"/>
         <source>告知方式（如当面送达）：</source>
         <translation>How the notice was given (e.g. in person):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="144"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="145"/>
         <source>已记录告知</source>
         <translation>Notice recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="148"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="149"/>
         <source>作出书面处理决定？</source>
         <translation>Make the written decision?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="149"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="150"/>
         <source>已作出处理决定</source>
         <translation>Decision made</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="156"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="157"/>
         <source>保存告知书</source>
         <translation>Save the notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="159"/>
+        <location filename="../../app/ui/results/misconduct_panel.py" line="160"/>
         <source>已生成告知书：{0}</source>
         <translation>Notice generated: {0}</translation>
     </message>
@@ -2249,43 +2311,43 @@ Reason:</translation>
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="50"/>
+        <location filename="../../app/ui/checkin/desk.py" line="39"/>
         <source>考场负责人同意入场</source>
         <translation>Room head lets the candidate in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="52"/>
-        <location filename="../../app/ui/checkin/desk.py" line="62"/>
+        <location filename="../../app/ui/checkin/desk.py" line="41"/>
+        <location filename="../../app/ui/checkin/desk.py" line="51"/>
         <source>考场负责人用户名</source>
         <translation>Room head&apos;s user name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="55"/>
+        <location filename="../../app/ui/checkin/desk.py" line="44"/>
         <source>考场负责人密码</source>
         <translation>Room head&apos;s password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="57"/>
+        <location filename="../../app/ui/checkin/desk.py" line="46"/>
         <source>同意理由</source>
         <translation>Reason for consent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="63"/>
+        <location filename="../../app/ui/checkin/desk.py" line="52"/>
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="64"/>
+        <location filename="../../app/ui/checkin/desk.py" line="53"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="66"/>
+        <location filename="../../app/ui/checkin/desk.py" line="55"/>
         <source>同意入场</source>
         <translation>Let in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="67"/>
+        <location filename="../../app/ui/checkin/desk.py" line="56"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2293,77 +2355,77 @@ Reason:</translation>
 <context>
     <name>PaperEntryPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="711"/>
+        <location filename="../../app/ui/scoring/paper.py" line="26"/>
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="715"/>
+        <location filename="../../app/ui/scoring/paper.py" line="30"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="717"/>
+        <location filename="../../app/ui/scoring/paper.py" line="32"/>
         <source>准考证号(&amp;T)：</source>
         <translation>&amp;Ticket no.:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="719"/>
+        <location filename="../../app/ui/scoring/paper.py" line="34"/>
         <source>考评员：</source>
         <translation>Grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="723"/>
+        <location filename="../../app/ui/scoring/paper.py" line="38"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="723"/>
+        <location filename="../../app/ui/scoring/paper.py" line="38"/>
         <source>评分项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="723"/>
+        <location filename="../../app/ui/scoring/paper.py" line="38"/>
         <source>配分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="723"/>
+        <location filename="../../app/ui/scoring/paper.py" line="38"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="724"/>
+        <location filename="../../app/ui/scoring/paper.py" line="39"/>
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="731"/>
+        <location filename="../../app/ui/scoring/paper.py" line="46"/>
         <source>否决项</source>
         <translation>Veto item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="737"/>
+        <location filename="../../app/ui/scoring/paper.py" line="52"/>
         <source>保存本人录入(&amp;S)</source>
         <translation>&amp;Save my entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="773"/>
+        <location filename="../../app/ui/scoring/paper.py" line="84"/>
         <source>两人录入一致，评分表已记录</source>
         <translation>Both entries agree; the sheet is recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="775"/>
+        <location filename="../../app/ui/scoring/paper.py" line="86"/>
         <source>与另一人的录入有 {0} 处不一致（红色），请对照纸质评分表核对</source>
         <translation>{0} items differ from the other entry (red); check against the paper sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="778"/>
+        <location filename="../../app/ui/scoring/paper.py" line="89"/>
         <source>本人录入未完成</source>
         <translation>My entry is incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="780"/>
+        <location filename="../../app/ui/scoring/paper.py" line="91"/>
         <source>已保存，等待另一人录入</source>
         <translation>Saved; waiting for the second entry</translation>
     </message>
@@ -2514,7 +2576,7 @@ Reason:</translation>
     </message>
     <message>
         <location filename="../../app/ui/checkin/printing.py" line="85"/>
-        <location filename="../../app/ui/checkin/printing.py" line="161"/>
+        <location filename="../../app/ui/checkin/printing.py" line="167"/>
         <source>排座</source>
         <translation>Seating</translation>
     </message>
@@ -2554,57 +2616,57 @@ Reason:</translation>
         <translation>Print (PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="125"/>
+        <location filename="../../app/ui/checkin/printing.py" line="126"/>
         <source>（全部考场）</source>
         <translation>(all rooms)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="129"/>
+        <location filename="../../app/ui/checkin/printing.py" line="134"/>
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="142"/>
+        <location filename="../../app/ui/checkin/printing.py" line="148"/>
         <source>已创建场次「{0}」</source>
         <translation>Session &quot;{0}&quot; created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="149"/>
+        <location filename="../../app/ui/checkin/printing.py" line="155"/>
         <source>保存 PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="159"/>
+        <location filename="../../app/ui/checkin/printing.py" line="165"/>
         <source>请先选择一个考场</source>
         <translation>Choose a room first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="161"/>
+        <location filename="../../app/ui/checkin/printing.py" line="167"/>
         <source>为「{0}」重新排座？已有座位号将被覆盖（记入日志）。</source>
         <translation>Seat &quot;{0}&quot; again? Existing seat numbers are replaced (recorded in the journal).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="167"/>
+        <location filename="../../app/ui/checkin/printing.py" line="173"/>
         <source>「{0}」已排座 {1} 人</source>
         <translation>&quot;{0}&quot;: {1} seated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="171"/>
+        <location filename="../../app/ui/checkin/printing.py" line="177"/>
         <source>正在排座…</source>
         <translation>Seating…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="178"/>
+        <location filename="../../app/ui/checkin/printing.py" line="185"/>
         <source>座位表须选择一个考场</source>
         <translation>A seating chart needs one room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="202"/>
+        <location filename="../../app/ui/checkin/printing.py" line="209"/>
         <source>已写出 {0}（{1}）</source>
         <translation>Written: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="205"/>
+        <location filename="../../app/ui/checkin/printing.py" line="212"/>
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
@@ -2855,78 +2917,78 @@ Reason:</translation>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="466"/>
+        <location filename="../../app/ui/scoring/chief.py" line="178"/>
         <source>评分完成情况</source>
         <translation>Scoring completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="468"/>
+        <location filename="../../app/ui/scoring/chief.py" line="180"/>
         <source>登记缺考(&amp;A)…</source>
         <translation>Record &amp;absence…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="488"/>
+        <location filename="../../app/ui/scoring/chief.py" line="201"/>
         <source>工位</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="488"/>
+        <location filename="../../app/ui/scoring/chief.py" line="201"/>
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="488"/>
+        <location filename="../../app/ui/scoring/chief.py" line="201"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="502"/>
+        <location filename="../../app/ui/scoring/chief.py" line="215"/>
         <source>全部签字</source>
         <translation>All signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="502"/>
+        <location filename="../../app/ui/scoring/chief.py" line="215"/>
         <source>未完成</source>
         <translation>Incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="509"/>
+        <location filename="../../app/ui/scoring/chief.py" line="222"/>
         <source>请先选择考生</source>
         <translation>Select a candidate first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="513"/>
-        <location filename="../../app/ui/scoring/workplace.py" line="518"/>
+        <location filename="../../app/ui/scoring/chief.py" line="226"/>
+        <location filename="../../app/ui/scoring/chief.py" line="231"/>
         <source>登记缺考</source>
         <translation>Record absence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="513"/>
+        <location filename="../../app/ui/scoring/chief.py" line="226"/>
         <source>考生 {0} 缺考的情况：</source>
         <translation>Why is candidate {0} absent:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="514"/>
+        <location filename="../../app/ui/scoring/chief.py" line="227"/>
         <source>未参加实操考核</source>
         <translation>Did not take the practical exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="519"/>
+        <location filename="../../app/ui/scoring/chief.py" line="232"/>
         <source>确定登记考生 {0} 缺考？登记后该考生不能再评分。</source>
         <translation>Record candidate {0} as absent? The candidate can no longer be scored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="522"/>
+        <location filename="../../app/ui/scoring/chief.py" line="235"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="523"/>
+        <location filename="../../app/ui/scoring/chief.py" line="236"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="531"/>
+        <location filename="../../app/ui/scoring/chief.py" line="240"/>
         <source>已登记 {0} 缺考</source>
         <translation>{0} recorded as absent</translation>
     </message>
@@ -3036,32 +3098,32 @@ Reason:</translation>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="304"/>
+        <location filename="../../app/ui/scoring/chief.py" line="22"/>
         <source>组长裁定 — {0}</source>
         <translation>Chief&apos;s decision — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="306"/>
+        <location filename="../../app/ui/scoring/chief.py" line="24"/>
         <source>各考评员的评分表不会被改动；裁定与理由单独记录。</source>
         <translation>The graders&apos; sheets are not changed; the decision and its reason are recorded separately.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="309"/>
+        <location filename="../../app/ui/scoring/chief.py" line="27"/>
         <source>裁定成绩(&amp;S)：</source>
         <translation>&amp;Score:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="310"/>
+        <location filename="../../app/ui/scoring/chief.py" line="28"/>
         <source>裁定理由(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="312"/>
+        <location filename="../../app/ui/scoring/chief.py" line="30"/>
         <source>确定裁定</source>
         <translation>Confirm decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="313"/>
+        <location filename="../../app/ui/scoring/chief.py" line="31"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3335,12 +3397,12 @@ Reason:</translation>
         <translation>Misconduct register</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="191"/>
+        <location filename="../../app/ui/results/workplace.py" line="190"/>
         <source>违纪处理</source>
         <translation>Misconduct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="199"/>
+        <location filename="../../app/ui/results/workplace.py" line="197"/>
         <source>内部督导报告</source>
         <translation>Internal supervision report</translation>
     </message>
@@ -3450,12 +3512,12 @@ Reason:</translation>
         <translation>Both entries agree; the score now counts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="318"/>
+        <location filename="../../app/ui/results/workplace.py" line="317"/>
         <source>签字确认：请再次输入您的密码</source>
         <translation>To sign, enter your password again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="323"/>
+        <location filename="../../app/ui/results/workplace.py" line="322"/>
         <source>审核签字</source>
         <translation>Review signature</translation>
     </message>
@@ -3472,8 +3534,8 @@ Reason:</translation>
     </message>
     <message>
         <location filename="../../app/ui/results/workplace.py" line="333"/>
-        <location filename="../../app/ui/results/workplace.py" line="343"/>
-        <location filename="../../app/ui/results/workplace.py" line="352"/>
+        <location filename="../../app/ui/results/workplace.py" line="344"/>
+        <location filename="../../app/ui/results/workplace.py" line="354"/>
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
@@ -3483,58 +3545,58 @@ Reason:</translation>
         <translation>After reopening, the supervisor check, first and second review must be signed again. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="343"/>
+        <location filename="../../app/ui/results/workplace.py" line="344"/>
         <source>为本批次合格考生分配证书编号？编号一经分配不再收回。</source>
         <translation>Allocate certificate numbers to the candidates who passed? Numbers once allocated are never taken back.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="348"/>
+        <location filename="../../app/ui/results/workplace.py" line="349"/>
         <source>已分配 {0} 个证书编号</source>
         <translation>{0} certificate numbers allocated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="348"/>
+        <location filename="../../app/ui/results/workplace.py" line="349"/>
         <source>正在分配证书编号…</source>
         <translation>Allocating certificate numbers…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="352"/>
+        <location filename="../../app/ui/results/workplace.py" line="354"/>
         <source>以脱敏的姓名和证件号码公示本批次认定结果？</source>
         <translation>Publish this batch&apos;s results with masked names and ID numbers?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="358"/>
+        <location filename="../../app/ui/results/workplace.py" line="360"/>
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="375"/>
-        <location filename="../../app/ui/results/workplace.py" line="399"/>
+        <location filename="../../app/ui/results/workplace.py" line="377"/>
+        <location filename="../../app/ui/results/workplace.py" line="401"/>
         <source>已导出 {0} 个文件到 {1}</source>
         <translation>{0} files exported to {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="376"/>
+        <location filename="../../app/ui/results/workplace.py" line="378"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="404"/>
+        <location filename="../../app/ui/results/workplace.py" line="406"/>
         <source>正在导出官方表格…</source>
         <translation>Exporting the official tables…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="409"/>
+        <location filename="../../app/ui/results/workplace.py" line="411"/>
         <source>保存证书 PDF</source>
         <translation>Save certificates PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="412"/>
+        <location filename="../../app/ui/results/workplace.py" line="414"/>
         <source>正在生成证书…</source>
         <translation>Generating certificates…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="420"/>
+        <location filename="../../app/ui/results/workplace.py" line="422"/>
         <source>已生成 {0} 张证书：{1}</source>
         <translation>{0} certificates generated: {1}</translation>
     </message>
@@ -3828,7 +3890,7 @@ Reason:</translation>
 <context>
     <name>Scoring</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="31"/>
+        <location filename="../../app/ui/scoring/common.py" line="28"/>
         <source>发生意外错误：{0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
@@ -3836,156 +3898,224 @@ Reason:</translation>
 <context>
     <name>ScoringWorkplace</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="792"/>
-        <source>认定计划(&amp;B)：</source>
-        <translation>&amp;Batch:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="794"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="41"/>
         <source>认定批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="819"/>
-        <source>尚无导入了评分记录表的认定计划</source>
-        <translation>No batch has a scoring sheet template yet</translation>
+        <location filename="../../app/ui/scoring/workplace.py" line="39"/>
+        <source>认定计划：</source>
+        <translation>Plan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="844"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="64"/>
+        <source>还不能评分：尚无认定批次</source>
+        <translation>Scoring cannot start yet: there is no batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="70"/>
+        <source>开始之前</source>
+        <translation>Before you start</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="95"/>
         <source>评分表与考评组</source>
         <translation>Template and graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="846"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="97"/>
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="848"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="99"/>
         <source>分歧与裁定</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="850"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="101"/>
         <source>完成情况</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="852"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="103"/>
         <source>成绩汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="853"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="104"/>
         <source>回避</source>
         <translation>Avoidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="855"/>
+        <location filename="../../app/ui/scoring/workplace.py" line="106"/>
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="119"/>
+        <source>还不能评分：本批次尚未导入评分记录表</source>
+        <translation>Scoring cannot start yet: no scoring sheet imported for this batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="121"/>
+        <source>还不能评分：本批次尚未组建考评组</source>
+        <translation>Scoring cannot start yet: no grader group formed for this batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="123"/>
+        <source>您不在本批次的考评组中，不能为本批次评分</source>
+        <translation>You are not in this batch&apos;s grader group and cannot score it</translation>
+    </message>
+</context>
+<context>
+    <name>SetupGuide</name>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="195"/>
+        <source>{0} 第 {1} 步&#x3000;{2}：{3}</source>
+        <translation>{0} Step {1}  {2}: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="210"/>
+        <source>考务人员</source>
+        <translation>Exam office staff</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="211"/>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="212"/>
+        <source>在「认定批次与考生名册」导入本批次的考生名册</source>
+        <translation>import this batch&apos;s roster in &quot;Batches and roster&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="213"/>
+        <source>在「实操评分 › 评分表与考评组」导入评分记录表（Excel）</source>
+        <translation>import the scoring sheet (Excel) in &quot;Practical scoring › Sheet and group&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="215"/>
+        <source>在「实操评分 › 评分表与考评组」选定考评员和考评组长，组建考评组</source>
+        <translation>choose the graders and the chief in &quot;Practical scoring › Sheet and group&quot; and form the group</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="219"/>
+        <source>把您（{0}）加入考评组</source>
+        <translation>add you ({0}) to the grader group</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="220"/>
+        <source>考评员</source>
+        <translation>Grader</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="221"/>
+        <source>打开「实操评分 › 评分」，扫描准考证二维码开始评分</source>
+        <translation>open &quot;Practical scoring › Scoring&quot; and scan a ticket QR code to start</translation>
     </message>
 </context>
 <context>
     <name>SetupPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="591"/>
+        <location filename="../../app/ui/scoring/setup.py" line="70"/>
         <source>导入评分记录表(&amp;I)…</source>
         <translation>&amp;Import scoring template…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="594"/>
+        <location filename="../../app/ui/scoring/setup.py" line="73"/>
         <source>导入考评员评分表文件(&amp;F)…</source>
         <translation>Import grader sheet &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="600"/>
+        <location filename="../../app/ui/scoring/setup.py" line="79"/>
         <source>考评组成员</source>
         <translation>Group member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="600"/>
+        <location filename="../../app/ui/scoring/setup.py" line="79"/>
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="600"/>
+        <location filename="../../app/ui/scoring/setup.py" line="79"/>
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="601"/>
+        <location filename="../../app/ui/scoring/setup.py" line="80"/>
         <source>可选考评员</source>
         <translation>Available graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="604"/>
+        <location filename="../../app/ui/scoring/setup.py" line="83"/>
         <source>考评组长</source>
         <translation>Chief grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="605"/>
+        <location filename="../../app/ui/scoring/setup.py" line="84"/>
         <source>组建考评组(&amp;G)</source>
         <translation>Form &amp;grader group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="612"/>
+        <location filename="../../app/ui/scoring/setup.py" line="91"/>
         <source>考评组长(&amp;C)：</source>
         <translation>&amp;Chief grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="624"/>
+        <location filename="../../app/ui/scoring/setup.py" line="103"/>
         <source>评分记录表：{0}（考核项目 {1} 个，评分项 {2} 个）</source>
         <translation>Scoring template: {0} ({1} tasks, {2} items)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="627"/>
+        <location filename="../../app/ui/scoring/setup.py" line="106"/>
         <source>尚未导入评分记录表</source>
         <translation>No scoring template imported yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="651"/>
+        <location filename="../../app/ui/scoring/setup.py" line="130"/>
         <source>评分已开始，考评组已锁定</source>
         <translation>Scoring has started; the group is locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="655"/>
+        <location filename="../../app/ui/scoring/setup.py" line="134"/>
         <source>选择评分记录表</source>
         <translation>Choose scoring template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="660"/>
+        <location filename="../../app/ui/scoring/setup.py" line="139"/>
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="667"/>
-        <location filename="../../app/ui/scoring/workplace.py" line="677"/>
+        <location filename="../../app/ui/scoring/setup.py" line="146"/>
+        <location filename="../../app/ui/scoring/setup.py" line="157"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="671"/>
+        <location filename="../../app/ui/scoring/setup.py" line="151"/>
         <source>选择评分表交换文件</source>
         <translation>Choose scoring sheet exchange file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="672"/>
+        <location filename="../../app/ui/scoring/setup.py" line="152"/>
         <source>评分表交换文件 (*.exsc)</source>
         <translation>Scoring sheet exchange file (*.exsc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="676"/>
+        <location filename="../../app/ui/scoring/setup.py" line="156"/>
         <source>已导入 {0} 份评分表（已有的跳过）</source>
         <translation>{0} sheets imported (existing ones skipped)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="689"/>
+        <location filename="../../app/ui/scoring/setup.py" line="167"/>
         <source>考评组已组建</source>
         <translation>Grader group formed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="691"/>
+        <location filename="../../app/ui/scoring/setup.py" line="169"/>
         <source>；有 {0} 处回避情形，须更换考评员或由考场负责人允许</source>
         <translation>; {0} avoidance conflicts must be resolved (swap the grader or the room head allows)</translation>
     </message>
@@ -4051,22 +4181,22 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>SiteAdminWorkplace</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="212"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="207"/>
         <source>名册导入</source>
         <translation>Roster import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="213"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="208"/>
         <source>工作人员账户</source>
         <translation>Staff accounts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="214"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="209"/>
         <source>评价机构</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="216"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="211"/>
         <source>考前自检</source>
         <translation>Readiness check</translation>
     </message>
@@ -4074,82 +4204,87 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>StaffTab</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="126"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="128"/>
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="126"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="128"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="126"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="128"/>
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="126"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="128"/>
         <source>所在单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="127"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="129"/>
         <source>证卡编号</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="127"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="129"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="128"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="130"/>
         <source>工作人员账户列表</source>
         <translation>Staff account list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="130"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="132"/>
         <source>新建账户…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="130"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="132"/>
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="131"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="133"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="131"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="133"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="144"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="147"/>
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="144"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="147"/>
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="146"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="149"/>
         <source>（已锁定）</source>
         <translation> (locked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="178"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="165"/>
+        <source>正在创建账户…</source>
+        <translation>Creating the account…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="174"/>
         <source>停用账户</source>
         <translation>Deactivate account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="178"/>
+        <location filename="../../app/ui/admin/site_admin.py" line="174"/>
         <source>确定停用账户「{0}」吗？停用后该账户无法登录。</source>
         <translation>Deactivate account “{0}”? It will no longer be able to log in.</translation>
     </message>
@@ -4157,97 +4292,102 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="401"/>
+        <location filename="../../app/ui/scoring/chief.py" line="117"/>
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="401"/>
+        <location filename="../../app/ui/scoring/chief.py" line="117"/>
         <source>准考证号码</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="401"/>
+        <location filename="../../app/ui/scoring/chief.py" line="117"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="401"/>
+        <location filename="../../app/ui/scoring/chief.py" line="117"/>
         <source>实操成绩</source>
         <translation>Practical score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="401"/>
+        <location filename="../../app/ui/scoring/chief.py" line="117"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="401"/>
+        <location filename="../../app/ui/scoring/chief.py" line="117"/>
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="402"/>
+        <location filename="../../app/ui/scoring/chief.py" line="118"/>
         <source>实操成绩汇总</source>
         <translation>Practical summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="405"/>
+        <location filename="../../app/ui/scoring/chief.py" line="121"/>
         <source>签署汇总表(&amp;S)</source>
         <translation>&amp;Sign summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="406"/>
+        <location filename="../../app/ui/scoring/chief.py" line="122"/>
         <source>导出汇总表 PDF(&amp;E)</source>
         <translation>&amp;Export summary PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="428"/>
+        <location filename="../../app/ui/scoring/chief.py" line="145"/>
         <source>考评组长</source>
         <translation>chief grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="428"/>
+        <location filename="../../app/ui/scoring/chief.py" line="145"/>
         <source>成员</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="428"/>
+        <location filename="../../app/ui/scoring/chief.py" line="145"/>
         <source>，汇总已变，需重签</source>
         <translation>, summary changed, sign again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="429"/>
+        <location filename="../../app/ui/scoring/chief.py" line="146"/>
         <source>已签署：</source>
         <translation>Signed by: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="431"/>
+        <location filename="../../app/ui/scoring/chief.py" line="148"/>
         <source>无</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="434"/>
+        <location filename="../../app/ui/scoring/chief.py" line="151"/>
         <source>实操（综合成绩）汇总表</source>
         <translation>Practical (comprehensive) score summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="445"/>
+        <location filename="../../app/ui/scoring/chief.py" line="158"/>
         <source>已签署汇总表</source>
         <translation>Summary signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="450"/>
+        <location filename="../../app/ui/scoring/chief.py" line="158"/>
+        <source>正在核验密码并签署…</source>
+        <translation>Checking the password and signing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/chief.py" line="162"/>
         <source>导出汇总表</source>
         <translation>Export summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="455"/>
+        <location filename="../../app/ui/scoring/chief.py" line="167"/>
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="456"/>
+        <location filename="../../app/ui/scoring/chief.py" line="168"/>
         <source>正在生成 PDF…</source>
         <translation>Generating PDF…</translation>
     </message>
@@ -4398,56 +4538,56 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
         <translation>Unseal together (on exam day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="125"/>
+        <location filename="../../app/ui/admin/theory_view.py" line="126"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="137"/>
+        <location filename="../../app/ui/admin/theory_view.py" line="138"/>
         <source>尚无认定计划，请先导入名册</source>
         <translation>No batch plan yet: import the roster first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="141"/>
+        <location filename="../../app/ui/admin/theory_view.py" line="142"/>
         <source>题库 {0} {1}级：共 {2} 题（{3}）；鉴定点 {4} 个</source>
         <translation>Bank {0} level {1}: {2} questions ({3}); {4} knowledge points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="143"/>
+        <location filename="../../app/ui/admin/theory_view.py" line="144"/>
         <source>
 题量少于 600 题</source>
         <translation>
 Fewer than 600 questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="156"/>
+        <location filename="../../app/ui/admin/theory_view.py" line="157"/>
         <source>试卷未封存</source>
         <translation>Papers not sealed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="158"/>
+        <location filename="../../app/ui/admin/theory_view.py" line="159"/>
         <source>已封存：{0}，保管人 {1}，共 {2} 题，摘要 {3}…</source>
         <translation>Sealed: {0}, custodians {1}, {2} questions, digest {3}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="162"/>
+        <location filename="../../app/ui/admin/theory_view.py" line="163"/>
         <source>
 已解封：{0}，由 {1} 共同解封</source>
         <translation>
 Unsealed: {0}, by {1} together</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="167"/>
+        <location filename="../../app/ui/admin/theory_view.py" line="168"/>
         <source>选择题库文件</source>
         <translation>Choose question bank file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="168"/>
+        <location filename="../../app/ui/admin/theory_view.py" line="169"/>
         <source>题库 (*.xlsx *.zip)</source>
         <translation>Question bank (*.xlsx *.zip)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="180"/>
+        <location filename="../../app/ui/admin/theory_view.py" line="181"/>
         <source>已导入 {0} 题，题库现有 {1} 题。{2}</source>
         <translation>Imported {0} questions; the bank now holds {1}. {2}</translation>
     </message>
@@ -4457,32 +4597,32 @@ Unsealed: {0}, by {1} together</translation>
         <translation>Importing the question bank…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="203"/>
+        <location filename="../../app/ui/admin/theory_view.py" line="204"/>
         <source>组卷方案已保存</source>
         <translation>Blueprint saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="212"/>
+        <location filename="../../app/ui/admin/theory_view.py" line="213"/>
         <source>按当前组卷方案组卷并封存试卷？已封存但未解封的试卷将被替换。</source>
         <translation>Assemble and seal papers with this blueprint? Sealed papers not yet unsealed will be replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="217"/>
+        <location filename="../../app/ui/admin/theory_view.py" line="218"/>
         <source>试卷已封存</source>
         <translation>Papers sealed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="218"/>
+        <location filename="../../app/ui/admin/theory_view.py" line="219"/>
         <source>正在组卷并封存…</source>
         <translation>Assembling and sealing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="224"/>
+        <location filename="../../app/ui/admin/theory_view.py" line="225"/>
         <source>试卷已解封</source>
         <translation>Papers unsealed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="225"/>
+        <location filename="../../app/ui/admin/theory_view.py" line="226"/>
         <source>正在解封…</source>
         <translation>Unsealing…</translation>
     </message>

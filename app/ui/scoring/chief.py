@@ -44,6 +44,7 @@ class ChiefPanel(QWidget):
         self.table = table([self.tr("准考证号"), self.tr("各考评员总分"), self.tr("分差"), self.tr("汇总"), self.tr("状态"), self.tr("裁定理由")])
         self.table.setAccessibleName(self.tr("分歧列表"))
         self.sheets = table([self.tr("考评员"), self.tr("版本"), self.tr("总分"), self.tr("否决项"), self.tr("来源"), self.tr("更正理由")])
+        self.sheets.setAccessibleName(self.tr("该考生的全部评分表"))
         self.reconcile_button = QPushButton(self.tr("裁定(&D)"))
         self.reconcile_button.clicked.connect(self.start_reconcile)
         self.table.itemSelectionChanged.connect(self._show_sheets)
