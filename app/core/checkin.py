@@ -60,6 +60,15 @@ def looks_like_qr(text: str) -> bool:
     return (text or "").strip().startswith(QR_PREFIX + "|")
 
 
+def qr_ticket(text: str) -> tuple[str, str] | None:
+    """(plan_no, ticket_no) printed in a ticket's QR, unverified (the scoring station opens a
+    sheet from it; check-in verifies the signature with ``verify_qr``); None if not one."""
+    parts = (text or "").strip().split("|")
+    if len(parts) != 5 or parts[0] != QR_PREFIX or not parts[1] or not parts[2]:
+        return None
+    return parts[1], parts[2]
+
+
 @dataclass(frozen=True)
 class TicketCode:
     plan_no: str

@@ -69,52 +69,52 @@
 <context>
     <name>AvoidancePanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="551" />
+        <location filename="../../app/ui/scoring/setup.py" line="23" />
         <source>考评员</source>
         <translation>Grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="551" />
+        <location filename="../../app/ui/scoring/setup.py" line="23" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="551" />
+        <location filename="../../app/ui/scoring/setup.py" line="23" />
         <source>情形</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="551" />
+        <location filename="../../app/ui/scoring/setup.py" line="23" />
         <source>处理</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="552" />
+        <location filename="../../app/ui/scoring/setup.py" line="24" />
         <source>回避情形</source>
         <translation>Avoidance conflicts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="553" />
+        <location filename="../../app/ui/scoring/setup.py" line="25" />
         <source>允许（写明理由）(&amp;A)</source>
         <translation>&amp;Allow (with reason)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="569" />
+        <location filename="../../app/ui/scoring/setup.py" line="42" />
         <source>{0} 允许：{1}</source>
         <translation>Allowed by {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="569" />
+        <location filename="../../app/ui/scoring/setup.py" line="42" />
         <source>未处理</source>
         <translation>Unresolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="581" />
+        <location filename="../../app/ui/scoring/setup.py" line="54" />
         <source>允许评分</source>
         <translation>Allow scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="581" />
+        <location filename="../../app/ui/scoring/setup.py" line="54" />
         <source>允许 {0} 为考生 {1} 评分的理由：</source>
         <translation>Reason for allowing {0} to score candidate {1}:</translation>
     </message>
@@ -591,102 +591,107 @@
 <context>
     <name>ChiefPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="326" />
+        <location filename="../../app/ui/scoring/chief.py" line="46" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="326" />
+        <location filename="../../app/ui/scoring/chief.py" line="46" />
         <source>各考评员总分</source>
         <translation>Graders' totals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="326" />
+        <location filename="../../app/ui/scoring/chief.py" line="46" />
         <source>分差</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="326" />
+        <location filename="../../app/ui/scoring/chief.py" line="46" />
         <source>汇总</source>
         <translation>Aggregate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="326" />
+        <location filename="../../app/ui/scoring/chief.py" line="46" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="326" />
+        <location filename="../../app/ui/scoring/chief.py" line="46" />
         <source>裁定理由</source>
         <translation>Decision reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="327" />
+        <location filename="../../app/ui/scoring/chief.py" line="47" />
         <source>分歧列表</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328" />
+        <location filename="../../app/ui/scoring/chief.py" line="48" />
         <source>考评员</source>
         <translation>Grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328" />
+        <location filename="../../app/ui/scoring/chief.py" line="48" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328" />
+        <location filename="../../app/ui/scoring/chief.py" line="48" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328" />
+        <location filename="../../app/ui/scoring/chief.py" line="48" />
         <source>否决项</source>
         <translation>Veto items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328" />
+        <location filename="../../app/ui/scoring/chief.py" line="48" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328" />
+        <location filename="../../app/ui/scoring/chief.py" line="48" />
         <source>更正理由</source>
         <translation>Correction reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="329" />
+        <location filename="../../app/ui/scoring/chief.py" line="49" />
+        <source>该考生的全部评分表</source>
+        <translation>All sheets of this candidate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/chief.py" line="50" />
         <source>裁定(&amp;D)</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="334" />
+        <location filename="../../app/ui/scoring/chief.py" line="55" />
         <source>分差超过阈值的考生</source>
         <translation>Candidates whose scores differ beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="336" />
+        <location filename="../../app/ui/scoring/chief.py" line="57" />
         <source>该考生的全部评分表（含更正版本）</source>
         <translation>All sheets of this candidate (including corrections)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="371" />
+        <location filename="../../app/ui/scoring/chief.py" line="93" />
         <source>纸质</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="371" />
+        <location filename="../../app/ui/scoring/chief.py" line="93" />
         <source>机评</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="377" />
+        <location filename="../../app/ui/scoring/chief.py" line="99" />
         <source>请先选择考生</source>
         <translation>Select a candidate first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="390" />
+        <location filename="../../app/ui/scoring/chief.py" line="109" />
         <source>已裁定：{0} 分</source>
         <translation>Decided: {0} points</translation>
     </message>
@@ -2160,210 +2165,267 @@ Score: {0} (out of {1}, pass mark {2})
 <context>
     <name>GraderStation</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="72" />
+        <location filename="../../app/ui/scoring/station.py" line="51" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="72" />
+        <location filename="../../app/ui/scoring/station.py" line="51" />
         <source>工位</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="72" />
+        <location filename="../../app/ui/scoring/station.py" line="51" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="72" />
+        <location filename="../../app/ui/scoring/station.py" line="51" />
         <source>我的评分</source>
         <translation>My sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="72" />
+        <location filename="../../app/ui/scoring/station.py" line="52" />
         <source>回避</source>
         <translation>Avoidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="73" />
+        <location filename="../../app/ui/scoring/station.py" line="53" />
         <source>考生列表</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="75" />
-        <source>考核项目</source>
-        <translation>Task</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="75" />
+        <location filename="../../app/ui/scoring/station.py" line="70" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="75" />
+        <location filename="../../app/ui/scoring/station.py" line="70" />
         <source>评分项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="75" />
+        <location filename="../../app/ui/scoring/station.py" line="70" />
         <source>配分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="75" />
+        <location filename="../../app/ui/scoring/station.py" line="71" />
         <source>评分标准 / 扣分说明</source>
         <translation>Criteria / deductions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="76" />
+        <location filename="../../app/ui/scoring/station.py" line="70" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="77" />
+        <location filename="../../app/ui/scoring/station.py" line="72" />
         <source>评分表</source>
         <translation>Scoring sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="82" />
-        <source>请选择考生</source>
-        <translation>Select a candidate</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="87" />
-        <source>签字(&amp;S)</source>
-        <translation>&amp;Sign</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="88" />
-        <source>更正(&amp;R)</source>
-        <translation>Co&amp;rrect</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="89" />
-        <source>拍考件照片(&amp;P)</source>
-        <translation>&amp;Photo of work piece</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="90" />
-        <source>导出已签字评分表(&amp;X)…</source>
-        <translation>E&amp;xport signed sheets…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="91" />
+        <location filename="../../app/ui/scoring/station.py" line="95" />
         <source>无站点网络时：导出本人已签字的评分表（站点签名、加密），交主站导入</source>
         <translation>Without the site link: export your signed sheets (site-signed, encrypted) for the main station to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="127" />
+        <location filename="../../app/ui/scoring/station.py" line="145" />
         <source>（隐藏）</source>
         <translation>(hidden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="152" />
+        <location filename="../../app/ui/scoring/station.py" line="195" />
         <source>准考证号 {0}　工位 {1}</source>
         <translation>Ticket {0}  Workstation {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="162" />
-        <source>（{0} 分钟）</source>
-        <translation> ({0} min)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="163" />
+        <location filename="../../app/ui/scoring/station.py" line="216" />
         <source>，工位：{0}</source>
         <translation>, workstation: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="167" />
+        <location filename="../../app/ui/scoring/station.py" line="230" />
         <source>否决项</source>
         <translation>Veto items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="171" />
+        <location filename="../../app/ui/scoring/station.py" line="234" />
         <source>填「是」或「否」</source>
         <translation>Enter yes (y) or no (n)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="171" />
+        <location filename="../../app/ui/scoring/station.py" line="234" />
         <source>0—{0}，0.5 分为单位</source>
         <translation>0–{0}, in steps of 0.5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="195" />
+        <location filename="../../app/ui/scoring/station.py" line="57" />
+        <location filename="../../app/ui/scoring/station.py" line="265" />
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="197" />
-        <location filename="../../app/ui/scoring/workplace.py" line="255" />
+        <location filename="../../app/ui/scoring/station.py" line="48" />
+        <source>扫码或输入准考证号</source>
+        <translation>Scan or type the ticket number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="49" />
+        <source>扫描准考证二维码，或输入准考证号，回车</source>
+        <translation>Scan the ticket QR code, or type the ticket number, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="57" />
+        <location filename="../../app/ui/scoring/station.py" line="267" />
+        <location filename="../../app/ui/scoring/station.py" line="351" />
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="197" />
+        <location filename="../../app/ui/scoring/station.py" line="57" />
+        <source>评分中</source>
+        <translation>Scoring</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="58" />
+        <location filename="../../app/ui/scoring/station.py" line="141" />
+        <source>组长已裁定</source>
+        <translation>Decided by the chief</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="58" />
+        <location filename="../../app/ui/scoring/station.py" line="141" />
+        <source>缺考</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="58" />
+        <source>须回避</source>
+        <translation>Must recuse</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="62" />
+        <source>颜色说明</source>
+        <translation>Colour legend</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="85" />
+        <source>请扫码或选择考生</source>
+        <translation>Scan a ticket or choose a candidate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="91" />
+        <source>签字（Ctrl+回车）</source>
+        <translation>Sign (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="92" />
+        <source>更正</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="93" />
+        <source>拍考件照片</source>
+        <translation>Photograph the work piece</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="94" />
+        <source>导出已签字评分表…</source>
+        <translation>Export signed sheets…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="182" />
+        <source>这张准考证属于认定计划 {0}，不是本批次（{1}）</source>
+        <translation>This ticket belongs to plan {0}, not to this batch ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="187" />
+        <source>准考证号 {0} 不在您的评分名单中</source>
+        <translation>Ticket {0} is not on your scoring list</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="215" />
+        <source>，限时 {0} 分钟</source>
+        <translation>, {0} minutes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="219" />
+        <source>考核项目 {0}　{1}{2}{3}</source>
+        <translation>Task {0}  {1}{2}{3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="267" />
+        <location filename="../../app/ui/scoring/station.py" line="290" />
         <source>未签字，尚有 {0} 项未评</source>
         <translation>Not signed, {0} items left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="198" />
+        <location filename="../../app/ui/scoring/station.py" line="268" />
+        <location filename="../../app/ui/scoring/station.py" line="291" />
         <source>（第 {0} 版）</source>
         <translation> (version {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="199" />
+        <location filename="../../app/ui/scoring/station.py" line="269" />
+        <location filename="../../app/ui/scoring/station.py" line="292" />
         <source>合计 {0} 分　{1}{2}</source>
         <translation>Total {0}  {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="244" />
+        <location filename="../../app/ui/scoring/station.py" line="342" />
         <source>准考证号 {0} 的评分表</source>
         <translation>Scoring sheet of ticket {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="261" />
+        <location filename="../../app/ui/scoring/station.py" line="356" />
+        <source>正在核验密码并签字…</source>
+        <translation>Checking the password and signing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="362" />
         <source>更正评分表</source>
         <translation>Correct scoring sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="262" />
+        <location filename="../../app/ui/scoring/station.py" line="363" />
         <source>已签字的评分表不会被改动，更正将另存为新版本。
 更正理由：</source>
         <translation>The signed sheet stays unchanged; the correction is saved as a new version.
 Reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="275" />
+        <location filename="../../app/ui/scoring/station.py" line="372" />
         <source>导出已签字评分表</source>
         <translation>Export signed sheets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="277" />
+        <location filename="../../app/ui/scoring/station.py" line="374" />
         <source>评分表交换文件 (*.exsc)</source>
         <translation>Scoring sheet exchange file (*.exsc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="281" />
+        <location filename="../../app/ui/scoring/station.py" line="378" />
         <source>已导出 {0} 份评分表</source>
         <translation>{0} sheets exported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="282" />
+        <location filename="../../app/ui/scoring/station.py" line="379" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="292" />
+        <location filename="../../app/ui/scoring/station.py" line="386" />
         <source>考件</source>
         <translation>Work piece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="294" />
+        <location filename="../../app/ui/scoring/station.py" line="391" />
         <source>考件照片已保存（{0}）</source>
         <translation>Work-piece photo saved ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="296" />
+        <location filename="../../app/ui/scoring/station.py" line="392" />
         <source>正在拍照…</source>
         <translation>Taking photo…</translation>
     </message>
@@ -3228,77 +3290,77 @@ Reason:</translation>
 <context>
     <name>PaperEntryPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="723" />
+        <location filename="../../app/ui/scoring/paper.py" line="26" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="727" />
+        <location filename="../../app/ui/scoring/paper.py" line="30" />
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="729" />
+        <location filename="../../app/ui/scoring/paper.py" line="32" />
         <source>准考证号(&amp;T)：</source>
         <translation>&amp;Ticket no.:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="733" />
+        <location filename="../../app/ui/scoring/paper.py" line="36" />
         <source>考评员：</source>
         <translation>Grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="737" />
+        <location filename="../../app/ui/scoring/paper.py" line="40" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="737" />
+        <location filename="../../app/ui/scoring/paper.py" line="40" />
         <source>评分项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="737" />
+        <location filename="../../app/ui/scoring/paper.py" line="40" />
         <source>配分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="737" />
+        <location filename="../../app/ui/scoring/paper.py" line="40" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="738" />
+        <location filename="../../app/ui/scoring/paper.py" line="41" />
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="745" />
+        <location filename="../../app/ui/scoring/paper.py" line="48" />
         <source>否决项</source>
         <translation>Veto item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="751" />
+        <location filename="../../app/ui/scoring/paper.py" line="54" />
         <source>保存本人录入(&amp;S)</source>
         <translation>&amp;Save my entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="787" />
+        <location filename="../../app/ui/scoring/paper.py" line="86" />
         <source>两人录入一致，评分表已记录</source>
         <translation>Both entries agree; the sheet is recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="789" />
+        <location filename="../../app/ui/scoring/paper.py" line="88" />
         <source>与另一人的录入有 {0} 处不一致（红色），请对照纸质评分表核对</source>
         <translation>{0} items differ from the other entry (red); check against the paper sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="792" />
+        <location filename="../../app/ui/scoring/paper.py" line="91" />
         <source>本人录入未完成</source>
         <translation>My entry is incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="794" />
+        <location filename="../../app/ui/scoring/paper.py" line="93" />
         <source>已保存，等待另一人录入</source>
         <translation>Saved; waiting for the second entry</translation>
     </message>
@@ -4043,78 +4105,78 @@ Answering {1}</translation>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="467" />
+        <location filename="../../app/ui/scoring/chief.py" line="181" />
         <source>评分完成情况</source>
         <translation>Scoring completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="469" />
+        <location filename="../../app/ui/scoring/chief.py" line="183" />
         <source>登记缺考(&amp;A)…</source>
         <translation>Record &amp;absence…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="497" />
+        <location filename="../../app/ui/scoring/chief.py" line="212" />
         <source>工位</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="497" />
+        <location filename="../../app/ui/scoring/chief.py" line="212" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="498" />
+        <location filename="../../app/ui/scoring/chief.py" line="213" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="512" />
+        <location filename="../../app/ui/scoring/chief.py" line="227" />
         <source>全部签字</source>
         <translation>All signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="512" />
+        <location filename="../../app/ui/scoring/chief.py" line="227" />
         <source>未完成</source>
         <translation>Incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="519" />
+        <location filename="../../app/ui/scoring/chief.py" line="234" />
         <source>请先选择考生</source>
         <translation>Select a candidate first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="523" />
-        <location filename="../../app/ui/scoring/workplace.py" line="528" />
+        <location filename="../../app/ui/scoring/chief.py" line="238" />
+        <location filename="../../app/ui/scoring/chief.py" line="243" />
         <source>登记缺考</source>
         <translation>Record absence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="523" />
+        <location filename="../../app/ui/scoring/chief.py" line="238" />
         <source>考生 {0} 缺考的情况：</source>
         <translation>Why is candidate {0} absent:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="524" />
+        <location filename="../../app/ui/scoring/chief.py" line="239" />
         <source>未参加实操考核</source>
         <translation>Did not take the practical exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="529" />
+        <location filename="../../app/ui/scoring/chief.py" line="244" />
         <source>确定登记考生 {0} 缺考？登记后该考生不能再评分。</source>
         <translation>Record candidate {0} as absent? The candidate can no longer be scored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="532" />
+        <location filename="../../app/ui/scoring/chief.py" line="247" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="533" />
+        <location filename="../../app/ui/scoring/chief.py" line="248" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="541" />
+        <location filename="../../app/ui/scoring/chief.py" line="252" />
         <source>已登记 {0} 缺考</source>
         <translation>{0} recorded as absent</translation>
     </message>
@@ -4224,32 +4286,32 @@ Answering {1}</translation>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="304" />
+        <location filename="../../app/ui/scoring/chief.py" line="24" />
         <source>组长裁定 — {0}</source>
         <translation>Chief's decision — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="306" />
+        <location filename="../../app/ui/scoring/chief.py" line="26" />
         <source>各考评员的评分表不会被改动；裁定与理由单独记录。</source>
         <translation>The graders' sheets are not changed; the decision and its reason are recorded separately.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="309" />
+        <location filename="../../app/ui/scoring/chief.py" line="29" />
         <source>裁定成绩(&amp;S)：</source>
         <translation>&amp;Score:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="310" />
+        <location filename="../../app/ui/scoring/chief.py" line="30" />
         <source>裁定理由(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="312" />
+        <location filename="../../app/ui/scoring/chief.py" line="32" />
         <source>确定裁定</source>
         <translation>Confirm decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="313" />
+        <location filename="../../app/ui/scoring/chief.py" line="33" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -5016,7 +5078,7 @@ Answering {1}</translation>
 <context>
     <name>Scoring</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="31" />
+        <location filename="../../app/ui/scoring/common.py" line="28" />
         <source>发生意外错误：{0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
@@ -5024,156 +5086,224 @@ Answering {1}</translation>
 <context>
     <name>ScoringWorkplace</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="806" />
-        <source>认定计划(&amp;B)：</source>
-        <translation>&amp;Batch:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="810" />
+        <location filename="../../app/ui/scoring/workplace.py" line="41" />
         <source>认定批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="835" />
-        <source>尚无导入了评分记录表的认定计划</source>
-        <translation>No batch has a scoring sheet template yet</translation>
+        <location filename="../../app/ui/scoring/workplace.py" line="39" />
+        <source>认定计划：</source>
+        <translation>Batch plan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="860" />
+        <location filename="../../app/ui/scoring/workplace.py" line="64" />
+        <source>还不能评分：尚无认定批次</source>
+        <translation>Scoring cannot start yet: there is no batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="70" />
+        <source>开始之前</source>
+        <translation>Before you start</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="95" />
         <source>评分表与考评组</source>
         <translation>Template and graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="862" />
+        <location filename="../../app/ui/scoring/workplace.py" line="97" />
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="864" />
+        <location filename="../../app/ui/scoring/workplace.py" line="99" />
         <source>分歧与裁定</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="866" />
+        <location filename="../../app/ui/scoring/workplace.py" line="101" />
         <source>完成情况</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="868" />
+        <location filename="../../app/ui/scoring/workplace.py" line="103" />
         <source>成绩汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="869" />
+        <location filename="../../app/ui/scoring/workplace.py" line="104" />
         <source>回避</source>
         <translation>Avoidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="871" />
+        <location filename="../../app/ui/scoring/workplace.py" line="106" />
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="119" />
+        <source>还不能评分：本批次尚未导入评分记录表</source>
+        <translation>Scoring cannot start yet: no scoring sheet imported for this batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="121" />
+        <source>还不能评分：本批次尚未组建考评组</source>
+        <translation>Scoring cannot start yet: no grader group formed for this batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="123" />
+        <source>您不在本批次的考评组中，不能为本批次评分</source>
+        <translation>You are not in this batch's grader group and cannot score it</translation>
+    </message>
+</context>
+<context>
+    <name>SetupGuide</name>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="197" />
+        <source>{0} 第 {1} 步　{2}：{3}</source>
+        <translation>{0} Step {1}  {2}: {3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="212" />
+        <source>考务人员</source>
+        <translation>Exam staff</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="213" />
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="214" />
+        <source>在「认定批次与考生名册」导入本批次的考生名册</source>
+        <translation>import this batch's roster in "Batches and roster"</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="215" />
+        <source>在「实操评分 › 评分表与考评组」导入评分记录表（Excel）</source>
+        <translation>import the scoring sheet (Excel) in "Practical scoring › Sheet and group"</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="217" />
+        <source>在「实操评分 › 评分表与考评组」选定考评员和考评组长，组建考评组</source>
+        <translation>choose the graders and the chief in "Practical scoring › Sheet and group" and form the group</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="221" />
+        <source>把您（{0}）加入考评组</source>
+        <translation>add you ({0}) to the grader group</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="222" />
+        <source>考评员</source>
+        <translation>Grader</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="223" />
+        <source>打开「实操评分 › 评分」，扫描准考证二维码开始评分</source>
+        <translation>open "Practical scoring › Scoring" and scan a ticket QR code to start</translation>
     </message>
 </context>
 <context>
     <name>SetupPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="601" />
+        <location filename="../../app/ui/scoring/setup.py" line="70" />
         <source>导入评分记录表(&amp;I)…</source>
         <translation>&amp;Import scoring template…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="604" />
+        <location filename="../../app/ui/scoring/setup.py" line="73" />
         <source>导入考评员评分表文件(&amp;F)…</source>
         <translation>Import grader sheet &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="610" />
+        <location filename="../../app/ui/scoring/setup.py" line="79" />
         <source>考评组成员</source>
         <translation>Group member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="610" />
+        <location filename="../../app/ui/scoring/setup.py" line="79" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="610" />
+        <location filename="../../app/ui/scoring/setup.py" line="79" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="611" />
+        <location filename="../../app/ui/scoring/setup.py" line="80" />
         <source>可选考评员</source>
         <translation>Available graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="614" />
+        <location filename="../../app/ui/scoring/setup.py" line="83" />
         <source>考评组长</source>
         <translation>Chief grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="615" />
+        <location filename="../../app/ui/scoring/setup.py" line="84" />
         <source>组建考评组(&amp;G)</source>
         <translation>Form &amp;grader group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="622" />
+        <location filename="../../app/ui/scoring/setup.py" line="91" />
         <source>考评组长(&amp;C)：</source>
         <translation>&amp;Chief grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="636" />
+        <location filename="../../app/ui/scoring/setup.py" line="105" />
         <source>评分记录表：{0}（考核项目 {1} 个，评分项 {2} 个）</source>
         <translation>Scoring template: {0} ({1} tasks, {2} items)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="639" />
+        <location filename="../../app/ui/scoring/setup.py" line="108" />
         <source>尚未导入评分记录表</source>
         <translation>No scoring template imported yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="663" />
+        <location filename="../../app/ui/scoring/setup.py" line="132" />
         <source>评分已开始，考评组已锁定</source>
         <translation>Scoring has started; the group is locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="667" />
+        <location filename="../../app/ui/scoring/setup.py" line="136" />
         <source>选择评分记录表</source>
         <translation>Choose scoring template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="672" />
+        <location filename="../../app/ui/scoring/setup.py" line="141" />
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="679" />
-        <location filename="../../app/ui/scoring/workplace.py" line="689" />
+        <location filename="../../app/ui/scoring/setup.py" line="148" />
+        <location filename="../../app/ui/scoring/setup.py" line="159" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="683" />
+        <location filename="../../app/ui/scoring/setup.py" line="153" />
         <source>选择评分表交换文件</source>
         <translation>Choose scoring sheet exchange file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="684" />
+        <location filename="../../app/ui/scoring/setup.py" line="154" />
         <source>评分表交换文件 (*.exsc)</source>
         <translation>Scoring sheet exchange file (*.exsc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="688" />
+        <location filename="../../app/ui/scoring/setup.py" line="158" />
         <source>已导入 {0} 份评分表（已有的跳过）</source>
         <translation>{0} sheets imported (existing ones skipped)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="701" />
+        <location filename="../../app/ui/scoring/setup.py" line="169" />
         <source>考评组已组建</source>
         <translation>Grader group formed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="703" />
+        <location filename="../../app/ui/scoring/setup.py" line="171" />
         <source>；有 {0} 处回避情形，须更换考评员或由考场负责人允许</source>
         <translation>; {0} avoidance conflicts must be resolved (swap the grader or the room head allows)</translation>
     </message>
@@ -5334,7 +5464,7 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
     <message>
         <location filename="../../app/ui/admin/site_admin.py" line="165" />
         <source>正在创建账户…</source>
-        <translation type="unfinished" />
+        <translation>Creating the account…</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/site_admin.py" line="174" />
@@ -5350,97 +5480,102 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="401" />
+        <location filename="../../app/ui/scoring/chief.py" line="119" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="401" />
+        <location filename="../../app/ui/scoring/chief.py" line="119" />
         <source>准考证号码</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="401" />
+        <location filename="../../app/ui/scoring/chief.py" line="119" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="401" />
+        <location filename="../../app/ui/scoring/chief.py" line="119" />
         <source>实操成绩</source>
         <translation>Practical score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="401" />
+        <location filename="../../app/ui/scoring/chief.py" line="119" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="401" />
+        <location filename="../../app/ui/scoring/chief.py" line="119" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="402" />
+        <location filename="../../app/ui/scoring/chief.py" line="120" />
         <source>实操成绩汇总</source>
         <translation>Practical summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="406" />
+        <location filename="../../app/ui/scoring/chief.py" line="124" />
         <source>签署汇总表(&amp;S)</source>
         <translation>&amp;Sign summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="407" />
+        <location filename="../../app/ui/scoring/chief.py" line="125" />
         <source>导出汇总表 PDF(&amp;E)</source>
         <translation>&amp;Export summary PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="429" />
+        <location filename="../../app/ui/scoring/chief.py" line="148" />
         <source>考评组长</source>
         <translation>chief grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="429" />
+        <location filename="../../app/ui/scoring/chief.py" line="148" />
         <source>成员</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="429" />
+        <location filename="../../app/ui/scoring/chief.py" line="148" />
         <source>，汇总已变，需重签</source>
         <translation>, summary changed, sign again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="430" />
+        <location filename="../../app/ui/scoring/chief.py" line="149" />
         <source>已签署：</source>
         <translation>Signed by: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="432" />
+        <location filename="../../app/ui/scoring/chief.py" line="151" />
         <source>无</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="435" />
+        <location filename="../../app/ui/scoring/chief.py" line="154" />
         <source>实操（综合成绩）汇总表</source>
         <translation>Practical (comprehensive) score summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="446" />
+        <location filename="../../app/ui/scoring/chief.py" line="161" />
         <source>已签署汇总表</source>
         <translation>Summary signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="451" />
+        <location filename="../../app/ui/scoring/chief.py" line="161" />
+        <source>正在核验密码并签署…</source>
+        <translation>Checking the password and signing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/chief.py" line="165" />
         <source>导出汇总表</source>
         <translation>Export summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="456" />
+        <location filename="../../app/ui/scoring/chief.py" line="170" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="457" />
+        <location filename="../../app/ui/scoring/chief.py" line="171" />
         <source>正在生成 PDF…</source>
         <translation>Generating PDF…</translation>
     </message>

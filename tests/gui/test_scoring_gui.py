@@ -13,7 +13,7 @@ from app.core.scoring import aggregate
 from app.services.roster import RosterService
 from app.services.scoring import ScoringServices
 from app.services.staff import StaffService
-from app.ui.scoring.workplace import ScoringWorkplace
+from app.ui.scoring.workplace import GREEN, RED, ScoringWorkplace
 from app.ui.workplaces import factory
 from tests.scoring_support import FULL, PASSWORDS, PLAN, login_any, setup_scoring
 
@@ -32,14 +32,21 @@ def _draw(pad):
 def _type_sheet(qtbot, station, values: dict):
     """Keyboard: the cursor starts on the first score cell; type the value, Enter moves down."""
     table = station.sheet
-    for code in station._rows:
-        r = station._rows.index(code)
-        qtbot.waitUntil(lambda: table.currentRow() == r and table.currentColumn() == station.SCORE_COL, timeout=2000)
+    for code in station.codes:
+        r = station.row_of(code)
+        qtbot.waitUntil(lambda: table.currentRow() == r and table.currentColumn() == station.SCORE_COL, timeout=10000)
         table.editItem(table.currentItem())
         editors = [e for e in table.viewport().findChildren(QLineEdit) if e.isVisible()]
         assert len(editors) == 1
         qtbot.keyClicks(editors[0], str(values[code]))       # values are ASCII ("是/否" typed as y/n)
         qtbot.keyClick(editors[0], Qt.Key_Return)
+
+
+def _fill(qtbot, station, values: dict):
+    """Scores set cell by cell (each saved off the UI thread, in order), until the sheet is complete."""
+    for code, x in values.items():
+        station.set_score(code, x)
+    qtbot.waitUntil(lambda: "尚有 0 项未评" in station.total.text(), timeout=10000)
 
 
 def _sign(qtbot, station, username):
@@ -79,10 +86,11 @@ def test_three_graders_score_on_their_stations_and_summary_equals_aggregation(qt
         assert ticket in st.header.text() and "工位" in st.header.text()
         assert st.candidates.item(0, 2).text() == "（隐藏）"          # name hidden by default
         _type_sheet(qtbot, st, values[u])
-        qtbot.waitUntil(lambda: "尚有 0 项未评" in st.total.text(), timeout=3000)
+        qtbot.waitUntil(lambda: "尚有 0 项未评" in st.total.text(), timeout=10000)
         _sign(qtbot, st, u)
-        assert "已签字" in st.total.text(), st.message.text()
-        assert not st.sheet.item(0, st.SCORE_COL).flags() & Qt.ItemIsEditable
+        qtbot.waitUntil(lambda: "已签字" in st.total.text(), timeout=10000)
+        assert not st.sheet.item(st.row_of("1.1"), st.SCORE_COL).flags() & Qt.ItemIsEditable
+        assert st.state_of(ticket) == "signed" and st.candidates.item(0, 0).background().color() == GREEN
     expected = aggregate([Decimal("97.00"), Decimal("98.20"), Decimal("100.00")])
     chief = _station(qtbot, demo_login("zuzhang", "chief_grader"))
     chief.summary.refresh()
@@ -101,10 +109,11 @@ def test_bad_score_is_highlighted_and_not_saved(qtbot, scoring, demo_login):
     st = w.station
     st.select_ticket(ticket)
     st.set_score("1.1", "25")
-    assert "0—20" in st.message.text()
+    qtbot.waitUntil(lambda: "0—20" in st.message.text(), timeout=10000)
+    assert st.sheet.item(st.row_of("1.1"), st.SCORE_COL).background().color() == RED
     assert ScoringServices.of(demo_login("kaoping1", "grader")).grading.my_sheet(PLAN, ticket) is None
     st.set_score("1.1", "18.5")
-    assert st.message.text() == ""
+    qtbot.waitUntil(lambda: st.message.text() == "", timeout=10000)
     assert ScoringServices.of(demo_login("kaoping1", "grader")).grading.my_sheet(PLAN, ticket).entries == {"1.1": "18.5"}
 
 
@@ -114,9 +123,9 @@ def test_discrepancy_goes_to_chief_who_reconciles(qtbot, scoring, demo_login):
     for u, v in values.items():
         w = _station(qtbot, demo_login(u, "grader"))
         w.station.select_ticket(ticket)
-        for code, x in v.items():
-            w.station.set_score(code, x)
+        _fill(qtbot, w.station, v)
         _sign(qtbot, w.station, u)
+        qtbot.waitUntil(lambda w=w: "已签字" in w.station.total.text(), timeout=10000)
     chief = _station(qtbot, demo_login("zuzhang", "chief_grader"))
     panel = chief.chief
     assert panel.table.rowCount() == 1 and panel.table.item(0, 0).text() == ticket
@@ -131,7 +140,8 @@ def test_discrepancy_goes_to_chief_who_reconciles(qtbot, scoring, demo_login):
     dlg.reason.setFocus()
     dlg.reason.insertPlainText("复核考件与录像：通电试验一次成功，按94分认定")   # IME text; QTest types ASCII only
     dlg.accept()
-    assert panel.table.item(0, 4).text() == "组长已裁定" and "94" in panel.message.text()
+    qtbot.waitUntil(lambda: panel.table.item(0, 4).text() == "组长已裁定", timeout=10000)
+    assert "94" in panel.message.text()
     res = svc["admin"].chief.result(PLAN, ticket)
     assert res.status == "reconciled" and res.score == Decimal("94.0")
     chief.summary.refresh()
@@ -155,7 +165,7 @@ def test_avoidance_conflict_is_flagged_and_room_head_allows(qtbot, tmp_path, dem
     assert "同一单位" in st.candidates.item(r, 4).text()
     st.select_ticket(cand.ticket_no)
     st.set_score("1.1", "10")
-    assert "回避" in st.message.text()
+    qtbot.waitUntil(lambda: "回避" in st.message.text(), timeout=10000)
     head = _station(qtbot, login("kaochang", "room_head"))
     panel = head.avoid
     head.tabs.setCurrentWidget(panel)
@@ -165,9 +175,11 @@ def test_avoidance_conflict_is_flagged_and_room_head_allows(qtbot, tmp_path, dem
     for i in range(panel.table.rowCount()):
         panel.table.selectRow(i)
         panel.allow_selected("本工种考评员不足，经批准评分，督导员在场")
+        qtbot.waitUntil(lambda i=i: "允许" in panel.table.item(i, 3).text(), timeout=10000)
     assert all("允许" in panel.table.item(i, 3).text() for i in range(panel.table.rowCount()))
     st.set_score("1.1", "12")
-    assert st.message.text() == "" and "评分中" in st.candidates.item(r, 3).text()
+    qtbot.waitUntil(lambda: "评分中" in st.candidates.item(r, 3).text(), timeout=10000)
+    assert st.message.text() == ""
 
 
 def test_admin_imports_template_and_forms_group_in_the_workplace(qtbot, tmp_path, demo_login):
@@ -177,9 +189,9 @@ def test_admin_imports_template_and_forms_group_in_the_workplace(qtbot, tmp_path
     assert w.setup is not None and w.station is None          # no template yet: setup only
     bad = write_template(tmp_path / "bad.xlsx", tasks=[["1", "装调", 70, 120, ""], ["2", "测量", 40, 60, ""]])
     w.setup.import_template(str(bad))
-    qtbot.waitUntil(lambda: "合计须为 100%" in w.setup.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "合计须为 100%" in w.setup.message.text(), timeout=10000)
     w.setup.import_template(str(write_template(tmp_path / "t.xlsx")))
-    qtbot.waitUntil(lambda: w.progress is not None and "已导入" in w.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: w.progress is not None and "已导入" in w.message.text(), timeout=10000)
     setup = w.setup
     wanted = {"kaoping1", "kaoping2", "zuzhang"}
     for r in range(setup.members.rowCount()):
@@ -188,7 +200,7 @@ def test_admin_imports_template_and_forms_group_in_the_workplace(qtbot, tmp_path
     assert set(setup.selected_members()) == wanted
     setup.chief.setCurrentIndex(setup.chief.findData("zuzhang"))
     qtbot.mouseClick(setup.group_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: "考评组已组建" in w.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "考评组已组建" in w.message.text(), timeout=10000)
     group = ScoringServices.of(demo_login("admin")).setup.group(PLAN)
     assert {u for u, _, _ in group.members} == wanted and group.chief == "zuzhang"
 
@@ -207,7 +219,9 @@ def test_paper_sheet_mismatches_highlighted_until_typists_agree(qtbot, scoring, 
         panel.load()
         for code, v in values.items():
             panel.set_score(code, v)
+        panel.status.setText("")
         qtbot.mouseClick(panel.save_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda panel=panel: panel.status.text() != "", timeout=10000)
     row = b.codes.index("1.2")
     assert b.sheet.item(row, b.SCORE_COL).background().color() == RED and "1 处不一致" in b.status.text()
     assert b.sheet.item(0, b.SCORE_COL).background().color() != RED
@@ -215,7 +229,7 @@ def test_paper_sheet_mismatches_highlighted_until_typists_agree(qtbot, scoring, 
     assert a.sheet.item(row, a.SCORE_COL).background().color() == RED     # highlighted for both typists
     b.set_score("1.2", "30")
     qtbot.mouseClick(b.save_button, Qt.LeftButton)
-    assert "一致" in b.status.text() and "不一致" not in b.status.text()
+    qtbot.waitUntil(lambda: "一致" in b.status.text() and "不一致" not in b.status.text(), timeout=10000)
     assert ScoringServices.of(demo_login("kaoping2", "grader")).grading.station(PLAN)[0].status == "none"
     assert {r.statuses["kaoping1"] for r in svc["chief"].chief.progress(PLAN) if r.ticket_no == ticket} == {"signed"}
 
@@ -236,7 +250,7 @@ def test_chief_signs_summary_and_grader_photographs_work_piece(qtbot, scoring, d
     qtbot.addWidget(g)
     g.station.select_ticket(ticket)
     qtbot.mouseClick(g.station.photo_button, Qt.LeftButton)
-    qtbot.waitUntil(lambda: "考件照片已保存" in g.station.message.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "考件照片已保存" in g.station.message.text(), timeout=10000)
     assert [p.taken_by for p in svc["chief"].photos.photos(PLAN, ticket)] == ["吴晓东"]
     for u in ("kaoping1", "kaoping2", "zuzhang"):
         from tests.scoring_support import score
@@ -251,7 +265,7 @@ def test_chief_signs_summary_and_grader_photographs_work_piece(qtbot, scoring, d
     qtbot.keyClicks(dlg.password, "wrong-password")
     _draw(dlg.pad)
     dlg.buttons.accepted.emit()
-    assert "密码错误" in panel.message.text()
+    qtbot.waitUntil(lambda: "密码错误" in panel.message.text(), timeout=10000)   # checked off the UI thread
     qtbot.mouseClick(panel.sign_button, Qt.LeftButton)
     dlg = panel.sign_dialog
     dlg.buttons.accepted.emit()                      # nothing drawn, no password: refused in the dialog
@@ -259,7 +273,8 @@ def test_chief_signs_summary_and_grader_photographs_work_piece(qtbot, scoring, d
     qtbot.keyClicks(dlg.password, PASSWORDS["zuzhang"])
     _draw(dlg.pad)
     dlg.buttons.accepted.emit()
-    assert "已签署汇总表" in panel.message.text() and "陈德明（考评组长）" in panel.signatures.text()
+    qtbot.waitUntil(lambda: "已签署汇总表" in panel.message.text(), timeout=10000)
+    assert "陈德明（考评组长）" in panel.signatures.text()
     sigs = svc["admin"].chief.summary_signatures(PLAN)
     assert [(s.username, s.role, s.valid) for s in sigs] == [("zuzhang", "chief", True)]
     assert sigs[0].signature.startswith(b"\x89PNG")
@@ -288,7 +303,7 @@ def test_chief_marks_absent_from_completeness(qtbot, scoring, demo_login):
     absent_ticket = panel.table.item(last, 1).text()
     panel.table.selectRow(last)
     panel.mark_absent("未到场", confirmed=True)
-    assert panel.table.item(last, panel.table.columnCount() - 1).text() == "缺考"
+    qtbot.waitUntil(lambda: panel.table.item(last, panel.table.columnCount() - 1).text() == "缺考", timeout=10000)
     rows = {r.ticket_no: r for r in svc["admin"].chief.practical_summary(PLAN)}
     assert rows[absent_ticket].status == "absent" and "未到场" in rows[absent_ticket].remark
     g = _station(qtbot, demo_login("kaoping2", "grader"))
@@ -313,12 +328,12 @@ def test_station_exports_and_office_imports_signed_sheets(qtbot, tmp_path, demo_
         score(g.svc, "kaoping2", ticket, FULL)
         out = tmp_path / "k2.exsc"
         g.station.export_sheets(str(out))
-        qtbot.waitUntil(lambda: "已导出 1 份" in g.station.message.text(), timeout=5000)
+        qtbot.waitUntil(lambda: "已导出 1 份" in g.station.message.text(), timeout=10000)
         office = ScoringWorkplace(login_any(main)("kaowu"), None, PLAN)
         qtbot.addWidget(office)
         assert not office.setup.exchange_button.isHidden()
         office.setup.import_exchange(str(out))
-        qtbot.waitUntil(lambda: "已导入 1 份" in office.setup.message.text(), timeout=5000)
+        qtbot.waitUntil(lambda: "已导入 1 份" in office.setup.message.text(), timeout=10000)
         prog = ScoringServices.of(login_any(main)("zuzhang", "chief_grader")).chief.progress(PLAN)
         assert next(r for r in prog if r.ticket_no == ticket).statuses["kaoping2"] == "signed"
     finally:
@@ -333,12 +348,12 @@ def test_a_grader_works_from_the_keyboard(qtbot, scoring, demo_login):
     st = w.station
     st.select_ticket(ticket)
     _type_sheet(qtbot, st, {k: ("n" if v == "否" else v) for k, v in FULL.items()})
-    qtbot.waitUntil(lambda: "尚有 0 项未评" in st.total.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "尚有 0 项未评" in st.total.text(), timeout=10000)
     st.sheet.setFocus()
     qtbot.keyClick(st.sheet, Qt.Key_Return, Qt.ControlModifier)          # Ctrl+Enter: sign
-    qtbot.waitUntil(lambda: st.sign_dialog is not None and st.sign_dialog.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: st.sign_dialog is not None and st.sign_dialog.isVisible(), timeout=10000)
     dlg = st.sign_dialog
     qtbot.keyClicks(dlg.password, PASSWORDS["kaoping1"])
     _draw(dlg.pad)
     qtbot.keyClick(dlg.password, Qt.Key_Return)                            # Enter confirms
-    qtbot.waitUntil(lambda: "已签字" in st.total.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "已签字" in st.total.text(), timeout=10000)

@@ -301,3 +301,78 @@ def test_results(qtbot, guard, flow):  # noqa: F811 - the results flow fixture
         staff.entry_score.setText("69")
         with qtbot.waitSignal(staff.loaded, timeout=10000):
             qtbot.keyClick(staff.entry_score, "\r")
+
+
+# -- practical scoring ----------------------------------------------------------------------------
+def test_scoring(qtbot, guard, demo, demo_login, tmp_path):
+    from app.services.roster import RosterService
+    from app.services.staff import StaffService
+    from app.ui.scoring.workplace import ScoringWorkplace
+    from tests.gui.test_scoring_gui import _draw
+    from tests.scoring_support import FULL, write_template
+
+    def workplace(ctx):
+        w = ScoringWorkplace(ctx, None, DEMO_PLAN)
+        qtbot.addWidget(w)
+        w.show()
+        return w
+
+    cands = [c.ticket_no for c in RosterService(demo_login("admin")).candidates(DEMO_PLAN)]
+    ticket, absent = cands[0], cands[-1]
+    office = workplace(demo_login("kaowu"))
+    with guard.watch("scoring: the office imports the template", expects={WRITE}):
+        office.setup.import_template(str(write_template(tmp_path / "t.xlsx")))
+        qtbot.waitUntil(lambda: "已导入" in office.message.text(), timeout=20000)
+    admin = workplace(demo_login("admin"))
+    assert admin.guide is not None                              # no group yet: the guide comes first
+    admin.tabs.setCurrentWidget(admin.setup)
+    with guard.watch("scoring: the admin forms the group", expects={WRITE}):
+        for r in range(admin.setup.members.rowCount()):
+            if admin.setup.members.item(r, 1).text() in {"kaoping1", "kaoping2", "zuzhang"}:
+                admin.setup.members.selectRow(r)
+        admin.setup.chief.setCurrentIndex(admin.setup.chief.findData("zuzhang"))
+        qtbot.mouseClick(admin.setup.group_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: "考评组已组建" in admin.message.text(), timeout=20000)
+    values = {"kaoping1": FULL, "kaoping2": {**FULL, "1.3": 10}, "zuzhang": {**FULL, "1.3": 40}}
+    for username, v in values.items():
+        st = workplace(demo_login(username, "grader")).station
+        with guard.watch(f"scoring: {username} scans, scores and signs", expects={ARGON2, WRITE}):
+            st.scan.setText(ticket)
+            qtbot.keyClick(st.scan, Qt.Key_Return)
+            for code, x in v.items():
+                st.set_score(code, x)
+            qtbot.waitUntil(lambda st=st: "尚有 0 项未评" in st.total.text(), timeout=20000)
+            qtbot.mouseClick(st.sign_button, Qt.LeftButton)
+            qtbot.keyClicks(st.sign_dialog.password, PASSWORDS[username])
+            _draw(st.sign_dialog.pad)
+            st.sign_dialog.buttons.accepted.emit()
+            qtbot.waitUntil(lambda st=st: "已签字" in st.total.text(), timeout=20000)
+    chief = workplace(demo_login("zuzhang", "chief_grader"))
+    with guard.watch("scoring: the chief reconciles and records an absence", expects={WRITE}):
+        chief.chief.table.selectRow(0)
+        qtbot.mouseClick(chief.chief.reconcile_button, Qt.LeftButton)
+        chief.chief.dialog.reason.insertPlainText("复核考件与录像后认定")
+        chief.chief.dialog.accept()
+        qtbot.waitUntil(lambda: "已裁定" in chief.chief.message.text(), timeout=20000)
+        last = chief.progress.table.rowCount() - 1
+        assert chief.progress.table.item(last, 1).text() == absent
+        chief.progress.table.selectRow(last)
+        chief.progress.mark_absent("未到场", confirmed=True)
+        qtbot.waitUntil(lambda: "缺考" in chief.progress.message.text(), timeout=20000)
+    with guard.watch("scoring: the chief signs the summary", expects={ARGON2, WRITE}):
+        panel = chief.summary
+        qtbot.mouseClick(panel.sign_button, Qt.LeftButton)
+        qtbot.keyClicks(panel.sign_dialog.password, PASSWORDS["zuzhang"])
+        _draw(panel.sign_dialog.pad)
+        panel.sign_dialog.buttons.accepted.emit()
+        qtbot.waitUntil(lambda: panel.message.text() != "", timeout=20000)
+    StaffService(demo_login("admin")).add("kaowu2", "录入二", PASSWORDS["kaowu"], ["staff"])
+    paper = workplace(demo_login("kaowu")).paper
+    with guard.watch("scoring: a paper sheet typed", expects={WRITE}):
+        paper.ticket.setText(cands[1])
+        paper.grader.setCurrentIndex(paper.grader.findData("kaoping1"))
+        paper.load()
+        for code, x in FULL.items():
+            paper.set_score(code, x)
+        qtbot.mouseClick(paper.save_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: paper.status.text() != "", timeout=20000)

@@ -14,6 +14,8 @@ from app.core.errors import Conflict, DomainError, PermissionDenied
 from app.services.base import Service, check_password_early, find_batch, requires
 from app.services.scoring import queries as q
 from app.services.scoring.views import (
+    R_ABSENT,
+    R_RECONCILED,
     ST_DRAFT,
     ST_NONE,
     ST_SIGNED,
@@ -43,14 +45,17 @@ class GradingService(Service):
                                                            t.ScoreSheet.grader_id == me.staff_id)
                                 .order_by(t.ScoreSheet.version)):
                 mine.setdefault(sh.candidate_id, []).append(sh)
+            decided = set(s.scalars(select(t.ScoreDecision.candidate_id).where(t.ScoreDecision.batch_id == batch.id)))
+            absent = set(s.scalars(select(t.ScoreAbsence.candidate_id).where(t.ScoreAbsence.batch_id == batch.id)))
             out = []
             n_items = len(template.items())
             for c in q.candidates(s, batch, by_seat=True):
                 w = q.working(mine.get(c.id, []), me.staff_id)
                 status = ST_NONE if w is None else w.status
                 scored = n_items - len(rules.score_sheet(template, w.entries).missing) if w else 0
+                result = R_ABSENT if c.id in absent else R_RECONCILED if c.id in decided else ""
                 out.append(StationRow(c.ticket_no, workstation(c), c.name if template.rules.show_names else "",
-                                      status, scored, n_items, conflicts.get(c.ticket_no, "")))
+                                      status, scored, n_items, conflicts.get(c.ticket_no, ""), result))
             return out
 
     @requires("scoring.grade")

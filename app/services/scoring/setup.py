@@ -61,6 +61,13 @@ class ScoringSetupService(Service):
             return [(b.plan_no, f"{b.plan_no} {b.occupation_name} {b.level}级 — {title}") for b, title in rows]
 
     @requires("scoring.view")
+    def all_batches(self) -> list[tuple[str, str]]:
+        """Every batch of the roster, with or without a template: (plan_no, label)."""
+        with self.ctx.reading() as s:
+            return [(b.plan_no, f"{b.plan_no} {b.occupation_name} {b.level}级")
+                    for b in s.scalars(select(models.Batch).order_by(models.Batch.exam_start))]
+
+    @requires("scoring.view")
     def template(self, plan_no: str) -> rules.Template:
         with self.ctx.reading() as s:
             return q.template(s, find_batch(s, plan_no))

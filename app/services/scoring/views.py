@@ -67,6 +67,7 @@ class StationRow:
     scored: int
     items: int
     conflict: str = ""
+    result: str = ""   # "reconciled" once the chief has decided, "absent" once recorded absent; else ""
 
 
 @dataclass(frozen=True)
