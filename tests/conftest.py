@@ -78,3 +78,14 @@ def login(handle, username: str, role: str | None = None):
 @pytest.fixture
 def demo_login(demo):
     return lambda username, role=None: login(demo, username, role)
+
+
+def sign_supervision_report(handle, plan_no: str | None = None) -> None:
+    """The demo batch's 内督 signs a full-marks 内部督导情况报告: exports need it on record (issue 18)."""
+    from app.core import supervision as sv
+    from app.services.demo import DEMO_PLAN
+    from app.services.official_tables import TablesService
+
+    scores = {line.key: line.max_points for line in sv.FORM}
+    TablesService(login(handle, "neidu")).save_supervision(plan_no or DEMO_PLAN, scores, [], "组织规范",
+                                                          "Demo-neidu-2026")

@@ -147,7 +147,33 @@ class TablesService(Service):
             r.supervisor, r.supervisor_name, r.signed_at = actor.username, actor.name, self.ctx.now()
             uow.journal("supervision.report", plan_no, {"before": before, "scores": scores, "vetoes": vetoes,
                                                         "total": total, "opinion": r.opinion})
+            if vetoes:   # 否决项: "触犯任何一项即本次内督得分为0，且暂停本次认定" [003 L371]
+                from app.services.gates import suspension_problems
+                from app.store import rules_tables as rules
+                if not suspension_problems(s, b):
+                    s.add(rules.BatchSuspension(batch_id=b.id, vetoes=[dict(sv.VETOES)[k] for k in vetoes],
+                                                opened_by=actor.username, opened_at=self.ctx.now()))
+                    uow.journal("batch.suspend", plan_no, {"vetoes": list(vetoes), "by": actor.username})
             return total
+
+    @requires("supervision.report")
+    def resolve_suspension(self, plan_no: str, reason: str, password: str) -> None:
+        """The 内督 lifts the suspension a veto caused, with the reason (整改情况); journaled."""
+        if len((reason or "").strip()) < 6:
+            raise DomainError("恢复认定须写明否决项的处理和整改情况（至少6个字）")
+        actor = self.ctx.actor
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            rc.reauthenticate(s, actor.username, password, "internal_supervisor")
+            b = find_batch(s, plan_no)
+            check_internal_reviewer(s, b, actor.staff_id, actor.name)
+            from app.store import rules_tables as rules
+            row = s.scalars(select(rules.BatchSuspension).where(rules.BatchSuspension.batch_id == b.id,
+                                                               rules.BatchSuspension.resolved_at.is_(None))).first()
+            if row is None:
+                raise Conflict("本批次没有暂停中的认定")
+            row.resolution, row.resolved_by, row.resolved_at = reason.strip(), actor.username, self.ctx.now()
+            uow.journal("batch.resume", plan_no, {"suspension": row.id, "reason": row.resolution})
 
     @requires("tables.export")
     def supervision_report(self, path: Path | str, plan_no: str) -> tuple[Path, Path]:
