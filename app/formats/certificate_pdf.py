@@ -62,13 +62,9 @@ def _page(c: canvas.Canvas, data: cert.CertificateData, photo: bytes | None, qr_
     top = H - 80 * mm - ph
     # photo (1 寸: 25 × 35 mm) and QR (30 × 30 mm) on the right
     px, py = W - 25 * mm - 25 * mm, top - 35 * mm
-    if photo:
-        c.drawImage(ImageReader(io.BytesIO(photo)), px, py, 25 * mm, 35 * mm, preserveAspectRatio=True, anchor="c")
-    else:
-        c.setLineWidth(0.5)
-        c.rect(px, py, 25 * mm, 35 * mm)
-        c.setFont(font, 10)
-        c.drawCentredString(px + 12.5 * mm, py + 17 * mm, "照片")
+    if not photo:   # 样式2021: "持证人照片" is required content [002 L2747]; never a blank box
+        raise ValueError(f"证书 {data.certificate_no} 缺少持证人照片")
+    c.drawImage(ImageReader(io.BytesIO(photo)), px, py, 25 * mm, 35 * mm, preserveAspectRatio=True, anchor="c")
     qx, qy = W - 25 * mm - cert.QR_MM * mm, py - 8 * mm - cert.QR_MM * mm
     c.drawImage(qr_reader(qr_text), qx, qy, cert.QR_MM * mm, cert.QR_MM * mm)
     # fields, 小四 (12 pt)
@@ -81,13 +77,16 @@ def _page(c: canvas.Canvas, data: cert.CertificateData, photo: bytes | None, qr_
         c.setFont(font, 12)
         c.drawString(62 * mm, y, str(value))
         y -= 13 * mm
-    # issuer, date
-    y = min(y, qy) - 12 * mm
-    c.setFont(font, 14)
-    c.drawRightString(W - 25 * mm, y, data.institution_name)
-    c.drawRightString(W - 25 * mm, y - 9 * mm, f"发证日期：{data.issue_date_text}")
+    # issuer(s) and date under the seal positions (样式2021: 机构 left, 分支机构 right); nothing else there
+    seals = cert.seal_positions(data.seal_names or (data.institution_name,), W / mm)
+    for seal in seals:
+        c.setFont(font, 14 if len(seal.holder) <= 16 else 11)
+        c.drawCentredString(seal.cx * mm, (seal.cy + 4) * mm, seal.holder)
+    last = seals[-1]
+    c.setFont(font, 12)
+    c.drawCentredString(last.cx * mm, (last.cy - 5) * mm, f"发证日期：{data.issue_date_text}")
     c.setFont("Times-Roman", 10)
-    c.drawRightString(W - 25 * mm, y - 14 * mm, f"Issued date: {data.issue_date.isoformat()}")
+    c.drawCentredString(last.cx * mm, (last.cy - 10) * mm, f"Issued date: {data.issue_date.isoformat()}")
     # query URLs
     c.setFont(font, 11)
     c.drawString(25 * mm, 32 * mm, f"证书信息查询网址（Certificate Information）：{cert.CERT_QUERY_URL}")

@@ -147,7 +147,7 @@ def run_closing(day: Day, *, proctors: str = "赵敏、孙浩", theory_session: 
     head = TablesService(day.login("kaochang"))
     rooms = sorted({c.room for c in RosterService(admin).candidates(plan)})
     for room in rooms:
-        head.set_room_record(plan, room, "theory", theory_session, proctors, "考试秩序正常；违纪、缺考情况见本表")
+        head.set_room_record(plan, room, "theory", theory_session, proctors, "违纪、缺考及检录异常情况见本表")
         head.set_room_record(plan, room, "practical", practical_session, proctors, "实操考核正常")
     scores = {line.key: line.max_points for line in sv.FORM}
     opinion = (f"本批次认定组织规范，考务流程符合要求；违纪 {len(void)} 例已按《技能人才评价工作违纪违规行为处理指引》"

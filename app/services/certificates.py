@@ -63,8 +63,9 @@ def cert_data(session, c: rt.Certificate) -> tuple[cert_core.CertificateData, by
     b = session.get(models.Batch, cand.batch_id)
     inst = rc.institution(session)
     name = inst.name + (inst.branch_name and f"{inst.branch_name}" or "")
+    seals = (inst.name, inst.branch_name) if inst.branch_name else (inst.name,)
     return (cert_core.CertificateData(c.certificate_no, cand.name, cand.id_type, cand.id_no, b.occupation_name,
-                                      b.work_type, c.level, c.issue_date, name), cand.photo)
+                                      b.work_type, c.level, c.issue_date, name, seal_names=seals), cand.photo)
 
 
 class CertificateService(Service):
@@ -237,7 +238,7 @@ class CertificateService(Service):
         journal = self.ctx.store.journal
         for c in certs:
             data, photo = cert_data(s, c)
-            missing = cert_core.missing_fields(data)
+            missing = cert_core.missing_fields(data) + ([] if photo else ["持证人照片"])
             if missing:
                 raise DomainError(f"证书 {c.certificate_no} 缺少：{'、'.join(missing)}")
             bad = cert_core.prohibited_words(data.checked_text())

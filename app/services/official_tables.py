@@ -28,8 +28,15 @@ COMPLIANCE_COLUMNS = ["序号", "职业名称", "工种名称", "等级", "数�
 REGISTER_COLUMNS = ["序号", "姓名", "性别", "出生年月", "文化程度", "身份证号", "所在单位或住址", "专业工龄",
                     "理论成绩", "实操成绩", "证书编号"]
 SUPERVISION_COLUMNS = ["核心指标", "分项指标", "评估标准", "分值", "得分"]
-ROOM_COLUMNS = ["考场", "科目", "考试时间", "应考人数", "实考人数", "缺考人数", "缺考考生", "违纪人数", "违纪情况",
+ROOM_COLUMNS = ["考场", "科目", "考试时间", "应考人数", "实考人数", "缺考人数", "缺考考生", "违纪及异常起数",
+                "违纪及检录异常情况",
                 "监考人员", "情况记录"]
+
+
+def claims_normal(notes: str) -> bool:
+    """A typed note that says the room was in order (考试秩序正常 / 考试正常 / 秩序良好 …)."""
+    text = (notes or "").replace(" ", "")
+    return any(w in text for w in ("秩序正常", "考试正常", "秩序良好", "正常进行", "无异常"))
 
 
 def _out(path: Path | str, suffix: str) -> Path:
@@ -240,6 +247,13 @@ class TablesService(Service):
                      else f"（{STATUS_NAMES[f.status]}）")
             findings.setdefault((c.room, f.subject), []).append(f"{c.ticket_no} {c.name}：{item(f.article, f.item).ref}"
                                                                 + stage)
+        # Incidents at the door of the room's session (e.g. 人证不符, suspected 冒名顶替): the record reports them.
+        from app.store.checkin_tables import CheckinSession, DoorIncident
+        for inc, sess in s.execute(select(DoorIncident, CheckinSession).join(
+                CheckinSession, CheckinSession.id == DoorIncident.session_id).where(CheckinSession.batch_id == b.id)):
+            c = by_id.get(inc.candidate_id)
+            if c is not None:
+                findings.setdefault((c.room, sess.subject), []).append(f"{c.ticket_no} {c.name}：检录异常（{inc.note}）")
         records = {(r.room, r.subject): r for r in s.scalars(select(rt.RoomRecord).where(rt.RoomRecord.batch_id == b.id))}
         rooms = sorted({c.room for c in cands})
         rows = []
@@ -249,9 +263,12 @@ class TablesService(Service):
                 a = absent.get((room, subject), [])
                 f = findings.get((room, subject), [])
                 rec = records.get((room, subject))
+                notes = rec.notes if rec else ""
+                if f and claims_normal(notes):   # never "考试秩序正常" beside an incident of the same room
+                    notes = f"本场有违纪或检录异常 {len(f)} 起，见违纪情况栏"
                 rows.append([room or "--", codes.SUBJECTS[subject], rec.session if rec else "", expected,
                              expected - len(a), len(a), "、".join(a), len(f), "；".join(f),
-                             rec.proctors if rec else "", rec.notes if rec else ""])
+                             rec.proctors if rec else "", notes])
         return rows
 
     @requires("tables.export")
