@@ -207,6 +207,76 @@ class TablesService(Service):
         self._journal("tables.supervision_report", plan_no, len(rows))
         return x, p
 
+    # -- 外督情况登记表 (附件3) ------------------------------------------------------------------
+    @requires("supervision.external")
+    def save_external_supervision(self, plan_no: str, scores: dict[str, int], vetoes: list[str], opinion: str,
+                                  password: str) -> int:
+        """Filled in and signed (password) by the 外督 dispatched to the batch (Nanxun 附件3 [003 L402–687]).
+        The 外督 carries a valid card [002 L1134] and holds no other duty in the batch [002 L1172]."""
+        problems = sv.external_score_problems(scores)
+        unknown = set(vetoes) - {k for k, _ in sv.EXTERNAL_VETOES}
+        if unknown:
+            problems.append(f"未知否决项：{'、'.join(sorted(unknown))}")
+        if problems:
+            raise DomainError("；".join(problems))
+        actor = self.ctx.actor
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            staff = rc.reauthenticate(s, actor.username, password, "external_supervisor")
+            b = find_batch(s, plan_no)
+            from app.core.supervisor_card import card_problem
+            from app.services.gates import batch_roles
+            from app.store import rules_tables as rules
+            roles = batch_roles(s, b.id, staff.id)
+            if "external_supervisor" not in roles:
+                raise Conflict(f"「{staff.name}」未被派遣为本批次的外部质量督导员")
+            clash = roles & {"grader", "chief_grader", "proctor", "internal_supervisor"}
+            if clash:
+                raise Conflict(f"「{staff.name}」在本批次另有职责，不能签署外督情况登记表（督导规程第十六条）")
+            problem = card_problem(staff.card_no or "", "external")
+            if problem:
+                raise DomainError(f"外督证卡无效：{problem}")
+            total = sv.external_total(scores, vetoes)
+            r = s.get(rules.ExternalSupervision, b.id)
+            if r is None:
+                r = rules.ExternalSupervision(batch_id=b.id)
+                s.add(r)
+            r.scores, r.vetoes, r.opinion, r.total = dict(scores), list(vetoes), opinion.strip(), total
+            r.supervisor, r.supervisor_name, r.card_no, r.signed_at = staff.username, staff.name, staff.card_no, self.ctx.now()
+            uow.journal("supervision.external", plan_no, {"scores": scores, "vetoes": list(vetoes), "total": total,
+                                                          "opinion": r.opinion, "card_no": staff.card_no})
+            return total
+
+    @requires("tables.export")
+    def external_supervision_form(self, path: Path | str, plan_no: str) -> tuple[Path, Path]:
+        """技能人才评价外督情况登记表 as .xlsx and PDF."""
+        from app.store import rules_tables as rules
+        with self.ctx.reading() as s:
+            b = find_batch(s, plan_no)
+            r = s.get(rules.ExternalSupervision, b.id)
+            if r is None:
+                raise NotFound("外部督导员尚未填写外督情况登记表")
+            inst = rc.institution(s)
+            staff = s.scalars(select(models.Staff).where(models.Staff.username == r.supervisor)).first()
+            rep = s.get(rt.SupervisionReport, b.id)
+        rows = [[line.core, line.item, line.criteria, line.max_points, r.scores.get(line.key, 0)]
+                for line in sv.EXTERNAL_FORM]
+        veto_text = "；".join(f"{'☑' if k in r.vetoes else '☐'} {t}" for k, t in sv.EXTERNAL_VETOES)
+        header = [f"受督导单位：{inst.name}", f"督导时间：{b.exam_start.isoformat()} 至 {b.exam_end.isoformat()}",
+                  f"职业（工种）：{b.occupation_name}（{b.work_type or '--'}）    等级：{codes.level_label(b.level)}",
+                  f"外督人员：{r.supervisor_name}（证卡 {r.card_no}）    督导人员工作单位：{staff.unit if staff else ''}"]
+        footer = [f"否决项（{sv.EXTERNAL_VETO_NOTE}）：{veto_text}", f"合计（100分）得分：{r.total}",
+                  f"意见建议或其他问题说明：{r.opinion}",
+                  f"内督人员签名：{rep.supervisor_name if rep else ''}    "
+                  f"外督人员签名：{r.supervisor_name}（系统签字 {r.signed_at.date().isoformat()}）"]
+        title = "技能人才评价外督情况登记表"
+        x = write_table_xlsx(_out(path, ".xlsx"), title, SUPERVISION_COLUMNS, rows, header, footer, sheet="外督登记表",
+                             widths=[16, 16, 60, 8, 8])
+        p = write_table_pdf(_out(path, ".pdf"), TableDoc(title, SUPERVISION_COLUMNS, rows, header, footer,
+                                                         widths_mm=[22, 20, 90, 10, 10]))
+        self._journal("tables.external_supervision", plan_no, len(rows))
+        return x, p
+
     # -- 考场情况记录单 -------------------------------------------------------------------
     @requires("room_record.edit")
     def set_room_record(self, plan_no: str, room: str, subject: str, session: str = "", proctors: str = "",

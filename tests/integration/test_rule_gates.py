@@ -166,3 +166,19 @@ def test_hrss_assigned_numbers_are_imported_not_allocated(flow):
         certs.import_numbers(DEMO_PLAN, bad, issue)
     assert CertificateService(admin).certificates(DEMO_PLAN) == []   # all or nothing
     assert len(certs.import_numbers(DEMO_PLAN, numbers, issue)) == len(passed) == 37
+
+
+def test_external_supervision_form_signed_by_the_external_supervisor(flow, tmp_path):
+    """Nanxun 附件3《技能人才评价专家资格认定外督情况登记表》[003 L402–687]: 100 points, 否决项 "发生任何一项
+    当次外督得分为0分"; signed by the 外督 dispatched to the batch, who carries a valid card [002 L1134]."""
+    scores = {line.key: line.max_points for line in sv.EXTERNAL_FORM}
+    with pytest.raises(Exception):
+        TablesService(flow["login"]("neidu")).save_external_supervision(DEMO_PLAN, scores, [], "", "Demo-neidu-2026")
+    waidu = TablesService(flow["login"]("waidu"))
+    with pytest.raises(DomainError, match="考场秩序"):
+        waidu.save_external_supervision(DEMO_PLAN, dict(scores, x_order=10), [], "", "Demo-waidu-2026")
+    assert waidu.save_external_supervision(DEMO_PLAN, scores, [], "组织规范", "Demo-waidu-2026") == 100
+    assert waidu.save_external_supervision(DEMO_PLAN, scores, ["accident"], "现场安全事故", "Demo-waidu-2026") == 0
+    x, p = TablesService(flow["login"]("admin")).external_supervision_form(tmp_path / "外督", DEMO_PLAN)
+    text = pdftext(p)
+    assert "外督情况登记表" in text and "杨光" in text and "R41260007" in text
