@@ -32,6 +32,7 @@ def site(site_dir):
 
     handle = create_site(site_dir, PASSPHRASE, INSTITUTION, "admin", "管理员", ADMIN_PASSWORD, kdf=TEST_KDF)
     yield handle
+    _wait_for_ui_tasks()
     handle.close()
 
 
@@ -64,7 +65,18 @@ def demo(demo_site_dir):
 
     handle = open_site(demo_site_dir, DEMO_PASSPHRASE)
     yield handle
+    _wait_for_ui_tasks()
     handle.close()
+
+
+def _wait_for_ui_tasks() -> None:
+    """A workplace's background load still reading the store when the test ends must finish before the
+    store closes (else SQLCipher is used after close: a segfault that kills the whole run)."""
+    import sys
+
+    tasks = sys.modules.get("app.ui.common.tasks")
+    if tasks is not None:
+        tasks.wait_for_tasks()
 
 
 def login(handle, username: str, role: str | None = None):
