@@ -108,6 +108,11 @@ class _Bag:
     """The zip, read once: member names under the single top directory."""
 
     def __init__(self, blob: bytes):
+        # The end-of-central-directory record must end the file exactly (with its comment): a cut file
+        # can otherwise expose an "EOCD" inside compressed member data and read as a different zip.
+        end = blob.rfind(b"PK\x05\x06", max(0, len(blob) - 65557))
+        if end < 0 or end + 22 > len(blob) or end + 22 + int.from_bytes(blob[end + 20:end + 22], "little") != len(blob):
+            raise BundleFault("不是完整的 zip 文件（文件被截断或损坏）")
         try:
             self.zf = zipfile.ZipFile(io.BytesIO(blob))
             infos = self.zf.infolist()

@@ -75,8 +75,16 @@ def build(site_dir: Path, n: int):
                 s.add(rt.SubjectScore(candidate_id=c.id, subject=subject, score=str(rng.randint(45, 100)) + ".0",
                                       absent=False, source="bench", entered_by="admin", entered_at=now))
         s.add(rt.ResultReview(batch_id=b.id, stage="approved", signatures=[], reopened=[], approved_at=now))
-        s.add(rt.Publication(batch_id=b.id, start_date=EXAM, workdays=5, end_date=EXAM, rows=[], status="closed",
+        s.add(rt.Publication(batch_id=b.id, start_date=EXAM, workdays=7, end_date=EXAM, rows=[], status="closed",
                              created_by="admin", created_at=now))
+        # what numbering needs on record (issue 18): filed scope, signed 内督 report, the 鉴定中心's review
+        from app.store import rules_tables
+        s.add(models.Setting(key="filed_scope", value=[{"occupation_code": "6-31-01-03", "occupation_name": "电工",
+                                                        "work_type": "", "levels": [5, 4, 3]}]))
+        s.add(rt.SupervisionReport(batch_id=b.id, scores={}, vetoes=[], opinion="", total=100, supervisor="neidu",
+                                   supervisor_name="内督", signed_at=now))
+        s.add(rules_tables.CenterReview(batch_id=b.id, reviewer="示例中心", reviewed_on=EXAM, reply_no="示鉴〔2026〕1号",
+                                        imported=False, recorded_by="admin", recorded_at=now))
     ResultsService(ctx).set_machine_role("master")
     return handle, ctx
 

@@ -32,6 +32,7 @@ def site(site_dir):
 
     handle = create_site(site_dir, PASSPHRASE, INSTITUTION, "admin", "管理员", ADMIN_PASSWORD, kdf=TEST_KDF)
     yield handle
+    _wait_for_ui_tasks()
     handle.close()
 
 
@@ -64,7 +65,18 @@ def demo(demo_site_dir):
 
     handle = open_site(demo_site_dir, DEMO_PASSPHRASE)
     yield handle
+    _wait_for_ui_tasks()
     handle.close()
+
+
+def _wait_for_ui_tasks() -> None:
+    """A workplace's background load still reading the store when the test ends must finish before the
+    store closes (else SQLCipher is used after close: a segfault that kills the whole run)."""
+    import sys
+
+    tasks = sys.modules.get("app.ui.common.tasks")
+    if tasks is not None:
+        tasks.wait_for_tasks()
 
 
 def login(handle, username: str, role: str | None = None):
@@ -78,3 +90,14 @@ def login(handle, username: str, role: str | None = None):
 @pytest.fixture
 def demo_login(demo):
     return lambda username, role=None: login(demo, username, role)
+
+
+def sign_supervision_report(handle, plan_no: str | None = None) -> None:
+    """The demo batch's 内督 signs a full-marks 内部督导情况报告: exports need it on record (issue 18)."""
+    from app.core import supervision as sv
+    from app.services.demo import DEMO_PLAN
+    from app.services.official_tables import TablesService
+
+    scores = {line.key: line.max_points for line in sv.FORM}
+    TablesService(login(handle, "neidu")).save_supervision(plan_no or DEMO_PLAN, scores, [], "组织规范",
+                                                          "Demo-neidu-2026")

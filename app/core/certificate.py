@@ -45,6 +45,7 @@ class CertificateData:
     issue_date: _dt.date
     institution_name: str
     print_serial: str = ""
+    seal_names: tuple[str, ...] = ()   # who stamps: (机构,) or (机构, 分支机构) — not in the QR payload
 
     @property
     def work_type_text(self) -> str:
@@ -156,3 +157,26 @@ def verify_qr(text: str, public_keys: dict[str, bytes]) -> QrContent:
     except InvalidSignature:
         raise ValueError("证书二维码签名无效（内容被改动或非本站点签发）") from None
     return content
+
+
+# 样式2021 印章 [002 L2767–2775]: the institution's seal; when a 分支机构 issues, both seals,
+# "评价机构印章在左侧，分支机构印章在右侧".  The layout keeps these circles clear of every printed item
+# except the issuer's name and the date the seal stamps over.  Diameter 42 mm [EXTERNAL: the usual
+# size of an organisation's round seal]; positions in mm from the page's bottom-left corner (A4 portrait).
+SEAL_MM = 42
+
+
+@dataclass(frozen=True)
+class SealPosition:
+    holder: str      # the name under the seal
+    cx: float        # centre, mm
+    cy: float
+    r: float = SEAL_MM / 2
+
+
+def seal_positions(seal_names: tuple[str, ...], page_w: float = 210.0) -> tuple[SealPosition, ...]:
+    """One seal (right of centre) or two (institution left, branch right), over the issuer block."""
+    names = tuple(n for n in seal_names if n)
+    if len(names) >= 2:
+        return (SealPosition(names[0], page_w / 2 - 40, 62), SealPosition(names[1], page_w / 2 + 40, 62))
+    return (SealPosition(names[0] if names else "", page_w - 25 - 40, 62),)

@@ -76,9 +76,11 @@ def prefix_problems(prefix: CertificatePrefix, henan_rules: bool | None = None,
     return problems
 
 
-def compose(prefix: CertificatePrefix, issue_year: int, level: int, serial: int) -> CertificateNumber:
-    """Compose a number; ``issue_year`` is the full year of the issue date (not the exam date)."""
-    problems = prefix_problems(prefix)
+def compose(prefix: CertificatePrefix, issue_year: int, level: int, serial: int,
+            technical_school: bool = False) -> CertificateNumber:
+    """Compose a number; ``issue_year`` is the full year of the issue date (not the exam date).
+    ``technical_school``: a 技工院校 certifying its own students (Henan position 10 = 9)."""
+    problems = prefix_problems(prefix, technical_school=technical_school)
     if problems:
         raise ValueError("；".join(problems))
     if level not in LEVELS:
@@ -96,7 +98,10 @@ def parse(text: str) -> CertificateNumber:
     if not _PATTERN.match(value):
         raise ValueError("证书编号应为1位大写字母（Y或S）加21位数字，共22位")
     prefix = CertificatePrefix(value[0], value[1:5], value[5:7], value[7:13])
-    problems = prefix_problems(prefix)
+    # A Henan Y number with position 10 = 9 is a 技工院校's (豫职鉴〔2021〕1号: "机构类别代码为 Y，编码第 10 位
+    # 取值为 9" [002 L4537]); the number itself says so, and it is valid.
+    school = prefix.category == "Y" and prefix.province == HENAN and prefix.site_serial[2:3] == "9"
+    problems = prefix_problems(prefix, technical_school=school)
     if problems:
         raise ValueError("；".join(problems))
     level = int(value[15])

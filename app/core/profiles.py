@@ -170,3 +170,22 @@ def publication_period_problem(profile: Profile, workdays: int) -> str | None:
         return (f"公示期不得少于{profile.publication_min_workdays}个工作日"
                 f"（{profile.name}，{profile.publication_ref}）")
     return None
+
+
+def add_years(day, years: int):
+    """The same calendar day ``years`` later (29 Feb → 28 Feb)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+# What the site keeps, per batch, and the retention classes each belongs to (an electronic copy is
+# always also 电子材料): the register and the purge both read this.
+KEPT = (
+    ("video", "考场视频录像", (VIDEO, ELECTRONIC)),
+    ("answers", "理论考试答题记录", (ANSWERS, ELECTRONIC)),
+    ("scoring", "实操评分记录（考评员签字）", (SCORING, ELECTRONIC)),
+    ("workpieces", "考件照片", (WORKPIECES, ELECTRONIC)),
+    ("records", "成绩、违纪、督导、证书等电子材料与操作日志", (ELECTRONIC,)),
+)

@@ -110,6 +110,9 @@ CAPABILITIES: MappingProxyType = MappingProxyType(
         "tables.export": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR}),
         "supervision.report": frozenset({Role.INTERNAL_SUPERVISOR}),
         "room_record.edit": frozenset({Role.ADMIN, Role.ROOM_HEAD, Role.PROCTOR}),
+        # rules (issue 18): the retention register, the 外督 registration form
+        "retention.view": frozenset({Role.ADMIN, Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
+        "supervision.external": frozenset({Role.EXTERNAL_SUPERVISOR}),
         # video monitoring (issue 7)
         "camera.view": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD,
                                   Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),

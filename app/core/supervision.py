@@ -72,3 +72,47 @@ def total(scores: dict[str, int], vetoes: set[str] | frozenset[str]) -> int:
     if vetoes:
         return 0
     return sum(int(scores.get(line.key, 0)) for line in FORM)
+
+
+# -- 外督情况登记表 (Nanxun 附件3, [003 L402–687]) -----------------------------------------------------
+# "技能人才评价专家资格认定外督情况登记表（试行）"; its criteria are generic (rules-digest §9.1).
+EXTERNAL_FORM: tuple[Line, ...] = (
+    Line("x_plan_scope", "计划执行（5分）", "资格认定范围与时间", "职业（工种）与等级、时间与工作方案、公告一致（3分）；不一致（0分）", 3, (3, 0)),
+    Line("x_plan_place", "计划执行（5分）", "认定地点", "地点与核定公布信息一致（2分）；不完全一致（0分）", 2, (2, 0)),
+    Line("x_manual", "前期准备（20分）", "考务手册", "1.确定考试人数、对象、考核方式；2.明确考试时间；3.明确考务人员安排；4.明确考务人员工作流程、职责；5.明确考场规则与相关制度、应急预案等（各2分）", 10, _sums(2, 2, 2, 2, 2)),
+    Line("x_papers", "前期准备（20分）", "试卷管理", "纸笔：专人保存（3分）、双人双锁（2分）、专人传送且2人及以上在场（3分）、交接签字（2分）；机考：设备网络符合保密安全要求（5分）、试题传输保存由专人操作且2人及以上在场（5分）", 10, tuple(sorted(set(_sums(3, 2, 3, 2)) | set(_sums(5, 5)), reverse=True))),
+    Line("x_layout", "考场与设备（30分）", "考场布置", "导向标识、功能区域、考场规则、考生名单、警示语及考试信息、物品存放（各2分，部分1分）", 12, tuple(range(12, -1, -1))),
+    Line("x_theory_room", "考场与设备（30分）", "场地设备（理论考场）", "教室、机位规格与安全、间隔、数量（3分）", 3, (3, 0)),
+    Line("x_skill_room", "考场与设备（30分）", "场地设备（专业技能考场）", "场地、工位规格与安全、间隔、数量（3分）", 3, (3, 0)),
+    Line("x_cameras", "考场与设备（30分）", "监控设备", "1.前后及重点区域监控全覆盖（3分）；2.专人负责监控大屏（3分）；3.全程视频监控并录制、影像清晰（6分，部分欠清晰3分）", 12, tuple(sorted(set(_sums(3, 3, 6)) | set(_sums(3, 3, 3)), reverse=True))),
+    Line("x_staff", "资格认定管理（40分）", "考务人员安排", "现场工作人员、监考人员数量符合要求，持证上岗，职责履行到位（7分）", 7, (7, 0)),
+    Line("x_graders", "资格认定管理（40分）", "考评人员安排", "1.至少3人，回避制、轮换制、考评组长负责制（4分）；2.持证上岗（2分）；3.公正执评（3分）；4.评分记录清晰、签字，未签字或加盖私章（0分）（3分）", 12, _sums(4, 2, 3, 3)),
+    Line("x_supervisors", "资格认定管理（40分）", "内督人员安排", "内督人员数量符合要求（至少2人），持证上岗，履行职责到位（6分）", 6, (6, 0)),
+    Line("x_order", "资格认定管理（40分）", "考场秩序", "秩序正常或个别违纪按规定及时处理并完整记录（15分）；经督导提醒后处理（8分）；处理记录不够完整（4分）；未当场发现、未及时处理或记录严重缺失（0分）", 15, (15, 8, 4, 0)),
+    Line("x_complaints", "诉求反馈（5分）", "投诉处理", "无投诉（5分）；处理及时未造成后续影响（2分）；未处理造成后续影响（0分）", 5, (5, 2, 0)),
+)
+EXTERNAL_VETOES: tuple[tuple[str, str], ...] = (
+    ("leak", "试卷在资格认定前泄题"),
+    ("disorder", "考场秩序混乱，出现大范围违纪违规行为，或资格认定管理人员协助、纵容考生舞弊"),
+    ("accident", "考试现场出现安全事故，或出现事故后，第一责任人未及时到场处理"),
+)
+EXTERNAL_VETO_NOTE = "发生任何一项当次外督得分为0分"
+
+assert sum(line.max_points for line in EXTERNAL_FORM) == 100
+
+
+def external_score_problems(scores: dict[str, int]) -> list[str]:
+    out = []
+    for line in EXTERNAL_FORM:
+        if line.key not in scores:
+            out.append(f"「{line.item}」未评分")
+        elif scores[line.key] not in line.allowed:
+            out.append(f"「{line.item}」得分 {scores[line.key]} 不符合评估标准")
+    unknown = set(scores) - {line.key for line in EXTERNAL_FORM}
+    if unknown:
+        out.append(f"未知评分项：{'、'.join(sorted(unknown))}")
+    return out
+
+
+def external_total(scores: dict[str, int], vetoes) -> int:
+    return 0 if vetoes else sum(int(scores.get(line.key, 0)) for line in EXTERNAL_FORM)

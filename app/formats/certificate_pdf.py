@@ -93,7 +93,7 @@ def _layout(ph: float) -> tuple[float, float, float, float, float]:
 
 
 def _static(c: canvas.Canvas, data: cert.CertificateData, font: str) -> str:
-    """What every certificate of one institution shares (frame, titles, body, field labels, issuer,
+    """What every certificate of one institution shares (frame, titles, body, field labels,
     query URLs), drawn once per PDF as a form and placed on each page."""
     labels = tuple((label, en) for label, en, _ in data.fields())
     key = (data.institution_name, labels)
@@ -118,8 +118,6 @@ def _static(c: canvas.Canvas, data: cert.CertificateData, font: str) -> str:
         c.setFont("Times-Roman", 9)
         c.drawString(25 * mm, y - 4.2 * mm, en)
         y -= 13 * mm
-    c.setFont(font, 14)
-    c.drawRightString(W - 25 * mm, min(y, qy) - 12 * mm, data.institution_name)
     c.setFont(font, 11)  # query URLs
     c.drawString(25 * mm, 32 * mm, f"证书信息查询网址（Certificate Information）：{cert.CERT_QUERY_URL}")
     c.drawString(25 * mm, 25 * mm, f"机构信息查询网址（Assessment Information）：{cert.INSTITUTION_QUERY_URL}")
@@ -133,13 +131,9 @@ def _page(c: canvas.Canvas, data: cert.CertificateData, photo: bytes | None, qr_
     c.doForm(_static(c, data, font))
     _, ph = _body(cert.body_text(data.institution_name), font)
     top, px, py, qx, qy = _layout(ph)
-    if photo:
-        c.drawImage(_Photo(photo), px, py, 25 * mm, 35 * mm, preserveAspectRatio=True, anchor="c")
-    else:
-        c.setLineWidth(0.5)
-        c.rect(px, py, 25 * mm, 35 * mm)
-        c.setFont(font, 10)
-        c.drawCentredString(px + 12.5 * mm, py + 17 * mm, "照片")
+    if not photo:   # 样式2021: "持证人照片" is required content [002 L2747]; never a blank box
+        raise ValueError(f"证书 {data.certificate_no} 缺少持证人照片")
+    c.drawImage(_Photo(photo), px, py, 25 * mm, 35 * mm, preserveAspectRatio=True, anchor="c")
     draw_qr(c, qr_text, qx, qy, cert.QR_MM * mm)
     # the values beside the labels, 小四 (12 pt)
     y = top - 4 * mm
@@ -147,12 +141,16 @@ def _page(c: canvas.Canvas, data: cert.CertificateData, photo: bytes | None, qr_
     for _, _, value in data.fields():
         c.drawString(62 * mm, y, str(value))
         y -= 13 * mm
-    # issue date (under the issuer's name, which is in the form)
-    y = min(y, qy) - 12 * mm
-    c.setFont(font, 14)
-    c.drawRightString(W - 25 * mm, y - 9 * mm, f"发证日期：{data.issue_date_text}")
+    # issuer(s) and date under the seal positions (样式2021: 机构 left, 分支机构 right); nothing else there
+    seals = cert.seal_positions(data.seal_names or (data.institution_name,), W / mm)
+    for seal in seals:
+        c.setFont(font, 14 if len(seal.holder) <= 16 else 11)
+        c.drawCentredString(seal.cx * mm, (seal.cy + 4) * mm, seal.holder)
+    last = seals[-1]
+    c.setFont(font, 12)
+    c.drawCentredString(last.cx * mm, (last.cy - 5) * mm, f"发证日期：{data.issue_date_text}")
     c.setFont("Times-Roman", 10)
-    c.drawRightString(W - 25 * mm, y - 14 * mm, f"Issued date: {data.issue_date.isoformat()}")
+    c.drawCentredString(last.cx * mm, (last.cy - 10) * mm, f"Issued date: {data.issue_date.isoformat()}")
     if data.print_serial:
         c.drawRightString(W - 16 * mm, 18 * mm, f"No.{data.print_serial}")
     c.showPage()

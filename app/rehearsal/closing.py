@@ -27,6 +27,7 @@ from app.services.official_tables import TablesService, write_tables
 from app.services.publication import PublicationService
 from app.services.results import ResultsService
 from app.services.roster import RosterService
+from app.services.site import SiteService
 from app.services.staff import StaffService
 
 SECOND_ADMIN = ("admin2", "钱审核", "Demo-admin2-2026")  # 复审 must be someone other than the 初审
@@ -96,6 +97,18 @@ def record_finding(day: Day, ticket: str, *, article: int = 6, item: int = 1, su
     return FindingReport(fid, ticket, subject, view.ref, list(witnesses), room_head, penalty)
 
 
+def _hrss_numbers(admin, plan: str, issue: _dt.date) -> dict[str, str]:
+    """What the HRSS department's 赋码 reply would list (Nanxun [003 L49]): a number for each candidate
+    who passed, on the institution's prefix — the rehearsal stands in for the department."""
+    from app.core import certno
+
+    inst = SiteService(admin).institution()
+    passed = [r.ticket_no for r in ResultsService(admin).results(plan) if r.passed]
+    level = RosterService(admin).batches()[0].level
+    return {t: str(certno.compose(inst.prefix, issue.year, level, i, technical_school=inst.technical_school))
+            for i, t in enumerate(passed, 1)}
+
+
 def _second_admin(day: Day) -> str:
     username, name, password = SECOND_ADMIN
     if username not in day.passwords:
@@ -136,7 +149,7 @@ def run_closing(day: Day, *, proctors: str = "赵敏、孙浩", theory_session: 
     head = TablesService(day.login("kaochang"))
     rooms = sorted({c.room for c in RosterService(admin).candidates(plan)})
     for room in rooms:
-        head.set_room_record(plan, room, "theory", theory_session, proctors, "考试秩序正常；违纪、缺考情况见本表")
+        head.set_room_record(plan, room, "theory", theory_session, proctors, "违纪、缺考及检录异常情况见本表")
         head.set_room_record(plan, room, "practical", practical_session, proctors, "实操考核正常")
     scores = {line.key: line.max_points for line in sv.FORM}
     opinion = (f"本批次认定组织规范，考务流程符合要求；违纪 {len(void)} 例已按《技能人才评价工作违纪违规行为处理指引》"
@@ -167,10 +180,17 @@ def run_closing(day: Day, *, proctors: str = "赵敏、孙浩", theory_session: 
     files["公示结果确认单"] = day.artefact("公示结果确认单", pub_svc.confirmation_pdf(plan, out / "公示结果确认单.pdf"))
     day.say(f"公示期满，无异议，已结束（模拟时钟跳至 {day.clock.now().astimezone(CST):%Y-%m-%d}）")
 
-    # -- certificates -----------------------------------------------------------------------------------
+    # -- the 鉴定中心's review, then certificate numbers (allocated, or imported where HRSS assigns them) --
     certs = CertificateService(admin)
-    numbers = dict(certs.allocate(plan))
-    day.say(f"证书：已分配证书编号 {len(numbers)} 个")
+    today = day.clock.now().astimezone(CST).date()
+    certs.record_center_review(plan, "示例职业技能鉴定指导中心", today, f"示鉴审〔{today.year}〕{today.month:02d}{today.day:02d}号")
+    day.say("鉴定中心审核：已登记审核单位、审核日期和回复文号")
+    if SiteService(admin).profile().hrss_assigns_numbers:
+        numbers = dict(certs.import_numbers(plan, _hrss_numbers(admin, plan, today), today))
+        day.say(f"证书：已导入人社部门赋码的证书编号 {len(numbers)} 个")
+    else:
+        numbers = dict(certs.allocate(plan))
+        day.say(f"证书：已分配证书编号 {len(numbers)} 个")
     shown = {0}
 
     def progress(i: int, total: int) -> None:

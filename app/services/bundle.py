@@ -418,6 +418,11 @@ class ExportService(Service):
         say = progress or (lambda _msg: None)
         if supersedes is not None and not reason.strip():
             raise DomainError("更正包须写明更正原因")
+        with self.ctx.reading() as s:   # supervision report signed, no veto pending, inside the filed scope
+            from app.services.gates import export_problems
+            problems = export_problems(s, find_batch(s, plan_no))
+        if problems:
+            raise Conflict("；".join(problems))
         reauthenticate(self.ctx, password)
         prepared = _prepare_signer(self.ctx, password)
         with self.ctx.unit_of_work() as uow:

@@ -504,6 +504,9 @@ class CameraService(Service):
         """What a purge would remove and what it would keep, and why (nothing changes)."""
         retention_days = retention_days or self.settings().retention_days
         with self.ctx.reading() as s:
+            from app.services.retention import video_floor_days
+            # the province profile's floor (strictest class wins: Hunan 电子材料 5 years) [issue 18 item 8]
+            retention_days = max(retention_days, video_floor_days(s, self.ctx.now()))
             rows = [(r.id, r.camera_code, r.plan_no, r.start) for r in s.scalars(
                 select(CameraSegment).where(CameraSegment.status != "purged").order_by(CameraSegment.start))]
         plans = {r[2] for r in rows if r[2]}
@@ -519,6 +522,9 @@ class CameraService(Service):
         if not confirmed:
             raise DomainError("删除录像须由管理员确认")
         retention_days = retention_days or self.settings().retention_days
+        with self.ctx.reading() as s:
+            from app.services.retention import video_floor_days
+            retention_days = max(retention_days, video_floor_days(s, self.ctx.now()))
         allowed = {i.segment_id for i in self.retention_plan(retention_days, export_verified) if i.purgeable}
         refused = [i for i in segment_ids if i not in allowed]
         if refused:

@@ -224,6 +224,8 @@ class CheckinService(Service):
             raise DomainError("迟到截止时间应在开考后0—240分钟之间")
         with self.ctx.unit_of_work() as uow:
             b = find_batch(uow.session, plan_no)
+            from app.services.gates import check_start
+            check_start(uow.session, b)   # filed scope (违纪指引 第十五条), no 内督 veto pending
             if uow.session.scalars(select(CheckinSession).where(CheckinSession.batch_id == b.id,
                                                              CheckinSession.name == name.strip())).first():
                 raise Conflict(f"场次「{name}」已存在")

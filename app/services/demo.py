@@ -21,7 +21,7 @@ from app.core.sitetime import site_date
 from app.core.site import Institution
 from app.formats.roster_template import write_roster
 from app.services.roster import RosterService
-from app.services.site import SiteHandle, create_site
+from app.services.site import SiteHandle, SiteService, create_site
 from app.services.staff import StaffService
 
 DEMO_PASSPHRASE = "demo-site-2026"
@@ -98,6 +98,7 @@ def demo_photo(rng: random.Random, sex: str) -> bytes:
 
 
 DEMO_ROOMS = ("第1考场", "第2考场")
+DEMO_SCOPE = [{"occupation_code": "6-31-01-03", "occupation_name": "电工", "work_type": "", "levels": "5、4、3"}]
 
 
 def demo_roster(folder: Path, candidates: int, seed: int, exam_day: _dt.date,
@@ -140,6 +141,7 @@ def build_demo_site(site_dir: Path, candidates: int = 40, seed: int = 2026, kdf:
     try:
         ctx = handle.login(admin[0], admin[3])
         staff = StaffService(ctx)
+        SiteService(ctx).set_filed_scope(DEMO_SCOPE)   # 备案范围: 电工 5、4、3 (违纪指引 第十五条)
         for username, name, roles, password, card in DEMO_STAFF[1:]:
             staff.add(username, name, password, roles, unit=inst.name, card_no=card)
         extra = []   # more 内督 where the profile requires them per 工种 (Nanxun: 2, 003 L41)

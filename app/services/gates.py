@@ -28,3 +28,91 @@ def check_internal_reviewer(session, batch: models.Batch, staff_id: int, name: s
         problem = duties.supervisor_count_problem(site_profile(session), n)
     if problem:
         raise Conflict(problem)
+
+
+# -- what must be on record before certificates are numbered -----------------------------------------
+def center_review(session, batch_id: int):
+    from app.store import rules_tables as rules
+
+    return session.get(rules.CenterReview, batch_id)
+
+
+def numbering_problems(session, batch: models.Batch) -> list[str]:
+    """Batch-level gates before certificate numbers are allocated or imported:
+
+    - the 鉴定中心's review is recorded ("考核鉴定成绩须经当地鉴定中心审核认定" [002 L3862]; Henan
+      "认定结果经职业技能鉴定（指导）中心审核后" [002 L3431]);
+    - the 内部督导情况报告 is signed (Nanxun "内督人员填写…《职业技能等级认定内部督导情况报告》" [003 L49]);
+    - the batch is not suspended by a 内督 veto ("暂停本次认定" [003 L371]);
+    - the batch lies inside the institution's filed scope (违纪指引 第十五条 [002 L1754]).
+    """
+    from app.store import results_tables as rt
+
+    out = []
+    if center_review(session, batch.id) is None:
+        out.append("鉴定中心对本批次成绩的审核结果尚未登记（审核人、审核日期、回复文号），不能核发证书编号")
+    if session.get(rt.SupervisionReport, batch.id) is None:
+        out.append("内部督导情况报告尚未签署，不能核发证书编号")
+    out += suspension_problems(session, batch)
+    out += scope_problems(session, batch)
+    return out
+
+
+def blocked_candidates(session, batch: models.Batch) -> set[int]:
+    """Candidates whose 公示 objection is unresolved or was upheld: never numbered."""
+    from app.store import rules_tables as rules
+
+    return {cid for (cid,) in session.execute(select(rules.PublicationObjection.candidate_id).where(
+        rules.PublicationObjection.batch_id == batch.id,
+        (rules.PublicationObjection.outcome.is_(None)) | (rules.PublicationObjection.outcome == "upheld")))}
+
+
+def suspension_problems(session, batch: models.Batch) -> list[str]:
+    from app.store import rules_tables as rules
+
+    open_ = session.scalars(select(rules.BatchSuspension).where(rules.BatchSuspension.batch_id == batch.id,
+                                                               rules.BatchSuspension.resolved_at.is_(None))).first()
+    if open_ is not None:
+        return [f"本批次因内督否决项暂停认定（{'、'.join(open_.vetoes)}），须处理并写明理由后方可继续"]
+    return []
+
+
+def scope_problems(session, batch: models.Batch) -> list[str]:
+    from app.core import scope
+    from app.services import results_common as rc
+
+    rows = rc.setting(session, scope.SETTING)
+    if rows is None:   # a site that has not recorded its filed scope yet
+        return ["评价机构备案范围（职业、工种、等级）尚未登记"]
+    problem = scope.batch_problem(scope.parse_rows(rows), batch.occupation_code, batch.occupation_name,
+                                  batch.work_type, batch.level)
+    return [problem] if problem else []
+
+
+def start_problems(session, batch: models.Batch) -> list[str]:
+    """Before a batch starts (check-in opens, papers are unlocked): inside the filed scope when one is
+    recorded (numbering and export require it recorded), and not suspended by a 内督 veto."""
+    from app.core import scope
+    from app.services import results_common as rc
+
+    out = suspension_problems(session, batch)
+    if rc.setting(session, scope.SETTING) is not None:
+        out += scope_problems(session, batch)
+    return out
+
+
+def check_start(session, batch: models.Batch) -> None:
+    problems = start_problems(session, batch)
+    if problems:
+        raise Conflict("；".join(problems))
+
+
+def export_problems(session, batch: models.Batch) -> list[str]:
+    """Before a batch is exported: the supervision report signed, not suspended, inside the filed scope
+    (违纪指引 第十五条 "超范围上传证书数据…撤销" [002 L1754])."""
+    from app.store import results_tables as rt
+
+    out = []
+    if session.get(rt.SupervisionReport, batch.id) is None:
+        out.append("内部督导情况报告尚未签署，不能导出上报包")
+    return out + suspension_problems(session, batch) + scope_problems(session, batch)

@@ -35,8 +35,15 @@ COMPLIANCE_COLUMNS = ["序号", "职业名称", "工种名称", "等级", "数�
 REGISTER_COLUMNS = ["序号", "姓名", "性别", "出生年月", "文化程度", "身份证号", "所在单位或住址", "专业工龄",
                     "理论成绩", "实操成绩", "证书编号"]
 SUPERVISION_COLUMNS = ["核心指标", "分项指标", "评估标准", "分值", "得分"]
-ROOM_COLUMNS = ["考场", "科目", "考试时间", "应考人数", "实考人数", "缺考人数", "缺考考生", "违纪人数", "违纪情况",
+ROOM_COLUMNS = ["考场", "科目", "考试时间", "应考人数", "实考人数", "缺考人数", "缺考考生", "违纪及异常起数",
+                "违纪及检录异常情况",
                 "监考人员", "情况记录"]
+
+
+def claims_normal(notes: str) -> bool:
+    """A typed note that says the room was in order (考试秩序正常 / 考试正常 / 秩序良好 …)."""
+    text = (notes or "").replace(" ", "")
+    return any(w in text for w in ("秩序正常", "考试正常", "秩序良好", "正常进行", "无异常"))
 
 
 def _out(path: Path | str, suffix: str) -> Path:
@@ -155,7 +162,33 @@ class TablesService(Service):
             r.supervisor, r.supervisor_name, r.signed_at = actor.username, actor.name, self.ctx.now()
             uow.journal("supervision.report", plan_no, {"before": before, "scores": scores, "vetoes": vetoes,
                                                         "total": total, "opinion": r.opinion})
+            if vetoes:   # 否决项: "触犯任何一项即本次内督得分为0，且暂停本次认定" [003 L371]
+                from app.services.gates import suspension_problems
+                from app.store import rules_tables as rules
+                if not suspension_problems(s, b):
+                    s.add(rules.BatchSuspension(batch_id=b.id, vetoes=[dict(sv.VETOES)[k] for k in vetoes],
+                                                opened_by=actor.username, opened_at=self.ctx.now()))
+                    uow.journal("batch.suspend", plan_no, {"vetoes": list(vetoes), "by": actor.username})
             return total
+
+    @requires("supervision.report")
+    def resolve_suspension(self, plan_no: str, reason: str, password: str) -> None:
+        """The 内督 lifts the suspension a veto caused, with the reason (整改情况); journaled."""
+        if len((reason or "").strip()) < 6:
+            raise DomainError("恢复认定须写明否决项的处理和整改情况（至少6个字）")
+        actor = self.ctx.actor
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            rc.reauthenticate(s, actor.username, password, "internal_supervisor")
+            b = find_batch(s, plan_no)
+            check_internal_reviewer(s, b, actor.staff_id, actor.name)
+            from app.store import rules_tables as rules
+            row = s.scalars(select(rules.BatchSuspension).where(rules.BatchSuspension.batch_id == b.id,
+                                                               rules.BatchSuspension.resolved_at.is_(None))).first()
+            if row is None:
+                raise Conflict("本批次没有暂停中的认定")
+            row.resolution, row.resolved_by, row.resolved_at = reason.strip(), actor.username, self.ctx.now()
+            uow.journal("batch.resume", plan_no, {"suspension": row.id, "reason": row.resolution})
 
     @requires("tables.export")
     def supervision_report(self, path: Path | str, plan_no: str) -> tuple[Path, Path]:
@@ -180,6 +213,76 @@ class TablesService(Service):
         p = write_table_pdf(_out(path, ".pdf"), TableDoc(title, SUPERVISION_COLUMNS, rows, header, footer,
                                                          widths_mm=[22, 20, 90, 10, 10]))
         self._journal("tables.supervision_report", plan_no, len(rows))
+        return x, p
+
+    # -- 外督情况登记表 (附件3) ------------------------------------------------------------------
+    @requires("supervision.external")
+    def save_external_supervision(self, plan_no: str, scores: dict[str, int], vetoes: list[str], opinion: str,
+                                  password: str) -> int:
+        """Filled in and signed (password) by the 外督 dispatched to the batch (Nanxun 附件3 [003 L402–687]).
+        The 外督 carries a valid card [002 L1134] and holds no other duty in the batch [002 L1172]."""
+        problems = sv.external_score_problems(scores)
+        unknown = set(vetoes) - {k for k, _ in sv.EXTERNAL_VETOES}
+        if unknown:
+            problems.append(f"未知否决项：{'、'.join(sorted(unknown))}")
+        if problems:
+            raise DomainError("；".join(problems))
+        actor = self.ctx.actor
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            staff = rc.reauthenticate(s, actor.username, password, "external_supervisor")
+            b = find_batch(s, plan_no)
+            from app.core.supervisor_card import card_problem
+            from app.services.gates import batch_roles
+            from app.store import rules_tables as rules
+            roles = batch_roles(s, b.id, staff.id)
+            if "external_supervisor" not in roles:
+                raise Conflict(f"「{staff.name}」未被派遣为本批次的外部质量督导员")
+            clash = roles & {"grader", "chief_grader", "proctor", "internal_supervisor"}
+            if clash:
+                raise Conflict(f"「{staff.name}」在本批次另有职责，不能签署外督情况登记表（督导规程第十六条）")
+            problem = card_problem(staff.card_no or "", "external")
+            if problem:
+                raise DomainError(f"外督证卡无效：{problem}")
+            total = sv.external_total(scores, vetoes)
+            r = s.get(rules.ExternalSupervision, b.id)
+            if r is None:
+                r = rules.ExternalSupervision(batch_id=b.id)
+                s.add(r)
+            r.scores, r.vetoes, r.opinion, r.total = dict(scores), list(vetoes), opinion.strip(), total
+            r.supervisor, r.supervisor_name, r.card_no, r.signed_at = staff.username, staff.name, staff.card_no, self.ctx.now()
+            uow.journal("supervision.external", plan_no, {"scores": scores, "vetoes": list(vetoes), "total": total,
+                                                          "opinion": r.opinion, "card_no": staff.card_no})
+            return total
+
+    @requires("tables.export")
+    def external_supervision_form(self, path: Path | str, plan_no: str) -> tuple[Path, Path]:
+        """技能人才评价外督情况登记表 as .xlsx and PDF."""
+        from app.store import rules_tables as rules
+        with self.ctx.reading() as s:
+            b = find_batch(s, plan_no)
+            r = s.get(rules.ExternalSupervision, b.id)
+            if r is None:
+                raise NotFound("外部督导员尚未填写外督情况登记表")
+            inst = rc.institution(s)
+            staff = s.scalars(select(models.Staff).where(models.Staff.username == r.supervisor)).first()
+            rep = s.get(rt.SupervisionReport, b.id)
+        rows = [[line.core, line.item, line.criteria, line.max_points, r.scores.get(line.key, 0)]
+                for line in sv.EXTERNAL_FORM]
+        veto_text = "；".join(f"{'☑' if k in r.vetoes else '☐'} {t}" for k, t in sv.EXTERNAL_VETOES)
+        header = [f"受督导单位：{inst.name}", f"督导时间：{b.exam_start.isoformat()} 至 {b.exam_end.isoformat()}",
+                  f"职业（工种）：{b.occupation_name}（{b.work_type or '--'}）    等级：{codes.level_label(b.level)}",
+                  f"外督人员：{r.supervisor_name}（证卡 {r.card_no}）    督导人员工作单位：{staff.unit if staff else ''}"]
+        footer = [f"否决项（{sv.EXTERNAL_VETO_NOTE}）：{veto_text}", f"合计（100分）得分：{r.total}",
+                  f"意见建议或其他问题说明：{r.opinion}",
+                  f"内督人员签名：{rep.supervisor_name if rep else ''}    "
+                  f"外督人员签名：{r.supervisor_name}（系统签字 {r.signed_at.date().isoformat()}）"]
+        title = "技能人才评价外督情况登记表"
+        x = write_table_xlsx(_out(path, ".xlsx"), title, SUPERVISION_COLUMNS, rows, header, footer, sheet="外督登记表",
+                             widths=[16, 16, 60, 8, 8])
+        p = write_table_pdf(_out(path, ".pdf"), TableDoc(title, SUPERVISION_COLUMNS, rows, header, footer,
+                                                         widths_mm=[22, 20, 90, 10, 10]))
+        self._journal("tables.external_supervision", plan_no, len(rows))
         return x, p
 
     # -- 考场情况记录单 -------------------------------------------------------------------
@@ -222,6 +325,13 @@ class TablesService(Service):
                      else f"（{STATUS_NAMES[f.status]}）")
             findings.setdefault((c.room, f.subject), []).append(f"{c.ticket_no} {c.name}：{item(f.article, f.item).ref}"
                                                                 + stage)
+        # Incidents at the door of the room's session (e.g. 人证不符, suspected 冒名顶替): the record reports them.
+        from app.store.checkin_tables import CheckinSession, DoorIncident
+        for inc, sess in s.execute(select(DoorIncident, CheckinSession).join(
+                CheckinSession, CheckinSession.id == DoorIncident.session_id).where(CheckinSession.batch_id == b.id)):
+            c = by_id.get(inc.candidate_id)
+            if c is not None:
+                findings.setdefault((c.room, sess.subject), []).append(f"{c.ticket_no} {c.name}：检录异常（{inc.note}）")
         records = {(r.room, r.subject): r for r in s.scalars(select(rt.RoomRecord).where(rt.RoomRecord.batch_id == b.id))}
         rooms = sorted({c.room for c in cands})
         rows = []
@@ -231,9 +341,12 @@ class TablesService(Service):
                 a = absent.get((room, subject), [])
                 f = findings.get((room, subject), [])
                 rec = records.get((room, subject))
+                notes = rec.notes if rec else ""
+                if f and claims_normal(notes):   # never "考试秩序正常" beside an incident of the same room
+                    notes = f"本场有违纪或检录异常 {len(f)} 起，见违纪情况栏"
                 rows.append([room or "--", codes.SUBJECTS[subject], rec.session if rec else "", expected,
                              expected - len(a), len(a), "、".join(a), len(f), "；".join(f),
-                             rec.proctors if rec else "", rec.notes if rec else ""])
+                             rec.proctors if rec else "", notes])
         return rows
 
     @requires("tables.export")

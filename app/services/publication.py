@@ -1,4 +1,9 @@
-"""公示 of results: masked list (PDF and .xlsx), period in working days, end date, 公示结果确认单."""
+"""公示 of results: masked list (PDF and .xlsx), period in working days, end date, 公示结果确认单.
+
+The minimum period comes from the site's province profile (Nanxun "成绩须公示5个工作日" [003 L49],
+Hunan "公示期不少于7个工作日" [000 L97]); a shorter one is refused.  An objection (异议) is recorded
+against one candidate and blocks numbering their certificate until it is resolved with a reason; the
+公示结果确认单 says 经公示无异议 only when no objection was recorded."""
 
 from __future__ import annotations
 
@@ -8,8 +13,8 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.core import codes
-from app.core.errors import Conflict, NotFound
+from app.core import codes, profiles
+from app.core.errors import Conflict, DomainError, NotFound
 from app.core.idcard import mask_id_no, mask_name
 from app.core.results import required_subjects
 from app.core.workdays import publication_end
@@ -18,7 +23,10 @@ from app.formats.tables_xlsx import write_table_xlsx
 from app.services import results_common as rc
 from app.services.base import Service, find_batch, requires
 from app.services.results import batch_results
+from app.services.site import site_profile
+from app.store import models
 from app.store import results_tables as rt
+from app.store import rules_tables as rules
 
 SUBJECT_SHORT = {"theory": "理论成绩", "practical": "实操成绩", "review": "综合评审成绩"}
 
@@ -53,7 +61,11 @@ class PublicationService(Service):
                                                               rt.Publication.status == "open")).first()
             if open_pub:
                 raise Conflict("本批次已有进行中的公示")
-            n = workdays or rc.publication_workdays(s)
+            profile = site_profile(s)
+            n = workdays or max(rc.publication_workdays(s), profile.publication_min_workdays)
+            problem = profiles.publication_period_problem(profile, n)
+            if problem:
+                raise DomainError(problem)
             start = start_date or rc.local_today(self.ctx.now())
             end = publication_end(start, n, rc.calendar(s))
             rows = []
@@ -82,6 +94,59 @@ class PublicationService(Service):
                 raise Conflict(f"公示期至 {p.end_date.isoformat()} 结束，期满后方可确认")
             p.status, p.objections, p.closed_at = "closed", objections.strip(), self.ctx.now()
             uow.journal("publication.close", plan_no, {"publication": p.id, "objections": p.objections})
+
+    @requires("publication.manage")
+    def record_objection(self, plan_no: str, ticket_no: str, text: str) -> int:
+        """An objection raised during 公示 about one candidate (实名反映).  Blocks that candidate's
+        certificate number until resolved."""
+        if len((text or "").strip()) < 4:
+            raise DomainError("须写明异议内容（至少4个字）")
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            b = find_batch(s, plan_no)
+            p = self._current(s, b)
+            cand = rc.candidate(s, ticket_no)
+            if cand.batch_id != b.id:
+                raise DomainError(f"准考证号「{ticket_no}」不属于认定计划 {plan_no}")
+            o = rules.PublicationObjection(batch_id=b.id, candidate_id=cand.id, publication_id=p.id,
+                                           text=text.strip(), recorded_by=self.ctx.actor.username,
+                                           recorded_at=self.ctx.now())
+            s.add(o)
+            s.flush()
+            uow.journal("publication.objection", plan_no, {"objection": o.id, "ticket_no": ticket_no,
+                                                           "text": o.text})
+            return o.id
+
+    @requires("publication.manage")
+    def resolve_objection(self, objection_id: int, outcome: str, reason: str) -> None:
+        """``outcome``: 'dismissed' (异议不成立, the candidate may be numbered) or 'upheld' (异议成立:
+        the result is not confirmed; the candidate is not numbered).  Always with a reason."""
+        if outcome not in ("dismissed", "upheld"):
+            raise DomainError("处理结论应为 dismissed（异议不成立）或 upheld（异议成立）")
+        if len((reason or "").strip()) < 4:
+            raise DomainError("处理异议须写明理由（至少4个字）")
+        with self.ctx.unit_of_work() as uow:
+            o = uow.session.get(rules.PublicationObjection, objection_id)
+            if o is None:
+                raise NotFound(f"异议 {objection_id} 不存在")
+            if o.outcome:
+                raise Conflict("该异议已处理")
+            o.outcome, o.resolution = outcome, reason.strip()
+            o.resolved_by, o.resolved_at = self.ctx.actor.username, self.ctx.now()
+            uow.journal("publication.objection_resolved", str(o.id), {"objection": o.id, "outcome": outcome,
+                                                                      "reason": o.resolution})
+
+    @requires("results.view")
+    def objections(self, plan_no: str) -> list[dict]:
+        with self.ctx.reading() as s:
+            b = find_batch(s, plan_no)
+            out = []
+            for o in s.scalars(select(rules.PublicationObjection).where(rules.PublicationObjection.batch_id == b.id)
+                               .order_by(rules.PublicationObjection.id)):
+                c = s.get(models.Candidate, o.candidate_id)
+                out.append({"id": o.id, "ticket_no": c.ticket_no, "name": c.name, "text": o.text,
+                            "outcome": o.outcome, "resolution": o.resolution})
+            return out
 
     @requires("results.view")
     def current(self, plan_no: str) -> PublicationView | None:
@@ -135,13 +200,26 @@ class PublicationService(Service):
             if p.status != "closed":
                 raise Conflict("公示期结束后方可出具公示结果确认单")
             inst = rc.institution(s)
-            passed = [r for r in batch_results(s, b) if r.passed]
+            objections = list(s.scalars(select(rules.PublicationObjection)
+                                        .where(rules.PublicationObjection.batch_id == b.id)
+                                        .order_by(rules.PublicationObjection.id)))
+            tickets = {o.id: s.get(models.Candidate, o.candidate_id).ticket_no for o in objections}
+            held = {tickets[o.id] for o in objections if o.outcome != "dismissed"}   # open or upheld
+            passed = [r for r in batch_results(s, b) if r.passed and r.ticket_no not in held]
         rows = [[i, r.name, r.id_no, r.unit] for i, r in enumerate(passed, 1)]
+        if objections or p.objections:
+            names = {"dismissed": "异议不成立", "upheld": "异议成立", None: "尚未处理"}
+            handled = "；".join(f"准考证号 {tickets[o.id]}：{o.text}（{names[o.outcome]}"
+                               + (f"，理由：{o.resolution}" if o.resolution else "") + "）" for o in objections)
+            verdict = (f"公示期间收到异议 {len(objections)} 件"
+                       + (f"：{handled}" if handled else "") + (f"；{p.objections}" if p.objections else "") + "。"
+                       + ("异议尚未处理或成立的人员未列入本确认单。" if held else ""))
+        else:
+            verdict = "经公示无异议。"
         header = [f"评价机构名称：{inst.name}", f"认定计划号：{b.plan_no}", f"认定职业：{b.occupation_name}",
                   f"认定等级：{codes.level_label(b.level)}", f"认定工种：{b.work_type or '--'}"]
         text = (f"以上共 {len(rows)} 名人员，通过 {b.occupation_name} 职业 {b.work_type or '--'} 工种 "
-                f"{codes.level_label(b.level)} 等级职业技能等级认定，经公示无异议。"
-                + (f"（公示期间异议及处理：{p.objections}）" if p.objections else ""))
+                f"{codes.level_label(b.level)} 等级职业技能等级认定，{verdict}")
         return write_table_pdf(path, TableDoc("职业技能等级认定公示结果确认单", ["序号", "姓名", "身份证号码", "所在单位"],
                                               rows, header, ["企业技能等级认定负责人（签名）：", "企业（盖章）：",
                                                              "内督人员（签名）：", "日期：      年    月    日"],

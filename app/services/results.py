@@ -416,6 +416,11 @@ class ResultsService(Service):
         if not 1 <= int(n) <= 30:
             raise DomainError("公示期应为1—30个工作日")
         with self.ctx.unit_of_work() as uow:
+            from app.core.profiles import publication_period_problem
+            from app.services.site import site_profile
+            problem = publication_period_problem(site_profile(uow.session), int(n))
+            if problem:
+                raise DomainError(problem)
             before = rc.put_setting(uow.session, rc.PUBLICATION_WORKDAYS, int(n))
             uow.journal("settings.publication_workdays", "", {"before": before, "after": int(n)})
 

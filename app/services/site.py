@@ -193,6 +193,40 @@ class SiteService(Service):
             return site_profile(s)
 
     @requires("site.view")
+    def filed_scope(self) -> list:
+        """备案范围: the occupations, 工种 and levels the institution is filed for (app.core.scope)."""
+        from app.core import scope
+
+        with self.ctx.reading() as s:
+            row = s.get(models.Setting, scope.SETTING)
+            return scope.parse_rows(row.value) if row else []
+
+    @requires("site.configure")
+    def set_filed_scope(self, rows: list[dict]) -> None:
+        """Record the filed scope as the 备案 lists it: one row per 工种, levels "5、4、3"."""
+        from app.core import scope
+
+        try:
+            parsed = scope.parse_rows(rows)
+        except (KeyError, ValueError) as exc:
+            raise DomainError(f"备案范围有误：{exc}") from None
+        for r in parsed:
+            problem = scope.row_problem(r)
+            if problem:
+                raise DomainError(f"备案范围有误：{problem}")
+        if not parsed:
+            raise DomainError("备案范围至少一行")
+        value = [r.to_dict() for r in parsed]
+        with self.ctx.unit_of_work() as uow:
+            row = uow.session.get(models.Setting, scope.SETTING)
+            before = row.value if row else None
+            if row is None:
+                uow.session.add(models.Setting(key=scope.SETTING, value=value))
+            else:
+                row.value = value
+            uow.journal("site.filed_scope", "", {"before": before, "after": value})
+
+    @requires("site.view")
     def counts(self) -> dict[str, int]:
         with self.ctx.reading() as s:
             return {

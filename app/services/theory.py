@@ -311,6 +311,8 @@ class PaperService(Service):
                 raise DomainError("本批次试卷尚未封存")
             if seal.paper_key is not None:
                 return self._status(s, plan_no, batch, seal)
+            from app.services.gates import check_start
+            check_start(s, batch)   # the exam starts here: filed scope (违纪指引 第十五条), no 内督 veto pending
             local_day = site_date(now)
             expected = {sh["username"]: sh for sh in seal.shares}
             if not batch.exam_start <= local_day <= batch.exam_end:

@@ -143,3 +143,4 @@ from app.store import net_tables  # noqa: E402,F401
 from app.store import room_tables  # noqa: E402,F401
 from app.store import readiness_tables  # noqa: E402,F401
 from app.store import score_road_tables  # noqa: E402,F401
+from app.store import rules_tables  # noqa: E402,F401

@@ -4427,8 +4427,8 @@ Answering {1}</translation>
         <location filename="../../app/ui/results/workplace.py" line="146" />
         <location filename="../../app/ui/results/workplace.py" line="151" />
         <location filename="../../app/ui/results/workplace.py" line="156" />
-        <location filename="../../app/ui/results/workplace.py" line="212" />
-        <location filename="../../app/ui/results/workplace.py" line="275" />
+        <location filename="../../app/ui/results/workplace.py" line="215" />
+        <location filename="../../app/ui/results/workplace.py" line="279" />
         <source>准考证号</source>
         <translation>Ticket number</translation>
     </message>
@@ -4446,7 +4446,7 @@ Answering {1}</translation>
         <location filename="../../app/ui/results/workplace.py" line="152" />
         <location filename="../../app/ui/results/workplace.py" line="156" />
         <location filename="../../app/ui/results/workplace.py" line="167" />
-        <location filename="../../app/ui/results/workplace.py" line="212" />
+        <location filename="../../app/ui/results/workplace.py" line="215" />
         <source>科目</source>
         <translation>Subject</translation>
     </message>
@@ -4462,15 +4462,15 @@ Answering {1}</translation>
     </message>
     <message>
         <location filename="../../app/ui/results/workplace.py" line="156" />
-        <location filename="../../app/ui/results/workplace.py" line="212" />
-        <location filename="../../app/ui/results/workplace.py" line="275" />
+        <location filename="../../app/ui/results/workplace.py" line="215" />
+        <location filename="../../app/ui/results/workplace.py" line="279" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
         <location filename="../../app/ui/results/workplace.py" line="156" />
         <location filename="../../app/ui/results/workplace.py" line="174" />
-        <location filename="../../app/ui/results/workplace.py" line="213" />
+        <location filename="../../app/ui/results/workplace.py" line="216" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -4526,265 +4526,291 @@ Answering {1}</translation>
     </message>
     <message>
         <location filename="../../app/ui/results/workplace.py" line="178" />
+        <source>登记鉴定中心审核…</source>
+        <translation>Record the assessment centre's review…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="179" />
         <source>分配证书编号</source>
         <translation>Allocate certificate numbers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="179" />
+        <location filename="../../app/ui/results/workplace.py" line="180" />
         <source>打印证书（PDF）…</source>
         <translation>Print certificates (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="192" />
+        <location filename="../../app/ui/results/workplace.py" line="195" />
         <source>证书</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="195" />
+        <location filename="../../app/ui/results/workplace.py" line="198" />
         <source>开始公示</source>
         <translation>Start publication</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="196" />
+        <location filename="../../app/ui/results/workplace.py" line="199" />
         <source>导出公示名单与确认单…</source>
         <translation>Export publication list and confirmation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="197" />
+        <location filename="../../app/ui/results/workplace.py" line="200" />
         <source>导出官方表格…</source>
         <translation>Export official tables…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="210" />
+        <location filename="../../app/ui/results/workplace.py" line="213" />
         <source>公示与报表</source>
         <translation>Publication and tables</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="212" />
+        <location filename="../../app/ui/results/workplace.py" line="215" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="213" />
+        <location filename="../../app/ui/results/workplace.py" line="216" />
         <source>条款</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="213" />
+        <location filename="../../app/ui/results/workplace.py" line="216" />
         <source>签字人</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="213" />
+        <location filename="../../app/ui/results/workplace.py" line="216" />
         <source>处理</source>
         <translation>Penalty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="214" />
+        <location filename="../../app/ui/results/workplace.py" line="217" />
         <source>违纪处理记录</source>
         <translation>Misconduct register</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="218" />
+        <location filename="../../app/ui/results/workplace.py" line="221" />
         <source>违纪处理</source>
         <translation>Misconduct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="225" />
+        <location filename="../../app/ui/results/workplace.py" line="228" />
         <source>内部督导报告</source>
         <translation>Internal supervision report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="269" />
+        <location filename="../../app/ui/results/workplace.py" line="273" />
         <source>正在读取成绩…</source>
         <translation>Reading scores…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="275" />
+        <location filename="../../app/ui/results/workplace.py" line="279" />
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="276" />
+        <location filename="../../app/ui/results/workplace.py" line="280" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="276" />
+        <location filename="../../app/ui/results/workplace.py" line="280" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="282" />
+        <location filename="../../app/ui/results/workplace.py" line="286" />
         <source>待第二人录入</source>
         <translation>Waiting for second typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="282" />
+        <location filename="../../app/ui/results/workplace.py" line="286" />
         <source>不一致</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="282" />
+        <location filename="../../app/ui/results/workplace.py" line="286" />
         <source>一致</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="287" />
+        <location filename="../../app/ui/results/workplace.py" line="291" />
         <source>审核状态：{0}</source>
         <translation>Review status: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="299" />
+        <location filename="../../app/ui/results/workplace.py" line="303" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="299" />
+        <location filename="../../app/ui/results/workplace.py" line="303" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="299" />
+        <location filename="../../app/ui/results/workplace.py" line="303" />
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="299" />
+        <location filename="../../app/ui/results/workplace.py" line="303" />
         <source>进行中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="304" />
+        <location filename="../../app/ui/results/workplace.py" line="308" />
         <source>合格 {0} 人，已分配证书编号 {1} 个</source>
         <translation>{0} passed, {1} certificate numbers allocated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="312" />
+        <location filename="../../app/ui/results/workplace.py" line="316" />
         <source>尚未公示（成绩复审定稿后方可公示）</source>
         <translation>Not published yet (publication follows the second review)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="314" />
+        <location filename="../../app/ui/results/workplace.py" line="318" />
         <source>公示中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="314" />
+        <location filename="../../app/ui/results/workplace.py" line="318" />
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="315" />
+        <location filename="../../app/ui/results/workplace.py" line="319" />
         <source>公示期 {0} 至 {1}（{2}个工作日），{3}</source>
         <translation>Publication {0} to {1} ({2} working days), {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="330" />
+        <location filename="../../app/ui/results/workplace.py" line="334" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="343" />
+        <location filename="../../app/ui/results/workplace.py" line="347" />
         <source>已录入，等待第二人录入</source>
         <translation>Entered; waiting for the second typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="343" />
+        <location filename="../../app/ui/results/workplace.py" line="347" />
         <source>与另一人录入的成绩不一致，请核对试卷</source>
         <translation>Differs from the other typist's entry; check the paper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="344" />
+        <location filename="../../app/ui/results/workplace.py" line="348" />
         <source>两人录入一致，成绩已计入</source>
         <translation>Both entries agree; the score now counts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="350" />
+        <location filename="../../app/ui/results/workplace.py" line="354" />
         <source>签字确认：请再次输入您的密码</source>
         <translation>To sign, enter your password again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="355" />
+        <location filename="../../app/ui/results/workplace.py" line="359" />
         <source>审核签字</source>
         <translation>Review signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="363" />
-        <location filename="../../app/ui/results/workplace.py" line="369" />
+        <location filename="../../app/ui/results/workplace.py" line="367" />
+        <location filename="../../app/ui/results/workplace.py" line="373" />
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="363" />
+        <location filename="../../app/ui/results/workplace.py" line="367" />
         <source>重新打开已定稿成绩的理由：</source>
         <translation>Reason for reopening the approved scores:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="366" />
-        <location filename="../../app/ui/results/workplace.py" line="377" />
-        <location filename="../../app/ui/results/workplace.py" line="387" />
+        <location filename="../../app/ui/results/workplace.py" line="370" />
+        <location filename="../../app/ui/results/workplace.py" line="381" />
+        <location filename="../../app/ui/results/workplace.py" line="409" />
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="366" />
+        <location filename="../../app/ui/results/workplace.py" line="370" />
         <source>重新打开后须重新走完内督审核、初审、复审。继续？</source>
         <translation>After reopening, the supervisor check, first and second review must be signed again. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="377" />
+        <location filename="../../app/ui/results/workplace.py" line="381" />
         <source>为本批次合格考生分配证书编号？编号一经分配不再收回。</source>
         <translation>Allocate certificate numbers to the candidates who passed? Numbers once allocated are never taken back.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="382" />
+        <location filename="../../app/ui/results/workplace.py" line="386" />
         <source>已分配 {0} 个证书编号</source>
         <translation>{0} certificate numbers allocated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="382" />
+        <location filename="../../app/ui/results/workplace.py" line="386" />
         <source>正在分配证书编号…</source>
         <translation>Allocating certificate numbers…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="387" />
+        <location filename="../../app/ui/results/workplace.py" line="393" />
+        <location filename="../../app/ui/results/workplace.py" line="397" />
+        <source>鉴定中心审核</source>
+        <translation>Assessment centre review</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="393" />
+        <source>审核单位（鉴定中心名称）：</source>
+        <translation>Reviewing body (assessment centre):</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="397" />
+        <source>审核回复文号：</source>
+        <translation>Reply document number:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="404" />
+        <source>已登记鉴定中心审核：{0}</source>
+        <translation>Assessment centre review recorded: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/results/workplace.py" line="409" />
         <source>以脱敏的姓名和证件号码公示本批次认定结果？</source>
         <translation>Publish this batch's results with masked names and ID numbers?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="393" />
+        <location filename="../../app/ui/results/workplace.py" line="415" />
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="410" />
-        <location filename="../../app/ui/results/workplace.py" line="423" />
+        <location filename="../../app/ui/results/workplace.py" line="432" />
+        <location filename="../../app/ui/results/workplace.py" line="445" />
         <source>已导出 {0} 个文件到 {1}</source>
         <translation>{0} files exported to {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="411" />
+        <location filename="../../app/ui/results/workplace.py" line="433" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="428" />
+        <location filename="../../app/ui/results/workplace.py" line="450" />
         <source>正在导出官方表格…</source>
         <translation>Exporting the official tables…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="433" />
+        <location filename="../../app/ui/results/workplace.py" line="455" />
         <source>保存证书 PDF</source>
         <translation>Save certificates PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="436" />
+        <location filename="../../app/ui/results/workplace.py" line="458" />
         <source>正在生成证书…</source>
         <translation>Generating certificates…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="444" />
+        <location filename="../../app/ui/results/workplace.py" line="466" />
         <source>已生成 {0} 张证书：{1}</source>
         <translation>{0} certificates generated: {1}</translation>
     </message>

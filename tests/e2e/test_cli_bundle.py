@@ -19,6 +19,13 @@ def run(*args, env_extra=None):
 
 def test_export_countersign_keys_verify(demo_site_dir, tmp_path):
     site = demo_site_dir
+    from app.services.site import open_site
+    from tests.conftest import sign_supervision_report
+    handle = open_site(site, DEMO_PASSPHRASE)
+    try:
+        sign_supervision_report(handle)   # an export needs the signed 内督 report (issue 18)
+    finally:
+        handle.close()
     out = tmp_path / "bundle.zip"
     as_admin = {"EXAMSITE_PASSPHRASE": DEMO_PASSPHRASE, "EXAMSITE_PASSWORD": PW["admin"]}
     r = run("export", "--site", site, "--out", out, env_extra=as_admin)

@@ -12,6 +12,8 @@ PW = {u: p for u, _, _, p, _ in DEMO_STAFF}
 
 
 def test_export_lifecycle_through_the_workplace(qtbot, demo, tmp_path):
+    from tests.conftest import sign_supervision_report
+    sign_supervision_report(demo)   # an export needs the signed 内督 report (issue 18)
     assert workplaces.factory("export") is ExportWorkplace
     admin = ExportWorkplace(demo.login("admin", PW["admin"]))
     qtbot.addWidget(admin)

@@ -29,6 +29,15 @@ from app.services.bundle import ExportService
 from app.services.demo import DEMO_PASSPHRASE, DEMO_PLAN, DEMO_STAFF
 from app.services.site import open_site
 
+
+@pytest.fixture
+def demo(demo):
+    """The demo site with its 内部督导情况报告 signed: an export needs it (issue 18 item 7)."""
+    from tests.conftest import sign_supervision_report
+    sign_supervision_report(demo)
+    return demo
+
+
 PW = {u: p for u, _, _, p, _ in DEMO_STAFF}
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,6 +58,8 @@ def sealed(_demo_template, tmp_path_factory):
     shutil.copytree(_demo_template, root / "site")
     handle = open_site(root / "site", DEMO_PASSPHRASE)
     try:
+        from tests.conftest import sign_supervision_report
+        sign_supervision_report(handle)
         view, trust = _export(handle, root / "bundle.zip")
         (root / "trust.txt").write_text(layout.trust_text(trust), encoding="utf-8")
     finally:
@@ -138,7 +149,9 @@ def test_bundle_contents_and_no_photos_by_default(sealed):
                        "data/journal/checkpoints.jsonl", "data/journal/journal-checkpoints.log",
                        "data/journal/journal.jsonl", "data/keys/public-keys.txt", "data/misconduct/records.json",
                        "data/practical/sheets.json", "data/results/results.json", "data/staff/assignments.json",
-                       "data/supervision/readiness.json", "data/supervision/report.json", "data/theory/answers.jsonl", "data/theory/papers.jsonl",
+                       "data/supervision/readiness.json", "data/supervision/report.json",
+                       "data/supervision/内部质量督导报告.pdf", "data/supervision/内部质量督导报告.xlsx",
+                       "data/theory/answers.jsonl", "data/theory/papers.jsonl",
                        "data/theory/sealed-paper.json"]
     cands = json.loads(m["data/candidates/candidates.json"])["candidates"]
     assert len(cands) == 40 and all(c["has_photo"] for c in cands)

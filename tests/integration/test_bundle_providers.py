@@ -27,6 +27,15 @@ from tests.integration.test_results_flow import _approve, _publish_and_close, fl
 
 
 @pytest.fixture
+def demo(demo):
+    """The demo site with its 内部督导情况报告 signed: an export needs it (issue 18 item 7)."""
+    from tests.conftest import sign_supervision_report
+    sign_supervision_report(demo)
+    return demo
+
+
+
+@pytest.fixture
 def exported(flow, tmp_path):
     admin = _approve(flow)
     _publish_and_close(flow, admin)

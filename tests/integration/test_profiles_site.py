@@ -45,3 +45,26 @@ def test_profile_is_carried_into_the_bundle(tmp_path, admin):
     value = json.loads((tmp_path / "out" / rel).read_text(encoding="utf-8"))
     assert value["profile"]["key"] == "national"
     assert value["profile"]["publication_min_workdays"] == 7
+
+
+@pytest.mark.parametrize("key", ["national", "hunan", "henan", "nanxun"])
+def test_demo_site_for_each_profile(tmp_path, key):
+    """`examsite demo --profile KEY` makes a demo site that follows that profile (its own institution,
+    the filed scope, and on Nanxun the second 内督 per 工种 [003 L41])."""
+    import datetime as _dt
+
+    from app.services.demo import build_demo_site
+    from app.services.site import open_site
+    from app.services.staff import StaffService
+
+    info = build_demo_site(tmp_path / key, candidates=4, seed=2, kdf=TEST_KDF, profile=key,
+                           exam_day=_dt.date(2026, 6, 1))
+    handle = open_site(info.site_dir, info.passphrase)
+    try:
+        admin = handle.login("admin", "Demo-admin-2026")
+        assert SiteService(admin).profile().key == key
+        assert SiteService(admin).filed_scope()[0].occupation_name == "电工"
+        supervisors = [u for u, r in StaffService(admin).assignments(info.plan_no) if r == "internal_supervisor"]
+        assert len(supervisors) == (2 if key == "nanxun" else 1)
+    finally:
+        handle.close()

@@ -30,6 +30,15 @@ from app.store.keys import TEST_KDF, unb64
 from tests.conftest import ADMIN_PASSWORD, INSTITUTION, PASSPHRASE
 
 
+@pytest.fixture
+def demo(demo):
+    """The demo site with its 内部督导情况报告 signed: an export needs it (issue 18 item 7)."""
+    from tests.conftest import sign_supervision_report
+    sign_supervision_report(demo)
+    return demo
+
+
+
 def by_key(stored) -> dict[str, core.CheckResult]:
     return {c.key: c for c in stored.checks}
 

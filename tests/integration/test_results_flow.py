@@ -78,7 +78,18 @@ def _publish_and_close(flow, admin):
         PublicationService(admin).close(DEMO_PLAN)
     flow["clock"].when = _at(pub.end_date + dt.timedelta(days=1))
     PublicationService(admin).close(DEMO_PLAN)
+    _numbering_on_record(flow, admin)
     return pub
+
+
+def _numbering_on_record(flow, admin):
+    """What must be on record before numbering (issue 18): the signed 内督 report and the 鉴定中心's
+    review (who, when, reply number)."""
+    from app.core import supervision as sv
+    scores = {line.key: line.max_points for line in sv.FORM}
+    TablesService(flow["login"]("neidu")).save_supervision(DEMO_PLAN, scores, [], "组织规范", "Demo-neidu-2026")
+    CertificateService(admin).record_center_review(DEMO_PLAN, "示例市职业技能鉴定指导中心",
+                                                   flow["clock"].when.date(), "示鉴审〔2026〕12号")
 
 
 def test_results_pass_rules_and_review_chain_with_reopen(flow):

@@ -21,6 +21,15 @@ from app.store import models
 from app.store.camera_tables import BatchExportStatus, CameraBookmark
 from tests.integration.test_camera import write_test_video
 
+
+@pytest.fixture
+def demo(demo):
+    """The demo site with its 内部督导情况报告 signed: an export needs it (issue 18 item 7)."""
+    from tests.conftest import sign_supervision_report
+    sign_supervision_report(demo)
+    return demo
+
+
 PW = {u: p for u, _, _, p, _ in DEMO_STAFF}
 UTC = _dt.timezone.utc
 

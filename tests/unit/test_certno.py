@@ -39,7 +39,6 @@ def test_henan_examples(text, city):
     ("Y000123123456196000001", "等级"),
     ("Y000123123456195000000", "000001"),
     ("Y000141290123195000001", "00–28"),  # Henan city 29 does not exist
-    ("Y000141009123195000001", "0—8"),  # enterprise Y: position 10 may not be 9
 ])
 def test_invalid_numbers(text, fragment):
     with pytest.raises(ValueError) as err:
@@ -61,3 +60,18 @@ def test_technical_school_position_ten():
     school = CertificatePrefix("Y", "0000", "41", "019001")
     assert certno.prefix_problems(school, technical_school=True) == []
     assert certno.prefix_problems(CertificatePrefix("Y", "0000", "41", "010001"), technical_school=True)
+
+
+def test_henan_technical_school_numbers_compose_and_parse():
+    """豫职鉴〔2021〕1号: 技工院校（技师学院）职业技能等级认定中心 "机构类别代码为 Y，编码第 10 位取值为 9"
+    [002 L4537]; enterprises "编码第10位…取值范围为0—8" [002 L4501–4503].  A Henan Y number with
+    position 10 = 9 is therefore a valid 技工院校 number: it composes (for a school) and parses."""
+    school = CertificatePrefix("Y", "0000", "41", "019001")
+    n = certno.compose(school, 2026, 4, 7, technical_school=True)
+    assert str(n) == "Y00004101900126" + "4000007"
+    back = certno.parse(str(n))
+    assert back == n and certno.spaced(back) == "Y 0000 41 01 9001 26 4 000007"
+    assert certno.parse("Y000141009123195000001").prefix.site_serial == "009123"
+    # an enterprise prefix with position 10 = 9 is still refused where the institution is configured
+    with pytest.raises(ValueError, match="0—8"):
+        certno.compose(school, 2026, 4, 7)

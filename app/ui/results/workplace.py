@@ -175,14 +175,17 @@ class ResultsWorkplace(QWidget):
         self.tabs.addTab(self.deadlines_table, self.tr("期限"))
 
         certs = QWidget()
+        self.center_review_button = QPushButton(self.tr("登记鉴定中心审核…"))
         self.allocate_button = QPushButton(self.tr("分配证书编号"))
         self.print_button = QPushButton(self.tr("打印证书（PDF）…"))
         can_issue = allowed(ctx.actor.role, "certificate.issue")
+        self.center_review_button.setEnabled(can_issue)
         self.allocate_button.setEnabled(can_issue)
         self.print_button.setEnabled(can_issue)
         self.cert_info = QLabel("")
         cl = QVBoxLayout(certs)
         row = QHBoxLayout()
+        row.addWidget(self.center_review_button)
         row.addWidget(self.allocate_button)
         row.addWidget(self.print_button)
         row.addStretch(1)
@@ -235,6 +238,7 @@ class ResultsWorkplace(QWidget):
         self.reopen_button.clicked.connect(self.reopen)
         self.dist_subject.currentIndexChanged.connect(self._show_distribution)
         self.allocate_button.clicked.connect(self.allocate)
+        self.center_review_button.clicked.connect(lambda: self.record_center_review())
         self.print_button.clicked.connect(self.print_certificates)
         self.publish_button.clicked.connect(self.publish)
         self.export_pub_button.clicked.connect(self.export_publication)
@@ -381,6 +385,24 @@ class ResultsWorkplace(QWidget):
         run_task(self, lambda: svc.allocate(plan), lambda out: self.cert_info.setText(
             self.tr("已分配 {0} 个证书编号").format(len(out))), self._error, self.tr("正在分配证书编号…"),
             changes={"results"})
+
+    def record_center_review(self, reviewer: str | None = None, reply_no: str | None = None) -> None:
+        """The 鉴定中心's review of the results, from its reply: certificates are numbered only after it."""
+        plan = self.plan_no
+        if reviewer is None:
+            reviewer, ok = QInputDialog.getText(self, self.tr("鉴定中心审核"), self.tr("审核单位（鉴定中心名称）："))
+            if not ok or not reviewer.strip():
+                return
+        if reply_no is None:
+            reply_no, ok = QInputDialog.getText(self, self.tr("鉴定中心审核"), self.tr("审核回复文号："))
+            if not ok or not reply_no.strip():
+                return
+        svc = CertificateService(self.ctx)
+        from app.core.sitetime import site_date
+        day = site_date(self.ctx.now())
+        run_task(self, lambda: svc.record_center_review(plan, reviewer.strip(), day, reply_no.strip()),
+                 lambda _: (self.cert_info.setText(self.tr("已登记鉴定中心审核：{0}").format(reply_no.strip())),
+                            self.refresh()), self._error)
 
     def publish(self) -> None:
         plan = self.plan_no
