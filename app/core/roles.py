@@ -139,6 +139,7 @@ CAPABILITIES: MappingProxyType = MappingProxyType(
 # Workplaces (one per role family).  The issue number says where the work is tracked.
 WORKPLACES: MappingProxyType = MappingProxyType(
     {
+        "home": ("首页", _ALL, None),  # the first workplace after login: what is due next (app.ui.home)
         "site_admin": ("站点管理", frozenset({Role.ADMIN}), None),
         "roster": ("认定批次与考生名册", frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD,
                                              Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}), None),

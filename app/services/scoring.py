@@ -21,6 +21,7 @@ import cv2
 import numpy as np
 from sqlalchemy import func, select
 
+from app.core import codes
 from app.core import scoring as rules
 from app.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from app.core.roles import Role, assignment_conflict
@@ -434,7 +435,8 @@ class ScoringService(Service):
             rows = s.execute(select(models.Batch, t.ScoringTemplate.title)
                              .join(t.ScoringTemplate, t.ScoringTemplate.batch_id == models.Batch.id)
                              .order_by(models.Batch.exam_start))
-            return [(b.plan_no, f"{b.plan_no} {b.occupation_name} {b.level}级 — {title}") for b, title in rows]
+            return [(b.plan_no, f"{codes.batch_label(b.plan_no, b.occupation_name, b.level, b.work_type)} — {title}")
+                    for b, title in rows]
 
     @requires("scoring.view")
     def template(self, plan_no: str) -> rules.Template:

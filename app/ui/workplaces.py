@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 
 FACTORIES: dict[str, str] = {
+    "home": "app.ui.home:HomeWorkplace",
     "site_admin": "app.ui.admin.site_admin:SiteAdminWorkplace",
     "roster": "app.ui.admin.roster_view:RosterWorkplace",
     "journal": "app.ui.admin.journal_view:JournalWorkplace",

@@ -32,6 +32,191 @@
         <source>「{0}」工作台暂不可用。</source>
         <translation>The “{0}” workplace is not available.</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="56" />
+        <source>尚无认定批次</source>
+        <translation>No batch yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="56" />
+        <source>认定批次 {0}</source>
+        <translation>Batch {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="71" />
+        <source>查看操作日志：谁在何时做了什么</source>
+        <translation>See the journal: who did what and when</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="84" />
+        <source>评价机构信息已填写：{0}</source>
+        <translation>Institution details entered: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="85" />
+        <source>填写评价机构信息</source>
+        <translation>Enter the institution details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="87" />
+        <source>导入认定计划和考生名册</source>
+        <translation>Import the batch plan and the roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="93" />
+        <source>考生名册已导入：{0} 名考生</source>
+        <translation>Roster imported: {0} candidates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="93" />
+        <source>导入考生名册</source>
+        <translation>Roster imported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="97" />
+        <source>理论题库已导入</source>
+        <translation>Question bank imported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="97" />
+        <source>导入本职业、本等级的理论题库</source>
+        <translation>Import the question bank for this occupation and level</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="101" />
+        <source>试卷已由两名保管人封存（{0}）</source>
+        <translation>Papers sealed by two custodians ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="102" />
+        <source>组卷并由两名保管人封存试卷</source>
+        <translation>Assemble the papers and have two custodians seal them</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="104" />
+        <source>已为本批次分配工作人员 {0} 人</source>
+        <translation>{0} staff assigned to this batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="105" />
+        <source>为本批次分配监考、考评等工作人员</source>
+        <translation>Assign proctors, graders and other staff to this batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="107" />
+        <source>已登记摄像头 {0} 路</source>
+        <translation>{0} cameras registered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="107" />
+        <source>登记考场摄像头</source>
+        <translation>Register the room cameras</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="113" />
+        <source>考前自检已完成（{0}）：{1}</source>
+        <translation>Readiness self-test done ({0}): {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="114" />
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="114" />
+        <source>有未通过的项目</source>
+        <translation>Some checks failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="117" />
+        <source>开考前运行考前自检并签名</source>
+        <translation>Run and sign the readiness self-test before the exam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="134" />
+        <source>{0}：还有 {1} 名考生没有成绩</source>
+        <translation>{0}: {1} candidates have no score yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="136" />
+        <source>全部考生的成绩已录入</source>
+        <translation>Every candidate's scores are entered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="141" />
+        <source>{0}：应于 {1} 前完成，已逾期</source>
+        <translation>{0}: due by {1}, overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="143" />
+        <source>{0}：{1} 前完成（还剩 {2} 个工作日）</source>
+        <translation>{0}: due by {1} ({2} working days left)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="157" />
+        <source>检录事件待处理：{0} {1}（{2}）</source>
+        <translation>Door incident to handle: {0} {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="163" />
+        <source>违纪记录待您确认：{0} {1}</source>
+        <translation>Misconduct record to confirm: {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="165" />
+        <source>迟到考生 {0}（{1} 到达）等待您决定是否放行</source>
+        <translation>Late candidate {0} (arrived {1}) waits for your decision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="168" />
+        <source>没有待处理的检录事件、违纪记录或迟到考生</source>
+        <translation>No door incident, misconduct record or late arrival waiting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="169" />
+        <source>查看考场：座位图、终端与考生作答</source>
+        <translation>See the room: seat map, terminals and sittings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="180" />
+        <source>本批次的评分记录表或考评组尚未设置：请考务人员导入评分表、管理员组建考评组</source>
+        <translation>The score sheet or the grader group is not set up yet: the office imports the sheet, the administrator forms the group</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="185" />
+        <source>还有 {0} 名考生待评分并签字（{1}{2}）</source>
+        <translation>{0} candidates still to score and sign ({1}{2})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="188" />
+        <source>您的评分表已全部签字</source>
+        <translation>All your score sheets are signed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="192" />
+        <source>{0} 名考生的考评员评分相差过大，需组长裁定</source>
+        <translation>{0} candidates' scores differ too much: the chief decides</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="201" />
+        <source>考场终端 {0} 台，在线 {1} 台</source>
+        <translation>{0} room terminals, {1} online</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="204" />
+        <source>还没有登记的考试终端：请考场负责人在监考台连接终端</source>
+        <translation>No exam terminal enrolled yet: the room head connects them in the proctor console</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="215" />
+        <source>成绩已录入，待您进行内督审核并签字</source>
+        <translation>Scores are entered: your internal review and signature are due</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="216" />
+        <source>审核状态：{0}</source>
+        <translation>Review: {0}</translation>
+    </message>
 </context>
 <context>
     <name>AddStaffDialog</name>
@@ -69,52 +254,52 @@
 <context>
     <name>AvoidancePanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="551" />
+        <location filename="../../app/ui/scoring/workplace.py" line="552" />
         <source>考评员</source>
         <translation>Grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="551" />
+        <location filename="../../app/ui/scoring/workplace.py" line="552" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="551" />
+        <location filename="../../app/ui/scoring/workplace.py" line="552" />
         <source>情形</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="551" />
+        <location filename="../../app/ui/scoring/workplace.py" line="552" />
         <source>处理</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="552" />
+        <location filename="../../app/ui/scoring/workplace.py" line="553" />
         <source>回避情形</source>
         <translation>Avoidance conflicts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="553" />
+        <location filename="../../app/ui/scoring/workplace.py" line="554" />
         <source>允许（写明理由）(&amp;A)</source>
         <translation>&amp;Allow (with reason)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="569" />
+        <location filename="../../app/ui/scoring/workplace.py" line="570" />
         <source>{0} 允许：{1}</source>
         <translation>Allowed by {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="569" />
+        <location filename="../../app/ui/scoring/workplace.py" line="570" />
         <source>未处理</source>
         <translation>Unresolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="581" />
+        <location filename="../../app/ui/scoring/workplace.py" line="582" />
         <source>允许评分</source>
         <translation>Allow scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="581" />
+        <location filename="../../app/ui/scoring/workplace.py" line="582" />
         <source>允许 {0} 为考生 {1} 评分的理由：</source>
         <translation>Reason for allowing {0} to score candidate {1}:</translation>
     </message>
@@ -591,102 +776,102 @@
 <context>
     <name>ChiefPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="326" />
+        <location filename="../../app/ui/scoring/workplace.py" line="327" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="326" />
+        <location filename="../../app/ui/scoring/workplace.py" line="327" />
         <source>各考评员总分</source>
         <translation>Graders' totals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="326" />
+        <location filename="../../app/ui/scoring/workplace.py" line="327" />
         <source>分差</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="326" />
+        <location filename="../../app/ui/scoring/workplace.py" line="327" />
         <source>汇总</source>
         <translation>Aggregate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="326" />
+        <location filename="../../app/ui/scoring/workplace.py" line="327" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="326" />
+        <location filename="../../app/ui/scoring/workplace.py" line="327" />
         <source>裁定理由</source>
         <translation>Decision reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="327" />
+        <location filename="../../app/ui/scoring/workplace.py" line="328" />
         <source>分歧列表</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328" />
+        <location filename="../../app/ui/scoring/workplace.py" line="329" />
         <source>考评员</source>
         <translation>Grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328" />
+        <location filename="../../app/ui/scoring/workplace.py" line="329" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328" />
+        <location filename="../../app/ui/scoring/workplace.py" line="329" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328" />
+        <location filename="../../app/ui/scoring/workplace.py" line="329" />
         <source>否决项</source>
         <translation>Veto items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328" />
+        <location filename="../../app/ui/scoring/workplace.py" line="329" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328" />
+        <location filename="../../app/ui/scoring/workplace.py" line="329" />
         <source>更正理由</source>
         <translation>Correction reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="329" />
+        <location filename="../../app/ui/scoring/workplace.py" line="330" />
         <source>裁定(&amp;D)</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="334" />
+        <location filename="../../app/ui/scoring/workplace.py" line="335" />
         <source>分差超过阈值的考生</source>
         <translation>Candidates whose scores differ beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="336" />
+        <location filename="../../app/ui/scoring/workplace.py" line="337" />
         <source>该考生的全部评分表（含更正版本）</source>
         <translation>All sheets of this candidate (including corrections)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="371" />
+        <location filename="../../app/ui/scoring/workplace.py" line="372" />
         <source>纸质</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="371" />
+        <location filename="../../app/ui/scoring/workplace.py" line="372" />
         <source>机评</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="377" />
+        <location filename="../../app/ui/scoring/workplace.py" line="378" />
         <source>请先选择考生</source>
         <translation>Select a candidate first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="390" />
+        <location filename="../../app/ui/scoring/workplace.py" line="391" />
         <source>已裁定：{0} 分</source>
         <translation>Decided: {0} points</translation>
     </message>
@@ -737,11 +922,16 @@
     </message>
     <message>
         <location filename="../../app/ui/common/core_strings.py" line="16" />
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="17" />
         <source>站点管理</source>
         <translation>Site administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="17" />
+        <location filename="../../app/ui/common/core_strings.py" line="18" />
         <source>认定批次与考生名册</source>
         <translation>Batches and roster</translation>
     </message>
@@ -792,7 +982,7 @@
     </message>
     <message>
         <location filename="../../app/ui/admin/journal_words.py" line="20" />
-        <location filename="../../app/ui/common/core_strings.py" line="18" />
+        <location filename="../../app/ui/common/core_strings.py" line="19" />
         <source>检录</source>
         <translation>Check-in</translation>
     </message>
@@ -813,7 +1003,7 @@
     </message>
     <message>
         <location filename="../../app/ui/admin/journal_words.py" line="24" />
-        <location filename="../../app/ui/common/core_strings.py" line="19" />
+        <location filename="../../app/ui/common/core_strings.py" line="20" />
         <source>理论机考</source>
         <translation>Theory exam</translation>
     </message>
@@ -1528,13 +1718,13 @@
         <translation>System (automatic)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="20" />
+        <location filename="../../app/ui/common/core_strings.py" line="21" />
         <source>监考台</source>
         <translation>Proctor console</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/journal_words.py" line="29" />
-        <location filename="../../app/ui/common/core_strings.py" line="21" />
+        <location filename="../../app/ui/common/core_strings.py" line="22" />
         <source>实操评分</source>
         <translation>Practical scoring</translation>
     </message>
@@ -1580,129 +1770,129 @@
     </message>
     <message>
         <location filename="../../app/ui/admin/journal_words.py" line="38" />
-        <location filename="../../app/ui/common/core_strings.py" line="22" />
+        <location filename="../../app/ui/common/core_strings.py" line="23" />
         <source>视频监控</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="23" />
+        <location filename="../../app/ui/common/core_strings.py" line="24" />
         <source>成绩与证书</source>
         <translation>Results and certificates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="24" />
+        <location filename="../../app/ui/common/core_strings.py" line="25" />
         <source>数据封装上报</source>
         <translation>Sealed export</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/journal_words.py" line="40" />
-        <location filename="../../app/ui/common/core_strings.py" line="25" />
+        <location filename="../../app/ui/common/core_strings.py" line="26" />
         <source>操作日志</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="26" />
+        <location filename="../../app/ui/common/core_strings.py" line="27" />
         <source>理论知识考试</source>
         <translation>Theory exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="27" />
+        <location filename="../../app/ui/common/core_strings.py" line="28" />
         <source>操作技能考核</source>
         <translation>Practical skills assessment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="28" />
+        <location filename="../../app/ui/common/core_strings.py" line="29" />
         <source>综合评审</source>
         <translation>Comprehensive review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="29" />
+        <location filename="../../app/ui/common/core_strings.py" line="30" />
         <source>用人单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="30" />
+        <location filename="../../app/ui/common/core_strings.py" line="31" />
         <source>社会培训评价组织</source>
         <translation>Social training and evaluation organisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="32" />
+        <location filename="../../app/ui/common/core_strings.py" line="33" />
         <source>录像磁盘空间</source>
         <translation>Disk space for recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="33" />
+        <location filename="../../app/ui/common/core_strings.py" line="34" />
         <source>摄像头画面</source>
         <translation>Camera pictures</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="34" />
+        <location filename="../../app/ui/common/core_strings.py" line="35" />
         <source>供电</source>
         <translation>Power supply</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="35" />
+        <location filename="../../app/ui/common/core_strings.py" line="36" />
         <source>时钟同步</source>
         <translation>Clock synchronisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="36" />
+        <location filename="../../app/ui/common/core_strings.py" line="37" />
         <source>数据库完整性</source>
         <translation>Store integrity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="37" />
+        <location filename="../../app/ui/common/core_strings.py" line="38" />
         <source>站点签名密钥</source>
         <translation>Site signing key</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="38" />
+        <location filename="../../app/ui/common/core_strings.py" line="39" />
         <source>操作日志链</source>
         <translation>Journal chain</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/journal_words.py" line="25" />
-        <location filename="../../app/ui/common/core_strings.py" line="39" />
+        <location filename="../../app/ui/common/core_strings.py" line="40" />
         <source>考试终端</source>
         <translation>Exam terminals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="40" />
+        <location filename="../../app/ui/common/core_strings.py" line="41" />
         <source>打印机</source>
         <translation>Printer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="41" />
+        <location filename="../../app/ui/common/core_strings.py" line="42" />
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="42" />
+        <location filename="../../app/ui/common/core_strings.py" line="43" />
         <source>注意</source>
         <translation>Attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="43" />
+        <location filename="../../app/ui/common/core_strings.py" line="44" />
         <source>不通过</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="44" />
+        <location filename="../../app/ui/common/core_strings.py" line="45" />
         <source>未检查</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="45" />
+        <location filename="../../app/ui/common/core_strings.py" line="46" />
         <source>全部通过，可以开考</source>
         <translation>All checks passed: ready for the exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="46" />
+        <location filename="../../app/ui/common/core_strings.py" line="47" />
         <source>通过，但有需要注意的事项</source>
         <translation>Passed, with points that need attention</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/core_strings.py" line="47" />
+        <location filename="../../app/ui/common/core_strings.py" line="48" />
         <source>未通过：有必须在开考前处理的问题</source>
         <translation>Not passed: problems must be fixed before the exam</translation>
     </message>
@@ -2160,210 +2350,210 @@ Score: {0} (out of {1}, pass mark {2})
 <context>
     <name>GraderStation</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="72" />
+        <location filename="../../app/ui/scoring/workplace.py" line="73" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="72" />
+        <location filename="../../app/ui/scoring/workplace.py" line="73" />
         <source>工位</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="72" />
+        <location filename="../../app/ui/scoring/workplace.py" line="73" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="72" />
+        <location filename="../../app/ui/scoring/workplace.py" line="73" />
         <source>我的评分</source>
         <translation>My sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="72" />
+        <location filename="../../app/ui/scoring/workplace.py" line="73" />
         <source>回避</source>
         <translation>Avoidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="73" />
+        <location filename="../../app/ui/scoring/workplace.py" line="74" />
         <source>考生列表</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="75" />
+        <location filename="../../app/ui/scoring/workplace.py" line="76" />
         <source>考核项目</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="75" />
+        <location filename="../../app/ui/scoring/workplace.py" line="76" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="75" />
+        <location filename="../../app/ui/scoring/workplace.py" line="76" />
         <source>评分项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="75" />
+        <location filename="../../app/ui/scoring/workplace.py" line="76" />
         <source>配分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="75" />
+        <location filename="../../app/ui/scoring/workplace.py" line="76" />
         <source>评分标准 / 扣分说明</source>
         <translation>Criteria / deductions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="76" />
+        <location filename="../../app/ui/scoring/workplace.py" line="77" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="77" />
+        <location filename="../../app/ui/scoring/workplace.py" line="78" />
         <source>评分表</source>
         <translation>Scoring sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="82" />
+        <location filename="../../app/ui/scoring/workplace.py" line="83" />
         <source>请选择考生</source>
         <translation>Select a candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="87" />
+        <location filename="../../app/ui/scoring/workplace.py" line="88" />
         <source>签字(&amp;S)</source>
         <translation>&amp;Sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="88" />
+        <location filename="../../app/ui/scoring/workplace.py" line="89" />
         <source>更正(&amp;R)</source>
         <translation>Co&amp;rrect</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="89" />
+        <location filename="../../app/ui/scoring/workplace.py" line="90" />
         <source>拍考件照片(&amp;P)</source>
         <translation>&amp;Photo of work piece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="90" />
+        <location filename="../../app/ui/scoring/workplace.py" line="91" />
         <source>导出已签字评分表(&amp;X)…</source>
         <translation>E&amp;xport signed sheets…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="91" />
+        <location filename="../../app/ui/scoring/workplace.py" line="92" />
         <source>无站点网络时：导出本人已签字的评分表（站点签名、加密），交主站导入</source>
         <translation>Without the site link: export your signed sheets (site-signed, encrypted) for the main station to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="127" />
+        <location filename="../../app/ui/scoring/workplace.py" line="128" />
         <source>（隐藏）</source>
         <translation>(hidden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="152" />
+        <location filename="../../app/ui/scoring/workplace.py" line="153" />
         <source>准考证号 {0}　工位 {1}</source>
         <translation>Ticket {0}  Workstation {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="162" />
+        <location filename="../../app/ui/scoring/workplace.py" line="163" />
         <source>（{0} 分钟）</source>
         <translation> ({0} min)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="163" />
+        <location filename="../../app/ui/scoring/workplace.py" line="164" />
         <source>，工位：{0}</source>
         <translation>, workstation: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="167" />
+        <location filename="../../app/ui/scoring/workplace.py" line="168" />
         <source>否决项</source>
         <translation>Veto items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="171" />
+        <location filename="../../app/ui/scoring/workplace.py" line="172" />
         <source>填「是」或「否」</source>
         <translation>Enter yes (y) or no (n)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="171" />
+        <location filename="../../app/ui/scoring/workplace.py" line="172" />
         <source>0—{0}，0.5 分为单位</source>
         <translation>0–{0}, in steps of 0.5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="195" />
+        <location filename="../../app/ui/scoring/workplace.py" line="196" />
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="197" />
-        <location filename="../../app/ui/scoring/workplace.py" line="255" />
+        <location filename="../../app/ui/scoring/workplace.py" line="198" />
+        <location filename="../../app/ui/scoring/workplace.py" line="256" />
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="197" />
+        <location filename="../../app/ui/scoring/workplace.py" line="198" />
         <source>未签字，尚有 {0} 项未评</source>
         <translation>Not signed, {0} items left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="198" />
+        <location filename="../../app/ui/scoring/workplace.py" line="199" />
         <source>（第 {0} 版）</source>
         <translation> (version {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="199" />
+        <location filename="../../app/ui/scoring/workplace.py" line="200" />
         <source>合计 {0} 分　{1}{2}</source>
         <translation>Total {0}  {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="244" />
+        <location filename="../../app/ui/scoring/workplace.py" line="245" />
         <source>准考证号 {0} 的评分表</source>
         <translation>Scoring sheet of ticket {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="261" />
+        <location filename="../../app/ui/scoring/workplace.py" line="262" />
         <source>更正评分表</source>
         <translation>Correct scoring sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="262" />
+        <location filename="../../app/ui/scoring/workplace.py" line="263" />
         <source>已签字的评分表不会被改动，更正将另存为新版本。
 更正理由：</source>
         <translation>The signed sheet stays unchanged; the correction is saved as a new version.
 Reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="275" />
+        <location filename="../../app/ui/scoring/workplace.py" line="276" />
         <source>导出已签字评分表</source>
         <translation>Export signed sheets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="277" />
+        <location filename="../../app/ui/scoring/workplace.py" line="278" />
         <source>评分表交换文件 (*.exsc)</source>
         <translation>Scoring sheet exchange file (*.exsc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="281" />
+        <location filename="../../app/ui/scoring/workplace.py" line="282" />
         <source>已导出 {0} 份评分表</source>
         <translation>{0} sheets exported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="282" />
+        <location filename="../../app/ui/scoring/workplace.py" line="283" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="292" />
+        <location filename="../../app/ui/scoring/workplace.py" line="293" />
         <source>考件</source>
         <translation>Work piece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="294" />
+        <location filename="../../app/ui/scoring/workplace.py" line="295" />
         <source>考件照片已保存（{0}）</source>
         <translation>Work-piece photo saved ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="296" />
+        <location filename="../../app/ui/scoring/workplace.py" line="297" />
         <source>正在拍照…</source>
         <translation>Taking photo…</translation>
     </message>
@@ -2404,6 +2594,34 @@ Reason:</translation>
         <location filename="../../app/ui/results/workplace.py" line="102" />
         <source>平均 {0}</source>
         <translation>Average {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HomeWorkplace</name>
+    <message>
+        <location filename="../../app/ui/home.py" line="224" />
+        <source>{0}，您好。今天要做的事：</source>
+        <translation>Hello {0}. Due today:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="235" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="249" />
+        <source>正在读取……</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="267" />
+        <source>目前没有待办事项。</source>
+        <translation>Nothing due at the moment.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="284" />
+        <source>前往「{0}」</source>
+        <translation>Go to {0}</translation>
     </message>
 </context>
 <context>
@@ -2912,7 +3130,7 @@ Reason:</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="59" />
-        <location filename="../../app/ui/main_window.py" line="113" />
+        <location filename="../../app/ui/main_window.py" line="121" />
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
@@ -2947,7 +3165,7 @@ Reason:</translation>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113" />
+        <location filename="../../app/ui/main_window.py" line="121" />
         <source>确定退出登录吗？</source>
         <translation>Log out now?</translation>
     </message>
@@ -3198,77 +3416,77 @@ Reason:</translation>
 <context>
     <name>PaperEntryPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="723" />
+        <location filename="../../app/ui/scoring/workplace.py" line="724" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="727" />
+        <location filename="../../app/ui/scoring/workplace.py" line="728" />
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="729" />
+        <location filename="../../app/ui/scoring/workplace.py" line="730" />
         <source>准考证号(&amp;T)：</source>
         <translation>&amp;Ticket no.:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="733" />
+        <location filename="../../app/ui/scoring/workplace.py" line="734" />
         <source>考评员：</source>
         <translation>Grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="737" />
+        <location filename="../../app/ui/scoring/workplace.py" line="738" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="737" />
+        <location filename="../../app/ui/scoring/workplace.py" line="738" />
         <source>评分项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="737" />
+        <location filename="../../app/ui/scoring/workplace.py" line="738" />
         <source>配分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="737" />
+        <location filename="../../app/ui/scoring/workplace.py" line="738" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="738" />
+        <location filename="../../app/ui/scoring/workplace.py" line="739" />
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="745" />
+        <location filename="../../app/ui/scoring/workplace.py" line="746" />
         <source>否决项</source>
         <translation>Veto item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="751" />
+        <location filename="../../app/ui/scoring/workplace.py" line="752" />
         <source>保存本人录入(&amp;S)</source>
         <translation>&amp;Save my entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="787" />
+        <location filename="../../app/ui/scoring/workplace.py" line="788" />
         <source>两人录入一致，评分表已记录</source>
         <translation>Both entries agree; the sheet is recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="789" />
+        <location filename="../../app/ui/scoring/workplace.py" line="790" />
         <source>与另一人的录入有 {0} 处不一致（红色），请对照纸质评分表核对</source>
         <translation>{0} items differ from the other entry (red); check against the paper sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="792" />
+        <location filename="../../app/ui/scoring/workplace.py" line="793" />
         <source>本人录入未完成</source>
         <translation>My entry is incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="794" />
+        <location filename="../../app/ui/scoring/workplace.py" line="795" />
         <source>已保存，等待另一人录入</source>
         <translation>Saved; waiting for the second entry</translation>
     </message>
@@ -4013,78 +4231,78 @@ Answering {1}</translation>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="467" />
+        <location filename="../../app/ui/scoring/workplace.py" line="468" />
         <source>评分完成情况</source>
         <translation>Scoring completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="469" />
+        <location filename="../../app/ui/scoring/workplace.py" line="470" />
         <source>登记缺考(&amp;A)…</source>
         <translation>Record &amp;absence…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="497" />
+        <location filename="../../app/ui/scoring/workplace.py" line="498" />
         <source>工位</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="497" />
+        <location filename="../../app/ui/scoring/workplace.py" line="498" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="498" />
+        <location filename="../../app/ui/scoring/workplace.py" line="499" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="512" />
+        <location filename="../../app/ui/scoring/workplace.py" line="513" />
         <source>全部签字</source>
         <translation>All signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="512" />
+        <location filename="../../app/ui/scoring/workplace.py" line="513" />
         <source>未完成</source>
         <translation>Incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="519" />
+        <location filename="../../app/ui/scoring/workplace.py" line="520" />
         <source>请先选择考生</source>
         <translation>Select a candidate first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="523" />
-        <location filename="../../app/ui/scoring/workplace.py" line="528" />
+        <location filename="../../app/ui/scoring/workplace.py" line="524" />
+        <location filename="../../app/ui/scoring/workplace.py" line="529" />
         <source>登记缺考</source>
         <translation>Record absence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="523" />
+        <location filename="../../app/ui/scoring/workplace.py" line="524" />
         <source>考生 {0} 缺考的情况：</source>
         <translation>Why is candidate {0} absent:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="524" />
+        <location filename="../../app/ui/scoring/workplace.py" line="525" />
         <source>未参加实操考核</source>
         <translation>Did not take the practical exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="529" />
+        <location filename="../../app/ui/scoring/workplace.py" line="530" />
         <source>确定登记考生 {0} 缺考？登记后该考生不能再评分。</source>
         <translation>Record candidate {0} as absent? The candidate can no longer be scored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="532" />
+        <location filename="../../app/ui/scoring/workplace.py" line="533" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="533" />
+        <location filename="../../app/ui/scoring/workplace.py" line="534" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="541" />
+        <location filename="../../app/ui/scoring/workplace.py" line="542" />
         <source>已登记 {0} 缺考</source>
         <translation>{0} recorded as absent</translation>
     </message>
@@ -4092,101 +4310,101 @@ Answering {1}</translation>
 <context>
     <name>ReadinessTab</name>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="26" />
-        <location filename="../../app/ui/admin/readiness_view.py" line="39" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="27" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="40" />
         <source>认定计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="27" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="28" />
         <source>（不指定认定计划）</source>
         <translation>(no plan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="35" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="36" />
         <source>按考试日计算（每日 8 小时）</source>
         <translation>From the exam days (8 hours a day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="37" />
-        <location filename="../../app/ui/admin/readiness_view.py" line="40" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="38" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="41" />
         <source>预计录像小时数</source>
         <translation>Expected recording hours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="41" />
         <location filename="../../app/ui/admin/readiness_view.py" line="42" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="43" />
         <source>考前自检</source>
         <translation>Readiness check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="44" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="45" />
         <source>导出 PDF 报告…</source>
         <translation>Export PDF report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="45" />
-        <location filename="../../app/ui/admin/readiness_view.py" line="120" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="46" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="121" />
         <source>导出 PDF 报告</source>
         <translation>Export PDF report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="52" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="53" />
         <source>自检进度</source>
         <translation>Readiness check progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="57" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="58" />
         <source>晚上开考前在每台计算机上运行一次：检查磁盘、摄像头、供电、时钟、数据库、密钥、终端和打印机。</source>
         <translation>Run this on every computer the evening before the exam: it checks the disk, cameras, power, clock, store, keys, terminals and printer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="59" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="60" />
         <source>自检结论</source>
         <translation>Readiness verdict</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="61" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="62" />
         <source>检查项</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="61" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="62" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="61" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="62" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="67" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="68" />
         <source>自检结果列表</source>
         <translation>Readiness check results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="82" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="83" />
         <source>正在自检…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="84" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="85" />
         <source>正在进行考前自检…</source>
         <translation>Running the readiness check…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="107" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="108" />
         <source>{0} {1}（用时 {2:.1f} 秒；第 {3} 号报告，已由站点密钥 {4} 签名并保存）</source>
         <translation>{0} {1} ({2:.1f} s; report no. {3}, signed with site key {4} and saved)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="136" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="137" />
         <source>报告已写出：{0}</source>
         <translation>Report written: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="137" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="138" />
         <source>正在写出 PDF 报告…</source>
         <translation>Writing the PDF report…</translation>
     </message>
@@ -4194,32 +4412,32 @@ Answering {1}</translation>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="304" />
+        <location filename="../../app/ui/scoring/workplace.py" line="305" />
         <source>组长裁定 — {0}</source>
         <translation>Chief's decision — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="306" />
+        <location filename="../../app/ui/scoring/workplace.py" line="307" />
         <source>各考评员的评分表不会被改动；裁定与理由单独记录。</source>
         <translation>The graders' sheets are not changed; the decision and its reason are recorded separately.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="309" />
+        <location filename="../../app/ui/scoring/workplace.py" line="310" />
         <source>裁定成绩(&amp;S)：</source>
         <translation>&amp;Score:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="310" />
+        <location filename="../../app/ui/scoring/workplace.py" line="311" />
         <source>裁定理由(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="312" />
+        <location filename="../../app/ui/scoring/workplace.py" line="313" />
         <source>确定裁定</source>
         <translation>Confirm decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="313" />
+        <location filename="../../app/ui/scoring/workplace.py" line="314" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4986,7 +5204,7 @@ Answering {1}</translation>
 <context>
     <name>Scoring</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="31" />
+        <location filename="../../app/ui/scoring/workplace.py" line="32" />
         <source>发生意外错误：{0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
@@ -4994,52 +5212,52 @@ Answering {1}</translation>
 <context>
     <name>ScoringWorkplace</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="806" />
+        <location filename="../../app/ui/scoring/workplace.py" line="807" />
         <source>认定计划(&amp;B)：</source>
         <translation>&amp;Batch:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="810" />
+        <location filename="../../app/ui/scoring/workplace.py" line="811" />
         <source>认定批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="835" />
+        <location filename="../../app/ui/scoring/workplace.py" line="836" />
         <source>尚无导入了评分记录表的认定计划</source>
         <translation>No batch has a scoring sheet template yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="860" />
+        <location filename="../../app/ui/scoring/workplace.py" line="861" />
         <source>评分表与考评组</source>
         <translation>Template and graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="862" />
+        <location filename="../../app/ui/scoring/workplace.py" line="863" />
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="864" />
+        <location filename="../../app/ui/scoring/workplace.py" line="865" />
         <source>分歧与裁定</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="866" />
+        <location filename="../../app/ui/scoring/workplace.py" line="867" />
         <source>完成情况</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="868" />
+        <location filename="../../app/ui/scoring/workplace.py" line="869" />
         <source>成绩汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="869" />
+        <location filename="../../app/ui/scoring/workplace.py" line="870" />
         <source>回避</source>
         <translation>Avoidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="871" />
+        <location filename="../../app/ui/scoring/workplace.py" line="872" />
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
     </message>
@@ -5047,103 +5265,103 @@ Answering {1}</translation>
 <context>
     <name>SetupPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="601" />
+        <location filename="../../app/ui/scoring/workplace.py" line="602" />
         <source>导入评分记录表(&amp;I)…</source>
         <translation>&amp;Import scoring template…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="604" />
+        <location filename="../../app/ui/scoring/workplace.py" line="605" />
         <source>导入考评员评分表文件(&amp;F)…</source>
         <translation>Import grader sheet &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="610" />
+        <location filename="../../app/ui/scoring/workplace.py" line="611" />
         <source>考评组成员</source>
         <translation>Group member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="610" />
+        <location filename="../../app/ui/scoring/workplace.py" line="611" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="610" />
+        <location filename="../../app/ui/scoring/workplace.py" line="611" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="611" />
+        <location filename="../../app/ui/scoring/workplace.py" line="612" />
         <source>可选考评员</source>
         <translation>Available graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="614" />
+        <location filename="../../app/ui/scoring/workplace.py" line="615" />
         <source>考评组长</source>
         <translation>Chief grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="615" />
+        <location filename="../../app/ui/scoring/workplace.py" line="616" />
         <source>组建考评组(&amp;G)</source>
         <translation>Form &amp;grader group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="622" />
+        <location filename="../../app/ui/scoring/workplace.py" line="623" />
         <source>考评组长(&amp;C)：</source>
         <translation>&amp;Chief grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="636" />
+        <location filename="../../app/ui/scoring/workplace.py" line="637" />
         <source>评分记录表：{0}（考核项目 {1} 个，评分项 {2} 个）</source>
         <translation>Scoring template: {0} ({1} tasks, {2} items)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="639" />
+        <location filename="../../app/ui/scoring/workplace.py" line="640" />
         <source>尚未导入评分记录表</source>
         <translation>No scoring template imported yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="663" />
+        <location filename="../../app/ui/scoring/workplace.py" line="664" />
         <source>评分已开始，考评组已锁定</source>
         <translation>Scoring has started; the group is locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="667" />
+        <location filename="../../app/ui/scoring/workplace.py" line="668" />
         <source>选择评分记录表</source>
         <translation>Choose scoring template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="672" />
+        <location filename="../../app/ui/scoring/workplace.py" line="673" />
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="679" />
-        <location filename="../../app/ui/scoring/workplace.py" line="689" />
+        <location filename="../../app/ui/scoring/workplace.py" line="680" />
+        <location filename="../../app/ui/scoring/workplace.py" line="690" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="683" />
+        <location filename="../../app/ui/scoring/workplace.py" line="684" />
         <source>选择评分表交换文件</source>
         <translation>Choose scoring sheet exchange file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="684" />
+        <location filename="../../app/ui/scoring/workplace.py" line="685" />
         <source>评分表交换文件 (*.exsc)</source>
         <translation>Scoring sheet exchange file (*.exsc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="688" />
+        <location filename="../../app/ui/scoring/workplace.py" line="689" />
         <source>已导入 {0} 份评分表（已有的跳过）</source>
         <translation>{0} sheets imported (existing ones skipped)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="701" />
+        <location filename="../../app/ui/scoring/workplace.py" line="702" />
         <source>考评组已组建</source>
         <translation>Grader group formed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="703" />
+        <location filename="../../app/ui/scoring/workplace.py" line="704" />
         <source>；有 {0} 处回避情形，须更换考评员或由考场负责人允许</source>
         <translation>; {0} avoidance conflicts must be resolved (swap the grader or the room head allows)</translation>
     </message>
@@ -5315,97 +5533,97 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="401" />
+        <location filename="../../app/ui/scoring/workplace.py" line="402" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="401" />
+        <location filename="../../app/ui/scoring/workplace.py" line="402" />
         <source>准考证号码</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="401" />
+        <location filename="../../app/ui/scoring/workplace.py" line="402" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="401" />
+        <location filename="../../app/ui/scoring/workplace.py" line="402" />
         <source>实操成绩</source>
         <translation>Practical score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="401" />
+        <location filename="../../app/ui/scoring/workplace.py" line="402" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="401" />
+        <location filename="../../app/ui/scoring/workplace.py" line="402" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="402" />
+        <location filename="../../app/ui/scoring/workplace.py" line="403" />
         <source>实操成绩汇总</source>
         <translation>Practical summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="406" />
+        <location filename="../../app/ui/scoring/workplace.py" line="407" />
         <source>签署汇总表(&amp;S)</source>
         <translation>&amp;Sign summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="407" />
+        <location filename="../../app/ui/scoring/workplace.py" line="408" />
         <source>导出汇总表 PDF(&amp;E)</source>
         <translation>&amp;Export summary PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="429" />
+        <location filename="../../app/ui/scoring/workplace.py" line="430" />
         <source>考评组长</source>
         <translation>chief grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="429" />
+        <location filename="../../app/ui/scoring/workplace.py" line="430" />
         <source>成员</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="429" />
+        <location filename="../../app/ui/scoring/workplace.py" line="430" />
         <source>，汇总已变，需重签</source>
         <translation>, summary changed, sign again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="430" />
+        <location filename="../../app/ui/scoring/workplace.py" line="431" />
         <source>已签署：</source>
         <translation>Signed by: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="432" />
+        <location filename="../../app/ui/scoring/workplace.py" line="433" />
         <source>无</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="435" />
+        <location filename="../../app/ui/scoring/workplace.py" line="436" />
         <source>实操（综合成绩）汇总表</source>
         <translation>Practical (comprehensive) score summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="446" />
+        <location filename="../../app/ui/scoring/workplace.py" line="447" />
         <source>已签署汇总表</source>
         <translation>Summary signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="451" />
+        <location filename="../../app/ui/scoring/workplace.py" line="452" />
         <source>导出汇总表</source>
         <translation>Export summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="456" />
+        <location filename="../../app/ui/scoring/workplace.py" line="457" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="457" />
+        <location filename="../../app/ui/scoring/workplace.py" line="458" />
         <source>正在生成 PDF…</source>
         <translation>Generating PDF…</translation>
     </message>
@@ -5461,186 +5679,186 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>TheoryWorkplace</name>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="36" />
+        <location filename="../../app/ui/admin/theory_view.py" line="37" />
         <source>认定计划：</source>
         <translation>Batch plan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="40" />
+        <location filename="../../app/ui/admin/theory_view.py" line="41" />
         <source>题库（只显示数量）</source>
         <translation>Question bank (counts only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="44" />
+        <location filename="../../app/ui/admin/theory_view.py" line="45" />
         <source>导入题库（.xlsx / QTI .zip）…</source>
         <translation>Import question bank (.xlsx / QTI .zip)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="50" />
+        <location filename="../../app/ui/admin/theory_view.py" line="51" />
         <source>组卷方案</source>
         <translation>Paper blueprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="63" />
+        <location filename="../../app/ui/admin/theory_view.py" line="64" />
         <source>题数</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="65" />
+        <location filename="../../app/ui/admin/theory_view.py" line="66" />
         <source>每题分值</source>
         <translation>Points each</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="79" />
+        <location filename="../../app/ui/admin/theory_view.py" line="80" />
         <source>随机（每位考生题序、选项序不同）</source>
         <translation>Random (each candidate gets their own order of questions and options)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="80" />
+        <location filename="../../app/ui/admin/theory_view.py" line="81" />
         <source>固定 A/B 卷</source>
         <translation>Fixed A/B papers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="84" />
+        <location filename="../../app/ui/admin/theory_view.py" line="85" />
         <source>考试时长（分钟）</source>
         <translation>Duration (minutes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="85" />
+        <location filename="../../app/ui/admin/theory_view.py" line="86" />
         <source>合格分数线</source>
         <translation>Pass mark</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="86" />
+        <location filename="../../app/ui/admin/theory_view.py" line="87" />
         <source>多选少选得分比例（0 为全对才得分）</source>
         <translation>Partial credit for multiple choice (0 = all or nothing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="87" />
+        <location filename="../../app/ui/admin/theory_view.py" line="88" />
         <source>组卷方式</source>
         <translation>Assembly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="88" />
+        <location filename="../../app/ui/admin/theory_view.py" line="89" />
         <source>断机自动续考时限（分钟）</source>
         <translation>Automatic resume limit after an outage (minutes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="90" />
+        <location filename="../../app/ui/admin/theory_view.py" line="91" />
         <source>保存组卷方案</source>
         <translation>Save blueprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="95" />
+        <location filename="../../app/ui/admin/theory_view.py" line="96" />
         <source>试卷封存与解封（双人双锁）</source>
         <translation>Sealing and unsealing the papers (two custodians)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="100" />
+        <location filename="../../app/ui/admin/theory_view.py" line="101" />
         <source>保管人{0} 用户名</source>
         <translation>Custodian {0} user name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="101" />
+        <location filename="../../app/ui/admin/theory_view.py" line="102" />
         <source>保管人{0} 密码</source>
         <translation>Custodian {0} password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="105" />
+        <location filename="../../app/ui/admin/theory_view.py" line="106" />
         <source>组卷并封存</source>
         <translation>Assemble and seal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="106" />
+        <location filename="../../app/ui/admin/theory_view.py" line="107" />
         <source>共同解封（考试当日）</source>
         <translation>Unseal together (on exam day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="126" />
+        <location filename="../../app/ui/admin/theory_view.py" line="127" />
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="138" />
+        <location filename="../../app/ui/admin/theory_view.py" line="139" />
         <source>尚无认定计划，请先导入名册</source>
         <translation>No batch plan yet: import the roster first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="142" />
+        <location filename="../../app/ui/admin/theory_view.py" line="143" />
         <source>题库 {0} {1}级：共 {2} 题（{3}）；鉴定点 {4} 个</source>
         <translation>Bank {0} level {1}: {2} questions ({3}); {4} knowledge points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="144" />
+        <location filename="../../app/ui/admin/theory_view.py" line="145" />
         <source>
 题量少于 600 题</source>
         <translation>
 Fewer than 600 questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="157" />
+        <location filename="../../app/ui/admin/theory_view.py" line="158" />
         <source>试卷未封存</source>
         <translation>Papers not sealed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="159" />
+        <location filename="../../app/ui/admin/theory_view.py" line="160" />
         <source>已封存：{0}，保管人 {1}，共 {2} 题，摘要 {3}…</source>
         <translation>Sealed: {0}, custodians {1}, {2} questions, digest {3}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="163" />
+        <location filename="../../app/ui/admin/theory_view.py" line="164" />
         <source>
 已解封：{0}，由 {1} 共同解封</source>
         <translation>
 Unsealed: {0}, by {1} together</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="168" />
+        <location filename="../../app/ui/admin/theory_view.py" line="169" />
         <source>选择题库文件</source>
         <translation>Choose question bank file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="169" />
+        <location filename="../../app/ui/admin/theory_view.py" line="170" />
         <source>题库 (*.xlsx *.zip)</source>
         <translation>Question bank (*.xlsx *.zip)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="181" />
+        <location filename="../../app/ui/admin/theory_view.py" line="182" />
         <source>已导入 {0} 题，题库现有 {1} 题。{2}</source>
         <translation>Imported {0} questions; the bank now holds {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="189" />
+        <location filename="../../app/ui/admin/theory_view.py" line="190" />
         <source>正在导入题库…</source>
         <translation>Importing the question bank…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="204" />
+        <location filename="../../app/ui/admin/theory_view.py" line="205" />
         <source>组卷方案已保存</source>
         <translation>Blueprint saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="213" />
+        <location filename="../../app/ui/admin/theory_view.py" line="214" />
         <source>按当前组卷方案组卷并封存试卷？已封存但未解封的试卷将被替换。</source>
         <translation>Assemble and seal papers with this blueprint? Sealed papers not yet unsealed will be replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="218" />
+        <location filename="../../app/ui/admin/theory_view.py" line="219" />
         <source>试卷已封存</source>
         <translation>Papers sealed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="219" />
+        <location filename="../../app/ui/admin/theory_view.py" line="220" />
         <source>正在组卷并封存…</source>
         <translation>Assembling and sealing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="225" />
+        <location filename="../../app/ui/admin/theory_view.py" line="226" />
         <source>试卷已解封</source>
         <translation>Papers unsealed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="226" />
+        <location filename="../../app/ui/admin/theory_view.py" line="227" />
         <source>正在解封…</source>
         <translation>Unsealing…</translation>
     </message>

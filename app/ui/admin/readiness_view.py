@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayo
                                QLabel, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
+from app.core.codes import batch_label
 from app.core import readiness as core
 from app.services.readiness import ReadinessService
 from app.services.roster import RosterService
@@ -26,7 +27,7 @@ class ReadinessTab(QWidget):
         self.batch.setAccessibleName(self.tr("认定计划"))
         self.batch.addItem(self.tr("（不指定认定计划）"), "")
         for b in RosterService(ctx).batches():
-            self.batch.addItem(f"{b.plan_no} {b.occupation_name} {b.level}", b.plan_no)
+            self.batch.addItem(batch_label(b.plan_no, b.occupation_name, b.level, b.work_type), b.plan_no)
         if self.batch.count() > 1:
             self.batch.setCurrentIndex(1)
         self.hours = QDoubleSpinBox()

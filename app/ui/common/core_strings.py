@@ -13,6 +13,7 @@ CORE_STRINGS = [
     QT_TRANSLATE_NOOP("ExamSite", "内部质量督导员"),
     QT_TRANSLATE_NOOP("ExamSite", "外部质量督导员"),
     QT_TRANSLATE_NOOP("ExamSite", "考场负责人"),
+    QT_TRANSLATE_NOOP("ExamSite", "首页"),
     QT_TRANSLATE_NOOP("ExamSite", "站点管理"),
     QT_TRANSLATE_NOOP("ExamSite", "认定批次与考生名册"),
     QT_TRANSLATE_NOOP("ExamSite", "检录"),

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
                                QWidget, QAbstractItemView, QProgressDialog)
 
-from app.core.codes import SUBJECTS, level_label
+from app.core.codes import SUBJECTS, batch_label, level_label
 from app.core.results import required_subjects
 from app.core.roles import allowed
 from app.core.errors import DomainError
@@ -124,7 +124,7 @@ class ResultsWorkplace(QWidget):
         self.batch_combo.setAccessibleName(self.tr("认定批次"))
         self.batches = RosterService(ctx).batches() if allowed(ctx.actor.role, "roster.view") else []
         for b in self.batches:
-            self.batch_combo.addItem(f"{b.plan_no}  {b.occupation_name}  {level_label(b.level)}", b.plan_no)
+            self.batch_combo.addItem(batch_label(b.plan_no, b.occupation_name, b.level, b.work_type), b.plan_no)
         self.state_label = QLabel("")
         self.sign_button = QPushButton(self.tr("签字（审核链下一步）"))
         self.sign_button.setEnabled(allowed(ctx.actor.role, "results.sign"))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
                                QWidget)
 
+from app.core.codes import batch_label
 from app.core.errors import DomainError
 from app.core.roles import Role, allowed
 from app.services.scoring import RESULT_NAMES, STATUS_NAMES, ScoringService, SheetsSealed
@@ -803,10 +804,10 @@ class ScoringWorkplace(QWidget):
         self.camera_source = camera_source
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
-        batch_label = QLabel(self.tr("认定计划(&B)："))
-        top.addWidget(batch_label)
+        plan_label = QLabel(self.tr("认定计划(&B)："))
+        top.addWidget(plan_label)
         self.batch = QComboBox()
-        batch_label.setBuddy(self.batch)
+        plan_label.setBuddy(self.batch)
         self.batch.setAccessibleName(self.tr("认定批次"))
         top.addWidget(self.batch, 1)
         lay.addLayout(top)
@@ -821,7 +822,7 @@ class ScoringWorkplace(QWidget):
                 from app.services.roster import RosterService
 
                 have = {pn for pn, _ in batches}
-                batches += [(b.plan_no, f"{b.plan_no} {b.occupation_name} {b.level}级")
+                batches += [(b.plan_no, batch_label(b.plan_no, b.occupation_name, b.level, b.work_type))
                             for b in RosterService(ctx).batches() if b.plan_no not in have]
         except DomainError as exc:
             batches = []
