@@ -763,12 +763,17 @@
         <translation>{0} recorded absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="488" />
+        <location filename="../../app/ui/checkin/desk.py" line="489" />
+        <source>注意：本场次是 {0} 的，不是今天（{1}）。请确认场次是否选对。</source>
+        <translation>Note: this session is on {0}, not today ({1}). Please check you chose the right session.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="494" />
         <source>已过入场截止时间 {0}，尚有 {1} 人未到：按 F10 记缺考</source>
         <translation>Entry closed at {0}; {1} still missing: press F10 to record them absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="492" />
+        <location filename="../../app/ui/checkin/desk.py" line="498" />
         <source>开考 {0}，{1} 起不得入场</source>
         <translation>Starts {0}; no entry from {1}</translation>
     </message>

@@ -484,6 +484,12 @@ class CheckinWorkplace(QWidget):
         if s is None:
             self.cutoff_label.setText("")
             return
+        day, today = rules.local(s.starts_at).date(), rules.local(self.ctx.now()).date()
+        if day != today:  # a session of another day chosen by mistake: say so before anyone is checked in
+            self.cutoff_label.setText(self.tr("注意：本场次是 {0} 的，不是今天（{1}）。请确认场次是否选对。").format(
+                f"{day:%m月%d日}", f"{today:%m月%d日}"))
+            self.cutoff_label.setStyleSheet(f"color: {RED}; font-weight: bold;")
+            return
         if waiting and self.ctx.now() > s.cutoff:
             self.cutoff_label.setText(self.tr("已过入场截止时间 {0}，尚有 {1} 人未到：按 F10 记缺考").format(
                 f"{rules.local(s.cutoff):%H:%M}", waiting))
