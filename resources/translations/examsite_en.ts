@@ -217,6 +217,57 @@
         <source>审核状态：{0}</source>
         <translation>Review: {0}</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="28" />
+        <location filename="../../app/ui/common/files.py" line="38" />
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="28" />
+        <source>无法读取 PDF 文件：{0}</source>
+        <translation>Cannot read the PDF file: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="33" />
+        <source>打印 {0}</source>
+        <translation>Print {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="38" />
+        <source>打印机无法开始打印，请检查打印机是否连接</source>
+        <translation>The printer cannot start: check that it is connected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="59" />
+        <source>文件已生成</source>
+        <translation>File written</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="65" />
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="67" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="70" />
+        <source>打开所在文件夹</source>
+        <translation>Open its folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="72" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="88" />
+        <source>已写出：{0}</source>
+        <translation>Written: {0}</translation>
+    </message>
 </context>
 <context>
     <name>AddStaffDialog</name>
@@ -254,52 +305,52 @@
 <context>
     <name>AvoidancePanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="552" />
+        <location filename="../../app/ui/scoring/workplace.py" line="553" />
         <source>考评员</source>
         <translation>Grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="552" />
+        <location filename="../../app/ui/scoring/workplace.py" line="553" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="552" />
+        <location filename="../../app/ui/scoring/workplace.py" line="553" />
         <source>情形</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="552" />
+        <location filename="../../app/ui/scoring/workplace.py" line="553" />
         <source>处理</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="553" />
+        <location filename="../../app/ui/scoring/workplace.py" line="554" />
         <source>回避情形</source>
         <translation>Avoidance conflicts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="554" />
+        <location filename="../../app/ui/scoring/workplace.py" line="555" />
         <source>允许（写明理由）(&amp;A)</source>
         <translation>&amp;Allow (with reason)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="570" />
+        <location filename="../../app/ui/scoring/workplace.py" line="571" />
         <source>{0} 允许：{1}</source>
         <translation>Allowed by {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="570" />
+        <location filename="../../app/ui/scoring/workplace.py" line="571" />
         <source>未处理</source>
         <translation>Unresolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="582" />
+        <location filename="../../app/ui/scoring/workplace.py" line="583" />
         <source>允许评分</source>
         <translation>Allow scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="582" />
+        <location filename="../../app/ui/scoring/workplace.py" line="583" />
         <source>允许 {0} 为考生 {1} 评分的理由：</source>
         <translation>Reason for allowing {0} to score candidate {1}:</translation>
     </message>
@@ -781,102 +832,102 @@
 <context>
     <name>ChiefPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="327" />
+        <location filename="../../app/ui/scoring/workplace.py" line="328" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="327" />
+        <location filename="../../app/ui/scoring/workplace.py" line="328" />
         <source>各考评员总分</source>
         <translation>Graders' totals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="327" />
+        <location filename="../../app/ui/scoring/workplace.py" line="328" />
         <source>分差</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="327" />
+        <location filename="../../app/ui/scoring/workplace.py" line="328" />
         <source>汇总</source>
         <translation>Aggregate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="327" />
+        <location filename="../../app/ui/scoring/workplace.py" line="328" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="327" />
+        <location filename="../../app/ui/scoring/workplace.py" line="328" />
         <source>裁定理由</source>
         <translation>Decision reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="328" />
+        <location filename="../../app/ui/scoring/workplace.py" line="329" />
         <source>分歧列表</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="329" />
+        <location filename="../../app/ui/scoring/workplace.py" line="330" />
         <source>考评员</source>
         <translation>Grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="329" />
+        <location filename="../../app/ui/scoring/workplace.py" line="330" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="329" />
+        <location filename="../../app/ui/scoring/workplace.py" line="330" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="329" />
+        <location filename="../../app/ui/scoring/workplace.py" line="330" />
         <source>否决项</source>
         <translation>Veto items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="329" />
+        <location filename="../../app/ui/scoring/workplace.py" line="330" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="329" />
+        <location filename="../../app/ui/scoring/workplace.py" line="330" />
         <source>更正理由</source>
         <translation>Correction reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="330" />
+        <location filename="../../app/ui/scoring/workplace.py" line="331" />
         <source>裁定(&amp;D)</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="335" />
+        <location filename="../../app/ui/scoring/workplace.py" line="336" />
         <source>分差超过阈值的考生</source>
         <translation>Candidates whose scores differ beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="337" />
+        <location filename="../../app/ui/scoring/workplace.py" line="338" />
         <source>该考生的全部评分表（含更正版本）</source>
         <translation>All sheets of this candidate (including corrections)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="372" />
+        <location filename="../../app/ui/scoring/workplace.py" line="373" />
         <source>纸质</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="372" />
+        <location filename="../../app/ui/scoring/workplace.py" line="373" />
         <source>机评</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="378" />
+        <location filename="../../app/ui/scoring/workplace.py" line="379" />
         <source>请先选择考生</source>
         <translation>Select a candidate first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="391" />
+        <location filename="../../app/ui/scoring/workplace.py" line="392" />
         <source>已裁定：{0} 分</source>
         <translation>Decided: {0} points</translation>
     </message>
@@ -2355,210 +2406,210 @@ Score: {0} (out of {1}, pass mark {2})
 <context>
     <name>GraderStation</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="73" />
+        <location filename="../../app/ui/scoring/workplace.py" line="74" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="73" />
+        <location filename="../../app/ui/scoring/workplace.py" line="74" />
         <source>工位</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="73" />
+        <location filename="../../app/ui/scoring/workplace.py" line="74" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="73" />
+        <location filename="../../app/ui/scoring/workplace.py" line="74" />
         <source>我的评分</source>
         <translation>My sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="73" />
+        <location filename="../../app/ui/scoring/workplace.py" line="74" />
         <source>回避</source>
         <translation>Avoidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="74" />
+        <location filename="../../app/ui/scoring/workplace.py" line="75" />
         <source>考生列表</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="76" />
+        <location filename="../../app/ui/scoring/workplace.py" line="77" />
         <source>考核项目</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="76" />
+        <location filename="../../app/ui/scoring/workplace.py" line="77" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="76" />
+        <location filename="../../app/ui/scoring/workplace.py" line="77" />
         <source>评分项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="76" />
+        <location filename="../../app/ui/scoring/workplace.py" line="77" />
         <source>配分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="76" />
+        <location filename="../../app/ui/scoring/workplace.py" line="77" />
         <source>评分标准 / 扣分说明</source>
         <translation>Criteria / deductions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="77" />
+        <location filename="../../app/ui/scoring/workplace.py" line="78" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="78" />
+        <location filename="../../app/ui/scoring/workplace.py" line="79" />
         <source>评分表</source>
         <translation>Scoring sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="83" />
+        <location filename="../../app/ui/scoring/workplace.py" line="84" />
         <source>请选择考生</source>
         <translation>Select a candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="88" />
+        <location filename="../../app/ui/scoring/workplace.py" line="89" />
         <source>签字(&amp;S)</source>
         <translation>&amp;Sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="89" />
+        <location filename="../../app/ui/scoring/workplace.py" line="90" />
         <source>更正(&amp;R)</source>
         <translation>Co&amp;rrect</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="90" />
+        <location filename="../../app/ui/scoring/workplace.py" line="91" />
         <source>拍考件照片(&amp;P)</source>
         <translation>&amp;Photo of work piece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="91" />
+        <location filename="../../app/ui/scoring/workplace.py" line="92" />
         <source>导出已签字评分表(&amp;X)…</source>
         <translation>E&amp;xport signed sheets…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="92" />
+        <location filename="../../app/ui/scoring/workplace.py" line="93" />
         <source>无站点网络时：导出本人已签字的评分表（站点签名、加密），交主站导入</source>
         <translation>Without the site link: export your signed sheets (site-signed, encrypted) for the main station to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="128" />
+        <location filename="../../app/ui/scoring/workplace.py" line="129" />
         <source>（隐藏）</source>
         <translation>(hidden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="153" />
+        <location filename="../../app/ui/scoring/workplace.py" line="154" />
         <source>准考证号 {0}　工位 {1}</source>
         <translation>Ticket {0}  Workstation {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="163" />
+        <location filename="../../app/ui/scoring/workplace.py" line="164" />
         <source>（{0} 分钟）</source>
         <translation> ({0} min)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="164" />
+        <location filename="../../app/ui/scoring/workplace.py" line="165" />
         <source>，工位：{0}</source>
         <translation>, workstation: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="168" />
+        <location filename="../../app/ui/scoring/workplace.py" line="169" />
         <source>否决项</source>
         <translation>Veto items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="172" />
+        <location filename="../../app/ui/scoring/workplace.py" line="173" />
         <source>填「是」或「否」</source>
         <translation>Enter yes (y) or no (n)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="172" />
+        <location filename="../../app/ui/scoring/workplace.py" line="173" />
         <source>0—{0}，0.5 分为单位</source>
         <translation>0–{0}, in steps of 0.5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="196" />
+        <location filename="../../app/ui/scoring/workplace.py" line="197" />
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="198" />
-        <location filename="../../app/ui/scoring/workplace.py" line="256" />
+        <location filename="../../app/ui/scoring/workplace.py" line="199" />
+        <location filename="../../app/ui/scoring/workplace.py" line="257" />
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="198" />
+        <location filename="../../app/ui/scoring/workplace.py" line="199" />
         <source>未签字，尚有 {0} 项未评</source>
         <translation>Not signed, {0} items left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="199" />
+        <location filename="../../app/ui/scoring/workplace.py" line="200" />
         <source>（第 {0} 版）</source>
         <translation> (version {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="200" />
+        <location filename="../../app/ui/scoring/workplace.py" line="201" />
         <source>合计 {0} 分　{1}{2}</source>
         <translation>Total {0}  {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="245" />
+        <location filename="../../app/ui/scoring/workplace.py" line="246" />
         <source>准考证号 {0} 的评分表</source>
         <translation>Scoring sheet of ticket {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="262" />
+        <location filename="../../app/ui/scoring/workplace.py" line="263" />
         <source>更正评分表</source>
         <translation>Correct scoring sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="263" />
+        <location filename="../../app/ui/scoring/workplace.py" line="264" />
         <source>已签字的评分表不会被改动，更正将另存为新版本。
 更正理由：</source>
         <translation>The signed sheet stays unchanged; the correction is saved as a new version.
 Reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="276" />
+        <location filename="../../app/ui/scoring/workplace.py" line="277" />
         <source>导出已签字评分表</source>
         <translation>Export signed sheets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="278" />
+        <location filename="../../app/ui/scoring/workplace.py" line="279" />
         <source>评分表交换文件 (*.exsc)</source>
         <translation>Scoring sheet exchange file (*.exsc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="282" />
+        <location filename="../../app/ui/scoring/workplace.py" line="283" />
         <source>已导出 {0} 份评分表</source>
         <translation>{0} sheets exported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="283" />
+        <location filename="../../app/ui/scoring/workplace.py" line="284" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="293" />
+        <location filename="../../app/ui/scoring/workplace.py" line="294" />
         <source>考件</source>
         <translation>Work piece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="295" />
+        <location filename="../../app/ui/scoring/workplace.py" line="296" />
         <source>考件照片已保存（{0}）</source>
         <translation>Work-piece photo saved ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="297" />
+        <location filename="../../app/ui/scoring/workplace.py" line="298" />
         <source>正在拍照…</source>
         <translation>Taking photo…</translation>
     </message>
@@ -2566,37 +2617,37 @@ Reason:</translation>
 <context>
     <name>Histogram</name>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="63" />
+        <location filename="../../app/ui/results/workplace.py" line="64" />
         <source>成绩分布</source>
         <translation>Score distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="70" />
+        <location filename="../../app/ui/results/workplace.py" line="71" />
         <source>参考 {0} 人，合格 {1} 人，合格率 {2:.1f}%，平均分 {3:.1f}</source>
         <translation>{0} sat, {1} passed, pass rate {2:.1f}%, average {3:.1f}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="71" />
+        <location filename="../../app/ui/results/workplace.py" line="72" />
         <source>尚无成绩</source>
         <translation>No scores yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="90" />
+        <location filename="../../app/ui/results/workplace.py" line="91" />
         <source>人数</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="91" />
+        <location filename="../../app/ui/results/workplace.py" line="92" />
         <source>分数</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="101" />
+        <location filename="../../app/ui/results/workplace.py" line="102" />
         <source>合格线 {0}</source>
         <translation>Pass mark {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="102" />
+        <location filename="../../app/ui/results/workplace.py" line="103" />
         <source>平均 {0}</source>
         <translation>Average {0}</translation>
     </message>
@@ -3178,198 +3229,198 @@ Reason:</translation>
 <context>
     <name>MisconductPanel</name>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="27" />
-        <location filename="../../app/ui/results/misconduct_panel.py" line="54" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="28" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="55" />
         <source>准考证号</source>
         <translation>Ticket number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="32" />
-        <location filename="../../app/ui/results/misconduct_panel.py" line="56" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="33" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="57" />
         <source>条款</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="36" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="37" />
         <source>违纪事实：时间、地点、经过</source>
         <translation>Facts: time, place, what happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="39" />
         <location filename="../../app/ui/results/misconduct_panel.py" line="40" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="41" />
         <source>证据：收缴物品、照片说明等</source>
         <translation>Evidence: items taken, photos, etc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="42" />
         <location filename="../../app/ui/results/misconduct_panel.py" line="43" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="44" />
         <source>视频标记编号（可选）</source>
         <translation>Video bookmark id (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="44" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="45" />
         <source>已提醒，考生拒不改正</source>
         <translation>Warned; the candidate refused to comply</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="46" />
         <location filename="../../app/ui/results/misconduct_panel.py" line="47" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="48" />
         <source>提醒时间、提醒人、考生反应</source>
         <translation>When warned, by whom, the candidate's response</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="49" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="50" />
         <source>（第七条适用）</source>
         <translation>(for Article 7)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="50" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="51" />
         <source>情节轻微（2年）</source>
         <translation>Minor (2 years)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="51" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="52" />
         <source>情节严重（5年）</source>
         <translation>Serious (5 years)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="52" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="53" />
         <source>保存违纪记录</source>
         <translation>Save the misconduct record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="55" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="56" />
         <source>科目</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="57" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="58" />
         <source>事实</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="58" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="59" />
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="59" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="60" />
         <source>视频标记</source>
         <translation>Video bookmark</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="61" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="62" />
         <source>情节</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="63" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="64" />
         <source>工作人员签字…</source>
         <translation>Staff signature…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="64" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="65" />
         <source>考场负责人确认…</source>
         <translation>Room head confirmation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="65" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="66" />
         <source>记录已告知</source>
         <translation>Record notice given</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="66" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="67" />
         <source>作出处理决定</source>
         <translation>Make the decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="67" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="68" />
         <source>处理决定告知书 PDF…</source>
         <translation>Decision notice PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="102" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="105" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="113" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="116" />
         <source>已保存，须经2名工作人员签字</source>
         <translation>Saved; two staff members must sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="116" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="119" />
         <source>签字人用户名：</source>
         <translation>Signer's user name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="119" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="122" />
         <source>签字人密码：</source>
         <translation>Signer's password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="124" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="127" />
         <source>工作人员签字</source>
         <translation>Staff signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="126" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="129" />
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="133" />
-        <location filename="../../app/ui/results/misconduct_panel.py" line="148" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="136" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="151" />
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="133" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="136" />
         <source>确认后处理即生效（成绩取消、禁考）。继续？</source>
         <translation>Once confirmed the penalty takes effect (scores void, ban). Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="135" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="138" />
         <source>考场负责人确认</source>
         <translation>Room head confirmation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="137" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="140" />
         <source>已确认，处理已生效</source>
         <translation>Confirmed; the penalty is in effect</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="142" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="145" />
         <source>告知</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="142" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="145" />
         <source>告知方式（如当面送达）：</source>
         <translation>How the notice was given (e.g. in person):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="144" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="147" />
         <source>已记录告知</source>
         <translation>Notice recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="148" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="151" />
         <source>作出书面处理决定？</source>
         <translation>Make the written decision?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="149" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="152" />
         <source>已作出处理决定</source>
         <translation>Decision made</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="156" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="159" />
         <source>保存告知书</source>
         <translation>Save the notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="159" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="162" />
         <source>已生成告知书：{0}</source>
         <translation>Notice generated: {0}</translation>
     </message>
@@ -3421,77 +3472,77 @@ Reason:</translation>
 <context>
     <name>PaperEntryPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="724" />
+        <location filename="../../app/ui/scoring/workplace.py" line="725" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="728" />
+        <location filename="../../app/ui/scoring/workplace.py" line="729" />
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="730" />
+        <location filename="../../app/ui/scoring/workplace.py" line="731" />
         <source>准考证号(&amp;T)：</source>
         <translation>&amp;Ticket no.:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="734" />
+        <location filename="../../app/ui/scoring/workplace.py" line="735" />
         <source>考评员：</source>
         <translation>Grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="738" />
+        <location filename="../../app/ui/scoring/workplace.py" line="739" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="738" />
+        <location filename="../../app/ui/scoring/workplace.py" line="739" />
         <source>评分项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="738" />
+        <location filename="../../app/ui/scoring/workplace.py" line="739" />
         <source>配分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="738" />
+        <location filename="../../app/ui/scoring/workplace.py" line="739" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="739" />
+        <location filename="../../app/ui/scoring/workplace.py" line="740" />
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="746" />
+        <location filename="../../app/ui/scoring/workplace.py" line="747" />
         <source>否决项</source>
         <translation>Veto item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="752" />
+        <location filename="../../app/ui/scoring/workplace.py" line="753" />
         <source>保存本人录入(&amp;S)</source>
         <translation>&amp;Save my entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="788" />
+        <location filename="../../app/ui/scoring/workplace.py" line="789" />
         <source>两人录入一致，评分表已记录</source>
         <translation>Both entries agree; the sheet is recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="790" />
+        <location filename="../../app/ui/scoring/workplace.py" line="791" />
         <source>与另一人的录入有 {0} 处不一致（红色），请对照纸质评分表核对</source>
         <translation>{0} items differ from the other entry (red); check against the paper sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="793" />
+        <location filename="../../app/ui/scoring/workplace.py" line="794" />
         <source>本人录入未完成</source>
         <translation>My entry is incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="795" />
+        <location filename="../../app/ui/scoring/workplace.py" line="796" />
         <source>已保存，等待另一人录入</source>
         <translation>Saved; waiting for the second entry</translation>
     </message>
@@ -3522,217 +3573,217 @@ Reason:</translation>
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="37" />
-        <location filename="../../app/ui/checkin/printing.py" line="82" />
+        <location filename="../../app/ui/checkin/printing.py" line="38" />
+        <location filename="../../app/ui/checkin/printing.py" line="83" />
         <source>认定批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="41" />
-        <location filename="../../app/ui/checkin/printing.py" line="83" />
+        <location filename="../../app/ui/checkin/printing.py" line="42" />
+        <location filename="../../app/ui/checkin/printing.py" line="84" />
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="43" />
+        <location filename="../../app/ui/checkin/printing.py" line="44" />
         <source>场次（签到表用）</source>
         <translation>Session (for the sign-in sheet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="45" />
+        <location filename="../../app/ui/checkin/printing.py" line="46" />
         <source>行数</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="45" />
+        <location filename="../../app/ui/checkin/printing.py" line="46" />
         <source>列数</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="50" />
+        <location filename="../../app/ui/checkin/printing.py" line="51" />
         <source>机位编号</source>
         <translation>Terminal numbers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="51" />
+        <location filename="../../app/ui/checkin/printing.py" line="52" />
         <source>机房：机位编号，逗号分隔（填写后不用行列）</source>
         <translation>Computer room: terminal numbers, comma-separated (replaces rows and columns)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="53" />
+        <location filename="../../app/ui/checkin/printing.py" line="54" />
         <source>排座方式</source>
         <translation>Seating method</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="54" />
+        <location filename="../../app/ui/checkin/printing.py" line="55" />
         <source>随机排座（种子留存，可复现）</source>
         <translation>Random (seed kept, reproducible)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="55" />
+        <location filename="../../app/ui/checkin/printing.py" line="56" />
         <source>按准考证号顺序</source>
         <translation>In ticket-number order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="56" />
+        <location filename="../../app/ui/checkin/printing.py" line="57" />
         <source>排座(&amp;S)</source>
         <translation>&amp;Seat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="57" />
+        <location filename="../../app/ui/checkin/printing.py" line="58" />
         <source>理论知识考试</source>
         <translation>Theory exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="58" />
+        <location filename="../../app/ui/checkin/printing.py" line="59" />
         <source>场次名称</source>
         <translation>Session name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="60" />
-        <location filename="../../app/ui/checkin/printing.py" line="98" />
+        <location filename="../../app/ui/checkin/printing.py" line="61" />
+        <location filename="../../app/ui/checkin/printing.py" line="99" />
         <source>科目</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="66" />
-        <location filename="../../app/ui/checkin/printing.py" line="99" />
+        <location filename="../../app/ui/checkin/printing.py" line="67" />
+        <location filename="../../app/ui/checkin/printing.py" line="100" />
         <source>开考时间（北京时间）</source>
         <translation>Start (Beijing time)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="70" />
+        <location filename="../../app/ui/checkin/printing.py" line="71" />
         <source>开考后多少分钟不得入场</source>
         <translation>Minutes after the start when entry closes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="71" />
+        <location filename="../../app/ui/checkin/printing.py" line="72" />
         <source>新建场次(&amp;N)</source>
         <translation>&amp;New session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="73" />
+        <location filename="../../app/ui/checkin/printing.py" line="74" />
         <source>准考证(&amp;T)</source>
         <translation>&amp;Tickets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="73" />
+        <location filename="../../app/ui/checkin/printing.py" line="74" />
         <source>签到表(&amp;G)</source>
         <translation>Si&amp;gn-in sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="74" />
+        <location filename="../../app/ui/checkin/printing.py" line="75" />
         <source>门贴名单(&amp;D)</source>
         <translation>&amp;Door list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="74" />
+        <location filename="../../app/ui/checkin/printing.py" line="75" />
         <source>座位表(&amp;C)</source>
         <translation>Seating &amp;chart</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="79" />
+        <location filename="../../app/ui/checkin/printing.py" line="80" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="84" />
+        <location filename="../../app/ui/checkin/printing.py" line="85" />
         <source>签到表场次</source>
         <translation>Session for the sign-in sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="85" />
-        <location filename="../../app/ui/checkin/printing.py" line="161" />
+        <location filename="../../app/ui/checkin/printing.py" line="86" />
+        <location filename="../../app/ui/checkin/printing.py" line="162" />
         <source>排座</source>
         <translation>Seating</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="91" />
+        <location filename="../../app/ui/checkin/printing.py" line="92" />
         <source>行 × 列</source>
         <translation>Rows × columns</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="92" />
+        <location filename="../../app/ui/checkin/printing.py" line="93" />
         <source>或机位</source>
         <translation>Or terminals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="93" />
+        <location filename="../../app/ui/checkin/printing.py" line="94" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="95" />
+        <location filename="../../app/ui/checkin/printing.py" line="96" />
         <source>场次</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="97" />
+        <location filename="../../app/ui/checkin/printing.py" line="98" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="100" />
+        <location filename="../../app/ui/checkin/printing.py" line="101" />
         <source>开考后不得入场（分钟）</source>
         <translation>Entry closes after (minutes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="102" />
+        <location filename="../../app/ui/checkin/printing.py" line="103" />
         <source>打印（PDF）</source>
         <translation>Print (PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="125" />
+        <location filename="../../app/ui/checkin/printing.py" line="126" />
         <source>（全部考场）</source>
         <translation>(all rooms)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="129" />
+        <location filename="../../app/ui/checkin/printing.py" line="130" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="142" />
+        <location filename="../../app/ui/checkin/printing.py" line="143" />
         <source>已创建场次「{0}」</source>
         <translation>Session "{0}" created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="149" />
+        <location filename="../../app/ui/checkin/printing.py" line="150" />
         <source>保存 PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="159" />
+        <location filename="../../app/ui/checkin/printing.py" line="160" />
         <source>请先选择一个考场</source>
         <translation>Choose a room first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="161" />
+        <location filename="../../app/ui/checkin/printing.py" line="162" />
         <source>为「{0}」重新排座？已有座位号将被覆盖（记入日志）。</source>
         <translation>Seat "{0}" again? Existing seat numbers are replaced (recorded in the journal).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="167" />
+        <location filename="../../app/ui/checkin/printing.py" line="168" />
         <source>「{0}」已排座 {1} 人</source>
         <translation>"{0}": {1} seated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="171" />
+        <location filename="../../app/ui/checkin/printing.py" line="172" />
         <source>正在排座…</source>
         <translation>Seating…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="178" />
+        <location filename="../../app/ui/checkin/printing.py" line="179" />
         <source>座位表须选择一个考场</source>
         <translation>A seating chart needs one room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="202" />
+        <location filename="../../app/ui/checkin/printing.py" line="203" />
         <source>已写出 {0}（{1}）</source>
         <translation>Written: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="205" />
+        <location filename="../../app/ui/checkin/printing.py" line="207" />
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
@@ -4236,78 +4287,78 @@ Answering {1}</translation>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="468" />
+        <location filename="../../app/ui/scoring/workplace.py" line="469" />
         <source>评分完成情况</source>
         <translation>Scoring completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="470" />
+        <location filename="../../app/ui/scoring/workplace.py" line="471" />
         <source>登记缺考(&amp;A)…</source>
         <translation>Record &amp;absence…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="498" />
+        <location filename="../../app/ui/scoring/workplace.py" line="499" />
         <source>工位</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="498" />
+        <location filename="../../app/ui/scoring/workplace.py" line="499" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="499" />
+        <location filename="../../app/ui/scoring/workplace.py" line="500" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="513" />
+        <location filename="../../app/ui/scoring/workplace.py" line="514" />
         <source>全部签字</source>
         <translation>All signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="513" />
+        <location filename="../../app/ui/scoring/workplace.py" line="514" />
         <source>未完成</source>
         <translation>Incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="520" />
+        <location filename="../../app/ui/scoring/workplace.py" line="521" />
         <source>请先选择考生</source>
         <translation>Select a candidate first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="524" />
-        <location filename="../../app/ui/scoring/workplace.py" line="529" />
+        <location filename="../../app/ui/scoring/workplace.py" line="525" />
+        <location filename="../../app/ui/scoring/workplace.py" line="530" />
         <source>登记缺考</source>
         <translation>Record absence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="524" />
+        <location filename="../../app/ui/scoring/workplace.py" line="525" />
         <source>考生 {0} 缺考的情况：</source>
         <translation>Why is candidate {0} absent:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="525" />
+        <location filename="../../app/ui/scoring/workplace.py" line="526" />
         <source>未参加实操考核</source>
         <translation>Did not take the practical exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="530" />
+        <location filename="../../app/ui/scoring/workplace.py" line="531" />
         <source>确定登记考生 {0} 缺考？登记后该考生不能再评分。</source>
         <translation>Record candidate {0} as absent? The candidate can no longer be scored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="533" />
+        <location filename="../../app/ui/scoring/workplace.py" line="534" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="534" />
+        <location filename="../../app/ui/scoring/workplace.py" line="535" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="542" />
+        <location filename="../../app/ui/scoring/workplace.py" line="543" />
         <source>已登记 {0} 缺考</source>
         <translation>{0} recorded as absent</translation>
     </message>
@@ -4315,101 +4366,101 @@ Answering {1}</translation>
 <context>
     <name>ReadinessTab</name>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="27" />
-        <location filename="../../app/ui/admin/readiness_view.py" line="40" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="28" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="41" />
         <source>认定计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="28" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="29" />
         <source>（不指定认定计划）</source>
         <translation>(no plan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="36" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="37" />
         <source>按考试日计算（每日 8 小时）</source>
         <translation>From the exam days (8 hours a day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="38" />
-        <location filename="../../app/ui/admin/readiness_view.py" line="41" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="39" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="42" />
         <source>预计录像小时数</source>
         <translation>Expected recording hours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="42" />
         <location filename="../../app/ui/admin/readiness_view.py" line="43" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="44" />
         <source>考前自检</source>
         <translation>Readiness check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="45" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="46" />
         <source>导出 PDF 报告…</source>
         <translation>Export PDF report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="46" />
-        <location filename="../../app/ui/admin/readiness_view.py" line="121" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="47" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="122" />
         <source>导出 PDF 报告</source>
         <translation>Export PDF report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="53" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="54" />
         <source>自检进度</source>
         <translation>Readiness check progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="58" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="59" />
         <source>晚上开考前在每台计算机上运行一次：检查磁盘、摄像头、供电、时钟、数据库、密钥、终端和打印机。</source>
         <translation>Run this on every computer the evening before the exam: it checks the disk, cameras, power, clock, store, keys, terminals and printer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="60" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="61" />
         <source>自检结论</source>
         <translation>Readiness verdict</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="62" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="63" />
         <source>检查项</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="62" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="63" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="62" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="63" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="68" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="69" />
         <source>自检结果列表</source>
         <translation>Readiness check results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="83" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="84" />
         <source>正在自检…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="85" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="86" />
         <source>正在进行考前自检…</source>
         <translation>Running the readiness check…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="108" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="109" />
         <source>{0} {1}（用时 {2:.1f} 秒；第 {3} 号报告，已由站点密钥 {4} 签名并保存）</source>
         <translation>{0} {1} ({2:.1f} s; report no. {3}, signed with site key {4} and saved)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="137" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="138" />
         <source>报告已写出：{0}</source>
         <translation>Report written: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="138" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="139" />
         <source>正在写出 PDF 报告…</source>
         <translation>Writing the PDF report…</translation>
     </message>
@@ -4417,32 +4468,32 @@ Answering {1}</translation>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="305" />
+        <location filename="../../app/ui/scoring/workplace.py" line="306" />
         <source>组长裁定 — {0}</source>
         <translation>Chief's decision — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="307" />
+        <location filename="../../app/ui/scoring/workplace.py" line="308" />
         <source>各考评员的评分表不会被改动；裁定与理由单独记录。</source>
         <translation>The graders' sheets are not changed; the decision and its reason are recorded separately.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="310" />
+        <location filename="../../app/ui/scoring/workplace.py" line="311" />
         <source>裁定成绩(&amp;S)：</source>
         <translation>&amp;Score:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="311" />
+        <location filename="../../app/ui/scoring/workplace.py" line="312" />
         <source>裁定理由(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="313" />
+        <location filename="../../app/ui/scoring/workplace.py" line="314" />
         <source>确定裁定</source>
         <translation>Confirm decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="314" />
+        <location filename="../../app/ui/scoring/workplace.py" line="315" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4529,393 +4580,393 @@ Answering {1}</translation>
 <context>
     <name>ResultsWorkplace</name>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="124" />
+        <location filename="../../app/ui/results/workplace.py" line="125" />
         <source>认定批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="129" />
+        <location filename="../../app/ui/results/workplace.py" line="130" />
         <source>签字（审核链下一步）</source>
         <translation>Sign (next review step)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="131" />
+        <location filename="../../app/ui/results/workplace.py" line="132" />
         <source>重新打开…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="140" />
+        <location filename="../../app/ui/results/workplace.py" line="141" />
         <source>成绩与证书</source>
         <translation>Results and certificates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="141" />
         <location filename="../../app/ui/results/workplace.py" line="142" />
+        <location filename="../../app/ui/results/workplace.py" line="143" />
         <source>成绩与结果</source>
         <translation>Scores and results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="147" />
-        <location filename="../../app/ui/results/workplace.py" line="152" />
-        <location filename="../../app/ui/results/workplace.py" line="157" />
-        <location filename="../../app/ui/results/workplace.py" line="213" />
-        <location filename="../../app/ui/results/workplace.py" line="276" />
+        <location filename="../../app/ui/results/workplace.py" line="148" />
+        <location filename="../../app/ui/results/workplace.py" line="153" />
+        <location filename="../../app/ui/results/workplace.py" line="158" />
+        <location filename="../../app/ui/results/workplace.py" line="214" />
+        <location filename="../../app/ui/results/workplace.py" line="277" />
         <source>准考证号</source>
         <translation>Ticket number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="150" />
+        <location filename="../../app/ui/results/workplace.py" line="151" />
         <source>0—100，最多一位小数；缺考填“缺考”</source>
         <translation>0–100, at most one decimal; type “缺考” if absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="151" />
+        <location filename="../../app/ui/results/workplace.py" line="152" />
         <source>录入（回车）</source>
         <translation>Enter (Return)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="153" />
-        <location filename="../../app/ui/results/workplace.py" line="157" />
-        <location filename="../../app/ui/results/workplace.py" line="168" />
-        <location filename="../../app/ui/results/workplace.py" line="213" />
+        <location filename="../../app/ui/results/workplace.py" line="154" />
+        <location filename="../../app/ui/results/workplace.py" line="158" />
+        <location filename="../../app/ui/results/workplace.py" line="169" />
+        <location filename="../../app/ui/results/workplace.py" line="214" />
         <source>科目</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="154" />
+        <location filename="../../app/ui/results/workplace.py" line="155" />
         <source>成绩</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="156" />
+        <location filename="../../app/ui/results/workplace.py" line="157" />
         <source>纸质成绩须由两人分别录入，一致后才计入；不一致的行以红色标出。</source>
         <translation>Paper scores are typed by two people and count only when they agree; disagreements are shown in red.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="157" />
-        <location filename="../../app/ui/results/workplace.py" line="213" />
-        <location filename="../../app/ui/results/workplace.py" line="276" />
+        <location filename="../../app/ui/results/workplace.py" line="158" />
+        <location filename="../../app/ui/results/workplace.py" line="214" />
+        <location filename="../../app/ui/results/workplace.py" line="277" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="157" />
-        <location filename="../../app/ui/results/workplace.py" line="175" />
-        <location filename="../../app/ui/results/workplace.py" line="214" />
+        <location filename="../../app/ui/results/workplace.py" line="158" />
+        <location filename="../../app/ui/results/workplace.py" line="176" />
+        <location filename="../../app/ui/results/workplace.py" line="215" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="158" />
+        <location filename="../../app/ui/results/workplace.py" line="159" />
         <source>第一录入人</source>
         <translation>First typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="158" />
+        <location filename="../../app/ui/results/workplace.py" line="159" />
         <source>第二录入人</source>
         <translation>Second typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="158" />
+        <location filename="../../app/ui/results/workplace.py" line="159" />
         <source>第一次</source>
         <translation>First entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="158" />
+        <location filename="../../app/ui/results/workplace.py" line="159" />
         <source>第二次</source>
         <translation>Second entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="163" />
+        <location filename="../../app/ui/results/workplace.py" line="164" />
         <source>双人复核录入</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="173" />
+        <location filename="../../app/ui/results/workplace.py" line="174" />
         <source>成绩分布</source>
         <translation>Score distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="175" />
+        <location filename="../../app/ui/results/workplace.py" line="176" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="175" />
+        <location filename="../../app/ui/results/workplace.py" line="176" />
         <source>截止日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="175" />
+        <location filename="../../app/ui/results/workplace.py" line="176" />
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="176" />
+        <location filename="../../app/ui/results/workplace.py" line="177" />
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="179" />
+        <location filename="../../app/ui/results/workplace.py" line="180" />
         <source>分配证书编号</source>
         <translation>Allocate certificate numbers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="180" />
+        <location filename="../../app/ui/results/workplace.py" line="181" />
         <source>打印证书（PDF）…</source>
         <translation>Print certificates (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="193" />
+        <location filename="../../app/ui/results/workplace.py" line="194" />
         <source>证书</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="196" />
+        <location filename="../../app/ui/results/workplace.py" line="197" />
         <source>开始公示</source>
         <translation>Start publication</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="197" />
+        <location filename="../../app/ui/results/workplace.py" line="198" />
         <source>导出公示名单与确认单…</source>
         <translation>Export publication list and confirmation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="198" />
+        <location filename="../../app/ui/results/workplace.py" line="199" />
         <source>导出官方表格…</source>
         <translation>Export official tables…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="211" />
+        <location filename="../../app/ui/results/workplace.py" line="212" />
         <source>公示与报表</source>
         <translation>Publication and tables</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="213" />
+        <location filename="../../app/ui/results/workplace.py" line="214" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="214" />
+        <location filename="../../app/ui/results/workplace.py" line="215" />
         <source>条款</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="214" />
+        <location filename="../../app/ui/results/workplace.py" line="215" />
         <source>签字人</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="214" />
+        <location filename="../../app/ui/results/workplace.py" line="215" />
         <source>处理</source>
         <translation>Penalty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="215" />
+        <location filename="../../app/ui/results/workplace.py" line="216" />
         <source>违纪处理记录</source>
         <translation>Misconduct register</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="220" />
+        <location filename="../../app/ui/results/workplace.py" line="221" />
         <source>违纪处理</source>
         <translation>Misconduct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="228" />
+        <location filename="../../app/ui/results/workplace.py" line="229" />
         <source>内部督导报告</source>
         <translation>Internal supervision report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="270" />
+        <location filename="../../app/ui/results/workplace.py" line="271" />
         <source>正在读取成绩…</source>
         <translation>Reading scores…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="276" />
+        <location filename="../../app/ui/results/workplace.py" line="277" />
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="277" />
+        <location filename="../../app/ui/results/workplace.py" line="278" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="277" />
+        <location filename="../../app/ui/results/workplace.py" line="278" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="283" />
+        <location filename="../../app/ui/results/workplace.py" line="284" />
         <source>待第二人录入</source>
         <translation>Waiting for second typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="283" />
+        <location filename="../../app/ui/results/workplace.py" line="284" />
         <source>不一致</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="283" />
+        <location filename="../../app/ui/results/workplace.py" line="284" />
         <source>一致</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="288" />
+        <location filename="../../app/ui/results/workplace.py" line="289" />
         <source>审核状态：{0}</source>
         <translation>Review status: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="300" />
+        <location filename="../../app/ui/results/workplace.py" line="301" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="300" />
+        <location filename="../../app/ui/results/workplace.py" line="301" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="300" />
+        <location filename="../../app/ui/results/workplace.py" line="301" />
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="300" />
+        <location filename="../../app/ui/results/workplace.py" line="301" />
         <source>进行中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="305" />
+        <location filename="../../app/ui/results/workplace.py" line="306" />
         <source>合格 {0} 人，已分配证书编号 {1} 个</source>
         <translation>{0} passed, {1} certificate numbers allocated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="313" />
+        <location filename="../../app/ui/results/workplace.py" line="314" />
         <source>尚未公示（成绩复审定稿后方可公示）</source>
         <translation>Not published yet (publication follows the second review)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="315" />
+        <location filename="../../app/ui/results/workplace.py" line="316" />
         <source>公示中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="315" />
+        <location filename="../../app/ui/results/workplace.py" line="316" />
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="316" />
+        <location filename="../../app/ui/results/workplace.py" line="317" />
         <source>公示期 {0} 至 {1}（{2}个工作日），{3}</source>
         <translation>Publication {0} to {1} ({2} working days), {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="331" />
+        <location filename="../../app/ui/results/workplace.py" line="332" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="344" />
+        <location filename="../../app/ui/results/workplace.py" line="345" />
         <source>已录入，等待第二人录入</source>
         <translation>Entered; waiting for the second typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="344" />
+        <location filename="../../app/ui/results/workplace.py" line="345" />
         <source>与另一人录入的成绩不一致，请核对试卷</source>
         <translation>Differs from the other typist's entry; check the paper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="345" />
+        <location filename="../../app/ui/results/workplace.py" line="346" />
         <source>两人录入一致，成绩已计入</source>
         <translation>Both entries agree; the score now counts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="352" />
+        <location filename="../../app/ui/results/workplace.py" line="353" />
         <source>签字确认：请再次输入您的密码</source>
         <translation>To sign, enter your password again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="357" />
+        <location filename="../../app/ui/results/workplace.py" line="358" />
         <source>审核签字</source>
         <translation>Review signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="364" />
-        <location filename="../../app/ui/results/workplace.py" line="370" />
+        <location filename="../../app/ui/results/workplace.py" line="365" />
+        <location filename="../../app/ui/results/workplace.py" line="371" />
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="364" />
+        <location filename="../../app/ui/results/workplace.py" line="365" />
         <source>重新打开已定稿成绩的理由：</source>
         <translation>Reason for reopening the approved scores:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="367" />
-        <location filename="../../app/ui/results/workplace.py" line="377" />
-        <location filename="../../app/ui/results/workplace.py" line="386" />
+        <location filename="../../app/ui/results/workplace.py" line="368" />
+        <location filename="../../app/ui/results/workplace.py" line="378" />
+        <location filename="../../app/ui/results/workplace.py" line="387" />
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="367" />
+        <location filename="../../app/ui/results/workplace.py" line="368" />
         <source>重新打开后须重新走完内督审核、初审、复审。继续？</source>
         <translation>After reopening, the supervisor check, first and second review must be signed again. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="377" />
+        <location filename="../../app/ui/results/workplace.py" line="378" />
         <source>为本批次合格考生分配证书编号？编号一经分配不再收回。</source>
         <translation>Allocate certificate numbers to the candidates who passed? Numbers once allocated are never taken back.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="382" />
+        <location filename="../../app/ui/results/workplace.py" line="383" />
         <source>已分配 {0} 个证书编号</source>
         <translation>{0} certificate numbers allocated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="382" />
+        <location filename="../../app/ui/results/workplace.py" line="383" />
         <source>正在分配证书编号…</source>
         <translation>Allocating certificate numbers…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="386" />
+        <location filename="../../app/ui/results/workplace.py" line="387" />
         <source>以脱敏的姓名和证件号码公示本批次认定结果？</source>
         <translation>Publish this batch's results with masked names and ID numbers?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="392" />
+        <location filename="../../app/ui/results/workplace.py" line="393" />
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="409" />
-        <location filename="../../app/ui/results/workplace.py" line="433" />
+        <location filename="../../app/ui/results/workplace.py" line="410" />
+        <location filename="../../app/ui/results/workplace.py" line="435" />
         <source>已导出 {0} 个文件到 {1}</source>
         <translation>{0} files exported to {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="410" />
+        <location filename="../../app/ui/results/workplace.py" line="412" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="438" />
+        <location filename="../../app/ui/results/workplace.py" line="440" />
         <source>正在导出官方表格…</source>
         <translation>Exporting the official tables…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="443" />
+        <location filename="../../app/ui/results/workplace.py" line="445" />
         <source>保存证书 PDF</source>
         <translation>Save certificates PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="446" />
+        <location filename="../../app/ui/results/workplace.py" line="448" />
         <source>正在生成证书…</source>
         <translation>Generating certificates…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="454" />
+        <location filename="../../app/ui/results/workplace.py" line="456" />
         <source>已生成 {0} 张证书：{1}</source>
         <translation>{0} certificates generated: {1}</translation>
     </message>
@@ -5209,7 +5260,7 @@ Answering {1}</translation>
 <context>
     <name>Scoring</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="32" />
+        <location filename="../../app/ui/scoring/workplace.py" line="33" />
         <source>发生意外错误：{0}</source>
         <translation>Unexpected error: {0}</translation>
     </message>
@@ -5217,52 +5268,52 @@ Answering {1}</translation>
 <context>
     <name>ScoringWorkplace</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="807" />
+        <location filename="../../app/ui/scoring/workplace.py" line="808" />
         <source>认定计划(&amp;B)：</source>
         <translation>&amp;Batch:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="811" />
+        <location filename="../../app/ui/scoring/workplace.py" line="812" />
         <source>认定批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="836" />
+        <location filename="../../app/ui/scoring/workplace.py" line="837" />
         <source>尚无导入了评分记录表的认定计划</source>
         <translation>No batch has a scoring sheet template yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="861" />
+        <location filename="../../app/ui/scoring/workplace.py" line="862" />
         <source>评分表与考评组</source>
         <translation>Template and graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="863" />
+        <location filename="../../app/ui/scoring/workplace.py" line="864" />
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="865" />
+        <location filename="../../app/ui/scoring/workplace.py" line="866" />
         <source>分歧与裁定</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="867" />
+        <location filename="../../app/ui/scoring/workplace.py" line="868" />
         <source>完成情况</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="869" />
+        <location filename="../../app/ui/scoring/workplace.py" line="870" />
         <source>成绩汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="870" />
+        <location filename="../../app/ui/scoring/workplace.py" line="871" />
         <source>回避</source>
         <translation>Avoidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="872" />
+        <location filename="../../app/ui/scoring/workplace.py" line="873" />
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
     </message>
@@ -5270,103 +5321,103 @@ Answering {1}</translation>
 <context>
     <name>SetupPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="602" />
+        <location filename="../../app/ui/scoring/workplace.py" line="603" />
         <source>导入评分记录表(&amp;I)…</source>
         <translation>&amp;Import scoring template…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="605" />
+        <location filename="../../app/ui/scoring/workplace.py" line="606" />
         <source>导入考评员评分表文件(&amp;F)…</source>
         <translation>Import grader sheet &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="611" />
+        <location filename="../../app/ui/scoring/workplace.py" line="612" />
         <source>考评组成员</source>
         <translation>Group member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="611" />
+        <location filename="../../app/ui/scoring/workplace.py" line="612" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="611" />
+        <location filename="../../app/ui/scoring/workplace.py" line="612" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="612" />
+        <location filename="../../app/ui/scoring/workplace.py" line="613" />
         <source>可选考评员</source>
         <translation>Available graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="615" />
+        <location filename="../../app/ui/scoring/workplace.py" line="616" />
         <source>考评组长</source>
         <translation>Chief grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="616" />
+        <location filename="../../app/ui/scoring/workplace.py" line="617" />
         <source>组建考评组(&amp;G)</source>
         <translation>Form &amp;grader group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="623" />
+        <location filename="../../app/ui/scoring/workplace.py" line="624" />
         <source>考评组长(&amp;C)：</source>
         <translation>&amp;Chief grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="637" />
+        <location filename="../../app/ui/scoring/workplace.py" line="638" />
         <source>评分记录表：{0}（考核项目 {1} 个，评分项 {2} 个）</source>
         <translation>Scoring template: {0} ({1} tasks, {2} items)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="640" />
+        <location filename="../../app/ui/scoring/workplace.py" line="641" />
         <source>尚未导入评分记录表</source>
         <translation>No scoring template imported yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="664" />
+        <location filename="../../app/ui/scoring/workplace.py" line="665" />
         <source>评分已开始，考评组已锁定</source>
         <translation>Scoring has started; the group is locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="668" />
+        <location filename="../../app/ui/scoring/workplace.py" line="669" />
         <source>选择评分记录表</source>
         <translation>Choose scoring template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="673" />
+        <location filename="../../app/ui/scoring/workplace.py" line="674" />
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="680" />
-        <location filename="../../app/ui/scoring/workplace.py" line="690" />
+        <location filename="../../app/ui/scoring/workplace.py" line="681" />
+        <location filename="../../app/ui/scoring/workplace.py" line="691" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="684" />
+        <location filename="../../app/ui/scoring/workplace.py" line="685" />
         <source>选择评分表交换文件</source>
         <translation>Choose scoring sheet exchange file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="685" />
+        <location filename="../../app/ui/scoring/workplace.py" line="686" />
         <source>评分表交换文件 (*.exsc)</source>
         <translation>Scoring sheet exchange file (*.exsc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="689" />
+        <location filename="../../app/ui/scoring/workplace.py" line="690" />
         <source>已导入 {0} 份评分表（已有的跳过）</source>
         <translation>{0} sheets imported (existing ones skipped)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="702" />
+        <location filename="../../app/ui/scoring/workplace.py" line="703" />
         <source>考评组已组建</source>
         <translation>Grader group formed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="704" />
+        <location filename="../../app/ui/scoring/workplace.py" line="705" />
         <source>；有 {0} 处回避情形，须更换考评员或由考场负责人允许</source>
         <translation>; {0} avoidance conflicts must be resolved (swap the grader or the room head allows)</translation>
     </message>
@@ -5538,97 +5589,97 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="402" />
+        <location filename="../../app/ui/scoring/workplace.py" line="403" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="402" />
+        <location filename="../../app/ui/scoring/workplace.py" line="403" />
         <source>准考证号码</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="402" />
+        <location filename="../../app/ui/scoring/workplace.py" line="403" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="402" />
+        <location filename="../../app/ui/scoring/workplace.py" line="403" />
         <source>实操成绩</source>
         <translation>Practical score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="402" />
+        <location filename="../../app/ui/scoring/workplace.py" line="403" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="402" />
+        <location filename="../../app/ui/scoring/workplace.py" line="403" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="403" />
+        <location filename="../../app/ui/scoring/workplace.py" line="404" />
         <source>实操成绩汇总</source>
         <translation>Practical summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="407" />
+        <location filename="../../app/ui/scoring/workplace.py" line="408" />
         <source>签署汇总表(&amp;S)</source>
         <translation>&amp;Sign summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="408" />
+        <location filename="../../app/ui/scoring/workplace.py" line="409" />
         <source>导出汇总表 PDF(&amp;E)</source>
         <translation>&amp;Export summary PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="430" />
+        <location filename="../../app/ui/scoring/workplace.py" line="431" />
         <source>考评组长</source>
         <translation>chief grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="430" />
+        <location filename="../../app/ui/scoring/workplace.py" line="431" />
         <source>成员</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="430" />
+        <location filename="../../app/ui/scoring/workplace.py" line="431" />
         <source>，汇总已变，需重签</source>
         <translation>, summary changed, sign again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="431" />
+        <location filename="../../app/ui/scoring/workplace.py" line="432" />
         <source>已签署：</source>
         <translation>Signed by: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="433" />
+        <location filename="../../app/ui/scoring/workplace.py" line="434" />
         <source>无</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="436" />
+        <location filename="../../app/ui/scoring/workplace.py" line="437" />
         <source>实操（综合成绩）汇总表</source>
         <translation>Practical (comprehensive) score summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="447" />
+        <location filename="../../app/ui/scoring/workplace.py" line="448" />
         <source>已签署汇总表</source>
         <translation>Summary signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="452" />
+        <location filename="../../app/ui/scoring/workplace.py" line="453" />
         <source>导出汇总表</source>
         <translation>Export summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="457" />
+        <location filename="../../app/ui/scoring/workplace.py" line="458" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="458" />
+        <location filename="../../app/ui/scoring/workplace.py" line="459" />
         <source>正在生成 PDF…</source>
         <translation>Generating PDF…</translation>
     </message>

@@ -12,6 +12,7 @@ from app.core.codes import batch_label
 from app.core import readiness as core
 from app.services.readiness import ReadinessService
 from app.services.roster import RosterService
+from app.ui.common.files import offer_file
 from app.ui.common.tasks import run_task
 from app.ui.common.widgets import error_text, show_error, tr
 
@@ -134,5 +135,5 @@ class ReadinessTab(QWidget):
             return write_readiness_pdf(path, stored.report, stored.signature, stored.key_id,
                                        inst.name if inst else "")
 
-        run_task(self, write, lambda p: self.verdict.setToolTip(self.tr("报告已写出：{0}").format(p)),
+        run_task(self, write, lambda p: (self.verdict.setToolTip(self.tr("报告已写出：{0}").format(p)), offer_file(self, p)),
                  lambda exc: show_error(self, exc), label=self.tr("正在写出 PDF 报告…"))

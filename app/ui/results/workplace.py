@@ -21,6 +21,7 @@ from app.services.official_tables import TablesService
 from app.services.publication import PublicationService
 from app.services.results import ResultsService
 from app.services.roster import RosterService
+from app.ui.common.files import offer_file
 from app.ui.common.tasks import run_task
 
 MISMATCH = QColor("#F8CBAD")
@@ -406,7 +407,8 @@ class ResultsWorkplace(QWidget):
                 made.append(svc.confirmation_pdf(plan, Path(folder) / f"{plan}-公示结果确认单.pdf"))
             return made
 
-        run_task(self, go, lambda made: self.pub_info.setText(self.tr("已导出 {0} 个文件到 {1}").format(len(made), folder)),
+        run_task(self, go, lambda made: (self.pub_info.setText(self.tr("已导出 {0} 个文件到 {1}").format(len(made), folder)),
+                                         offer_file(self, made[1])),
                  self._error, self.tr("正在导出…"))
 
     def export_tables(self, folder: str | None = None) -> None:
@@ -452,6 +454,7 @@ class ResultsWorkplace(QWidget):
         def done(n):
             dialog.close()
             self.cert_info.setText(self.tr("已生成 {0} 张证书：{1}").format(n, path))
+            offer_file(self, path)
 
         run_task(self, lambda: svc.render(plan, path, bridge.step.emit), done,
                  lambda e: (dialog.close(), self._error(e)))

@@ -18,6 +18,7 @@ from app.core.codes import batch_label
 from app.core.errors import DomainError
 from app.core.roles import Role, allowed
 from app.services.scoring import RESULT_NAMES, STATUS_NAMES, ScoringService, SheetsSealed
+from app.ui.common.files import offer_file
 from app.ui.common.tasks import run_task
 from app.ui.scoring.signature import SignDialog
 
@@ -454,7 +455,7 @@ class SummaryPanel(QWidget):
             if not path:
                 return
         run_task(self, lambda: self.svc.summary_pdf(self.plan_no, path),
-                 lambda out: self.message.setText(self.tr("已导出：{0}").format(out)),
+                 lambda out: (self.message.setText(self.tr("已导出：{0}").format(out)), offer_file(self, out)),
                  lambda exc: self.message.setText(_error_text(exc)), label=self.tr("正在生成 PDF…"))
 
 
