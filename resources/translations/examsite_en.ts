@@ -706,10 +706,12 @@
     </message>
     <message>
         <location filename="../../app/ui/checkin/desk.py" line="305" />
-        <source>准考证号 {0}　{1} {2}　{3}
-{4}</source>
-        <translation>Ticket {0}   {1} {2}   {3}
-{4}</translation>
+        <source>准考证号 {0}　{1}
+{2}
+{3}</source>
+        <translation>Ticket {0}  {1}
+{2}
+{3}</translation>
     </message>
     <message>
         <location filename="../../app/ui/checkin/desk.py" line="307" />

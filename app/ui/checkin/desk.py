@@ -302,8 +302,8 @@ class CheckinWorkplace(QWidget):
         self.current = card
         self.choices.hide()
         self.name.setText(card.name)
-        self.details.setText(self.tr("准考证号 {0}　{1} {2}　{3}\n{4}").format(
-            card.ticket_no, card.id_type_name, card.id_no_masked, card.sex, card.unit))
+        self.details.setText(self.tr("准考证号 {0}　{1}\n{2}\n{3}").format(  # the ID on a line of its own
+            card.ticket_no, card.sex, f"{card.id_type_name}\u00a0{card.id_no_masked}", card.unit))
         self.seat.setText(self.tr("{0}　座位 {1}").format(card.room or "—", card.seat or self.tr("未排")))
         pix = QPixmap()
         if card.photo and pix.loadFromData(card.photo):
