@@ -2731,66 +2731,91 @@ Reason:</translation>
         <translation>&amp;Export clip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="116" />
+        <location filename="../../app/ui/cameras/incidents.py" line="119" />
         <source>记录情况</source>
         <translation>Record incident</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="77" />
-        <location filename="../../app/ui/cameras/incidents.py" line="124" />
+        <location filename="../../app/ui/cameras/incidents.py" line="127" />
         <source>情况记录</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="124" />
+        <location filename="../../app/ui/cameras/incidents.py" line="107" />
+        <source>监控台记录</source>
+        <translation>Camera desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="107" />
+        <source>检录</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="107" />
+        <source>违纪记录</source>
+        <translation>Misconduct record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="108" />
+        <source>标记</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="110" />
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="127" />
         <source>请先选择一条情况记录</source>
         <translation>Select an incident first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="142" />
+        <location filename="../../app/ui/cameras/incidents.py" line="145" />
         <source>{0} {1} 前后 {2} 秒</source>
         <translation>{0} {1}, {2} s either side</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="147" />
+        <location filename="../../app/ui/cameras/incidents.py" line="150" />
         <source>该考场 {0} 路摄像头有录像</source>
         <translation>{0} cameras of this room have video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="148" />
+        <location filename="../../app/ui/cameras/incidents.py" line="151" />
         <source>；期间有 {0} 处录像中断</source>
         <translation>; {0} gaps in the recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="150" />
-        <location filename="../../app/ui/cameras/incidents.py" line="152" />
+        <location filename="../../app/ui/cameras/incidents.py" line="153" />
+        <location filename="../../app/ui/cameras/incidents.py" line="155" />
         <source>查看录像</source>
         <translation>View video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="150" />
-        <location filename="../../app/ui/cameras/incidents.py" line="171" />
+        <location filename="../../app/ui/cameras/incidents.py" line="153" />
+        <location filename="../../app/ui/cameras/incidents.py" line="174" />
         <source>该时间段没有录像</source>
         <translation>No video for this time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="153" />
+        <location filename="../../app/ui/cameras/incidents.py" line="156" />
         <source>正在查找录像…</source>
         <translation>Finding the video…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="171" />
-        <location filename="../../app/ui/cameras/incidents.py" line="175" />
+        <location filename="../../app/ui/cameras/incidents.py" line="174" />
+        <location filename="../../app/ui/cameras/incidents.py" line="178" />
         <source>导出片段</source>
         <translation>Export clip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="173" />
+        <location filename="../../app/ui/cameras/incidents.py" line="176" />
         <source>已导出：</source>
         <translation>Exported:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="176" />
+        <location filename="../../app/ui/cameras/incidents.py" line="179" />
         <source>正在导出录像片段…</source>
         <translation>Exporting the clip…</translation>
     </message>
