@@ -817,8 +817,8 @@
     </message>
     <message>
         <location filename="../../app/ui/checkin/desk.py" line="489" />
-        <source>注意：本场次是 {0} 的，不是今天（{1}）。请确认场次是否选对。</source>
-        <translation>Note: this session is on {0}, not today ({1}). Please check you chose the right session.</translation>
+        <source>注意：本场次在{0}，不是今天（{1}）</source>
+        <translation>Note: this session is on {0}, not today ({1})</translation>
     </message>
     <message>
         <location filename="../../app/ui/checkin/desk.py" line="494" />

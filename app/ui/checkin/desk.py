@@ -486,7 +486,7 @@ class CheckinWorkplace(QWidget):
             return
         day, today = rules.local(s.starts_at).date(), rules.local(self.ctx.now()).date()
         if day != today:  # a session of another day chosen by mistake: say so before anyone is checked in
-            self.cutoff_label.setText(self.tr("注意：本场次是 {0} 的，不是今天（{1}）。请确认场次是否选对。").format(
+            self.cutoff_label.setText(self.tr("注意：本场次在{0}，不是今天（{1}）").format(
                 f"{day:%m月%d日}", f"{today:%m月%d日}"))
             self.cutoff_label.setStyleSheet(f"color: {RED}; font-weight: bold;")
             return
