@@ -38,7 +38,7 @@ def test_export_countersign_keys_verify(demo_site_dir, tmp_path):
 
     r = run("verify", out, "--trust", trust)  # no site, no passphrase
     assert r.returncode == 0, r.stderr
-    assert "校验通过" in r.stdout and "internal_supervisor(neidu)" in r.stdout
+    assert "校验通过" in r.stdout and "内部质量督导员（neidu）" in r.stdout
 
     with zipfile.ZipFile(out) as zf:
         members = {n: zf.read(n) for n in zf.namelist()}
