@@ -16,11 +16,11 @@ if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLAT
   echo "（每个角色、每个工作台的截图：bash scripts/screenshots.sh）"
   export EXAMSITE_SMOKE_SCREENSHOT="$PWD/$shot"
   if command -v xvfb-run >/dev/null; then
-    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python -m app --site "$site" "$@"
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python -m app --site "$site" "$@" || true
   else
-    QT_QPA_PLATFORM=offscreen .venv/bin/python -m app --site "$site" "$@"
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m app --site "$site" "$@" || true
   fi
-  echo "截图已保存：$shot"
+  if [ -s "$shot" ]; then echo "截图已保存：$shot"; else echo "未能保存截图。"; fi
   exit 0
 fi
 exec .venv/bin/python -m app --site "$site" "$@"

@@ -97,6 +97,12 @@ def level_label(level: int) -> str:
     return f"{number}/{name}"
 
 
+def batch_label(plan_no: str, occupation_name: str, level: int, work_type: str = "") -> str:
+    """The one way a batch is named on screens and in messages: '2026-41-DG-0001 电工 四级/中级工'."""
+    occupation = occupation_name + (f"（{work_type}）" if work_type else "")
+    return f"{plan_no} {occupation} {level_label(level)}"
+
+
 def parse_level(text: str | int) -> int:
     """Accept 4, '4', '4级', '四级', '中级工', '中级', '四级/中级工', '中级工/四级', '四级（中级工）',
     fullwidth forms, and a leading '职业技能等级'/'国家职业资格'.  Raise ValueError otherwise

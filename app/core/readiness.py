@@ -192,7 +192,7 @@ def journal_check(ok: bool, entries: int, checkpoints: int, last_checkpoint_seq:
     figures = {"entries": entries, "checkpoints": checkpoints, "last_checkpoint_seq": last_checkpoint_seq,
                "fault": fault}
     if not ok:
-        return CheckResult("journal", FAIL, f"操作日志校验失败：{fault}。请报告内督并运行 examsite journal verify",
+        return CheckResult("journal", FAIL, f"操作日志校验失败：{fault}。请报告内部质量督导员，并在「操作日志」中点「校验日志完整性」",
                            figures)
     return CheckResult("journal", OK, f"操作日志链完好：{entries} 条，{checkpoints} 个签名检查点", figures)
 

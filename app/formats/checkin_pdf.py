@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 import qrcode
 from qrcode.constants import ERROR_CORRECT_M
@@ -79,10 +79,14 @@ def _ticket(c: Canvas, t, x: float, y: float, w: float, h: float) -> None:
             ("等　　级", t.level), ("认定计划", t.plan_no), ("考　　场", t.room or "—"),
             ("座  位  号", t.seat or "—")]
     ly = top - 28 * mm
+    room = px - (x + 36 * mm) - 2 * mm  # the values end before the photo
     for label, value in rows:
         c.setFont(FONT, 10)
         c.drawString(x + 10 * mm, ly, label)
-        c.setFont(FONT, 13 if label.startswith(("准考证号", "考", "座")) else 11)
+        size = 13 if label.startswith(("准考证号", "考", "座")) else 11
+        while size > 7 and pdfmetrics.stringWidth(str(value), FONT, size) > room:
+            size -= 0.5  # a long value (a foreign ID, a long occupation) stays on its one line
+        c.setFont(FONT, size)
         c.drawString(x + 36 * mm, ly, str(value))
         ly -= 6.6 * mm
     # sessions
@@ -102,11 +106,23 @@ def _ticket(c: Canvas, t, x: float, y: float, w: float, h: float) -> None:
         late = int((t.sessions[0][2] - t.sessions[0][1]).total_seconds() // 60)
     c.setFont(FONT, 10)
     c.drawString(x + 10 * mm, sy - 2 * mm, "考生须知")
-    style = _style(8.5)
-    text = "<br/>".join(f"{i}. {r.format(late=late)}" for i, r in enumerate(TICKET_RULES, 1))
-    para = Paragraph(text, style)
-    pw_, ph_ = para.wrap(w - q - 22 * mm, sy - y)
-    para.drawOn(c, x + 10 * mm, sy - 4 * mm - ph_)
+    paras, heights = fit_rules([r.format(late=late) for r in TICKET_RULES], w - q - 22 * mm,
+                               (sy - 4 * mm) - (y + 3 * mm))
+    cy = sy - 4 * mm
+    for para, height in zip(paras, heights):
+        para.drawOn(c, x + 10 * mm, cy - height)
+        cy -= height
+
+
+def fit_rules(rules: Sequence[str], width: float, height: float) -> tuple[list[Paragraph], list[float]]:
+    """The numbered notice as paragraphs that fit ``width`` x ``height`` (points): the type gets smaller
+    until they do, so the notice always stays inside the ticket's border."""
+    for size in (8.5, 8, 7.5, 7, 6.5, 6, 5.5):
+        paras = [Paragraph(f"{i}. {r}", _style(size)) for i, r in enumerate(rules, 1)]
+        heights = [para.wrap(width, 10_000)[1] for para in paras]
+        if sum(heights) <= height:
+            break
+    return paras, heights
 
 
 def tickets_pdf(path: Path | str, sheets: Iterable) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import json
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -528,6 +529,28 @@ class CheckinService(Service):
             return [IncidentView(i.id, sn, t, n, i.kind, i.note, i.reported_at, i.reported_by, i.photo_id, i.status,
                                  i.bookmark_id)
                     for i, sn, t, n in s.execute(q)]
+
+    @requires("checkin.incidents")
+    def late_arrivals(self, limit: int = 200) -> list[tuple[str, _dt.datetime, str]]:
+        """Candidates the door refused for lateness and who have not been let in since:
+        (ticket_no, when, the refusal's words), newest first.  Read from the journal, where every
+        refusal and check-in is written; for the room head, who decides on late arrivals."""
+        with self.ctx.reading() as s:
+            rows = list(s.scalars(select(models.JournalEntry)
+                                  .where(models.JournalEntry.action.in_(("checkin.refused", "checkin.present",
+                                                                         "checkin.override")))
+                                  .order_by(models.JournalEntry.seq.desc()).limit(5000)))
+        settled, out = set(), []
+        for e in rows:  # newest first: a check-in after the refusal settles it
+            if e.action != "checkin.refused":
+                settled.add(e.subject)
+                continue
+            payload = json.loads(e.payload or "{}")
+            if payload.get("rule") == "late" and e.subject not in settled:
+                settled.add(e.subject)
+                out.append((e.subject, _dt.datetime.fromisoformat(e.ts.replace("Z", "+00:00")),
+                            str(payload.get("message", ""))))
+        return out[:limit]
 
     @requires("checkin.incidents")
     def door_photo(self, photo_id: int) -> bytes:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from app.core import codes
 from app.core import passwords
 from app.core import profiles
 from app.core.actor import Actor, system_actor
@@ -62,7 +63,7 @@ class SiteHandle:
     def summary(self) -> SiteSummary:
         with self.store.read() as s:
             inst = s.get(models.Setting, "institution")
-            batches = [(b.plan_no, f"{b.plan_no} {b.occupation_name}{('（' + b.work_type + '）') if b.work_type else ''} {b.level}级")
+            batches = [(b.plan_no, codes.batch_label(b.plan_no, b.occupation_name, b.level, b.work_type))
                        for b in s.scalars(select(models.Batch).order_by(models.Batch.exam_start))]
         return SiteSummary(self.store.site_id, Institution(**inst.value) if inst else None, batches)
 

@@ -145,7 +145,7 @@ class Journal:
     def _checkpoint(self, session: Session, seq: int, h: str, now: _dt.datetime | None = None) -> None:
         fault = self._segment_fault(session, seq)
         if fault:
-            raise JournalTampered(f"操作日志已被改动，拒绝签名检查点：{fault}。请立即报告内督并运行 examsite journal verify")
+            raise JournalTampered(f"操作日志已被改动，拒绝签名检查点：{fault}。请立即报告内部质量督导员，并在「操作日志」中点「校验日志完整性」")
         ts = iso(now or utc_now())
         sig = self.sign(core.checkpoint_message(self.store.site_id, seq, h))
         session.add(models.JournalCheckpoint(seq=seq, entry_hash=h, ts=ts, signature=sig, key_id=self.key_id))

@@ -80,6 +80,14 @@ class MainWindow(QMainWindow):
         self.pages[key] = widget
         return widget
 
+    def show_workplace(self, key: str) -> bool:
+        """Open the workplace ``key`` (the home page's one click); False if this role has none."""
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.UserRole) == key:
+                self.nav.setCurrentRow(row)
+                return True
+        return False
+
     def change_scale(self, step: int) -> None:
         """Ctrl+ / Ctrl- / Ctrl+0: the font size of every window, remembered for next time."""
         from PySide6.QtCore import QSettings

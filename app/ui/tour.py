@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QGroupB
                                QPushButton, QRadioButton, QStyle, QTableWidget, QTabWidget, QWidget)
 
 from app.core.roles import Role
+from app.ui.common.tasks import wait_for_tasks
 
 # One account per role on the demo site (app.services.demo.DEMO_STAFF).
 DEMO_LOGINS = {Role.ADMIN: "admin", Role.STAFF: "kaowu", Role.PROCTOR: "jiankao1", Role.ROOM_HEAD: "kaochang",
@@ -199,6 +200,7 @@ def shoot(handle, out: Path, sizes: list[tuple[int, int]], passwords: dict[str, 
                     if mw.grab().save(str(path)):
                         written.append(path)
             finally:
+                wait_for_tasks(5000)
                 mw.close()
                 mw.deleteLater()
                 settle(app)
@@ -225,8 +227,11 @@ def main(argv: list[str] | None = None) -> int:
         written = shoot(handle, Path(args.out), sizes, {u: pw for u, _, _, pw, _ in DEMO_STAFF})
     finally:
         handle.close()
-    print(f"已写出 {len(written)} 张截图：{args.out}")
-    return 0 if written else 1
+    print(f"已写出 {len(written)} 张截图：{args.out}", flush=True)
+    wait_for_tasks(5000)
+    sys.stderr.flush()
+    # camera and desk workers are daemon threads; leave without tearing Python down under them
+    os._exit(0 if written else 1)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ class Workplace:
 
 
 WORKPLACES: dict[str, Workplace] = {
+    "home": Workplace(QT_TRANSLATE_NOOP("ExamSite", "首页"), frozenset(Role), "app.ui.home:HomeWorkplace"),
     "site_admin": Workplace(QT_TRANSLATE_NOOP("ExamSite", "站点管理"), frozenset({Role.ADMIN}),
                             "app.ui.admin.site_admin:SiteAdminWorkplace"),
     "roster": Workplace(QT_TRANSLATE_NOOP("ExamSite", "认定批次与考生名册"),

@@ -32,6 +32,242 @@
         <source>「{0}」工作台暂不可用。</source>
         <translation>The “{0}” workplace is not available.</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="28" />
+        <location filename="../../app/ui/common/files.py" line="38" />
+        <source>无法打印</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="28" />
+        <source>无法读取 PDF 文件：{0}</source>
+        <translation>Cannot read the PDF file: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="33" />
+        <source>打印 {0}</source>
+        <translation>Print {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="38" />
+        <source>打印机无法开始打印，请检查打印机是否连接</source>
+        <translation>The printer cannot start: check that it is connected</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="59" />
+        <source>文件已生成</source>
+        <translation>File written</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="65" />
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="67" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="70" />
+        <source>打开所在文件夹</source>
+        <translation>Open its folder</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="72" />
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/files.py" line="88" />
+        <source>已写出：{0}</source>
+        <translation>Written: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="57" />
+        <source>认定批次 {0}</source>
+        <translation>Batch {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="57" />
+        <source>尚无认定批次</source>
+        <translation>No batch yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="72" />
+        <source>查看操作日志：谁在何时做了什么</source>
+        <translation>See the journal: who did what and when</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="85" />
+        <source>评价机构信息已填写：{0}</source>
+        <translation>Institution details entered: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="86" />
+        <source>填写评价机构信息</source>
+        <translation>Enter the institution details</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="88" />
+        <source>导入认定计划和考生名册</source>
+        <translation>Import the batch plan and the roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="94" />
+        <source>考生名册已导入：{0} 名考生</source>
+        <translation>Roster imported: {0} candidates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="94" />
+        <source>导入考生名册</source>
+        <translation>Roster imported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="98" />
+        <source>理论题库已导入</source>
+        <translation>Question bank imported</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="98" />
+        <source>导入本职业、本等级的理论题库</source>
+        <translation>Import the question bank for this occupation and level</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="102" />
+        <source>试卷已由两名保管人封存（{0}）</source>
+        <translation>Papers sealed by two custodians ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="103" />
+        <source>组卷并由两名保管人封存试卷</source>
+        <translation>Assemble the papers and have two custodians seal them</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="105" />
+        <source>已为本批次分配工作人员 {0} 人</source>
+        <translation>{0} staff assigned to this batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="106" />
+        <source>为本批次分配监考、考评等工作人员</source>
+        <translation>Assign proctors, graders and other staff to this batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="108" />
+        <source>已登记摄像头 {0} 路</source>
+        <translation>{0} cameras registered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="108" />
+        <source>登记考场摄像头</source>
+        <translation>Register the room cameras</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="114" />
+        <source>考前自检已完成（{0}）：{1}</source>
+        <translation>Readiness self-test done ({0}): {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="115" />
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="115" />
+        <source>有未通过的项目</source>
+        <translation>Some checks failed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="118" />
+        <source>开考前运行考前自检并签名</source>
+        <translation>Run and sign the readiness self-test before the exam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="135" />
+        <source>{0}：还有 {1} 名考生没有成绩</source>
+        <translation>{0}: {1} candidates have no score yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="137" />
+        <source>全部考生的成绩已录入</source>
+        <translation>Every candidate's scores are entered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="142" />
+        <source>{0}：应于 {1} 前完成，已逾期</source>
+        <translation>{0}: due by {1}, overdue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="144" />
+        <source>{0}：{1} 前完成（还剩 {2} 个工作日）</source>
+        <translation>{0}: due by {1} ({2} working days left)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="158" />
+        <source>检录事件待处理：{0} {1}（{2}）</source>
+        <translation>Door incident to handle: {0} {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="164" />
+        <source>违纪记录待您确认：{0} {1}</source>
+        <translation>Misconduct record to confirm: {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="166" />
+        <source>迟到考生 {0}（{1} 到达）等待您决定是否放行</source>
+        <translation>Late candidate {0} (arrived {1}) waits for your decision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="169" />
+        <source>没有待处理的检录事件、违纪记录或迟到考生</source>
+        <translation>No door incident, misconduct record or late arrival waiting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="170" />
+        <source>查看考场：座位图、终端与考生作答</source>
+        <translation>See the room: seat map, terminals and sittings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="181" />
+        <source>本批次的评分记录表或考评组尚未设置：请考务人员导入评分表、管理员组建考评组</source>
+        <translation>The score sheet or the grader group is not set up yet: the office imports the sheet, the administrator forms the group</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="186" />
+        <source>还有 {0} 名考生待评分并签字（{1}{2}）</source>
+        <translation>{0} candidates still to score and sign ({1}{2})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="189" />
+        <source>您的评分表已全部签字</source>
+        <translation>All your score sheets are signed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="193" />
+        <source>{0} 名考生的考评员评分相差过大，需组长裁定</source>
+        <translation>{0} candidates' scores differ too much: the chief decides</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="202" />
+        <source>考场终端 {0} 台，在线 {1} 台</source>
+        <translation>{0} room terminals, {1} online</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="205" />
+        <source>还没有登记的考试终端：请考场负责人在监考台连接终端</source>
+        <translation>No exam terminal enrolled yet: the room head connects them in the proctor console</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="216" />
+        <source>成绩已录入，待您进行内督审核并签字</source>
+        <translation>Scores are entered: your internal review and signature are due</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="217" />
+        <source>审核状态：{0}</source>
+        <translation>Review status: {0}</translation>
+    </message>
 </context>
 <context>
     <name>AddStaffDialog</name>
@@ -470,10 +706,12 @@
     </message>
     <message>
         <location filename="../../app/ui/checkin/desk.py" line="295" />
-        <source>准考证号 {0}　{1} {2}　{3}
-{4}</source>
-        <translation>Ticket {0}   {1} {2}   {3}
-{4}</translation>
+        <source>准考证号 {0}　{1}
+{2}
+{3}</source>
+        <translation>Ticket {0}  {1}
+{2}
+{3}</translation>
     </message>
     <message>
         <location filename="../../app/ui/checkin/desk.py" line="297" />
@@ -578,12 +816,17 @@
         <translation>{0} recorded absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="476" />
+        <location filename="../../app/ui/checkin/desk.py" line="477" />
+        <source>注意：本场次在{0}，不是今天（{1}）</source>
+        <translation>Note: this session is on {0}, not today ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/desk.py" line="482" />
         <source>已过入场截止时间 {0}，尚有 {1} 人未到：按 F10 记缺考</source>
         <translation>Entry closed at {0}; {1} still missing: press F10 to record them absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="480" />
+        <location filename="../../app/ui/checkin/desk.py" line="486" />
         <source>开考 {0}，{1} 起不得入场</source>
         <translation>Starts {0}; no entry from {1}</translation>
     </message>
@@ -742,11 +985,16 @@
     </message>
     <message>
         <location filename="../../app/ui/workplaces.py" line="31" />
+        <source>首页</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/workplaces.py" line="32" />
         <source>站点管理</source>
         <translation>Site administration</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workplaces.py" line="33" />
+        <location filename="../../app/ui/workplaces.py" line="34" />
         <source>认定批次与考生名册</source>
         <translation>Batches and roster</translation>
     </message>
@@ -797,7 +1045,7 @@
     </message>
     <message>
         <location filename="../../app/ui/admin/journal_words.py" line="20" />
-        <location filename="../../app/ui/workplaces.py" line="37" />
+        <location filename="../../app/ui/workplaces.py" line="38" />
         <source>检录</source>
         <translation>Check-in</translation>
     </message>
@@ -818,7 +1066,7 @@
     </message>
     <message>
         <location filename="../../app/ui/admin/journal_words.py" line="24" />
-        <location filename="../../app/ui/workplaces.py" line="38" />
+        <location filename="../../app/ui/workplaces.py" line="39" />
         <source>理论机考</source>
         <translation>Theory exam</translation>
     </message>
@@ -1533,13 +1781,13 @@
         <translation>System (automatic)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workplaces.py" line="40" />
+        <location filename="../../app/ui/workplaces.py" line="41" />
         <source>监考台</source>
         <translation>Proctor console</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/journal_words.py" line="29" />
-        <location filename="../../app/ui/workplaces.py" line="42" />
+        <location filename="../../app/ui/workplaces.py" line="43" />
         <source>实操评分</source>
         <translation>Practical scoring</translation>
     </message>
@@ -1585,23 +1833,23 @@
     </message>
     <message>
         <location filename="../../app/ui/admin/journal_words.py" line="38" />
-        <location filename="../../app/ui/workplaces.py" line="46" />
+        <location filename="../../app/ui/workplaces.py" line="47" />
         <source>视频监控</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workplaces.py" line="49" />
+        <location filename="../../app/ui/workplaces.py" line="50" />
         <source>成绩与证书</source>
         <translation>Results and certificates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/workplaces.py" line="52" />
+        <location filename="../../app/ui/workplaces.py" line="53" />
         <source>数据封装上报</source>
         <translation>Sealed export</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/journal_words.py" line="40" />
-        <location filename="../../app/ui/workplaces.py" line="55" />
+        <location filename="../../app/ui/workplaces.py" line="56" />
         <source>操作日志</source>
         <translation>Journal</translation>
     </message>
@@ -2433,39 +2681,67 @@ Reason:</translation>
 <context>
     <name>Histogram</name>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="62" />
+        <location filename="../../app/ui/results/workplace.py" line="63" />
         <source>成绩分布</source>
         <translation>Score distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="69" />
+        <location filename="../../app/ui/results/workplace.py" line="70" />
         <source>参考 {0} 人，合格 {1} 人，合格率 {2:.1f}%，平均分 {3:.1f}</source>
         <translation>{0} sat, {1} passed, pass rate {2:.1f}%, average {3:.1f}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="70" />
+        <location filename="../../app/ui/results/workplace.py" line="71" />
         <source>尚无成绩</source>
         <translation>No scores yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="89" />
+        <location filename="../../app/ui/results/workplace.py" line="90" />
         <source>人数</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="90" />
+        <location filename="../../app/ui/results/workplace.py" line="91" />
         <source>分数</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="100" />
+        <location filename="../../app/ui/results/workplace.py" line="101" />
         <source>合格线 {0}</source>
         <translation>Pass mark {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="101" />
+        <location filename="../../app/ui/results/workplace.py" line="102" />
         <source>平均 {0}</source>
         <translation>Average {0}</translation>
+    </message>
+</context>
+<context>
+    <name>HomeWorkplace</name>
+    <message>
+        <location filename="../../app/ui/home.py" line="225" />
+        <source>{0}，您好。今天要做的事：</source>
+        <translation>Hello {0}. Due today:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="236" />
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="250" />
+        <source>正在读取……</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="268" />
+        <source>目前没有待办事项。</source>
+        <translation>Nothing due at the moment.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/home.py" line="285" />
+        <source>前往「{0}」</source>
+        <translation>Go to {0}</translation>
     </message>
 </context>
 <context>
@@ -2517,66 +2793,91 @@ Reason:</translation>
         <translation>&amp;Export clip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="119" />
+        <location filename="../../app/ui/cameras/incidents.py" line="122" />
         <source>记录情况</source>
         <translation>Record incident</translation>
     </message>
     <message>
         <location filename="../../app/ui/cameras/incidents.py" line="77" />
-        <location filename="../../app/ui/cameras/incidents.py" line="124" />
+        <location filename="../../app/ui/cameras/incidents.py" line="127" />
         <source>情况记录</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="124" />
+        <location filename="../../app/ui/cameras/incidents.py" line="111" />
+        <source>监控台记录</source>
+        <translation>Camera desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="111" />
+        <source>检录</source>
+        <translation>Check-in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="111" />
+        <source>违纪记录</source>
+        <translation>Misconduct record</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="112" />
+        <source>标记</source>
+        <translation>Flag</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="114" />
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/cameras/incidents.py" line="127" />
         <source>请先选择一条情况记录</source>
         <translation>Select an incident first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="142" />
+        <location filename="../../app/ui/cameras/incidents.py" line="145" />
         <source>{0} {1} 前后 {2} 秒</source>
         <translation>{0} {1}, {2} s either side</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="147" />
+        <location filename="../../app/ui/cameras/incidents.py" line="150" />
         <source>该考场 {0} 路摄像头有录像</source>
         <translation>{0} cameras of this room have video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="148" />
+        <location filename="../../app/ui/cameras/incidents.py" line="151" />
         <source>；期间有 {0} 处录像中断</source>
         <translation>; {0} gaps in the recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="150" />
-        <location filename="../../app/ui/cameras/incidents.py" line="152" />
+        <location filename="../../app/ui/cameras/incidents.py" line="153" />
+        <location filename="../../app/ui/cameras/incidents.py" line="155" />
         <source>查看录像</source>
         <translation>View video</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="150" />
-        <location filename="../../app/ui/cameras/incidents.py" line="171" />
+        <location filename="../../app/ui/cameras/incidents.py" line="153" />
+        <location filename="../../app/ui/cameras/incidents.py" line="174" />
         <source>该时间段没有录像</source>
         <translation>No video for this time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="153" />
+        <location filename="../../app/ui/cameras/incidents.py" line="156" />
         <source>正在查找录像…</source>
         <translation>Finding the video…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="171" />
-        <location filename="../../app/ui/cameras/incidents.py" line="175" />
+        <location filename="../../app/ui/cameras/incidents.py" line="174" />
+        <location filename="../../app/ui/cameras/incidents.py" line="178" />
         <source>导出片段</source>
         <translation>Export clip</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="173" />
+        <location filename="../../app/ui/cameras/incidents.py" line="176" />
         <source>已导出：</source>
         <translation>Exported:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/cameras/incidents.py" line="176" />
+        <location filename="../../app/ui/cameras/incidents.py" line="179" />
         <source>正在导出录像片段…</source>
         <translation>Exporting the clip…</translation>
     </message>
@@ -2979,7 +3280,7 @@ Reason:</translation>
     </message>
     <message>
         <location filename="../../app/ui/main_window.py" line="58" />
-        <location filename="../../app/ui/main_window.py" line="111" />
+        <location filename="../../app/ui/main_window.py" line="119" />
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
@@ -3014,7 +3315,7 @@ Reason:</translation>
         <translation>High contrast</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="111" />
+        <location filename="../../app/ui/main_window.py" line="119" />
         <source>确定退出登录吗？</source>
         <translation>Log out now?</translation>
     </message>
@@ -3022,223 +3323,223 @@ Reason:</translation>
 <context>
     <name>MisconductPanel</name>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="27" />
-        <location filename="../../app/ui/results/misconduct_panel.py" line="54" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="28" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="55" />
         <source>准考证号</source>
         <translation>Ticket number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="32" />
-        <location filename="../../app/ui/results/misconduct_panel.py" line="56" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="33" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="57" />
         <source>条款</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="36" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="37" />
         <source>违纪事实：时间、地点、经过</source>
         <translation>Facts: time, place, what happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="39" />
         <location filename="../../app/ui/results/misconduct_panel.py" line="40" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="41" />
         <source>证据：收缴物品、照片说明等</source>
         <translation>Evidence: items taken, photos, etc.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="42" />
         <location filename="../../app/ui/results/misconduct_panel.py" line="43" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="44" />
         <source>视频标记编号（可选）</source>
         <translation>Video bookmark id (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="44" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="45" />
         <source>已提醒，考生拒不改正</source>
         <translation>Warned; the candidate refused to comply</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="46" />
         <location filename="../../app/ui/results/misconduct_panel.py" line="47" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="48" />
         <source>提醒时间、提醒人、考生反应</source>
         <translation>When warned, by whom, the candidate's response</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="49" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="50" />
         <source>（第七条适用）</source>
         <translation>(for Article 7)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="50" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="51" />
         <source>情节轻微（2年）</source>
         <translation>Minor (2 years)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="51" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="52" />
         <source>情节严重（5年）</source>
         <translation>Serious (5 years)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="52" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="53" />
         <source>保存违纪记录</source>
         <translation>Save the misconduct record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="55" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="56" />
         <source>科目</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="57" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="58" />
         <source>事实</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="58" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="59" />
         <source>证据</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="59" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="60" />
         <source>视频标记</source>
         <translation>Video bookmark</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="61" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="62" />
         <source>情节</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="63" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="64" />
         <source>工作人员签字…</source>
         <translation>Staff signature…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="64" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="65" />
         <source>考场负责人确认…</source>
         <translation>Room head confirmation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="65" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="66" />
         <source>记录已告知</source>
         <translation>Record notice given</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="66" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="67" />
         <source>作出处理决定</source>
         <translation>Make the decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="67" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="68" />
         <source>处理决定告知书 PDF…</source>
         <translation>Decision notice PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="68" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="69" />
         <source>处理决定书 PDF…</source>
         <translation>Decision letter PDF…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="105" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="108" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="117" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="120" />
         <source>已保存，须经2名工作人员签字</source>
         <translation>Saved; two staff members must sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="120" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="123" />
         <source>签字人用户名：</source>
         <translation>Signer's user name:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="123" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="126" />
         <source>签字人密码：</source>
         <translation>Signer's password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="128" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="131" />
         <source>工作人员签字</source>
         <translation>Staff signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="130" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="133" />
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="137" />
-        <location filename="../../app/ui/results/misconduct_panel.py" line="157" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="140" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="160" />
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="138" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="141" />
         <source>考场负责人确认违纪事实；处理在告知当事人、听取陈述和申辩后由机构决定。继续？</source>
         <translation>The room head confirms the facts; the institution decides the penalty after notifying the candidate and hearing their statement. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="142" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="145" />
         <source>已确认违纪事实（待告知）</source>
         <translation>Facts confirmed (notice pending)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="155" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="158" />
         <source>陈述和申辩</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="156" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="159" />
         <source>当事人的陈述和申辩（放弃请填“放弃”；期限届满未提出请留空）：</source>
         <translation>The candidate's statement (type “放弃” if waived; leave empty if the period passed without one):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="157" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="160" />
         <source>作出书面处理决定？处理即生效。</source>
         <translation>Make the written decision? The penalty takes effect.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="182" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="185" />
         <source>保存处理决定书</source>
         <translation>Save decision letter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="185" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="188" />
         <source>已生成处理决定书：{0}</source>
         <translation>Decision letter written: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="140" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="143" />
         <source>考场负责人确认</source>
         <translation>Room head confirmation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="147" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="150" />
         <source>告知</source>
         <translation>Notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="147" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="150" />
         <source>告知方式（如当面送达）：</source>
         <translation>How the notice was given (e.g. in person):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="149" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="152" />
         <source>已记录告知</source>
         <translation>Notice recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="165" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="168" />
         <source>已作出处理决定</source>
         <translation>Decision made</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="172" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="175" />
         <source>保存告知书</source>
         <translation>Save the notice</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/misconduct_panel.py" line="175" />
+        <location filename="../../app/ui/results/misconduct_panel.py" line="178" />
         <source>已生成告知书：{0}</source>
         <translation>Notice generated: {0}</translation>
     </message>
@@ -3391,217 +3692,217 @@ Reason:</translation>
 <context>
     <name>PrintPanel</name>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="37" />
-        <location filename="../../app/ui/checkin/printing.py" line="82" />
+        <location filename="../../app/ui/checkin/printing.py" line="38" />
+        <location filename="../../app/ui/checkin/printing.py" line="83" />
         <source>认定批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="41" />
-        <location filename="../../app/ui/checkin/printing.py" line="83" />
+        <location filename="../../app/ui/checkin/printing.py" line="42" />
+        <location filename="../../app/ui/checkin/printing.py" line="84" />
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="43" />
+        <location filename="../../app/ui/checkin/printing.py" line="44" />
         <source>场次（签到表用）</source>
         <translation>Session (for the sign-in sheet)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="45" />
+        <location filename="../../app/ui/checkin/printing.py" line="46" />
         <source>行数</source>
         <translation>Rows</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="45" />
+        <location filename="../../app/ui/checkin/printing.py" line="46" />
         <source>列数</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="50" />
+        <location filename="../../app/ui/checkin/printing.py" line="51" />
         <source>机位编号</source>
         <translation>Terminal numbers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="51" />
+        <location filename="../../app/ui/checkin/printing.py" line="52" />
         <source>机房：机位编号，逗号分隔（填写后不用行列）</source>
         <translation>Computer room: terminal numbers, comma-separated (replaces rows and columns)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="53" />
+        <location filename="../../app/ui/checkin/printing.py" line="54" />
         <source>排座方式</source>
         <translation>Seating method</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="54" />
+        <location filename="../../app/ui/checkin/printing.py" line="55" />
         <source>随机排座（种子留存，可复现）</source>
         <translation>Random (seed kept, reproducible)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="55" />
+        <location filename="../../app/ui/checkin/printing.py" line="56" />
         <source>按准考证号顺序</source>
         <translation>In ticket-number order</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="56" />
+        <location filename="../../app/ui/checkin/printing.py" line="57" />
         <source>排座(&amp;S)</source>
         <translation>&amp;Seat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="57" />
+        <location filename="../../app/ui/checkin/printing.py" line="58" />
         <source>理论知识考试</source>
         <translation>Theory exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="58" />
+        <location filename="../../app/ui/checkin/printing.py" line="59" />
         <source>场次名称</source>
         <translation>Session name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="60" />
-        <location filename="../../app/ui/checkin/printing.py" line="98" />
+        <location filename="../../app/ui/checkin/printing.py" line="61" />
+        <location filename="../../app/ui/checkin/printing.py" line="99" />
         <source>科目</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="66" />
-        <location filename="../../app/ui/checkin/printing.py" line="99" />
+        <location filename="../../app/ui/checkin/printing.py" line="67" />
+        <location filename="../../app/ui/checkin/printing.py" line="100" />
         <source>开考时间（北京时间）</source>
         <translation>Start (Beijing time)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="70" />
+        <location filename="../../app/ui/checkin/printing.py" line="71" />
         <source>开考后多少分钟不得入场</source>
         <translation>Minutes after the start when entry closes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="71" />
+        <location filename="../../app/ui/checkin/printing.py" line="72" />
         <source>新建场次(&amp;N)</source>
         <translation>&amp;New session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="73" />
+        <location filename="../../app/ui/checkin/printing.py" line="74" />
         <source>准考证(&amp;T)</source>
         <translation>&amp;Tickets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="73" />
+        <location filename="../../app/ui/checkin/printing.py" line="74" />
         <source>签到表(&amp;G)</source>
         <translation>Si&amp;gn-in sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="74" />
+        <location filename="../../app/ui/checkin/printing.py" line="75" />
         <source>门贴名单(&amp;D)</source>
         <translation>&amp;Door list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="74" />
+        <location filename="../../app/ui/checkin/printing.py" line="75" />
         <source>座位表(&amp;C)</source>
         <translation>Seating &amp;chart</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="79" />
+        <location filename="../../app/ui/checkin/printing.py" line="80" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="84" />
+        <location filename="../../app/ui/checkin/printing.py" line="85" />
         <source>签到表场次</source>
         <translation>Session for the sign-in sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="85" />
-        <location filename="../../app/ui/checkin/printing.py" line="167" />
+        <location filename="../../app/ui/checkin/printing.py" line="86" />
+        <location filename="../../app/ui/checkin/printing.py" line="168" />
         <source>排座</source>
         <translation>Seating</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="91" />
+        <location filename="../../app/ui/checkin/printing.py" line="92" />
         <source>行 × 列</source>
         <translation>Rows × columns</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="92" />
+        <location filename="../../app/ui/checkin/printing.py" line="93" />
         <source>或机位</source>
         <translation>Or terminals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="93" />
+        <location filename="../../app/ui/checkin/printing.py" line="94" />
         <source>方式</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="95" />
+        <location filename="../../app/ui/checkin/printing.py" line="96" />
         <source>场次</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="97" />
+        <location filename="../../app/ui/checkin/printing.py" line="98" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="100" />
+        <location filename="../../app/ui/checkin/printing.py" line="101" />
         <source>开考后不得入场（分钟）</source>
         <translation>Entry closes after (minutes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="102" />
+        <location filename="../../app/ui/checkin/printing.py" line="103" />
         <source>打印（PDF）</source>
         <translation>Print (PDF)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="126" />
+        <location filename="../../app/ui/checkin/printing.py" line="127" />
         <source>（全部考场）</source>
         <translation>(all rooms)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="134" />
+        <location filename="../../app/ui/checkin/printing.py" line="135" />
         <source>（不指定）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="148" />
+        <location filename="../../app/ui/checkin/printing.py" line="149" />
         <source>已创建场次「{0}」</source>
         <translation>Session "{0}" created</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="155" />
+        <location filename="../../app/ui/checkin/printing.py" line="156" />
         <source>保存 PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="165" />
+        <location filename="../../app/ui/checkin/printing.py" line="166" />
         <source>请先选择一个考场</source>
         <translation>Choose a room first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="167" />
+        <location filename="../../app/ui/checkin/printing.py" line="168" />
         <source>为「{0}」重新排座？已有座位号将被覆盖（记入日志）。</source>
         <translation>Seat "{0}" again? Existing seat numbers are replaced (recorded in the journal).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="173" />
+        <location filename="../../app/ui/checkin/printing.py" line="174" />
         <source>「{0}」已排座 {1} 人</source>
         <translation>"{0}": {1} seated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="177" />
+        <location filename="../../app/ui/checkin/printing.py" line="178" />
         <source>正在排座…</source>
         <translation>Seating…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="185" />
+        <location filename="../../app/ui/checkin/printing.py" line="186" />
         <source>座位表须选择一个考场</source>
         <translation>A seating chart needs one room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="209" />
+        <location filename="../../app/ui/checkin/printing.py" line="210" />
         <source>已写出 {0}（{1}）</source>
         <translation>Written: {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/printing.py" line="212" />
+        <location filename="../../app/ui/checkin/printing.py" line="214" />
         <source>正在生成 PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
@@ -4184,101 +4485,101 @@ Answering {1}</translation>
 <context>
     <name>ReadinessTab</name>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="26" />
-        <location filename="../../app/ui/admin/readiness_view.py" line="39" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="28" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="41" />
         <source>认定计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="27" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="29" />
         <source>（不指定认定计划）</source>
         <translation>(no plan)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="35" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="37" />
         <source>按考试日计算（每日 8 小时）</source>
         <translation>From the exam days (8 hours a day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="37" />
-        <location filename="../../app/ui/admin/readiness_view.py" line="40" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="39" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="42" />
         <source>预计录像小时数</source>
         <translation>Expected recording hours</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="41" />
-        <location filename="../../app/ui/admin/readiness_view.py" line="42" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="43" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="44" />
         <source>考前自检</source>
         <translation>Readiness check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="44" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="46" />
         <source>导出 PDF 报告…</source>
         <translation>Export PDF report…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="45" />
-        <location filename="../../app/ui/admin/readiness_view.py" line="120" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="47" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="122" />
         <source>导出 PDF 报告</source>
         <translation>Export PDF report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="52" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="54" />
         <source>自检进度</source>
         <translation>Readiness check progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="57" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="59" />
         <source>晚上开考前在每台计算机上运行一次：检查磁盘、摄像头、供电、时钟、数据库、密钥、终端和打印机。</source>
         <translation>Run this on every computer the evening before the exam: it checks the disk, cameras, power, clock, store, keys, terminals and printer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="59" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="61" />
         <source>自检结论</source>
         <translation>Readiness verdict</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="61" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="63" />
         <source>检查项</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="61" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="63" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="61" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="63" />
         <source>说明</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="67" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="69" />
         <source>自检结果列表</source>
         <translation>Readiness check results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="82" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="84" />
         <source>正在自检…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="84" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="86" />
         <source>正在进行考前自检…</source>
         <translation>Running the readiness check…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="107" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="109" />
         <source>{0} {1}（用时 {2:.1f} 秒；第 {3} 号报告，已由站点密钥 {4} 签名并保存）</source>
         <translation>{0} {1} ({2:.1f} s; report no. {3}, signed with site key {4} and saved)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="136" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="138" />
         <source>报告已写出：{0}</source>
         <translation>Report written: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/readiness_view.py" line="137" />
+        <location filename="../../app/ui/admin/readiness_view.py" line="139" />
         <source>正在写出 PDF 报告…</source>
         <translation>Writing the PDF report…</translation>
     </message>
@@ -4398,419 +4699,419 @@ Answering {1}</translation>
 <context>
     <name>ResultsWorkplace</name>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="123" />
+        <location filename="../../app/ui/results/workplace.py" line="124" />
         <source>认定批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="128" />
+        <location filename="../../app/ui/results/workplace.py" line="129" />
         <source>签字（审核链下一步）</source>
         <translation>Sign (next review step)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="130" />
+        <location filename="../../app/ui/results/workplace.py" line="131" />
         <source>重新打开…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="139" />
+        <location filename="../../app/ui/results/workplace.py" line="140" />
         <source>成绩与证书</source>
         <translation>Results and certificates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="140" />
         <location filename="../../app/ui/results/workplace.py" line="141" />
+        <location filename="../../app/ui/results/workplace.py" line="142" />
         <source>成绩与结果</source>
         <translation>Scores and results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="146" />
-        <location filename="../../app/ui/results/workplace.py" line="151" />
-        <location filename="../../app/ui/results/workplace.py" line="156" />
-        <location filename="../../app/ui/results/workplace.py" line="215" />
-        <location filename="../../app/ui/results/workplace.py" line="279" />
+        <location filename="../../app/ui/results/workplace.py" line="147" />
+        <location filename="../../app/ui/results/workplace.py" line="152" />
+        <location filename="../../app/ui/results/workplace.py" line="157" />
+        <location filename="../../app/ui/results/workplace.py" line="216" />
+        <location filename="../../app/ui/results/workplace.py" line="280" />
         <source>准考证号</source>
         <translation>Ticket number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="149" />
+        <location filename="../../app/ui/results/workplace.py" line="150" />
         <source>0—100，最多一位小数；缺考填“缺考”</source>
         <translation>0–100, at most one decimal; type “缺考” if absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="150" />
+        <location filename="../../app/ui/results/workplace.py" line="151" />
         <source>录入（回车）</source>
         <translation>Enter (Return)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="152" />
-        <location filename="../../app/ui/results/workplace.py" line="156" />
-        <location filename="../../app/ui/results/workplace.py" line="167" />
-        <location filename="../../app/ui/results/workplace.py" line="215" />
+        <location filename="../../app/ui/results/workplace.py" line="153" />
+        <location filename="../../app/ui/results/workplace.py" line="157" />
+        <location filename="../../app/ui/results/workplace.py" line="168" />
+        <location filename="../../app/ui/results/workplace.py" line="216" />
         <source>科目</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="153" />
+        <location filename="../../app/ui/results/workplace.py" line="154" />
         <source>成绩</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="155" />
+        <location filename="../../app/ui/results/workplace.py" line="156" />
         <source>纸质成绩须由两人分别录入，一致后才计入；不一致的行以红色标出。</source>
         <translation>Paper scores are typed by two people and count only when they agree; disagreements are shown in red.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="156" />
-        <location filename="../../app/ui/results/workplace.py" line="215" />
-        <location filename="../../app/ui/results/workplace.py" line="279" />
+        <location filename="../../app/ui/results/workplace.py" line="157" />
+        <location filename="../../app/ui/results/workplace.py" line="216" />
+        <location filename="../../app/ui/results/workplace.py" line="280" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="156" />
-        <location filename="../../app/ui/results/workplace.py" line="174" />
-        <location filename="../../app/ui/results/workplace.py" line="216" />
+        <location filename="../../app/ui/results/workplace.py" line="157" />
+        <location filename="../../app/ui/results/workplace.py" line="175" />
+        <location filename="../../app/ui/results/workplace.py" line="217" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="157" />
+        <location filename="../../app/ui/results/workplace.py" line="158" />
         <source>第一录入人</source>
         <translation>First typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="157" />
+        <location filename="../../app/ui/results/workplace.py" line="158" />
         <source>第二录入人</source>
         <translation>Second typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="157" />
+        <location filename="../../app/ui/results/workplace.py" line="158" />
         <source>第一次</source>
         <translation>First entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="157" />
+        <location filename="../../app/ui/results/workplace.py" line="158" />
         <source>第二次</source>
         <translation>Second entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="162" />
+        <location filename="../../app/ui/results/workplace.py" line="163" />
         <source>双人复核录入</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="172" />
+        <location filename="../../app/ui/results/workplace.py" line="173" />
         <source>成绩分布</source>
         <translation>Score distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="174" />
+        <location filename="../../app/ui/results/workplace.py" line="175" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="174" />
+        <location filename="../../app/ui/results/workplace.py" line="175" />
         <source>截止日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="174" />
+        <location filename="../../app/ui/results/workplace.py" line="175" />
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="175" />
+        <location filename="../../app/ui/results/workplace.py" line="176" />
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="178" />
+        <location filename="../../app/ui/results/workplace.py" line="179" />
         <source>登记鉴定中心审核…</source>
         <translation>Record the assessment centre's review…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="179" />
+        <location filename="../../app/ui/results/workplace.py" line="180" />
         <source>分配证书编号</source>
         <translation>Allocate certificate numbers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="180" />
+        <location filename="../../app/ui/results/workplace.py" line="181" />
         <source>打印证书（PDF）…</source>
         <translation>Print certificates (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="195" />
+        <location filename="../../app/ui/results/workplace.py" line="196" />
         <source>证书</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="198" />
+        <location filename="../../app/ui/results/workplace.py" line="199" />
         <source>开始公示</source>
         <translation>Start publication</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="199" />
+        <location filename="../../app/ui/results/workplace.py" line="200" />
         <source>导出公示名单与确认单…</source>
         <translation>Export publication list and confirmation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="200" />
+        <location filename="../../app/ui/results/workplace.py" line="201" />
         <source>导出官方表格…</source>
         <translation>Export official tables…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="213" />
+        <location filename="../../app/ui/results/workplace.py" line="214" />
         <source>公示与报表</source>
         <translation>Publication and tables</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="215" />
+        <location filename="../../app/ui/results/workplace.py" line="216" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="216" />
+        <location filename="../../app/ui/results/workplace.py" line="217" />
         <source>条款</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="216" />
+        <location filename="../../app/ui/results/workplace.py" line="217" />
         <source>签字人</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="216" />
+        <location filename="../../app/ui/results/workplace.py" line="217" />
         <source>处理</source>
         <translation>Penalty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="217" />
+        <location filename="../../app/ui/results/workplace.py" line="218" />
         <source>违纪处理记录</source>
         <translation>Misconduct register</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="221" />
+        <location filename="../../app/ui/results/workplace.py" line="222" />
         <source>违纪处理</source>
         <translation>Misconduct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="228" />
+        <location filename="../../app/ui/results/workplace.py" line="229" />
         <source>内部督导报告</source>
         <translation>Internal supervision report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="273" />
+        <location filename="../../app/ui/results/workplace.py" line="274" />
         <source>正在读取成绩…</source>
         <translation>Reading scores…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="279" />
+        <location filename="../../app/ui/results/workplace.py" line="280" />
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="280" />
+        <location filename="../../app/ui/results/workplace.py" line="281" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="280" />
+        <location filename="../../app/ui/results/workplace.py" line="281" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="286" />
+        <location filename="../../app/ui/results/workplace.py" line="287" />
         <source>待第二人录入</source>
         <translation>Waiting for second typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="286" />
+        <location filename="../../app/ui/results/workplace.py" line="287" />
         <source>不一致</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="286" />
+        <location filename="../../app/ui/results/workplace.py" line="287" />
         <source>一致</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="291" />
+        <location filename="../../app/ui/results/workplace.py" line="292" />
         <source>审核状态：{0}</source>
         <translation>Review status: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="303" />
+        <location filename="../../app/ui/results/workplace.py" line="304" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="303" />
+        <location filename="../../app/ui/results/workplace.py" line="304" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="303" />
+        <location filename="../../app/ui/results/workplace.py" line="304" />
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="303" />
+        <location filename="../../app/ui/results/workplace.py" line="304" />
         <source>进行中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="308" />
+        <location filename="../../app/ui/results/workplace.py" line="309" />
         <source>合格 {0} 人，已分配证书编号 {1} 个</source>
         <translation>{0} passed, {1} certificate numbers allocated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="316" />
+        <location filename="../../app/ui/results/workplace.py" line="317" />
         <source>尚未公示（成绩复审定稿后方可公示）</source>
         <translation>Not published yet (publication follows the second review)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="318" />
+        <location filename="../../app/ui/results/workplace.py" line="319" />
         <source>公示中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="318" />
+        <location filename="../../app/ui/results/workplace.py" line="319" />
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="319" />
+        <location filename="../../app/ui/results/workplace.py" line="320" />
         <source>公示期 {0} 至 {1}（{2}个工作日），{3}</source>
         <translation>Publication {0} to {1} ({2} working days), {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="334" />
+        <location filename="../../app/ui/results/workplace.py" line="335" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="347" />
+        <location filename="../../app/ui/results/workplace.py" line="348" />
         <source>已录入，等待第二人录入</source>
         <translation>Entered; waiting for the second typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="347" />
+        <location filename="../../app/ui/results/workplace.py" line="348" />
         <source>与另一人录入的成绩不一致，请核对试卷</source>
         <translation>Differs from the other typist's entry; check the paper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="348" />
+        <location filename="../../app/ui/results/workplace.py" line="349" />
         <source>两人录入一致，成绩已计入</source>
         <translation>Both entries agree; the score now counts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="354" />
+        <location filename="../../app/ui/results/workplace.py" line="355" />
         <source>签字确认：请再次输入您的密码</source>
         <translation>To sign, enter your password again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="359" />
+        <location filename="../../app/ui/results/workplace.py" line="360" />
         <source>审核签字</source>
         <translation>Review signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="367" />
-        <location filename="../../app/ui/results/workplace.py" line="373" />
+        <location filename="../../app/ui/results/workplace.py" line="368" />
+        <location filename="../../app/ui/results/workplace.py" line="374" />
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="367" />
+        <location filename="../../app/ui/results/workplace.py" line="368" />
         <source>重新打开已定稿成绩的理由：</source>
         <translation>Reason for reopening the approved scores:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="370" />
-        <location filename="../../app/ui/results/workplace.py" line="381" />
-        <location filename="../../app/ui/results/workplace.py" line="409" />
+        <location filename="../../app/ui/results/workplace.py" line="371" />
+        <location filename="../../app/ui/results/workplace.py" line="382" />
+        <location filename="../../app/ui/results/workplace.py" line="410" />
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="370" />
+        <location filename="../../app/ui/results/workplace.py" line="371" />
         <source>重新打开后须重新走完内督审核、初审、复审。继续？</source>
         <translation>After reopening, the supervisor check, first and second review must be signed again. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="381" />
+        <location filename="../../app/ui/results/workplace.py" line="382" />
         <source>为本批次合格考生分配证书编号？编号一经分配不再收回。</source>
         <translation>Allocate certificate numbers to the candidates who passed? Numbers once allocated are never taken back.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="386" />
+        <location filename="../../app/ui/results/workplace.py" line="387" />
         <source>已分配 {0} 个证书编号</source>
         <translation>{0} certificate numbers allocated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="386" />
+        <location filename="../../app/ui/results/workplace.py" line="387" />
         <source>正在分配证书编号…</source>
         <translation>Allocating certificate numbers…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="393" />
-        <location filename="../../app/ui/results/workplace.py" line="397" />
+        <location filename="../../app/ui/results/workplace.py" line="394" />
+        <location filename="../../app/ui/results/workplace.py" line="398" />
         <source>鉴定中心审核</source>
         <translation>Assessment centre review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="393" />
+        <location filename="../../app/ui/results/workplace.py" line="394" />
         <source>审核单位（鉴定中心名称）：</source>
         <translation>Reviewing body (assessment centre):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="397" />
+        <location filename="../../app/ui/results/workplace.py" line="398" />
         <source>审核回复文号：</source>
         <translation>Reply document number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="404" />
+        <location filename="../../app/ui/results/workplace.py" line="405" />
         <source>已登记鉴定中心审核：{0}</source>
         <translation>Assessment centre review recorded: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="409" />
+        <location filename="../../app/ui/results/workplace.py" line="410" />
         <source>以脱敏的姓名和证件号码公示本批次认定结果？</source>
         <translation>Publish this batch's results with masked names and ID numbers?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="415" />
+        <location filename="../../app/ui/results/workplace.py" line="416" />
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="432" />
-        <location filename="../../app/ui/results/workplace.py" line="445" />
+        <location filename="../../app/ui/results/workplace.py" line="433" />
+        <location filename="../../app/ui/results/workplace.py" line="447" />
         <source>已导出 {0} 个文件到 {1}</source>
         <translation>{0} files exported to {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="433" />
+        <location filename="../../app/ui/results/workplace.py" line="435" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="450" />
+        <location filename="../../app/ui/results/workplace.py" line="452" />
         <source>正在导出官方表格…</source>
         <translation>Exporting the official tables…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="455" />
+        <location filename="../../app/ui/results/workplace.py" line="457" />
         <source>保存证书 PDF</source>
         <translation>Save certificates PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="458" />
+        <location filename="../../app/ui/results/workplace.py" line="460" />
         <source>正在生成证书…</source>
         <translation>Generating certificates…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="466" />
+        <location filename="../../app/ui/results/workplace.py" line="468" />
         <source>已生成 {0} 张证书：{1}</source>
         <translation>{0} certificates generated: {1}</translation>
     </message>
@@ -5657,186 +5958,186 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>TheoryWorkplace</name>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="36" />
+        <location filename="../../app/ui/admin/theory_view.py" line="37" />
         <source>认定计划：</source>
         <translation>Batch plan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="40" />
+        <location filename="../../app/ui/admin/theory_view.py" line="41" />
         <source>题库（只显示数量）</source>
         <translation>Question bank (counts only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="44" />
+        <location filename="../../app/ui/admin/theory_view.py" line="45" />
         <source>导入题库（.xlsx / QTI .zip）…</source>
         <translation>Import question bank (.xlsx / QTI .zip)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="50" />
+        <location filename="../../app/ui/admin/theory_view.py" line="51" />
         <source>组卷方案</source>
         <translation>Paper blueprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="63" />
+        <location filename="../../app/ui/admin/theory_view.py" line="64" />
         <source>题数</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="65" />
+        <location filename="../../app/ui/admin/theory_view.py" line="66" />
         <source>每题分值</source>
         <translation>Points each</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="79" />
+        <location filename="../../app/ui/admin/theory_view.py" line="80" />
         <source>随机（每位考生题序、选项序不同）</source>
         <translation>Random (each candidate gets their own order of questions and options)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="80" />
+        <location filename="../../app/ui/admin/theory_view.py" line="81" />
         <source>固定 A/B 卷</source>
         <translation>Fixed A/B papers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="84" />
+        <location filename="../../app/ui/admin/theory_view.py" line="85" />
         <source>考试时长（分钟）</source>
         <translation>Duration (minutes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="85" />
+        <location filename="../../app/ui/admin/theory_view.py" line="86" />
         <source>合格分数线</source>
         <translation>Pass mark</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="86" />
+        <location filename="../../app/ui/admin/theory_view.py" line="87" />
         <source>多选少选得分比例（0 为全对才得分）</source>
         <translation>Partial credit for multiple choice (0 = all or nothing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="87" />
+        <location filename="../../app/ui/admin/theory_view.py" line="88" />
         <source>组卷方式</source>
         <translation>Assembly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="88" />
+        <location filename="../../app/ui/admin/theory_view.py" line="89" />
         <source>断机自动续考时限（分钟）</source>
         <translation>Automatic resume limit after an outage (minutes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="90" />
+        <location filename="../../app/ui/admin/theory_view.py" line="91" />
         <source>保存组卷方案</source>
         <translation>Save blueprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="95" />
+        <location filename="../../app/ui/admin/theory_view.py" line="96" />
         <source>试卷封存与解封（双人双锁）</source>
         <translation>Sealing and unsealing the papers (two custodians)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="100" />
+        <location filename="../../app/ui/admin/theory_view.py" line="101" />
         <source>保管人{0} 用户名</source>
         <translation>Custodian {0} user name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="101" />
+        <location filename="../../app/ui/admin/theory_view.py" line="102" />
         <source>保管人{0} 密码</source>
         <translation>Custodian {0} password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="105" />
+        <location filename="../../app/ui/admin/theory_view.py" line="106" />
         <source>组卷并封存</source>
         <translation>Assemble and seal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="106" />
+        <location filename="../../app/ui/admin/theory_view.py" line="107" />
         <source>共同解封（考试当日）</source>
         <translation>Unseal together (on exam day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="127" />
+        <location filename="../../app/ui/admin/theory_view.py" line="128" />
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="139" />
+        <location filename="../../app/ui/admin/theory_view.py" line="140" />
         <source>尚无认定计划，请先导入名册</source>
         <translation>No batch plan yet: import the roster first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="143" />
+        <location filename="../../app/ui/admin/theory_view.py" line="144" />
         <source>题库 {0} {1}级：共 {2} 题（{3}）；鉴定点 {4} 个</source>
         <translation>Bank {0} level {1}: {2} questions ({3}); {4} knowledge points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="145" />
+        <location filename="../../app/ui/admin/theory_view.py" line="146" />
         <source>
 题量少于 600 题</source>
         <translation>
 Fewer than 600 questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="158" />
+        <location filename="../../app/ui/admin/theory_view.py" line="159" />
         <source>试卷未封存</source>
         <translation>Papers not sealed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="160" />
+        <location filename="../../app/ui/admin/theory_view.py" line="161" />
         <source>已封存：{0}，保管人 {1}，共 {2} 题，摘要 {3}…</source>
         <translation>Sealed: {0}, custodians {1}, {2} questions, digest {3}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="164" />
+        <location filename="../../app/ui/admin/theory_view.py" line="165" />
         <source>
 已解封：{0}，由 {1} 共同解封</source>
         <translation>
 Unsealed: {0}, by {1} together</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="169" />
+        <location filename="../../app/ui/admin/theory_view.py" line="170" />
         <source>选择题库文件</source>
         <translation>Choose question bank file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="170" />
+        <location filename="../../app/ui/admin/theory_view.py" line="171" />
         <source>题库 (*.xlsx *.zip)</source>
         <translation>Question bank (*.xlsx *.zip)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="182" />
+        <location filename="../../app/ui/admin/theory_view.py" line="183" />
         <source>已导入 {0} 题，题库现有 {1} 题。{2}</source>
         <translation>Imported {0} questions; the bank now holds {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="189" />
+        <location filename="../../app/ui/admin/theory_view.py" line="190" />
         <source>正在导入题库…</source>
         <translation>Importing the question bank…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="205" />
+        <location filename="../../app/ui/admin/theory_view.py" line="206" />
         <source>组卷方案已保存</source>
         <translation>Blueprint saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="214" />
+        <location filename="../../app/ui/admin/theory_view.py" line="215" />
         <source>按当前组卷方案组卷并封存试卷？已封存但未解封的试卷将被替换。</source>
         <translation>Assemble and seal papers with this blueprint? Sealed papers not yet unsealed will be replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="219" />
+        <location filename="../../app/ui/admin/theory_view.py" line="220" />
         <source>试卷已封存</source>
         <translation>Papers sealed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="220" />
+        <location filename="../../app/ui/admin/theory_view.py" line="221" />
         <source>正在组卷并封存…</source>
         <translation>Assembling and sealing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="226" />
+        <location filename="../../app/ui/admin/theory_view.py" line="227" />
         <source>试卷已解封</source>
         <translation>Papers unsealed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="227" />
+        <location filename="../../app/ui/admin/theory_view.py" line="228" />
         <source>正在解封…</source>
         <translation>Unsealing…</translation>
     </message>

@@ -28,6 +28,13 @@ def test_demo_full_runs_the_day_and_its_bundle_verifies(tmp_path):
     r = _examsite("demo", "--full", "--site", str(site), "--out", str(out), "--terminals", "2")
     assert r.returncode == 0, r.stdout[-4000:] + r.stderr[-4000:]
     assert "一日演练完成" in r.stdout and "检录" in r.stdout and "理论机考" in r.stdout
+    # plain Chinese for a newcomer (issue 19 item 8): no stage, subject, status or role codes
+    for code in ("「checked」", "first_review", "自检 ok", "practical、theory", "internal_supervisor", "组长 zuzhang"):
+        assert code not in r.stdout, code
+    accounts = site.with_name(site.name + ".accounts.txt")
+    assert f"演示账户和密码：已保存到 {accounts.resolve()}" in r.stdout
+    assert "Demo-admin-2026" in accounts.read_text(encoding="utf-8")
+    assert "OpenCV" not in r.stderr and "WARN" not in r.stderr
     summary = json.loads((out / "演练报告.json").read_text(encoding="utf-8"))
     assert summary["ok"] is True
     door, theory = summary["door"], summary["theory"]

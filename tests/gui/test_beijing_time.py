@@ -89,3 +89,23 @@ def test_no_screen_or_printout_uses_the_laptops_zone():
            for p in (root / sub).rglob("*.py")
            for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if ".astimezone()" in line]
     assert bad == []
+
+
+def test_tickets_and_camera_bookmarks_read_beijing_time(qtbot, tmp_path, demo_login, laptop_zone):
+    """The ticket's session line and the camera desk's incident list: 13:30 on the wall clock."""
+    from app.formats import checkin_pdf
+    from app.services.camera import CameraService
+    from app.services.checkin import CheckinService
+    from app.services.demo import DEMO_PLAN
+    from app.ui.cameras.incidents import IncidentList
+
+    admin = demo_login("admin")
+    svc = CheckinService(admin)
+    svc.create_session(DEMO_PLAN, "操作技能考核", "practical", SIGNED_UTC, 30)
+    pdf = tmp_path / "tickets.pdf"
+    checkin_pdf.tickets_pdf(pdf, svc.tickets(DEMO_PLAN, only=["DG26040001"]))
+    assert f"{SIGNED_UTC:%Y年%m月%d日} 13:30 开考，14:00 后不得入场" in _pdf_text(pdf)
+    CameraService(admin).bookmark("第1考场", "考生举手", at=SIGNED_UTC)
+    view = IncidentList(admin)
+    qtbot.addWidget(view)
+    assert view.table.item(0, 0).text() == f"{SIGNED_UTC:%Y-%m-%d} 13:30:07"

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from app.core import sitetime
 from app.services.bans import BanService
 from app.services.checkin import CheckinService, Override
 from app.services.demo import DEMO_PLAN
@@ -254,3 +255,12 @@ def test_workplace_tabs_seat_and_print(qtbot, demo, setup, tmp_path, demo_login)
     assert not head.incidents.door_photo.pixmap().isNull() and not head.incidents.roster_photo.pixmap().isNull()
     area.desk.stop_camera()
     head.desk.stop_camera()
+
+
+def test_a_session_of_another_day_is_flagged_at_the_desk(qtbot, demo, setup, desk):
+    """Issue 19 item 7: check-in warns when the chosen session is not today (site time)."""
+    assert "不是今天" not in desk.cutoff_label.text()
+    setup["clock"].t = START - _dt.timedelta(days=1)
+    desk.refresh_counts()
+    qtbot.waitUntil(lambda: "不是今天" in desk.cutoff_label.text(), timeout=10000)
+    assert f"{sitetime.local(START):%m月%d日}" in desk.cutoff_label.text()

@@ -34,7 +34,7 @@ def test_wrong_then_right_passphrase_then_login(qtbot, demo_site_dir):
     mw = w.main_window
     qtbot.addWidget(mw)
     titles = [mw.nav.item(i).text() for i in range(mw.nav.count())]
-    assert titles[:2] == ["站点管理", "认定批次与考生名册"] and "操作日志" in titles
+    assert titles[:3] == ["首页", "站点管理", "认定批次与考生名册"] and "操作日志" in titles
     status = mw.status_text()
     assert "站点：河南示例职业技能等级认定中心" in status and "批次：2026-41-DG-0001" in status
     assert "用户：王立新（admin）" in status and "角色：管理员" in status

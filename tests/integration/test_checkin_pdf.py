@@ -73,3 +73,24 @@ def test_signin_sheet_door_list_and_seat_chart(svc, tmp_path):
     terms = tmp_path / "terms.pdf"
     checkin_pdf.seat_chart_pdf(terms, "电工 四级", svc.seat_chart(DEMO_PLAN, "第2考场"))
     assert "PC-20" in text_of(terms)
+
+
+def test_ticket_notice_stays_inside_the_card_with_three_sessions(svc, tmp_path):
+    """Issue 19 item 7: the 考生须知 ends above the card's bottom edge (the QR caption's line), even when
+    three sessions take their lines first; the masked ID stays on one line."""
+    import re
+
+    svc.create_session(DEMO_PLAN, "操作技能考核", "practical", START + _dt.timedelta(hours=4), 15)
+    svc.create_session(DEMO_PLAN, "操作技能考核（第二场）", "practical", START + _dt.timedelta(hours=6), 15)
+    sheets = svc.tickets(DEMO_PLAN, only=["DG26040001"])
+    pdf = tmp_path / "tickets.pdf"
+    checkin_pdf.tickets_pdf(pdf, sheets)
+    xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    words = [(float(m[1]), float(m[2]), float(m[3]), float(m[4]), m[5]) for m in
+             re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', xml)]
+    caption = next(w for w in words if "检录扫码" in w[4])
+    notice_end = max(w[3] for w in words if w[0] < caption[0] and w[1] > next(
+        v for v in words if "考生须知" in v[4])[1])
+    assert notice_end <= caption[3] + 1, (notice_end, caption)
+    masked = [w for w in words if "*" in w[4]]
+    assert len(masked) == 1 and re.fullmatch(r"\d{6}\*{8}\d{3}[\dX]", masked[0][4])

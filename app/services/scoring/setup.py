@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from app.core import codes
 from app.core import scoring as rules
 from app.core.errors import Conflict, DomainError
 from app.core.roles import Role, assignment_conflict
@@ -58,13 +59,14 @@ class ScoringSetupService(Service):
             rows = s.execute(select(models.Batch, t.ScoringTemplate.title)
                              .join(t.ScoringTemplate, t.ScoringTemplate.batch_id == models.Batch.id)
                              .order_by(models.Batch.exam_start))
-            return [(b.plan_no, f"{b.plan_no} {b.occupation_name} {b.level}级 — {title}") for b, title in rows]
+            return [(b.plan_no, f"{codes.batch_label(b.plan_no, b.occupation_name, b.level, b.work_type)} — {title}")
+                    for b, title in rows]
 
     @requires("scoring.view")
     def all_batches(self) -> list[tuple[str, str]]:
         """Every batch of the roster, with or without a template: (plan_no, label)."""
         with self.ctx.reading() as s:
-            return [(b.plan_no, f"{b.plan_no} {b.occupation_name} {b.level}级")
+            return [(b.plan_no, codes.batch_label(b.plan_no, b.occupation_name, b.level, b.work_type))
                     for b in s.scalars(select(models.Batch).order_by(models.Batch.exam_start))]
 
     @requires("scoring.view")

@@ -8,9 +8,11 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayo
                                QLabel, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
+from app.core.codes import batch_label
 from app.core import readiness as core
 from app.services.readiness import ReadinessService
 from app.services.roster import RosterService
+from app.ui.common.files import offer_file
 from app.ui.common.tasks import run_task
 from app.ui.common.widgets import error_text, show_error, tr
 
@@ -26,7 +28,7 @@ class ReadinessTab(QWidget):
         self.batch.setAccessibleName(self.tr("认定计划"))
         self.batch.addItem(self.tr("（不指定认定计划）"), "")
         for b in RosterService(ctx).batches():
-            self.batch.addItem(f"{b.plan_no} {b.occupation_name} {b.level}", b.plan_no)
+            self.batch.addItem(batch_label(b.plan_no, b.occupation_name, b.level, b.work_type), b.plan_no)
         if self.batch.count() > 1:
             self.batch.setCurrentIndex(1)
         self.hours = QDoubleSpinBox()
@@ -133,5 +135,5 @@ class ReadinessTab(QWidget):
             return write_readiness_pdf(path, stored.report, stored.signature, stored.key_id,
                                        inst.name if inst else "")
 
-        run_task(self, write, lambda p: self.verdict.setToolTip(self.tr("报告已写出：{0}").format(p)),
+        run_task(self, write, lambda p: (self.verdict.setToolTip(self.tr("报告已写出：{0}").format(p)), offer_file(self, p)),
                  lambda exc: show_error(self, exc), label=self.tr("正在写出 PDF 报告…"))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayo
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
+from app.core.codes import batch_label
 from app.core import sitetime
 from app.core.exam.blueprint import Blueprint, Section
 from app.core.exam.questions import QTYPE_NAMES, QType
@@ -31,7 +32,7 @@ class TheoryWorkplace(QWidget):
         top = QHBoxLayout()
         self.batch = QComboBox()
         for b in self.batches.values():
-            self.batch.addItem(f"{b.plan_no} {b.occupation_name} {b.level}级", b.plan_no)
+            self.batch.addItem(batch_label(b.plan_no, b.occupation_name, b.level, b.work_type), b.plan_no)
         self.batch.currentIndexChanged.connect(self.refresh)
         top.addWidget(QLabel(self.tr("认定计划：")))
         top.addWidget(self.batch, 1)

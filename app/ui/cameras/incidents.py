@@ -108,8 +108,11 @@ class IncidentList(QWidget):
             self.room.setCurrentText(keep)
         self.items = self.service.bookmarks()
         self.table.setRowCount(len(self.items))
+        origins = {"incident": self.tr("监控台记录"), "checkin": self.tr("检录"), "misconduct": self.tr("违纪记录"),
+                   "flag": self.tr("标记")}
         for r, b in enumerate(self.items):
-            values = (sitetime.text(b.at, "%Y-%m-%d %H:%M:%S"), b.room, b.text, b.origin, b.who)
+            values = (sitetime.text(b.at, "%Y-%m-%d %H:%M:%S"), b.room, b.text, origins.get(b.origin, self.tr("其他")),
+                      b.who)
             for c, v in enumerate(values):
                 self.table.setItem(r, c, QTableWidgetItem(v))
 

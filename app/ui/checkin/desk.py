@@ -292,8 +292,8 @@ class CheckinWorkplace(QWidget):
         self.current = card
         self.choices.hide()
         self.name.setText(card.name)
-        self.details.setText(self.tr("准考证号 {0}　{1} {2}　{3}\n{4}").format(
-            card.ticket_no, card.id_type_name, card.id_no_masked, card.sex, card.unit))
+        self.details.setText(self.tr("准考证号 {0}　{1}\n{2}\n{3}").format(  # the ID on a line of its own
+            card.ticket_no, card.sex, f"{card.id_type_name}\u00a0{card.id_no_masked}", card.unit))
         self.seat.setText(self.tr("{0}　座位 {1}").format(card.room or "—", card.seat or self.tr("未排")))
         pix = QPixmap()
         if card.photo and pix.loadFromData(card.photo):
@@ -471,6 +471,12 @@ class CheckinWorkplace(QWidget):
         s = getattr(self, "sessions", {}).get(self.session_id)
         if s is None:
             self.cutoff_label.setText("")
+            return
+        day, today = rules.local(s.starts_at).date(), rules.local(self.ctx.now()).date()
+        if day != today:  # a session of another day chosen by mistake: say so before anyone is checked in
+            self.cutoff_label.setText(self.tr("注意：本场次在{0}，不是今天（{1}）").format(
+                f"{day:%m月%d日}", f"{today:%m月%d日}"))
+            self.cutoff_label.setStyleSheet(f"color: {RED}; font-weight: bold;")
             return
         if waiting and self.ctx.now() > s.cutoff:
             self.cutoff_label.setText(self.tr("已过入场截止时间 {0}，尚有 {1} 人未到：按 F10 记缺考").format(

@@ -13,6 +13,7 @@ from app.core.codes import SUBJECTS
 from app.formats import checkin_pdf
 from app.services.checkin import CheckinService
 from app.services.roster import RosterService
+from app.ui.common.files import offer_file
 from app.ui.common.tasks import on_changes, run_task
 from app.ui.common.widgets import confirm, error_text, tr
 
@@ -207,6 +208,7 @@ class PrintPanel(QWidget):
 
         def done(n):
             self.result.setText(self.tr("已写出 {0}（{1}）").format(path, n))
+            offer_file(self, path)
             self.written.emit(path)
 
         run_task(self, work, done, self._failed, label=self.tr("正在生成 PDF…"))

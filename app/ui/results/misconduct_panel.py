@@ -11,6 +11,7 @@ from app.core import misconduct as mc
 from app.core.codes import SUBJECTS
 from app.core.roles import allowed
 from app.services.misconduct import MisconductService
+from app.ui.common.files import offer_file
 from app.ui.common.tasks import run_task
 
 
@@ -98,9 +99,11 @@ class MisconductPanel(QWidget):
         row = self.table.currentRow()
         return self.findings[row] if 0 <= row < len(self.findings) else None
 
-    def _run(self, fn, message: str) -> None:
+    def _run(self, fn, message: str, written: str | None = None) -> None:
         def done(_):
             self.info.setText(message)
+            if written:
+                offer_file(self, written)
             self.changed.emit()
         run_task(self, fn, done, lambda e: (self.info.setText(str(e)), QMessageBox.warning(self, self.tr("未完成"), str(e))),
                  changes={"misconduct"})
@@ -172,7 +175,7 @@ class MisconductPanel(QWidget):
             path, _ = QFileDialog.getSaveFileName(self, self.tr("保存告知书"), f"处理决定告知书-{f.ticket_no}.pdf",
                                                   "PDF (*.pdf)")
         if path:
-            self._run(lambda: self.svc.notice_pdf(f.id, path), self.tr("已生成告知书：{0}").format(path))
+            self._run(lambda: self.svc.notice_pdf(f.id, path), self.tr("已生成告知书：{0}").format(path), path)
 
     def decision(self, path: str | None = None) -> None:
         f = self.selected()
@@ -182,4 +185,4 @@ class MisconductPanel(QWidget):
             path, _ = QFileDialog.getSaveFileName(self, self.tr("保存处理决定书"), f"处理决定书-{f.ticket_no}.pdf",
                                                   "PDF (*.pdf)")
         if path:
-            self._run(lambda: self.svc.decision_pdf(f.id, path), self.tr("已生成处理决定书：{0}").format(path))
+            self._run(lambda: self.svc.decision_pdf(f.id, path), self.tr("已生成处理决定书：{0}").format(path), path)

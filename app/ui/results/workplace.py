@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
                                QWidget, QAbstractItemView, QProgressDialog)
 
-from app.core.codes import SUBJECTS, level_label
+from app.core.codes import SUBJECTS, batch_label, level_label
 from app.core.results import required_subjects
 from app.core.roles import allowed
 from app.services.certificates import CertificateService
@@ -20,6 +20,7 @@ from app.services.official_tables import write_tables
 from app.services.publication import PublicationService
 from app.services.results import ResultsService
 from app.services.roster import RosterService
+from app.ui.common.files import offer_file
 from app.ui.common.tasks import on_changes, run_task
 
 MISMATCH = QColor("#F8CBAD")
@@ -123,7 +124,7 @@ class ResultsWorkplace(QWidget):
         self.batch_combo.setAccessibleName(self.tr("认定批次"))
         self.batches = RosterService(ctx).batches() if allowed(ctx.actor.role, "roster.view") else []
         for b in self.batches:
-            self.batch_combo.addItem(f"{b.plan_no}  {b.occupation_name}  {level_label(b.level)}", b.plan_no)
+            self.batch_combo.addItem(batch_label(b.plan_no, b.occupation_name, b.level, b.work_type), b.plan_no)
         self.state_label = QLabel("")
         self.sign_button = QPushButton(self.tr("签字（审核链下一步）"))
         self.sign_button.setEnabled(allowed(ctx.actor.role, "results.sign"))
@@ -429,7 +430,8 @@ class ResultsWorkplace(QWidget):
                 made.append(svc.confirmation_pdf(plan, Path(folder) / f"{plan}-公示结果确认单.pdf"))
             return made
 
-        run_task(self, go, lambda made: self.pub_info.setText(self.tr("已导出 {0} 个文件到 {1}").format(len(made), folder)),
+        run_task(self, go, lambda made: (self.pub_info.setText(self.tr("已导出 {0} 个文件到 {1}").format(len(made), folder)),
+                                         offer_file(self, made[1])),
                  self._error, self.tr("正在导出…"), changes={"results"})
 
     def export_tables(self, folder: str | None = None) -> None:
@@ -464,6 +466,7 @@ class ResultsWorkplace(QWidget):
         def done(n):
             dialog.close()
             self.cert_info.setText(self.tr("已生成 {0} 张证书：{1}").format(n, path))
+            offer_file(self, path)
 
         run_task(self, lambda: svc.render(plan, path, bridge.step.emit), done,
                  lambda e: (dialog.close(), self._error(e)))
