@@ -89,7 +89,9 @@ class StaffService(Service):
         role_list = _roles(roles)
         with self.ctx.unit_of_work() as uow:
             staff = self._get(uow.session, username)
-            card = (card_no if card_no is not None else staff.card_no).strip().upper()
+            card = identity.normalise("card_no", card_no if card_no is not None else staff.card_no)
+            if card and identity.problem("card_no", card):
+                raise DomainError(identity.problem("card_no", card))
             _card_checks(role_list, card)
             before = list(staff.roles)
             staff.roles, staff.card_no = role_list, card

@@ -40,7 +40,8 @@ class RosterImportTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         form = QFormLayout()
-        roster = PathField(self.tr("名册文件"), self.tr("选择文件…"), self.tr("选择名册"), "Excel (*.xlsx)")
+        roster = PathField(self.tr("名册文件"), self.tr("选择文件…"), self.tr("选择名册"),
+                           "Excel (*.xlsx *.xls);;CSV (*.csv)")
         photos = PathField(self.tr("照片文件夹"), self.tr("选择文件夹…"), self.tr("选择照片文件夹"))
         self.file_edit, self.photo_edit = roster.edit, photos.edit
         form.addRow(self.tr("名册文件（.xlsx）"), roster)
