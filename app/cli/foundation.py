@@ -32,7 +32,10 @@ def register(sub) -> None:
     r.add_argument("--photos", help="照片文件夹（文件名为准考证号或证件号码）")
     plan = r.add_argument_group("认定计划信息（文件中没有「认定计划」工作表时填写）")
     for key, (title, _aliases) in PLAN_FIELD_OPTIONS.items():
-        plan.add_argument("--" + key.replace("_", "-"), dest="plan_" + key, help=title)
+        if key == "plan_no":  # a batch is always --batch PLAN_NO
+            common.add_batch(plan, required=False, help=title)
+        else:
+            plan.add_argument("--" + key.replace("_", "-"), dest="plan_" + key, help=title)
     common.add_site(r)
     common.add_login(r)
     r.set_defaults(func=cmd_import_roster)
@@ -115,7 +118,8 @@ def cmd_init(args) -> int:
 def cmd_import_roster(args) -> int:
     from app.services.roster import RosterService
 
-    plan = {key: getattr(args, "plan_" + key) for key in PLAN_FIELD_OPTIONS if getattr(args, "plan_" + key)}
+    given = {key: getattr(args, "batch" if key == "plan_no" else "plan_" + key) for key in PLAN_FIELD_OPTIONS}
+    plan = {key: value for key, value in given.items() if value}
     with common.logged_in(args) as ctx:
         result = RosterService(ctx).import_roster(args.file, args.photos, plan=plan or None)
     print(f"已导入：认定计划 {len(result.batches)} 个，考生 {result.candidates} 名，照片 {result.photos} 张")

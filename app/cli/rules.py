@@ -12,7 +12,7 @@ from app.cli import common
 def _plan(p) -> None:
     common.add_site(p)
     common.add_login(p)
-    p.add_argument("--plan", required=True, help="认定计划号")
+    common.add_batch(p)
 
 
 def register(sub) -> None:
@@ -115,7 +115,7 @@ def cmd_center_review(args) -> int:
     from app.services.certificates import CertificateService
 
     with common.logged_in(args) as ctx:
-        CertificateService(ctx).record_center_review(args.plan, args.reviewer, _date(args.date), args.reply_no,
+        CertificateService(ctx).record_center_review(args.batch, args.reviewer, _date(args.date), args.reply_no,
                                                      imported=args.imported)
     print("已登记鉴定中心审核结果")
     return 0
@@ -125,7 +125,7 @@ def cmd_objection_add(args) -> int:
     from app.services.publication import PublicationService
 
     with common.logged_in(args) as ctx:
-        oid = PublicationService(ctx).record_objection(args.plan, args.ticket, args.text)
+        oid = PublicationService(ctx).record_objection(args.batch, args.ticket, args.text)
     print(f"已登记异议 {oid}；处理前该考生不予核发证书")
     return 0
 
@@ -147,7 +147,7 @@ def cmd_import_numbers(args) -> int:
     except (OSError, ValueError) as exc:
         raise CliError(f"无法读取证书编号文件：{exc}", 2) from None
     with common.logged_in(args) as ctx:
-        out = CertificateService(ctx).import_numbers(args.plan, numbers, _date(args.issue_date))
+        out = CertificateService(ctx).import_numbers(args.batch, numbers, _date(args.issue_date))
     print(f"已导入证书编号 {len(out)} 个")
     return 0
 

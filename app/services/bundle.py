@@ -58,7 +58,7 @@ from app.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from app.core.journal import key_id as make_key_id
 from app.formats import bundle as writer
 from app.formats.staging import SealedStaging, clean_stale
-from app.services.site import site_profile
+from app.services.profile import site_profile
 from app.services.base import Service, ServiceContext, find_batch, requires
 from app.store import models
 from app.store.bundle_tables import ExportRecord, StaffKey
@@ -365,28 +365,6 @@ def _view(r: ExportRecord) -> ExportView:
     return ExportView(r.seq, r.plan_no, r.external_id, r.path, r.tagmanifest_sha256, r.file_sha256, r.size,
                       r.status, r.supersedes_seq, r.superseded_by, tuple(r.signers), r.created_by, r.created_at,
                       r.copied_to, r.note)
-
-
-def recover_interrupted_exports(ctx: ServiceContext) -> list[int]:
-    """When the site is opened: an export record still 生成中 whose export is no longer running
-    (its process was killed, or the power went) is marked failed, its half-written ``.part``
-    file and its staging removed.  Returns the numbers of the records so marked."""
-    from app.formats.staging import live_staging
-
-    clean_stale(ctx.store.site_dir)
-    live = live_staging(ctx.store.site_dir)
-    with ctx.reading() as s:
-        stuck = [r.seq for r in s.scalars(select(ExportRecord).where(ExportRecord.status == "building"))
-                 if f"export-{r.seq:04d}" not in live]
-    if not stuck:
-        return []
-    with ctx.unit_of_work() as uow:
-        for rec in uow.session.scalars(select(ExportRecord).where(ExportRecord.seq.in_(stuck))):
-            rec.status = "failed"
-            rec.note = "生成过程中断（程序被关闭或断电），已标记为失败"
-            Path(rec.path + ".part").unlink(missing_ok=True)
-            uow.journal("export.failed", rec.plan_no, {"seq": rec.seq, "reason": "interrupted"})
-    return stuck
 
 
 class ExportService(Service):

@@ -17,7 +17,7 @@ from app.services import results_common as rc
 from app.services.bans import active_ban
 from app.services import gates
 from app.services.base import Service, find_batch, requires
-from app.services.site import site_profile
+from app.services.profile import site_profile
 from app.services.results import batch_results
 from app.store import models
 from app.store import results_tables as rt

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from app.core import duties
 from app.core.errors import Conflict
-from app.services.site import site_profile
+from app.services.profile import site_profile
 from app.store import models
 
 

@@ -23,7 +23,7 @@ from app.formats.tables_xlsx import write_table_xlsx
 from app.services import results_common as rc
 from app.services.base import Service, find_batch, requires
 from app.services.results import batch_results
-from app.services.site import site_profile
+from app.services.profile import site_profile
 from app.store import models
 from app.store import results_tables as rt
 from app.store import rules_tables as rules

@@ -417,7 +417,7 @@ class ResultsService(Service):
             raise DomainError("公示期应为1—30个工作日")
         with self.ctx.unit_of_work() as uow:
             from app.core.profiles import publication_period_problem
-            from app.services.site import site_profile
+            from app.services.profile import site_profile
             problem = publication_period_problem(site_profile(uow.session), int(n))
             if problem:
                 raise DomainError(problem)

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from app.core import profiles
 from app.services.base import Service, requires
-from app.services.site import site_profile
+from app.services.profile import site_profile
 from app.store import models
 
 

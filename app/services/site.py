@@ -15,13 +15,13 @@ from app.core.actor import Actor, system_actor
 from app.core.errors import DomainError, PermissionDenied
 from app.core.roles import ROLE_NAMES, Role
 from app.core.site import Institution, password_problem, username_problem
+from app.services.profile import PROFILE_SETTING, site_profile
 from app.services.base import Clock, Service, ServiceContext, check_password_early, requires
 from app.store import engine as store_engine
 from app.store import models
 from app.store.keys import NotASite, WrongPassphrase
 
 MAX_FAILED_LOGINS = 5
-PROFILE_SETTING = "profile"
 LOCK_MINUTES = 15
 
 __all__ = ["SiteHandle", "create_site", "open_site", "SiteService", "WrongPassphrase", "NotASite",
@@ -125,7 +125,7 @@ class SiteHandle:
 
 def open_site(site_dir: Path | str, passphrase: str, clock: Clock | None = None) -> SiteHandle:
     handle = SiteHandle(store_engine.open_store(site_dir, passphrase), clock)
-    from app.services.bundle import recover_interrupted_exports
+    from app.services.export_recovery import recover_interrupted_exports
 
     recover_interrupted_exports(handle.system_context())  # an export killed mid-way: failed, staging gone
     return handle
@@ -235,9 +235,3 @@ class SiteService(Service):
                 "candidates": s.scalar(select(func.count()).select_from(models.Candidate)),
                 "staff": s.scalar(select(func.count()).select_from(models.Staff)),
             }
-
-
-def site_profile(session) -> profiles.Profile:
-    """The site's province profile; a site made before profiles existed follows the national default."""
-    row = session.get(models.Setting, PROFILE_SETTING)
-    return profiles.get(row.value.get("key") if row else None)

@@ -46,14 +46,14 @@ def test_results_commands(flow, tmp_path, monkeypatch, capsys):
     site = str(flow["demo"].site_dir)
     t = flow["cands"][0].ticket_no
     t = flow["cands"][3].ticket_no    # its theory score arrived by the theory exam: typing is a correction
-    assert main(["results", "correct", "--site", site, "--plan", DEMO_PLAN, "--ticket", t, "--subject", "theory",
+    assert main(["results", "correct", "--site", site, "--batch", DEMO_PLAN, "--ticket", t, "--subject", "theory",
                  "--score", "77.5", "--reason", "复核答题卡发现漏记"]) == 1
     assert "不能手工更正" in capsys.readouterr().err
-    assert main(["results", "show", "--site", site, "--plan", DEMO_PLAN]) == 0
+    assert main(["results", "show", "--site", site, "--batch", DEMO_PLAN]) == 0
     out = capsys.readouterr().out
     assert f"{t}\t" in out and "77.5" not in out and "共 40 人" in out
-    assert main(["results", "score", "--site", site, "--plan", DEMO_PLAN, "--ticket", t, "--subject", "theory",
+    assert main(["results", "score", "--site", site, "--batch", DEMO_PLAN, "--ticket", t, "--subject", "theory",
                  "--score", "101"]) == 1
     assert "0—100" in capsys.readouterr().err
-    assert main(["results", "deadlines", "--site", site, "--plan", DEMO_PLAN]) == 0
+    assert main(["results", "deadlines", "--site", site, "--batch", DEMO_PLAN]) == 0
     assert "10个工作日" in capsys.readouterr().out

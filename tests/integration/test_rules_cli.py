@@ -24,6 +24,6 @@ def test_rules_commands(demo, monkeypatch, capsys):
     assert main(["retention", "--site", site]) == 0
     out = capsys.readouterr().out
     assert "考场视频录像" in out and "不少于1年，002 L3820" in out
-    assert main(["center-review", "--site", site, "--plan", DEMO_PLAN, "--reviewer", "示例中心",
+    assert main(["center-review", "--site", site, "--batch", DEMO_PLAN, "--reviewer", "示例中心",
                  "--date", "2026-12-01", "--reply-no", "示鉴〔2026〕1号"]) == 1
     assert "复审" in capsys.readouterr().err   # not before the review chain is complete

@@ -60,7 +60,7 @@ def test_one_person_cannot_write_a_final_score(demo, demo_login, monkeypatch, ca
 
     def cli(user, *extra):
         monkeypatch.setenv("EXAMSITE_PASSWORD", PASSWORDS[user])
-        return main(["results", "score", "--site", site, "--plan", DEMO_PLAN, "--user", user, "--ticket", t,
+        return main(["results", "score", "--site", site, "--batch", DEMO_PLAN, "--user", user, "--ticket", t,
                      "--subject", "theory", "--score", "77.5", *extra])
 
     assert cli("admin") == 0
