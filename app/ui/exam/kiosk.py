@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (QAbstractButton, QButtonGroup, QCheckBox, QFormLa
                                QLabel, QLineEdit, QPushButton, QRadioButton, QScrollArea, QStackedWidget,
                                QVBoxLayout, QWidget)
 
+from shiboken6 import isValid
+
 from app.core.exam import timing
 from app.ui.common.tasks import drain, pending, run_task
 
@@ -431,6 +433,8 @@ class ExamWindow(QWidget):
         self.worker.submit(lambda: self.terminal.tick(self.sit), lambda _: self._after_tick(), self._save_failed)
 
     def _after_tick(self):
+        if not isValid(self) or not isValid(self.paused_banner):  # a tick that lands after the window closed
+            return
         self._show_clock()
         if self.sit.status == "submitted":
             self._show_result(self.sit.result)

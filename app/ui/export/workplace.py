@@ -77,8 +77,19 @@ class ExportWorkplace(QWidget):
         self.refresh()
 
     # -- history ------------------------------------------------------------------------
+    def _names(self) -> dict[str, str]:
+        """username -> name, to show who made a bundle by name (empty if this role may not list staff)."""
+        from app.core.errors import DomainError
+        from app.services.staff import StaffService
+
+        try:
+            return {x.username: x.name for x in StaffService(self.ctx).list()}
+        except DomainError:
+            return {}
+
     def refresh(self) -> None:
         self.rows = self.service.history()
+        names = self._names()
         out = []
         for v in self.rows:
             rel = ""
@@ -88,7 +99,7 @@ class ExportWorkplace(QWidget):
                 rel = (rel + " " if rel else "") + self.tr("已被第 {0} 号取代").format(v.superseded_by)
             out.append([v.seq, v.plan_no, v.status_name, "、".join(tr(SIGNER_NAMES.get(x, x)) for x in v.signers),
                         v.file_sha256[:16],
-                        rel, v.created_by, sitetime.text(v.created_at), v.path])
+                        rel, names.get(v.created_by, v.created_by), sitetime.text(v.created_at), v.path])
         _fill(self.table, out)
 
     def selected(self):
