@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from sqlalchemy import select
 
@@ -377,18 +378,27 @@ class OfficialTable:
     """One official table: ``name`` is the title people see and the file stem (``<plan>-<name>``);
     ``method`` the ``TablesService`` method that writes it, ``method(path, plan_no) -> (xlsx, pdf)``;
     ``bundle`` its path without suffix under the export bundle's ``data/`` (``None``: not carried).
-    The bundle slot that carries it is the first part of that path (results, supervision)."""
+    The bundle slot that carries it is the first part of that path (results, supervision).
+    ``bundle_if(ctx, plan_no)``, when given, says whether the bundle carries it yet (a form that
+    people may print blank goes into the bundle only once it was filled in)."""
 
     name: str
     method: str
     bundle: str | None = None
+    bundle_if: Callable[..., bool] | None = None
+
+
+def _room_records_typed(ctx, plan_no: str) -> bool:
+    with ctx.reading() as s:
+        b = find_batch(s, plan_no)
+        return s.scalars(select(rt.RoomRecord.id).where(rt.RoomRecord.batch_id == b.id).limit(1)).first() is not None
 
 
 OFFICIAL_TABLES: tuple[OfficialTable, ...] = (
     OfficialTable("证书数据表", "certificate_data", "results/证书数据表"),
     OfficialTable("证书数据合规审核表", "compliance"),
     OfficialTable("证书核发登记表", "issue_register", "results/证书核发登记表"),
-    OfficialTable("考场情况记录单", "room_records", "supervision/考场情况记录单"),
+    OfficialTable("考场情况记录单", "room_records", "supervision/考场情况记录单", bundle_if=_room_records_typed),
     OfficialTable("内部督导情况报告", "supervision_report", "supervision/内部质量督导报告"),
 )
 
@@ -413,6 +423,8 @@ def write_tables(ctx, plan_no: str, folder: Path | str, bundle_slot: str | None 
         if bundle_slot is None:
             target = folder / f"{plan_no}-{table.name}"
         elif table.bundle and table.bundle.split("/", 1)[0] == bundle_slot:
+            if table.bundle_if is not None and not table.bundle_if(ctx, plan_no):
+                continue
             target = folder / table.bundle
         else:
             continue
