@@ -202,7 +202,7 @@ class SeatPlan:
 
     def position(self, label: str) -> tuple[int, int] | None:
         """(row, col), 0-based, of a grid seat; seats run row by row from the front."""
-        if self.terminals or not label.isdigit():
+        if self.terminals or not (label.isascii() and label.isdigit()):
             return None
         n = int(label) - 1
         if not 0 <= n < self.rows * self.cols:
