@@ -24,7 +24,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from sqlalchemy import bindparam, func, insert, select, tuple_, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core import records as rec
@@ -134,11 +134,18 @@ def apply_group(session: Session, pushes: list[tuple[UnitOfWork, list[tuple[rec.
     Nothing here verifies or decrypts: ``open_all`` did that before the write lock."""
     s = session
     pairs = sorted({(env.header.machine_id, env.header.seq) for _, items in pushes for env, _ in items})
+    by_machine: dict[str, list[int]] = {}
+    for m, q in pairs:
+        by_machine.setdefault(m, []).append(q)
     held: dict[tuple[str, int], str] = {}
-    for i in range(0, len(pairs), 400):  # (machine, seq) row values, 400 pairs per statement
-        held.update({(m, q): h for m, q, h in s.execute(
-            select(ReceivedRecord.machine_id, ReceivedRecord.seq, ReceivedRecord.content_hash)
-            .where(tuple_(ReceivedRecord.machine_id, ReceivedRecord.seq).in_(pairs[i:i + 400])))})
+    for m, seqs in by_machine.items():
+        # machine_id = ? AND seq IN (...): a search of the primary key.  (A row-value IN over
+        # (machine_id, seq) pairs is a full scan of the table in SQLite -- measured: it made
+        # every group read the whole, growing, encrypted table under the write lock.)
+        for i in range(0, len(seqs), 500):
+            held.update({(m, q): h for q, h in s.execute(
+                select(ReceivedRecord.seq, ReceivedRecord.content_hash)
+                .where(ReceivedRecord.machine_id == m, ReceivedRecord.seq.in_(seqs[i:i + 500])))})
     rows: list[dict] = []
     plans: list[tuple[ApplyResult, list[rec.Record]]] = []
     for uow, items in pushes:
