@@ -10,9 +10,9 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from app.net.ingest import Appliers
-from app.services import room
+from app.services import room, stations
 
-_FEATURES: list[Appliers] = [room.APPLIERS]
+_FEATURES: list[Appliers] = [room.APPLIERS, stations.APPLIERS]
 
 
 def _merge(features: list[Appliers]) -> Appliers:
