@@ -70,6 +70,14 @@ class DeskResult:
 _HELD = {st.ADMITTED, st.SAME_DESK, st.FLAGGED}
 
 
+def _put_setting(uow, key: str, value) -> None:
+    row = uow.session.get(models.Setting, key)
+    if row is None:
+        uow.session.add(models.Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
 class DoorDesk:
     def __init__(self, node: TerminalNode):
         self.node = node
@@ -88,13 +96,18 @@ class DoorDesk:
 
     @property
     def profile(self) -> dict | None:
-        return self.node._setting(PROFILE)  # noqa: SLF001 - the node's own settings helper
+        return self._setting(PROFILE)
+
+    def _setting(self, key: str):
+        with self.node.store.read() as s:
+            row = s.get(models.Setting, key)
+            return row.value if row else None
 
     # -- what the master sent --------------------------------------------------------------
     def catch_up(self) -> None:
         """Copy master commands not yet copied into the desk's tables (idempotent)."""
         with self._heard:
-            applied = self.node._setting(APPLIED) or 0  # noqa: SLF001
+            applied = self._setting(APPLIED) or 0
             with self.node.store.read() as s:
                 rows = list(s.scalars(select(ReceivedRecord).where(ReceivedRecord.machine_id == rec.MASTER,
                                                                    ReceivedRecord.seq > applied)
@@ -106,7 +119,7 @@ class DoorDesk:
                 for r in rows:
                     p = r.payload
                     if r.kind == st.STATION_PROFILE:
-                        self.node._put_setting(uow, PROFILE, p)  # noqa: SLF001
+                        _put_setting(uow, PROFILE, p)
                         s.execute(delete(StationCandidate).where(StationCandidate.session_id != p["session_id"]))
                     elif r.kind == st.STATION_ROSTER:
                         for c in p["candidates"]:
@@ -122,7 +135,7 @@ class DoorDesk:
                             if row.verdict not in _HELD:
                                 uow.journal("station.door_refused_by_master", row.ticket_no,
                                             {"seq": row.seq, "verdict": row.verdict})
-                self.node._put_setting(uow, APPLIED, rows[-1].seq)  # noqa: SLF001
+                _put_setting(uow, APPLIED, rows[-1].seq)
                 uow.journal("station.commands_applied", rec.MASTER, {"first": rows[0].seq, "last": rows[-1].seq})
             self._heard.notify_all()
 

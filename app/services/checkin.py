@@ -26,7 +26,7 @@ from app.core.errors import Conflict, DomainError, ImportRejected, NotFound, Per
 from app.core.idcard import mask_id_no
 from app.core.roles import Role
 from app.services.base import PasswordCheck, Service, check_password_early, find_batch, requires
-from app.services.site import LOCK_MINUTES, MAX_FAILED_LOGINS
+from app.core.site import LOCK_MINUTES, MAX_FAILED_LOGINS
 from app.store import models
 from app.services.bans import active_ban, add_ban
 from app.services.results import ROAD_DOOR_ABSENCE, ResultsService

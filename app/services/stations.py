@@ -8,9 +8,11 @@ if the desk serves one room) with their photos, as command records sealed to tha
 with its own machine key and signed by the site.  Nothing else of the site reaches it.
 
 A door desk sends each check-in as a ``door.checkin`` record (durable in its own store
-first).  ``apply_door_checkin`` -- registered at the composition root
-(``app.services.appliers``) -- applies it once through ``CheckinService.admit_from_station``
-and answers the desk with a ``door.verdict`` command record carrying a code."""
+first).  ``app.services.door_records.apply_door_checkin`` -- registered at the composition
+root (``app.services.appliers``) -- applies it once through
+``CheckinService.admit_from_station`` and answers the desk with a ``door.verdict`` command
+record carrying a code.  (It lives apart from this module so that the composition root does
+not import ``NetService``, which imports the composition root: no import circle.)"""
 
 from __future__ import annotations
 
@@ -21,12 +23,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import undefer
 
-from app.core import records as rec
 from app.core import stations as st
 from app.core.errors import DomainError, NotFound
 from app.net import ingest
 from app.services.base import Service, requires
-from app.services.checkin import CheckinService
 from app.services.net import NetService
 from app.store import models
 from app.store.checkin_tables import CheckinSession
@@ -104,28 +104,3 @@ class StationService(Service):
             uow.journal("station.provisioned", machine_id, {"session_id": sess.id, "plan_no": batch.plan_no,
                                                             "room": row.room, "candidates": len(cands)})
             return len(cands)
-
-
-def apply_door_checkin(uow, record: rec.Record) -> None:
-    """Once per ``door.checkin`` record, in the link's ingest transaction."""
-    p = record.payload
-    desk = record.header.machine_id
-    machine = uow.session.get(Machine, desk)
-    if machine is None or machine.kind != st.DOOR_DESK:
-        uow.journal("station.record_ignored", f"{desk}#{record.header.seq}", {"kind": record.header.kind,
-                                                                             "why": "not a door desk"})
-        return
-    at = _dt.datetime.fromisoformat(p["at"])
-    photo = base64.b64decode(p["photo"]) if p.get("photo") else None
-    try:
-        verdict = CheckinService(uow.ctx).admit_from_station(
-            uow, session_id=int(p["session_id"]), ticket_no=str(p["ticket_no"]), at=at, desk=desk,
-            desk_name=machine.name, online=bool(p.get("online")), photo=photo)
-    except DomainError as exc:  # not in the roster, no such session, a bad photo: the desk hears why
-        uow.journal("station.record_refused", f"{desk}#{record.header.seq}", {"error": str(exc)})
-        verdict = "invalid"
-    ingest.queue_command(uow, desk, st.DOOR_VERDICT, {"seq": record.header.seq, "ticket_no": p.get("ticket_no"),
-                                                      "verdict": verdict}, uow.ctx.now())
-
-
-APPLIERS = {st.DOOR_CHECKIN: apply_door_checkin}

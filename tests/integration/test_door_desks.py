@@ -201,3 +201,43 @@ def test_a_desk_closed_and_reopened_loses_nothing_it_acknowledged(demo, tmp_path
     finally:
         again.close()
     desks[0] = DoorDesk.open(tmp_path / "desk1", DESK_PASS)  # the fixture closes it
+
+
+def test_a_desk_killed_mid_stream_loses_nothing_it_acknowledged(demo, tmp_path, desks, session_id):
+    """A desk process SIGKILLed while checking candidates in: every check-in it acknowledged
+    (and any it made durable after) reaches the master exactly once when it is started again."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    t = tickets(demo)[10:30]
+    desks[1].close()  # desk2's folder is driven by the child process now
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    child = subprocess.Popen([sys.executable, "-m", "tests.integration.door_desk_child", str(tmp_path / "desk2"),
+                              DESK_PASS, *t], cwd=root, env=env, stdout=subprocess.PIPE, text=True)
+    acked: list[str] = []
+    try:
+        assert child.stdout.readline().strip() == "READY"
+        while len(acked) < 6:
+            line = child.stdout.readline()
+            assert line, "the desk process ended early"
+            if line.startswith("ACK"):
+                acked.append(line.split()[2])
+        child.send_signal(signal.SIGKILL)
+        child.wait(30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+    again = DoorDesk.open(tmp_path / "desk2", DESK_PASS)
+    desks[1] = again
+    made = [r.ticket_no for r in again.check_ins()]
+    assert set(acked) <= set(made)
+    again.node.start()
+    assert wait_for(lambda: len(door_records(demo)) == len(made))
+    held = [x for x, _ in master_checkins(demo, session_id)]
+    assert sorted(held) == sorted(made) and len(held) == len(set(held))
+    assert set(acked) <= set(held)
