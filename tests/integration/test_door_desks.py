@@ -81,6 +81,16 @@ def desks(tmp_path, master, demo_login, session_id):
         d.close()
 
 
+def door_jpeg(marker: bytes) -> bytes:
+    """A real JPEG (as a desk camera gives) carrying a marker in a comment segment."""
+    import cv2
+    import numpy as np
+
+    ok, buf = cv2.imencode(".jpg", np.full((48, 64, 3), 128, np.uint8))
+    jpeg = buf.tobytes()
+    return jpeg[:2] + b"\xff\xfe" + (len(marker) + 2).to_bytes(2, "big") + marker + jpeg[2:]
+
+
 def tickets(demo):
     with demo.store.read() as s:
         return list(s.scalars(select(models.Candidate.ticket_no).order_by(models.Candidate.ticket_no)))
@@ -163,8 +173,8 @@ def test_double_checkin_while_cut_off_is_flagged_never_merged(demo, demo_login, 
     for d in desks:
         d.node.client.fault = True
     assert wait_for(lambda: not d1.node.online and not d2.node.online)
-    r1 = d1.check_in(x)
-    r2 = d2.check_in(x)
+    r1 = d1.check_in(x, photo=door_jpeg(b"desk-one"))
+    r2 = d2.check_in(x, photo=door_jpeg(b"desk-two"))
     assert (r1.state, r2.state) == ("admitted_local", "admitted_local")
     assert master_checkins(demo, session_id) == []
     for d in desks:
@@ -180,6 +190,11 @@ def test_double_checkin_while_cut_off_is_flagged_never_merged(demo, demo_login, 
     assert "desk1" in note and "desk2" in note
     from app.core.sitetime import local
     assert f"{local(r1.at):%H:%M:%S}" in note and f"{local(r2.at):%H:%M:%S}" in note
+    # both photos: the second desk's on the incident, the first's on the admission it names
+    [(_, flagged)] = journal(demo, "checkin.station_flagged")
+    room_head = CheckinService(demo_login("kaochang"))
+    photos = {room_head.door_photo(incidents[0].photo_id), room_head.door_photo(flagged["first_photo_id"])}
+    assert {b"desk-one" in p for p in photos} == {True, False} and any(b"desk-two" in p for p in photos)
 
 
 def test_a_desk_closed_and_reopened_loses_nothing_it_acknowledged(demo, tmp_path, desks, session_id):
