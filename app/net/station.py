@@ -37,7 +37,7 @@ from app.store.station_tables import StationCandidate, StationCheckin
 PROFILE = "station.profile"     # Setting: what the master said this station is
 APPLIED = "station.applied"     # Setting: the last master command copied into the station's tables
 VERDICT_WAIT = 3.0              # seconds a desk with the link up waits for the master's answer
-HEARTBEAT = 0.25                # a desk asks often: a verdict is one heartbeat away
+HEARTBEAT = 0.5                 # a desk notices a cut link quickly (its verdicts come right after each push)
 
 
 class NotProvisioned(DomainError):
@@ -82,6 +82,7 @@ class DoorDesk:
     def __init__(self, node: TerminalNode):
         self.node = node
         self.node.heartbeat_every = HEARTBEAT
+        self.node.pull_after_push = True
         self._lock = threading.Lock()
         self._heard = threading.Condition()
         self.catch_up()
