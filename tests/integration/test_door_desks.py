@@ -256,3 +256,26 @@ def test_a_desk_killed_mid_stream_loses_nothing_it_acknowledged(demo, tmp_path, 
     held = [x for x, _ in master_checkins(demo, session_id)]
     assert sorted(held) == sorted(made) and len(held) == len(set(held))
     assert set(acked) <= set(held)
+
+
+def test_a_checkin_the_master_did_not_answer_is_never_admitted_twice(demo, desks, session_id):
+    """Link up but no answer (the sender stalled): the desk does not say done; asked again
+    once cut off, it admits from the replica; the master then holds one admission, the
+    second record recognised as the same desk's retry -- not a second admission, not an
+    incident."""
+    from app.net.station import VerdictPending
+
+    x = tickets(demo)[3]
+    d1, _ = desks
+    d1.node.stop()  # the sender stalls with the desk still believing the link is up
+    with pytest.raises(VerdictPending):
+        d1.check_in(x, wait=0.3)
+    d1.node._online = False  # what the sender concludes when the next heartbeat fails
+    assert d1.check_in(x).state == "admitted_local"
+    with pytest.raises(DeskRefused):
+        d1.check_in(x)  # admitted here already
+    d1.node.start()
+    assert wait_for(lambda: [r.verdict for r in d1.check_ins()] == [st.ADMITTED, st.SAME_DESK])
+    assert master_checkins(demo, session_id) == [(x, f"machine:{d1.node.machine_id}")]
+    with demo.store.read() as s:
+        assert s.scalar(select(func.count()).select_from(DoorIncident)) == 0
