@@ -44,8 +44,8 @@ def wait_for(cond, timeout=20.0):
 
 
 @pytest.fixture
-def master(demo):
-    link = MasterLink(demo).start()
+def master(demo, request):
+    link = MasterLink(demo, writer=getattr(request, "param", "thread")).start()
     yield link
     link.stop()
 
@@ -144,7 +144,8 @@ def test_checkins_at_both_desks_reach_the_master_once_each(demo, desks, session_
     assert len(records) == len(set(records)) == 10
 
 
-def test_same_candidate_refused_at_the_other_desk_while_the_link_is_up(demo, desks, session_id):
+@pytest.mark.parametrize("master", ["thread", "process"], indirect=True)  # the link's writer as deployed too
+def test_same_candidate_refused_at_the_other_desk_while_the_link_is_up(demo, master, desks, session_id):
     """由他人冒名顶替参加评价…的 [002 L1679]: a ticket already admitted at one door is refused at
     the other, by the master's code (not its words), and the refusal is journaled."""
     x = tickets(demo)[0]
