@@ -280,3 +280,28 @@ def test_a_checkin_the_master_did_not_answer_is_never_admitted_twice(demo, desks
     assert master_checkins(demo, session_id) == [(x, f"machine:{d1.node.machine_id}")]
     with demo.store.read() as s:
         assert s.scalar(select(func.count()).select_from(DoorIncident)) == 0
+
+
+def test_declared_kinds_enroll_but_only_a_door_desk_checks_in(demo, demo_login, tmp_path, master, session_id):
+    admin = demo_login("admin")
+    node = TerminalNode.create(tmp_path / "grader", DESK_PASS, TEST_KDF, machine="grader")
+    try:
+        code = node.request_enrollment(master.url, "评分站1")
+        with pytest.raises(DomainError):
+            StationService(admin).enroll(code, "coffee_machine")
+        mid = StationService(admin).enroll(code, st.GRADER_STATION, "评分站1", "实操车间")
+        assert node.complete_enrollment()
+        assert [(v.machine_id, v.kind, v.room) for v in StationService(admin).stations()] == \
+            [(mid, st.GRADER_STATION, "实操车间")]
+        with pytest.raises(DomainError):
+            StationService(admin).provision_door_desk(mid, session_id)  # not a door desk
+        # a check-in record from a machine that is not a door desk is held but admits no one
+        x = tickets(demo)[0]
+        node.record(st.DOOR_CHECKIN, {"session_id": session_id, "ticket_no": x, "online": True,
+                                      "at": _dt.datetime.now(_dt.timezone.utc).isoformat()})
+        node.start()
+        assert wait_for(lambda: node.acked == 1)
+        assert master_checkins(demo, session_id) == []
+        assert [s for s, _ in journal(demo, "station.record_ignored")] == [f"{mid}#1"]
+    finally:
+        node.close()
