@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "app.cli.results",
     "app.cli.camera",
     "app.cli.net",
+    "app.cli.station",
     "app.cli.readiness",
     "app.cli.rules",
 ]

@@ -100,7 +100,7 @@ def cmd_machines(args) -> int:
 
     with common.logged_in(args) as ctx:
         for m in NetService(ctx).machines():
-            print(f"{m.machine_id}\t{m.name}\t{m.records_held}\t{m.contiguous_seq}")
+            print(f"{m.machine_id}\t{m.name}\t{m.records_held}\t{m.contiguous_seq}\t{m.kind}")
     return 0
 
 

@@ -14,6 +14,10 @@ _OCCUPATION_CODE = re.compile(r"^\d-\d{2}-\d{2}-\d{2}$")
 _TICKET = re.compile(r"^[0-9A-Za-z\-]{4,30}$")
 _USERNAME = re.compile(r"^[a-z][a-z0-9_.\-]{1,31}$")
 
+# the lockout after wrong passwords (logins, and a room head's consent at the door)
+MAX_FAILED_LOGINS = 5
+LOCK_MINUTES = 15
+
 
 @dataclass(frozen=True)
 class Institution:

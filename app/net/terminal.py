@@ -184,6 +184,7 @@ class TerminalNode:
         self.heartbeat_every = 2.0
         self.last_error = ""
         self._last_seq: int | None = None
+        self.pull_after_push = False  # pull the master's commands right after each push (door desks)
 
     # -- folders ------------------------------------------------------------------------
     @classmethod
@@ -485,6 +486,8 @@ class TerminalNode:
             try:
                 if woke and self._online and self.backlog() > 0:
                     self._push_only()
+                    if self.pull_after_push:  # a station waits for the master's answer to its record
+                        self.sync_once()
                 else:
                     self.sync_once()
                     last_beat = time.monotonic()

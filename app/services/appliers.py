@@ -10,9 +10,9 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from app.net.ingest import Appliers
-from app.services import room
+from app.services import door_records, room
 
-_FEATURES: list[Appliers] = [room.APPLIERS]
+_FEATURES: list[Appliers] = [room.APPLIERS, door_records.APPLIERS]
 
 
 def _merge(features: list[Appliers]) -> Appliers:

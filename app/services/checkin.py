@@ -26,7 +26,7 @@ from app.core.errors import Conflict, DomainError, ImportRejected, NotFound, Per
 from app.core.idcard import mask_id_no
 from app.core.roles import Role
 from app.services.base import PasswordCheck, Service, check_password_early, find_batch, requires
-from app.services.site import LOCK_MINUTES, MAX_FAILED_LOGINS
+from app.core.site import LOCK_MINUTES, MAX_FAILED_LOGINS
 from app.store import models
 from app.services.bans import active_ban, add_ban
 from app.services.results import ROAD_DOOR_ABSENCE, ResultsService
@@ -419,6 +419,60 @@ class CheckinService(Service):
         if denied is not None:
             raise PermissionDenied(denied)
         raise DoorRefused(refusal)
+
+    def admit_from_station(self, uow, *, session_id: int, ticket_no: str, at: _dt.datetime, desk: str,
+                           desk_name: str, online: bool, photo: bytes | None = None) -> str:
+        """A door desk's check-in record, applied once on the master inside the link's ingest
+        transaction (``uow``; the actor is the desk's machine, whose record is signed, so no
+        login role applies here).  The door rules are the master's, evaluated at the desk's
+        time.  Returns the verdict (``app.core.stations``): ``admitted``; a refusal code
+        (``already``, ``banned``, ``late``, ...) when the desk had the link up and waited for
+        this answer; ``flagged`` when the desk admitted while cut off and the rules say no --
+        never merged silently: a door incident for the room head names both desks and times;
+        ``same_desk`` when this desk had already admitted them (a retry)."""
+        from app.core import stations as st
+
+        s = uow.session
+        sess, batch = _session(s, session_id)
+        c = _candidate(s, batch, ticket_no)
+        live = _live(s, sess.id, c.id)
+        if live is not None and live.status == "present" and live.by_username == f"machine:{desk}":
+            uow.journal("checkin.station_repeat", ticket_no, {"session_id": sess.id, "desk": desk})
+            return st.SAME_DESK
+        refusal = rules.door_refusal(now=at, starts_at=sess.starts_at, late_minutes=sess.late_minutes,
+                                     ban=_ban(s, c.id_no, _day(at)), prior=_prior(live))
+        pic = self._photo(s, photo, at) if photo else None
+        if refusal is None:
+            row = Checkin(session_id=sess.id, candidate_id=c.id, status="present", at=at,
+                          by_username=f"machine:{desk}", by_name=desk_name[:40], room=c.room, seat=c.seat,
+                          photo_id=pic.id if pic else None)
+            s.add(row)
+            s.flush()
+            uow.journal("checkin.present", ticket_no, {"session_id": sess.id, "checkin_id": row.id, "room": c.room,
+                                                       "seat": c.seat, "desk": desk, "online": online,
+                                                       "photo_sha256": pic.sha256 if pic else None})
+            return st.ADMITTED
+        if online:
+            uow.journal("checkin.refused", ticket_no, {"session_id": sess.id, "rule": refusal.code,
+                                                       "message": refusal.message, "desk": desk})
+            return refusal.code
+        if refusal.code == "already":
+            kind = "double_checkin"
+            note = (f"两个检录台重复检录：{live.by_name} 于 {rules.local(live.at):%H:%M:%S}、"
+                    f"{desk_name} 于 {rules.local(at):%H:%M:%S}（断网期间）均已放行，请考场负责人核实")
+        else:
+            kind = f"offline_{refusal.code}"
+            note = f"{desk_name} 断网期间于 {rules.local(at):%H:%M:%S} 放行，但{refusal.message}"
+        row = DoorIncident(session_id=sess.id, candidate_id=c.id, kind=kind, note=note, reported_at=at,
+                           reported_by=f"machine:{desk}", photo_id=pic.id if pic else None)
+        s.add(row)
+        s.flush()
+        uow.journal("checkin.station_flagged", ticket_no, {
+            "session_id": sess.id, "incident_id": row.id, "rule": refusal.code, "desk": desk,
+            "desk_at": at.isoformat(), "first_at": live.at.isoformat() if live is not None else None,
+            "first_by": live.by_username if live is not None else None,
+            "first_photo_id": live.photo_id if live is not None else None})
+        return st.FLAGGED
 
     @requires("checkin.desk")
     def report_mismatch(self, session_id: int, ticket_no: str, photo: bytes | None = None, note: str = "") -> int:

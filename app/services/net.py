@@ -37,6 +37,7 @@ class MachineView:
     enrolled_by: str
     records_held: int
     contiguous_seq: int
+    kind: str = "terminal"  # app.core.stations: terminal | door_desk | grader_station | room_console
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,14 @@ class NetService(Service):
             return [PendingEnrollment(r.code, r.name, r.requested_at) for r in rows]
 
     @requires("net.enroll")
-    def grant(self, code: str, name: str = "") -> str:
-        """The operator typed (or scanned) the code a terminal shows: grant that terminal's key."""
+    def grant(self, code: str, name: str = "", kind: str = "terminal") -> str:
+        """The operator typed (or scanned) the code a terminal shows: grant that terminal's key.
+        ``kind``: a theory terminal, or a station of a kind (``app.core.stations``)."""
+        from app.core.stations import KIND_NAMES, machine_prefix
+
+        if kind not in KIND_NAMES:
+            raise DomainError(f"未知的机器类型「{kind}」")
+        prefix = machine_prefix(kind)
         code = normalise_code(code or "")
         with self.ctx.unit_of_work() as uow:
             s = uow.session
@@ -83,15 +90,15 @@ class NetService(Service):
             if req.state == "granted":
                 raise Conflict(f"登记码「{code}」已登记为 {req.machine_id}")
             n = (s.scalar(select(func.count()).select_from(Machine)) or 0) + 1
-            machine_id = f"T{n:03d}"
+            machine_id = f"{prefix}{n:03d}"
             while s.get(Machine, machine_id) is not None:
                 n += 1
-                machine_id = f"T{n:03d}"
-            s.add(Machine(machine_id=machine_id, name=(name or req.name)[:64], public_key=req.public_key,
+                machine_id = f"{prefix}{n:03d}"
+            s.add(Machine(machine_id=machine_id, name=(name or req.name)[:64], kind=kind, public_key=req.public_key,
                           machine_key=os.urandom(32), enrolled_at=self.ctx.now(),
                           enrolled_by=self.ctx.actor.username, active=True, contiguous_seq=0))
             req.state, req.machine_id = "granted", machine_id
-            uow.journal("net.enroll_granted", machine_id, {"code": code, "name": name or req.name})
+            uow.journal("net.enroll_granted", machine_id, {"code": code, "name": name or req.name, "kind": kind})
         return machine_id
 
     @requires("net.serve")
@@ -120,7 +127,7 @@ class NetService(Service):
         with self.ctx.reading() as s:
             held = dict(s.execute(select(ReceivedRecord.machine_id, func.count()).group_by(ReceivedRecord.machine_id)).all())
             return [MachineView(m.machine_id, m.name, m.enrolled_at, m.enrolled_by, held.get(m.machine_id, 0),
-                                m.contiguous_seq)
+                                m.contiguous_seq, m.kind)
                     for m in s.scalars(select(Machine).order_by(Machine.machine_id))]
 
     @requires("net.import_pack")

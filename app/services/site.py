@@ -14,15 +14,12 @@ from app.core import profiles
 from app.core.actor import Actor, system_actor
 from app.core.errors import DomainError, PermissionDenied
 from app.core.roles import ROLE_NAMES, Role
-from app.core.site import Institution, password_problem, username_problem
+from app.core.site import LOCK_MINUTES, MAX_FAILED_LOGINS, Institution, password_problem, username_problem
 from app.services.profile import PROFILE_SETTING, site_profile
 from app.services.base import Clock, Service, ServiceContext, check_password_early, requires
 from app.store import engine as store_engine
 from app.store import models
 from app.store.keys import NotASite, WrongPassphrase
-
-MAX_FAILED_LOGINS = 5
-LOCK_MINUTES = 15
 
 __all__ = ["SiteHandle", "create_site", "open_site", "SiteService", "WrongPassphrase", "NotASite",
            "site_profile", "PROFILE_SETTING"]
