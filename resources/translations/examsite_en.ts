@@ -272,32 +272,32 @@
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="92" />
+        <location filename="../../app/ui/admin/site_admin.py" line="93" />
         <source>新建账户</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="100" />
+        <location filename="../../app/ui/admin/site_admin.py" line="101" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="100" />
+        <location filename="../../app/ui/admin/site_admin.py" line="101" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="101" />
+        <location filename="../../app/ui/admin/site_admin.py" line="102" />
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="101" />
+        <location filename="../../app/ui/admin/site_admin.py" line="102" />
         <source>所在单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="102" />
+        <location filename="../../app/ui/admin/site_admin.py" line="103" />
         <source>督导员证卡编号</source>
         <translation>Supervisor card no.</translation>
     </message>
@@ -1973,205 +1973,205 @@
 <context>
     <name>ExamWindow</name>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="61" />
+        <location filename="../../app/ui/exam/kiosk.py" line="63" />
         <source>理论知识考试</source>
         <translation>Theory exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="82" />
+        <location filename="../../app/ui/exam/kiosk.py" line="84" />
         <source>准考证号</source>
         <translation>Ticket number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="85" />
+        <location filename="../../app/ui/exam/kiosk.py" line="87" />
         <source>身份证号后6位，或监考人员提供的验证码</source>
         <translation>Last 6 characters of the ID number, or the code from the proctor</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="86" />
+        <location filename="../../app/ui/exam/kiosk.py" line="88" />
         <source>准考证号：</source>
         <translation>Ticket no.:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="87" />
+        <location filename="../../app/ui/exam/kiosk.py" line="89" />
         <source>验证信息：</source>
         <translation>Verification:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="88" />
+        <location filename="../../app/ui/exam/kiosk.py" line="90" />
         <source>登录考试</source>
         <translation>Start the exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="95" />
+        <location filename="../../app/ui/exam/kiosk.py" line="97" />
         <source>职业技能等级认定 理论知识考试</source>
         <translation>Vocational Skill Level Certification — Theory Exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="115" />
+        <location filename="../../app/ui/exam/kiosk.py" line="117" />
         <source>字号 -</source>
         <translation>Text −</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="116" />
+        <location filename="../../app/ui/exam/kiosk.py" line="118" />
         <source>字号 +</source>
         <translation>Text +</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="119" />
+        <location filename="../../app/ui/exam/kiosk.py" line="121" />
         <source>交卷</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="134" />
+        <location filename="../../app/ui/exam/kiosk.py" line="136" />
         <source>绿：已答　橙：标记　白：未答</source>
         <translation>Green: answered   Orange: flagged   White: unanswered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="144" />
+        <location filename="../../app/ui/exam/kiosk.py" line="146" />
         <source>标记本题（稍后检查）</source>
         <translation>Flag this question (check later)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="147" />
+        <location filename="../../app/ui/exam/kiosk.py" line="149" />
         <source>上一题</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="148" />
+        <location filename="../../app/ui/exam/kiosk.py" line="150" />
         <source>下一题</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="167" />
+        <location filename="../../app/ui/exam/kiosk.py" line="169" />
         <source>考试已暂停，计时已停止。请留在座位上，等待监考老师通知继续。</source>
         <translation>The exam is paused and the clock has stopped. Please stay in your seat until the proctor tells you to continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="189" />
-        <location filename="../../app/ui/exam/kiosk.py" line="238" />
+        <location filename="../../app/ui/exam/kiosk.py" line="191" />
+        <location filename="../../app/ui/exam/kiosk.py" line="240" />
         <source>监考人员用户名</source>
         <translation>Proctor user name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="192" />
-        <location filename="../../app/ui/exam/kiosk.py" line="241" />
+        <location filename="../../app/ui/exam/kiosk.py" line="194" />
+        <location filename="../../app/ui/exam/kiosk.py" line="243" />
         <source>监考人员密码</source>
         <translation>Proctor password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="193" />
+        <location filename="../../app/ui/exam/kiosk.py" line="195" />
         <source>监考人员授权继续考试</source>
         <translation>Proctor authorises the exam to continue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="207" />
+        <location filename="../../app/ui/exam/kiosk.py" line="209" />
         <source>返回继续作答</source>
         <translation>Back to the exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="208" />
+        <location filename="../../app/ui/exam/kiosk.py" line="210" />
         <source>确认交卷</source>
         <translation>Confirm submission</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="235" />
+        <location filename="../../app/ui/exam/kiosk.py" line="237" />
         <source>监考人员关闭考试窗口（考生的作答与用时均已保存，可再次登录继续）</source>
         <translation>Proctor closes the exam window (answers and time are saved; the candidate can log in again to continue)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="242" />
+        <location filename="../../app/ui/exam/kiosk.py" line="244" />
         <source>关闭考试窗口</source>
         <translation>Close the exam window</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="243" />
+        <location filename="../../app/ui/exam/kiosk.py" line="245" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="278" />
+        <location filename="../../app/ui/exam/kiosk.py" line="280" />
         <source>请输入准考证号和验证信息</source>
         <translation>Enter the ticket number and the verification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="281" />
+        <location filename="../../app/ui/exam/kiosk.py" line="283" />
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="293" />
+        <location filename="../../app/ui/exam/kiosk.py" line="295" />
         <source>考生：{0}　准考证号：{1}</source>
         <translation>Candidate: {0}   Ticket no.: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="311" />
+        <location filename="../../app/ui/exam/kiosk.py" line="313" />
         <source>本终端中断约 {0} 分钟，超过规定时限。已用时间已保存，中断期间不计时。请举手示意，由监考人员授权后继续考试。</source>
         <translation>This terminal was down for about {0} minutes, longer than allowed. The time used is saved and the outage was not counted. Raise your hand: a proctor must authorise you to continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="352" />
+        <location filename="../../app/ui/exam/kiosk.py" line="354" />
         <source>第 {0} 题（{1}，{2} 分）</source>
         <translation>Question {0} ({1}, {2} points)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="382" />
-        <location filename="../../app/ui/exam/kiosk.py" line="403" />
+        <location filename="../../app/ui/exam/kiosk.py" line="384" />
+        <location filename="../../app/ui/exam/kiosk.py" line="405" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="397" />
+        <location filename="../../app/ui/exam/kiosk.py" line="399" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="407" />
+        <location filename="../../app/ui/exam/kiosk.py" line="409" />
         <source>未保存：{0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="441" />
+        <location filename="../../app/ui/exam/kiosk.py" line="445" />
         <source>剩余 {0:02d}:{1:02d}:{2:02d}</source>
         <translation>Left {0:02d}:{1:02d}:{2:02d}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="445" />
+        <location filename="../../app/ui/exam/kiosk.py" line="449" />
         <source>距考试结束还有 {0} 分钟，请抓紧时间作答并检查</source>
         <translation>{0} minutes left: finish your answers and check them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="451" />
+        <location filename="../../app/ui/exam/kiosk.py" line="455" />
         <source>确认交卷吗？交卷后不能再修改答案。</source>
         <translation>Submit now? You cannot change your answers afterwards.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="453" />
+        <location filename="../../app/ui/exam/kiosk.py" line="457" />
         <source>还有 {0} 题未作答：第 {1} 题</source>
         <translation>{0} questions unanswered: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="455" />
+        <location filename="../../app/ui/exam/kiosk.py" line="459" />
         <source>全部题目均已作答。</source>
         <translation>Every question is answered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="457" />
+        <location filename="../../app/ui/exam/kiosk.py" line="461" />
         <source>已标记待查：第 {0} 题</source>
         <translation>Flagged for checking: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="469" />
+        <location filename="../../app/ui/exam/kiosk.py" line="473" />
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="469" />
+        <location filename="../../app/ui/exam/kiosk.py" line="473" />
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="470" />
+        <location filename="../../app/ui/exam/kiosk.py" line="474" />
         <source>试卷已提交。
 成绩：{0} 分（满分 {1}，合格线 {2}）
 {3}</source>
@@ -2279,133 +2279,133 @@ Score: {0} (out of {1}, pass mark {2})
         <translation>Export history</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="86" />
+        <location filename="../../app/ui/export/workplace.py" line="97" />
         <source>更正第 {0} 号</source>
         <translation>corrects no. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="88" />
+        <location filename="../../app/ui/export/workplace.py" line="99" />
         <source>已被第 {0} 号取代</source>
         <translation>superseded by no. {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="97" />
+        <location filename="../../app/ui/export/workplace.py" line="108" />
         <source>请先在列表中选择一个上报包</source>
         <translation>Select a bundle in the list first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="106" />
+        <location filename="../../app/ui/export/workplace.py" line="117" />
         <source>重新验证身份</source>
         <translation>Confirm your identity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="106" />
+        <location filename="../../app/ui/export/workplace.py" line="117" />
         <source>签名前请再次输入您的登录密码：</source>
         <translation>Enter your login password again to sign:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="127" />
+        <location filename="../../app/ui/export/workplace.py" line="138" />
         <source>保存上报包</source>
         <translation>Save export bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="128" />
-        <location filename="../../app/ui/export/workplace.py" line="151" />
+        <location filename="../../app/ui/export/workplace.py" line="139" />
+        <location filename="../../app/ui/export/workplace.py" line="162" />
         <source>上报包 (*.zip)</source>
         <translation>Export bundle (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="138" />
+        <location filename="../../app/ui/export/workplace.py" line="149" />
         <source>已生成第 {0} 号上报包，待内部质量督导员会签。文件 SHA-256：{1}</source>
         <translation>Bundle no. {0} made; awaiting the internal supervisor's countersignature. File SHA-256: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="140" />
+        <location filename="../../app/ui/export/workplace.py" line="151" />
         <source>正在收集数据、计算摘要并签名…</source>
         <translation>Collecting data, hashing and signing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="146" />
+        <location filename="../../app/ui/export/workplace.py" line="157" />
         <source>更正包</source>
         <translation>Correction bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="147" />
+        <location filename="../../app/ui/export/workplace.py" line="158" />
         <source>更正第 {0} 号上报包的原因：</source>
         <translation>Reason for correcting bundle no. {0}:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="150" />
+        <location filename="../../app/ui/export/workplace.py" line="161" />
         <source>保存更正包</source>
         <translation>Save correction bundle</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="160" />
+        <location filename="../../app/ui/export/workplace.py" line="171" />
         <source>会签</source>
         <translation>Countersign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="160" />
+        <location filename="../../app/ui/export/workplace.py" line="171" />
         <source>确认已核对第 {0} 号上报包（认定计划 {1}）并以本人密钥会签？</source>
         <translation>Confirm you have checked bundle no. {0} (plan {1}) and countersign it with your own key?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="169" />
+        <location filename="../../app/ui/export/workplace.py" line="180" />
         <source>已会签第 {0} 号上报包。</source>
         <translation>Bundle no. {0} countersigned.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="170" />
+        <location filename="../../app/ui/export/workplace.py" line="181" />
         <source>正在校验并会签…</source>
         <translation>Verifying and countersigning…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="180" />
+        <location filename="../../app/ui/export/workplace.py" line="191" />
         <source>校验通过：</source>
         <translation>Verified: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="182" />
+        <location filename="../../app/ui/export/workplace.py" line="193" />
         <source>校验失败：{0}</source>
         <translation>Verification failed: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="184" />
+        <location filename="../../app/ui/export/workplace.py" line="195" />
         <source>正在校验上报包…</source>
         <translation>Verifying the bundle…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="190" />
+        <location filename="../../app/ui/export/workplace.py" line="201" />
         <source>选择移动介质（U 盘）上的文件夹</source>
         <translation>Choose a folder on the removable media (USB stick)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="196" />
+        <location filename="../../app/ui/export/workplace.py" line="207" />
         <source>已拷贝并读回核对：{0}</source>
         <translation>Copied and read back: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="197" />
+        <location filename="../../app/ui/export/workplace.py" line="208" />
         <source>正在拷贝并读回核对…</source>
         <translation>Copying and reading back…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="203" />
+        <location filename="../../app/ui/export/workplace.py" line="214" />
         <source>登记省级确认</source>
         <translation>Record provincial acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="203" />
+        <location filename="../../app/ui/export/workplace.py" line="214" />
         <source>省级平台回执（编号、日期）：</source>
         <translation>Provincial receipt (number, date):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="209" />
+        <location filename="../../app/ui/export/workplace.py" line="220" />
         <source>已登记省级确认。</source>
         <translation>Provincial acknowledgement recorded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/export/workplace.py" line="209" />
+        <location filename="../../app/ui/export/workplace.py" line="220" />
         <source>正在登记…</source>
         <translation>Recording…</translation>
     </message>
@@ -2955,42 +2955,42 @@ Reason:</translation>
 <context>
     <name>InstitutionTab</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="187" />
+        <location filename="../../app/ui/admin/site_admin.py" line="188" />
         <source>尚未设置评价机构信息</source>
         <translation>The institution has not been set up yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="189" />
+        <location filename="../../app/ui/admin/site_admin.py" line="190" />
         <source>评价机构名称</source>
         <translation>Institution name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="190" />
+        <location filename="../../app/ui/admin/site_admin.py" line="191" />
         <source>机构类别</source>
         <translation>Institution category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="191" />
+        <location filename="../../app/ui/admin/site_admin.py" line="192" />
         <source>评价机构代码</source>
         <translation>Institution code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="192" />
+        <location filename="../../app/ui/admin/site_admin.py" line="193" />
         <source>所在省份</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="193" />
+        <location filename="../../app/ui/admin/site_admin.py" line="194" />
         <source>站点序列码</source>
         <translation>Site serial</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="194" />
+        <location filename="../../app/ui/admin/site_admin.py" line="195" />
         <source>证书编号前缀</source>
         <translation>Certificate number prefix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="195" />
+        <location filename="../../app/ui/admin/site_admin.py" line="196" />
         <source>省份规则（建站时选定，不可更改）</source>
         <translation>Province rules (chosen when the site was created; fixed)</translation>
     </message>
@@ -5228,57 +5228,57 @@ Answering {1}</translation>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="46" />
+        <location filename="../../app/ui/admin/site_admin.py" line="47" />
         <source>名册文件（.xlsx）</source>
         <translation>Roster file (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="44" />
+        <location filename="../../app/ui/admin/site_admin.py" line="45" />
         <source>照片文件夹</source>
         <translation>Photo folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="44" />
+        <location filename="../../app/ui/admin/site_admin.py" line="45" />
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="47" />
+        <location filename="../../app/ui/admin/site_admin.py" line="48" />
         <source>照片文件夹（可选）</source>
         <translation>Photo folder (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="48" />
+        <location filename="../../app/ui/admin/site_admin.py" line="49" />
         <source>导入（全部成功或全部不导入）</source>
         <translation>Import (all or nothing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="52" />
+        <location filename="../../app/ui/admin/site_admin.py" line="53" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="53" />
+        <location filename="../../app/ui/admin/site_admin.py" line="54" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="53" />
+        <location filename="../../app/ui/admin/site_admin.py" line="54" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="53" />
+        <location filename="../../app/ui/admin/site_admin.py" line="54" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="53" />
+        <location filename="../../app/ui/admin/site_admin.py" line="54" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="54" />
+        <location filename="../../app/ui/admin/site_admin.py" line="55" />
         <source>导入错误列表</source>
         <translation>Import errors</translation>
     </message>
@@ -5288,32 +5288,32 @@ Answering {1}</translation>
         <translation>Choose roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="44" />
+        <location filename="../../app/ui/admin/site_admin.py" line="45" />
         <source>选择照片文件夹</source>
         <translation>Choose photo folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="64" />
+        <location filename="../../app/ui/admin/site_admin.py" line="65" />
         <source>请先选择名册文件</source>
         <translation>Choose a roster file first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="68" />
+        <location filename="../../app/ui/admin/site_admin.py" line="69" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="70" />
+        <location filename="../../app/ui/admin/site_admin.py" line="71" />
         <source>正在校验并导入名册…</source>
         <translation>Checking and importing the roster…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="74" />
+        <location filename="../../app/ui/admin/site_admin.py" line="75" />
         <source>导入成功：认定计划 {0} 个，考生 {1} 名，照片 {2} 张。</source>
         <translation>Imported: {0} batch plans, {1} candidates, {2} photos.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="77" />
+        <location filename="../../app/ui/admin/site_admin.py" line="78" />
         <source>{0} 名考生没有照片。</source>
         <translation>{0} candidates have no photo.</translation>
     </message>
@@ -5696,22 +5696,22 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>SiteAdminWorkplace</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="208" />
+        <location filename="../../app/ui/admin/site_admin.py" line="209" />
         <source>名册导入</source>
         <translation>Roster import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="209" />
+        <location filename="../../app/ui/admin/site_admin.py" line="210" />
         <source>工作人员账户</source>
         <translation>Staff accounts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="210" />
+        <location filename="../../app/ui/admin/site_admin.py" line="211" />
         <source>评价机构</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="212" />
+        <location filename="../../app/ui/admin/site_admin.py" line="213" />
         <source>考前自检</source>
         <translation>Readiness check</translation>
     </message>
@@ -5719,87 +5719,87 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>StaffTab</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="128" />
+        <location filename="../../app/ui/admin/site_admin.py" line="129" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="128" />
+        <location filename="../../app/ui/admin/site_admin.py" line="129" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="128" />
+        <location filename="../../app/ui/admin/site_admin.py" line="129" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="128" />
+        <location filename="../../app/ui/admin/site_admin.py" line="129" />
         <source>所在单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="129" />
+        <location filename="../../app/ui/admin/site_admin.py" line="130" />
         <source>证卡编号</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="129" />
+        <location filename="../../app/ui/admin/site_admin.py" line="130" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="130" />
+        <location filename="../../app/ui/admin/site_admin.py" line="131" />
         <source>工作人员账户列表</source>
         <translation>Staff account list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="132" />
+        <location filename="../../app/ui/admin/site_admin.py" line="133" />
         <source>新建账户…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="132" />
+        <location filename="../../app/ui/admin/site_admin.py" line="133" />
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="133" />
+        <location filename="../../app/ui/admin/site_admin.py" line="134" />
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="133" />
+        <location filename="../../app/ui/admin/site_admin.py" line="134" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="147" />
+        <location filename="../../app/ui/admin/site_admin.py" line="148" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="147" />
+        <location filename="../../app/ui/admin/site_admin.py" line="148" />
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="149" />
+        <location filename="../../app/ui/admin/site_admin.py" line="150" />
         <source>（已锁定）</source>
         <translation> (locked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="165" />
+        <location filename="../../app/ui/admin/site_admin.py" line="166" />
         <source>正在创建账户…</source>
         <translation>Creating the account…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="174" />
+        <location filename="../../app/ui/admin/site_admin.py" line="175" />
         <source>停用账户</source>
         <translation>Deactivate account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="174" />
+        <location filename="../../app/ui/admin/site_admin.py" line="175" />
         <source>确定停用账户「{0}」吗？停用后该账户无法登录。</source>
         <translation>Deactivate account “{0}”? It will no longer be able to log in.</translation>
     </message>
