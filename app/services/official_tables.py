@@ -178,9 +178,10 @@ class TablesService(Service):
         if len((reason or "").strip()) < 6:
             raise DomainError("恢复认定须写明否决项的处理和整改情况（至少6个字）")
         actor = self.ctx.actor
+        check = rc.password_check(self.ctx, actor.username, password)  # Argon2 before the write lock
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            rc.reauthenticate(s, actor.username, password, "internal_supervisor")
+            rc.reauthenticate(s, actor.username, check, "internal_supervisor")
             b = find_batch(s, plan_no)
             check_internal_reviewer(s, b, actor.staff_id, actor.name)
             from app.store import rules_tables as rules
@@ -229,9 +230,10 @@ class TablesService(Service):
         if problems:
             raise DomainError("；".join(problems))
         actor = self.ctx.actor
+        check = rc.password_check(self.ctx, actor.username, password)  # Argon2 before the write lock
         with self.ctx.unit_of_work() as uow:
             s = uow.session
-            staff = rc.reauthenticate(s, actor.username, password, "external_supervisor")
+            staff = rc.reauthenticate(s, actor.username, check, "external_supervisor")
             b = find_batch(s, plan_no)
             from app.core.supervisor_card import card_problem
             from app.services.gates import batch_roles

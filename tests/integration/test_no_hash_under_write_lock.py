@@ -151,18 +151,18 @@ def staff_reset_password(demo, watch, tmp_path, demo_login):
 
 def scoring_sign_sheet(demo, watch, tmp_path, demo_login):
     from app.rehearsal.common import signature_png
-    from app.services.scoring import ScoringService
+    from app.services.scoring import ChiefGraderService, GradingService
 
-    svc = ScoringService(_login(demo, "kaoping1"))
+    svc = GradingService(_login(demo, "kaoping1"))
     with watch.on(), _refused_or_done():
         svc.sign_sheet(DEMO_PLAN, "DG26040001", WRONG, signature_png("吴晓东"))
 
 
 def scoring_sign_summary(demo, watch, tmp_path, demo_login):
     from app.rehearsal.common import signature_png
-    from app.services.scoring import ScoringService
+    from app.services.scoring import ChiefGraderService, GradingService
 
-    svc = ScoringService(_login(demo, "zuzhang", "chief_grader"))
+    svc = ChiefGraderService(_login(demo, "zuzhang", "chief_grader"))
     with watch.on(), _refused_or_done():
         svc.sign_summary(DEMO_PLAN, PW["zuzhang"], signature_png("陈德明"))
 
@@ -220,6 +220,31 @@ def tables_save_supervision(demo, watch, tmp_path, demo_login):
         svc.save_supervision(DEMO_PLAN, scores, [], "组织规范", WRONG)
 
 
+def tables_veto_and_resume(demo, watch, tmp_path, demo_login):
+    from app.core import supervision as sv
+    from app.services.official_tables import TablesService
+
+    svc = TablesService(_login(demo, "neidu"))
+    scores = {line.key: line.max_points for line in sv.FORM}
+    svc.save_supervision(DEMO_PLAN, scores, ["disorder"], "第2考场秩序混乱", PW["neidu"])  # a veto suspends
+    with watch.on():
+        with pytest.raises(PermissionDenied):
+            svc.resolve_suspension(DEMO_PLAN, "已调整考场座位并加派监考人员", WRONG)
+        svc.resolve_suspension(DEMO_PLAN, "已调整考场座位并加派监考人员，秩序恢复", PW["neidu"])
+
+
+def tables_external_supervision(demo, watch, tmp_path, demo_login):
+    from app.core import supervision as sv
+    from app.services.official_tables import TablesService
+
+    svc = TablesService(_login(demo, "waidu"))
+    scores = {line.key: line.max_points for line in sv.EXTERNAL_FORM}
+    with watch.on():
+        with pytest.raises(PermissionDenied):
+            svc.save_external_supervision(DEMO_PLAN, scores, [], "组织规范", WRONG)
+        svc.save_external_supervision(DEMO_PLAN, scores, [], "组织规范", PW["waidu"])
+
+
 def certificates_cancel(demo, watch, tmp_path, demo_login):
     from app.services.certificates import CertificateService
 
@@ -264,7 +289,9 @@ def exam_proctor(demo, watch, tmp_path, demo_login):
 
 def export_make_and_countersign(demo, watch, tmp_path, demo_login):
     from app.services.bundle import ExportService
+    from tests.conftest import sign_supervision_report
 
+    sign_supervision_report(demo)  # an export needs the 内督 report on record (issue 18)
     out = tmp_path / "bundle.zip"
     with watch.on():
         view = ExportService(_login(demo, "admin")).make(out, PW["admin"])
@@ -277,8 +304,10 @@ DRIVERS = {
     "SiteHandle.login": login,
     "StaffService.add": staff_add,
     "StaffService.reset_password": staff_reset_password,
-    "ScoringService.sign_sheet": scoring_sign_sheet,
-    "ScoringService.sign_summary": scoring_sign_summary,
+    "GradingService.sign_sheet": scoring_sign_sheet,
+    "ChiefGraderService.sign_summary": scoring_sign_summary,
+    "TablesService.resolve_suspension": tables_veto_and_resume,
+    "TablesService.save_external_supervision": tables_external_supervision,
     "MisconductService.sign": misconduct_sign,
     "MisconductService.confirm": misconduct_confirm,
     "MisconductService.review_appeal": misconduct_review_appeal,

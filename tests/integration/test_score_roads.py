@@ -27,6 +27,7 @@ from app.services.roster import RosterService
 from app.services.staff import StaffService
 from app.store import results_tables as rt
 from app.store.models import Candidate, JournalEntry
+from tests.conftest import sign_supervision_report
 from tests.results_support import scores_arrive
 
 PASSWORDS = {u: p for u, _, _, p, _ in DEMO_STAFF}
@@ -200,6 +201,8 @@ def test_verifier_recomputes_practical_from_signed_sheets(tmp_path, demo, demo_l
         svc["chief"].chief.mark_absent(DEMO_PLAN, c.ticket_no, "未到场")
     svc["chief"].chief.sign_summary(DEMO_PLAN, PASSWORDS["zuzhang"], signature_png())
     assert _score(demo, t1, "practical") == ("97.7", False, ROAD_PRACTICAL_SUMMARY)
+
+    sign_supervision_report(demo)  # an export needs the 内督 report on record (issue 18)
 
     def export(name, countersign=True):
         out = tmp_path / name

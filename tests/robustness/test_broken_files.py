@@ -88,12 +88,12 @@ def test_table_importers_refuse_every_broken_file_in_one_line(site, admin, tmp_p
 
 def test_scoring_template_importer_refuses_broken_tables(site, admin, tmp_path, small_limits):
     from app.services.roster import RosterService
-    from app.services.scoring import ScoringService
+    from app.services.scoring import ScoringSetupService
 
     RosterService(admin).import_roster(corpus.table_corpus(tmp_path / "c")["xlsx-named-xls"])
     files = corpus.table_corpus(tmp_path / "c2")
     files.pop("xlsx-named-xls")
-    outcomes = _feed(site, files, lambda p: ScoringService(admin).import_template("2026-DG-0001", p))
+    outcomes = _feed(site, files, lambda p: ScoringSetupService(admin).import_template("2026-DG-0001", p))
     assert "imported" not in outcomes.values()
 
 

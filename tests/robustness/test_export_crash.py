@@ -16,6 +16,7 @@ import pytest
 from app.services.bundle import ExportService
 from app.services.demo import DEMO_PASSPHRASE, DEMO_STAFF
 from app.services.site import open_site
+from tests.conftest import sign_supervision_report
 
 ROOT = Path(__file__).resolve().parents[2]
 PW = {u: p for u, _, _, p, _ in DEMO_STAFF}
@@ -39,6 +40,7 @@ def test_killed_export_leaves_nothing_readable_and_is_marked_failed(demo_site_di
         from app.services.roster import RosterService
 
         cands = RosterService(handle.login("admin", PW["admin"])).candidates()
+        sign_supervision_report(handle)  # an export needs the 内督 report on record (issue 18)
     finally:
         handle.close()
     needles = [c.id_no.encode() for c in cands] + [c.name.encode() for c in cands if len(c.name) >= 3]
