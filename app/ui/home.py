@@ -172,11 +172,11 @@ def _room_head(ctx, plan) -> list[Todo]:
 
 
 def _grader(ctx, plan, role) -> list[Todo]:
-    from app.services.scoring import ScoringService
+    from app.services.scoring import ScoringServices
 
-    svc = ScoringService(ctx)
+    svc = ScoringServices.of(ctx)
     out = []
-    rows = _try(lambda: svc.station(plan), None)
+    rows = _try(lambda: svc.grading.station(plan), None)
     if rows is None:
         out.append(Todo(tr("本批次的评分记录表或考评组尚未设置：请考务人员导入评分表、管理员组建考评组"), "scoring", INFO))
     else:
@@ -188,7 +188,7 @@ def _grader(ctx, plan, role) -> list[Todo]:
         elif rows:
             out.append(Todo(tr("您的评分表已全部签字"), "scoring", DONE))
     if role is Role.CHIEF_GRADER:
-        diffs = _try(lambda: svc.discrepancies(plan), [])
+        diffs = _try(lambda: svc.chief.discrepancies(plan), [])
         if diffs:
             out.append(Todo(tr("{0} 名考生的考评员评分相差过大，需组长裁定").format(len(diffs)), "scoring", URGENT))
     return out

@@ -58,7 +58,7 @@ def test_signed_sheet_and_journal_read_beijing_time(qtbot, tmp_path, demo_login,
     ticket = RosterService(demo_login("admin")).candidates(PLAN)[0].ticket_no
     for seed, u in enumerate(("kaoping1", "kaoping2", "zuzhang"), 1):
         score(svc[u], u, ticket, FULL, seed)
-    text = _pdf_text(svc["admin"].filled_sheets_pdf(PLAN, tmp_path / "filled.pdf"))
+    text = _pdf_text(svc["admin"].reports.filled_sheets_pdf(PLAN, tmp_path / "filled.pdf"))
     assert text.count("13:30") == 3, text
     assert "05:30" not in text and "00:30" not in text
 
