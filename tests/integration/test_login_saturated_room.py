@@ -52,7 +52,9 @@ def test_logins_succeed_while_every_terminal_pushes_answers(site, admin, site_di
     StaffService(admin).add("jiankao", "监考员", "Jiankao-pass-1", ["proctor"])
     port = free_port()
     folders = [tmp_path / f"t{i:03d}" for i in range(1, TERMINALS + 1)]
-    provision(site, admin, folders, TERMINAL_PASS, port, TEST_KDF)
+    from app.services.net import NetService
+
+    provision(site, NetService(admin).grant, folders, TERMINAL_PASS, port, TEST_KDF)
     master = subprocess.Popen([sys.executable, "-m", "app", "link", "serve", "--site", str(site_dir), "--host",
                                "127.0.0.1", "--port", str(port)], env=_env(), cwd=ROOT, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
