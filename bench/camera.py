@@ -35,15 +35,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
 
-from app.camera.synthetic import write_test_video  # noqa: E402
-from app.core.site import Institution  # noqa: E402
-from app.services.camera import CameraService  # noqa: E402
-from app.services.site import create_site  # noqa: E402
-from app.store.keys import TEST_KDF  # noqa: E402
-from app.ui.cameras.wall import CameraWall  # noqa: E402
+from app.camera.synthetic import write_test_video
+from app.core.site import Institution
+from app.services.camera import CameraService
+from app.services.site import create_site
+from app.store.keys import TEST_KDF
+from app.ui.cameras.wall import CameraWall
 
 FPS = 15
 SIZE = (1280, 720)

@@ -24,18 +24,18 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import text
 
-from app.core.idcard import synthetic_id_number  # noqa: E402
-from app.core.site import Institution  # noqa: E402
-from app.services.checkin import CheckinService  # noqa: E402
-from app.services.demo import demo_photo  # noqa: E402
-from app.services.site import create_site  # noqa: E402
-from app.services.staff import StaffService  # noqa: E402
-from app.store import models  # noqa: E402
-from app.store.bans_tables import Ban  # noqa: E402
-from app.store.checkin_tables import Checkin  # noqa: E402
-from app.store.keys import TEST_KDF  # noqa: E402
+from app.core.idcard import synthetic_id_number
+from app.core.site import Institution
+from app.services.checkin import CheckinService
+from app.services.demo import demo_photo
+from app.services.site import create_site
+from app.services.staff import StaffService
+from app.store import models
+from app.store.bans_tables import Ban
+from app.store.checkin_tables import Checkin
+from app.store.keys import TEST_KDF
 
 UTC = _dt.timezone.utc
 PLAN = "2026-41-BENCH-01"

@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app.core.exam import assembly  # noqa: E402
-from app.core.exam.blueprint import standard_blueprint  # noqa: E402
-from app.core.exam.questions import LABELS, TRUE_FALSE_TEXTS, Option, Question, QType  # noqa: E402
+from app.core.exam import assembly
+from app.core.exam.blueprint import standard_blueprint
+from app.core.exam.questions import LABELS, TRUE_FALSE_TEXTS, Option, Question, QType
 
 
 def questions(n: int, seed: int = 1, prefix: str = "B") -> list[Question]:
@@ -86,7 +86,6 @@ def main() -> None:
         handle = open_site(tmp / "site", DEMO_PASSPHRASE)
         with handle.store.read() as s:
             batch = s.scalars(select(models.Batch).where(models.Batch.plan_no == DEMO_PLAN)).one()
-            ticket = s.scalars(select(models.Candidate).where(models.Candidate.batch_id == batch.id)).first()
         clock = Fixed(_dt.datetime.combine(batch.exam_start, _dt.time(9)).astimezone().astimezone(_dt.timezone.utc))
         handle.clock = clock
         admin = handle.login("admin", pw["admin"])

@@ -37,8 +37,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.rehearsal.run import DayPlan, run_day  # noqa: E402
-from app.store.keys import TEST_KDF  # noqa: E402
+from app.rehearsal.run import DayPlan, run_day
+from app.store.keys import TEST_KDF
 
 
 def fault_schedule(rng, n_terminals: int, camera_sources: list[Path], window: float) -> list:

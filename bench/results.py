@@ -25,18 +25,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import delete, select  # noqa: E402
+from sqlalchemy import delete, select
 
-from app.core.idcard import synthetic_id_number  # noqa: E402
-from app.services.base import Clock  # noqa: E402
-from app.services.certificates import CertificateService  # noqa: E402
-from app.services.demo import DEMO_INSTITUTION, demo_photo  # noqa: E402
-from app.services.results import ResultsService  # noqa: E402
-from app.services.roster import RosterService  # noqa: E402
-from app.services.site import create_site  # noqa: E402
-from app.store import models  # noqa: E402
-from app.store import results_tables as rt  # noqa: E402
-from app.store.keys import TEST_KDF  # noqa: E402
+from app.core.idcard import synthetic_id_number
+from app.services.base import Clock
+from app.services.certificates import CertificateService
+from app.services.demo import DEMO_INSTITUTION, demo_photo
+from app.services.results import ResultsService
+from app.services.roster import RosterService
+from app.services.site import create_site
+from app.store import models
+from app.store import results_tables as rt
+from app.store.keys import TEST_KDF
 
 PLAN = "BENCH-2026-0001"
 EXAM = dt.date(2026, 11, 20)

@@ -21,15 +21,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import cv2  # noqa: E402
-import numpy as np  # noqa: E402
+import cv2
+import numpy as np
 
-from app.formats.scoring_template import write_template  # noqa: E402
-from app.services.demo import DEMO_PLAN, DEMO_STAFF, build_demo_site  # noqa: E402
-from app.services.roster import RosterService  # noqa: E402
-from app.services.scoring import ChiefGraderService, GradingService, ScoringSetupService  # noqa: E402
-from app.services.site import SiteService, open_site  # noqa: E402
-from app.store.keys import TEST_KDF  # noqa: E402
+from app.formats.scoring_template import write_template
+from app.services.demo import DEMO_PLAN, DEMO_STAFF, build_demo_site
+from app.services.roster import RosterService
+from app.services.scoring import ChiefGraderService, GradingService, ScoringSetupService
+from app.services.site import SiteService, open_site
+from app.store.keys import TEST_KDF
 
 PW = {u: p for u, _, _, p, _ in DEMO_STAFF}
 FULL = {"1.1": 20, "1.2": 30, "1.3": 50, "1.4": "否", "2.1": 40, "2.2": 60, "2.3": "否"}

@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import sqlcipher3.dbapi2 as sqlcipher  # noqa: E402
+import sqlcipher3.dbapi2 as sqlcipher
 
-from app.store.keys import TEST_KDF, new_site_file  # noqa: E402
+from app.store.keys import TEST_KDF, new_site_file
 
 ROW = ("DG26040001", 17, "B", "2026-12-05T08:15:02.123Z")
 DDL = "create table answer (id integer primary key, ticket_no text, question int, choice text, ts text)"

@@ -11,8 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.core.site import Institution  # noqa: E402
-from app.store.keys import TEST_KDF  # noqa: E402
+from app.core.site import Institution
+from app.store.keys import TEST_KDF
 
 PASSPHRASE = "test-passphrase-1"
 ADMIN_PASSWORD = "Admin-pass-1"

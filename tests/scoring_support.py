@@ -10,7 +10,7 @@ from app.formats.scoring_template import (
     EXAMPLE_TASKS,
     write_template_workbook,
 )
-from app.rehearsal.common import signature_png  # noqa: F401 - the tests draw signatures the same way
+from app.rehearsal.common import signature_png  # the tests draw signatures the same way
 from app.services.demo import DEMO_PLAN, DEMO_STAFF
 from app.services.scoring import ScoringServices
 

@@ -6,9 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import cv2
 
-from app import platform
 from app.camera.recorder import open_writer, sha256_file
 from app.camera.segment_file import open_segment
 from app.core.errors import DomainError

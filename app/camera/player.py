@@ -9,7 +9,6 @@ from typing import Callable
 import cv2
 import numpy as np
 
-from app import platform
 from app.camera.clip import PieceFile
 from app.camera.segment_file import open_segment
 

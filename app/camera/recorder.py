@@ -195,7 +195,7 @@ class CameraWorker:
         if self.on_status:
             try:
                 self.on_status(self.code, state, message)
-            except Exception:  # noqa: BLE001 - a UI fault never stops recording
+            except Exception:  # a UI fault never stops recording
                 log.exception("status callback failed")
 
     # -- reader ----------------------------------------------------------
@@ -293,7 +293,7 @@ class CameraWorker:
                         break
             if lost_at is not None:  # stopped while the source was down: the gap runs to now
                 self.sink.gap(self.code, lost_at, self.clock(), lost_reason + "（停止时仍未恢复）")
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             log.exception("camera reader failed")
             self.sink.alert(self.code, "worker_failed", f"采集线程异常：{exc}", {})
         finally:
@@ -301,7 +301,7 @@ class CameraWorker:
             if restart_pending:  # stopped, or failed, before a first frame came: the hole is still reported
                 try:
                     report_restart_gap(lost_at or self.clock(), False)
-                except Exception:  # noqa: BLE001
+                except Exception:
                     log.exception("journaling the gap of the unclean stop failed")
             self._queue.put(_STOP)
             if self.plan is None:
@@ -325,7 +325,7 @@ class CameraWorker:
         rgb = cv2.cvtColor(small, cv2.COLOR_BGR2RGB)
         try:
             self.on_preview(self.code, rgb, at)
-        except Exception:  # noqa: BLE001
+        except Exception:
             log.exception("preview callback failed")
 
     # -- writer ----------------------------------------------------------
@@ -436,7 +436,7 @@ class CameraWorker:
                         continue
                 if frames >= round(plan.segment_seconds * fps):
                     close_segment()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             log.exception("camera writer failed")
             self.sink.alert(self.code, "worker_failed", f"录像线程异常：{exc}", {})
         finally:
@@ -449,7 +449,7 @@ class CameraWorker:
                 if hasattr(self.sink, "stopped"):
                     try:
                         self.sink.stopped(self.code, dict(self.stats.__dict__), self.disk_full)
-                    except Exception:  # noqa: BLE001
+                    except Exception:
                         log.exception("journaling the end of recording failed")
                 self.finished.set()
                 self._status("stopped")
@@ -468,11 +468,11 @@ class CameraWorker:
                                     path.stat().st_size, sha256_file(path))
                 self.sink.segment_closed(seg)
                 self.stats.segments += 1
-            except Exception as exc:  # noqa: BLE001 - keep recording; say so loudly
+            except Exception as exc:  # keep recording; say so loudly
                 log.exception("indexing a segment failed")
                 try:
                     self.sink.alert(self.code, "index_failed", f"录像分段未能登记：{exc}", {"path": str(path)})
-                except Exception:  # noqa: BLE001
+                except Exception:
                     log.exception("alert failed")
 
     def _burn_in(self, frame: np.ndarray, at: _dt.datetime) -> None:

@@ -64,7 +64,7 @@ class SegmentWriter:
         self._fh = open(self.path, "wb")
         self._fh.write(self._header)
 
-    def isOpened(self) -> bool:  # noqa: N802 - cv2.VideoWriter's name
+    def isOpened(self) -> bool:  # cv2.VideoWriter's name
         return self._fh is not None
 
     def write(self, frame: np.ndarray) -> None:
@@ -110,7 +110,7 @@ class SegmentReader:
         self._aead = _frame_key(file_key, head[4:20])
         self._fh = fh
 
-    def isOpened(self) -> bool:  # noqa: N802 - cv2.VideoCapture's name
+    def isOpened(self) -> bool:  # cv2.VideoCapture's name
         return self._fh is not None
 
     def read_jpeg(self) -> bytes | None:

@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
         print(f"examsite: 文件操作失败{where}：{exc.strerror or exc}", file=sys.stderr)
         return 4
-    except Exception as exc:  # noqa: BLE001 - the last guard: a person never reads a traceback
+    except Exception as exc:  # the last guard: a person never reads a traceback
         if os.environ.get("EXAMSITE_DEBUG"):
             raise
         print(f"examsite: 未能完成（{type(exc).__name__}：{str(exc)[:200]}）；"

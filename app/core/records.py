@@ -45,7 +45,7 @@ def _b64(data: bytes) -> str:
 def _unb64(text: str) -> bytes:
     try:
         return base64.b64decode(text, validate=True)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise RecordRejected("记录编码错误") from exc
 
 

@@ -411,7 +411,7 @@ class _Handler(BaseHTTPRequestHandler):
         except OSError:  # the terminal gave up waiting and hung up: it sends again (records are idempotent)
             self.close_connection = True
 
-    def do_POST(self):  # noqa: N802
+    def do_POST(self):
         link: MasterLink = self.server.link
         try:
             length = int(self.headers.get("Content-Length") or 0)
@@ -448,7 +448,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._reply(422, {"error": str(exc), "code": protocol.RECORD_REJECTED})
         except (KeyError, TypeError, ValueError) as exc:
             return self._reply(400, {"error": f"请求无效：{exc}", "code": protocol.BAD_REQUEST})
-        except Exception as exc:  # noqa: BLE001 - e.g. the store busy: nothing was acknowledged, the terminal retries
+        except Exception as exc:  # e.g. the store busy: nothing was acknowledged, the terminal retries
             import logging
 
             logging.getLogger(__name__).exception("site link request failed")

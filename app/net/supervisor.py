@@ -122,7 +122,7 @@ class LinkSupervisor:
     # -- the child ----------------------------------------------------------------------
     def _spawn(self) -> None:
         self._ready.clear()
-        stderr = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
+        stderr = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
         try:
             proc = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr,
                                     cwd=self.cwd, env=self.env if self.env is not None else dict(os.environ))
@@ -187,6 +187,6 @@ class LinkSupervisor:
                 try:
                     self.on_restart({"exit_code": code, "previous_pid": proc.pid, "pid": self.pid,
                                      "restarts": self.restarts, "ready": ready, "after_s": round(ran, 1)})
-                except Exception:  # noqa: BLE001 - journaling must never stop the supervision
+                except Exception:  # journaling must never stop the supervision
                     log.exception("could not journal the link restart")
             delay = min(delay * 2, RESTART_MAX)

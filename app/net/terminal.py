@@ -128,7 +128,7 @@ class Client:
             except TimeoutError as exc:  # the master is slow, not gone: no resend into it (the sender backs off)
                 self.close()
                 raise LinkError(f"主机应答超时（{self.timeout:.0f} 秒）", slow=True) from exc
-            except (OSError, ConnectionError, Exception) as exc:  # noqa: BLE001 - http.client raises many kinds
+            except (OSError, ConnectionError, Exception) as exc:  # http.client raises many kinds
                 self.close()
                 if attempt >= 2 or fresh:  # only a kept-alive connection that went stale is worth one retry
                     raise LinkError(f"无法连接主机：{exc}") from exc
@@ -156,7 +156,7 @@ def _safely(cb, arg) -> None:
     """A listener's fault (a closed window, a bug in a screen) must never stop the sender."""
     try:
         cb(arg)
-    except Exception:  # noqa: BLE001
+    except Exception:
         import logging
 
         logging.getLogger(__name__).exception("link listener failed")

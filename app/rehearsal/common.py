@@ -9,7 +9,7 @@ import random
 import cv2
 import numpy as np
 
-from app.core.sitetime import SITE_TZ as CST  # noqa: F401 - the site's clock, for the phases
+from app.core.sitetime import SITE_TZ as CST  # the site's clock, for the phases
 from app.core.sitetime import at as cst_at  # noqa: F401
 
 

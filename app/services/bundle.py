@@ -57,7 +57,7 @@ from app.core import passwords
 from app.core.errors import Conflict, DomainError, NotFound, PermissionDenied
 from app.core.journal import key_id as make_key_id
 from app.formats import bundle as writer
-from app.formats.staging import SealedStaging, clean_stale
+from app.formats.staging import SealedStaging
 from app.services.profile import site_profile
 from app.services.base import Service, ServiceContext, find_batch, requires
 from app.store import models

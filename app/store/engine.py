@@ -86,7 +86,7 @@ def disk_errors_as_storage_failure() -> Iterator[None]:
         yield
     except StorageFailure:
         raise
-    except Exception as exc:  # noqa: BLE001 - re-raised unless the disk said no
+    except Exception as exc:  # re-raised unless the disk said no
         code = disk_error_code(exc)
         if code is None:
             raise

@@ -170,7 +170,7 @@ class Journal:
             except JournalTampered as exc:
                 self.fault = exc
                 log.error("journal checkpoint refused: %s", exc)
-            except Exception:  # noqa: BLE001 - e.g. the store busy or closing: the close signs the tail
+            except Exception:  # e.g. the store busy or closing: the close signs the tail
                 log.exception("journal checkpoint at %s not signed", item[0] if item else None)
             finally:
                 self._due.task_done()

@@ -2,7 +2,6 @@
 verifies it, the admin copies it and records the acknowledgement; buttons follow the roles
 and the service refuses what the role may not do."""
 
-from pathlib import Path
 
 from app.services.demo import DEMO_STAFF
 from app.ui import workplaces

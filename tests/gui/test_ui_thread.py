@@ -256,7 +256,7 @@ def test_cameras(qtbot, guard, demo_login, tmp_path, monkeypatch):
 
 
 # -- results, review, misconduct, supervision -------------------------------------------------------
-def test_results(qtbot, guard, flow):  # noqa: F811 - the results flow fixture
+def test_results(qtbot, guard, flow):  # the results flow fixture
     results_flow = flow
     from app.ui.results.workplace import ResultsWorkplace
 

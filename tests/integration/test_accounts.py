@@ -5,7 +5,6 @@ import pytest
 from app.core.errors import Conflict, DomainError, PermissionDenied
 from app.services.base import Clock
 from app.services.staff import StaffService
-from tests.conftest import ADMIN_PASSWORD
 
 
 class FixedClock(Clock):

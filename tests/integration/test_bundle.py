@@ -4,7 +4,6 @@ corrections, personal keys, provider slots, and the tamper cases of issue 9."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import json
 import shutil
@@ -369,7 +368,7 @@ def test_personal_key_sealed_and_replaced_after_password_reset(demo, tmp_path):
     ExportService(admin_ctx).make(tmp_path / "1.zip", PW["admin"])
     with demo.store.read() as s:
         (row,) = s.scalars(select(StaffKey)).all()
-        first_kid, sealed_blob, pub = row.key_id, row.sealed_private, row.public_key
+        first_kid, sealed_blob, _pub = row.key_id, row.sealed_private, row.public_key
     assert len(sealed_blob) == 12 + 32 + 16  # nonce + Ed25519 seed + GCM tag: no plain key
     # Reusing the key: the same key id signs the second export.
     ExportService(admin_ctx).make(tmp_path / "2.zip", PW["admin"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 
 import cv2
 import pytest

@@ -87,9 +87,7 @@ def test_each_tampering_is_caught(busy_site, attack, expect):
 def test_checkpoint_refuses_to_sign_a_rewritten_tail(site, admin, site_dir):
     """An insider who rewrites entries after the last checkpoint and recomputes their hashes
     cannot get the next checkpoint to bless them."""
-    from dataclasses import replace
 
-    from app.core import journal as core
     from app.store.journal import JournalTampered
 
     StaffService(admin).add("u1", "甲", "Pass-word-1", ["proctor"])

@@ -151,7 +151,7 @@ def staff_reset_password(demo, watch, tmp_path, demo_login):
 
 def scoring_sign_sheet(demo, watch, tmp_path, demo_login):
     from app.rehearsal.common import signature_png
-    from app.services.scoring import ChiefGraderService, GradingService
+    from app.services.scoring import GradingService
 
     svc = GradingService(_login(demo, "kaoping1"))
     with watch.on(), _refused_or_done():
@@ -160,7 +160,7 @@ def scoring_sign_sheet(demo, watch, tmp_path, demo_login):
 
 def scoring_sign_summary(demo, watch, tmp_path, demo_login):
     from app.rehearsal.common import signature_png
-    from app.services.scoring import ChiefGraderService, GradingService
+    from app.services.scoring import ChiefGraderService
 
     svc = ChiefGraderService(_login(demo, "zuzhang", "chief_grader"))
     with watch.on(), _refused_or_done():

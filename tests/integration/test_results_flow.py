@@ -60,7 +60,6 @@ def flow(demo, demo_login):
 
 
 def _approve(flow):
-    from tests.conftest import login
     neidu = flow["login"]("neidu")
     assert ResultsService(neidu).sign_review(DEMO_PLAN, "Demo-neidu-2026") == "checked"
     admin = flow["login"]("admin")

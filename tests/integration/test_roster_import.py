@@ -1,10 +1,8 @@
-import random
 
 import pytest
 from openpyxl import load_workbook
 
 from app.core.errors import ImportRejected
-from app.core.idcard import synthetic_id_number
 from app.services.demo import demo_roster
 from app.services.roster import RosterService
 from app.services.site import SiteService

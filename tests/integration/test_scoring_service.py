@@ -420,7 +420,7 @@ def test_signed_file_exchange_from_a_station_copy(tmp_path, demo_site_dir, demo_
     from app.services.demo import DEMO_PASSPHRASE
     from app.services.site import open_site
 
-    svc = setup_scoring(tmp_path, demo_login)                 # main station: template + group
+    setup_scoring(tmp_path, demo_login)                 # main station: template + group
     demo.store.close()
     shutil.copytree(demo_site_dir, tmp_path / "station")      # the grader's laptop copy
     main = open_site(demo_site_dir, DEMO_PASSPHRASE)

@@ -3,14 +3,11 @@ replay-safe requests, records applied once, answer packs, commands, the proctor 
 
 from __future__ import annotations
 
-import base64
-import http.client
-import itertools
 import json
 import time
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from app.core import authcodes
 from app.core import records as rec

@@ -70,7 +70,7 @@ def test_opening_an_older_schema_migrates_after_a_backup(site_dir):
     heads = engine.schema_heads()
     if heads == {"0001"}:
         pytest.skip("only one schema revision so far")
-    from app.store.keys import TEST_KDF, new_site_file
+    from app.store.keys import TEST_KDF
 
     # a store left at the first revision by an older version
     store = engine.create_store(site_dir, PASSPHRASE, TEST_KDF)

@@ -9,7 +9,7 @@ import pytest
 from app.core.actor import Actor
 from app.core.errors import PermissionDenied
 from app.core.roles import CAPABILITIES, Role
-from app.services import exam, terminal, theory  # noqa: F401  (registers the methods)
+from app.services import exam, terminal, theory  # registers the methods
 from app.services.base import REGISTRY, ServiceContext
 
 CLASSES = {"BankService": theory.BankService, "PaperService": theory.PaperService,

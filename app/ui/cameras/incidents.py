@@ -178,7 +178,7 @@ class IncidentList(QWidget):
         run_task(self, work, done, lambda e: QMessageBox.warning(self, self.tr("导出片段"), str(e)),
                  self.tr("正在导出录像片段…"), changes={"cameras"})
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         for d in self.dialogs:
             d.player.stop()
         super().closeEvent(event)

@@ -217,6 +217,6 @@ class CameraWall(QWidget):
     def shutdown(self) -> None:
         self._stop_workers()
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         self.shutdown()
         super().closeEvent(event)

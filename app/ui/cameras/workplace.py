@@ -38,6 +38,6 @@ class CamerasWorkplace(QWidget):
         elif page is self.recordings:
             self.recordings.refresh_rooms()
 
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event) -> None:
         self.wall.shutdown()
         super().closeEvent(event)

@@ -13,10 +13,10 @@ class StretchTranslator(QTranslator):
         super().__init__(parent)
         self.base, self.percent = base, percent
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
+    def isEmpty(self) -> bool:  # Qt API
         return False
 
-    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: D401 - Qt API
+    def translate(self, context, source, disambiguation=None, n=-1):  # Qt API
         text = (self.base.translate(context, source, disambiguation, n) if self.base else "") or source
         if not text or "{" in text or "%" in text:
             pad = ""  # keep format placeholders intact

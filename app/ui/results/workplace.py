@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
                                QWidget, QAbstractItemView, QProgressDialog)
 
-from app.core.codes import SUBJECTS, batch_label, level_label
+from app.core.codes import SUBJECTS, batch_label
 from app.core.results import required_subjects
 from app.core.roles import allowed
 from app.services.certificates import CertificateService
