@@ -698,13 +698,6 @@
         <translation>No session: exam staff must create one first (examsite checkin session)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="253" />
-        <source>未连接摄像头
-（检录照片将无法留存）</source>
-        <translation>No camera connected
-(no check-in photo will be kept)</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/checkin/desk.py" line="295" />
         <source>准考证号 {0}　{1}
 {2}
@@ -6140,6 +6133,16 @@ Unsealed: {0}, by {1} together</translation>
         <location filename="../../app/ui/admin/theory_view.py" line="228" />
         <source>正在解封…</source>
         <translation>Unsealing…</translation>
+    </message>
+</context>
+<context>
+    <name>DeskCamera</name>
+    <message>
+        <location filename="../../app/ui/checkin/desk_camera.py" line="40" />
+        <source>未连接摄像头
+（检录照片将无法留存）</source>
+        <translation>No camera connected
+(no check-in photo will be kept)</translation>
     </message>
 </context>
 </TS>
