@@ -4134,71 +4134,6 @@ Step 3: the terminal shows an enrolment code; find the same code in the table be
         <translation>{0} terminals: {1} online, {2} offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="344" />
-        <source>还没有登记的考试终端：请在「连接终端」中开启链路并批准终端。</source>
-        <translation>No exam terminal is enrolled yet: start the link and grant terminals under Connect terminals.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="354" />
-        <source>作答中</source>
-        <translation>Answering</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="354" />
-        <source>已暂停</source>
-        <translation>Paused</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="354" />
-        <source>已交卷</source>
-        <translation>Submitted</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="355" />
-        <source>已放行</source>
-        <translation>Released</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="355" />
-        <source>等待开考</source>
-        <translation>Waiting to start</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="359" />
-        <source>其他</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="363" />
-        <source>主机已收到 {0} 名考生的作答：已交卷 {1} 名。</source>
-        <translation>The master holds {0} candidates' sittings; {1} submitted.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="381" />
-        <source>「{0}」已发往 {1} 台终端：已收到 {2} 台</source>
-        <translation>"{0}" sent to {1} terminals: {2} received</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="389" />
-        <source>{0} 离线 {1}</source>
-        <translation>{0} offline for {1}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="392" />
-        <source>，等待 {0} 台……</source>
-        <translation>, waiting for {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="394" />
-        <source>；未收到：{0}。联系恢复后终端会自动收到。</source>
-        <translation>; not received: {0}. They will receive it when they reconnect.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="396" />
-        <source>，全部收到。</source>
-        <translation>, all received.</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/proctor/console.py" line="418" />
         <source>「{0}」已发往 {1} 台终端，等待终端接收……</source>
         <translation>"{0}" sent to {1} terminals, waiting for them to receive it…</translation>
@@ -4249,57 +4184,6 @@ Certificate fingerprint: {1}</translation>
         <location filename="../../app/ui/proctor/console.py" line="240" />
         <source>已批准登记码 {0}：{1} 登记为终端 {2}</source>
         <translation>Granted code {0}: {1} enrolled as terminal {2}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="270" />
-        <source>离线（从未连接）</source>
-        <translation>Offline (never connected)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="271" />
-        <source>离线 {0} 前</source>
-        <translation>Offline since {0} ago</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="274" />
-        <source>未登录</source>
-        <translation>Not signed in</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="276" />
-        <source>{0}
-已交卷</source>
-        <translation>{0}
-Submitted</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="278" />
-        <source>{0}
-已暂停</source>
-        <translation>{0}
-Paused</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="279" />
-        <source>{0}
-作答中 {1}</source>
-        <translation>{0}
-Answering {1}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="283" />
-        <source>{0} 秒</source>
-        <translation>{0} s</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="285" />
-        <source>{0} 分钟</source>
-        <translation>{0} min</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="286" />
-        <source>{0} 小时</source>
-        <translation>{0} h</translation>
     </message>
     <message>
         <location filename="../../app/ui/proctor/console.py" line="304" />
@@ -6143,6 +6027,135 @@ Unsealed: {0}, by {1} together</translation>
 （检录照片将无法留存）</source>
         <translation>No camera connected
 (no check-in photo will be kept)</translation>
+    </message>
+</context>
+<context>
+    <name>ProctorBoard</name>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="58" />
+        <source>离线（从未连接）</source>
+        <translation>Offline (never connected)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="59" />
+        <source>离线 {0} 前</source>
+        <translation>Offline since {0} ago</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="62" />
+        <source>未登录</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="64" />
+        <source>{0}
+已交卷</source>
+        <translation>{0}
+Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="66" />
+        <source>{0}
+已暂停</source>
+        <translation>{0}
+Paused</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="67" />
+        <source>{0}
+作答中 {1}</source>
+        <translation>{0}
+Answering {1}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="71" />
+        <source>{0} 秒</source>
+        <translation>{0} s</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="73" />
+        <source>{0} 分钟</source>
+        <translation>{0} min</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="74" />
+        <source>{0} 小时</source>
+        <translation>{0} h</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="98" />
+        <source>还没有登记的考试终端：请在「连接终端」中开启链路并批准终端。</source>
+        <translation>No exam terminal is enrolled yet: start the link and grant terminals under Connect terminals.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="100" />
+        <source>灰：未登录&#x3000;绿：作答中&#x3000;黄：已暂停&#x3000;蓝：已交卷&#x3000;红：离线</source>
+        <translation>Grey: not signed in  Green: answering  Yellow: paused  Blue: submitted  Red: offline</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="108" />
+        <source>作答中</source>
+        <translation>Answering</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="108" />
+        <source>已暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="108" />
+        <source>已交卷</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="109" />
+        <source>已放行</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="109" />
+        <source>等待开考</source>
+        <translation>Waiting to start</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="113" />
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="117" />
+        <source>主机已收到 {0} 名考生的作答：已交卷 {1} 名。</source>
+        <translation>The master holds {0} candidates' sittings; {1} submitted.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="119" />
+        <source>开考后，这里列出主机收到的每位考生的作答情况。</source>
+        <translation>Once the exam runs, each candidate's sitting as received by the master is listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="135" />
+        <source>「{0}」已发往 {1} 台终端：已收到 {2} 台</source>
+        <translation>"{0}" sent to {1} terminals: {2} received</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="143" />
+        <source>{0} 离线 {1}</source>
+        <translation>{0} offline for {1}</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="146" />
+        <source>，等待 {0} 台……</source>
+        <translation>, waiting for {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="148" />
+        <source>；未收到：{0}。联系恢复后终端会自动收到。</source>
+        <translation>; not received: {0}. They will receive it when they reconnect.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="150" />
+        <source>，全部收到。</source>
+        <translation>, all received.</translation>
     </message>
 </context>
 </TS>
