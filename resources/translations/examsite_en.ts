@@ -1971,118 +1971,6 @@
         <translation>Theory exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="82" />
-        <source>准考证号</source>
-        <translation>Ticket number</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="85" />
-        <source>身份证号后6位，或监考人员提供的验证码</source>
-        <translation>Last 6 characters of the ID number, or the code from the proctor</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="86" />
-        <source>准考证号：</source>
-        <translation>Ticket no.:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="87" />
-        <source>验证信息：</source>
-        <translation>Verification:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="88" />
-        <source>登录考试</source>
-        <translation>Start the exam</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="95" />
-        <source>职业技能等级认定 理论知识考试</source>
-        <translation>Vocational Skill Level Certification — Theory Exam</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="115" />
-        <source>字号 -</source>
-        <translation>Text −</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="116" />
-        <source>字号 +</source>
-        <translation>Text +</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="119" />
-        <source>交卷</source>
-        <translation>Submit</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="134" />
-        <source>绿：已答　橙：标记　白：未答</source>
-        <translation>Green: answered   Orange: flagged   White: unanswered</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="144" />
-        <source>标记本题（稍后检查）</source>
-        <translation>Flag this question (check later)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="147" />
-        <source>上一题</source>
-        <translation>Previous</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="148" />
-        <source>下一题</source>
-        <translation>Next</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="167" />
-        <source>考试已暂停，计时已停止。请留在座位上，等待监考老师通知继续。</source>
-        <translation>The exam is paused and the clock has stopped. Please stay in your seat until the proctor tells you to continue.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="189" />
-        <location filename="../../app/ui/exam/kiosk.py" line="238" />
-        <source>监考人员用户名</source>
-        <translation>Proctor user name</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="192" />
-        <location filename="../../app/ui/exam/kiosk.py" line="241" />
-        <source>监考人员密码</source>
-        <translation>Proctor password</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="193" />
-        <source>监考人员授权继续考试</source>
-        <translation>Proctor authorises the exam to continue</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="207" />
-        <source>返回继续作答</source>
-        <translation>Back to the exam</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="208" />
-        <source>确认交卷</source>
-        <translation>Confirm submission</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="235" />
-        <source>监考人员关闭考试窗口（考生的作答与用时均已保存，可再次登录继续）</source>
-        <translation>Proctor closes the exam window (answers and time are saved; the candidate can log in again to continue)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="242" />
-        <source>关闭考试窗口</source>
-        <translation>Close the exam window</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="243" />
-        <source>返回</source>
-        <translation>Back</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/exam/kiosk.py" line="278" />
         <source>请输入准考证号和验证信息</source>
         <translation>Enter the ticket number and the verification</translation>
@@ -6156,6 +6044,121 @@ Answering {1}</translation>
         <location filename="../../work/wt/h15-size/app/ui/proctor/console.py" line="150" />
         <source>，全部收到。</source>
         <translation>, all received.</translation>
+    </message>
+</context>
+<context>
+    <name>ExamPages</name>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="54" />
+        <source>准考证号</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="57" />
+        <source>身份证号后6位，或监考人员提供的验证码</source>
+        <translation>Last 6 characters of the ID number, or the code from the proctor</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="58" />
+        <source>准考证号：</source>
+        <translation>Ticket no.:</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="59" />
+        <source>验证信息：</source>
+        <translation>Verification:</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="60" />
+        <source>登录考试</source>
+        <translation>Start the exam</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="67" />
+        <source>职业技能等级认定 理论知识考试</source>
+        <translation>Vocational Skill Level Certification — Theory Exam</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="87" />
+        <source>字号 -</source>
+        <translation>Text −</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="88" />
+        <source>字号 +</source>
+        <translation>Text +</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="91" />
+        <source>交卷</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="106" />
+        <source>绿：已答&#x3000;橙：标记&#x3000;白：未答</source>
+        <translation>Green: answered   Orange: flagged   White: unanswered</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="116" />
+        <source>标记本题（稍后检查）</source>
+        <translation>Flag this question (check later)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="119" />
+        <source>上一题</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="120" />
+        <source>下一题</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="139" />
+        <source>考试已暂停，计时已停止。请留在座位上，等待监考老师通知继续。</source>
+        <translation>The exam is paused and the clock has stopped. Please stay in your seat until the proctor tells you to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="161" />
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="210" />
+        <source>监考人员用户名</source>
+        <translation>Proctor user name</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="164" />
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="213" />
+        <source>监考人员密码</source>
+        <translation>Proctor password</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="165" />
+        <source>监考人员授权继续考试</source>
+        <translation>Proctor authorises the exam to continue</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="179" />
+        <source>返回继续作答</source>
+        <translation>Back to the exam</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="180" />
+        <source>确认交卷</source>
+        <translation>Confirm submission</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="207" />
+        <source>监考人员关闭考试窗口（考生的作答与用时均已保存，可再次登录继续）</source>
+        <translation>Proctor closes the exam window (answers and time are saved; the candidate can log in again to continue)</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="214" />
+        <source>关闭考试窗口</source>
+        <translation>Close the exam window</translation>
+    </message>
+    <message>
+        <location filename="../../work/wt/h15-size/app/ui/exam/kiosk.py" line="215" />
+        <source>返回</source>
+        <translation>Back</translation>
     </message>
 </context>
 </TS>
