@@ -125,7 +125,134 @@ class _ServiceSink:
         self.service.record_run(camera_code, "stop", {**stats, "disk_full": disk_full})
 
 
-class CameraService(Service):
+class CameraRetention(Service):
+    """保存期限: what a purge would remove and why, and the purge itself (the administrator's side)."""
+
+    def _verified_plans(self) -> set[str]:
+        with self.ctx.reading() as s:
+            return set(s.scalars(select(BatchExportStatus.plan_no).where(BatchExportStatus.verified_at.is_not(None))))
+
+    @requires("camera.purge")
+    def retention_plan(self, retention_days: int | None = None,
+                       export_verified: Callable[[str], bool] | None = None) -> list[rules.RetentionItem]:
+        """What a purge would remove and what it would keep, and why (nothing changes)."""
+        retention_days = retention_days or self.settings().retention_days
+        with self.ctx.reading() as s:
+            from app.services.retention import video_floor_days
+            # the province profile's floor (strictest class wins: Hunan 电子材料 5 years) [issue 18 item 8]
+            retention_days = max(retention_days, video_floor_days(s, self.ctx.now()))
+            rows = [(r.id, r.camera_code, r.plan_no, r.start) for r in s.scalars(
+                select(CameraSegment).where(CameraSegment.status != "purged").order_by(CameraSegment.start))]
+        plans = {r[2] for r in rows if r[2]}
+        check = export_verified or (lambda p, v=self._verified_plans(): p in v)
+        verified = {p for p in plans if check(p)}
+        return rules.retention_plan(rows, self.ctx.now(), retention_days, verified)
+
+    @requires("camera.purge")
+    def purge(self, segment_ids: list[int], *, confirmed: bool, retention_days: int | None = None,
+              export_verified: Callable[[str], bool] | None = None) -> int:
+        """Delete the files of listed segments that the retention plan allows; the index rows
+        stay (status 'purged') so the journal still explains every hash."""
+        if not confirmed:
+            raise DomainError("删除录像须由管理员确认")
+        retention_days = retention_days or self.settings().retention_days
+        with self.ctx.reading() as s:
+            from app.services.retention import video_floor_days
+            retention_days = max(retention_days, video_floor_days(s, self.ctx.now()))
+        allowed = {i.segment_id for i in self.retention_plan(retention_days, export_verified) if i.purgeable}
+        refused = [i for i in segment_ids if i not in allowed]
+        if refused:
+            raise DomainError(f"以下录像不满足删除条件（未超过保存期限或批次数据包未校验）：{refused[:10]}")
+        if not segment_ids:
+            return 0
+        with self.ctx.unit_of_work() as uow:
+            rows = list(uow.session.scalars(select(CameraSegment).where(CameraSegment.id.in_(segment_ids))))
+            by_plan: dict[str, list] = {}
+            for r in rows:
+                r.status = "purged"
+                by_plan.setdefault(r.plan_no, []).append({"id": r.id, "path": r.path, "sha256": r.sha256})
+            for plan_no, items in by_plan.items():
+                uow.journal("camera.purge", plan_no, {"retention_days": max(retention_days, rules.MIN_RETENTION_DAYS),
+                                                      "segments": items})
+        # files go only after the journal says they went (a crash here leaves files, never silent loss)
+        for r in rows:
+            (self.site_dir / r.path).unlink(missing_ok=True)
+        return len(rows)
+
+
+class CameraIncidents(Service):
+    """情况记录与片段: bookmarks of what happened in a room, the video around them, playback and clip export."""
+
+    @requires("camera.bookmark")
+    def bookmark(self, room: str, text: str, at: _dt.datetime | None = None, origin: str = "incident") -> int:
+        if not text.strip():
+            raise DomainError("请填写情况说明")
+        if origin not in BOOKMARK_ORIGINS:
+            raise DomainError(f"未知的情况来源「{origin}」")
+        at = at or self.ctx.now()
+        with self.ctx.unit_of_work() as uow:
+            row = CameraBookmark(room=room, at=at, text=text.strip(), origin=origin, who=self.ctx.actor.username,
+                                 created_at=self.ctx.now())
+            uow.session.add(row)
+            uow.session.flush()
+            uow.journal("camera.bookmark", room, {"id": row.id, "at": _iso(at), "text": row.text, "origin": origin})
+            return row.id
+
+    @requires("camera.view")
+    def bookmarks(self, room: str | None = None) -> list[BookmarkView]:
+        with self.ctx.reading() as s:
+            q = select(CameraBookmark).order_by(CameraBookmark.at.desc())
+            if room:
+                q = q.where(CameraBookmark.room == room)
+            return [BookmarkView(b.id, b.room, b.at, b.text, b.origin, b.who) for b in s.scalars(q)]
+
+    @requires("camera.view")
+    def bookmark_video(self, bookmark_id: int, before: float = 60, after: float = 60) -> BookmarkVideo:
+        """The cameras of the bookmark's room, and their segments around that moment."""
+        with self.ctx.reading() as s:
+            b = s.get(CameraBookmark, bookmark_id)
+            if b is None:
+                raise NotFound(f"情况记录 {bookmark_id} 不存在")
+            view = BookmarkView(b.id, b.room, b.at, b.text, b.origin, b.who)
+            codes = list(s.scalars(select(Camera.code).where(Camera.room == b.room).order_by(Camera.code)))
+        start, end = view.at - _dt.timedelta(seconds=before), view.at + _dt.timedelta(seconds=after)
+        segs = self.segments(room=view.room, start=start, end=end)
+        by_camera = {c: [x for x in segs if x.camera_code == c] for c in codes}
+        return BookmarkVideo(view, start, end, by_camera, self.gaps(room=view.room, start=start, end=end))
+
+    def _pieces(self, camera: str, start: _dt.datetime, end: _dt.datetime) -> list[cliplib.PieceFile]:
+        segs = self.segments(camera=camera, start=start, end=end)
+        spans = [rules.SegmentSpan(x.id, x.camera_code, x.start, x.fps, x.frames) for x in segs]
+        by_id = {x.id: x for x in segs}
+        return [cliplib.PieceFile(by_id[p.segment_id].path, p.first_frame, p.last_frame, by_id[p.segment_id].fps,
+                                  self.ctx.store.keys.file_key)
+                for p in rules.clip_pieces(spans, start, end)]
+
+    @requires("camera.view")
+    def playback(self, camera: str, start: _dt.datetime, end: _dt.datetime) -> list[cliplib.PieceFile]:
+        """What to play for a window (the incident list's 'show video'); nothing is written."""
+        return self._pieces(camera, start, end)
+
+    @requires("camera.export")
+    def export_clip(self, camera: str, start: _dt.datetime, end: _dt.datetime,
+                    out: Path | str | None = None, bookmark_id: int | None = None) -> cliplib.ClipFile:
+        """One playable .avi covering [start, end) from the camera's segments; journaled with its hash."""
+        if end <= start:
+            raise DomainError("片段结束时间须晚于开始时间")
+        pieces = self._pieces(camera, start, end)
+        if out is None:
+            stamp = start.astimezone(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+            out = self.site_dir / CLIP_DIR / f"{camera}_{stamp}_{int((end - start).total_seconds())}s.avi"
+        result = cliplib.write_clip(pieces, Path(out))
+        with self.ctx.unit_of_work() as uow:
+            uow.journal("camera.clip", camera, {"start": _iso(start), "end": _iso(end), "path": str(result.path),
+                                                "frames": result.frames, "fps": result.fps,
+                                                "sha256": result.sha256, "bookmark": bookmark_id,
+                                                "segments": [p.path.name for p in pieces]})
+        return result
+
+
+class CameraService(CameraIncidents, CameraRetention, Service):
     # -- configuration -----------------------------------------------------
     @property
     def site_dir(self) -> Path:
@@ -423,127 +550,6 @@ class CameraService(Service):
             if digest != r.sha256 or journal.get(r.journal_seq, {}).get("sha256") != digest:
                 problems.append(f"录像文件与日志登记的哈希不符：{r.path}")
         return problems
-
-    # -- incidents ---------------------------------------------------------
-    @requires("camera.bookmark")
-    def bookmark(self, room: str, text: str, at: _dt.datetime | None = None, origin: str = "incident") -> int:
-        if not text.strip():
-            raise DomainError("请填写情况说明")
-        if origin not in BOOKMARK_ORIGINS:
-            raise DomainError(f"未知的情况来源「{origin}」")
-        at = at or self.ctx.now()
-        with self.ctx.unit_of_work() as uow:
-            row = CameraBookmark(room=room, at=at, text=text.strip(), origin=origin, who=self.ctx.actor.username,
-                                 created_at=self.ctx.now())
-            uow.session.add(row)
-            uow.session.flush()
-            uow.journal("camera.bookmark", room, {"id": row.id, "at": _iso(at), "text": row.text, "origin": origin})
-            return row.id
-
-    @requires("camera.view")
-    def bookmarks(self, room: str | None = None) -> list[BookmarkView]:
-        with self.ctx.reading() as s:
-            q = select(CameraBookmark).order_by(CameraBookmark.at.desc())
-            if room:
-                q = q.where(CameraBookmark.room == room)
-            return [BookmarkView(b.id, b.room, b.at, b.text, b.origin, b.who) for b in s.scalars(q)]
-
-    @requires("camera.view")
-    def bookmark_video(self, bookmark_id: int, before: float = 60, after: float = 60) -> BookmarkVideo:
-        """The cameras of the bookmark's room, and their segments around that moment."""
-        with self.ctx.reading() as s:
-            b = s.get(CameraBookmark, bookmark_id)
-            if b is None:
-                raise NotFound(f"情况记录 {bookmark_id} 不存在")
-            view = BookmarkView(b.id, b.room, b.at, b.text, b.origin, b.who)
-            codes = list(s.scalars(select(Camera.code).where(Camera.room == b.room).order_by(Camera.code)))
-        start, end = view.at - _dt.timedelta(seconds=before), view.at + _dt.timedelta(seconds=after)
-        segs = self.segments(room=view.room, start=start, end=end)
-        by_camera = {c: [x for x in segs if x.camera_code == c] for c in codes}
-        return BookmarkVideo(view, start, end, by_camera, self.gaps(room=view.room, start=start, end=end))
-
-    def _pieces(self, camera: str, start: _dt.datetime, end: _dt.datetime) -> list[cliplib.PieceFile]:
-        segs = self.segments(camera=camera, start=start, end=end)
-        spans = [rules.SegmentSpan(x.id, x.camera_code, x.start, x.fps, x.frames) for x in segs]
-        by_id = {x.id: x for x in segs}
-        return [cliplib.PieceFile(by_id[p.segment_id].path, p.first_frame, p.last_frame, by_id[p.segment_id].fps,
-                                  self.ctx.store.keys.file_key)
-                for p in rules.clip_pieces(spans, start, end)]
-
-    @requires("camera.view")
-    def playback(self, camera: str, start: _dt.datetime, end: _dt.datetime) -> list[cliplib.PieceFile]:
-        """What to play for a window (the incident list's 'show video'); nothing is written."""
-        return self._pieces(camera, start, end)
-
-    @requires("camera.export")
-    def export_clip(self, camera: str, start: _dt.datetime, end: _dt.datetime,
-                    out: Path | str | None = None, bookmark_id: int | None = None) -> cliplib.ClipFile:
-        """One playable .avi covering [start, end) from the camera's segments; journaled with its hash."""
-        if end <= start:
-            raise DomainError("片段结束时间须晚于开始时间")
-        pieces = self._pieces(camera, start, end)
-        if out is None:
-            stamp = start.astimezone(_dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-            out = self.site_dir / CLIP_DIR / f"{camera}_{stamp}_{int((end - start).total_seconds())}s.avi"
-        result = cliplib.write_clip(pieces, Path(out))
-        with self.ctx.unit_of_work() as uow:
-            uow.journal("camera.clip", camera, {"start": _iso(start), "end": _iso(end), "path": str(result.path),
-                                                "frames": result.frames, "fps": result.fps,
-                                                "sha256": result.sha256, "bookmark": bookmark_id,
-                                                "segments": [p.path.name for p in pieces]})
-        return result
-
-    # -- retention ---------------------------------------------------------
-    def _verified_plans(self) -> set[str]:
-        with self.ctx.reading() as s:
-            return set(s.scalars(select(BatchExportStatus.plan_no).where(BatchExportStatus.verified_at.is_not(None))))
-
-    @requires("camera.purge")
-    def retention_plan(self, retention_days: int | None = None,
-                       export_verified: Callable[[str], bool] | None = None) -> list[rules.RetentionItem]:
-        """What a purge would remove and what it would keep, and why (nothing changes)."""
-        retention_days = retention_days or self.settings().retention_days
-        with self.ctx.reading() as s:
-            from app.services.retention import video_floor_days
-            # the province profile's floor (strictest class wins: Hunan 电子材料 5 years) [issue 18 item 8]
-            retention_days = max(retention_days, video_floor_days(s, self.ctx.now()))
-            rows = [(r.id, r.camera_code, r.plan_no, r.start) for r in s.scalars(
-                select(CameraSegment).where(CameraSegment.status != "purged").order_by(CameraSegment.start))]
-        plans = {r[2] for r in rows if r[2]}
-        check = export_verified or (lambda p, v=self._verified_plans(): p in v)
-        verified = {p for p in plans if check(p)}
-        return rules.retention_plan(rows, self.ctx.now(), retention_days, verified)
-
-    @requires("camera.purge")
-    def purge(self, segment_ids: list[int], *, confirmed: bool, retention_days: int | None = None,
-              export_verified: Callable[[str], bool] | None = None) -> int:
-        """Delete the files of listed segments that the retention plan allows; the index rows
-        stay (status 'purged') so the journal still explains every hash."""
-        if not confirmed:
-            raise DomainError("删除录像须由管理员确认")
-        retention_days = retention_days or self.settings().retention_days
-        with self.ctx.reading() as s:
-            from app.services.retention import video_floor_days
-            retention_days = max(retention_days, video_floor_days(s, self.ctx.now()))
-        allowed = {i.segment_id for i in self.retention_plan(retention_days, export_verified) if i.purgeable}
-        refused = [i for i in segment_ids if i not in allowed]
-        if refused:
-            raise DomainError(f"以下录像不满足删除条件（未超过保存期限或批次数据包未校验）：{refused[:10]}")
-        if not segment_ids:
-            return 0
-        with self.ctx.unit_of_work() as uow:
-            rows = list(uow.session.scalars(select(CameraSegment).where(CameraSegment.id.in_(segment_ids))))
-            by_plan: dict[str, list] = {}
-            for r in rows:
-                r.status = "purged"
-                by_plan.setdefault(r.plan_no, []).append({"id": r.id, "path": r.path, "sha256": r.sha256})
-            for plan_no, items in by_plan.items():
-                uow.journal("camera.purge", plan_no, {"retention_days": max(retention_days, rules.MIN_RETENTION_DAYS),
-                                                      "segments": items})
-        # files go only after the journal says they went (a crash here leaves files, never silent loss)
-        for r in rows:
-            (self.site_dir / r.path).unlink(missing_ok=True)
-        return len(rows)
 
     @staticmethod
     def _camera(session, code: str) -> Camera:

@@ -607,105 +607,98 @@
 <context>
     <name>CheckinWorkplace</name>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="104" />
-        <location filename="../../app/ui/checkin/desk.py" line="150" />
+        <location filename="../../app/ui/checkin/desk.py" line="100" />
+        <location filename="../../app/ui/checkin/desk.py" line="146" />
         <source>场次</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="109" />
+        <location filename="../../app/ui/checkin/desk.py" line="105" />
         <source>扫码或输入</source>
         <translation>Scan or type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="110" />
+        <location filename="../../app/ui/checkin/desk.py" line="106" />
         <source>扫描准考证二维码，或输入准考证号 / 证件号码 / 证件号码后6位，回车</source>
         <translation>Scan the ticket QR code, or type the ticket number / ID number / last 6 of the ID number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="113" />
-        <location filename="../../app/ui/checkin/desk.py" line="114" />
-        <location filename="../../app/ui/checkin/desk.py" line="286" />
+        <location filename="../../app/ui/checkin/desk.py" line="109" />
+        <location filename="../../app/ui/checkin/desk.py" line="110" />
+        <location filename="../../app/ui/checkin/desk.py" line="253" />
         <source>名册照片</source>
         <translation>Roster photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="115" />
-        <location filename="../../app/ui/checkin/desk.py" line="116" />
+        <location filename="../../app/ui/checkin/desk.py" line="111" />
+        <location filename="../../app/ui/checkin/desk.py" line="112" />
         <source>现场画面</source>
         <translation>Live picture</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="126" />
+        <location filename="../../app/ui/checkin/desk.py" line="122" />
         <source>考场与座位</source>
         <translation>Room and seat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="128" />
-        <location filename="../../app/ui/checkin/desk.py" line="185" />
-        <location filename="../../app/ui/checkin/desk.py" line="288" />
+        <location filename="../../app/ui/checkin/desk.py" line="124" />
+        <location filename="../../app/ui/checkin/desk.py" line="181" />
+        <location filename="../../app/ui/checkin/desk.py" line="255" />
         <source>请扫码</source>
         <translation>Please scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="129" />
+        <location filename="../../app/ui/checkin/desk.py" line="125" />
         <source>提示</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="133" />
+        <location filename="../../app/ui/checkin/desk.py" line="129" />
         <source>候选考生</source>
         <translation>Matching candidates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="137" />
+        <location filename="../../app/ui/checkin/desk.py" line="133" />
         <source>各考场人数</source>
         <translation>Counts per room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="138" />
+        <location filename="../../app/ui/checkin/desk.py" line="134" />
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="138" />
+        <location filename="../../app/ui/checkin/desk.py" line="134" />
         <source>应到</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="138" />
+        <location filename="../../app/ui/checkin/desk.py" line="134" />
         <source>已检录</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="138" />
+        <location filename="../../app/ui/checkin/desk.py" line="134" />
         <source>缺考</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="139" />
+        <location filename="../../app/ui/checkin/desk.py" line="135" />
         <source>未到</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="145" />
+        <location filename="../../app/ui/checkin/desk.py" line="141" />
         <source>回车 确认人证一致 · F8 人证不符 · F9 考场负责人同意入场 · Ctrl+Z 撤销（1分钟内） · F10 记缺考 · Esc 清除</source>
         <translation>Enter: identity matches · F8: does not match · F9: room head lets in · Ctrl+Z: undo (within 1 minute) · F10: record absentees · Esc: clear</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="209" />
+        <location filename="../../app/ui/checkin/desk.py" line="205" />
         <source>没有场次：请先由考务人员创建场次（examsite checkin session）</source>
         <translation>No session: exam staff must create one first (examsite checkin session)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="253" />
-        <source>未连接摄像头
-（检录照片将无法留存）</source>
-        <translation>No camera connected
-(no check-in photo will be kept)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/checkin/desk.py" line="295" />
+        <location filename="../../app/ui/checkin/desk.py" line="262" />
         <source>准考证号 {0}　{1}
 {2}
 {3}</source>
@@ -714,119 +707,119 @@
 {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="297" />
-        <location filename="../../app/ui/checkin/desk.py" line="381" />
+        <location filename="../../app/ui/checkin/desk.py" line="264" />
+        <location filename="../../app/ui/checkin/desk.py" line="348" />
         <source>{0}　座位 {1}</source>
         <translation>{0}   Seat {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="297" />
-        <location filename="../../app/ui/checkin/desk.py" line="381" />
+        <location filename="../../app/ui/checkin/desk.py" line="264" />
+        <location filename="../../app/ui/checkin/desk.py" line="348" />
         <source>未排</source>
         <translation>not assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="303" />
+        <location filename="../../app/ui/checkin/desk.py" line="270" />
         <source>名册中无照片</source>
         <translation>No photo in the roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="305" />
+        <location filename="../../app/ui/checkin/desk.py" line="272" />
         <source>（F9 请考场负责人同意）</source>
         <translation> (F9: ask the room head)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="311" />
+        <location filename="../../app/ui/checkin/desk.py" line="278" />
         <source>证件姓名「{0}」与名册不符，请仔细核对</source>
         <translation>The name on the ID card, "{0}", differs from the roster: check carefully</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="314" />
+        <location filename="../../app/ui/checkin/desk.py" line="281" />
         <source>请核对照片与本人：一致按回车，不一致按 F8</source>
         <translation>Compare the photo with the person: Enter if they match, F8 if not</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="325" />
+        <location filename="../../app/ui/checkin/desk.py" line="292" />
         <source>请先选择场次</source>
         <translation>Choose a session first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="363" />
+        <location filename="../../app/ui/checkin/desk.py" line="330" />
         <source>有 {0} 名考生符合，请输入序号并回车</source>
         <translation>{0} candidates match: type the number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="382" />
+        <location filename="../../app/ui/checkin/desk.py" line="349" />
         <source>✔ {0} 检录完成：请到 {1} {2} 号座位</source>
         <translation>✔ {0} checked in: go to {1}, seat {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="383" />
+        <location filename="../../app/ui/checkin/desk.py" line="350" />
         <source>（未排座）</source>
         <translation>(no seat assigned)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="388" />
+        <location filename="../../app/ui/checkin/desk.py" line="355" />
         <source>正在核验考场负责人…</source>
         <translation>Checking the room head…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="395" />
+        <location filename="../../app/ui/checkin/desk.py" line="362" />
         <source>人证不符</source>
         <translation>Identity mismatch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="395" />
+        <location filename="../../app/ui/checkin/desk.py" line="362" />
         <source>确认此人与名册照片不是同一人？将记录疑似冒名顶替，并报考场负责人处理。</source>
         <translation>Confirm this person is not the one in the roster photo? Suspected impersonation is recorded and reported to the room head.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="404" />
+        <location filename="../../app/ui/checkin/desk.py" line="371" />
         <source>✖ 人证不符：已记录（疑似冒名顶替），请留住该人员并通知考场负责人</source>
         <translation>✖ Identity mismatch recorded (suspected impersonation): keep the person here and call the room head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="426" />
+        <location filename="../../app/ui/checkin/desk.py" line="393" />
         <source>撤销检录</source>
         <translation>Undo check-in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="426" />
+        <location filename="../../app/ui/checkin/desk.py" line="393" />
         <source>撤销您刚才的一次检录吗？（仅限1分钟内）</source>
         <translation>Undo your last check-in? (only within 1 minute)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="433" />
+        <location filename="../../app/ui/checkin/desk.py" line="400" />
         <source>已撤销 {0}（{1}）的检录</source>
         <translation>Check-in of {0} ({1}) undone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="442" />
+        <location filename="../../app/ui/checkin/desk.py" line="409" />
         <source>记缺考</source>
         <translation>Record absentees</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="442" />
+        <location filename="../../app/ui/checkin/desk.py" line="409" />
         <source>将本场次所有未检录的考生记为缺考吗？此后入场须考场负责人同意。</source>
         <translation>Record every candidate not checked in to this session as absent? Entry after that needs the room head's consent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="447" />
+        <location filename="../../app/ui/checkin/desk.py" line="414" />
         <source>已记缺考 {0} 名</source>
         <translation>{0} recorded absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="477" />
+        <location filename="../../app/ui/checkin/desk.py" line="444" />
         <source>注意：本场次在{0}，不是今天（{1}）</source>
         <translation>Note: this session is on {0}, not today ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="482" />
+        <location filename="../../app/ui/checkin/desk.py" line="449" />
         <source>已过入场截止时间 {0}，尚有 {1} 人未到：按 F10 记缺考</source>
         <translation>Entry closed at {0}; {1} still missing: press F10 to record them absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="486" />
+        <location filename="../../app/ui/checkin/desk.py" line="453" />
         <source>开考 {0}，{1} 起不得入场</source>
         <translation>Starts {0}; no entry from {1}</translation>
     </message>
@@ -937,6 +930,131 @@
         <location filename="../../app/ui/scoring/chief.py" line="109" />
         <source>已裁定：{0} 分</source>
         <translation>Decided: {0} points</translation>
+    </message>
+</context>
+<context>
+    <name>DeskCamera</name>
+    <message>
+        <location filename="../../app/ui/checkin/desk_camera.py" line="40" />
+        <source>未连接摄像头
+（检录照片将无法留存）</source>
+        <translation>No camera connected
+(no check-in photo will be kept)</translation>
+    </message>
+</context>
+<context>
+    <name>ExamPages</name>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="54" />
+        <source>准考证号</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="57" />
+        <source>身份证号后6位，或监考人员提供的验证码</source>
+        <translation>Last 6 characters of the ID number, or the code from the proctor</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="58" />
+        <source>准考证号：</source>
+        <translation>Ticket no.:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="59" />
+        <source>验证信息：</source>
+        <translation>Verification:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="60" />
+        <source>登录考试</source>
+        <translation>Start the exam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="67" />
+        <source>职业技能等级认定 理论知识考试</source>
+        <translation>Vocational Skill Level Certification — Theory Exam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="87" />
+        <source>字号 -</source>
+        <translation>Text −</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="88" />
+        <source>字号 +</source>
+        <translation>Text +</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="91" />
+        <source>交卷</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="106" />
+        <source>绿：已答　橙：标记　白：未答</source>
+        <translation>Green: answered   Orange: flagged   White: unanswered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="116" />
+        <source>标记本题（稍后检查）</source>
+        <translation>Flag this question (check later)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="119" />
+        <source>上一题</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="120" />
+        <source>下一题</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="139" />
+        <source>考试已暂停，计时已停止。请留在座位上，等待监考老师通知继续。</source>
+        <translation>The exam is paused and the clock has stopped. Please stay in your seat until the proctor tells you to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="161" />
+        <location filename="../../app/ui/exam/kiosk.py" line="210" />
+        <source>监考人员用户名</source>
+        <translation>Proctor user name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="164" />
+        <location filename="../../app/ui/exam/kiosk.py" line="213" />
+        <source>监考人员密码</source>
+        <translation>Proctor password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="165" />
+        <source>监考人员授权继续考试</source>
+        <translation>Proctor authorises the exam to continue</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="179" />
+        <source>返回继续作答</source>
+        <translation>Back to the exam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="180" />
+        <source>确认交卷</source>
+        <translation>Confirm submission</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="207" />
+        <source>监考人员关闭考试窗口（考生的作答与用时均已保存，可再次登录继续）</source>
+        <translation>Proctor closes the exam window (answers and time are saved; the candidate can log in again to continue)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="214" />
+        <source>关闭考试窗口</source>
+        <translation>Close the exam window</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/exam/kiosk.py" line="215" />
+        <source>返回</source>
+        <translation>Back</translation>
     </message>
 </context>
 <context>
@@ -1973,205 +2091,93 @@
 <context>
     <name>ExamWindow</name>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="63" />
+        <location filename="../../app/ui/exam/kiosk.py" line="250" />
         <source>理论知识考试</source>
         <translation>Theory exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="84" />
-        <source>准考证号</source>
-        <translation>Ticket number</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="87" />
-        <source>身份证号后6位，或监考人员提供的验证码</source>
-        <translation>Last 6 characters of the ID number, or the code from the proctor</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="88" />
-        <source>准考证号：</source>
-        <translation>Ticket no.:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="89" />
-        <source>验证信息：</source>
-        <translation>Verification:</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="90" />
-        <source>登录考试</source>
-        <translation>Start the exam</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="97" />
-        <source>职业技能等级认定 理论知识考试</source>
-        <translation>Vocational Skill Level Certification — Theory Exam</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="117" />
-        <source>字号 -</source>
-        <translation>Text −</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="118" />
-        <source>字号 +</source>
-        <translation>Text +</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="121" />
-        <source>交卷</source>
-        <translation>Submit</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="136" />
-        <source>绿：已答　橙：标记　白：未答</source>
-        <translation>Green: answered   Orange: flagged   White: unanswered</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="146" />
-        <source>标记本题（稍后检查）</source>
-        <translation>Flag this question (check later)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="149" />
-        <source>上一题</source>
-        <translation>Previous</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="150" />
-        <source>下一题</source>
-        <translation>Next</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="169" />
-        <source>考试已暂停，计时已停止。请留在座位上，等待监考老师通知继续。</source>
-        <translation>The exam is paused and the clock has stopped. Please stay in your seat until the proctor tells you to continue.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="191" />
-        <location filename="../../app/ui/exam/kiosk.py" line="240" />
-        <source>监考人员用户名</source>
-        <translation>Proctor user name</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="194" />
-        <location filename="../../app/ui/exam/kiosk.py" line="243" />
-        <source>监考人员密码</source>
-        <translation>Proctor password</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="195" />
-        <source>监考人员授权继续考试</source>
-        <translation>Proctor authorises the exam to continue</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="209" />
-        <source>返回继续作答</source>
-        <translation>Back to the exam</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="210" />
-        <source>确认交卷</source>
-        <translation>Confirm submission</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="237" />
-        <source>监考人员关闭考试窗口（考生的作答与用时均已保存，可再次登录继续）</source>
-        <translation>Proctor closes the exam window (answers and time are saved; the candidate can log in again to continue)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="244" />
-        <source>关闭考试窗口</source>
-        <translation>Close the exam window</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="245" />
-        <source>返回</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="280" />
+        <location filename="../../app/ui/exam/kiosk.py" line="284" />
         <source>请输入准考证号和验证信息</source>
         <translation>Enter the ticket number and the verification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="283" />
+        <location filename="../../app/ui/exam/kiosk.py" line="287" />
         <source>正在登录…</source>
         <translation>Logging in…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="295" />
+        <location filename="../../app/ui/exam/kiosk.py" line="299" />
         <source>考生：{0}　准考证号：{1}</source>
         <translation>Candidate: {0}   Ticket no.: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="313" />
+        <location filename="../../app/ui/exam/kiosk.py" line="317" />
         <source>本终端中断约 {0} 分钟，超过规定时限。已用时间已保存，中断期间不计时。请举手示意，由监考人员授权后继续考试。</source>
         <translation>This terminal was down for about {0} minutes, longer than allowed. The time used is saved and the outage was not counted. Raise your hand: a proctor must authorise you to continue.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="354" />
+        <location filename="../../app/ui/exam/kiosk.py" line="358" />
         <source>第 {0} 题（{1}，{2} 分）</source>
         <translation>Question {0} ({1}, {2} points)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="384" />
-        <location filename="../../app/ui/exam/kiosk.py" line="405" />
+        <location filename="../../app/ui/exam/kiosk.py" line="388" />
+        <location filename="../../app/ui/exam/kiosk.py" line="409" />
         <source>已保存</source>
         <translation>Saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="399" />
+        <location filename="../../app/ui/exam/kiosk.py" line="403" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="409" />
+        <location filename="../../app/ui/exam/kiosk.py" line="413" />
         <source>未保存：{0}</source>
         <translation>Not saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="445" />
+        <location filename="../../app/ui/exam/kiosk.py" line="449" />
         <source>剩余 {0:02d}:{1:02d}:{2:02d}</source>
         <translation>Left {0:02d}:{1:02d}:{2:02d}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="449" />
+        <location filename="../../app/ui/exam/kiosk.py" line="453" />
         <source>距考试结束还有 {0} 分钟，请抓紧时间作答并检查</source>
         <translation>{0} minutes left: finish your answers and check them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="455" />
+        <location filename="../../app/ui/exam/kiosk.py" line="459" />
         <source>确认交卷吗？交卷后不能再修改答案。</source>
         <translation>Submit now? You cannot change your answers afterwards.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="457" />
+        <location filename="../../app/ui/exam/kiosk.py" line="461" />
         <source>还有 {0} 题未作答：第 {1} 题</source>
         <translation>{0} questions unanswered: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="459" />
+        <location filename="../../app/ui/exam/kiosk.py" line="463" />
         <source>全部题目均已作答。</source>
         <translation>Every question is answered.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="461" />
+        <location filename="../../app/ui/exam/kiosk.py" line="465" />
         <source>已标记待查：第 {0} 题</source>
         <translation>Flagged for checking: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="473" />
+        <location filename="../../app/ui/exam/kiosk.py" line="477" />
         <source>合格</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="473" />
+        <location filename="../../app/ui/exam/kiosk.py" line="477" />
         <source>不合格</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../app/ui/exam/kiosk.py" line="474" />
+        <location filename="../../app/ui/exam/kiosk.py" line="478" />
         <source>试卷已提交。
 成绩：{0} 分（满分 {1}，合格线 {2}）
 {3}</source>
@@ -3547,43 +3553,43 @@ Reason:</translation>
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="39" />
+        <location filename="../../app/ui/checkin/desk.py" line="40" />
         <source>考场负责人同意入场</source>
         <translation>Room head lets the candidate in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="41" />
-        <location filename="../../app/ui/checkin/desk.py" line="51" />
+        <location filename="../../app/ui/checkin/desk.py" line="42" />
+        <location filename="../../app/ui/checkin/desk.py" line="52" />
         <source>考场负责人用户名</source>
         <translation>Room head's user name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="44" />
+        <location filename="../../app/ui/checkin/desk.py" line="45" />
         <source>考场负责人密码</source>
         <translation>Room head's password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="46" />
+        <location filename="../../app/ui/checkin/desk.py" line="47" />
         <source>同意理由</source>
         <translation>Reason for consent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="52" />
+        <location filename="../../app/ui/checkin/desk.py" line="53" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="53" />
+        <location filename="../../app/ui/checkin/desk.py" line="54" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="55" />
+        <location filename="../../app/ui/checkin/desk.py" line="56" />
         <source>同意入场</source>
         <translation>Let in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="56" />
+        <location filename="../../app/ui/checkin/desk.py" line="57" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3908,131 +3914,258 @@ Reason:</translation>
     </message>
 </context>
 <context>
-    <name>ProctorWorkplace</name>
+    <name>ProctorBoard</name>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="102" />
-        <location filename="../../app/ui/proctor/console.py" line="113" />
-        <source>终端</source>
-        <translation>Terminal</translation>
+        <location filename="../../app/ui/proctor/console.py" line="58" />
+        <source>离线（从未连接）</source>
+        <translation>Offline (never connected)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="102" />
-        <source>名称</source>
-        <translation>Name</translation>
+        <location filename="../../app/ui/proctor/console.py" line="59" />
+        <source>离线 {0} 前</source>
+        <translation>Offline since {0} ago</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="102" />
-        <location filename="../../app/ui/proctor/console.py" line="113" />
-        <source>状态</source>
-        <translation>Status</translation>
+        <location filename="../../app/ui/proctor/console.py" line="62" />
+        <source>未登录</source>
+        <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="102" />
-        <location filename="../../app/ui/proctor/console.py" line="189" />
-        <source>考生</source>
-        <translation>Candidate</translation>
+        <location filename="../../app/ui/proctor/console.py" line="64" />
+        <source>{0}
+已交卷</source>
+        <translation>{0}
+Submitted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="103" />
-        <source>进度</source>
-        <translation>Progress</translation>
+        <location filename="../../app/ui/proctor/console.py" line="66" />
+        <source>{0}
+已暂停</source>
+        <translation>{0}
+Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="103" />
-        <location filename="../../app/ui/proctor/console.py" line="113" />
-        <source>剩余时间</source>
-        <translation>Time left</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="103" />
-        <location filename="../../app/ui/proctor/console.py" line="114" />
-        <source>切屏次数</source>
-        <translation>Focus losses</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="103" />
-        <source>待发送</source>
-        <translation>Unsent</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="103" />
-        <source>主机已收</source>
-        <translation>Held by master</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="110" />
-        <source>终端实时状态</source>
-        <translation>Live terminal state</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="70" />
-        <source>开考</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="70" />
-        <source>暂停</source>
-        <translation>Pause</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="70" />
-        <source>继续</source>
-        <translation>Resume</translation>
+        <location filename="../../app/ui/proctor/console.py" line="67" />
+        <source>{0}
+作答中 {1}</source>
+        <translation>{0}
+Answering {1}</translation>
     </message>
     <message>
         <location filename="../../app/ui/proctor/console.py" line="71" />
-        <source>结束考试</source>
-        <translation>End exam</translation>
+        <source>{0} 秒</source>
+        <translation>{0} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="79" />
-        <source>终端统计</source>
-        <translation>Terminal counts</translation>
+        <location filename="../../app/ui/proctor/console.py" line="73" />
+        <source>{0} 分钟</source>
+        <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="83" />
-        <source>操作反馈</source>
-        <translation>Feedback</translation>
+        <location filename="../../app/ui/proctor/console.py" line="74" />
+        <source>{0} 小时</source>
+        <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="95" />
-        <location filename="../../app/ui/proctor/console.py" line="346" />
+        <location filename="../../app/ui/proctor/console.py" line="98" />
+        <source>还没有登记的考试终端：请在「连接终端」中开启链路并批准终端。</source>
+        <translation>No exam terminal is enrolled yet: start the link and grant terminals under Connect terminals.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="100" />
         <source>灰：未登录　绿：作答中　黄：已暂停　蓝：已交卷　红：离线</source>
         <translation>Grey: not signed in  Green: answering  Yellow: paused  Blue: submitted  Red: offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="102" />
-        <source>最后联系</source>
-        <translation>Last contact</translation>
+        <location filename="../../app/ui/proctor/console.py" line="108" />
+        <source>作答中</source>
+        <translation>Answering</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="108" />
+        <source>已暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="108" />
+        <source>已交卷</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="109" />
+        <source>已放行</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="109" />
+        <source>等待开考</source>
+        <translation>Waiting to start</translation>
     </message>
     <message>
         <location filename="../../app/ui/proctor/console.py" line="113" />
-        <source>准考证号</source>
-        <translation>Ticket no.</translation>
+        <source>其他</source>
+        <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="113" />
-        <source>已答题数</source>
-        <translation>Answered</translation>
+        <location filename="../../app/ui/proctor/console.py" line="117" />
+        <source>主机已收到 {0} 名考生的作答：已交卷 {1} 名。</source>
+        <translation>The master holds {0} candidates' sittings; {1} submitted.</translation>
     </message>
     <message>
         <location filename="../../app/ui/proctor/console.py" line="119" />
-        <source>主机上的考生作答</source>
-        <translation>Sittings on the master</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="120" />
-        <location filename="../../app/ui/proctor/console.py" line="365" />
         <source>开考后，这里列出主机收到的每位考生的作答情况。</source>
         <translation>Once the exam runs, each candidate's sitting as received by the master is listed here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="132" />
+        <location filename="../../app/ui/proctor/console.py" line="135" />
+        <source>「{0}」已发往 {1} 台终端：已收到 {2} 台</source>
+        <translation>"{0}" sent to {1} terminals: {2} received</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="143" />
+        <source>{0} 离线 {1}</source>
+        <translation>{0} offline for {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="146" />
+        <source>，等待 {0} 台……</source>
+        <translation>, waiting for {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="148" />
+        <source>；未收到：{0}。联系恢复后终端会自动收到。</source>
+        <translation>; not received: {0}. They will receive it when they reconnect.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="150" />
+        <source>，全部收到。</source>
+        <translation>, all received.</translation>
+    </message>
+</context>
+<context>
+    <name>ProctorWorkplace</name>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="208" />
+        <location filename="../../app/ui/proctor/console.py" line="219" />
+        <source>终端</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="208" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="208" />
+        <location filename="../../app/ui/proctor/console.py" line="219" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="208" />
+        <location filename="../../app/ui/proctor/console.py" line="295" />
+        <source>考生</source>
+        <translation>Candidate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="209" />
+        <source>进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="209" />
+        <location filename="../../app/ui/proctor/console.py" line="219" />
+        <source>剩余时间</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="209" />
+        <location filename="../../app/ui/proctor/console.py" line="220" />
+        <source>切屏次数</source>
+        <translation>Focus losses</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="209" />
+        <source>待发送</source>
+        <translation>Unsent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="209" />
+        <source>主机已收</source>
+        <translation>Held by master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="216" />
+        <source>终端实时状态</source>
+        <translation>Live terminal state</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="176" />
+        <source>开考</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="176" />
+        <source>暂停</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="176" />
+        <source>继续</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="177" />
+        <source>结束考试</source>
+        <translation>End exam</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="185" />
+        <source>终端统计</source>
+        <translation>Terminal counts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="189" />
+        <source>操作反馈</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="201" />
+        <source>灰：未登录　绿：作答中　黄：已暂停　蓝：已交卷　红：离线</source>
+        <translation>Grey: not signed in  Green: answering  Yellow: paused  Blue: submitted  Red: offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="208" />
+        <source>最后联系</source>
+        <translation>Last contact</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="219" />
+        <source>准考证号</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="219" />
+        <source>已答题数</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="225" />
+        <source>主机上的考生作答</source>
+        <translation>Sittings on the master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="226" />
+        <source>开考后，这里列出主机收到的每位考生的作答情况。</source>
+        <translation>Once the exam runs, each candidate's sitting as received by the master is listed here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/proctor/console.py" line="238" />
         <source>开启考场链路</source>
         <translation>Open the room link</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="135" />
+        <location filename="../../app/ui/proctor/console.py" line="241" />
         <source>第一步：在本机开启考场链路。
 第二步：在每台考试终端上输入下面的主机地址，并核对终端显示的证书指纹与这里一致。
 第三步：终端屏幕会显示一个登记码；在下表中找到相同的登记码，点「批准」。</source>
@@ -4041,364 +4174,248 @@ Step 2: on each exam terminal, type the master address below and check that the 
 Step 3: the terminal shows an enrolment code; find the same code in the table below and click Grant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="143" />
+        <location filename="../../app/ui/proctor/console.py" line="249" />
         <source>证书指纹</source>
         <translation>Certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="145" />
+        <location filename="../../app/ui/proctor/console.py" line="251" />
         <source>登记码</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="145" />
+        <location filename="../../app/ui/proctor/console.py" line="251" />
         <source>终端名称</source>
         <translation>Terminal name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="145" />
+        <location filename="../../app/ui/proctor/console.py" line="251" />
         <source>请求时间</source>
         <translation>Requested at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="150" />
+        <location filename="../../app/ui/proctor/console.py" line="256" />
         <source>等待批准的终端</source>
         <translation>Terminals waiting to be granted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="151" />
+        <location filename="../../app/ui/proctor/console.py" line="257" />
         <source>批准选中的终端</source>
         <translation>Grant the selected terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="154" />
+        <location filename="../../app/ui/proctor/console.py" line="260" />
         <source>批准终端接入须由考场负责人或管理员操作。</source>
         <translation>Granting terminals is done by the room head or the administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="168" />
+        <location filename="../../app/ui/proctor/console.py" line="274" />
         <source>座位图</source>
         <translation>Seat map</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="169" />
+        <location filename="../../app/ui/proctor/console.py" line="275" />
         <source>终端列表</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="170" />
+        <location filename="../../app/ui/proctor/console.py" line="276" />
         <source>考生作答</source>
         <translation>Sittings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="171" />
+        <location filename="../../app/ui/proctor/console.py" line="277" />
         <source>连接终端</source>
         <translation>Connect terminals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="174" />
+        <location filename="../../app/ui/proctor/console.py" line="280" />
         <source>延长时间…</source>
         <translation>Extend time…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="175" />
+        <location filename="../../app/ui/proctor/console.py" line="281" />
         <source>强制交卷…</source>
         <translation>Force submit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="176" />
+        <location filename="../../app/ui/proctor/console.py" line="282" />
         <source>换机…</source>
         <translation>Move to another terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="182" />
+        <location filename="../../app/ui/proctor/console.py" line="288" />
         <source>（先在座位图或终端列表中选中考生）</source>
         <translation>(select a candidate in the seat map or the terminal list first)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="185" />
+        <location filename="../../app/ui/proctor/console.py" line="291" />
         <source>考场情况记录</source>
         <translation>Room incident record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="188" />
+        <location filename="../../app/ui/proctor/console.py" line="294" />
         <source>准考证号（可空）</source>
         <translation>Ticket number (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="193" />
+        <location filename="../../app/ui/proctor/console.py" line="299" />
         <source>发生了什么</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="195" />
+        <location filename="../../app/ui/proctor/console.py" line="301" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="319" />
+        <location filename="../../app/ui/proctor/console.py" line="402" />
         <source>终端 {0} 台：在线 {1}，离线 {2}</source>
         <translation>{0} terminals: {1} online, {2} offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="344" />
-        <source>还没有登记的考试终端：请在「连接终端」中开启链路并批准终端。</source>
-        <translation>No exam terminal is enrolled yet: start the link and grant terminals under Connect terminals.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="354" />
-        <source>作答中</source>
-        <translation>Answering</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="354" />
-        <source>已暂停</source>
-        <translation>Paused</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="354" />
-        <source>已交卷</source>
-        <translation>Submitted</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="355" />
-        <source>已放行</source>
-        <translation>Released</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="355" />
-        <source>等待开考</source>
-        <translation>Waiting to start</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="359" />
-        <source>其他</source>
-        <translation>Other</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="363" />
-        <source>主机已收到 {0} 名考生的作答：已交卷 {1} 名。</source>
-        <translation>The master holds {0} candidates' sittings; {1} submitted.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="381" />
-        <source>「{0}」已发往 {1} 台终端：已收到 {2} 台</source>
-        <translation>"{0}" sent to {1} terminals: {2} received</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="389" />
-        <source>{0} 离线 {1}</source>
-        <translation>{0} offline for {1}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="392" />
-        <source>，等待 {0} 台……</source>
-        <translation>, waiting for {0}…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="394" />
-        <source>；未收到：{0}。联系恢复后终端会自动收到。</source>
-        <translation>; not received: {0}. They will receive it when they reconnect.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="396" />
-        <source>，全部收到。</source>
-        <translation>, all received.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="418" />
+        <location filename="../../app/ui/proctor/console.py" line="422" />
         <source>「{0}」已发往 {1} 台终端，等待终端接收……</source>
         <translation>"{0}" sent to {1} terminals, waiting for them to receive it…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="429" />
+        <location filename="../../app/ui/proctor/console.py" line="433" />
         <source>请先在座位图或终端列表中选中有考生的终端</source>
         <translation>First select a terminal with a candidate in the seat map or the terminal list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="194" />
+        <location filename="../../app/ui/proctor/console.py" line="300" />
         <source>情况</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="221" />
+        <location filename="../../app/ui/proctor/console.py" line="327" />
         <source>链路服务：{0}（证书指纹 {1}…）</source>
         <translation>Room link: {0} (certificate fingerprint {1}…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="223" />
+        <location filename="../../app/ui/proctor/console.py" line="329" />
         <source>主机地址：{0}
 证书指纹：{1}</source>
         <translation>Master address: {0}
 Certificate fingerprint: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="226" />
+        <location filename="../../app/ui/proctor/console.py" line="332" />
         <source>链路服务：未开启</source>
         <translation>Room link: not open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="227" />
+        <location filename="../../app/ui/proctor/console.py" line="333" />
         <source>链路开启后，这里显示主机地址和证书指纹。</source>
         <translation>Once the link runs, its address and certificate fingerprint show here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="231" />
+        <location filename="../../app/ui/proctor/console.py" line="337" />
         <source>正在开启考场链路…</source>
         <translation>Opening the room link…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="236" />
+        <location filename="../../app/ui/proctor/console.py" line="342" />
         <source>请先在表中选中终端屏幕上显示的登记码</source>
         <translation>First select the enrolment code the terminal shows</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="240" />
+        <location filename="../../app/ui/proctor/console.py" line="346" />
         <source>已批准登记码 {0}：{1} 登记为终端 {2}</source>
         <translation>Granted code {0}: {1} enrolled as terminal {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="270" />
-        <source>离线（从未连接）</source>
-        <translation>Offline (never connected)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="271" />
-        <source>离线 {0} 前</source>
-        <translation>Offline since {0} ago</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="274" />
-        <source>未登录</source>
-        <translation>Not signed in</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="276" />
-        <source>{0}
-已交卷</source>
-        <translation>{0}
-Submitted</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="278" />
-        <source>{0}
-已暂停</source>
-        <translation>{0}
-Paused</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="279" />
-        <source>{0}
-作答中 {1}</source>
-        <translation>{0}
-Answering {1}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="283" />
-        <source>{0} 秒</source>
-        <translation>{0} s</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="285" />
-        <source>{0} 分钟</source>
-        <translation>{0} min</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="286" />
-        <source>{0} 小时</source>
-        <translation>{0} h</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/proctor/console.py" line="304" />
+        <location filename="../../app/ui/proctor/console.py" line="387" />
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="304" />
+        <location filename="../../app/ui/proctor/console.py" line="387" />
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="411" />
+        <location filename="../../app/ui/proctor/console.py" line="415" />
         <source>考场操作</source>
         <translation>Room action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="411" />
+        <location filename="../../app/ui/proctor/console.py" line="415" />
         <source>确定对全部终端执行「{0}」？</source>
         <translation>Apply "{0}" to every terminal?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="424" />
+        <location filename="../../app/ui/proctor/console.py" line="428" />
         <source>监考台</source>
         <translation>Proctor console</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="434" />
+        <location filename="../../app/ui/proctor/console.py" line="438" />
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="441" />
-        <location filename="../../app/ui/proctor/console.py" line="442" />
+        <location filename="../../app/ui/proctor/console.py" line="445" />
+        <location filename="../../app/ui/proctor/console.py" line="446" />
         <source>延长时间</source>
         <translation>Extend time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="441" />
+        <location filename="../../app/ui/proctor/console.py" line="445" />
         <source>延长分钟数：</source>
         <translation>Minutes to add:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="445" />
+        <location filename="../../app/ui/proctor/console.py" line="449" />
         <source>已为 {0} 延长 {1} 分钟</source>
         <translation>Extended {0} by {1} minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="451" />
-        <location filename="../../app/ui/proctor/console.py" line="452" />
+        <location filename="../../app/ui/proctor/console.py" line="455" />
+        <location filename="../../app/ui/proctor/console.py" line="456" />
         <source>强制交卷</source>
         <translation>Force submit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="452" />
+        <location filename="../../app/ui/proctor/console.py" line="456" />
         <source>确定为考生 {0} 强制交卷？</source>
         <translation>Force submit for candidate {0}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="454" />
+        <location filename="../../app/ui/proctor/console.py" line="458" />
         <source>已为 {0} 强制交卷</source>
         <translation>Force-submitted for {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="462" />
+        <location filename="../../app/ui/proctor/console.py" line="466" />
         <source>没有在线的空闲终端</source>
         <translation>No spare terminal is online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="464" />
-        <location filename="../../app/ui/proctor/console.py" line="465" />
-        <location filename="../../app/ui/proctor/console.py" line="466" />
+        <location filename="../../app/ui/proctor/console.py" line="468" />
+        <location filename="../../app/ui/proctor/console.py" line="469" />
+        <location filename="../../app/ui/proctor/console.py" line="470" />
         <source>换机</source>
         <translation>Move terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="464" />
+        <location filename="../../app/ui/proctor/console.py" line="468" />
         <source>换到终端：</source>
         <translation>Move to terminal:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="466" />
+        <location filename="../../app/ui/proctor/console.py" line="470" />
         <source>确定把考生 {0} 从 {1} 换到 {2}？</source>
         <translation>Move candidate {0} from {1} to {2}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="469" />
+        <location filename="../../app/ui/proctor/console.py" line="473" />
         <source>已通知 {0} 接续考生 {1}</source>
         <translation>{0} told to continue candidate {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="478" />
+        <location filename="../../app/ui/proctor/console.py" line="482" />
         <source>情况记录已保存</source>
         <translation>Incident record saved</translation>
     </message>

@@ -317,8 +317,8 @@ DRIVERS = {
     "CertificateService.cancel": certificates_cancel,
     "PaperService.seal": papers_seal_and_unlock,
     "PaperService.unlock": papers_seal_and_unlock,
-    "ExamTerminal.authorise_resume": exam_proctor,
-    "ExamTerminal.release_kiosk": exam_proctor,
+    "ExamRoom.authorise_resume": exam_proctor,
+    "ExamRoom.release_kiosk": exam_proctor,
     "ExportService.make": export_make_and_countersign,
     "ExportService.countersign": export_make_and_countersign,
 }

@@ -13,7 +13,8 @@ from app.services import exam, terminal, theory  # registers the methods
 from app.services.base import REGISTRY, ServiceContext
 
 CLASSES = {"BankService": theory.BankService, "PaperService": theory.PaperService,
-           "ExamTerminal": exam.ExamTerminal, "TerminalService": terminal.TerminalService}
+           "ExamTerminal": exam.ExamTerminal, "ExamRoom": exam.ExamTerminal,
+           "TerminalService": terminal.TerminalService}
 
 
 def test_each_method_checks_its_capability(site):

@@ -23,3 +23,22 @@ def test_core_reads_no_clock():
             if needle in text:
                 offenders.append(f"{path.name}: {needle}")
     assert offenders == []
+
+
+def test_no_module_over_700_lines_and_no_class_over_400():
+    """Issue 15, "Done means": no module in app/ over 700 lines and no class over 400."""
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "app").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        rel = path.relative_to(ROOT)
+        lines = len(text.splitlines())
+        if lines > 700:
+            offenders.append(f"{rel}: module {lines} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.ClassDef):
+                size = node.end_lineno - node.lineno + 1
+                if size > 400:
+                    offenders.append(f"{rel}: class {node.name} {size} lines")
+    assert offenders == []

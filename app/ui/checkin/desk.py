@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBo
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from app.camera.frames import FrameSource, encode_jpeg
+from app.camera.frames import FrameSource
 from app.core import checkin as rules
 from app.formats.idreader import FileReader, IdCardReader, KeyboardWedgeReader
 from app.services.checkin import CheckinService, Override
-from app.ui.checkin.camera import CameraFeed, to_pixmap
+from app.ui.checkin.camera import CameraFeed
+from app.ui.checkin.desk_camera import DeskCamera, default_frame_source  # noqa: F401 - callers find it here
 from app.ui.common.tasks import on_changes, run_task
 from app.ui.common.widgets import confirm, error_text
 
@@ -69,12 +70,7 @@ def default_id_reader() -> IdCardReader | None:
     return FileReader(folder) if folder else None
 
 
-def default_frame_source() -> FrameSource:
-    """The desk camera: ``EXAMSITE_DESK_CAMERA`` (an index or a video file), else camera 0."""
-    return FrameSource(os.environ.get("EXAMSITE_DESK_CAMERA", "0"), loop=True)
-
-
-class CheckinWorkplace(QWidget):
+class CheckinWorkplace(DeskCamera, QWidget):
     # What happened, for other widgets and for tests.
     candidate_shown = Signal(str)  # ticket_no, photo and details on screen
     choices_shown = Signal(int)
@@ -230,35 +226,6 @@ class CheckinWorkplace(QWidget):
         self.timer.stop()
         self.reader_timer.stop()
         self.stop_camera()
-
-    def start_camera(self) -> None:
-        if self.feed is not None:
-            return
-        source = self.frame_source or default_frame_source()
-        self.feed = CameraFeed(source, parent=self)
-        self.feed.frame.connect(self._show_frame)
-        self.feed.ended.connect(self._camera_ended)
-        self.feed.start()
-
-    def stop_camera(self) -> None:
-        if self.feed is not None:
-            self.feed.stop()
-            self.feed = None
-
-    def _show_frame(self, frame) -> None:
-        self.live.setPixmap(to_pixmap(frame).scaled(self.live.size(), Qt.KeepAspectRatio, Qt.SmoothTransformation))
-
-    def _camera_ended(self, why: str) -> None:
-        if why == "none":
-            self.live.setText(self.tr("未连接摄像头\n（检录照片将无法留存）"))
-
-    def snapshot(self) -> bytes | None:
-        frame = self.feed.latest if self.feed is not None else None
-        return encode_jpeg(frame) if frame is not None else None
-
-    def closeEvent(self, event):
-        self.stop_camera()
-        super().closeEvent(event)
 
     # -- showing --------------------------------------------------------------------
     def _set_banner(self, text: str, colour: str) -> None:

@@ -44,39 +44,9 @@ class SerialWorker:
         return drain(self.lane, ms)
 
 
-class ExamWindow(QWidget):
-    """``terminal`` is an ``ExamTerminal`` opened by the staff member who set up this
-    terminal; ``plan_no`` the batch being examined."""
+class ExamPages:
+    """考试机的页面, mixed into ExamWindow: building the login, exam, held, confirm, result and release pages and the keys."""
 
-    submitted = Signal(object)
-
-    def __init__(self, terminal, plan_no: str, parent=None, tick_ms: int = 1000):
-        super().__init__(parent)
-        self.terminal, self.plan_no = terminal, plan_no
-        self.sit = None
-        self.current = 1
-        self.font_pt = 14
-        self.warned: frozenset[int] = frozenset()
-        self.may_close = False
-        self.focus_losses = 0
-        self.worker = SerialWorker(self)
-        self.setWindowTitle(self.tr("理论知识考试"))
-        self.setWindowFlag(Qt.WindowStaysOnTopHint, True)
-        self.stack = QStackedWidget()
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.stack)
-        self._build_login()
-        self._build_exam()
-        self._build_held()
-        self._build_confirm()
-        self._build_result()
-        self._build_release()
-        self.timer = QTimer(self)
-        self.timer.setInterval(tick_ms)
-        self.timer.timeout.connect(self._tick)
-        self._keys()
-
-    # -- pages ------------------------------------------------------------------
     def _build_login(self):
         page = QWidget()
         form = QFormLayout()
@@ -252,6 +222,48 @@ class ExamWindow(QWidget):
         self.release_page = page
         self._before_release = self.login_page
 
+    def _keys(self):
+        QShortcut(QKeySequence("Ctrl+Shift+F12"), self, activated=self.ask_release)
+        for seq, fn in ((QKeySequence(Qt.Key_PageDown), lambda: self.show_question(self.current + 1)),
+                        (QKeySequence(Qt.Key_PageUp), lambda: self.show_question(self.current - 1))):
+            QShortcut(seq, self, activated=fn)
+        for i, letter in enumerate("ABCDEFGH"):
+            QShortcut(QKeySequence(letter), self, activated=lambda i=i: self._key_option(i))
+
+
+class ExamWindow(ExamPages, QWidget):
+    """``terminal`` is an ``ExamTerminal`` opened by the staff member who set up this
+    terminal; ``plan_no`` the batch being examined."""
+
+    submitted = Signal(object)
+
+    def __init__(self, terminal, plan_no: str, parent=None, tick_ms: int = 1000):
+        super().__init__(parent)
+        self.terminal, self.plan_no = terminal, plan_no
+        self.sit = None
+        self.current = 1
+        self.font_pt = 14
+        self.warned: frozenset[int] = frozenset()
+        self.may_close = False
+        self.focus_losses = 0
+        self.worker = SerialWorker(self)
+        self.setWindowTitle(self.tr("理论知识考试"))
+        self.setWindowFlag(Qt.WindowStaysOnTopHint, True)
+        self.stack = QStackedWidget()
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.stack)
+        self._build_login()
+        self._build_exam()
+        self._build_held()
+        self._build_confirm()
+        self._build_result()
+        self._build_release()
+        self.timer = QTimer(self)
+        self.timer.setInterval(tick_ms)
+        self.timer.timeout.connect(self._tick)
+        self._keys()
+
+    # -- the proctor's way out -----------------------------------------------------
     def ask_release(self):
         """Ctrl+Shift+F12: the proctor's way out of the kiosk."""
         if self.stack.currentWidget() is not self.release_page:
@@ -264,14 +276,6 @@ class ExamWindow(QWidget):
         self.release_pw.clear()
         self.worker.submit(lambda: self.terminal.release_kiosk(self.sit, user, pw), lambda _: self.proctor_close(),
                            lambda e: self.release_msg.setText(str(e)))
-
-    def _keys(self):
-        QShortcut(QKeySequence("Ctrl+Shift+F12"), self, activated=self.ask_release)
-        for seq, fn in ((QKeySequence(Qt.Key_PageDown), lambda: self.show_question(self.current + 1)),
-                        (QKeySequence(Qt.Key_PageUp), lambda: self.show_question(self.current - 1))):
-            QShortcut(seq, self, activated=fn)
-        for i, letter in enumerate("ABCDEFGH"):
-            QShortcut(QKeySequence(letter), self, activated=lambda i=i: self._key_option(i))
 
     # -- login and resume ---------------------------------------------------------
     def _login(self):

@@ -47,7 +47,113 @@ def _ago(now: _dt.datetime, then: _dt.datetime | None) -> int | None:
     return None if then is None else max(0, int((now - then).total_seconds()))
 
 
-class ProctorWorkplace(QWidget):
+class ProctorBoard:
+    """考场看板, mixed into ProctorWorkplace: the seats, the sittings, the pending requests and who has received a command, drawn from one load."""
+
+    def _seat_state(self, row, sitting, now) -> tuple[str, str]:
+        """(key, the seat's second and third lines) for one terminal."""
+        if not row.online:
+            ago = _ago(now, row.last_heartbeat)
+            if ago is None:
+                return "offline", self.tr("离线（从未连接）")
+            return "offline", self.tr("离线 {0} 前").format(self._span(ago))
+        status = sitting.status if sitting is not None and sitting.ticket_no == row.candidate else ""
+        if not row.candidate:
+            return "idle", self.tr("未登录")
+        if status == "submitted":
+            return "submitted", self.tr("{0}\n已交卷").format(row.candidate)
+        if status == "paused":
+            return "paused", self.tr("{0}\n已暂停").format(row.candidate)
+        return "answering", self.tr("{0}\n作答中 {1}").format(row.candidate, row.progress)
+
+    def _span(self, seconds: int) -> str:
+        if seconds < 60:
+            return self.tr("{0} 秒").format(seconds)
+        if seconds < 3600:
+            return self.tr("{0} 分钟").format(seconds // 60)
+        return self.tr("{0} 小时").format(seconds // 3600)
+
+    def _show_seats(self, rows, by_machine, now) -> None:
+        while len(self.seat_buttons) < len(rows):
+            i = len(self.seat_buttons)
+            b = QPushButton()
+            b.setCheckable(True)
+            b.setMinimumSize(150, 76)
+            b.clicked.connect(lambda _=False, k=i: self._pick_seat(k))
+            self.seat_grid.addWidget(b, i // SEAT_COLUMNS, i % SEAT_COLUMNS)
+            self.seat_buttons.append(b)
+        for i, b in enumerate(self.seat_buttons):
+            b.setVisible(i < len(rows))
+            if i >= len(rows):
+                continue
+            row = rows[i]
+            key, text = self._seat_state(row, by_machine.get(row.machine_id), now)
+            b.setText(f"{row.name or row.machine_id}\n{text}")
+            b.setAccessibleName(b.text().replace("\n", " "))
+            b.setProperty("seat_state", key)
+            b.setStyleSheet(f"QPushButton {{ background: {_SEAT_COLOURS[key]}; text-align: left; padding: 6px; }}"
+                            "QPushButton:checked { border: 3px solid #1565c0; }")
+            b.setChecked(self.table.currentRow() == i)
+        if not rows:
+            self.seat_legend.setText(self.tr("还没有登记的考试终端：请在「连接终端」中开启链路并批准终端。"))
+        else:
+            self.seat_legend.setText(self.tr("灰：未登录　绿：作答中　黄：已暂停　蓝：已交卷　红：离线"))
+
+    def _pick_seat(self, i: int) -> None:
+        self.table.selectRow(i)
+        for k, b in enumerate(self.seat_buttons):
+            b.setChecked(k == i)
+
+    def _show_sittings(self, sittings) -> None:
+        names = {"running": self.tr("作答中"), "paused": self.tr("已暂停"), "submitted": self.tr("已交卷"),
+                 "released": self.tr("已放行"), "waiting": self.tr("等待开考")}
+        self.sitting_table.setRowCount(len(sittings))
+        for r, st in enumerate(sittings):
+            left = None if st.remaining_ms is None or st.status == "submitted" else st.remaining_ms // 1000
+            values = [st.ticket_no, st.machine_id, names.get(st.status, self.tr("其他")), st.answered, _minutes(left),
+                      st.focus_losses]
+            for c, v in enumerate(values):
+                self.sitting_table.setItem(r, c, QTableWidgetItem(str(v)))
+        self.sitting_note.setText(self.tr("主机已收到 {0} 名考生的作答：已交卷 {1} 名。").format(
+            len(sittings), sum(1 for s in sittings if s.status == "submitted")) if sittings else
+            self.tr("开考后，这里列出主机收到的每位考生的作答情况。"))
+
+    def _show_requests(self, pending) -> None:
+        self.requests.setRowCount(len(pending))
+        for r, p in enumerate(pending):
+            for c, v in enumerate((p.code, p.name, sitetime.text(p.requested_at, "%H:%M:%S"))):
+                self.requests.setItem(r, c, QTableWidgetItem(v))
+
+    def _show_delivery(self, rows, now) -> None:
+        """After a room command: which terminals have called the master since (and so fetched it)."""
+        if self._pending is None:
+            return
+        label, sent_at, targets = self._pending
+        by_id = {r.machine_id: r for r in rows}
+        got = [m for m in targets if by_id.get(m) and by_id[m].last_heartbeat and by_id[m].last_heartbeat >= sent_at]
+        missing = [m for m in targets if m not in got]
+        text = self.tr("「{0}」已发往 {1} 台终端：已收到 {2} 台").format(label, len(targets), len(got))
+        waited = (now - sent_at).total_seconds()
+        if missing:
+            names = []
+            for m in missing:
+                r = by_id.get(m)
+                ago = _ago(now, r.last_heartbeat) if r else None
+                where = f"{r.name}（{m}）" if r and r.name else m
+                names.append(self.tr("{0} 离线 {1}").format(where, self._span(ago)) if r and not r.online and ago
+                             is not None else where)
+            if waited < DELIVERY_WAIT_S and any(by_id.get(m) and by_id[m].online for m in missing):
+                text += self.tr("，等待 {0} 台……").format(len(missing))
+            else:
+                text += self.tr("；未收到：{0}。联系恢复后终端会自动收到。").format("、".join(names))
+        else:
+            text += self.tr("，全部收到。")
+            self._pending = None
+        self.summary.setStyleSheet("font-weight: bold; color: %s;" % ("#1b5e20" if not missing else "#b00020"))
+        self.summary.setText(text)
+
+
+class ProctorWorkplace(ProctorBoard, QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
@@ -262,29 +368,6 @@ class ProctorWorkplace(QWidget):
             return
         self.summary.setText(error_text(exc))
 
-    def _seat_state(self, row, sitting, now) -> tuple[str, str]:
-        """(key, the seat's second and third lines) for one terminal."""
-        if not row.online:
-            ago = _ago(now, row.last_heartbeat)
-            if ago is None:
-                return "offline", self.tr("离线（从未连接）")
-            return "offline", self.tr("离线 {0} 前").format(self._span(ago))
-        status = sitting.status if sitting is not None and sitting.ticket_no == row.candidate else ""
-        if not row.candidate:
-            return "idle", self.tr("未登录")
-        if status == "submitted":
-            return "submitted", self.tr("{0}\n已交卷").format(row.candidate)
-        if status == "paused":
-            return "paused", self.tr("{0}\n已暂停").format(row.candidate)
-        return "answering", self.tr("{0}\n作答中 {1}").format(row.candidate, row.progress)
-
-    def _span(self, seconds: int) -> str:
-        if seconds < 60:
-            return self.tr("{0} 秒").format(seconds)
-        if seconds < 3600:
-            return self.tr("{0} 分钟").format(seconds // 60)
-        return self.tr("{0} 小时").format(seconds // 3600)
-
     def _show(self, loaded) -> None:
         self._loading = False
         if not isValid(self) or not isValid(self.table):  # the workplace closed while the call ran
@@ -318,85 +401,6 @@ class ProctorWorkplace(QWidget):
         self._show_requests(pending)
         self.counts.setText(self.tr("终端 {0} 台：在线 {1}，离线 {2}").format(len(rows), len(rows) - offline, offline))
         self._show_delivery(rows, now)
-
-    def _show_seats(self, rows, by_machine, now) -> None:
-        while len(self.seat_buttons) < len(rows):
-            i = len(self.seat_buttons)
-            b = QPushButton()
-            b.setCheckable(True)
-            b.setMinimumSize(150, 76)
-            b.clicked.connect(lambda _=False, k=i: self._pick_seat(k))
-            self.seat_grid.addWidget(b, i // SEAT_COLUMNS, i % SEAT_COLUMNS)
-            self.seat_buttons.append(b)
-        for i, b in enumerate(self.seat_buttons):
-            b.setVisible(i < len(rows))
-            if i >= len(rows):
-                continue
-            row = rows[i]
-            key, text = self._seat_state(row, by_machine.get(row.machine_id), now)
-            b.setText(f"{row.name or row.machine_id}\n{text}")
-            b.setAccessibleName(b.text().replace("\n", " "))
-            b.setProperty("seat_state", key)
-            b.setStyleSheet(f"QPushButton {{ background: {_SEAT_COLOURS[key]}; text-align: left; padding: 6px; }}"
-                            "QPushButton:checked { border: 3px solid #1565c0; }")
-            b.setChecked(self.table.currentRow() == i)
-        if not rows:
-            self.seat_legend.setText(self.tr("还没有登记的考试终端：请在「连接终端」中开启链路并批准终端。"))
-        else:
-            self.seat_legend.setText(self.tr("灰：未登录　绿：作答中　黄：已暂停　蓝：已交卷　红：离线"))
-
-    def _pick_seat(self, i: int) -> None:
-        self.table.selectRow(i)
-        for k, b in enumerate(self.seat_buttons):
-            b.setChecked(k == i)
-
-    def _show_sittings(self, sittings) -> None:
-        names = {"running": self.tr("作答中"), "paused": self.tr("已暂停"), "submitted": self.tr("已交卷"),
-                 "released": self.tr("已放行"), "waiting": self.tr("等待开考")}
-        self.sitting_table.setRowCount(len(sittings))
-        for r, st in enumerate(sittings):
-            left = None if st.remaining_ms is None or st.status == "submitted" else st.remaining_ms // 1000
-            values = [st.ticket_no, st.machine_id, names.get(st.status, self.tr("其他")), st.answered, _minutes(left),
-                      st.focus_losses]
-            for c, v in enumerate(values):
-                self.sitting_table.setItem(r, c, QTableWidgetItem(str(v)))
-        self.sitting_note.setText(self.tr("主机已收到 {0} 名考生的作答：已交卷 {1} 名。").format(
-            len(sittings), sum(1 for s in sittings if s.status == "submitted")) if sittings else
-            self.tr("开考后，这里列出主机收到的每位考生的作答情况。"))
-
-    def _show_requests(self, pending) -> None:
-        self.requests.setRowCount(len(pending))
-        for r, p in enumerate(pending):
-            for c, v in enumerate((p.code, p.name, sitetime.text(p.requested_at, "%H:%M:%S"))):
-                self.requests.setItem(r, c, QTableWidgetItem(v))
-
-    def _show_delivery(self, rows, now) -> None:
-        """After a room command: which terminals have called the master since (and so fetched it)."""
-        if self._pending is None:
-            return
-        label, sent_at, targets = self._pending
-        by_id = {r.machine_id: r for r in rows}
-        got = [m for m in targets if by_id.get(m) and by_id[m].last_heartbeat and by_id[m].last_heartbeat >= sent_at]
-        missing = [m for m in targets if m not in got]
-        text = self.tr("「{0}」已发往 {1} 台终端：已收到 {2} 台").format(label, len(targets), len(got))
-        waited = (now - sent_at).total_seconds()
-        if missing:
-            names = []
-            for m in missing:
-                r = by_id.get(m)
-                ago = _ago(now, r.last_heartbeat) if r else None
-                where = f"{r.name}（{m}）" if r and r.name else m
-                names.append(self.tr("{0} 离线 {1}").format(where, self._span(ago)) if r and not r.online and ago
-                             is not None else where)
-            if waited < DELIVERY_WAIT_S and any(by_id.get(m) and by_id[m].online for m in missing):
-                text += self.tr("，等待 {0} 台……").format(len(missing))
-            else:
-                text += self.tr("；未收到：{0}。联系恢复后终端会自动收到。").format("、".join(names))
-        else:
-            text += self.tr("，全部收到。")
-            self._pending = None
-        self.summary.setStyleSheet("font-weight: bold; color: %s;" % ("#1b5e20" if not missing else "#b00020"))
-        self.summary.setText(text)
 
     def selected(self):
         r = self.table.currentRow()
