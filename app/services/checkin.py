@@ -168,7 +168,70 @@ def _day(ts: _dt.datetime) -> _dt.date:
     return rules.local(ts).date()
 
 
-class CheckinService(CheckinPapers, Service):
+class DoorViews(Service):
+    """What the office and the room head read of the door: counts per room, incidents, late
+    arrivals waiting for a decision, the photos the door took (CheckinService's reads)."""
+
+    @requires("checkin.desk")
+    def counts(self, session_id: int) -> list[rules.RoomCount]:
+        with self.ctx.reading() as s:
+            sess, batch = _session(s, session_id)
+            expected = dict(s.execute(select(models.Candidate.room, func.count()).where(
+                models.Candidate.batch_id == batch.id).group_by(models.Candidate.room)).all())
+            by_status: dict[tuple[str, str], int] = {}
+            for room, status, n in s.execute(
+                    select(Checkin.room, Checkin.status, func.count())
+                    .where(Checkin.session_id == sess.id, Checkin.undone_at.is_(None))
+                    .group_by(Checkin.room, Checkin.status)):
+                by_status[(room, status)] = n
+            return [rules.RoomCount(room or "未分考场", n, by_status.get((room, "present"), 0),
+                                    by_status.get((room, "absent"), 0)) for room, n in sorted(expected.items())]
+
+    # -- incidents for the room head ------------------------------------------------
+    @requires("checkin.incidents")
+    def incidents(self, session_id: int | None = None) -> list[IncidentView]:
+        with self.ctx.reading() as s:
+            q = (select(DoorIncident, CheckinSession.name, models.Candidate.ticket_no, models.Candidate.name)
+                 .join(CheckinSession, CheckinSession.id == DoorIncident.session_id)
+                 .join(models.Candidate, models.Candidate.id == DoorIncident.candidate_id).order_by(DoorIncident.id))
+            if session_id is not None:
+                q = q.where(DoorIncident.session_id == session_id)
+            return [IncidentView(i.id, sn, t, n, i.kind, i.note, i.reported_at, i.reported_by, i.photo_id, i.status,
+                                 i.bookmark_id)
+                    for i, sn, t, n in s.execute(q)]
+
+    @requires("checkin.incidents")
+    def late_arrivals(self, limit: int = 200) -> list[tuple[str, _dt.datetime, str]]:
+        """Candidates the door refused for lateness and who have not been let in since:
+        (ticket_no, when, the refusal's words), newest first.  Read from the journal, where every
+        refusal and check-in is written; for the room head, who decides on late arrivals."""
+        with self.ctx.reading() as s:
+            rows = list(s.scalars(select(models.JournalEntry)
+                                  .where(models.JournalEntry.action.in_(("checkin.refused", "checkin.present",
+                                                                         "checkin.override")))
+                                  .order_by(models.JournalEntry.seq.desc()).limit(5000)))
+        settled, out = set(), []
+        for e in rows:  # newest first: a check-in after the refusal settles it
+            if e.action != "checkin.refused":
+                settled.add(e.subject)
+                continue
+            payload = json.loads(e.payload or "{}")
+            if payload.get("rule") == "late" and e.subject not in settled:
+                settled.add(e.subject)
+                out.append((e.subject, _dt.datetime.fromisoformat(e.ts.replace("Z", "+00:00")),
+                            str(payload.get("message", ""))))
+        return out[:limit]
+
+    @requires("checkin.incidents")
+    def door_photo(self, photo_id: int) -> bytes:
+        with self.ctx.reading() as s:
+            row = s.get(DoorPhoto, photo_id)
+            if row is None:
+                raise NotFound("照片不存在")
+            return row.jpeg
+
+
+class CheckinService(DoorViews, CheckinPapers, Service):
     # -- sessions -----------------------------------------------------------------
     @requires("checkin.manage")
     def create_session(self, plan_no: str, name: str, subject: str, starts_at: _dt.datetime,
@@ -514,63 +577,6 @@ class CheckinService(CheckinPapers, Service):
                         raise Conflict(f"考生 {c.ticket_no} 的缺考不能记入成绩：{exc}") from None
             return [c.ticket_no for c in absent]
 
-    @requires("checkin.desk")
-    def counts(self, session_id: int) -> list[rules.RoomCount]:
-        with self.ctx.reading() as s:
-            sess, batch = _session(s, session_id)
-            expected = dict(s.execute(select(models.Candidate.room, func.count()).where(
-                models.Candidate.batch_id == batch.id).group_by(models.Candidate.room)).all())
-            by_status: dict[tuple[str, str], int] = {}
-            for room, status, n in s.execute(
-                    select(Checkin.room, Checkin.status, func.count())
-                    .where(Checkin.session_id == sess.id, Checkin.undone_at.is_(None))
-                    .group_by(Checkin.room, Checkin.status)):
-                by_status[(room, status)] = n
-            return [rules.RoomCount(room or "未分考场", n, by_status.get((room, "present"), 0),
-                                    by_status.get((room, "absent"), 0)) for room, n in sorted(expected.items())]
-
-    # -- incidents for the room head ------------------------------------------------
-    @requires("checkin.incidents")
-    def incidents(self, session_id: int | None = None) -> list[IncidentView]:
-        with self.ctx.reading() as s:
-            q = (select(DoorIncident, CheckinSession.name, models.Candidate.ticket_no, models.Candidate.name)
-                 .join(CheckinSession, CheckinSession.id == DoorIncident.session_id)
-                 .join(models.Candidate, models.Candidate.id == DoorIncident.candidate_id).order_by(DoorIncident.id))
-            if session_id is not None:
-                q = q.where(DoorIncident.session_id == session_id)
-            return [IncidentView(i.id, sn, t, n, i.kind, i.note, i.reported_at, i.reported_by, i.photo_id, i.status,
-                                 i.bookmark_id)
-                    for i, sn, t, n in s.execute(q)]
-
-    @requires("checkin.incidents")
-    def late_arrivals(self, limit: int = 200) -> list[tuple[str, _dt.datetime, str]]:
-        """Candidates the door refused for lateness and who have not been let in since:
-        (ticket_no, when, the refusal's words), newest first.  Read from the journal, where every
-        refusal and check-in is written; for the room head, who decides on late arrivals."""
-        with self.ctx.reading() as s:
-            rows = list(s.scalars(select(models.JournalEntry)
-                                  .where(models.JournalEntry.action.in_(("checkin.refused", "checkin.present",
-                                                                         "checkin.override")))
-                                  .order_by(models.JournalEntry.seq.desc()).limit(5000)))
-        settled, out = set(), []
-        for e in rows:  # newest first: a check-in after the refusal settles it
-            if e.action != "checkin.refused":
-                settled.add(e.subject)
-                continue
-            payload = json.loads(e.payload or "{}")
-            if payload.get("rule") == "late" and e.subject not in settled:
-                settled.add(e.subject)
-                out.append((e.subject, _dt.datetime.fromisoformat(e.ts.replace("Z", "+00:00")),
-                            str(payload.get("message", ""))))
-        return out[:limit]
-
-    @requires("checkin.incidents")
-    def door_photo(self, photo_id: int) -> bytes:
-        with self.ctx.reading() as s:
-            row = s.get(DoorPhoto, photo_id)
-            if row is None:
-                raise NotFound("照片不存在")
-            return row.jpeg
 
 class BanImportService(Service):
     """Importing a ban list decided elsewhere (earlier batches, other institutions, the
