@@ -74,6 +74,36 @@ def test_lazyfs_loses_exactly_what_was_not_fsynced(tmp_path, powered):
     assert lost, "synchronous=OFF kept every commit: the filesystem did not drop unsynced writes"
 
 
+class _Answers:
+    """What the candidate was told (ACK: saved) against what the terminal holds after a boot
+    (RESUME).  An answer acknowledged must be there; the one write in flight when the power
+    went (TRY without ACK) may or may not be, as with a real disk."""
+
+    def __init__(self):
+        self.acked: dict[str, str] = {}
+        self.pending: tuple[str, str] | None = None
+        self.acks = self.resumed = 0
+
+    def line(self, line: str, when: str) -> None:
+        kind, *rest = line.split() or [""]
+        if kind == "TRY":
+            self.pending = (rest[0], rest[1])
+        elif kind == "ACK":
+            self.acked[rest[0]] = rest[1]
+            self.pending = None
+            self.acks += 1
+        elif kind == "RESUME":
+            got = json.loads(line[7:])["answers"]
+            for q, choice in self.acked.items():
+                if self.pending and self.pending[0] == q and got.get(q) == self.pending[1]:
+                    continue  # the write in flight made it to the disk before the cut
+                assert got.get(q) == choice, f"{when}: acknowledged answer to {q} lost ({got.get(q)!r} != {choice!r})"
+            extra = set(got) - set(self.acked)
+            assert not extra or (self.pending and extra == {self.pending[0]}), f"{when}: unexpected answers {extra}"
+            self.acked, self.pending = dict(got), None
+            self.resumed += 1
+
+
 def _kill(proc) -> None:
     if proc is not None and proc.poll() is None:
         proc.kill()
@@ -98,39 +128,26 @@ def test_power_cut_exam_terminal_keeps_every_acknowledged_answer(demo, demo_logi
     disk = powered("terminal", source=demo_site_dir)
     site_json = sha256(disk.backing / "site.json")
     rng = random.Random(20261202)
-    acked: dict[str, str] = {}
-    resumed = 0
+    seen = _Answers()
     child = None
     try:
         for run in range(TERMINAL_CUTS):
             child = _spawn_candidate(disk.path, tail, seed=run)
-            seen_ack = 0
             if rng.random() < 0.2:  # while the store opens, the candidate logs in, the paper resumes
                 time.sleep(rng.uniform(0.2, 2.5))
             else:  # while answering, mid-commit
-                target = rng.randint(1, 25)
-                while seen_ack < target:
+                target, start = rng.randint(1, 25), seen.acks
+                while seen.acks - start < target:
                     line = child.stdout.readline()
                     if not line:
                         break
-                    kind, *rest = line.split()
-                    if kind == "RESUME":
-                        got = json.loads(line[7:])["answers"]
-                        resumed += 1
-                        for q, choice in acked.items():
-                            assert got.get(q) == choice, f"cut {run}: acknowledged answer to {q} lost"
-                        acked = dict(got)
-                    elif kind == "ACK":
-                        acked[rest[0]] = rest[1]
-                        seen_ack += 1
+                    seen.line(line, f"cut {run}")
                 time.sleep(rng.uniform(0, 0.02))
             disk.cut()  # the power goes ...
             child.send_signal(signal.SIGKILL)  # ... and with it the process
             child.wait(timeout=60)
             for line in child.stdout.read().splitlines():  # what the candidate saw before the cut
-                kind, *rest = line.split() or [""]
-                if kind == "ACK":
-                    acked[rest[0]] = rest[1]
+                seen.line(line, f"cut {run}")
             disk.boot()
             assert sha256(disk.path / "site.json") == site_json
             _journal_ok(disk.path, DEMO_PASSPHRASE)
@@ -140,9 +157,8 @@ def test_power_cut_exam_terminal_keeps_every_acknowledged_answer(demo, demo_logi
         child.kill()
         child.wait()
         assert line.startswith("RESUME "), child.stderr.read()[-2000:]
-        got = json.loads(line[7:])["answers"]
-        for q, choice in acked.items():
-            assert got.get(q) == choice, f"after {disk.cuts} cuts: acknowledged answer to {q} lost"
+        seen.line(line, f"after {disk.cuts} cuts")
+        acked, resumed = seen.acked, seen.resumed
         assert disk.cuts == TERMINAL_CUTS and resumed >= TERMINAL_CUTS // 2 and len(acked) >= 5
         # the cuts hit writes in flight, not only an idle disk
         assert any(lost for lost in disk.lost), disk.lost
