@@ -61,6 +61,10 @@ def test_a_rewritten_tail_found_by_the_background_checkpoint_stops_the_next_writ
     svc = StaffService(admin)
     svc.unlock("admin")
     last = conn.execute("select seq from journal order by seq desc limit 1").fetchone()[0]
+    while last % 5 == 0:  # an entry under a signed checkpoint already is verify's to find, not the next one's
+        svc.unlock("admin")
+        last = conn.execute("select seq from journal order by seq desc limit 1").fetchone()[0]
+    store.journal.settle()
     conn.execute("update journal set subject = 'forged' where seq = ?", (last,))
     conn.close()
     for _ in range(6):                     # reach the next multiple of 5: the worker refuses to sign it
