@@ -6,6 +6,7 @@ import json
 import os
 from pathlib import Path
 
+from app.core.codes import level_label
 from app.cli import CliError
 from app.cli import common
 
@@ -102,7 +103,7 @@ def cmd_bank_import(args) -> int:
             res = svc.import_qti(args.file, args.occupation, args.level)
         else:
             res = svc.import_xlsx(args.file, args.occupation, args.level, args.images)
-    print(f"已导入 {res.imported} 题；职业（工种）{res.occupation_code} {res.level}级题库现有 {res.bank_size} 题")
+    print(f"已导入 {res.imported} 题；职业（工种）{res.occupation_code} {level_label(res.level)}题库现有 {res.bank_size} 题")
     if res.warning:
         print(f"注意：{res.warning}")
     return 0
@@ -122,7 +123,7 @@ def cmd_bank_summary(args) -> int:
 
     with common.logged_in(args) as ctx:
         s = BankService(ctx).summary(args.occupation, args.level)
-    print(f"题库 {s.occupation_code} {s.level}级：共 {s.size} 题")
+    print(f"题库 {s.occupation_code} {level_label(s.level)}：共 {s.size} 题")
     print("  题型：" + "，".join(f"{k} {v}" for k, v in s.by_type.items()))
     print("  难度：" + "，".join(f"{k}级 {v}" for k, v in sorted(s.by_difficulty.items())))
     print(f"  鉴定点：{len(s.by_kp)} 个")

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from app.core.codes import level_label
+
 SETTING = "filed_scope"
 _CODE = re.compile(r"^\d-\d{2}-\d{2}-\d{2}$")
 
@@ -65,7 +67,7 @@ def batch_problem(rows: list[ScopeRow], occupation_code: str, occupation_name: s
                   level: int) -> str | None:
     """Why a batch lies outside the filed scope; None when inside."""
     wt = (work_type or "").strip()
-    label = f"{occupation_name}（{wt or '--'}）{level}级"
+    label = f"{occupation_name}（{wt or '--'}）{level_label(level)}"
     same_occupation = [r for r in rows if r.occupation_code == occupation_code]
     if not same_occupation:
         return f"认定职业 {occupation_code} {occupation_name} 不在本机构备案范围内（违纪指引第十五条）"

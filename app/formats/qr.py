@@ -43,6 +43,12 @@ def _decode_robust(image: np.ndarray) -> list[str]:
     return found
 
 
+def decode_jpeg(data: bytes) -> list[str]:
+    """The QR codes in one camera still (a grader holding a 准考证 up to the station's camera)."""
+    image = cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+    return _decode_robust(image) if image is not None else []
+
+
 def decode_file(path: Path | str, dpi: int = 300) -> list[str]:
     """Every QR text on a .png/.jpg, or on each page of a .pdf (one list entry per code found)."""
     path = Path(path)

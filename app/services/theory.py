@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from sqlalchemy import func, insert, select
 
+from app.core import codes
 from app.core.sitetime import site_date
 from app.core.errors import CellError, Conflict, DomainError, ImportRejected, NotFound, PermissionDenied
 from app.core.exam import assembly
@@ -141,7 +142,7 @@ class BankService(Service):
                 else:
                     row.data = data
             size = len(existing) + len(questions)
-            warning = (f"职业（工种）{occupation_code} {level}级题库现有 {size} 题，少于规定的 {MIN_BANK_SIZE} 题"
+            warning = (f"职业（工种）{occupation_code} {codes.level_label(level)}题库现有 {size} 题，少于规定的 {MIN_BANK_SIZE} 题"
                        if size < MIN_BANK_SIZE else "")
             uow.journal("bank.import", f"{occupation_code}/{level}",
                         {"source": Path(source).name, "sha256": sha, "count": len(questions), "bank_size": size,
@@ -169,7 +170,7 @@ class BankService(Service):
         with self.ctx.unit_of_work() as uow:
             questions = sorted(load_bank(uow.session, occupation_code, level), key=lambda q: q.code)
             if not questions:
-                raise NotFound(f"职业（工种）{occupation_code} {level}级题库为空")
+                raise NotFound(f"职业（工种）{occupation_code} {codes.level_label(level)}题库为空")
             images = {r.name: r.data for r in uow.session.scalars(
                 select(tt.BankImage).where(tt.BankImage.occupation_code == occupation_code,
                                            tt.BankImage.level == level))}

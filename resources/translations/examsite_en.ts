@@ -2419,103 +2419,103 @@ Score: {0} (out of {1}, pass mark {2})
 <context>
     <name>GraderStation</name>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="51" />
+        <location filename="../../app/ui/scoring/station.py" line="54" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="51" />
+        <location filename="../../app/ui/scoring/station.py" line="54" />
         <source>工位</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="51" />
+        <location filename="../../app/ui/scoring/station.py" line="54" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="51" />
+        <location filename="../../app/ui/scoring/station.py" line="54" />
         <source>我的评分</source>
         <translation>My sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="52" />
+        <location filename="../../app/ui/scoring/station.py" line="55" />
         <source>回避</source>
         <translation>Avoidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="53" />
+        <location filename="../../app/ui/scoring/station.py" line="56" />
         <source>考生列表</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="70" />
+        <location filename="../../app/ui/scoring/station.py" line="74" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="70" />
+        <location filename="../../app/ui/scoring/station.py" line="74" />
         <source>评分项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="70" />
+        <location filename="../../app/ui/scoring/station.py" line="74" />
         <source>配分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="71" />
+        <location filename="../../app/ui/scoring/station.py" line="75" />
         <source>评分标准 / 扣分说明</source>
         <translation>Criteria / deductions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="70" />
+        <location filename="../../app/ui/scoring/station.py" line="74" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="72" />
+        <location filename="../../app/ui/scoring/station.py" line="76" />
         <source>评分表</source>
         <translation>Scoring sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="95" />
+        <location filename="../../app/ui/scoring/station.py" line="99" />
         <source>无站点网络时：导出本人已签字的评分表（站点签名、加密），交主站导入</source>
         <translation>Without the site link: export your signed sheets (site-signed, encrypted) for the main station to import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="145" />
+        <location filename="../../app/ui/scoring/station.py" line="150" />
         <source>（隐藏）</source>
         <translation>(hidden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="195" />
+        <location filename="../../app/ui/scoring/station.py" line="221" />
         <source>准考证号 {0}　工位 {1}</source>
         <translation>Ticket {0}  Workstation {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="216" />
+        <location filename="../../app/ui/scoring/station.py" line="242" />
         <source>，工位：{0}</source>
         <translation>, workstation: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="230" />
+        <location filename="../../app/ui/scoring/station.py" line="256" />
         <source>否决项</source>
         <translation>Veto items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="234" />
+        <location filename="../../app/ui/scoring/station.py" line="260" />
         <source>填「是」或「否」</source>
         <translation>Enter yes (y) or no (n)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="234" />
+        <location filename="../../app/ui/scoring/station.py" line="260" />
         <source>0—{0}，0.5 分为单位</source>
         <translation>0–{0}, in steps of 0.5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="57" />
-        <location filename="../../app/ui/scoring/station.py" line="265" />
+        <location filename="../../app/ui/scoring/station.py" line="60" />
+        <location filename="../../app/ui/scoring/station.py" line="291" />
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
@@ -2530,156 +2530,181 @@ Score: {0} (out of {1}, pass mark {2})
         <translation>Scan the ticket QR code, or type the ticket number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="57" />
-        <location filename="../../app/ui/scoring/station.py" line="267" />
-        <location filename="../../app/ui/scoring/station.py" line="351" />
+        <location filename="../../app/ui/scoring/station.py" line="51" />
+        <source>用摄像头扫码（F7）</source>
+        <translation>Scan with camera (F7)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="52" />
+        <source>把准考证上的二维码对准评分站的摄像头</source>
+        <translation>Hold the QR code on the admission ticket up to the station's camera</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="60" />
+        <location filename="../../app/ui/scoring/station.py" line="293" />
+        <location filename="../../app/ui/scoring/station.py" line="377" />
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="57" />
+        <location filename="../../app/ui/scoring/station.py" line="60" />
         <source>评分中</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="58" />
-        <location filename="../../app/ui/scoring/station.py" line="141" />
+        <location filename="../../app/ui/scoring/station.py" line="61" />
+        <location filename="../../app/ui/scoring/station.py" line="146" />
         <source>组长已裁定</source>
         <translation>Decided by the chief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="58" />
-        <location filename="../../app/ui/scoring/station.py" line="141" />
+        <location filename="../../app/ui/scoring/station.py" line="61" />
+        <location filename="../../app/ui/scoring/station.py" line="146" />
         <source>缺考</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="58" />
+        <location filename="../../app/ui/scoring/station.py" line="61" />
         <source>须回避</source>
         <translation>Must recuse</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="62" />
+        <location filename="../../app/ui/scoring/station.py" line="65" />
         <source>颜色说明</source>
         <translation>Colour legend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="85" />
+        <location filename="../../app/ui/scoring/station.py" line="89" />
         <source>请扫码或选择考生</source>
         <translation>Scan a ticket or choose a candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="91" />
+        <location filename="../../app/ui/scoring/station.py" line="95" />
         <source>签字（Ctrl+回车）</source>
         <translation>Sign (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="92" />
+        <location filename="../../app/ui/scoring/station.py" line="96" />
         <source>更正</source>
         <translation>Correct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="93" />
+        <location filename="../../app/ui/scoring/station.py" line="97" />
         <source>拍考件照片</source>
         <translation>Photograph the work piece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="94" />
+        <location filename="../../app/ui/scoring/station.py" line="98" />
         <source>导出已签字评分表…</source>
         <translation>Export signed sheets…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="182" />
+        <location filename="../../app/ui/scoring/station.py" line="187" />
         <source>这张准考证属于认定计划 {0}，不是本批次（{1}）</source>
         <translation>This ticket belongs to plan {0}, not to this batch ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="187" />
+        <location filename="../../app/ui/scoring/station.py" line="192" />
         <source>准考证号 {0} 不在您的评分名单中</source>
         <translation>Ticket {0} is not on your scoring list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="215" />
+        <location filename="../../app/ui/scoring/station.py" line="205" />
+        <source>画面中没有找到准考证二维码：请把二维码对准摄像头，再按 F7</source>
+        <translation>No admission ticket QR code in the picture: hold the code up to the camera and press F7 again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="212" />
+        <source>摄像头不可用：{0}</source>
+        <translation>Camera not available: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="213" />
+        <source>正在识别二维码…</source>
+        <translation>Reading the QR code…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/station.py" line="241" />
         <source>，限时 {0} 分钟</source>
         <translation>, {0} minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="219" />
+        <location filename="../../app/ui/scoring/station.py" line="245" />
         <source>考核项目 {0}　{1}{2}{3}</source>
         <translation>Task {0}  {1}{2}{3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="267" />
-        <location filename="../../app/ui/scoring/station.py" line="290" />
+        <location filename="../../app/ui/scoring/station.py" line="293" />
+        <location filename="../../app/ui/scoring/station.py" line="316" />
         <source>未签字，尚有 {0} 项未评</source>
         <translation>Not signed, {0} items left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="268" />
-        <location filename="../../app/ui/scoring/station.py" line="291" />
+        <location filename="../../app/ui/scoring/station.py" line="294" />
+        <location filename="../../app/ui/scoring/station.py" line="317" />
         <source>（第 {0} 版）</source>
         <translation> (version {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="269" />
-        <location filename="../../app/ui/scoring/station.py" line="292" />
+        <location filename="../../app/ui/scoring/station.py" line="295" />
+        <location filename="../../app/ui/scoring/station.py" line="318" />
         <source>合计 {0} 分　{1}{2}</source>
         <translation>Total {0}  {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="342" />
+        <location filename="../../app/ui/scoring/station.py" line="368" />
         <source>准考证号 {0} 的评分表</source>
         <translation>Scoring sheet of ticket {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="356" />
+        <location filename="../../app/ui/scoring/station.py" line="382" />
         <source>正在核验密码并签字…</source>
         <translation>Checking the password and signing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="362" />
+        <location filename="../../app/ui/scoring/station.py" line="388" />
         <source>更正评分表</source>
         <translation>Correct scoring sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="363" />
+        <location filename="../../app/ui/scoring/station.py" line="389" />
         <source>已签字的评分表不会被改动，更正将另存为新版本。
 更正理由：</source>
         <translation>The signed sheet stays unchanged; the correction is saved as a new version.
 Reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="372" />
+        <location filename="../../app/ui/scoring/station.py" line="398" />
         <source>导出已签字评分表</source>
         <translation>Export signed sheets</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="374" />
+        <location filename="../../app/ui/scoring/station.py" line="400" />
         <source>评分表交换文件 (*.exsc)</source>
         <translation>Scoring sheet exchange file (*.exsc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="378" />
+        <location filename="../../app/ui/scoring/station.py" line="404" />
         <source>已导出 {0} 份评分表</source>
         <translation>{0} sheets exported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="379" />
+        <location filename="../../app/ui/scoring/station.py" line="405" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="386" />
+        <location filename="../../app/ui/scoring/station.py" line="412" />
         <source>考件</source>
         <translation>Work piece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="391" />
+        <location filename="../../app/ui/scoring/station.py" line="417" />
         <source>考件照片已保存（{0}）</source>
         <translation>Work-piece photo saved ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="392" />
+        <location filename="../../app/ui/scoring/station.py" line="418" />
         <source>正在拍照…</source>
         <translation>Taking photo…</translation>
     </message>
@@ -5975,186 +6000,186 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>TheoryWorkplace</name>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="37" />
+        <location filename="../../app/ui/admin/theory_view.py" line="38" />
         <source>认定计划：</source>
         <translation>Batch plan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="41" />
+        <location filename="../../app/ui/admin/theory_view.py" line="42" />
         <source>题库（只显示数量）</source>
         <translation>Question bank (counts only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="45" />
+        <location filename="../../app/ui/admin/theory_view.py" line="46" />
         <source>导入题库（.xlsx / QTI .zip）…</source>
         <translation>Import question bank (.xlsx / QTI .zip)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="51" />
+        <location filename="../../app/ui/admin/theory_view.py" line="52" />
         <source>组卷方案</source>
         <translation>Paper blueprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="64" />
+        <location filename="../../app/ui/admin/theory_view.py" line="65" />
         <source>题数</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="66" />
+        <location filename="../../app/ui/admin/theory_view.py" line="67" />
         <source>每题分值</source>
         <translation>Points each</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="80" />
+        <location filename="../../app/ui/admin/theory_view.py" line="81" />
         <source>随机（每位考生题序、选项序不同）</source>
         <translation>Random (each candidate gets their own order of questions and options)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="81" />
+        <location filename="../../app/ui/admin/theory_view.py" line="82" />
         <source>固定 A/B 卷</source>
         <translation>Fixed A/B papers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="85" />
+        <location filename="../../app/ui/admin/theory_view.py" line="86" />
         <source>考试时长（分钟）</source>
         <translation>Duration (minutes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="86" />
+        <location filename="../../app/ui/admin/theory_view.py" line="87" />
         <source>合格分数线</source>
         <translation>Pass mark</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="87" />
+        <location filename="../../app/ui/admin/theory_view.py" line="88" />
         <source>多选少选得分比例（0 为全对才得分）</source>
         <translation>Partial credit for multiple choice (0 = all or nothing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="88" />
+        <location filename="../../app/ui/admin/theory_view.py" line="89" />
         <source>组卷方式</source>
         <translation>Assembly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="89" />
+        <location filename="../../app/ui/admin/theory_view.py" line="90" />
         <source>断机自动续考时限（分钟）</source>
         <translation>Automatic resume limit after an outage (minutes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="91" />
+        <location filename="../../app/ui/admin/theory_view.py" line="92" />
         <source>保存组卷方案</source>
         <translation>Save blueprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="96" />
+        <location filename="../../app/ui/admin/theory_view.py" line="97" />
         <source>试卷封存与解封（双人双锁）</source>
         <translation>Sealing and unsealing the papers (two custodians)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="101" />
+        <location filename="../../app/ui/admin/theory_view.py" line="102" />
         <source>保管人{0} 用户名</source>
         <translation>Custodian {0} user name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="102" />
+        <location filename="../../app/ui/admin/theory_view.py" line="103" />
         <source>保管人{0} 密码</source>
         <translation>Custodian {0} password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="106" />
+        <location filename="../../app/ui/admin/theory_view.py" line="107" />
         <source>组卷并封存</source>
         <translation>Assemble and seal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="107" />
+        <location filename="../../app/ui/admin/theory_view.py" line="108" />
         <source>共同解封（考试当日）</source>
         <translation>Unseal together (on exam day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="128" />
+        <location filename="../../app/ui/admin/theory_view.py" line="129" />
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="140" />
+        <location filename="../../app/ui/admin/theory_view.py" line="141" />
         <source>尚无认定计划，请先导入名册</source>
         <translation>No batch plan yet: import the roster first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="144" />
-        <source>题库 {0} {1}级：共 {2} 题（{3}）；鉴定点 {4} 个</source>
-        <translation>Bank {0} level {1}: {2} questions ({3}); {4} knowledge points</translation>
+        <location filename="../../app/ui/admin/theory_view.py" line="145" />
+        <source>题库 {0} {1}：共 {2} 题（{3}）；鉴定点 {4} 个</source>
+        <translation>Bank {0} {1}: {2} questions ({3}); {4} knowledge points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="146" />
+        <location filename="../../app/ui/admin/theory_view.py" line="147" />
         <source>
 题量少于 600 题</source>
         <translation>
 Fewer than 600 questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="159" />
+        <location filename="../../app/ui/admin/theory_view.py" line="160" />
         <source>试卷未封存</source>
         <translation>Papers not sealed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="161" />
+        <location filename="../../app/ui/admin/theory_view.py" line="162" />
         <source>已封存：{0}，保管人 {1}，共 {2} 题，摘要 {3}…</source>
         <translation>Sealed: {0}, custodians {1}, {2} questions, digest {3}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="165" />
+        <location filename="../../app/ui/admin/theory_view.py" line="166" />
         <source>
 已解封：{0}，由 {1} 共同解封</source>
         <translation>
 Unsealed: {0}, by {1} together</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="170" />
+        <location filename="../../app/ui/admin/theory_view.py" line="171" />
         <source>选择题库文件</source>
         <translation>Choose question bank file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="171" />
+        <location filename="../../app/ui/admin/theory_view.py" line="172" />
         <source>题库 (*.xlsx *.zip)</source>
         <translation>Question bank (*.xlsx *.zip)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="183" />
+        <location filename="../../app/ui/admin/theory_view.py" line="184" />
         <source>已导入 {0} 题，题库现有 {1} 题。{2}</source>
         <translation>Imported {0} questions; the bank now holds {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="190" />
+        <location filename="../../app/ui/admin/theory_view.py" line="191" />
         <source>正在导入题库…</source>
         <translation>Importing the question bank…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="206" />
+        <location filename="../../app/ui/admin/theory_view.py" line="207" />
         <source>组卷方案已保存</source>
         <translation>Blueprint saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="215" />
+        <location filename="../../app/ui/admin/theory_view.py" line="216" />
         <source>按当前组卷方案组卷并封存试卷？已封存但未解封的试卷将被替换。</source>
         <translation>Assemble and seal papers with this blueprint? Sealed papers not yet unsealed will be replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="220" />
+        <location filename="../../app/ui/admin/theory_view.py" line="221" />
         <source>试卷已封存</source>
         <translation>Papers sealed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="221" />
+        <location filename="../../app/ui/admin/theory_view.py" line="222" />
         <source>正在组卷并封存…</source>
         <translation>Assembling and sealing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="227" />
+        <location filename="../../app/ui/admin/theory_view.py" line="228" />
         <source>试卷已解封</source>
         <translation>Papers unsealed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="228" />
+        <location filename="../../app/ui/admin/theory_view.py" line="229" />
         <source>正在解封…</source>
         <translation>Unsealing…</translation>
     </message>

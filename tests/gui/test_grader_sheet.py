@@ -97,3 +97,41 @@ def test_nothing_set_up_says_who_must_do_what(qtbot, demo_login):
     office = _grader(qtbot, demo_login("kaowu"))
     assert office.guide is not None and office.setup is not None       # the office can act right there
     assert "尚未导入评分记录表" in office.guide.text()
+
+
+def test_the_ticket_qr_held_to_the_camera_opens_that_candidates_sheet(qtbot, tmp_path, demo_login):
+    """Issue 19 item 4: "the ticket QR (scanner or camera) opens the sheet" — the camera road: a
+    video file stands in for the station's camera, showing the printed 准考证's QR code."""
+    import cv2
+    import numpy as np
+
+    from app.formats.qr_matrix import qr_matrix
+
+    setup_scoring(tmp_path, demo_login)
+    fifth = RosterService(demo_login("admin")).candidates(PLAN)[4].ticket_no
+    modules = np.pad(qr_matrix(CheckinService(demo_login("admin")).ticket_code(fifth).encode()), 4)
+    picture = np.where(modules, 0, 255).astype(np.uint8).repeat(8, 0).repeat(8, 1)
+    frame = cv2.cvtColor(cv2.copyMakeBorder(picture, 40, 40, 120, 120, cv2.BORDER_CONSTANT, value=255),
+                         cv2.COLOR_GRAY2BGR)
+    camera = tmp_path / "station-camera.avi"
+    writer = cv2.VideoWriter(str(camera), cv2.VideoWriter_fourcc(*"MJPG"), 5, (frame.shape[1], frame.shape[0]))
+    for _ in range(5):
+        writer.write(frame)
+    writer.release()
+    w = ScoringWorkplace(demo_login("kaoping1", "grader"), None, PLAN, camera_source=str(camera))
+    qtbot.addWidget(w)
+    w.show()
+    st = w.station
+    qtbot.mouseClick(st.camera_scan_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: st.ticket == fifth, timeout=15000)
+    assert fifth in st.header.text()
+    # nothing in the picture: one clear line, the sheet stays where it was
+    blank = tmp_path / "blank.avi"
+    writer = cv2.VideoWriter(str(blank), cv2.VideoWriter_fourcc(*"MJPG"), 5, (320, 240))
+    for _ in range(5):
+        writer.write(np.full((240, 320, 3), 255, np.uint8))
+    writer.release()
+    st.camera_source = str(blank)
+    qtbot.keyClick(st, Qt.Key_F7)
+    qtbot.waitUntil(lambda: "没有找到准考证二维码" in st.message.text(), timeout=15000)
+    assert st.ticket == fifth

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayo
                                QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
+from app.core.codes import level_label
 from app.core.codes import batch_label
 from app.core import sitetime
 from app.core.exam.blueprint import Blueprint, Section
@@ -141,8 +142,8 @@ class TheoryWorkplace(QWidget):
             return
         b = self.batches[plan]
         s = self.bank.summary(b.occupation_code, b.level)
-        self.bank_info.setText(self.tr("题库 {0} {1}级：共 {2} 题（{3}）；鉴定点 {4} 个").format(
-            b.occupation_code, b.level, s.size, "，".join(f"{k} {n}" for k, n in s.by_type.items()) or "—",
+        self.bank_info.setText(self.tr("题库 {0} {1}：共 {2} 题（{3}）；鉴定点 {4} 个").format(
+            b.occupation_code, level_label(b.level), s.size, "，".join(f"{k} {n}" for k, n in s.by_type.items()) or "—",
             len(s.by_kp)) + (self.tr("\n题量少于 600 题") if s.size < 600 else ""))
         bp = self.papers.blueprint(plan)
         if bp is not None:

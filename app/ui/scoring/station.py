@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
 from app.core.checkin import qr_ticket
 from app.core.errors import DomainError
 from app.services.scoring import STATUS_NAMES, ScoringServices
-from app.ui.common.tasks import on_changes, pending
+from app.ui.common.tasks import on_changes, pending, run_task
 from app.ui.scoring.common import BLUE, GREEN, GREY, RED, TASK_ROW, WHITE, YELLOW, item, table, write
 from app.ui.scoring.signature import SignDialog
 
@@ -48,6 +48,9 @@ class GraderStation(QWidget):
         self.scan.setAccessibleName(self.tr("扫码或输入准考证号"))
         self.scan.setPlaceholderText(self.tr("扫描准考证二维码，或输入准考证号，回车"))
         self.scan.returnPressed.connect(self._scanned)
+        self.camera_scan_button = QPushButton(self.tr("用摄像头扫码（F7）"))
+        self.camera_scan_button.setToolTip(self.tr("把准考证上的二维码对准评分站的摄像头"))
+        self.camera_scan_button.clicked.connect(self.scan_with_camera)
         self.candidates = table([self.tr("准考证号"), self.tr("工位"), self.tr("姓名"), self.tr("我的评分"),
                                  self.tr("回避")])
         self.candidates.setAccessibleName(self.tr("考生列表"))
@@ -64,6 +67,7 @@ class GraderStation(QWidget):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.scan)
+        ll.addWidget(self.camera_scan_button)
         ll.addWidget(self.candidates, 1)
         ll.addWidget(legend)
 
@@ -99,6 +103,7 @@ class GraderStation(QWidget):
         self.photo_button.clicked.connect(self.take_photo)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.start_signing)
         QShortcut(QKeySequence("F6"), self, activated=self.scan.setFocus)
+        QShortcut(QKeySequence("F7"), self, activated=self.scan_with_camera)
 
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -185,6 +190,27 @@ class GraderStation(QWidget):
             self.select_ticket(ticket)
         except KeyError:
             self.message.setText(self.tr("准考证号 {0} 不在您的评分名单中").format(ticket))
+
+    def scan_with_camera(self) -> None:
+        """The ticket's QR held up to the station's camera: one still, decoded off the UI thread,
+        then the same road as a scanner's code."""
+        from app.camera.sources import SourceSpec, snapshot
+        from app.formats.qr import decode_jpeg
+
+        source = self.camera_source
+
+        def done(texts):
+            codes = [t for t in texts if qr_ticket(t)]
+            if not codes:
+                self.message.setText(self.tr("画面中没有找到准考证二维码：请把二维码对准摄像头，再按 F7"))
+                return
+            self.scan.setText(codes[0])
+            self._scanned()
+
+        run_task(self, lambda: decode_jpeg(snapshot(SourceSpec.parse(str(source)))), done,
+                 lambda exc: self.message.setText(str(exc) if isinstance(exc, DomainError) else
+                                                  self.tr("摄像头不可用：{0}").format(exc)),
+                 label=self.tr("正在识别二维码…"))
 
     def _candidate_chosen(self) -> None:
         items = self.candidates.selectedItems()
