@@ -2973,12 +2973,22 @@ Reason:</translation>
         <translation>Identity mismatch (suspected impersonation)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/incidents.py" line="88" />
+        <location filename="../../app/ui/checkin/incidents.py" line="74" />
+        <source>两个检录台重复检录（断网期间）</source>
+        <translation>Checked in at two door desks (while the link was down)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="75" />
+        <source>其他情况</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/checkin/incidents.py" line="90" />
         <source>无检录照片</source>
         <translation>No check-in photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/incidents.py" line="89" />
+        <location filename="../../app/ui/checkin/incidents.py" line="91" />
         <source>无名册照片</source>
         <translation>No roster photo</translation>
     </message>

@@ -78,3 +78,17 @@ def test_a_written_pdf_offers_open_print_and_folder(qtbot, tmp_path, monkeypatch
     sheet = files.offer_file(None, tmp_path / "名单.xlsx")
     qtbot.addWidget(sheet)
     assert sheet.print_button.isHidden()  # only PDFs are printed from here
+
+
+def test_every_door_incident_kind_reads_in_chinese(qtbot, demo_login):
+    """No developers' words on screen (issue 19 item 5): the room head's incident list names
+    every kind the door records, including the door desks' double check-in (issue 17)."""
+    import re
+
+    from app.services.checkin import IMPERSONATION
+    from app.ui.checkin.incidents import IncidentPanel
+
+    panel = IncidentPanel(demo_login("kaochang"))
+    qtbot.addWidget(panel)
+    for kind in (IMPERSONATION, "double_checkin", "something_new"):
+        assert not re.search(r"[A-Za-z_]{3,}", panel._kind(kind)), kind

@@ -70,7 +70,9 @@ class IncidentPanel(QWidget):
         run_task(self, self.service.incidents, done, lambda exc: self.note.setText(error_text(exc)))
 
     def _kind(self, kind: str) -> str:
-        return self.tr("人证不符（疑似冒名顶替）") if kind == "impersonation_suspected" else kind
+        names = {"impersonation_suspected": self.tr("人证不符（疑似冒名顶替）"),
+                 "double_checkin": self.tr("两个检录台重复检录（断网期间）")}
+        return names.get(kind, self.tr("其他情况"))
 
     def _selected(self, row: int, *_):
         if not 0 <= row < len(self.items):
