@@ -122,24 +122,7 @@ def cmd_terminal_init(args) -> int:
 
 
 def cmd_terminal_enroll(args) -> int:
-    import time
-
-    from app.net.terminal import TerminalNode
-
-    node = TerminalNode.open(args.folder, _terminal_passphrase())
-    try:
-        code = node.request_enrollment(args.master, args.name)
-        print(f"登记码：{code}", flush=True)
-        deadline = time.monotonic() + args.wait
-        while time.monotonic() < deadline:
-            confirm = node.complete_enrollment()
-            if confirm:
-                print(f"已登记为 {node.machine_id}；请核对主机屏幕上的确认码：{confirm}", flush=True)
-                return 0
-            time.sleep(1.0)
-        raise CliError("等待准予登记超时", 6)
-    finally:
-        node.close()
+    return common.enroll_and_wait(args.folder, _terminal_passphrase(), args.master, args.name, args.wait)
 
 
 def cmd_terminal_pack(args) -> int:

@@ -235,7 +235,8 @@ def parse_trust(text: str, key_id_of) -> TrustFile:
 
 
 # -- theory recomputation -------------------------------------------------------------
-def _dec(value, where: str) -> Decimal:
+def decimal_of(value, where: str) -> Decimal:
+    """A finite number from a bundle's JSON, or a BundleFault naming where it stood."""
     try:
         d = Decimal(str(value))
     except (InvalidOperation, ValueError):
@@ -291,7 +292,7 @@ def recompute_theory(papers_data: bytes, answers_data: bytes, results_data: byte
         qs = {}
         for q in p.get("questions", []):
             qs[str(q["qid"])] = (frozenset(map(str, q.get("answer") or [])),
-                                 _dec(q.get("points"), f"{THEORY_PAPERS} 第 {n} 行 {q.get('qid')} 分值"))
+                                 decimal_of(q.get("points"), f"{THEORY_PAPERS} 第 {n} 行 {q.get('qid')} 分值"))
         papers[str(p.get("paper_id"))] = qs
     try:
         results = json.loads(results_data.decode("utf-8"))
@@ -311,7 +312,7 @@ def recompute_theory(papers_data: bytes, answers_data: bytes, results_data: byte
         score = score_answers(papers, rec, n)
         if ticket not in reported or reported[ticket] is None:
             return checked, f"理论复算：考生 {ticket} 有作答记录，但成绩表中没有理论成绩"
-        stated = _dec(reported[ticket], f"{RESULTS_JSON} 考生 {ticket} 理论成绩")
+        stated = decimal_of(reported[ticket], f"{RESULTS_JSON} 考生 {ticket} 理论成绩")
         if stated != score:
             return checked, f"理论复算不符：考生 {ticket} 成绩表为 {stated}，按作答与试卷复算为 {score}"
         checked += 1

@@ -19,10 +19,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from app.core import scoring as rules
-from app.core.bundle import BundleFault
+from app.core.bundle import BundleFault, decimal_of
 
 PRACTICAL_JSON = "practical/sheets.json"
 SUMMARY_ROAD = "practical-summary"
@@ -34,16 +34,6 @@ def canonical(obj) -> bytes:
 
 def _sha(obj) -> str:
     return hashlib.sha256(canonical(obj)).hexdigest()
-
-
-def _dec(value, where: str) -> Decimal:
-    try:
-        d = Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        raise BundleFault(f"{where} 不是数值：{value!r}") from None
-    if not d.is_finite():
-        raise BundleFault(f"{where} 不是有限数值")
-    return d
 
 
 def sheet_content(sheet: dict, plan_no: str, template_sha256: str) -> dict:
@@ -93,7 +83,7 @@ def recompute_practical(practical_data: bytes, results_data: bytes) -> tuple[int
     for sh in prac.get("sheets") or []:
         where = f"考生 {sh.get('ticket_no')} 考评员 {sh.get('grader')} 第 {sh.get('version')} 版评分表"
         total = rules.score_sheet(template, sh["entries"]).total
-        if _dec(sh["total"], where) != total:
+        if decimal_of(sh["total"], where) != total:
             return 0, f"实操复算不符：{where} 记为 {sh['total']}，按评分项复算为 {total}"
         if _sha(sheet_content(sh, plan_no, template_sha256)) != sh.get("content_sha256"):
             return 0, f"实操复算：{where} 与签字时封存的内容不符"
@@ -141,7 +131,7 @@ def recompute_practical(practical_data: bytes, results_data: bytes) -> tuple[int
         elif score is None:
             return checked, f"实操复算：考生 {t} 的评分未完成或分差未裁定，但成绩表有实操成绩 {stated.get('score')}"
         elif stated.get("absent") or stated.get("score") is None or \
-                _dec(stated["score"], f"考生 {t} 实操成绩") != score:
+                decimal_of(stated["score"], f"考生 {t} 实操成绩") != score:
             return checked, f"实操复算不符：考生 {t} 成绩表为 {stated.get('score')}，按已签字评分表复算为 {score}"
         checked += 1
     return checked, None
@@ -162,6 +152,6 @@ def theory_scores_match(results_data: bytes) -> str | None:
         if proven is None or held.get("source") != "theory-exam":
             continue
         if held.get("absent") or held.get("score") is None or \
-                _dec(held["score"], f"考生 {c.get('ticket_no')} 理论成绩") != _dec(proven, "理论复算"):
+                decimal_of(held["score"], f"考生 {c.get('ticket_no')} 理论成绩") != decimal_of(proven, "理论复算"):
             return f"理论复算不符：考生 {c.get('ticket_no')} 成绩表为 {held.get('score')}，按作答与试卷复算为 {proven}"
     return None
