@@ -51,6 +51,21 @@ def _out(path: Path | str, suffix: str) -> Path:
     return Path(path).with_suffix(suffix)
 
 
+def _scored_form(form, vetoes, report) -> tuple[list[list], str]:
+    """A supervision form's rows (core, item, criteria, points, score) and its veto line, ticked."""
+    rows = [[line.core, line.item, line.criteria, line.max_points, report.scores.get(line.key, 0)] for line in form]
+    return rows, "；".join(f"{'☑' if k in report.vetoes else '☐'} {t}" for k, t in vetoes)
+
+
+def _write_form(path, title: str, sheet: str, rows, header, footer) -> tuple[Path, Path]:
+    """A supervision form as .xlsx and PDF, in the one layout both forms share."""
+    x = write_table_xlsx(_out(path, ".xlsx"), title, SUPERVISION_COLUMNS, rows, header, footer, sheet=sheet,
+                         widths=[16, 16, 60, 8, 8])
+    p = write_table_pdf(_out(path, ".pdf"), TableDoc(title, SUPERVISION_COLUMNS, rows, header, footer,
+                                                     widths_mm=[22, 20, 90, 10, 10]))
+    return x, p
+
+
 class TablesService(Service):
     # -- 证书数据表 -----------------------------------------------------------------------
     def _cert_rows(self, s, plan_no: str | None):
@@ -201,8 +216,7 @@ class TablesService(Service):
                 raise NotFound("内部督导员尚未填写督导报告")
             inst = rc.institution(s)
             staff = s.scalars(select(models.Staff).where(models.Staff.username == r.supervisor)).first()
-        rows = [[line.core, line.item, line.criteria, line.max_points, r.scores.get(line.key, 0)] for line in sv.FORM]
-        veto_text = "；".join(f"{'☑' if k in r.vetoes else '☐'} {t}" for k, t in sv.VETOES)
+        rows, veto_text = _scored_form(sv.FORM, sv.VETOES, r)
         header = [f"被督导单位：{inst.name}", f"督导人员姓名：{r.supervisor_name}    督导员工作单位：{staff.unit if staff else ''}",
                   f"督导时间：{b.exam_start.isoformat()} 至 {b.exam_end.isoformat()}",
                   f"认定职业（工种）：{b.occupation_name}（{b.work_type or '--'}）    认定等级：{codes.level_label(b.level)}"]
@@ -210,12 +224,9 @@ class TablesService(Service):
                   f"内督人员意见或其他问题说明：{r.opinion}",
                   f"内督人员签字：{r.supervisor_name}（系统签字 {sitetime.site_date(r.signed_at).isoformat()}）    日期：{sitetime.site_date(r.signed_at).isoformat()}"]
         title = "职业技能等级认定内部督导情况报告"
-        x = write_table_xlsx(_out(path, ".xlsx"), title, SUPERVISION_COLUMNS, rows, header, footer, sheet="内督报告",
-                             widths=[16, 16, 60, 8, 8])
-        p = write_table_pdf(_out(path, ".pdf"), TableDoc(title, SUPERVISION_COLUMNS, rows, header, footer,
-                                                         widths_mm=[22, 20, 90, 10, 10]))
+        out = _write_form(path, title, "内督报告", rows, header, footer)
         self._journal("tables.supervision_report", plan_no, len(rows))
-        return x, p
+        return out
 
     # -- 外督情况登记表 (附件3) ------------------------------------------------------------------
     @requires("supervision.external")
@@ -270,23 +281,18 @@ class TablesService(Service):
             inst = rc.institution(s)
             staff = s.scalars(select(models.Staff).where(models.Staff.username == r.supervisor)).first()
             rep = s.get(rt.SupervisionReport, b.id)
-        rows = [[line.core, line.item, line.criteria, line.max_points, r.scores.get(line.key, 0)]
-                for line in sv.EXTERNAL_FORM]
-        veto_text = "；".join(f"{'☑' if k in r.vetoes else '☐'} {t}" for k, t in sv.EXTERNAL_VETOES)
+        rows, veto_text = _scored_form(sv.EXTERNAL_FORM, sv.EXTERNAL_VETOES, r)
         header = [f"受督导单位：{inst.name}", f"督导时间：{b.exam_start.isoformat()} 至 {b.exam_end.isoformat()}",
                   f"职业（工种）：{b.occupation_name}（{b.work_type or '--'}）    等级：{codes.level_label(b.level)}",
                   f"外督人员：{r.supervisor_name}（证卡 {r.card_no}）    督导人员工作单位：{staff.unit if staff else ''}"]
         footer = [f"否决项（{sv.EXTERNAL_VETO_NOTE}）：{veto_text}", f"合计（100分）得分：{r.total}",
                   f"意见建议或其他问题说明：{r.opinion}",
                   f"内督人员签名：{rep.supervisor_name if rep else ''}    "
-                  f"外督人员签名：{r.supervisor_name}（系统签字 {r.signed_at.date().isoformat()}）"]
+                  f"外督人员签名：{r.supervisor_name}（系统签字 {sitetime.site_date(r.signed_at).isoformat()}）"]
         title = "技能人才评价外督情况登记表"
-        x = write_table_xlsx(_out(path, ".xlsx"), title, SUPERVISION_COLUMNS, rows, header, footer, sheet="外督登记表",
-                             widths=[16, 16, 60, 8, 8])
-        p = write_table_pdf(_out(path, ".pdf"), TableDoc(title, SUPERVISION_COLUMNS, rows, header, footer,
-                                                         widths_mm=[22, 20, 90, 10, 10]))
+        out = _write_form(path, title, "外督登记表", rows, header, footer)
         self._journal("tables.external_supervision", plan_no, len(rows))
-        return x, p
+        return out
 
     # -- 考场情况记录单 -------------------------------------------------------------------
     @requires("room_record.edit")
