@@ -87,6 +87,7 @@ CAPABILITIES: MappingProxyType = MappingProxyType(
         "papers.unlock": frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD}),
         "papers.status": frozenset({Role.ADMIN, Role.STAFF, Role.ROOM_HEAD, Role.PROCTOR,
                                     Role.INTERNAL_SUPERVISOR, Role.EXTERNAL_SUPERVISOR}),
+        "papers.key": frozenset({Role.ADMIN}),  # the unlocked papers' answers, on the site master only
         "exam.provision": _OFFICE,
         "exam.terminal": frozenset({Role.ADMIN, Role.STAFF, Role.PROCTOR, Role.ROOM_HEAD}),
         "exam.proctor": frozenset({Role.PROCTOR, Role.ROOM_HEAD}),

@@ -98,7 +98,7 @@ class SimCandidate:
                 self.node.client.fault = os.path.exists(self.fault_file)
             if self.node.acked >= self.node.last_seq():
                 return
-            self.node._wake.set()
+            self.node.wake()
             time.sleep(0.1)
 
 

@@ -451,6 +451,10 @@ class TerminalNode:
         if self.client is not None:
             self.client.close()
 
+    def wake(self) -> None:
+        """Send what is waiting now rather than at the next heartbeat."""
+        self._wake.set()
+
     def set_status(self, **status) -> None:
         self.status.update(status)
 

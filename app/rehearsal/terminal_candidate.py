@@ -5,13 +5,16 @@ by a fixed rule (``choice_for``), now and then first picking another option and 
 their mind, so a checker knows what each candidate's final answers must be.
 
     python -m app.rehearsal.terminal_candidate FOLDER --tails FILE [--ticket T ...]
-        [--plan PLAN] [--pace S] [--change-rate R] [--fault FILE]
+        [--plan PLAN] [--pace S] [--change-rate R] [--fault FILE] [--knows FILE]
 
 Without ``--ticket`` the terminal is a spare: it waits for a candidate moved in by the
 proctor.  Killed and started again with the same arguments, it logs the same candidates in
 again (the engine resumes their papers) and goes on.  ``--fault FILE``: while FILE exists the
-link is cut on this side.  Prints one JSON line at the end, after the master holds every
-record this terminal made."""
+link is cut on this side.  ``--knows FILE``: the candidates are skilled and give the right
+answer to a question they know, most of the time (``knowledge``, written by the rehearsal from
+the master's answer key: the terminal's own services never hand out answers).  The terminal is
+opened by a proctor logging in with their password.  Prints one JSON line at the end, after the
+master holds every record this terminal made."""
 
 from __future__ import annotations
 
@@ -38,16 +41,36 @@ def ability(ticket: str) -> int:
     return 50 + int(hashlib.sha256(f"{ticket}:ability".encode()).hexdigest(), 16) % 48
 
 
-def final_answer(ticket: str, qno: int, order: str, qtype: str, correct: frozenset[str] | None) -> str:
-    """The candidate's final answer in shown labels.  ``order`` maps shown position to bank
-    label; with ``correct`` (bank labels) the candidate knows it ``ability`` per cent of the
-    time and otherwise answers by ``choice_for``."""
-    labels = list("ABCDEFGH"[:len(order)])
+def final_answer(ticket: str, qno: int, labels: list[str], qtype: str, correct: str | None) -> str:
+    """The candidate's final answer in shown labels.  With ``correct`` (the right answer in shown
+    labels, for a question the candidate knows) they give it ``ability`` per cent of the time
+    and otherwise answer by ``choice_for``."""
     if correct is not None:
         h = int(hashlib.sha256(f"{ticket}:{qno}:knows".encode()).hexdigest(), 16)
         if h % 100 < ability(ticket):
-            return "".join(sorted(labels[order.index(c)] for c in correct))
+            return correct
     return choice_for(ticket, qno, labels, qtype)
+
+
+def knowledge(questions) -> dict[str, list[str]]:
+    """What a skilled candidate knows, as a person would: each question's stem -> the texts of
+    its correct options.  Made on the master's side from the answer key
+    (``PaperService.answer_key``) and handed to the terminals as a file; a stem that is not
+    unique, or a question whose options repeat a text, is left out (nobody knows it)."""
+    seen: dict[str, int] = {}
+    for q in questions:
+        seen[q.stem] = seen.get(q.stem, 0) + 1
+    return {q.stem: sorted(o.text for o in q.options if o.label in q.answer) for q in questions
+            if seen[q.stem] == 1 and len({o.text for o in q.options}) == len(q.options)}
+
+
+def known_answer(stem: str, options, knows: dict[str, list[str]] | None) -> str | None:
+    """The right answer in shown labels (``options``: (shown label, text) pairs) if ``knows``
+    holds this question, else None."""
+    if not knows or stem not in knows:
+        return None
+    right = set(knows[stem])
+    return "".join(sorted(label for label, text in options if text in right))
 
 
 def first_thought(ticket: str, qno: int, labels: list[str], rate: float) -> str | None:
@@ -59,37 +82,36 @@ def first_thought(ticket: str, qno: int, labels: list[str], rate: float) -> str 
 
 
 def main(argv=None) -> int:
-    from sqlalchemy import select
-
-    from app.core.actor import Actor
     from app.core.errors import Conflict, PermissionDenied
     from app.net.terminal import TerminalNode
-    from app.services.base import ServiceContext
-    from app.services.demo import DEMO_PLAN
+    from app.services.demo import DEMO_PLAN, DEMO_STAFF
     from app.services.exam import ExamTerminal
-    from app.store import models
-    from app.store import theory_tables as tt
+    from app.services.site import SiteHandle
 
     ap = argparse.ArgumentParser()
     ap.add_argument("folder")
     ap.add_argument("--tails", required=True, help="JSON {ticket: last 6 of the ID number}, inline or a file")
     ap.add_argument("--ticket", action="append", default=[])
     ap.add_argument("--plan", default=DEMO_PLAN)
-    ap.add_argument("--proctor", default="jiankao1", help="the account the terminal runs as")
+    ap.add_argument("--proctor", default="jiankao1",
+                    help="the account that opens the terminal (its password: EXAMSITE_REHEARSAL_PASSWORDS, "
+                         "else the demo site's)")
     ap.add_argument("--fault")
     ap.add_argument("--pace", type=float, default=0.25, help="seconds between answers")
     ap.add_argument("--change-rate", type=float, default=0.0)
     ap.add_argument("--heartbeat", type=float, default=2.0, help="seconds between heartbeats (the terminal's default)")
-    ap.add_argument("--skilled", action="store_true", help="candidates know most answers (see ability)")
+    ap.add_argument("--knows", help="skilled candidates: JSON file {stem: [correct option texts]} (see knowledge)")
     a = ap.parse_args(argv)
     tails = json.loads(Path(a.tails).read_text() if not a.tails.lstrip().startswith("{") else a.tails)
+    knows = json.loads(Path(a.knows).read_text(encoding="utf-8")) if a.knows else None
+    passwords = {u: p for u, _, _, p, _ in DEMO_STAFF}
+    passwords.update(json.loads(os.environ.get("EXAMSITE_REHEARSAL_PASSWORDS", "{}")))
 
     node = TerminalNode.open(a.folder, os.environ["EXAMSITE_TERMINAL_PASSPHRASE"])
     node.heartbeat_every = a.heartbeat
-    with node.store.read() as s:
-        staff = s.scalars(select(models.Staff).where(models.Staff.username == a.proctor)).one()
-        actor = Actor(staff.id, staff.username, staff.name, "proctor", node.store.machine)
-    term = ExamTerminal(ServiceContext(node.store, actor), link=node)
+    # the proctor opens the terminal with their own password, as at the kiosk (examsite exam)
+    proctor = SiteHandle(node.store, node.clock).login(a.proctor, passwords[a.proctor], "proctor")
+    term = ExamTerminal(proctor, link=node)
     lock = threading.Lock()
 
     def follow(_record=None):
@@ -108,32 +130,17 @@ def main(argv=None) -> int:
 
     tickets = list(a.ticket)
     while not tickets:  # a spare: wait for the proctor to move a candidate here
-        with node.store.read() as s:
-            moved = s.scalars(select(tt.ExamSession.ticket_no)).first()
-        if moved:
-            tickets = [moved]
+        tickets = term.tickets_here(a.plan)[:1]
         time.sleep(0.1)
-    correct = None
-    if a.skilled:
-        from app.core.exam.questions import Question
-        from app.services.theory import open_package
-
-        with node.store.read() as s:
-            package = open_package(node.store, a.plan, s.scalars(select(tt.PaperSeal)).one())
-        correct = {c: Question.from_dict(d).answer for c, d in package["questions"].items()}
     sittings = []
     for ticket in tickets:
         sit = term.login(a.plan, ticket, tails[ticket])
-        with node.store.read() as s:
-            items = {qno: (code, order) for qno, code, _, order in s.scalars(
-                select(tt.ExamSession.items).where(tt.ExamSession.ticket_no == ticket)).one()}
         for q in sit.questions:
             link_fault()
             if sit.status in ("submitted", "released"):
                 break
             labels = [lbl for lbl, _ in q.options]
-            code, order = items[q.qno]
-            final = final_answer(ticket, q.qno, order, q.qtype, correct[code] if correct else None)
+            final = final_answer(ticket, q.qno, labels, q.qtype, known_answer(q.stem, q.options, knows))
             if sit.answers.get(q.qno) == final:
                 continue  # answered before a crash or on the terminal the candidate came from
             first = first_thought(ticket, q.qno, labels, a.change_rate)
@@ -154,7 +161,7 @@ def main(argv=None) -> int:
         sittings.append({"ticket": ticket, "status": sit.status, "total": (sit.result or {}).get("total")})
     while node.acked < node.last_seq():
         link_fault()
-        node._wake.set()
+        node.wake()
         time.sleep(0.1)
     print(json.dumps({"machine": node.machine_id, "sittings": sittings, "offline_spells": offline[0],
                       "records": node.last_seq()}), flush=True)

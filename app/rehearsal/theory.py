@@ -15,10 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import select
-
-from app.core.exam.blueprint import Blueprint
-from app.core.exam.questions import LABELS, Question
+from app.core.exam.questions import LABELS
 from app.core.exam.scoring import score
 from app import platform
 from app.net.master import MasterLink
@@ -27,15 +24,13 @@ from app.net.terminal import TerminalNode
 from app.rehearsal.bank import seal_papers, unlock_papers
 from app.rehearsal.day import Day
 from app.rehearsal.master_host import write_json_atomically
-from app.rehearsal.terminal_candidate import final_answer
-from app.services.base import find_batch
+from app.rehearsal.terminal_candidate import final_answer, knowledge, known_answer
 from app.services.net import NetService, ProctorService
 from app.services.results import ResultsService
 from app.services.room import RoomService
 from app.services.roster import RosterService
 from app.services.terminal import TerminalService
-from app.services.theory import open_package
-from app.store import theory_tables as tt
+from app.services.theory import AnswerKey, PaperService
 
 ROOT = Path(__file__).resolve().parents[2]
 TERMINAL_PASSPHRASE = "rehearsal-terminal-2026"
@@ -110,6 +105,7 @@ class TheoryRoom:
         self.master_starts = 0
         self.faults: list[str] = []
         self.disk_fault = self.work / "disk-nearly-full"
+        self.key: AnswerKey | None = None  # the unlocked papers' answers, read on the master's side
         rooms = next(b.rooms for b in RosterService(day.login("kaowu")).batches() if b.plan_no == day.plan_no)
         self.terminals = [Terminal(self.work / f"T{r + 1}{i + 1:02d}", room, [])
                           for r, room in enumerate(rooms) for i in range(terminals_per_room)]
@@ -159,7 +155,7 @@ class TheoryRoom:
         self.master_starts += 1
         stats = self.work / f"master-{self.master_starts}.json"
         offset = (self.day.clock.now() - _dt.datetime.now(_dt.timezone.utc)).total_seconds()
-        cmd = [sys.executable, "-m", "app.rehearsal.master_host", "--site", str(self.day.handle.store.site_dir),
+        cmd = [sys.executable, "-m", "app.rehearsal.master_host", "--site", str(self.day.handle.site_dir),
                "--port", str(self.port), "--stats", str(stats), "--clock-offset", f"{offset:.3f}",
                "--segment-seconds", str(self.segment_seconds), "--disk-fault", str(self.disk_fault),
                "--baseline-seconds", str(self.baseline_seconds if self.master_starts == 1 else 0)]
@@ -187,7 +183,8 @@ class TheoryRoom:
         t.fault_file = self.work / f"{t.folder.name}.cut"
         cmd = [sys.executable, "-m", "app.rehearsal.terminal_candidate", str(t.folder),
                "--tails", str(self.work / "tails.json"), "--plan", self.day.plan_no, "--pace", str(self.pace),
-               "--change-rate", str(self.change_rate), "--fault", str(t.fault_file), "--skilled"]
+               "--change-rate", str(self.change_rate), "--fault", str(t.fault_file),
+               "--knows", str(self.work / "knows.json")]
         for ticket in t.tickets:
             cmd += ["--ticket", ticket]
         # each terminal is its own PC on a real site; here they share the master's cores, so they
@@ -247,6 +244,11 @@ class TheoryRoom:
         """Start the master and every terminal; run ``schedule`` (seconds after the start, action);
         wait until every terminal has finished and the master holds all it made."""
         day = self.day
+        # what the skilled candidates know: from the answer key the admin reads on the master
+        # (a terminal's own services never hand out answers)
+        self.key = PaperService(day.login("admin")).answer_key(day.plan_no)
+        (self.work / "knows.json").write_text(json.dumps(knowledge(self.key.questions.values()), ensure_ascii=False),
+                                              encoding="utf-8")
         self.start_master()
         time.sleep(self.baseline_seconds)  # the master idle: the baseline of its UI stall
         t0 = time.monotonic()
@@ -304,14 +306,12 @@ class TheoryRoom:
         """What the candidates answered (their fixed rule, on the paper the master holds for
         them) against what the master merged, and the score of those answers against results."""
         day = self.day
-        store = day.handle.store
-        with store.read() as s:  # the drill's oracle: the paper as unlocked on the master
-            seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == find_batch(s, day.plan_no).id)).one()
-            package = open_package(store, day.plan_no, seal)
+        # the drill's oracle: the papers as unlocked on the master, with their answers
+        key = self.key or PaperService(day.login("admin")).answer_key(day.plan_no)
+        knows = knowledge(key.questions.values())
         room = RoomService(day.login("jiankao1"))
         items = {t: st["items"] for t, st in room.snapshot(day.plan_no)["sittings"].items()}
-        bp = Blueprint.from_dict(package["blueprint"])
-        qs = {c: Question.from_dict(d) for c, d in package["questions"].items()}
+        bp, qs = key.blueprint, key.questions
         reported = {r.ticket_no: r.scores.get("theory") for r in ResultsService(day.login("kaowu")).results(day.plan_no)}
         offered = on_master = 0
         wrong, recomputed, seated = [], {}, {}
@@ -320,7 +320,11 @@ class TheoryRoom:
                 seated[ticket] = t.folder.name
                 expected = {}
                 for qno, code, sec, order in items.get(ticket, []):
-                    shown = final_answer(ticket, qno, order, qs[code].qtype.value, qs[code].answer)
+                    q = qs[code]  # shown as the exam engine shows it: options in the sitting's order
+                    text = {o.label: o.text for o in q.options}
+                    options = [(LABELS[i], text[label]) for i, label in enumerate(order)]
+                    shown = final_answer(ticket, qno, [lbl for lbl, _ in options], q.qtype.value,
+                                         known_answer(q.stem, options, knows))
                     expected[qno] = "".join(sorted(order[LABELS.index(c)] for c in shown))
                 if not expected:  # the master never heard of this sitting: everything is lost
                     offered += sum(sec.count for sec in bp.sections)

@@ -347,6 +347,12 @@ class CameraService(CameraIncidents, CameraRetention, Service):
         configured camera code or a source (index / URL / file)."""
         return take_snapshot(self._spec(source))
 
+    @requires("camera.view")
+    def source_of(self, source: str) -> SourceSpec:
+        """What ``source`` stands for: a configured camera's source (by its code), else the
+        source text itself parsed (index / URL / file)."""
+        return self._spec(source)
+
     def _spec(self, source: str) -> SourceSpec:
         with self.ctx.reading() as s:
             cam = s.scalars(select(Camera).where(Camera.code == source)).first()
@@ -626,6 +632,6 @@ class FaceReviewService(Service):
         if detector_name() is None:
             face_flag(b"")  # raises FaceDetectionUnavailable with the reason
             raise FaceDetectionUnavailable("人脸复核提示不可用")
-        jpeg = take_snapshot(CameraService(self.ctx)._spec(source))
+        jpeg = take_snapshot(CameraService(self.ctx).source_of(source))
         flag = face_flag(jpeg)
         return FaceReview(flag, FLAG_TEXT.get(flag, "检测到一张人脸"), jpeg)

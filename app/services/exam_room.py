@@ -269,6 +269,15 @@ class ExamRoom(Service):
                 select(tt.ExamSession).where(tt.ExamSession.batch_id == batch.id).order_by(tt.ExamSession.ticket_no))]
 
     @requires("exam.terminal")
+    def tickets_here(self, plan_no: str) -> list[str]:
+        """The candidates whose sitting is on this terminal, in the order each began here (one
+        the proctor moved in from another terminal included, before they log in here)."""
+        with self.ctx.reading() as s:
+            batch = find_batch(s, plan_no)
+            return list(s.scalars(select(tt.ExamSession.ticket_no).where(tt.ExamSession.batch_id == batch.id)
+                                  .order_by(tt.ExamSession.id)))
+
+    @requires("exam.terminal")
     def events_since(self, after_id: int = 0, limit: int = 500) -> list[dict]:
         """Durable events of this terminal after ``after_id``, oldest first: the records a
         terminal can stream to the master (issue 5).  Answers travel as the journal does."""

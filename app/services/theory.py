@@ -76,6 +76,15 @@ class SealStatus:
     content_sha256: str
 
 
+@dataclass(frozen=True)
+class AnswerKey:
+    """A batch's unlocked papers with every question's answer (``PaperService.answer_key``)."""
+
+    plan_no: str
+    blueprint: Blueprint
+    questions: dict[str, Question]  # code -> question, its answer included
+
+
 def load_bank(session, occupation_code: str, level: int) -> list[Question]:
     rows = session.scalars(select(tt.Question.content).where(tt.Question.occupation_code == occupation_code,
                                                              tt.Question.level == level))
@@ -394,6 +403,25 @@ class PaperService(Service):
             batch = find_batch(s, plan_no)
             seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == batch.id)).first()
             return self._status(s, plan_no, batch, seal)
+
+    @requires("papers.key")
+    def answer_key(self, plan_no: str) -> AnswerKey:
+        """The batch's unlocked papers with their answers, for checking theory scores (a drill's
+        checker, a dispute).  On the site master only: a terminal store refuses, so nothing a
+        terminal can call hands out the answers.  Each read is journaled."""
+        if paper_site_id(self.ctx.store) != self.ctx.store.site_id:
+            raise PermissionDenied("考试终端上不能查看试题答案")
+        with self.ctx.reading() as s:
+            batch = find_batch(s, plan_no)
+            seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == batch.id)).first()
+            if seal is None:
+                raise NotFound("本批次试卷尚未封存")
+            package = open_package(self.ctx.store, plan_no, seal)
+            sha = seal.content_sha256
+        with self.ctx.unit_of_work() as uow:
+            uow.journal("papers.answer_key_read", plan_no, {"content_sha256": sha})
+        return AnswerKey(plan_no, Blueprint.from_dict(package["blueprint"]),
+                         {c: Question.from_dict(d) for c, d in package["questions"].items()})
 
     @staticmethod
     def _status(s, plan_no, batch, seal) -> SealStatus:

@@ -3,32 +3,32 @@
 <context>
     <name />
     <message>
-        <location filename="../../app/ui/common/widgets.py" line="19" />
-        <source>发生意外错误：{0}（详情已记录）</source>
-        <translation>Unexpected error: {0} (details recorded)</translation>
+        <location filename="../../app/ui/common/widgets.py" line="20" />
+        <source>发生意外错误：{0}</source>
+        <translation>Unexpected error: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/widgets.py" line="23" />
+        <location filename="../../app/ui/common/widgets.py" line="24" />
         <source>无法完成</source>
         <translation>Could not complete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/widgets.py" line="29" />
+        <location filename="../../app/ui/common/widgets.py" line="30" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/widgets.py" line="30" />
+        <location filename="../../app/ui/common/widgets.py" line="31" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/widgets.py" line="40" />
+        <location filename="../../app/ui/common/widgets.py" line="41" />
         <source>「{0}」工作台正在开发中（问题 #{1}），暂不可用。</source>
         <translation>The “{0}” workplace is still being built (issue #{1}) and is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/widgets.py" line="41" />
+        <location filename="../../app/ui/common/widgets.py" line="42" />
         <source>「{0}」工作台暂不可用。</source>
         <translation>The “{0}” workplace is not available.</translation>
     </message>
@@ -305,52 +305,52 @@
 <context>
     <name>AvoidancePanel</name>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="23" />
+        <location filename="../../app/ui/scoring/setup.py" line="24" />
         <source>考评员</source>
         <translation>Grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="23" />
+        <location filename="../../app/ui/scoring/setup.py" line="24" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="23" />
+        <location filename="../../app/ui/scoring/setup.py" line="24" />
         <source>情形</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="23" />
+        <location filename="../../app/ui/scoring/setup.py" line="24" />
         <source>处理</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="24" />
+        <location filename="../../app/ui/scoring/setup.py" line="25" />
         <source>回避情形</source>
         <translation>Avoidance conflicts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="25" />
+        <location filename="../../app/ui/scoring/setup.py" line="26" />
         <source>允许（写明理由）(&amp;A)</source>
         <translation>&amp;Allow (with reason)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="42" />
+        <location filename="../../app/ui/scoring/setup.py" line="43" />
         <source>{0} 允许：{1}</source>
         <translation>Allowed by {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="42" />
+        <location filename="../../app/ui/scoring/setup.py" line="43" />
         <source>未处理</source>
         <translation>Unresolved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="54" />
+        <location filename="../../app/ui/scoring/setup.py" line="55" />
         <source>允许评分</source>
         <translation>Allow scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="54" />
+        <location filename="../../app/ui/scoring/setup.py" line="55" />
         <source>允许 {0} 为考生 {1} 评分的理由：</source>
         <translation>Reason for allowing {0} to score candidate {1}:</translation>
     </message>
@@ -827,107 +827,107 @@
 <context>
     <name>ChiefPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="46" />
+        <location filename="../../app/ui/scoring/chief.py" line="47" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="46" />
+        <location filename="../../app/ui/scoring/chief.py" line="47" />
         <source>各考评员总分</source>
         <translation>Graders' totals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="46" />
+        <location filename="../../app/ui/scoring/chief.py" line="47" />
         <source>分差</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="46" />
+        <location filename="../../app/ui/scoring/chief.py" line="47" />
         <source>汇总</source>
         <translation>Aggregate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="46" />
+        <location filename="../../app/ui/scoring/chief.py" line="47" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="46" />
+        <location filename="../../app/ui/scoring/chief.py" line="47" />
         <source>裁定理由</source>
         <translation>Decision reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="47" />
+        <location filename="../../app/ui/scoring/chief.py" line="48" />
         <source>分歧列表</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="48" />
+        <location filename="../../app/ui/scoring/chief.py" line="49" />
         <source>考评员</source>
         <translation>Grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="48" />
+        <location filename="../../app/ui/scoring/chief.py" line="49" />
         <source>版本</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="48" />
+        <location filename="../../app/ui/scoring/chief.py" line="49" />
         <source>总分</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="48" />
+        <location filename="../../app/ui/scoring/chief.py" line="49" />
         <source>否决项</source>
         <translation>Veto items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="48" />
+        <location filename="../../app/ui/scoring/chief.py" line="49" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="48" />
+        <location filename="../../app/ui/scoring/chief.py" line="49" />
         <source>更正理由</source>
         <translation>Correction reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="49" />
+        <location filename="../../app/ui/scoring/chief.py" line="50" />
         <source>该考生的全部评分表</source>
         <translation>All sheets of this candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="50" />
+        <location filename="../../app/ui/scoring/chief.py" line="51" />
         <source>裁定(&amp;D)</source>
         <translation>&amp;Decide</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="55" />
+        <location filename="../../app/ui/scoring/chief.py" line="56" />
         <source>分差超过阈值的考生</source>
         <translation>Candidates whose scores differ beyond the threshold</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="57" />
+        <location filename="../../app/ui/scoring/chief.py" line="58" />
         <source>该考生的全部评分表（含更正版本）</source>
         <translation>All sheets of this candidate (including corrections)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="93" />
+        <location filename="../../app/ui/scoring/chief.py" line="94" />
         <source>纸质</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="93" />
+        <location filename="../../app/ui/scoring/chief.py" line="94" />
         <source>机评</source>
         <translation>Station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="99" />
+        <location filename="../../app/ui/scoring/chief.py" line="100" />
         <source>请先选择考生</source>
         <translation>Select a candidate first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="109" />
+        <location filename="../../app/ui/scoring/chief.py" line="110" />
         <source>已裁定：{0} 分</source>
         <translation>Decided: {0} points</translation>
     </message>
@@ -3632,77 +3632,77 @@ Reason:</translation>
 <context>
     <name>PaperEntryPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/paper.py" line="26" />
+        <location filename="../../app/ui/scoring/paper.py" line="27" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/paper.py" line="30" />
+        <location filename="../../app/ui/scoring/paper.py" line="31" />
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/paper.py" line="32" />
+        <location filename="../../app/ui/scoring/paper.py" line="33" />
         <source>准考证号(&amp;T)：</source>
         <translation>&amp;Ticket no.:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/paper.py" line="36" />
+        <location filename="../../app/ui/scoring/paper.py" line="37" />
         <source>考评员：</source>
         <translation>Grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/paper.py" line="40" />
+        <location filename="../../app/ui/scoring/paper.py" line="41" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/paper.py" line="40" />
+        <location filename="../../app/ui/scoring/paper.py" line="41" />
         <source>评分项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/paper.py" line="40" />
+        <location filename="../../app/ui/scoring/paper.py" line="41" />
         <source>配分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/paper.py" line="40" />
+        <location filename="../../app/ui/scoring/paper.py" line="41" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/paper.py" line="41" />
+        <location filename="../../app/ui/scoring/paper.py" line="42" />
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/paper.py" line="48" />
+        <location filename="../../app/ui/scoring/paper.py" line="49" />
         <source>否决项</source>
         <translation>Veto item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/paper.py" line="54" />
+        <location filename="../../app/ui/scoring/paper.py" line="55" />
         <source>保存本人录入(&amp;S)</source>
         <translation>&amp;Save my entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/paper.py" line="86" />
+        <location filename="../../app/ui/scoring/paper.py" line="87" />
         <source>两人录入一致，评分表已记录</source>
         <translation>Both entries agree; the sheet is recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/paper.py" line="88" />
+        <location filename="../../app/ui/scoring/paper.py" line="89" />
         <source>与另一人的录入有 {0} 处不一致（红色），请对照纸质评分表核对</source>
         <translation>{0} items differ from the other entry (red); check against the paper sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/paper.py" line="91" />
+        <location filename="../../app/ui/scoring/paper.py" line="92" />
         <source>本人录入未完成</source>
         <translation>My entry is incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/paper.py" line="93" />
+        <location filename="../../app/ui/scoring/paper.py" line="94" />
         <source>已保存，等待另一人录入</source>
         <translation>Saved; waiting for the second entry</translation>
     </message>
@@ -4458,78 +4458,78 @@ Certificate fingerprint: {1}</translation>
 <context>
     <name>ProgressPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="181" />
+        <location filename="../../app/ui/scoring/chief.py" line="182" />
         <source>评分完成情况</source>
         <translation>Scoring completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="183" />
+        <location filename="../../app/ui/scoring/chief.py" line="184" />
         <source>登记缺考(&amp;A)…</source>
         <translation>Record &amp;absence…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="212" />
+        <location filename="../../app/ui/scoring/chief.py" line="213" />
         <source>工位</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="212" />
+        <location filename="../../app/ui/scoring/chief.py" line="213" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="213" />
+        <location filename="../../app/ui/scoring/chief.py" line="214" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="227" />
+        <location filename="../../app/ui/scoring/chief.py" line="228" />
         <source>全部签字</source>
         <translation>All signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="227" />
+        <location filename="../../app/ui/scoring/chief.py" line="228" />
         <source>未完成</source>
         <translation>Incomplete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="234" />
+        <location filename="../../app/ui/scoring/chief.py" line="235" />
         <source>请先选择考生</source>
         <translation>Select a candidate first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="238" />
-        <location filename="../../app/ui/scoring/chief.py" line="243" />
+        <location filename="../../app/ui/scoring/chief.py" line="239" />
+        <location filename="../../app/ui/scoring/chief.py" line="244" />
         <source>登记缺考</source>
         <translation>Record absence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="238" />
+        <location filename="../../app/ui/scoring/chief.py" line="239" />
         <source>考生 {0} 缺考的情况：</source>
         <translation>Why is candidate {0} absent:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="239" />
+        <location filename="../../app/ui/scoring/chief.py" line="240" />
         <source>未参加实操考核</source>
         <translation>Did not take the practical exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="244" />
+        <location filename="../../app/ui/scoring/chief.py" line="245" />
         <source>确定登记考生 {0} 缺考？登记后该考生不能再评分。</source>
         <translation>Record candidate {0} as absent? The candidate can no longer be scored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="247" />
+        <location filename="../../app/ui/scoring/chief.py" line="248" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="248" />
+        <location filename="../../app/ui/scoring/chief.py" line="249" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="252" />
+        <location filename="../../app/ui/scoring/chief.py" line="253" />
         <source>已登记 {0} 缺考</source>
         <translation>{0} recorded as absent</translation>
     </message>
@@ -4639,32 +4639,32 @@ Certificate fingerprint: {1}</translation>
 <context>
     <name>ReconcileDialog</name>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="24" />
+        <location filename="../../app/ui/scoring/chief.py" line="25" />
         <source>组长裁定 — {0}</source>
         <translation>Chief's decision — {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="26" />
+        <location filename="../../app/ui/scoring/chief.py" line="27" />
         <source>各考评员的评分表不会被改动；裁定与理由单独记录。</source>
         <translation>The graders' sheets are not changed; the decision and its reason are recorded separately.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="29" />
+        <location filename="../../app/ui/scoring/chief.py" line="30" />
         <source>裁定成绩(&amp;S)：</source>
         <translation>&amp;Score:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="30" />
+        <location filename="../../app/ui/scoring/chief.py" line="31" />
         <source>裁定理由(&amp;R)：</source>
         <translation>&amp;Reason:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="32" />
+        <location filename="../../app/ui/scoring/chief.py" line="33" />
         <source>确定裁定</source>
         <translation>Confirm decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="33" />
+        <location filename="../../app/ui/scoring/chief.py" line="34" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -5455,82 +5455,74 @@ Certificate fingerprint: {1}</translation>
     </message>
 </context>
 <context>
-    <name>Scoring</name>
-    <message>
-        <location filename="../../app/ui/scoring/common.py" line="28" />
-        <source>发生意外错误：{0}</source>
-        <translation>Unexpected error: {0}</translation>
-    </message>
-</context>
-<context>
     <name>ScoringWorkplace</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="41" />
+        <location filename="../../app/ui/scoring/workplace.py" line="42" />
         <source>认定批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="39" />
+        <location filename="../../app/ui/scoring/workplace.py" line="40" />
         <source>认定计划：</source>
         <translation>Batch plan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="64" />
+        <location filename="../../app/ui/scoring/workplace.py" line="65" />
         <source>还不能评分：尚无认定批次</source>
         <translation>Scoring cannot start yet: there is no batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="70" />
+        <location filename="../../app/ui/scoring/workplace.py" line="71" />
         <source>开始之前</source>
         <translation>Before you start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="95" />
+        <location filename="../../app/ui/scoring/workplace.py" line="96" />
         <source>评分表与考评组</source>
         <translation>Template and graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="97" />
+        <location filename="../../app/ui/scoring/workplace.py" line="98" />
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="99" />
+        <location filename="../../app/ui/scoring/workplace.py" line="100" />
         <source>分歧与裁定</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="101" />
+        <location filename="../../app/ui/scoring/workplace.py" line="102" />
         <source>完成情况</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="103" />
+        <location filename="../../app/ui/scoring/workplace.py" line="104" />
         <source>成绩汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="104" />
+        <location filename="../../app/ui/scoring/workplace.py" line="105" />
         <source>回避</source>
         <translation>Avoidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="106" />
+        <location filename="../../app/ui/scoring/workplace.py" line="107" />
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="119" />
+        <location filename="../../app/ui/scoring/workplace.py" line="120" />
         <source>还不能评分：本批次尚未导入评分记录表</source>
         <translation>Scoring cannot start yet: no scoring sheet imported for this batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="121" />
+        <location filename="../../app/ui/scoring/workplace.py" line="122" />
         <source>还不能评分：本批次尚未组建考评组</source>
         <translation>Scoring cannot start yet: no grader group formed for this batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="123" />
+        <location filename="../../app/ui/scoring/workplace.py" line="124" />
         <source>您不在本批次的考评组中，不能为本批次评分</source>
         <translation>You are not in this batch's grader group and cannot score it</translation>
     </message>
@@ -5538,47 +5530,47 @@ Certificate fingerprint: {1}</translation>
 <context>
     <name>SetupGuide</name>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="197" />
+        <location filename="../../app/ui/scoring/setup.py" line="198" />
         <source>{0} 第 {1} 步　{2}：{3}</source>
         <translation>{0} Step {1}  {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="212" />
+        <location filename="../../app/ui/scoring/setup.py" line="213" />
         <source>考务人员</source>
         <translation>Exam staff</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="213" />
+        <location filename="../../app/ui/scoring/setup.py" line="214" />
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="214" />
+        <location filename="../../app/ui/scoring/setup.py" line="215" />
         <source>在「认定批次与考生名册」导入本批次的考生名册</source>
         <translation>import this batch's roster in "Batches and roster"</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="215" />
+        <location filename="../../app/ui/scoring/setup.py" line="216" />
         <source>在「实操评分 › 评分表与考评组」导入评分记录表（Excel）</source>
         <translation>import the scoring sheet (Excel) in "Practical scoring › Sheet and group"</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="217" />
+        <location filename="../../app/ui/scoring/setup.py" line="218" />
         <source>在「实操评分 › 评分表与考评组」选定考评员和考评组长，组建考评组</source>
         <translation>choose the graders and the chief in "Practical scoring › Sheet and group" and form the group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="221" />
+        <location filename="../../app/ui/scoring/setup.py" line="222" />
         <source>把您（{0}）加入考评组</source>
         <translation>add you ({0}) to the grader group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="222" />
+        <location filename="../../app/ui/scoring/setup.py" line="223" />
         <source>考评员</source>
         <translation>Grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="223" />
+        <location filename="../../app/ui/scoring/setup.py" line="224" />
         <source>打开「实操评分 › 评分」，扫描准考证二维码开始评分</source>
         <translation>open "Practical scoring › Scoring" and scan a ticket QR code to start</translation>
     </message>
@@ -5586,103 +5578,103 @@ Certificate fingerprint: {1}</translation>
 <context>
     <name>SetupPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="70" />
+        <location filename="../../app/ui/scoring/setup.py" line="71" />
         <source>导入评分记录表(&amp;I)…</source>
         <translation>&amp;Import scoring template…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="73" />
+        <location filename="../../app/ui/scoring/setup.py" line="74" />
         <source>导入考评员评分表文件(&amp;F)…</source>
         <translation>Import grader sheet &amp;file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="79" />
+        <location filename="../../app/ui/scoring/setup.py" line="80" />
         <source>考评组成员</source>
         <translation>Group member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="79" />
+        <location filename="../../app/ui/scoring/setup.py" line="80" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="79" />
+        <location filename="../../app/ui/scoring/setup.py" line="80" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="80" />
+        <location filename="../../app/ui/scoring/setup.py" line="81" />
         <source>可选考评员</source>
         <translation>Available graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="83" />
+        <location filename="../../app/ui/scoring/setup.py" line="84" />
         <source>考评组长</source>
         <translation>Chief grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="84" />
+        <location filename="../../app/ui/scoring/setup.py" line="85" />
         <source>组建考评组(&amp;G)</source>
         <translation>Form &amp;grader group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="91" />
+        <location filename="../../app/ui/scoring/setup.py" line="92" />
         <source>考评组长(&amp;C)：</source>
         <translation>&amp;Chief grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="105" />
+        <location filename="../../app/ui/scoring/setup.py" line="106" />
         <source>评分记录表：{0}（考核项目 {1} 个，评分项 {2} 个）</source>
         <translation>Scoring template: {0} ({1} tasks, {2} items)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="108" />
+        <location filename="../../app/ui/scoring/setup.py" line="109" />
         <source>尚未导入评分记录表</source>
         <translation>No scoring template imported yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="132" />
+        <location filename="../../app/ui/scoring/setup.py" line="133" />
         <source>评分已开始，考评组已锁定</source>
         <translation>Scoring has started; the group is locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="136" />
+        <location filename="../../app/ui/scoring/setup.py" line="137" />
         <source>选择评分记录表</source>
         <translation>Choose scoring template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="141" />
+        <location filename="../../app/ui/scoring/setup.py" line="142" />
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="148" />
-        <location filename="../../app/ui/scoring/setup.py" line="159" />
+        <location filename="../../app/ui/scoring/setup.py" line="149" />
+        <location filename="../../app/ui/scoring/setup.py" line="160" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="153" />
+        <location filename="../../app/ui/scoring/setup.py" line="154" />
         <source>选择评分表交换文件</source>
         <translation>Choose scoring sheet exchange file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="154" />
+        <location filename="../../app/ui/scoring/setup.py" line="155" />
         <source>评分表交换文件 (*.exsc)</source>
         <translation>Scoring sheet exchange file (*.exsc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="158" />
+        <location filename="../../app/ui/scoring/setup.py" line="159" />
         <source>已导入 {0} 份评分表（已有的跳过）</source>
         <translation>{0} sheets imported (existing ones skipped)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="169" />
+        <location filename="../../app/ui/scoring/setup.py" line="170" />
         <source>考评组已组建</source>
         <translation>Grader group formed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="171" />
+        <location filename="../../app/ui/scoring/setup.py" line="172" />
         <source>；有 {0} 处回避情形，须更换考评员或由考场负责人允许</source>
         <translation>; {0} avoidance conflicts must be resolved (swap the grader or the room head allows)</translation>
     </message>
@@ -5859,102 +5851,102 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="119" />
+        <location filename="../../app/ui/scoring/chief.py" line="120" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="119" />
+        <location filename="../../app/ui/scoring/chief.py" line="120" />
         <source>准考证号码</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="119" />
+        <location filename="../../app/ui/scoring/chief.py" line="120" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="119" />
+        <location filename="../../app/ui/scoring/chief.py" line="120" />
         <source>实操成绩</source>
         <translation>Practical score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="119" />
+        <location filename="../../app/ui/scoring/chief.py" line="120" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="119" />
+        <location filename="../../app/ui/scoring/chief.py" line="120" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="120" />
+        <location filename="../../app/ui/scoring/chief.py" line="121" />
         <source>实操成绩汇总</source>
         <translation>Practical summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="124" />
+        <location filename="../../app/ui/scoring/chief.py" line="125" />
         <source>签署汇总表(&amp;S)</source>
         <translation>&amp;Sign summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="125" />
+        <location filename="../../app/ui/scoring/chief.py" line="126" />
         <source>导出汇总表 PDF(&amp;E)</source>
         <translation>&amp;Export summary PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="148" />
+        <location filename="../../app/ui/scoring/chief.py" line="149" />
         <source>考评组长</source>
         <translation>chief grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="148" />
+        <location filename="../../app/ui/scoring/chief.py" line="149" />
         <source>成员</source>
         <translation>member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="148" />
+        <location filename="../../app/ui/scoring/chief.py" line="149" />
         <source>，汇总已变，需重签</source>
         <translation>, summary changed, sign again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="149" />
+        <location filename="../../app/ui/scoring/chief.py" line="150" />
         <source>已签署：</source>
         <translation>Signed by: </translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="151" />
+        <location filename="../../app/ui/scoring/chief.py" line="152" />
         <source>无</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="154" />
+        <location filename="../../app/ui/scoring/chief.py" line="155" />
         <source>实操（综合成绩）汇总表</source>
         <translation>Practical (comprehensive) score summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="161" />
+        <location filename="../../app/ui/scoring/chief.py" line="162" />
         <source>已签署汇总表</source>
         <translation>Summary signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="161" />
+        <location filename="../../app/ui/scoring/chief.py" line="162" />
         <source>正在核验密码并签署…</source>
         <translation>Checking the password and signing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="165" />
+        <location filename="../../app/ui/scoring/chief.py" line="166" />
         <source>导出汇总表</source>
         <translation>Export summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="170" />
+        <location filename="../../app/ui/scoring/chief.py" line="171" />
         <source>已导出：{0}</source>
         <translation>Exported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/chief.py" line="171" />
+        <location filename="../../app/ui/scoring/chief.py" line="172" />
         <source>正在生成 PDF…</source>
         <translation>Generating PDF…</translation>
     </message>

@@ -255,6 +255,15 @@ def test_every_camera_service_method_is_guarded():
                 assert hasattr(fn, "capability"), f"{cls.__name__}.{name} has no @requires"
 
 
+def test_a_camera_code_stands_for_its_source(cams):
+    """What the face review snapshots: a configured camera's source by its code, else the text
+    itself (the public ``source_of``; issue 15: no service calls another's private method)."""
+    svc, video = cams
+    spec = svc.source_of("C1")
+    assert (spec.kind, spec.value) == ("file", str(video))
+    assert (svc.source_of("0").kind, svc.source_of("rtsp://cam/1").kind) == ("index", "url")
+
+
 def test_settings_keep_at_least_a_year_and_feed_the_recorder(admin, cams):
     from app.core.camera import CameraSettings
 

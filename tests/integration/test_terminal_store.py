@@ -68,3 +68,37 @@ def test_sealed_papers_travel_sealed_and_open_only_with_both_custodians(demo, de
         assert len(sit.questions) == 25
     finally:
         handle.close()
+
+
+def test_the_answer_key_is_read_on_the_master_only(demo, demo_login, tmp_path):
+    """No service a terminal can call hands out the answers (issue 15): on the master the admin
+    reads the unlocked papers with their answers, and the read is journaled; the office may
+    not; on a terminal store the same call refuses even the admin (a paper custodian, so their
+    account is there).  A terminal lists the candidates whose sitting is on it."""
+    import pytest
+
+    from app.core.errors import PermissionDenied
+    from app.services.theory import PaperService
+
+    bank = {q.code: q for q in prepare_exam(demo, demo_login, tmp_path)}
+    key = PaperService(demo_login("admin")).answer_key(DEMO_PLAN)
+    assert len(key.questions) == key.blueprint.question_count == 25
+    assert all(q.answer == bank[code].answer and q.answer for code, q in key.questions.items())
+    with demo.store.read() as s:
+        last = list(demo.store.journal.entries(s))[-1]
+    assert (last.action, last.subject, last.actor) == ("papers.answer_key_read", DEMO_PLAN, "admin")
+    with pytest.raises(PermissionDenied):
+        PaperService(demo_login("kaowu")).answer_key(DEMO_PLAN)
+
+    tdir = tmp_path / "terminal-03"
+    TerminalService(demo_login("kaowu")).provision(tdir, "terminal-pass-03", DEMO_PLAN)
+    handle = open_site(tdir, "terminal-pass-03", clock=FixedClock(demo.clock.now()))
+    try:
+        with pytest.raises(PermissionDenied, match="考试终端"):
+            PaperService(handle.login("admin", PASSWORDS["admin"])).answer_key(DEMO_PLAN)
+        term = ExamTerminal(handle.login("jiankao1", PASSWORDS["jiankao1"]))
+        assert term.tickets_here(DEMO_PLAN) == []
+        term.login(DEMO_PLAN, TICKET, term.issue_proctor_code(DEMO_PLAN, TICKET))
+        assert term.tickets_here(DEMO_PLAN) == [TICKET]
+    finally:
+        handle.close()

@@ -11,12 +11,13 @@ def tr(text: str, context: str = "ExamSite") -> str:
 
 
 def error_text(exc: Exception) -> str:
-    """What a person should read: the one-line domain message, never a traceback."""
+    """What a person should read: the one-line domain message, never a traceback (the one
+    helper every workplace uses for a refusal or a failure)."""
     from app.core.errors import DomainError
 
     if isinstance(exc, DomainError) or type(exc).__name__ in {"WrongPassphrase", "NotASite", "StoreCorrupt"}:
         return str(exc)
-    return tr("发生意外错误：{0}（详情已记录）").format(type(exc).__name__)
+    return tr("发生意外错误：{0}").format(type(exc).__name__)
 
 
 def show_error(parent: QWidget | None, exc: Exception, title: str | None = None) -> None:

@@ -14,7 +14,8 @@ from app.core.roles import allowed
 from app.services.scoring import RESULT_NAMES, STATUS_NAMES, ScoringServices, SheetsSealed
 from app.ui.common.files import offer_file
 from app.ui.common.tasks import on_changes, run_task
-from app.ui.scoring.common import GREEN, RED, YELLOW, error_text, item, table, write
+from app.ui.common.widgets import error_text
+from app.ui.scoring.common import GREEN, RED, YELLOW, item, table, write
 from app.ui.scoring.signature import SignDialog
 
 

@@ -1,14 +1,14 @@
-"""Shared bits of the scoring workplace: colours, table helpers, error text, running a
-scoring operation off the UI thread."""
+"""Shared bits of the scoring workplace: colours, table helpers, running a scoring operation
+off the UI thread (its refusal shown with ``app.ui.common.widgets.error_text``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from app.core.errors import DomainError
 from app.ui.common.tasks import run_task
+from app.ui.common.widgets import error_text
 
 RED = QColor("#F8D7DA")
 GREEN = QColor("#D4EDDA")
@@ -20,12 +20,6 @@ TASK_ROW = QColor("#EEF1F5")
 
 # What scoring operations report as changed (app.ui.common.tasks.CHANGES); results listen too.
 CHANGED = frozenset({"scoring"})
-
-
-def error_text(exc: Exception) -> str:
-    if isinstance(exc, DomainError):
-        return str(exc)
-    return QCoreApplication.translate("Scoring", "发生意外错误：{0}").format(type(exc).__name__)
 
 
 def item(text, editable: bool = False, data=None) -> QTableWidgetItem:

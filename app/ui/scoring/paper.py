@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHBoxLayout, QLabel,
 
 from app.core.errors import DomainError
 from app.services.scoring import ScoringServices
-from app.ui.scoring.common import GREEN, RED, error_text, item, table, write
+from app.ui.common.widgets import error_text
+from app.ui.scoring.common import GREEN, RED, item, table, write
 
 
 class PaperEntryPanel(QWidget):

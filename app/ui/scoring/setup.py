@@ -11,7 +11,8 @@ from app.core.errors import DomainError
 from app.core.roles import allowed
 from app.services.scoring import ScoringServices
 from app.ui.common.tasks import on_changes, run_task
-from app.ui.scoring.common import CHANGED, GREEN, RED, error_text, item, table, write
+from app.ui.common.widgets import error_text
+from app.ui.scoring.common import CHANGED, GREEN, RED, item, table, write
 
 
 class AvoidancePanel(QWidget):

@@ -20,7 +20,8 @@ from app.core.errors import DomainError
 from app.core.roles import allowed
 from app.services.scoring import ScoringServices
 from app.ui.scoring.chief import ChiefPanel, ProgressPanel, ReconcileDialog, SummaryPanel  # noqa: F401
-from app.ui.scoring.common import BLUE, GREEN, GREY, RED, YELLOW, error_text  # noqa: F401 - re-exported
+from app.ui.common.widgets import error_text
+from app.ui.scoring.common import BLUE, GREEN, GREY, RED, YELLOW  # noqa: F401 - re-exported
 from app.ui.scoring.paper import PaperEntryPanel
 from app.ui.scoring.setup import AvoidancePanel, SetupGuide, SetupPanel, guide_steps
 from app.ui.scoring.station import GraderStation
