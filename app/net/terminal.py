@@ -334,10 +334,16 @@ class TerminalNode:
         return self.last_seq() - self.acked
 
     def write_pack(self, path: Path | str) -> Path:
+        """Every record of this machine in one file for removable media (the master keeps each
+        record once, whichever road it took, so a pack may repeat what the link delivered)."""
         from app.formats.answer_pack import write_pack
 
+        self.machine_id  # noqa: B018 - raises NotEnrolled before anything is written
         envs = self.outbox()
-        path = write_pack(path, self.identity["site_id"], self.machine_id, envs)
+        try:
+            path = write_pack(path, self.identity["site_id"] if self.identity else "", self.machine_id, envs)
+        except OSError as exc:
+            raise DomainError(f"无法写入答题包 {Path(path).name}：{exc.strerror or exc}") from None
         with self.ctx.unit_of_work() as uow:
             uow.journal("net.pack_written", Path(path).name, {"count": len(envs),
                                                               "last": envs[-1].header.seq if envs else 0})
@@ -386,7 +392,30 @@ class TerminalNode:
                              .order_by(ReceivedRecord.seq))
             return [rec.Record(rec.Envelope.from_json(r.envelope).header, r.payload) for r in rows]
 
-    def _take_commands(self, dicts: list[dict]) -> None:
+    def read_command_pack(self, path: Path | str) -> int:
+        """The master's commands for this machine from a pack on removable media (the road
+        when the link is down): checked and kept exactly as over the LAN, each once whichever
+        road it took (those already held are skipped).  Returns how many were new."""
+        from app.formats.answer_pack import PackRejected, read_pack
+
+        ident = self.identity
+        if not ident:
+            raise NotEnrolled("本机尚未登记到考点主机")
+        head, envelopes = read_pack(path, ident["site_id"])
+        name = Path(path).name
+        if head.get("machine") != rec.MASTER or head.get("recipient", self.machine_id) != self.machine_id:
+            raise PackRejected(f"数据包 {name} 不是主机发给本机（{self.machine_id}）的指令包")
+        fresh = sorted((e for e in envelopes if e.header.seq > self.commands_seen), key=lambda e: e.header.seq)
+        if fresh and fresh[0].header.seq != self.commands_seen + 1:
+            raise PackRejected(f"数据包 {name} 缺少第 {self.commands_seen + 1} 条起的指令，请在主机上重新导出")
+        before = self.commands_seen
+        try:
+            self._take_commands([e.to_dict() for e in fresh], via="pack")
+        except rec.RecordRejected as exc:
+            raise PackRejected(f"数据包 {name}：{exc}") from None
+        return self.commands_seen - before
+
+    def _take_commands(self, dicts: list[dict], via: str = "lan") -> None:
         keys = [base64.b64decode(v) for v in self.identity["site_public_keys"].values()]
         fresh = []
         for d in dicts:
@@ -413,9 +442,9 @@ class TerminalNode:
                     uow.session.add(ReceivedRecord(machine_id=rec.MASTER, seq=env.header.seq, kind=env.header.kind,
                                                    created_at=env.header.created_at, content_hash=env.content_hash,
                                                    envelope=env.to_json(), payload=record.payload,
-                                                   received_at=self.clock.now(), via="lan"))
+                                                   received_at=self.clock.now(), via=via))
             uow.journal("net.commands_received", rec.MASTER, {"first": fresh[0][0].header.seq,
-                                                              "last": fresh[-1][0].header.seq})
+                                                              "last": fresh[-1][0].header.seq, "via": via})
         self.commands_seen = fresh[-1][0].header.seq
         for _, record in fresh:
             for cb in list(self.on_command):
@@ -516,3 +545,24 @@ class TerminalNode:
             self.acked = reply["contiguous"]
             if not progressed:
                 return
+
+
+def enroll_and_wait(node: TerminalNode, master: str, name: str, wait: float,
+                    on_code: Callable[[str], None], stop: threading.Event | None = None,
+                    poll: float = 1.0) -> str | None:
+    """Ask the master to enroll this machine (terminal or station), hand the code to show to
+    ``on_code`` and wait for the operator's grant.  Returns the confirmation code both screens
+    show, or None when ``wait`` seconds passed (or ``stop`` was set) first.  The one road for
+    the command line and the station's window."""
+    code = node.request_enrollment(master, name)
+    on_code(code)
+    stop = stop or threading.Event()
+    deadline = time.monotonic() + wait
+    while not stop.is_set():
+        confirm = node.complete_enrollment()
+        if confirm:
+            return confirm
+        if time.monotonic() >= deadline:
+            return None
+        stop.wait(min(poll, max(0.0, deadline - time.monotonic())))
+    return None
