@@ -35,9 +35,11 @@ from app.core import records as rec
 from app.core.actor import system_actor
 from app.core.errors import DomainError
 from app.net import protocol, tls
+from app.net.packs import PackRoad
 from app.store import engine as store_engine
 from app.store import models
 from app.store.journal import iso
+from app.store.keys import SITE_FILE
 from app.store.net_tables import OutboxRecord, ReceivedRecord
 from app.store.unit import Clock, ServiceContext
 
@@ -162,7 +164,7 @@ def _safely(cb, arg) -> None:
         logging.getLogger(__name__).exception("link listener failed")
 
 
-class TerminalNode:
+class TerminalNode(PackRoad):
     def __init__(self, store: store_engine.Store, clock: Clock | None = None):
         self.store = store
         self.clock = clock or Clock()
@@ -194,6 +196,12 @@ class TerminalNode:
     @classmethod
     def open(cls, folder: Path | str, passphrase: str, machine: str | None = None):
         return cls(store_engine.open_store(folder, passphrase, machine))
+
+    @classmethod
+    def open_or_create(cls, folder: Path | str, passphrase: str):
+        """A station's first start makes its encrypted store; every later start opens it."""
+        return cls.open(folder, passphrase) if (Path(folder) / SITE_FILE).exists() \
+            else cls.create(folder, passphrase)
 
     def close(self) -> None:
         self.stop()
@@ -333,22 +341,6 @@ class TerminalNode:
     def backlog(self) -> int:
         return self.last_seq() - self.acked
 
-    def write_pack(self, path: Path | str) -> Path:
-        """Every record of this machine in one file for removable media (the master keeps each
-        record once, whichever road it took, so a pack may repeat what the link delivered)."""
-        from app.formats.answer_pack import write_pack
-
-        self.machine_id  # noqa: B018 - raises NotEnrolled before anything is written
-        envs = self.outbox()
-        try:
-            path = write_pack(path, self.identity["site_id"] if self.identity else "", self.machine_id, envs)
-        except OSError as exc:
-            raise DomainError(f"无法写入答题包 {Path(path).name}：{exc.strerror or exc}") from None
-        with self.ctx.unit_of_work() as uow:
-            uow.journal("net.pack_written", Path(path).name, {"count": len(envs),
-                                                              "last": envs[-1].header.seq if envs else 0})
-        return path
-
     # -- offline authorisation ------------------------------------------------------------
     def _verifier(self):
         from app.core import authcodes
@@ -392,28 +384,13 @@ class TerminalNode:
                              .order_by(ReceivedRecord.seq))
             return [rec.Record(rec.Envelope.from_json(r.envelope).header, r.payload) for r in rows]
 
-    def read_command_pack(self, path: Path | str) -> int:
-        """The master's commands for this machine from a pack on removable media (the road
-        when the link is down): checked and kept exactly as over the LAN, each once whichever
-        road it took (those already held are skipped).  Returns how many were new."""
-        from app.formats.answer_pack import PackRejected, read_pack
-
-        ident = self.identity
-        if not ident:
-            raise NotEnrolled("本机尚未登记到考点主机")
-        head, envelopes = read_pack(path, ident["site_id"])
-        name = Path(path).name
-        if head.get("machine") != rec.MASTER or head.get("recipient", self.machine_id) != self.machine_id:
-            raise PackRejected(f"数据包 {name} 不是主机发给本机（{self.machine_id}）的指令包")
-        fresh = sorted((e for e in envelopes if e.header.seq > self.commands_seen), key=lambda e: e.header.seq)
-        if fresh and fresh[0].header.seq != self.commands_seen + 1:
-            raise PackRejected(f"数据包 {name} 缺少第 {self.commands_seen + 1} 条起的指令，请在主机上重新导出")
-        before = self.commands_seen
-        try:
-            self._take_commands([e.to_dict() for e in fresh], via="pack")
-        except rec.RecordRejected as exc:
-            raise PackRejected(f"数据包 {name}：{exc}") from None
-        return self.commands_seen - before
+    def last_command(self, kind: str) -> dict | None:
+        """The payload of the latest command of ``kind`` the master sent this machine (a
+        station's profile: what it is, where), or None."""
+        with self.store.read() as s:
+            return s.scalar(select(ReceivedRecord.payload).where(ReceivedRecord.machine_id == rec.MASTER,
+                                                                 ReceivedRecord.kind == kind)
+                            .order_by(ReceivedRecord.seq.desc()).limit(1))
 
     def _take_commands(self, dicts: list[dict], via: str = "lan") -> None:
         keys = [base64.b64decode(v) for v in self.identity["site_public_keys"].values()]
@@ -460,6 +437,11 @@ class TerminalNode:
             self._online = value
             for cb in list(self.on_online_changed):
                 _safely(cb, value)
+
+    @property
+    def running(self) -> bool:
+        """The sender thread is started (``start``) and not stopped."""
+        return self._thread is not None
 
     def start(self) -> "TerminalNode":
         ident = self.identity

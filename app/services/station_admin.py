@@ -94,6 +94,13 @@ class StationAdmin(Service):
                                    v.session_id, v.candidates, v.provisioned_at))
         return rows
 
+    @requires("net.view")
+    def rooms(self) -> list[str]:
+        """The rooms a station may serve: those of the roster (and rooms set up by name)."""
+        with self.ctx.reading() as s:
+            names = set(s.scalars(select(models.Room.name))) | set(s.scalars(select(models.Candidate.room).distinct()))
+        return sorted(n for n in names if n)
+
     @requires("net.import_pack")
     def write_command_pack(self, machine_id: str, path: Path | str) -> int:
         """The master's commands for one station (its provisioning, the answers to its records)

@@ -21,7 +21,6 @@ from app.core import stations as st
 from app.formats.answer_pack import PackRejected
 from app.net.master import MasterLink
 from app.net.station import DoorDesk
-from app.net.terminal import TerminalNode
 from app.services.checkin import CheckinService
 from app.services.demo import DEMO_PLAN
 from app.services.net import NetService
