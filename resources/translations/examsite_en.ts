@@ -1103,86 +1103,81 @@ Room {2}  Seat {3}</translation>
 <context>
     <name>EnrollmentScreen</name>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="48" />
+        <location filename="../../app/ui/stations/app.py" line="49" />
         <source>登记本站点到考点主机</source>
         <translation>Enroll this station with the site master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="51" />
-        <location filename="../../app/ui/stations/app.py" line="60" />
+        <location filename="../../app/ui/stations/app.py" line="52" />
+        <location filename="../../app/ui/stations/app.py" line="61" />
         <source>主机地址</source>
         <translation>Master address</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="53" />
+        <location filename="../../app/ui/stations/app.py" line="54" />
         <source>例如：一号门检录台</source>
         <translation>e.g. Door 1 desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="54" />
-        <location filename="../../app/ui/stations/app.py" line="61" />
+        <location filename="../../app/ui/stations/app.py" line="55" />
+        <location filename="../../app/ui/stations/app.py" line="62" />
         <source>本机名称</source>
         <translation>This machine's name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="55" />
+        <location filename="../../app/ui/stations/app.py" line="56" />
         <source>申请登记</source>
         <translation>Request enrollment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="67" />
+        <location filename="../../app/ui/stations/app.py" line="68" />
         <source>登记码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="69" />
+        <location filename="../../app/ui/stations/app.py" line="70" />
         <source>登记状态</source>
         <translation>Enrollment state</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="83" />
-        <source>请填写主机地址（以 https:// 开头）和本机名称</source>
-        <translation>Enter the master address (starting with https://) and this machine's name</translation>
+        <location filename="../../app/ui/stations/app.py" line="89" />
+        <source>请填写主机地址（形如 https://192.168.1.10:8443）和本机名称</source>
+        <translation>Enter the master address (like https://192.168.1.10:8443) and this machine's name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="86" />
+        <location filename="../../app/ui/stations/app.py" line="92" />
         <source>正在联系主机…</source>
         <translation>Contacting the master…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="92" />
+        <location filename="../../app/ui/stations/app.py" line="98" />
         <source>请把下面的登记码报给主机管理员，在「站点管理 → 站点与终端」中准予：</source>
         <translation>Give this code to the master's administrator to grant in Site admin → Stations and terminals:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="94" />
+        <location filename="../../app/ui/stations/app.py" line="100" />
         <source>等待主机准予登记…</source>
         <translation>Waiting for the master to grant…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="99" />
+        <location filename="../../app/ui/stations/app.py" line="105" />
         <source>等待超时，主机未准予登记；请重新申请</source>
         <translation>Timed out: not granted; please request again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="101" />
+        <location filename="../../app/ui/stations/app.py" line="107" />
         <source>已登记为 {0}。请核对主机屏幕上的确认码与此一致：</source>
         <translation>Enrolled as {0}. Check the master shows the same confirmation code:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="103" />
+        <location filename="../../app/ui/stations/app.py" line="109" />
         <source>核对无误后点「进入站点」</source>
         <translation>When they match, click Open station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="104" />
+        <location filename="../../app/ui/stations/app.py" line="110" />
         <source>进入站点</source>
         <translation>Open station</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/stations/app.py" line="111" />
-        <source>连不上主机：{0}</source>
-        <translation>Cannot reach the master: {0}</translation>
     </message>
 </context>
 <context>
@@ -6118,52 +6113,52 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>StationShell</name>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="132" />
+        <location filename="../../app/ui/stations/app.py" line="137" />
         <source>站点类型</source>
         <translation>Station kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="135" />
+        <location filename="../../app/ui/stations/app.py" line="140" />
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="138" />
+        <location filename="../../app/ui/stations/app.py" line="143" />
         <source>机器编号</source>
         <translation>Machine id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="140" />
+        <location filename="../../app/ui/stations/app.py" line="145" />
         <source>与主机的连接</source>
         <translation>Link to the master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="141" />
+        <location filename="../../app/ui/stations/app.py" line="146" />
         <source>导出数据包…</source>
         <translation>Export pack…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="142" />
+        <location filename="../../app/ui/stations/app.py" line="147" />
         <source>链路断开时：把本站点的记录写到U盘，交主机导入</source>
         <translation>When the link is down: write this station's records to a USB stick for the master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="144" />
+        <location filename="../../app/ui/stations/app.py" line="149" />
         <source>导入主机指令包…</source>
         <translation>Import master pack…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="145" />
+        <location filename="../../app/ui/stations/app.py" line="150" />
         <source>链路断开时：导入主机写到U盘的下发内容和答复</source>
         <translation>When the link is down: import what the master wrote to a USB stick</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="162" />
+        <location filename="../../app/ui/stations/app.py" line="167" />
         <source>数据包结果</source>
         <translation>Pack result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="165" />
+        <location filename="../../app/ui/stations/app.py" line="170" />
         <source>等待主机下发…
 
 本站点已登记；主机管理员下发场次或工作内容后，这里自动显示。</source>
@@ -6172,68 +6167,68 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 This station is enrolled; its work shows here once the administrator sends it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="198" />
+        <location filename="../../app/ui/stations/app.py" line="203" />
         <source>站点（等待主机下发）</source>
         <translation>Station (waiting for the master)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="199" />
+        <location filename="../../app/ui/stations/app.py" line="204" />
         <source>考场：{0}</source>
         <translation>Room: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="200" />
+        <location filename="../../app/ui/stations/app.py" line="205" />
         <source>考场：不限</source>
         <translation>Room: any</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="201" />
+        <location filename="../../app/ui/stations/app.py" line="206" />
         <source>机器 {0}（{1}）</source>
         <translation>Machine {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="203" />
+        <location filename="../../app/ui/stations/app.py" line="208" />
         <source>● 在线 · 待发送 {0} 条</source>
         <translation>● Online · {0} to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="205" />
+        <location filename="../../app/ui/stations/app.py" line="210" />
         <source>● 离线 · 待发送 {0} 条</source>
         <translation>● Offline · {0} to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="222" />
+        <location filename="../../app/ui/stations/app.py" line="227" />
         <source>导出数据包</source>
         <translation>Export pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="223" />
-        <location filename="../../app/ui/stations/app.py" line="234" />
+        <location filename="../../app/ui/stations/app.py" line="228" />
+        <location filename="../../app/ui/stations/app.py" line="239" />
         <source>数据包 (*.espack)</source>
         <translation>Packs (*.espack)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="230" />
+        <location filename="../../app/ui/stations/app.py" line="235" />
         <source>已写出本站点记录 {0} 条：{1}（交主机「导入站点数据包」）</source>
         <translation>Wrote {0} records of this station: {1} (import on the master)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="231" />
+        <location filename="../../app/ui/stations/app.py" line="236" />
         <source>正在写出数据包…</source>
         <translation>Writing the pack…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="234" />
+        <location filename="../../app/ui/stations/app.py" line="239" />
         <source>导入主机指令包</source>
         <translation>Import master pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="241" />
+        <location filename="../../app/ui/stations/app.py" line="246" />
         <source>已导入主机指令 {0} 条（已有的不会重复）</source>
         <translation>Imported {0} master commands (those held already are skipped)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="242" />
+        <location filename="../../app/ui/stations/app.py" line="247" />
         <source>正在导入指令包…</source>
         <translation>Importing the pack…</translation>
     </message>
@@ -6241,7 +6236,7 @@ This station is enrolled; its work shows here once the administrator sends it.</
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../../app/ui/stations/app.py" line="254" />
+        <location filename="../../app/ui/stations/app.py" line="259" />
         <source>ExamSite 站点</source>
         <translation>ExamSite station</translation>
     </message>

@@ -49,6 +49,16 @@ def test_station_enrolled_in_site_admin_then_checks_candidates_in(qtbot, demo, d
     try:
         screen = station.enrollment
         screen.name.setText("一号门检录台")
+        # a wrong address is one Chinese line on the screen, and the station may try again
+        screen.master.setText("主机")
+        qtbot.mouseClick(screen.ask, Qt.LeftButton)
+        assert screen.status.text().startswith("请填写主机地址")
+        screen.master.setText(f"https://127.0.0.1:{_closed_port()}")
+        qtbot.mouseClick(screen.ask, Qt.LeftButton)
+        qtbot.waitUntil(lambda: screen.status.text().startswith("无法连接主机") and screen.ask.isEnabled(),
+                        timeout=15000)
+        assert screen.code.text() == ""
+        screen.master.setText(master.url)
         qtbot.mouseClick(screen.ask, Qt.LeftButton)
         qtbot.waitUntil(lambda: bool(re.fullmatch(r"[0-9A-Z]{5}-[0-9A-Z]{5}", screen.code.text())), timeout=15000)
         code = screen.code.text()
@@ -117,6 +127,14 @@ def test_station_enrolled_in_site_admin_then_checks_candidates_in(qtbot, demo, d
     finally:
         station.close()
         node.close()
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]  # nobody listens there once closed
 
 
 def door_count(door) -> int:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (QApplication, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
@@ -79,8 +80,13 @@ class EnrollmentScreen(QWidget):
 
     def request(self) -> None:
         url, name = self.master.text().strip(), self.name.text().strip()
-        if not url.startswith("https://") or not name:
-            self._tell(self.tr("请填写主机地址（以 https:// 开头）和本机名称"), ok=False)
+        try:
+            where = urlsplit(url)
+            ok = where.scheme == "https" and bool(where.hostname) and where.port is not None
+        except ValueError:  # a port that is not a number
+            ok = False
+        if not ok or not name:
+            self._tell(self.tr("请填写主机地址（形如 https://192.168.1.10:8443）和本机名称"), ok=False)
             return
         self.ask.setEnabled(False)
         self._tell(self.tr("正在联系主机…"))
@@ -107,8 +113,7 @@ class EnrollmentScreen(QWidget):
 
     def _failed(self, exc: Exception) -> None:
         self.ask.setEnabled(True)
-        self._tell(error_text(exc) if not isinstance(exc, (terminal.LinkError, OSError))
-                   else self.tr("连不上主机：{0}").format(exc), ok=False)
+        self._tell(str(exc) if isinstance(exc, terminal.LinkError) else error_text(exc), ok=False)
 
     def _tell(self, text: str, ok: bool = True) -> None:
         self.status.setStyleSheet("font-size: 14pt; color: %s;" % ("#333" if ok else "#b00020"))
