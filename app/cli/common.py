@@ -126,21 +126,15 @@ def group(sub, name: str, help: str):
 def enroll_and_wait(folder, passphrase: str, master: str, name: str, wait: float) -> int:
     """Ask the master to enroll this machine (terminal or station), show the code to grant and
     wait for the grant; the confirmation code is shown for the person to compare."""
-    import time
+    from app.net import terminal
 
-    from app.net.terminal import TerminalNode
-
-    node = TerminalNode.open(folder, passphrase)
+    node = terminal.TerminalNode.open(folder, passphrase)
     try:
-        code = node.request_enrollment(master, name)
-        print(f"登记码：{code}", flush=True)
-        deadline = time.monotonic() + wait
-        while time.monotonic() < deadline:
-            confirm = node.complete_enrollment()
-            if confirm:
-                print(f"已登记为 {node.machine_id}；请核对主机屏幕上的确认码：{confirm}", flush=True)
-                return 0
-            time.sleep(1.0)
-        raise CliError("等待准予登记超时", 6)
+        confirm = terminal.enroll_and_wait(node, master, name, wait,
+                                           lambda code: print(f"登记码：{code}", flush=True))
+        if not confirm:
+            raise CliError("等待准予登记超时", 6)
+        print(f"已登记为 {node.machine_id}；请核对主机屏幕上的确认码：{confirm}", flush=True)
+        return 0
     finally:
         node.close()

@@ -34,7 +34,7 @@ def register(sub) -> None:
     common.add_site(m)
     common.add_login(m)
     m.set_defaults(func=cmd_machines)
-    ip = lsub.add_parser("import-pack", help="导入终端答题包（可重复导入，不会重复计入）")
+    ip = lsub.add_parser("import-pack", help="导入终端或站点的答题包（可重复导入，不会重复计入）")
     common.add_site(ip)
     common.add_login(ip)
     ip.add_argument("files", nargs="+")

@@ -1,6 +1,9 @@
 """Stations from the command line (issue 17): on the station, make its encrypted store,
-ask to be enrolled, show its state and check candidates in at a door desk; on the master,
-grant a station of a kind, provision a door desk and list the stations."""
+ask to be enrolled, show its state, check candidates in at a door desk, open the station's
+window, and carry records on a USB stick both ways (``pack-export`` of the station's records
+for ``examsite link import-pack`` on the master; ``pack-import`` of the master's commands
+written by ``examsite station pack-commands``); on the master, grant a station of a kind,
+provision a door desk and list the stations."""
 
 from __future__ import annotations
 
@@ -34,6 +37,24 @@ def register(sub) -> None:
     c.add_argument("--by", default="")
     c.add_argument("--connect", type=float, default=3.0, help="等待连上主机的秒数（连不上则离线检录）")
     c.set_defaults(func=cmd_check_in)
+    gu = ssub.add_parser("gui", help=f"打开站点窗口（首次运行时登记到主机；口令取自 {PASSPHRASE_ENV}）")
+    gu.add_argument("--folder", required=True)
+    gu.add_argument("--master", default="", help="https://主机地址:端口（登记时预先填入）")
+    gu.set_defaults(func=cmd_gui)
+    pe = ssub.add_parser("pack-export", help="站点：把本站点的记录写成数据包（U盘带到主机，用 link import-pack 导入）")
+    pe.add_argument("--folder", required=True)
+    pe.add_argument("--out", required=True)
+    pe.set_defaults(func=cmd_pack_export)
+    pi = ssub.add_parser("pack-import", help="站点：导入主机写出的指令包（下发、答复；可重复导入）")
+    pi.add_argument("--folder", required=True)
+    pi.add_argument("file")
+    pi.set_defaults(func=cmd_pack_import)
+    pc = ssub.add_parser("pack-commands", help="主机：把发给某站点的全部指令写成数据包（U盘带到站点）")
+    common.add_site(pc)
+    common.add_login(pc)
+    pc.add_argument("machine")
+    pc.add_argument("--out", required=True)
+    pc.set_defaults(func=cmd_pack_commands)
     g = ssub.add_parser("grant", help="主机：输入站点屏幕上的登记码，准予登记为某类站点")
     common.add_site(g)
     common.add_login(g)
@@ -145,4 +166,48 @@ def cmd_list(args) -> int:
     with common.logged_in(args) as ctx:
         for v in StationService(ctx).stations():
             print(f"{v.machine_id}\t{v.name}\t{v.kind}\t{v.kind_name}\t{v.room}\t{v.session_id or ''}\t{v.candidates}")
+    return 0
+
+
+def cmd_gui(args) -> int:
+    from app.ui.stations.app import run
+
+    return run(args.folder, _passphrase(), args.master)
+
+
+def cmd_pack_export(args) -> int:
+    from app.net.terminal import TerminalNode
+
+    node = TerminalNode.open(args.folder, _passphrase())
+    try:
+        n = len(node.outbox())
+        print(f"{node.write_pack(args.out)}\t记录 {n} 条", flush=True)
+    finally:
+        node.close()
+    return 0
+
+
+def cmd_pack_import(args) -> int:
+    from app.core import stations as st
+    from app.net.station import DoorDesk
+    from app.net.terminal import TerminalNode
+
+    node = TerminalNode.open(args.folder, _passphrase())
+    try:
+        new = node.read_command_pack(args.file)
+        if any(r.header.kind == st.STATION_PROFILE and r.payload.get("kind") == st.DOOR_DESK
+               for r in node.commands()):
+            DoorDesk(node)  # copies what the master sent into the desk's tables (as on every start)
+        print(f"{args.file}\t新增指令 {new} 条", flush=True)
+    finally:
+        node.close()
+    return 0
+
+
+def cmd_pack_commands(args) -> int:
+    from app.services.station_admin import StationAdmin
+
+    with common.logged_in(args) as ctx:
+        n = StationAdmin(ctx).write_command_pack(args.machine, args.out)
+    print(f"{args.out}\t指令 {n} 条")
     return 0

@@ -26,11 +26,16 @@ class PackRejected(DomainError):
     pass
 
 
-def write_pack(path: Path | str, site_id: str, machine_id: str, envelopes: list[rec.Envelope]) -> Path:
+def write_pack(path: Path | str, site_id: str, machine_id: str, envelopes: list[rec.Envelope],
+               recipient: str = "") -> Path:
+    """``machine_id`` wrote the records; a pack of the master's commands names the one
+    ``recipient`` they are sealed to (the same format, the other way)."""
     path = Path(path)
     seqs = [e.header.seq for e in envelopes]
     head = {"format": PACK_FORMAT, "site": site_id, "machine": machine_id, "count": len(envelopes),
             "first": min(seqs) if seqs else 0, "last": max(seqs) if seqs else 0}
+    if recipient:
+        head["recipient"] = recipient
     lines = [json.dumps(head, ensure_ascii=False, sort_keys=True)] + [e.to_json() for e in envelopes]
     body = ("\n".join(lines) + "\n").encode("utf-8")
     trailer = json.dumps({"sha256": hashlib.sha256(body).hexdigest()}).encode() + b"\n"

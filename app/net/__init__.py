@@ -7,7 +7,8 @@
   app/net/protocol.py      signed requests (machine, time, nonce, body hash) and the replay guard
   app/net/ingest.py        the master's merged truth: records applied once, gaps, command records
   app/net/master.py        MasterLink: HTTPS service (ThreadingHTTPServer + ssl), group commit, live board
-  app/net/terminal.py      TerminalNode: terminal store, outbox, sender thread, enrollment, packs
+  app/net/terminal.py      TerminalNode: terminal store, outbox, sender thread, enrollment (enroll_and_wait)
+  app/net/packs.py         PackRoad (mixed into TerminalNode): own records -> answer pack; master's commands <- pack
   app/net/simulate.py      simulated candidates (end-to-end test, bench/room.py, drills)
   app/formats/answer_pack.py   records in one file for removable media
   app/services/net.py      NetService (enroll, packs) and ProctorService (console, actions, codes)

@@ -35,9 +35,11 @@ from app.core import records as rec
 from app.core.actor import system_actor
 from app.core.errors import DomainError
 from app.net import protocol, tls
+from app.net.packs import PackRoad
 from app.store import engine as store_engine
 from app.store import models
 from app.store.journal import iso
+from app.store.keys import SITE_FILE
 from app.store.net_tables import OutboxRecord, ReceivedRecord
 from app.store.unit import Clock, ServiceContext
 
@@ -162,7 +164,7 @@ def _safely(cb, arg) -> None:
         logging.getLogger(__name__).exception("link listener failed")
 
 
-class TerminalNode:
+class TerminalNode(PackRoad):
     def __init__(self, store: store_engine.Store, clock: Clock | None = None):
         self.store = store
         self.clock = clock or Clock()
@@ -194,6 +196,12 @@ class TerminalNode:
     @classmethod
     def open(cls, folder: Path | str, passphrase: str, machine: str | None = None):
         return cls(store_engine.open_store(folder, passphrase, machine))
+
+    @classmethod
+    def open_or_create(cls, folder: Path | str, passphrase: str):
+        """A station's first start makes its encrypted store; every later start opens it."""
+        return cls.open(folder, passphrase) if (Path(folder) / SITE_FILE).exists() \
+            else cls.create(folder, passphrase)
 
     def close(self) -> None:
         self.stop()
@@ -333,16 +341,6 @@ class TerminalNode:
     def backlog(self) -> int:
         return self.last_seq() - self.acked
 
-    def write_pack(self, path: Path | str) -> Path:
-        from app.formats.answer_pack import write_pack
-
-        envs = self.outbox()
-        path = write_pack(path, self.identity["site_id"], self.machine_id, envs)
-        with self.ctx.unit_of_work() as uow:
-            uow.journal("net.pack_written", Path(path).name, {"count": len(envs),
-                                                              "last": envs[-1].header.seq if envs else 0})
-        return path
-
     # -- offline authorisation ------------------------------------------------------------
     def _verifier(self):
         from app.core import authcodes
@@ -386,7 +384,15 @@ class TerminalNode:
                              .order_by(ReceivedRecord.seq))
             return [rec.Record(rec.Envelope.from_json(r.envelope).header, r.payload) for r in rows]
 
-    def _take_commands(self, dicts: list[dict]) -> None:
+    def last_command(self, kind: str) -> dict | None:
+        """The payload of the latest command of ``kind`` the master sent this machine (a
+        station's profile: what it is, where), or None."""
+        with self.store.read() as s:
+            return s.scalar(select(ReceivedRecord.payload).where(ReceivedRecord.machine_id == rec.MASTER,
+                                                                 ReceivedRecord.kind == kind)
+                            .order_by(ReceivedRecord.seq.desc()).limit(1))
+
+    def _take_commands(self, dicts: list[dict], via: str = "lan") -> None:
         keys = [base64.b64decode(v) for v in self.identity["site_public_keys"].values()]
         fresh = []
         for d in dicts:
@@ -413,9 +419,9 @@ class TerminalNode:
                     uow.session.add(ReceivedRecord(machine_id=rec.MASTER, seq=env.header.seq, kind=env.header.kind,
                                                    created_at=env.header.created_at, content_hash=env.content_hash,
                                                    envelope=env.to_json(), payload=record.payload,
-                                                   received_at=self.clock.now(), via="lan"))
+                                                   received_at=self.clock.now(), via=via))
             uow.journal("net.commands_received", rec.MASTER, {"first": fresh[0][0].header.seq,
-                                                              "last": fresh[-1][0].header.seq})
+                                                              "last": fresh[-1][0].header.seq, "via": via})
         self.commands_seen = fresh[-1][0].header.seq
         for _, record in fresh:
             for cb in list(self.on_command):
@@ -431,6 +437,11 @@ class TerminalNode:
             self._online = value
             for cb in list(self.on_online_changed):
                 _safely(cb, value)
+
+    @property
+    def running(self) -> bool:
+        """The sender thread is started (``start``) and not stopped."""
+        return self._thread is not None
 
     def start(self) -> "TerminalNode":
         ident = self.identity
@@ -520,3 +531,24 @@ class TerminalNode:
             self.acked = reply["contiguous"]
             if not progressed:
                 return
+
+
+def enroll_and_wait(node: TerminalNode, master: str, name: str, wait: float,
+                    on_code: Callable[[str], None], stop: threading.Event | None = None,
+                    poll: float = 1.0) -> str | None:
+    """Ask the master to enroll this machine (terminal or station), hand the code to show to
+    ``on_code`` and wait for the operator's grant.  Returns the confirmation code both screens
+    show, or None when ``wait`` seconds passed (or ``stop`` was set) first.  The one road for
+    the command line and the station's window."""
+    code = node.request_enrollment(master, name)
+    on_code(code)
+    stop = stop or threading.Event()
+    deadline = time.monotonic() + wait
+    while not stop.is_set():
+        confirm = node.complete_enrollment()
+        if confirm:
+            return confirm
+        if time.monotonic() >= deadline:
+            return None
+        stop.wait(min(poll, max(0.0, deadline - time.monotonic())))
+    return None

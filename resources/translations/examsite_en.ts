@@ -272,32 +272,32 @@
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="93" />
+        <location filename="../../app/ui/admin/site_admin.py" line="94" />
         <source>新建账户</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="101" />
+        <location filename="../../app/ui/admin/site_admin.py" line="102" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="101" />
+        <location filename="../../app/ui/admin/site_admin.py" line="102" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="102" />
+        <location filename="../../app/ui/admin/site_admin.py" line="103" />
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="102" />
+        <location filename="../../app/ui/admin/site_admin.py" line="103" />
         <source>所在单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="103" />
+        <location filename="../../app/ui/admin/site_admin.py" line="104" />
         <source>督导员证卡编号</source>
         <translation>Supervisor card no.</translation>
     </message>
@@ -940,6 +940,244 @@
 （检录照片将无法留存）</source>
         <translation>No camera connected
 (no check-in photo will be kept)</translation>
+    </message>
+</context>
+<context>
+    <name>DoorDeskView</name>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="35" />
+        <source>扫描或输入准考证号、证件号码，按回车</source>
+        <translation>Scan or type the ticket or ID number, then press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="36" />
+        <source>准考证号或证件号码</source>
+        <translation>Ticket or ID number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="40" />
+        <source>检录</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="44" />
+        <source>正在打开检录台…</source>
+        <translation>Opening the door desk…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="46" />
+        <source>场次</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="47" />
+        <location filename="../../app/ui/stations/door.py" line="134" />
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="51" />
+        <source>考生照片</source>
+        <translation>Candidate photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="54" />
+        <source>检录结果</source>
+        <translation>Check-in result</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="58" />
+        <source>考生</source>
+        <translation>Candidate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="66" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="66" />
+        <source>准考证号</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="66" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="66" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="72" />
+        <source>今日检录</source>
+        <translation>Today's check-ins</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="74" />
+        <source>今日检录人数</source>
+        <translation>Check-ins today</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="113" />
+        <source>正在检录 {0}…</source>
+        <translation>Checking in {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="120" />
+        <source>准予入场</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="122" />
+        <source>准予入场（离线，待主机确认）</source>
+        <translation>Admitted (offline, awaiting the master)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="123" />
+        <source>{0}
+准考证号 {1}
+考场 {2}　座位 {3}</source>
+        <translation>{0}
+Ticket {1}
+Room {2}  Seat {3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="129" />
+        <source>无照片</source>
+        <translation>No photo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="140" />
+        <source>不准入场</source>
+        <translation>Not admitted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="176" />
+        <source>已入场</source>
+        <translation>Admitted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="178" />
+        <source>已入场（重复检录已报考场负责人）</source>
+        <translation>Admitted (double check-in reported to the room head)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="180" />
+        <source>离线入场待主机确认</source>
+        <translation>Admitted offline, awaiting the master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="180" />
+        <source>等待主机确认</source>
+        <translation>Awaiting the master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="182" />
+        <source>主机拒绝：已在其他检录台检录</source>
+        <translation>Refused by the master: checked in at another desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="183" />
+        <source>主机拒绝</source>
+        <translation>Refused by the master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="189" />
+        <source>场次：{0} {1}（{2} 开考）　名册 {3} 人</source>
+        <translation>Session: {0} {1} (starts {2})  Roster {3}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="193" />
+        <source>等待主机下发场次和名册…</source>
+        <translation>Waiting for the master to send the session and roster…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/door.py" line="204" />
+        <source>今日本检录台检录 {0} 人</source>
+        <translation>{0} checked in at this desk today</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentScreen</name>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="49" />
+        <source>登记本站点到考点主机</source>
+        <translation>Enroll this station with the site master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="52" />
+        <location filename="../../app/ui/stations/app.py" line="61" />
+        <source>主机地址</source>
+        <translation>Master address</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="54" />
+        <source>例如：一号门检录台</source>
+        <translation>e.g. Door 1 desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="55" />
+        <location filename="../../app/ui/stations/app.py" line="62" />
+        <source>本机名称</source>
+        <translation>This machine's name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="56" />
+        <source>申请登记</source>
+        <translation>Request enrollment</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="68" />
+        <source>登记码</source>
+        <translation>Enrollment code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="70" />
+        <source>登记状态</source>
+        <translation>Enrollment state</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="89" />
+        <source>请填写主机地址（形如 https://192.168.1.10:8443）和本机名称</source>
+        <translation>Enter the master address (like https://192.168.1.10:8443) and this machine's name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="92" />
+        <source>正在联系主机…</source>
+        <translation>Contacting the master…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="98" />
+        <source>请把下面的登记码报给主机管理员，在「站点管理 → 站点与终端」中准予：</source>
+        <translation>Give this code to the master's administrator to grant in Site admin → Stations and terminals:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="100" />
+        <source>等待主机准予登记…</source>
+        <translation>Waiting for the master to grant…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="105" />
+        <source>等待超时，主机未准予登记；请重新申请</source>
+        <translation>Timed out: not granted; please request again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="107" />
+        <source>已登记为 {0}。请核对主机屏幕上的确认码与此一致：</source>
+        <translation>Enrolled as {0}. Check the master shows the same confirmation code:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="109" />
+        <source>核对无误后点「进入站点」</source>
+        <translation>When they match, click Open station</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="110" />
+        <source>进入站点</source>
+        <translation>Open station</translation>
     </message>
 </context>
 <context>
@@ -1899,6 +2137,7 @@
         <translation>System (automatic)</translation>
     </message>
     <message>
+        <location filename="../../app/ui/common/core_strings.py" line="41" />
         <location filename="../../app/ui/workplaces.py" line="41" />
         <source>监考台</source>
         <translation>Proctor console</translation>
@@ -2030,6 +2269,16 @@
         <location filename="../../app/ui/common/core_strings.py" line="28" />
         <source>操作日志链</source>
         <translation>Journal chain</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="39" />
+        <source>检录台</source>
+        <translation>Door desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/common/core_strings.py" line="40" />
+        <source>实操评分站</source>
+        <translation>Grader station</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/journal_words.py" line="25" />
@@ -2996,42 +3245,42 @@ Reason:</translation>
 <context>
     <name>InstitutionTab</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="188" />
+        <location filename="../../app/ui/admin/site_admin.py" line="189" />
         <source>尚未设置评价机构信息</source>
         <translation>The institution has not been set up yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="190" />
+        <location filename="../../app/ui/admin/site_admin.py" line="191" />
         <source>评价机构名称</source>
         <translation>Institution name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="191" />
+        <location filename="../../app/ui/admin/site_admin.py" line="192" />
         <source>机构类别</source>
         <translation>Institution category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="192" />
+        <location filename="../../app/ui/admin/site_admin.py" line="193" />
         <source>评价机构代码</source>
         <translation>Institution code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="193" />
+        <location filename="../../app/ui/admin/site_admin.py" line="194" />
         <source>所在省份</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="194" />
+        <location filename="../../app/ui/admin/site_admin.py" line="195" />
         <source>站点序列码</source>
         <translation>Site serial</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="195" />
+        <location filename="../../app/ui/admin/site_admin.py" line="196" />
         <source>证书编号前缀</source>
         <translation>Certificate number prefix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="196" />
+        <location filename="../../app/ui/admin/site_admin.py" line="197" />
         <source>省份规则（建站时选定，不可更改）</source>
         <translation>Province rules (chosen when the site was created; fixed)</translation>
     </message>
@@ -5270,102 +5519,102 @@ Certificate fingerprint: {1}</translation>
 <context>
     <name>RosterImportTab</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="43" />
+        <location filename="../../app/ui/admin/site_admin.py" line="44" />
         <source>名册文件</source>
         <translation>Roster file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="43" />
+        <location filename="../../app/ui/admin/site_admin.py" line="44" />
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="47" />
+        <location filename="../../app/ui/admin/site_admin.py" line="48" />
         <source>名册文件（.xlsx）</source>
         <translation>Roster file (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="45" />
+        <location filename="../../app/ui/admin/site_admin.py" line="46" />
         <source>照片文件夹</source>
         <translation>Photo folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="45" />
+        <location filename="../../app/ui/admin/site_admin.py" line="46" />
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="48" />
+        <location filename="../../app/ui/admin/site_admin.py" line="49" />
         <source>照片文件夹（可选）</source>
         <translation>Photo folder (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="49" />
+        <location filename="../../app/ui/admin/site_admin.py" line="50" />
         <source>导入（全部成功或全部不导入）</source>
         <translation>Import (all or nothing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="53" />
+        <location filename="../../app/ui/admin/site_admin.py" line="54" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="54" />
+        <location filename="../../app/ui/admin/site_admin.py" line="55" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="54" />
+        <location filename="../../app/ui/admin/site_admin.py" line="55" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="54" />
+        <location filename="../../app/ui/admin/site_admin.py" line="55" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="54" />
+        <location filename="../../app/ui/admin/site_admin.py" line="55" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="55" />
+        <location filename="../../app/ui/admin/site_admin.py" line="56" />
         <source>导入错误列表</source>
         <translation>Import errors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="43" />
+        <location filename="../../app/ui/admin/site_admin.py" line="44" />
         <source>选择名册</source>
         <translation>Choose roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="45" />
+        <location filename="../../app/ui/admin/site_admin.py" line="46" />
         <source>选择照片文件夹</source>
         <translation>Choose photo folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="65" />
+        <location filename="../../app/ui/admin/site_admin.py" line="66" />
         <source>请先选择名册文件</source>
         <translation>Choose a roster file first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="69" />
+        <location filename="../../app/ui/admin/site_admin.py" line="70" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="71" />
+        <location filename="../../app/ui/admin/site_admin.py" line="72" />
         <source>正在校验并导入名册…</source>
         <translation>Checking and importing the roster…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="75" />
+        <location filename="../../app/ui/admin/site_admin.py" line="76" />
         <source>导入成功：认定计划 {0} 个，考生 {1} 名，照片 {2} 张。</source>
         <translation>Imported: {0} batch plans, {1} candidates, {2} photos.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="78" />
+        <location filename="../../app/ui/admin/site_admin.py" line="79" />
         <source>{0} 名考生没有照片。</source>
         <translation>{0} candidates have no photo.</translation>
     </message>
@@ -5740,112 +5989,481 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>SiteAdminWorkplace</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="209" />
+        <location filename="../../app/ui/admin/site_admin.py" line="210" />
         <source>名册导入</source>
         <translation>Roster import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="210" />
+        <location filename="../../app/ui/admin/site_admin.py" line="211" />
         <source>工作人员账户</source>
         <translation>Staff accounts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="211" />
+        <location filename="../../app/ui/admin/site_admin.py" line="212" />
         <source>评价机构</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="213" />
+        <location filename="../../app/ui/admin/site_admin.py" line="214" />
         <source>考前自检</source>
         <translation>Readiness check</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="216" />
+        <source>站点与终端</source>
+        <translation>Stations and terminals</translation>
     </message>
 </context>
 <context>
     <name>StaffTab</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="129" />
+        <location filename="../../app/ui/admin/site_admin.py" line="130" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="129" />
+        <location filename="../../app/ui/admin/site_admin.py" line="130" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="129" />
+        <location filename="../../app/ui/admin/site_admin.py" line="130" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="129" />
+        <location filename="../../app/ui/admin/site_admin.py" line="130" />
         <source>所在单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="130" />
+        <location filename="../../app/ui/admin/site_admin.py" line="131" />
         <source>证卡编号</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="130" />
+        <location filename="../../app/ui/admin/site_admin.py" line="131" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="131" />
+        <location filename="../../app/ui/admin/site_admin.py" line="132" />
         <source>工作人员账户列表</source>
         <translation>Staff account list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="133" />
+        <location filename="../../app/ui/admin/site_admin.py" line="134" />
         <source>新建账户…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="133" />
+        <location filename="../../app/ui/admin/site_admin.py" line="134" />
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="134" />
+        <location filename="../../app/ui/admin/site_admin.py" line="135" />
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="134" />
+        <location filename="../../app/ui/admin/site_admin.py" line="135" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="148" />
+        <location filename="../../app/ui/admin/site_admin.py" line="149" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="148" />
+        <location filename="../../app/ui/admin/site_admin.py" line="149" />
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="150" />
+        <location filename="../../app/ui/admin/site_admin.py" line="151" />
         <source>（已锁定）</source>
         <translation> (locked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="166" />
+        <location filename="../../app/ui/admin/site_admin.py" line="167" />
         <source>正在创建账户…</source>
         <translation>Creating the account…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="175" />
+        <location filename="../../app/ui/admin/site_admin.py" line="176" />
         <source>停用账户</source>
         <translation>Deactivate account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="175" />
+        <location filename="../../app/ui/admin/site_admin.py" line="176" />
         <source>确定停用账户「{0}」吗？停用后该账户无法登录。</source>
         <translation>Deactivate account “{0}”? It will no longer be able to log in.</translation>
+    </message>
+</context>
+<context>
+    <name>StationShell</name>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="137" />
+        <source>站点类型</source>
+        <translation>Station kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="140" />
+        <source>考场</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="143" />
+        <source>机器编号</source>
+        <translation>Machine id</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="145" />
+        <source>与主机的连接</source>
+        <translation>Link to the master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="146" />
+        <source>导出数据包…</source>
+        <translation>Export pack…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="147" />
+        <source>链路断开时：把本站点的记录写到U盘，交主机导入</source>
+        <translation>When the link is down: write this station's records to a USB stick for the master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="149" />
+        <source>导入主机指令包…</source>
+        <translation>Import master pack…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="150" />
+        <source>链路断开时：导入主机写到U盘的下发内容和答复</source>
+        <translation>When the link is down: import what the master wrote to a USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="167" />
+        <source>数据包结果</source>
+        <translation>Pack result</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="170" />
+        <source>等待主机下发…
+
+本站点已登记；主机管理员下发场次或工作内容后，这里自动显示。</source>
+        <translation>Waiting for the master…
+
+This station is enrolled; its work shows here once the administrator sends it.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="203" />
+        <source>站点（等待主机下发）</source>
+        <translation>Station (waiting for the master)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="204" />
+        <source>考场：{0}</source>
+        <translation>Room: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="205" />
+        <source>考场：不限</source>
+        <translation>Room: any</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="206" />
+        <source>机器 {0}（{1}）</source>
+        <translation>Machine {0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="208" />
+        <source>● 在线 · 待发送 {0} 条</source>
+        <translation>● Online · {0} to send</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="210" />
+        <source>● 离线 · 待发送 {0} 条</source>
+        <translation>● Offline · {0} to send</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="227" />
+        <source>导出数据包</source>
+        <translation>Export pack</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="228" />
+        <location filename="../../app/ui/stations/app.py" line="239" />
+        <source>数据包 (*.espack)</source>
+        <translation>Packs (*.espack)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="235" />
+        <source>已写出本站点记录 {0} 条：{1}（交主机「导入站点数据包」）</source>
+        <translation>Wrote {0} records of this station: {1} (import on the master)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="236" />
+        <source>正在写出数据包…</source>
+        <translation>Writing the pack…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="239" />
+        <source>导入主机指令包</source>
+        <translation>Import master pack</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="246" />
+        <source>已导入主机指令 {0} 条（已有的不会重复）</source>
+        <translation>Imported {0} master commands (those held already are skipped)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="247" />
+        <source>正在导入指令包…</source>
+        <translation>Importing the pack…</translation>
+    </message>
+</context>
+<context>
+    <name>StationWindow</name>
+    <message>
+        <location filename="../../app/ui/stations/app.py" line="259" />
+        <source>ExamSite 站点</source>
+        <translation>ExamSite station</translation>
+    </message>
+</context>
+<context>
+    <name>StationsTab</name>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="55" />
+        <source>等待登记的终端和站点（核对对方屏幕上的登记码）</source>
+        <translation>Terminals and stations waiting (check the code on their screen)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="56" />
+        <source>登记码</source>
+        <translation>Enrollment code</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="56" />
+        <location filename="../../app/ui/admin/stations_view.py" line="70" />
+        <location filename="../../app/ui/admin/stations_view.py" line="76" />
+        <location filename="../../app/ui/admin/stations_view.py" line="92" />
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="56" />
+        <source>请求时间</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="57" />
+        <source>等待登记的请求</source>
+        <translation>Enrollment requests</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="63" />
+        <location filename="../../app/ui/admin/stations_view.py" line="76" />
+        <location filename="../../app/ui/admin/stations_view.py" line="92" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="66" />
+        <location filename="../../app/ui/admin/stations_view.py" line="76" />
+        <location filename="../../app/ui/admin/stations_view.py" line="92" />
+        <source>考场</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="69" />
+        <source>默认用对方报来的名称</source>
+        <translation>Default: the name it sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="72" />
+        <source>准予登记</source>
+        <translation>Grant</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="84" />
+        <source>登记结果</source>
+        <translation>Grant result</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="91" />
+        <source>已登记的站点</source>
+        <translation>Enrolled stations</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="92" />
+        <source>编号</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="92" />
+        <source>连接</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="93" />
+        <source>最后联系</source>
+        <translation>Last heard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="93" />
+        <source>待发送</source>
+        <translation>To send</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="93" />
+        <location filename="../../app/ui/admin/stations_view.py" line="96" />
+        <location filename="../../app/ui/admin/stations_view.py" line="106" />
+        <source>场次</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="93" />
+        <source>名册人数</source>
+        <translation>Roster</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="94" />
+        <source>站点列表</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="99" />
+        <source>向选中的检录台下发名册</source>
+        <translation>Send the roster to the selected door desk</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="101" />
+        <source>写出发给选中站点的指令包…</source>
+        <translation>Write a pack for the selected station…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="103" />
+        <source>导入站点数据包…</source>
+        <translation>Import a station pack…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="114" />
+        <source>操作结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="157" />
+        <source>（不限考场）</source>
+        <translation>(any room)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="172" />
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="173" />
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="173" />
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="174" />
+        <source>未联系</source>
+        <translation>Not heard</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="176" />
+        <source>未下发</source>
+        <translation>Not sent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="207" />
+        <source>请先在表中选中对方屏幕上显示的登记码</source>
+        <translation>First select the code shown on its screen</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="214" />
+        <source>正在准予登记…</source>
+        <translation>Granting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="219" />
+        <source>，{0}</source>
+        <translation>, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="220" />
+        <source>已准予登记为 {0}（{1}{2}）。</source>
+        <translation>Granted as {0} ({1}{2}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="222" />
+        <source>请核对对方屏幕上的确认码：{0}</source>
+        <translation>Check its screen shows the confirmation code: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="234" />
+        <source>请先选中一个检录台和场次</source>
+        <translation>First select a door desk and a session</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="237" />
+        <source>已向 {0} 下发 {1} 名考生（含照片）</source>
+        <translation>Sent {1} candidates (with photos) to {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="240" />
+        <source>正在下发名册…</source>
+        <translation>Sending the roster…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="245" />
+        <source>请先选中一个站点</source>
+        <translation>First select a station</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="247" />
+        <source>写出指令包</source>
+        <translation>Write a command pack</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="248" />
+        <location filename="../../app/ui/admin/stations_view.py" line="258" />
+        <source>数据包 (*.espack)</source>
+        <translation>Packs (*.espack)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="254" />
+        <source>已写出发给 {0} 的指令 {1} 条：{2}</source>
+        <translation>Wrote {1} commands for {0}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="255" />
+        <source>正在写出指令包…</source>
+        <translation>Writing the command pack…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="258" />
+        <source>导入站点数据包</source>
+        <translation>Import a station pack</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="264" />
+        <source>已导入：新增 {0} 条，重复 {1} 条（重复的不会再计入）</source>
+        <translation>Imported: {0} new, {1} repeated (repeats are not counted again)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="266" />
+        <source>正在导入数据包…</source>
+        <translation>Importing the pack…</translation>
     </message>
 </context>
 <context>

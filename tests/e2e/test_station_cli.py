@@ -81,3 +81,49 @@ def test_two_desks_from_the_command_line(demo, demo_login, demo_site_dir, tmp_pa
         assert second.returncode == 3 and second.stdout.startswith("REFUSED already"), second.stdout + second.stderr
     finally:
         link.stop()
+
+
+def test_packs_both_ways_from_the_command_line(demo, demo_login, demo_site_dir, tmp_path):
+    """The USB road with the link down all along: the master's provisioning carried to the desk,
+    the desk's check-in carried back; carried twice, it is one admission [003 L48]."""
+    from app.core import stations as st
+    from app.services.stations import StationService
+
+    start = _dt.datetime.now(_dt.timezone.utc) + _dt.timedelta(hours=1)
+    sid = CheckinService(demo_login("admin")).create_session(DEMO_PLAN, "理论知识考试", "theory", start, 30)
+    with demo.store.read() as s:
+        ticket = s.scalars(select(models.Candidate.ticket_no).order_by(models.Candidate.ticket_no)).first()
+    desk = tmp_path / "desk1"
+    link = MasterLink(demo).start()
+    try:  # enrollment needs the link once
+        node = TerminalNode.create(desk, DESK_PASS, TEST_KDF, machine="desk1")
+        mid = StationService(demo_login("admin")).enroll(node.request_enrollment(link.url, "desk1"), st.DOOR_DESK)
+        assert node.complete_enrollment()
+        node.close()
+    finally:
+        link.stop()
+    site = ("--site", str(demo_site_dir), "--user", "admin")
+    assert _run("station", "provision", mid, "--session", str(sid), *site).returncode == 0
+    cmds = tmp_path / "to-desk1.espack"
+    out = _run("station", "pack-commands", mid, "--out", str(cmds), *site)
+    assert out.returncode == 0 and out.stdout.strip().endswith("指令 3 条"), out.stdout + out.stderr
+    took = _run("station", "pack-import", "--folder", str(desk), str(cmds))
+    assert took.returncode == 0 and took.stdout.strip().endswith("新增指令 3 条"), took.stdout + took.stderr
+    status = json.loads(_run("station", "status", "--folder", str(desk)).stdout)
+    assert (status["kind"], status["session_id"], status["candidates"]) == ("door_desk", sid, 40)
+    checked = _run("station", "check-in", "--folder", str(desk), ticket, "--connect", "0")
+    assert checked.returncode == 0 and checked.stdout.startswith("ADMITTED_LOCAL"), checked.stdout + checked.stderr
+    back = tmp_path / "desk1.espack"
+    wrote = _run("station", "pack-export", "--folder", str(desk), "--out", str(back))
+    assert wrote.returncode == 0 and wrote.stdout.strip().endswith("记录 1 条"), wrote.stdout + wrote.stderr
+    first = _run("link", "import-pack", str(back), *site)
+    again = _run("link", "import-pack", str(back), *site)
+    assert first.stdout.strip().endswith("新增 1\t重复 0") and again.stdout.strip().endswith("新增 0\t重复 1"), \
+        first.stdout + first.stderr + again.stdout + again.stderr
+    with demo.store.read() as s:
+        from app.store.checkin_tables import Checkin
+
+        assert s.query(Checkin).filter(Checkin.session_id == sid, Checkin.undone_at.is_(None)).count() == 1
+    # the desk's own pack is not a pack of commands for it: one Chinese line, no traceback
+    wrong = _run("station", "pack-import", "--folder", str(desk), str(back))
+    assert wrong.returncode != 0 and "不是主机发给本机" in wrong.stderr and "Traceback" not in wrong.stderr

@@ -1,4 +1,4 @@
-"""站点管理: institution, roster import, staff accounts."""
+"""站点管理: institution, roster import, staff accounts, readiness, stations and terminals."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from app.services.roster import RosterService
 from app.services.site import SiteService
 from app.services.staff import StaffService
 from app.ui.admin.readiness_view import ReadinessTab
+from app.ui.admin.stations_view import StationsTab
 from app.ui.common.tasks import on_changes, run_task
 from app.ui.common.widgets import PathField, confirm, error_text, tr
 
@@ -211,3 +212,5 @@ class SiteAdminWorkplace(QTabWidget):
         self.addTab(InstitutionTab(ctx), self.tr("评价机构"))
         self.readiness = ReadinessTab(ctx)
         self.addTab(self.readiness, self.tr("考前自检"))
+        self.stations = StationsTab(ctx)
+        self.addTab(self.stations, self.tr("站点与终端"))

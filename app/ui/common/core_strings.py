@@ -35,4 +35,8 @@ CORE_STRINGS = [
     QT_TRANSLATE_NOOP("ExamSite", "全部通过，可以开考"),
     QT_TRANSLATE_NOOP("ExamSite", "通过，但有需要注意的事项"),
     QT_TRANSLATE_NOOP("ExamSite", "未通过：有必须在开考前处理的问题"),
+    # station kinds (app.core.stations.KIND_NAMES; 考试终端 above)
+    QT_TRANSLATE_NOOP("ExamSite", "检录台"),
+    QT_TRANSLATE_NOOP("ExamSite", "实操评分站"),
+    QT_TRANSLATE_NOOP("ExamSite", "监考台"),
 ]

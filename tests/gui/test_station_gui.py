@@ -1,0 +1,151 @@
+"""The stations' GUI roads (issue 17): a station asks to be enrolled from its own window and
+shows its code; the administrator grants it in 站点管理 → 站点与终端 as a door desk of a room;
+both screens show the same confirmation code; the station shell's header shows the kind, the
+room and the link; the door desk admits a candidate and refuses the same candidate again.
+
+The rule the desk keeps (rules-digest.md §7.1): "职工**凭准考证和身份证**进入考场" (Nanxun)
+[003 L48] -- one admission per candidate: the second check-in of a ticket is refused, in one
+big Chinese line.  Real master link on TLS loopback, real stores, real Qt widgets."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.net.master import MasterLink
+from app.net.terminal import TerminalNode
+from app.services.checkin import CheckinService
+from app.services.demo import DEMO_PLAN
+from app.store.keys import TEST_KDF
+
+DESK_PASS = "door-desk-pass-1"
+
+
+@pytest.fixture
+def master(demo):
+    link = MasterLink(demo).start()
+    yield link
+    link.stop()
+
+
+@pytest.fixture
+def session_id(demo_login):
+    start = _dt.datetime.now(_dt.timezone.utc) + _dt.timedelta(hours=1)
+    return CheckinService(demo_login("admin")).create_session(DEMO_PLAN, "理论知识考试", "theory", start, 30)
+
+
+def test_station_enrolled_in_site_admin_then_checks_candidates_in(qtbot, demo, demo_login, master, session_id,
+                                                                  tmp_path):
+    from app.ui.admin.site_admin import SiteAdminWorkplace
+    from app.ui.stations.app import StationWindow
+    from app.ui.stations.door import DoorDeskView
+
+    node = TerminalNode.create(tmp_path / "desk1", DESK_PASS, TEST_KDF, machine="desk1")
+    station = StationWindow(node, master.url)
+    qtbot.addWidget(station)
+    try:
+        screen = station.enrollment
+        screen.name.setText("一号门检录台")
+        # a wrong address is one Chinese line on the screen, and the station may try again
+        screen.master.setText("主机")
+        qtbot.mouseClick(screen.ask, Qt.LeftButton)
+        assert screen.status.text().startswith("请填写主机地址")
+        screen.master.setText(f"https://127.0.0.1:{_closed_port()}")
+        qtbot.mouseClick(screen.ask, Qt.LeftButton)
+        qtbot.waitUntil(lambda: screen.status.text().startswith("无法连接主机") and screen.ask.isEnabled(),
+                        timeout=15000)
+        assert screen.code.text() == ""
+        screen.master.setText(master.url)
+        qtbot.mouseClick(screen.ask, Qt.LeftButton)
+        qtbot.waitUntil(lambda: bool(re.fullmatch(r"[0-9A-Z]{5}-[0-9A-Z]{5}", screen.code.text())), timeout=15000)
+        code = screen.code.text()
+
+        # the administrator sees the request with the same code, grants it as a door desk of a room
+        admin = SiteAdminWorkplace(demo_login("admin"))
+        qtbot.addWidget(admin)
+        tab = admin.stations
+        tab.refresh()
+        qtbot.waitUntil(lambda: tab.requests.rowCount() == 1 and tab.room.count() > 1, timeout=10000)
+        assert tab.requests.item(0, 0).text() == code
+        tab.requests.selectRow(0)
+        tab.kind.setCurrentIndex(tab.kind.findText("检录台"))
+        room = tab.room.itemText(1)
+        tab.room.setCurrentIndex(1)
+        qtbot.mouseClick(tab.grant_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: "S001" in tab.granted.text(), timeout=10000)
+        assert "检录台" in tab.granted.text() and room in tab.granted.text()
+        shown = re.search(r"确认码：(\d{6})", tab.granted.text()).group(1)
+
+        # the station shows the same confirmation code, then its shell
+        qtbot.waitUntil(lambda: "S001" in screen.code_hint.text(), timeout=15000)
+        assert screen.code.text() == shown
+        station.open_shell()
+        shell = station.shell
+        qtbot.waitUntil(lambda: "在线" in shell.link_label.text(), timeout=15000)
+        assert shell.kind_label.text() == "站点（等待主机下发）"
+        assert shell.body.currentWidget() is shell.waiting and "等待主机下发" in shell.waiting.text()
+
+        # provisioned from 站点管理: the header says what it is and where; the body is the door desk
+        qtbot.waitUntil(lambda: tab.table.rowCount() == 1 and tab.session.count() == 1, timeout=10000)
+        tab.table.selectRow(0)
+        qtbot.mouseClick(tab.provision_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: "已向 S001 下发" in tab.result.text(), timeout=10000)
+        qtbot.waitUntil(lambda: shell.kind_label.text() == "检录台", timeout=15000)
+        assert shell.room_label.text() == f"考场：{room}"
+        assert "S001" in shell.machine_label.text() and "一号门检录台" in shell.machine_label.text()
+        assert re.search(r"在线 · 待发送 \d+ 条", shell.link_label.text())
+        door = shell.body.currentWidget()
+        assert isinstance(door, DoorDeskView)
+        qtbot.waitUntil(lambda: door.entry.isEnabled() and "名册" in door.session.text(), timeout=15000)
+
+        # admitted: name, room and seat with the photo; the same ticket again: refused in one big line
+        from app.services.stations import StationService
+
+        ticket = _ticket_in(demo, room)
+        door.entry.setText(ticket)
+        qtbot.keyClick(door.entry, Qt.Key_Return)
+        qtbot.waitUntil(lambda: door.verdict.text() == "准予入场", timeout=15000)
+        assert ticket in door.who.text() and room in door.who.text()
+        assert not door.photo.pixmap().isNull()
+        qtbot.waitUntil(lambda: door.table.rowCount() == 1 and door.table.item(0, 3).text() == "已入场",
+                        timeout=10000)
+        door.entry.setText(ticket)
+        qtbot.keyClick(door.entry, Qt.Key_Return)
+        qtbot.waitUntil(lambda: door.verdict.text() == "不准入场", timeout=15000)
+        assert door.who.text().startswith("重复检录") and ticket not in door.who.text()
+        assert door.photo.pixmap().isNull()
+        assert door.table.rowCount() == 1
+        assert [v.candidates for v in StationService(demo_login("admin")).stations()] == [door_count(door)]
+
+        # the station list in 站点管理 shows it on line, with its kind and room
+        tab.refresh()
+        qtbot.waitUntil(lambda: tab.table.item(0, 4).text() == "在线", timeout=15000)
+        assert [tab.table.item(0, c).text() for c in (0, 2, 3)] == ["S001", "检录台", room]
+    finally:
+        station.close()
+        node.close()
+
+
+def _closed_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]  # nobody listens there once closed
+
+
+def door_count(door) -> int:
+    return int(re.search(r"名册 (\d+) 人", door.session.text()).group(1))
+
+
+def _ticket_in(demo, room: str) -> str:
+    from sqlalchemy import select
+
+    from app.store import models
+
+    with demo.store.read() as s:
+        return s.scalars(select(models.Candidate.ticket_no).where(models.Candidate.room == room)
+                         .order_by(models.Candidate.ticket_no)).first()
