@@ -21,6 +21,7 @@ import threading
 
 from sqlalchemy import delete, select
 
+from app.core import identity
 from app.core import misconduct as mc
 from app.core import passwords
 from app.core import records as rec
@@ -237,7 +238,7 @@ class RoomConsole:
         facts = (facts or "").strip()
         if len(facts) < 6:
             raise DomainError("须写明违纪事实（时间、地点、经过）")
-        ticket_no = (ticket_no or "").strip()
+        ticket_no = identity.clean("ticket_no", ticket_no)
         now = self.node.clock.now()
         try:
             mc.penalty(int(article), int(item), subject=subject, subjects=tuple(profile["subjects"]),

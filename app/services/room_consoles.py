@@ -171,7 +171,7 @@ def _payloads(s, row: RoomConsole, live: dict | None) -> tuple[dict, dict]:
 def refresh_boards(ctx: ServiceContext, live: dict | None = None) -> int:
     """Send every console whose room changed its ``room.board`` / ``room.findings``.  Reads first
     (no write lock); writes only when something changed.  ``live``: the link's live board rows
-    (None: terminals shown as the store knows them, offline).  Returns commands sent."""
+    (None: this process has no link; only the findings are sent).  Returns commands sent."""
     with ctx.reading() as s:
         stale = []
         for row in s.scalars(select(RoomConsole).order_by(RoomConsole.machine_id)):
@@ -179,7 +179,7 @@ def refresh_boards(ctx: ServiceContext, live: dict | None = None) -> int:
                 board, findings = _payloads(s, row, live)
             except NotFound:  # the batch was removed meanwhile
                 continue
-            if _digest(board) != row.board_hash or _digest(findings) != row.findings_hash:
+            if (live is not None and _digest(board) != row.board_hash) or _digest(findings) != row.findings_hash:
                 stale.append(row.machine_id)
     if not stale:
         return 0
@@ -188,7 +188,8 @@ def refresh_boards(ctx: ServiceContext, live: dict | None = None) -> int:
         for mid in stale:
             row = uow.session.get(RoomConsole, mid)
             board, findings = _payloads(uow.session, row, live)
-            sent += _queue_if_changed(uow, row, rcn.BOARD, "board_hash", board)
+            if live is not None:  # without the link's live board, terminals' state is not known here
+                sent += _queue_if_changed(uow, row, rcn.BOARD, "board_hash", board)
             sent += _queue_if_changed(uow, row, rcn.FINDINGS, "findings_hash", findings)
         uow.journal("room_console.boards_sent", "", {"consoles": stale, "commands": sent})
     return sent
