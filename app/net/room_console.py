@@ -348,6 +348,27 @@ class RoomConsole:
             return (len(list(s.scalars(select(ConsoleFinding.ref).where(ConsoleFinding.verdict == rcn.PENDING))))
                     + len(list(s.scalars(select(ConsoleSignature.id).where(ConsoleSignature.verdict == rcn.PENDING)))))
 
+    def screen(self) -> dict:
+        """Everything the console's screen shows, as plain data, in one read (off the UI thread)."""
+        findings = []
+        for f in self.findings():
+            sigs = [x for x in self.signatures(f.ref) if x.verdict in (rcn.HELD, rcn.PENDING)]
+            mine = [f.verdict] if f.seq is not None else []
+            mine += [x.verdict for x in self.signatures(f.ref) if x.seq is not None]
+            refused = [v for v in mine if v not in (rcn.HELD, rcn.PENDING)]
+            answer = refused[-1] if refused else rcn.PENDING if rcn.PENDING in mine else rcn.HELD
+            findings.append({"ref": f.ref, "ticket_no": f.ticket_no, "name": f.name, "article": f.article,
+                             "item": f.item, "facts": f.facts, "status": f.status, "opened_at": f.opened_at,
+                             "witnesses": [x.name for x in sigs if x.kind == "witness"],
+                             "confirmed_by": next((x.name for x in sigs if x.kind == "confirm"), ""),
+                             "answer": answer})
+        return {"profile": self.profile or {}, "terminals": self.terminals(), "incidents": self.incidents(),
+                "findings": findings, "online": self.node.online,
+                "backlog": self.node.backlog() if self.node.identity else 0,
+                "staff": [{"username": x.username, "name": x.name, "roles": list(x.roles),
+                           "batch_roles": list(x.batch_roles)} for x in self.staff()],
+                "candidates": [(c.ticket_no, c.name, c.seat) for c in self.candidates()]}
+
     def status(self) -> dict:
         profile = self.profile or {}
         findings = self.findings()
