@@ -32,6 +32,7 @@ from app.store import results_tables as rt
 from app.store.keys import TEST_KDF
 from app.store.net_tables import ReceivedRecord
 from app.store.room_console_tables import ConsoleCandidate, ConsoleStaff
+from tests.integration.test_no_hash_under_write_lock import watch  # noqa: F401 - a fixture
 
 CONSOLE_PASS = "room-console-pass-1"
 ROOM1, ROOM2 = "第1考场", "第2考场"
@@ -286,3 +287,17 @@ def test_provisioning_refuses_what_is_not_a_room_console(demo, demo_login, setup
         RoomConsoleService(admin).provision_room_console(setup["ids"][0], DEMO_PLAN, staff=["kaoping1"])
     with pytest.raises(PermissionDenied):
         RoomConsoleService(demo_login("jiankao1")).provision_room_console(setup["ids"][0], DEMO_PLAN)
+
+
+def test_passwords_are_checked_before_the_consoles_write_lock(demo, setup, watch):
+    """Nothing slow under the write lock (DEVELOPERS.md): each signature's Argon2 runs before the
+    console's transaction opens, a wrong password included."""
+    c1 = setup["console"]
+    with watch.on():
+        ref = c1.open_finding("jiankao1", PROCTOR_PW, room_tickets(demo, ROOM1)[11], 6, 1, FACTS)
+        c1.sign(ref, "jiankao1", PROCTOR_PW)
+        with pytest.raises(PermissionDenied):
+            c1.sign(ref, "jiankao2", "Not-the-password-1")
+        c1.sign(ref, "jiankao2", PROCTOR_PW)
+        c1.confirm(ref, "kaochang", HEAD_PW)
+    assert len(watch.hashes) >= 5 and watch.under_lock() == []
