@@ -82,6 +82,7 @@ class ConsoleAct:
     seq: int
     username: str
     at: _dt.datetime
+    room: str = ""  # the console's room: it records findings on that room's candidates only
 
     @property
     def origin(self) -> dict:

@@ -271,6 +271,8 @@ class RoomConsole:
         f = s.get(ConsoleFinding, ref)
         if f is None:
             raise NotFound(f"本监考台没有违纪记录「{ref}」")
+        if f.verdict not in (rcn.HELD, rcn.PENDING):  # the master refused to open it: nothing to sign
+            raise ConsoleRefused(f.verdict, f"违纪记录「{ref}」未被主机收存（{rcn.verdict_name(f.verdict)}），不能签字")
         return f
 
     @staticmethod

@@ -74,6 +74,8 @@ class ConsoleFindings(Service):
 
         s = uow.session
         cand = rc.candidate(s, str(p["ticket_no"]))
+        if act.room and cand.room != act.room:
+            raise DomainError(f"考生 {cand.ticket_no} 不在{act.room}，本监考台不能记录其违纪")
         facts = str(p.get("facts", "")).strip()
         if len(facts) < 6:
             raise DomainError("须写明违纪事实（时间、地点、经过）")

@@ -30,7 +30,7 @@ def apply_console_record(uow, record: rec.Record) -> None:
     else:
         try:
             at = _dt.datetime.fromisoformat(str(p["at"]))
-            act = rcn.ConsoleAct(console, h.seq, str(p["by"]), at)
+            act = rcn.ConsoleAct(console, h.seq, str(p["by"]), at, row.room)
         except (KeyError, ValueError):
             act = None
         if act is None:

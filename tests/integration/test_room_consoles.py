@@ -114,7 +114,7 @@ def journal(demo, action):
                 s.query(models.JournalEntry).filter_by(action=action).order_by(models.JournalEntry.seq)]
 
 
-def test_only_the_rooms_data_reaches_the_console(demo, demo_login, setup):
+def test_only_the_rooms_data_reaches_the_console(demo, demo_login, master, setup):
     c1 = setup["console"]
     t1, t1_id, t2, t2_id = setup["terminals"]
     status = c1.status()
@@ -147,6 +147,12 @@ def test_only_the_rooms_data_reaches_the_console(demo, demo_login, setup):
     assert [i["text"] for i in c1.incidents()] == ["考生举手报告终端黑屏，已换机"]
     # nothing changed: nothing is sent again
     assert RoomConsoleService(demo_login("jiankao1")).send_boards() == 0
+    # the link process looks every few seconds and sends what changed
+    from app.services.link_host import _RoomBoards
+
+    proctor.record_incident("考生申请如厕，监考陪同", candidate=room1, room=ROOM1)
+    _RoomBoards(demo, master).tick()
+    assert wait_for(lambda: len(c1.incidents()) == 2)
 
 
 def test_two_proctors_sign_the_room_head_confirms_the_master_holds_it_once(demo, demo_login, setup):
@@ -193,6 +199,21 @@ def test_the_room_head_is_never_a_witness_on_the_console_nor_on_the_master(demo,
     [f] = master_findings(demo_login)
     assert f.witnesses == () and f.status == "draft"
     assert [p["code"] for _, p in journal(demo, "misconduct.console_refused")] == [mc.ROOM_HEAD_WITNESS]
+
+
+def test_a_console_records_findings_of_its_own_room_only(demo, demo_login, setup):
+    """A record naming a candidate of another room (a forged or stale console) opens nothing:
+    the console hears ``invalid`` and cannot sign it."""
+    c1 = setup["console"]
+    other = room_tickets(demo, ROOM2)[0]
+    with pytest.raises(DomainError):
+        c1.open_finding("jiankao1", PROCTOR_PW, other, 6, 1, FACTS)  # not in this console's roster
+    now = _dt.datetime.now(_dt.timezone.utc).isoformat()
+    seq = c1.node.record(rcn.FINDING_OPENED, {"ref": "forged-1", "by": "jiankao1", "at": now, "ticket_no": other,
+                                              "subject": "theory", "article": 6, "item": 1, "facts": FACTS}).header.seq
+    assert wait_for(lambda: verdicts(c1, seq) == [rcn.INVALID])
+    assert master_findings(demo_login) == []
+    assert [s for s, _ in journal(demo, "misconduct.console_invalid")] == ["forged-1"]
 
 
 def verdicts(console, seq):
