@@ -322,3 +322,52 @@ def test_passwords_are_checked_before_the_consoles_write_lock(demo, setup, watch
         c1.sign(ref, "jiankao2", PROCTOR_PW)
         c1.confirm(ref, "kaochang", HEAD_PW)
     assert len(watch.hashes) >= 5 and watch.under_lock() == []
+
+
+def test_a_console_killed_mid_stream_loses_nothing_it_acknowledged(demo, demo_login, setup):
+    """A console process SIGKILLed while its proctors sign: every step it acknowledged (and any it
+    made durable after) reaches the master exactly once when it is started again."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    tickets = room_tickets(demo, ROOM1)[12:18]
+    setup["console"].close()  # the folder is driven by the child process now
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    child = subprocess.Popen([sys.executable, "-m", "tests.integration.room_console_child",
+                              str(setup["tmp"] / "console1"), CONSOLE_PASS, *tickets], cwd=root, env=env,
+                             stdout=subprocess.PIPE, text=True)
+    acked: list[tuple[str, str]] = []
+    try:
+        assert child.stdout.readline().strip() == "READY"
+        while len(acked) < 9:
+            line = child.stdout.readline()
+            assert line, "the console process ended early"
+            if line.startswith("ACK"):
+                acked.append(tuple(line.split()[1:3]))
+        child.send_signal(signal.SIGKILL)
+        child.wait(30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+    again = RoomConsole.open(setup["tmp"] / "console1", CONSOLE_PASS)
+    setup["console"] = again
+    made = {f.ref: f for f in again.findings()}
+    assert {ref for ref, _ in acked} <= set(made)
+    again.node.start()
+    assert again.wait_answered(30)
+    records = console_records(demo)
+    assert len(records) == len(set(records)) == again.node.last_seq()  # every record it made, once
+    held = {f.ticket_no: f for f in master_findings(demo_login)}
+    assert sorted(held) == sorted(f.ticket_no for f in made.values())
+    for ref, f in made.items():  # the master holds each step the console made, once
+        mine = [x for x in again.signatures(ref) if x.seq is not None]
+        master = held[f.ticket_no]
+        assert len(master.witnesses) == sum(1 for x in mine if x.kind == "witness")
+        assert (master.confirmed_by is not None) == any(x.kind == "confirm" for x in mine)
+    confirmed = {ref for ref, step in acked if step == "confirmed"}
+    assert confirmed and all(held[made[r].ticket_no].status == "confirmed" for r in confirmed)
