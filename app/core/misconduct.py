@@ -119,6 +119,60 @@ def penalty(article: int, number: int, *, subject: str, subjects: tuple[str, ...
     return Penalty(_C, frozenset(subjects), on, until, text, referral=severity == "serious")
 
 
+# Why a signature on a finding is refused: a code (data: a station hears it, tests decide on it)
+# with one line for people.  The master's screens and the room consoles apply the same rules.
+NOT_A_SIGNER = "not_a_signer"            # an external supervisor does not sign findings
+ROOM_HEAD_WITNESS = "room_head_witness"  # 第十六条: the room head confirms, never witnesses
+SIGNED_TWICE = "signed_twice"            # the same person twice: two *different* staff
+CLOSED = "closed"                        # confirmed already: no more witnesses
+NOT_ROOM_HEAD = "not_room_head"          # only a 考场负责人 confirms
+CONFIRMER_WITNESS = "confirmer_witness"  # the confirmer signed as a witness
+TOO_FEW_WITNESSES = "too_few_witnesses"  # fewer than 2 witnesses
+ALREADY_CONFIRMED = "already_confirmed"  # confirmed before (e.g. on another console)
+NOT_SIGNED = "not_signed"                # not at the stage where it can be confirmed
+
+_CONFIRMED_OR_LATER = ("confirmed", "notified", "decided", "appealed", "reviewed", "withdrawn")
+
+
+@dataclass(frozen=True)
+class SignatureRefusal:
+    code: str
+    message: str
+
+
+def witness_refusal(*, name: str, username: str, roles, batch_roles, witnesses, status: str) -> SignatureRefusal | None:
+    """第十六条 "经2名（含）以上工作人员签字": may this person sign the finding as a witness now?
+    ``roles``: the account's roles; ``batch_roles``: their roles in the finding's batch;
+    ``witnesses``: usernames that signed already; ``status``: the finding's."""
+    if list(roles) == ["external_supervisor"]:
+        return SignatureRefusal(NOT_A_SIGNER, "外部督导员不作为违纪认定的签字人")
+    if status not in ("draft", "signed"):
+        return SignatureRefusal(CLOSED, "该记录已确认，不能再增加签字")
+    if "room_head" in set(batch_roles):
+        return SignatureRefusal(ROOM_HEAD_WITNESS,
+                                f"「{name}」是本批次的考场负责人，只能确认，不能作为签字的工作人员（第十六条）")
+    if username in set(witnesses):
+        return SignatureRefusal(SIGNED_TWICE, f"「{name}」已签字；须由另一名工作人员签字")
+    return None
+
+
+def confirm_refusal(*, name: str, username: str, roles, witnesses, status: str) -> SignatureRefusal | None:
+    """第十六条 "报考场负责人确认": may this person confirm the finding now?  Never one of its witnesses."""
+    if "room_head" not in set(roles):
+        return SignatureRefusal(NOT_ROOM_HEAD, f"「{name}」没有签署此项所需的角色")
+    if status in _CONFIRMED_OR_LATER:
+        return SignatureRefusal(ALREADY_CONFIRMED, f"该记录已由考场负责人确认（{STATUS_NAMES[status]}），不能再次确认")
+    witnesses = list(witnesses)
+    if username in witnesses:
+        return SignatureRefusal(CONFIRMER_WITNESS, f"「{name}」已作为工作人员签字，不能再以考场负责人身份确认（第十六条）")
+    problem = signature_problem(witnesses, True)
+    if problem:
+        return SignatureRefusal(TOO_FEW_WITNESSES, problem)
+    if status != "signed":
+        return SignatureRefusal(NOT_SIGNED, f"该记录状态为「{STATUS_NAMES.get(status, status)}」，不能确认")
+    return None
+
+
 def signature_problem(signers: list[str], room_head_confirmed: bool) -> str | None:
     """第十六条: ≥2 different staff sign, then the 考场负责人 confirms."""
     if len(set(signers)) < 2:

@@ -49,14 +49,41 @@ def main(argv=None) -> int:
 
     threading.Thread(target=watch_parent, name="parent-watch", daemon=True).start()
     emit({"ready": link.url, "fingerprint": link.fingerprint, "pid": os.getpid()})
+    rooms = _RoomBoards(handle, link)
     try:
         while not gone.wait(a.every):
             emit({"board": link.board.snapshot(), "stats": link.stats.summary()})
+            rooms.tick()
     except BrokenPipeError:
         pass
     link.stop()
     store.close()
     return 0
+
+
+class _RoomBoards:
+    """Every few seconds, the room consoles whose room changed (terminals online, incidents,
+    findings) are sent the new ``room.board`` / ``room.findings`` (nothing when nothing changed)."""
+
+    EVERY = 3.0
+
+    def __init__(self, handle, link):
+        import time
+
+        self.handle, self.link, self._time, self._last = handle, link, time.monotonic, 0.0
+
+    def tick(self) -> None:
+        if self._time() - self._last < self.EVERY:
+            return
+        self._last = self._time()
+        from app.services.room_consoles import refresh_boards
+
+        try:
+            refresh_boards(self.link.system_context(), self.link.board.rows())
+        except Exception:  # the store busy, a fault: the link goes on; the next tick sends it
+            import logging
+
+            logging.getLogger(__name__).exception("room boards not sent")
 
 
 class _OffsetClock:

@@ -19,12 +19,13 @@ from sqlalchemy import select
 from app.core import codes
 from app.core.workdays import add_workdays
 from app.core import misconduct as core
-from app.core import results as results_core
-from app.core.errors import Conflict, DomainError, NotFound
+from app.core.errors import Conflict, DomainError
 from app.formats.pdf import write_text_pdf
+from app.services import misconduct_steps as steps
 from app.services import results_common as rc
+from app.services.misconduct_consoles import ConsoleFindings
 from app.services.bans import add_ban, lift_bans
-from app.services.base import Service, find_batch, requires
+from app.services.base import find_batch, requires
 from app.store import models
 from app.store import results_tables as rt
 
@@ -63,23 +64,13 @@ def _view(session, f: rt.MisconductFinding) -> FindingView:
                        f.occurred_on)
 
 
-def _get(session, finding_id: int) -> rt.MisconductFinding:
-    f = session.get(rt.MisconductFinding, finding_id)
-    if f is None:
-        raise NotFound(f"违纪记录 {finding_id} 不存在")
-    return f
+_get = steps.get_finding
 
 
 STATEMENT_WORKDAYS = 3  # [INFERENCE] the seeds give no period for 陈述和申辩; the institution sets it per notice
 
 
-def _is_room_head_of(session, staff_id: int, batch_id: int) -> bool:
-    return session.scalars(select(models.BatchAssignment.id).where(
-        models.BatchAssignment.batch_id == batch_id, models.BatchAssignment.staff_id == staff_id,
-        models.BatchAssignment.role == "room_head")).first() is not None
-
-
-class MisconductService(Service):
+class MisconductService(ConsoleFindings):
     @requires("misconduct.record")
     def open_finding(self, ticket_no: str, subject: str, article: int, item: int, facts: str, *,
                      evidence: str = "", bookmark_id: str | None = None, photo: bytes | None = None,
@@ -90,34 +81,11 @@ class MisconductService(Service):
         if len((facts or "").strip()) < 6:
             raise DomainError("须写明违纪事实（时间、地点、经过）")
         on = occurred_on or rc.local_today(self.ctx.now())
-        refused = bool(warning and warning.get("refused"))
         with self.ctx.unit_of_work() as uow:
-            s = uow.session
-            cand = rc.candidate(s, ticket_no)
-            b = s.get(models.Batch, cand.batch_id)
-            try:
-                core.penalty(article, item, subject=subject, subjects=results_core.required_subjects(b.level), on=on,
-                             warning_refused=refused, severity=severity)
-            except core.MisconductError as exc:
-                raise DomainError(str(exc)) from None
-            f = rt.MisconductFinding(candidate_id=cand.id, subject=subject, article=article, item=item,
-                                     facts=facts.strip(), evidence=evidence.strip(), bookmark_id=bookmark_id,
-                                     photo=photo, warning=warning, severity=severity, occurred_on=on,
-                                     after_exam=after_exam or on > b.exam_end, status="draft",
-                                     created_by=self.ctx.actor.username, created_at=self.ctx.now())
-            s.add(f)
-            s.flush()
-            if bookmark_id is None and on == rc.local_today(self.ctx.now()):   # recorded on the spot, not later
-                from app.services.camera import bookmark_for
-                made = bookmark_for(uow, cand.room, f"违纪违规记录：准考证号 {ticket_no}，{facts.strip()[:60]}",
-                                    self.ctx.now(), "misconduct")
-                if made is not None:
-                    f.bookmark_id = bookmark_id = str(made)
-            uow.journal("misconduct.open", ticket_no, {"finding": f.id, "article": article, "item": item,
-                                                       "subject": subject, "facts": f.facts, "evidence": f.evidence,
-                                                       "bookmark": bookmark_id, "photo": photo is not None,
-                                                       "warning": warning, "severity": severity,
-                                                       "after_exam": f.after_exam})
+            f = steps.create(uow, rc.candidate(uow.session, ticket_no), subject=subject, article=article, item=item,
+                             facts=facts, evidence=evidence, bookmark_id=bookmark_id, photo=photo, warning=warning,
+                             severity=severity, occurred_on=on, after_exam=after_exam,
+                             created_by=self.ctx.actor.username, at=self.ctx.now())
             return f.id
 
     @requires("misconduct.record")
@@ -125,29 +93,8 @@ class MisconductService(Service):
         """A witness signs (第十六条: 2 or more staff).  Returns the number of witness signatures."""
         check = rc.password_check(self.ctx, username, password)
         with self.ctx.unit_of_work() as uow:
-            s = uow.session
-            staff = rc.reauthenticate(s, username, check)
-            if staff.roles == ["external_supervisor"]:
-                raise DomainError("外部督导员不作为违纪认定的签字人")
-            f = _get(s, finding_id)
-            if f.status not in ("draft", "signed"):
-                raise Conflict("该记录已确认，不能再增加签字")
-            cand = s.get(models.Candidate, f.candidate_id)
-            if _is_room_head_of(s, staff.id, cand.batch_id):
-                raise Conflict(f"「{staff.name}」是本批次的考场负责人，只能确认，不能作为签字的工作人员（第十六条）")
-            if s.scalars(select(rt.FindingSignature).where(rt.FindingSignature.finding_id == f.id,
-                                                          rt.FindingSignature.staff_id == staff.id,
-                                                          rt.FindingSignature.kind == "witness")).first():
-                raise Conflict(f"「{staff.name}」已签字；须由另一名工作人员签字")
-            s.add(rt.FindingSignature(finding_id=f.id, staff_id=staff.id, username=staff.username, name=staff.name,
-                                      kind="witness", signed_at=self.ctx.now()))
-            s.flush()
-            n = len(list(s.scalars(select(rt.FindingSignature.id).where(rt.FindingSignature.finding_id == f.id,
-                                                                       rt.FindingSignature.kind == "witness"))))
-            if n >= 2:
-                f.status = "signed"
-            uow.journal("misconduct.sign", str(f.id), {"finding": f.id, "signer": staff.username, "witnesses": n})
-            return n
+            staff = rc.reauthenticate(uow.session, username, check)
+            return steps.add_witness(uow, _get(uow.session, finding_id), staff, self.ctx.now())
 
     @requires("misconduct.record")
     def confirm(self, finding_id: int, username: str, password: str) -> dict:
@@ -156,33 +103,8 @@ class MisconductService(Service):
         Returns the proposed penalty."""
         check = rc.password_check(self.ctx, username, password)
         with self.ctx.unit_of_work() as uow:
-            s = uow.session
-            staff = rc.reauthenticate(s, username, check, "room_head")
-            f = _get(s, finding_id)
-            witnesses = [x.username for x in s.scalars(select(rt.FindingSignature).where(
-                rt.FindingSignature.finding_id == f.id, rt.FindingSignature.kind == "witness"))]
-            if staff.username in witnesses:
-                raise Conflict(f"「{staff.name}」已作为工作人员签字，不能再以考场负责人身份确认（第十六条）")
-            problem = core.signature_problem(witnesses, True)
-            if problem:
-                raise Conflict(problem)
-            if f.status != "signed":
-                raise Conflict(f"该记录状态为「{core.STATUS_NAMES[f.status]}」，不能确认")
-            cand = s.get(models.Candidate, f.candidate_id)
-            b = s.get(models.Batch, cand.batch_id)
-            p = core.penalty(f.article, f.item, subject=f.subject, subjects=results_core.required_subjects(b.level),
-                             on=f.occurred_on, warning_refused=bool(f.warning and f.warning.get("refused")),
-                             severity=f.severity)
-            f.penalty = {"tier": p.tier, "void_subjects": sorted(p.void_subjects), "text": p.text,
-                         "ban_from": p.ban_from.isoformat() if p.ban_from else None,
-                         "ban_until": p.ban_until.isoformat() if p.ban_until else None, "referral": p.referral,
-                         "proposed": True}
-            f.status = "confirmed"
-            s.add(rt.FindingSignature(finding_id=f.id, staff_id=staff.id, username=staff.username, name=staff.name,
-                                      kind="confirm", signed_at=self.ctx.now()))
-            uow.journal("misconduct.confirm", cand.ticket_no, {"finding": f.id, "by": staff.username,
-                                                               "proposed": f.penalty})
-            return dict(f.penalty)
+            staff = rc.reauthenticate(uow.session, username, check, "room_head")
+            return steps.add_confirmation(uow, _get(uow.session, finding_id), staff, self.ctx.now())
 
     @requires("misconduct.decide")
     def notify(self, finding_id: int, method: str, on: _dt.date | None = None,

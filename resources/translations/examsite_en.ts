@@ -2666,6 +2666,96 @@ Score: {0} (out of {1}, pass mark {2})
     </message>
 </context>
 <context>
+    <name>FindingDialog</name>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="88" />
+        <source>记录违纪</source>
+        <translation>Record misconduct</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="92" />
+        <location filename="../../app/ui/stations/room.py" line="95" />
+        <source>考生</source>
+        <translation>Candidate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="94" />
+        <source>{0}　{1}　座位 {2}</source>
+        <translation>{0}  {1}  seat {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="97" />
+        <location filename="../../app/ui/stations/room.py" line="100" />
+        <source>科目</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="99" />
+        <source>理论知识</source>
+        <translation>Theory</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="99" />
+        <source>操作技能</source>
+        <translation>Practical skills</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="102" />
+        <location filename="../../app/ui/stations/room.py" line="107" />
+        <source>违纪情形</source>
+        <translation>Misconduct item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="108" />
+        <source>已提醒，考生拒不改正</source>
+        <translation>Warned; the candidate refused to correct</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="111" />
+        <location filename="../../app/ui/stations/room.py" line="115" />
+        <source>情节</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="112" />
+        <source>不适用（仅第七条须认定）</source>
+        <translation>Not applicable (Article 7 only)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="117" />
+        <location filename="../../app/ui/stations/room.py" line="120" />
+        <source>违纪事实</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="118" />
+        <source>时间、地点、经过，如：09:40 发现考生使用手机查看答案，当场收缴</source>
+        <translation>Time, place, what happened, e.g. 09:40 candidate seen reading answers on a phone; phone taken</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="122" />
+        <location filename="../../app/ui/stations/room.py" line="125" />
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="128" />
+        <location filename="../../app/ui/stations/room.py" line="129" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="131" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="132" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>GraderStation</name>
     <message>
         <location filename="../../app/ui/scoring/station.py" line="54" />
@@ -5517,6 +5607,275 @@ Certificate fingerprint: {1}</translation>
     </message>
 </context>
 <context>
+    <name>RoomConsoleView</name>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="158" />
+        <source>监考台</source>
+        <translation>Room console</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="160" />
+        <source>本站点</source>
+        <translation>This station</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="162" />
+        <source>与主机的连接</source>
+        <translation>Link to the master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="167" />
+        <source>座位</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="167" />
+        <source>终端</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="167" />
+        <location filename="../../app/ui/stations/room.py" line="169" />
+        <location filename="../../app/ui/stations/room.py" line="173" />
+        <source>准考证号</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="167" />
+        <location filename="../../app/ui/stations/room.py" line="173" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="168" />
+        <source>连接</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="168" />
+        <source>作答</source>
+        <translation>Sitting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="168" />
+        <source>切屏次数</source>
+        <translation>Focus losses</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="168" />
+        <location filename="../../app/ui/stations/room.py" line="187" />
+        <source>考场终端</source>
+        <translation>Room terminals</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="169" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="169" />
+        <source>情况</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="169" />
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="170" />
+        <location filename="../../app/ui/stations/room.py" line="188" />
+        <source>考场情况</source>
+        <translation>Room incidents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="173" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="173" />
+        <source>条款</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="174" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="174" />
+        <source>签字的工作人员</source>
+        <translation>Signed by (staff)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="174" />
+        <source>考场负责人</source>
+        <translation>Room head</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="175" />
+        <source>主机答复</source>
+        <translation>Master's answer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="175" />
+        <source>违纪事实</source>
+        <translation>Facts</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="175" />
+        <location filename="../../app/ui/stations/room.py" line="186" />
+        <source>违纪记录</source>
+        <translation>Misconduct findings</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="178" />
+        <source>记录违纪…</source>
+        <translation>Record misconduct…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="179" />
+        <source>监考人员签字…</source>
+        <translation>Proctor signs…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="180" />
+        <source>考场负责人确认…</source>
+        <translation>Room head confirms…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="192" />
+        <source>操作结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="222" />
+        <source>读取本机数据失败：{0}</source>
+        <translation>Could not read this station's data: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="230" />
+        <source>监考台 · {0} · {1}{2}（认定计划 {3}）</source>
+        <translation>Room console · {0} · {1} {2} (plan {3})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="234" />
+        <source>监考台 · 尚未由主机下发考场信息</source>
+        <translation>Room console · not yet provisioned by the master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="235" />
+        <source>已连接主机</source>
+        <translation>Connected to the master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="236" />
+        <source>离线 · 待发送 {0}</source>
+        <translation>Offline · {0} to send</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="239" />
+        <source>在线</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="239" />
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="251" />
+        <source>违纪记录（{0}）</source>
+        <translation>Misconduct findings ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="252" />
+        <source>考场终端（{0}）</source>
+        <translation>Room terminals ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="253" />
+        <source>考场情况（{0}）</source>
+        <translation>Room incidents ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="257" />
+        <source>作答中</source>
+        <translation>Answering</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="257" />
+        <source>已暂停</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="257" />
+        <source>已交卷</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="258" />
+        <source>待授权</source>
+        <translation>Awaiting authorisation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="288" />
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="300" />
+        <source>已保存：违纪记录 {0}，请两名监考人员签字</source>
+        <translation>Saved: finding {0}; two proctors must sign it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="301" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="307" />
+        <source>监考人员签字</source>
+        <translation>Proctor signs</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="308" />
+        <source>{0} {1}：{2}
+须经2名（含）以上工作人员签字（第十六条）。</source>
+        <translation>{0} {1}: {2}
+Two or more staff must sign (Article 16).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="315" />
+        <source>已保存：{0} 已有 {1} 名工作人员签字</source>
+        <translation>Saved: {0} now has {1} staff signature(s)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="316" />
+        <location filename="../../app/ui/stations/room.py" line="332" />
+        <source>正在核对密码并保存…</source>
+        <translation>Checking the password and saving…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="322" />
+        <source>考场负责人确认</source>
+        <translation>Room head confirms</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="323" />
+        <source>{0} {1}：{2}
+签字的工作人员：{3}。考场负责人不能是签字人之一（第十六条）。</source>
+        <translation>{0} {1}: {2}
+Signed by: {3}. The room head cannot be one of the signers (Article 16).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="331" />
+        <source>已保存：{0} 已由考场负责人确认</source>
+        <translation>Saved: {0} confirmed by the room head</translation>
+    </message>
+</context>
+<context>
     <name>RosterImportTab</name>
     <message>
         <location filename="../../app/ui/admin/site_admin.py" line="44" />
@@ -5984,6 +6343,31 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
         <location filename="../../app/ui/scoring/signature.py" line="21" />
         <source>请在此处手写签名</source>
         <translation>Sign here by hand</translation>
+    </message>
+</context>
+<context>
+    <name>SignerDialog</name>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="63" />
+        <location filename="../../app/ui/stations/room.py" line="66" />
+        <source>签字人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="69" />
+        <location filename="../../app/ui/stations/room.py" line="70" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="72" />
+        <source>签字</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="73" />
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

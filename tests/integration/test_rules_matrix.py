@@ -40,6 +40,8 @@ MATRIX: list[tuple[str, str, str]] = [
      "tests/integration/test_misconduct.py::test_article_7_after_the_exam_voids_issued_certificates_and_flags_correction"),
     ("第十六条：2名以上工作人员签字，考场负责人确认（不得兼任签字人）", "002 L1760",
      "tests/integration/test_misconduct.py::test_room_head_cannot_witness"),
+    ("第十六条 on a room console: the same rules there and again on the master (station records)", "002 L1760",
+     "tests/integration/test_room_consoles.py::test_the_room_head_is_never_a_witness_on_the_console_nor_on_the_master"),
     ("第十七条：先告知、听取陈述申辩，再书面决定；决定才生效", "002 L1764–1766",
      "tests/integration/test_misconduct.py::test_confirmation_records_facts_only_and_the_decision_applies_the_penalty"),
     ("第十九条：复核决定", "002 L1770", "tests/integration/test_misconduct.py::test_article_6_voids_all_subjects_and_bans_for_the_year"),
