@@ -19,7 +19,6 @@ from sqlalchemy import select
 from app.core import codes
 from app.core.workdays import add_workdays
 from app.core import misconduct as core
-from app.core import results as results_core
 from app.core.errors import Conflict, DomainError, NotFound
 from app.formats.pdf import write_text_pdf
 from app.services import results_common as rc
@@ -96,7 +95,7 @@ class MisconductService(Service):
             cand = rc.candidate(s, ticket_no)
             b = s.get(models.Batch, cand.batch_id)
             try:
-                core.penalty(article, item, subject=subject, subjects=results_core.required_subjects(b.level), on=on,
+                core.penalty(article, item, subject=subject, subjects=rc.subjects(s, b), on=on,
                              warning_refused=refused, severity=severity)
             except core.MisconductError as exc:
                 raise DomainError(str(exc)) from None
@@ -170,7 +169,7 @@ class MisconductService(Service):
                 raise Conflict(f"该记录状态为「{core.STATUS_NAMES[f.status]}」，不能确认")
             cand = s.get(models.Candidate, f.candidate_id)
             b = s.get(models.Batch, cand.batch_id)
-            p = core.penalty(f.article, f.item, subject=f.subject, subjects=results_core.required_subjects(b.level),
+            p = core.penalty(f.article, f.item, subject=f.subject, subjects=rc.subjects(s, b),
                              on=f.occurred_on, warning_refused=bool(f.warning and f.warning.get("refused")),
                              severity=f.severity)
             f.penalty = {"tier": p.tier, "void_subjects": sorted(p.void_subjects), "text": p.text,

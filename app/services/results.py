@@ -140,12 +140,13 @@ def batch_results(session, batch: models.Batch) -> list[CandidateResult]:
                                                               rt.Certificate.status == "issued")):
             certs[c.candidate_id] = c.certificate_no
     voids = void_subjects(session, ids)
+    subjects = rc.subjects(session, batch)
     out = []
     for c in cands:
         mine = scores.get(c.id, {})
         vals = {k: (Decimal(v.score) if v.score is not None else None) for k, v in mine.items()}
         absent = {k for k, v in mine.items() if v.absent}
-        res = core.compute(batch.level, vals, batch.pass_marks, voids.get(c.id, set()), absent)
+        res = core.compute(batch.level, vals, batch.pass_marks, voids.get(c.id, set()), absent, subjects)
         out.append(CandidateResult(c.ticket_no, c.name, c.sex, c.id_type, c.id_no, c.unit, c.room, vals, res,
                                    certs.get(c.id)))
     return out
@@ -168,7 +169,7 @@ class ResultsService(Service):
         s = uow.session
         cand = rc.candidate(s, ticket_no)
         batch = s.get(models.Batch, cand.batch_id)
-        if subject not in core.required_subjects(batch.level):
+        if subject not in rc.subjects(s, batch):
             raise DomainError(f"{codes.level_label(batch.level)}没有「{codes.SUBJECTS.get(subject, subject)}」科目")
         value = None
         if not absent:
@@ -212,6 +213,9 @@ class ResultsService(Service):
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             cand = rc.candidate(s, ticket_no)
+            batch = s.get(models.Batch, cand.batch_id)
+            if subject not in rc.subjects(s, batch):   # refused at the first typing, not at the second
+                raise DomainError(f"本批次（{codes.level_label(batch.level)}）没有「{codes.SUBJECTS.get(subject, subject)}」科目")
             e = s.scalars(select(rt.ScoreEntry).where(rt.ScoreEntry.candidate_id == cand.id,
                                                       rt.ScoreEntry.subject == subject)).first()
             if e is None or (e.state == "agreed"):
@@ -423,6 +427,29 @@ class ResultsService(Service):
                 raise DomainError(problem)
             before = rc.put_setting(uow.session, rc.PUBLICATION_WORKDAYS, int(n))
             uow.journal("settings.publication_workdays", "", {"before": before, "after": int(n)})
+
+    @requires("site.configure")
+    def add_comprehensive_review(self, plan_no: str) -> bool:
+        """The institution adds a 综合评审 to a 技师/高级技师 batch where the profile leaves it optional
+        (Henan "技师以上级别可增加综合评审环节" [002 L4065]).  Its score then counts like the other subjects
+        and certificates wait for it.  Returns False when the batch already has one."""
+        from app.core.profiles import review_applies
+        from app.services.profile import site_profile
+
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            b = find_batch(s, plan_no)
+            profile = site_profile(s)
+            if b.level not in profile.review_levels:
+                raise DomainError(f"{codes.level_label(b.level)}不设综合评审（仅技师、高级技师）")
+            if review_applies(profile, b.level, rc.review_added(s, plan_no)):
+                return False
+            if not core.may_change(rc.review(s, b.id).stage):
+                raise Conflict("本批次成绩已复审定稿；须先填写理由重新打开")
+            added = sorted({*(rc.setting(s, rc.REVIEW_ADDED) or []), plan_no})
+            rc.put_setting(s, rc.REVIEW_ADDED, added)
+            uow.journal("results.review_added", plan_no, {"level": b.level, "profile": profile.key})
+            return True
 
     @requires("site.configure")
     def set_machine_role(self, role: str) -> None:

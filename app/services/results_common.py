@@ -7,6 +7,8 @@ import datetime as _dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core import profiles
+from app.core import results as core_results
 from app.core.errors import NotFound, PermissionDenied
 from app.core.site import Institution
 from app.core.workdays import DEFAULT_PUBLICATION_WORKDAYS, HolidayCalendar
@@ -65,6 +67,22 @@ def review(session: Session, batch_id: int) -> rt.ResultReview:
         session.add(r)
         session.flush()
     return r
+
+
+REVIEW_ADDED = "review_added"   # setting: plan numbers whose 综合评审 the institution added (可增加)
+
+
+def review_added(session: Session, plan_no: str) -> bool:
+    return plan_no in (setting(session, REVIEW_ADDED) or [])
+
+
+def subjects(session: Session, batch: models.Batch) -> tuple[str, ...]:
+    """The batch's subjects: 综合评审 where the site's profile requires it for the level, or where the
+    institution added it (app.core.profiles.review_applies)."""
+    from app.services.profile import site_profile
+
+    applies = profiles.review_applies(site_profile(session), batch.level, review_added(session, batch.plan_no))
+    return core_results.required_subjects(batch.level, review=applies)
 
 
 def password_check(ctx: ServiceContext, username: str, password: str) -> PasswordCheck:

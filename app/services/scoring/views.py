@@ -131,6 +131,7 @@ class PracticalScore:
     score: Decimal | None
     status: str
     remark: str = ""
+    combined: Decimal | None = None   # 综合成绩: the 综合评审 score in results (附件1 prints it)
 
 
 @dataclass(frozen=True)
