@@ -64,12 +64,16 @@ def review_problems(session, batch: models.Batch) -> list[str]:
     技师" [000 L668] — or the institution added it, Henan "技师以上级别可增加综合评审环节" [002 L4065]),
     every candidate who sat needs its score before certificates are numbered."""
     from app.services import results_common as rc
-    from app.services.results import batch_results
+    from app.store import results_tables as rt
 
     if "review" not in rc.subjects(session, batch):
         return []
-    missing = [r.ticket_no for r in batch_results(session, batch)
-               if (o := r.result.outcome("review")) is not None and o.score is None and not (o.void or o.absent)]
+    cands = list(session.execute(select(models.Candidate.id, models.Candidate.ticket_no).where(
+        models.Candidate.batch_id == batch.id).order_by(models.Candidate.ticket_no)))
+    recorded = set(session.scalars(select(rt.SubjectScore.candidate_id).where(
+        rt.SubjectScore.candidate_id.in_([cid for cid, _ in cands]), rt.SubjectScore.subject == "review")))
+    voided = rc.void_subjects(session, [cid for cid, _ in cands])   # 成绩取消 by a misconduct decision
+    missing = [t for cid, t in cands if cid not in recorded and "review" not in voided.get(cid, set())]
     if not missing:
         return []
     profile = site_profile(session)

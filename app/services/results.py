@@ -35,7 +35,7 @@ EXTERNAL_ROADS = (ROAD_THEORY_EXAM, ROAD_PRACTICAL_SUMMARY, ROAD_DOOR_ABSENCE)
 
 # Findings whose penalty applies: only the institution's decision applies it (违纪指引 第十七条),
 # never the room head's confirmation of the facts.
-ACTIVE_FINDING = ("decided", "appealed", "reviewed")
+ACTIVE_FINDING = rc.ACTIVE_FINDING
 ABSENT_WORDS = ("缺考", "缺", "absent")
 
 
@@ -114,18 +114,6 @@ def _typed(ticket_no: str, score) -> str:
         raise DomainError(f"准考证号 {ticket_no}：{exc}") from None
 
 
-def void_subjects(session, candidate_ids) -> dict[int, set[str]]:
-    out: dict[int, set[str]] = {}
-    ids = list(candidate_ids)
-    if not ids:
-        return out
-    for f in session.scalars(select(rt.MisconductFinding).where(rt.MisconductFinding.candidate_id.in_(ids),
-                                                                 rt.MisconductFinding.status.in_(ACTIVE_FINDING))):
-        if f.penalty:
-            out.setdefault(f.candidate_id, set()).update(f.penalty.get("void_subjects", []))
-    return out
-
-
 def batch_results(session, batch: models.Batch) -> list[CandidateResult]:
     cands = list(session.scalars(select(models.Candidate).where(models.Candidate.batch_id == batch.id)
                                  .order_by(models.Candidate.ticket_no)))
@@ -139,7 +127,7 @@ def batch_results(session, batch: models.Batch) -> list[CandidateResult]:
         for c in session.scalars(select(rt.Certificate).where(rt.Certificate.candidate_id.in_(ids),
                                                               rt.Certificate.status == "issued")):
             certs[c.candidate_id] = c.certificate_no
-    voids = void_subjects(session, ids)
+    voids = rc.void_subjects(session, ids)
     subjects = rc.subjects(session, batch)
     out = []
     for c in cands:

@@ -13,6 +13,7 @@ from app.core.errors import NotFound, PermissionDenied
 from app.core.site import Institution
 from app.core.workdays import DEFAULT_PUBLICATION_WORKDAYS, HolidayCalendar
 from app.services.base import PasswordCheck, ServiceContext, check_password_early
+from app.services.profile import site_profile
 from app.store import models
 from app.store import results_tables as rt
 
@@ -69,6 +70,21 @@ def review(session: Session, batch_id: int) -> rt.ResultReview:
     return r
 
 
+ACTIVE_FINDING = ("decided", "appealed", "reviewed")   # misconduct findings whose penalty applies
+
+
+def void_subjects(session, candidate_ids) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    ids = list(candidate_ids)
+    if not ids:
+        return out
+    for f in session.scalars(select(rt.MisconductFinding).where(rt.MisconductFinding.candidate_id.in_(ids),
+                                                                 rt.MisconductFinding.status.in_(ACTIVE_FINDING))):
+        if f.penalty:
+            out.setdefault(f.candidate_id, set()).update(f.penalty.get("void_subjects", []))
+    return out
+
+
 REVIEW_ADDED = "review_added"   # setting: plan numbers whose 综合评审 the institution added (可增加)
 
 
@@ -79,8 +95,6 @@ def review_added(session: Session, plan_no: str) -> bool:
 def subjects(session: Session, batch: models.Batch) -> tuple[str, ...]:
     """The batch's subjects: 综合评审 where the site's profile requires it for the level, or where the
     institution added it (app.core.profiles.review_applies)."""
-    from app.services.profile import site_profile
-
     applies = profiles.review_applies(site_profile(session), batch.level, review_added(session, batch.plan_no))
     return core_results.required_subjects(batch.level, review=applies)
 
