@@ -52,8 +52,15 @@ def register(sub) -> None:
     a.add_argument("--unit", default="")
     a.add_argument("--id-no", default="")
     a.add_argument("--card-no", default="", help="督导员证卡编号（内督/外督必填）")
+    _grader_options(a, "grader-")
     a.add_argument("--new-password-file")
     a.set_defaults(func=cmd_user_add)
+    qf = usub.add_parser("qualify", help="登记或更正考评员资格（考评员证号、等级、考评职业）")
+    common.add_site(qf)
+    common.add_login(qf)
+    qf.add_argument("username")
+    _grader_options(qf, "")
+    qf.set_defaults(func=cmd_user_qualify)
     ls = usub.add_parser("list", help="列出账户")
     common.add_site(ls)
     common.add_login(ls)
@@ -128,13 +135,34 @@ def cmd_import_roster(args) -> int:
     return 0
 
 
+def _grader_options(parser, prefix: str) -> None:
+    """考评员资格: the 考评组 refuses a grader without them (考评员证号, 等级, 考评职业)."""
+    parser.add_argument(f"--{prefix}card-no", dest="grader_card_no", default="", help="考评员证号")
+    parser.add_argument(f"--{prefix}level", dest="grader_level", default=None,
+                        help="考评员本人的职业技能等级（如 三级、高级工、3）")
+    parser.add_argument(f"--{prefix}occupation", dest="grader_occupation", default="",
+                        help="考评职业（职业名称或职业编码，如 电工）")
+
+
+def cmd_user_qualify(args) -> int:
+    from app.services.staff import StaffService
+
+    with common.logged_in(args) as ctx:
+        StaffService(ctx).set_grader_qualification(args.username, args.grader_card_no, args.grader_level,
+                                                   args.grader_occupation)
+    print(f"已登记 {args.username} 的考评员资格")
+    return 0
+
+
 def cmd_user_add(args) -> int:
     from app.services.staff import StaffService
 
     with common.logged_in(args) as ctx:
         new_pw = common.password(args, "EXAMSITE_NEW_PASSWORD", f"用户 {args.username} 的新密码", "new_password_file")
         StaffService(ctx).add(args.username, args.name, new_pw, [r.strip() for r in args.roles.split(",") if r.strip()],
-                              id_no=args.id_no, unit=args.unit, card_no=args.card_no)
+                              id_no=args.id_no, unit=args.unit, card_no=args.card_no,
+                              grader_card_no=args.grader_card_no, grader_level=args.grader_level,
+                              grader_occupation=args.grader_occupation)
     print(f"已创建用户 {args.username}")
     return 0
 
@@ -147,7 +175,8 @@ def cmd_user_list(args) -> int:
         for s in StaffService(ctx).list():
             roles = "、".join(ROLE_NAMES[Role(r)] for r in s.roles)
             flags = ("" if s.active else " [已停用]") + (" [已锁定]" if s.locked else "")
-            print(f"{s.username}\t{s.name}\t{roles}{flags}")
+            qualification = f"\t考评员：{s.qualification_text}" if s.qualification_text else ""
+            print(f"{s.username}\t{s.name}\t{roles}{flags}{qualification}")
     return 0
 
 

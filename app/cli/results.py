@@ -36,6 +36,9 @@ def register(sub) -> None:
     s = rsub.add_parser("deadlines", help="成绩上报、督导报告、公示期的期限")
     _common(s)
     s.set_defaults(func=cmd_deadlines)
+    s = rsub.add_parser("add-review", help="为技师、高级技师批次增加综合评审（省份规则未强制时由评价机构决定）")
+    _common(s)
+    s.set_defaults(func=cmd_add_review)
     s = rsub.add_parser("machine-role", help="设置本机角色（证书编号只在 master 上分配）")
     common.add_site(s)
     common.add_login(s)
@@ -79,7 +82,6 @@ def _run(args, fn):
 
 
 def cmd_show(args) -> int:
-    from app.core.results import required_subjects
     from app.services.results import ResultsService
 
     def go(ctx):
@@ -87,7 +89,7 @@ def cmd_show(args) -> int:
         rows = svc.results(args.batch)
         state = svc.review_state(args.batch)
         print(f"认定计划 {args.batch}  审核状态：{state.stage_name}")
-        subjects = required_subjects(rows[0].result.level) if rows else ()
+        subjects = tuple(o.subject for o in rows[0].result.subjects) if rows else ()
         for r in rows:
             print("\t".join([r.ticket_no, r.name] + [r.score_text(x) for x in subjects]
                             + [r.result.label, r.certificate_no or ""]))
@@ -137,6 +139,16 @@ def cmd_deadlines(args) -> int:
     def go(ctx):
         for d in ResultsService(ctx).deadlines(args.batch):
             print(f"{d['label']}\t{d['due'].isoformat()}\t{names[d['status']]}\t剩余 {d['workdays_left']} 个工作日")
+        return 0
+    return _run(args, go)
+
+
+def cmd_add_review(args) -> int:
+    from app.services.results import ResultsService
+
+    def go(ctx):
+        added = ResultsService(ctx).add_comprehensive_review(args.batch)
+        print("已增加综合评审：成绩与证书编号将等待综合评审成绩" if added else "本批次已有综合评审")
         return 0
     return _run(args, go)
 

@@ -30,6 +30,12 @@ def register(sub) -> None:
     common.add_login(g)
     g.set_defaults(func=cmd_group)
 
+    r = ssub.add_parser("rotation", help="考评员资格与轮换：每名考评员此前考评过的同职业批次")
+    common.add_batch(r)
+    common.add_site(r)
+    common.add_login(r)
+    r.set_defaults(func=cmd_rotation)
+
     s = ssub.add_parser("summary", help="列出实操成绩汇总；--pdf 写出实操（综合成绩）汇总表")
     common.add_batch(s)
     s.add_argument("--pdf", help="写出 PDF 的路径")
@@ -130,6 +136,21 @@ def cmd_group(args) -> int:
         print(f"注意：{len(conflicts)} 处回避情形，须更换考评员或由考场负责人允许后才能开始评分：")
         for c in conflicts:
             print(f"  {c.grader_name}（{c.grader}） — {c.ticket_no}：{c.reason}")
+    return 0
+
+
+def cmd_rotation(args) -> int:
+    from app.services.scoring import ScoringSetupService
+
+    with common.logged_in(args) as ctx:
+        rows = ScoringSetupService(ctx).rotation(args.batch)
+    if rows and rows[0].rotation_required:
+        print("本站点省份规则实行轮换制：同职业上一批次的考评员不能连续进入考评组")
+    for x in rows:
+        previous = "、".join(x.previous) or "无"
+        flag = "（上一批次已考评）" if x.in_previous_batch else ""
+        print(f"{x.username}\t{x.name}\t{x.qualification or '未登记考评员资格'}\t此前考评：{previous}{flag}"
+              + (f"\t{x.qualification_problem}" if x.qualification_problem else ""))
     return 0
 
 

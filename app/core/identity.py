@@ -71,6 +71,7 @@ FIELDS: dict[str, FieldRule] = {
     "room": FieldRule("考场", 40),
     "seat": FieldRule("座位号", 10, re.compile(r"[0-9A-Za-z\-]+"), "字母、数字或连字符", upper=True),
     "card_no": FieldRule("督导员证卡编号", 30, re.compile(r"[0-9A-Z]+"), "字母或数字", upper=True),
+    "grader_card_no": FieldRule("考评员证号", 30, re.compile(r"[0-9A-Z\-]+"), "字母、数字或连字符", upper=True),
     "institution_name": FieldRule("评价机构名称", 100, required=True),
     "institution_code": FieldRule("评价机构代码", 4, re.compile(r"[0-9]{4}"), "4位数字（省级备案为0000）",
                                   required=True),

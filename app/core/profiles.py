@@ -12,15 +12,16 @@ here; every field names its line in the seed (rules-digest.md uses the same refs
   Henan the same [002 L4176]; Nanxun "公示结束后，人力社保部门完成证书赋码" [003 L49]
   (the site imports the numbers instead of allocating them).
 - 综合评审: Henan "技师以上级别可增加综合评审环节" [002 L4065] (optional for levels 1–2);
-  Hunan "综合评审主要针对技师和高级技师" [000 L668].  (Recorded; enforced by a later issue.)
+  Hunan "综合评审主要针对技师和高级技师" [000 L668].  Where required, results and numbering wait for it
+  (``review_applies``; app.services.gates); where optional, the institution adds it to a batch.
 - Retention floors: video "保留一年以上" [002 L3820]; answers "保存三年以上" [002 L3856];
   grader-signed scoring records "保存三年以上", work pieces/photos "一年以上" [002 L3858];
   Hunan "纸质材料保管不少于3年，电子材料不少于5年" [000 L97, L690].  The strictest
   applicable floor wins (``retention_floor``).
 - 内督 per 工种: Nanxun "每项认定的工种最少需配有考评人员3名、内部质量督导员2名" [003 L41],
   "内督人员数量符合要求（至少2人）" [003 L631].
-- Rotation: Nanxun "派遣遵循回避制、轮换制、考评组长负责制" [003 L326].  (Recorded; enforced by
-  a later issue.)
+- Rotation: Nanxun "派遣遵循回避制、轮换制、考评组长负责制" [003 L326].  Enforced when the 考评组 is
+  formed (app.core.graders, app.services.scoring.setup).
 """
 
 from __future__ import annotations
@@ -162,6 +163,13 @@ def retention_floor(profile: Profile, classes: tuple[str, ...] | list[str]) -> t
         if years > best[0]:
             best = (years, ref)
     return best
+
+
+def review_applies(profile: Profile, level: int, added: bool = False) -> bool:
+    """Does a batch of ``level`` have a 综合评审?  Only for the profile's levels (技师、高级技师); there
+    required by the profile (Hunan "综合评审主要针对技师和高级技师" [000 L668]) or added by the institution
+    (Henan "技师以上级别可增加综合评审环节" [002 L4065])."""
+    return level in profile.review_levels and (profile.review_required or added)
 
 
 def publication_period_problem(profile: Profile, workdays: int) -> str | None:

@@ -64,8 +64,12 @@ def correction_problem(existing_source: str | None) -> str | None:
     return None
 
 
-def required_subjects(level: int) -> tuple[str, ...]:
-    return ("theory", "practical", "review") if codes.requires_review(level) else ("theory", "practical")
+def required_subjects(level: int, review: bool | None = None) -> tuple[str, ...]:
+    """The subjects of a batch.  ``review``: whether its 综合评审 applies (the site's profile and the
+    batch decide, ``results_common.subjects``); None: for levels 1–2 [000 L668]."""
+    if review is None:
+        review = codes.requires_review(level)
+    return ("theory", "practical", "review") if review else ("theory", "practical")
 
 
 def parse_score(value) -> Decimal:
@@ -144,10 +148,11 @@ class Result:
 
 
 def compute(level: int, scores: dict[str, Decimal | float | int | None], pass_marks: dict | None = None,
-            void_subjects: frozenset[str] | set[str] = frozenset(), absent: frozenset[str] | set[str] = frozenset()) -> Result:
+            void_subjects: frozenset[str] | set[str] = frozenset(), absent: frozenset[str] | set[str] = frozenset(),
+            subjects: tuple[str, ...] | None = None) -> Result:
     marks = pass_marks or {}
     outs = []
-    for subject in required_subjects(level):
+    for subject in (subjects if subjects is not None else required_subjects(level)):
         raw = scores.get(subject)
         score = None if raw is None else Decimal(str(raw))
         outs.append(SubjectOutcome(subject, score, int(marks.get(subject, codes.DEFAULT_PASS_MARK)),

@@ -69,7 +69,7 @@ class PracticalReport:
 
 def _add_graders(day: Day, n: int) -> list[str]:
     """``n`` more 考评员 accounts, assigned to the batch (passwords into ``day.passwords``)."""
-    from app.services.demo import DEMO_INSTITUTION
+    from app.services.demo import DEMO_INSTITUTION, demo_grader_qualification
 
     admin = day.login("admin")
     staff = StaffService(admin)
@@ -83,7 +83,7 @@ def _add_graders(day: Day, n: int) -> list[str]:
             continue
         pw = f"Demo-{u}-2026"
         staff.add(u, _EXTRA_NAMES[len(out) % len(_EXTRA_NAMES)] + ("" if len(out) < len(_EXTRA_NAMES) else str(k)),
-                  pw, ["grader"], unit=DEMO_INSTITUTION.name)
+                  pw, ["grader"], unit=DEMO_INSTITUTION.name, **demo_grader_qualification(u))
         staff.assign(day.plan_no, u, "grader")
         day.passwords[u] = pw
         out.append(u)

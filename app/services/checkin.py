@@ -21,7 +21,7 @@ from sqlalchemy.orm import undefer
 
 from app.core import checkin as rules
 from app.core import codes
-from app.core import results as results_rules
+from app.services import results_common as rc
 from app.core.errors import Conflict, DomainError, ImportRejected, NotFound, PermissionDenied
 from app.core.idcard import mask_id_no
 from app.core.roles import Role
@@ -567,7 +567,7 @@ class CheckinService(DoorViews, CheckinPapers, Service):
             sess.absent_marked_at = now
             uow.journal("checkin.absent", batch.plan_no, {"session_id": sess.id, "tickets": [c.ticket_no for c in absent]})
             s.flush()
-            if sess.subject in results_rules.required_subjects(batch.level):
+            if sess.subject in rc.subjects(s, batch):
                 results = ResultsService(self.ctx)
                 for c in absent:
                     try:

@@ -54,6 +54,18 @@ DEMO_STAFF = [
     ("waidu", "杨光", ["external_supervisor"], "Demo-waidu-2026", "R41260007"),
 ]
 
+# 考评员资格 of the demo graders: 电工, 三级 or above (a 四级 batch needs 三级及以上 [002 L3834]); the chief
+# holds 二级.  Extra graders the rehearsal adds get the same (demo_grader_qualification).
+DEMO_GRADER_LEVELS = {"kaoping1": 3, "kaoping2": 3, "kaoping3": 3, "zuzhang": 2}
+
+
+def demo_grader_qualification(username: str) -> dict:
+    """Keyword arguments of StaffService.add for a demo grader: 考评员证号, level, 考评职业."""
+    digits = "".join(ch for ch in username if ch.isdigit()) or "0"
+    return {"grader_card_no": f"KP4101{int(digits):04d}{len(username):02d}",
+            "grader_level": DEMO_GRADER_LEVELS.get(username, 3), "grader_occupation": "电工"}
+
+
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 _GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉玲建国文斌宇浩凯俊帆晨阳雪梅海燕志"
 _UNITS = ["郑州示例电力安装有限公司", "河南示例建设集团有限公司", "郑州示例机电工程有限公司", "中原示例物业服务有限公司",
@@ -143,7 +155,8 @@ def build_demo_site(site_dir: Path, candidates: int = 40, seed: int = 2026, kdf:
         staff = StaffService(ctx)
         SiteService(ctx).set_filed_scope(DEMO_SCOPE)   # 备案范围: 电工 5、4、3 (违纪指引 第十五条)
         for username, name, roles, password, card in DEMO_STAFF[1:]:
-            staff.add(username, name, password, roles, unit=inst.name, card_no=card)
+            qualification = demo_grader_qualification(username) if "grader" in roles else {}
+            staff.add(username, name, password, roles, unit=inst.name, card_no=card, **qualification)
         extra = []   # more 内督 where the profile requires them per 工种 (Nanxun: 2, 003 L41)
         for n in range(2, profiles.get(profile).min_internal_supervisors_per_work_type + 1):
             card = f"{inst.category}{inst.site_serial}26{n:04d}"

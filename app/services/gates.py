@@ -55,7 +55,31 @@ def numbering_problems(session, batch: models.Batch) -> list[str]:
         out.append("内部督导情况报告尚未签署，不能核发证书编号")
     out += suspension_problems(session, batch)
     out += scope_problems(session, batch)
+    out += review_problems(session, batch)
     return out
+
+
+def review_problems(session, batch: models.Batch) -> list[str]:
+    """Where the batch has a 综合评审 (the profile requires it for the level — Hunan "综合评审主要针对技师和高级
+    技师" [000 L668] — or the institution added it, Henan "技师以上级别可增加综合评审环节" [002 L4065]),
+    every candidate who sat needs its score before certificates are numbered."""
+    from app.services import results_common as rc
+    from app.store import results_tables as rt
+
+    if "review" not in rc.subjects(session, batch):
+        return []
+    cands = list(session.execute(select(models.Candidate.id, models.Candidate.ticket_no).where(
+        models.Candidate.batch_id == batch.id).order_by(models.Candidate.ticket_no)))
+    recorded = set(session.scalars(select(rt.SubjectScore.candidate_id).where(
+        rt.SubjectScore.candidate_id.in_([cid for cid, _ in cands]), rt.SubjectScore.subject == "review")))
+    voided = rc.void_subjects(session, [cid for cid, _ in cands])   # 成绩取消 by a misconduct decision
+    missing = [t for cid, t in cands if cid not in recorded and "review" not in voided.get(cid, set())]
+    if not missing:
+        return []
+    profile = site_profile(session)
+    why = (f"{profile.name}规则要求（{profile.review_ref}）" if profile.review_required
+           else "本批次已增加综合评审")
+    return [f"综合评审成绩尚未录入（{len(missing)} 名考生，如 {missing[0]}；{why}），不能核发证书编号"]
 
 
 def blocked_candidates(session, batch: models.Batch) -> set[int]:

@@ -12,7 +12,6 @@ import datetime as _dt
 from sqlalchemy import select
 
 from app.core import misconduct as core
-from app.core import results as results_core
 from app.core.errors import Conflict, DomainError, NotFound
 from app.services import results_common as rc
 from app.services.gates import batch_roles
@@ -50,7 +49,7 @@ def create(uow, cand: models.Candidate, *, subject: str, article: int, item: int
     s = uow.session
     b = s.get(models.Batch, cand.batch_id)
     try:
-        core.penalty(article, item, subject=subject, subjects=results_core.required_subjects(b.level), on=occurred_on,
+        core.penalty(article, item, subject=subject, subjects=rc.subjects(s, b), on=occurred_on,
                      warning_refused=bool(warning and warning.get("refused")), severity=severity)
     except core.MisconductError as exc:
         raise DomainError(str(exc)) from None
@@ -106,7 +105,7 @@ def add_confirmation(uow, f: rt.MisconductFinding, staff: models.Staff, at: _dt.
         raise FindingRefused(refusal)
     cand = s.get(models.Candidate, f.candidate_id)
     b = s.get(models.Batch, cand.batch_id)
-    p = core.penalty(f.article, f.item, subject=f.subject, subjects=results_core.required_subjects(b.level),
+    p = core.penalty(f.article, f.item, subject=f.subject, subjects=rc.subjects(s, b),
                      on=f.occurred_on, warning_refused=bool(f.warning and f.warning.get("refused")),
                      severity=f.severity)
     f.penalty = {"tier": p.tier, "void_subjects": sorted(p.void_subjects), "text": p.text,

@@ -20,7 +20,6 @@ from app.core import codes
 from app.core import supervision as sv
 from app.core.errors import Conflict, DomainError, NotFound
 from app.core.idcard import birth_date
-from app.core.results import required_subjects
 from app.formats.pdf import TableDoc, write_table_pdf
 from app.formats.tables_xlsx import write_table_xlsx
 from app.services import results_common as rc
@@ -301,7 +300,7 @@ class TablesService(Service):
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             b = find_batch(s, plan_no)
-            if subject not in required_subjects(b.level):
+            if subject not in rc.subjects(s, b):
                 raise DomainError(f"本批次没有科目「{subject}」")
             r = s.scalars(select(rt.RoomRecord).where(rt.RoomRecord.batch_id == b.id, rt.RoomRecord.room == room,
                                                       rt.RoomRecord.subject == subject)).first()
@@ -346,7 +345,7 @@ class TablesService(Service):
         rows = []
         for room in rooms:
             expected = sum(1 for c in cands if c.room == room)
-            for subject in required_subjects(b.level):
+            for subject in rc.subjects(s, b):
                 a = absent.get((room, subject), [])
                 f = findings.get((room, subject), [])
                 rec = records.get((room, subject))

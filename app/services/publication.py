@@ -16,7 +16,6 @@ from sqlalchemy import select
 from app.core import codes, profiles
 from app.core.errors import Conflict, DomainError, NotFound
 from app.core.idcard import mask_id_no, mask_name
-from app.core.results import required_subjects
 from app.core.workdays import publication_end
 from app.formats.pdf import TableDoc, write_table_pdf
 from app.formats.tables_xlsx import write_table_xlsx
@@ -44,8 +43,14 @@ class PublicationView:
     objections: str
 
 
-def _columns(level: int) -> list[str]:
-    return ["序号", "准考证号", "姓名", "证件号码", "所在单位"] + [SUBJECT_SHORT[s] for s in required_subjects(level)] + ["认定结果"]
+def _row_subjects(rows) -> tuple[str, ...]:
+    """The subjects of a published list, as frozen in its rows (序号…所在单位, the scores, 认定结果)."""
+    n = len(rows[0]) - 6 if rows else 2
+    return ("theory", "practical", "review")[:n]
+
+
+def _columns(subjects: tuple[str, ...]) -> list[str]:
+    return ["序号", "准考证号", "姓名", "证件号码", "所在单位"] + [SUBJECT_SHORT[s] for s in subjects] + ["认定结果"]
 
 
 class PublicationService(Service):
@@ -71,7 +76,7 @@ class PublicationService(Service):
             rows = []
             for i, r in enumerate(batch_results(s, b), 1):
                 rows.append([i, r.ticket_no, mask_name(r.name), mask_id_no(r.id_no), r.unit]
-                            + [r.score_text(x) for x in required_subjects(b.level)] + [r.result.label])
+                            + [r.score_text(x) for x in rc.subjects(s, b)] + [r.result.label])
             p = rt.Publication(batch_id=b.id, start_date=start, workdays=n, end_date=end, rows=rows, status="open",
                                created_by=self.ctx.actor.username, created_at=self.ctx.now())
             s.add(p)
@@ -168,7 +173,7 @@ class PublicationService(Service):
     @staticmethod
     def _view(b, p) -> PublicationView:
         return PublicationView(p.id, b.plan_no, p.start_date, p.workdays, p.end_date, p.status, list(p.rows),
-                               _columns(b.level), p.objections)
+                               _columns(_row_subjects(p.rows)), p.objections)
 
     def _header(self, s, b, p) -> list[str]:
         inst = rc.institution(s)
@@ -185,9 +190,9 @@ class PublicationService(Service):
         title = "职业技能等级认定结果公示"
         footer = ["公示期内如有异议，请向评价机构实名反映。"]
         if xlsx:
-            write_table_xlsx(xlsx, title, _columns(b.level), p.rows, header, footer, sheet="公示名单")
+            write_table_xlsx(xlsx, title, _columns(_row_subjects(p.rows)), p.rows, header, footer, sheet="公示名单")
         if pdf:
-            write_table_pdf(pdf, TableDoc(title, _columns(b.level), p.rows, header, footer))
+            write_table_pdf(pdf, TableDoc(title, _columns(_row_subjects(p.rows)), p.rows, header, footer))
         with self.ctx.unit_of_work() as uow:
             uow.journal("publication.export", plan_no, {"xlsx": bool(xlsx), "pdf": bool(pdf)})
 

@@ -35,7 +35,7 @@ EXTERNAL_ROADS = (ROAD_THEORY_EXAM, ROAD_PRACTICAL_SUMMARY, ROAD_DOOR_ABSENCE)
 
 # Findings whose penalty applies: only the institution's decision applies it (违纪指引 第十七条),
 # never the room head's confirmation of the facts.
-ACTIVE_FINDING = ("decided", "appealed", "reviewed")
+ACTIVE_FINDING = rc.ACTIVE_FINDING
 ABSENT_WORDS = ("缺考", "缺", "absent")
 
 
@@ -114,18 +114,6 @@ def _typed(ticket_no: str, score) -> str:
         raise DomainError(f"准考证号 {ticket_no}：{exc}") from None
 
 
-def void_subjects(session, candidate_ids) -> dict[int, set[str]]:
-    out: dict[int, set[str]] = {}
-    ids = list(candidate_ids)
-    if not ids:
-        return out
-    for f in session.scalars(select(rt.MisconductFinding).where(rt.MisconductFinding.candidate_id.in_(ids),
-                                                                 rt.MisconductFinding.status.in_(ACTIVE_FINDING))):
-        if f.penalty:
-            out.setdefault(f.candidate_id, set()).update(f.penalty.get("void_subjects", []))
-    return out
-
-
 def batch_results(session, batch: models.Batch) -> list[CandidateResult]:
     cands = list(session.scalars(select(models.Candidate).where(models.Candidate.batch_id == batch.id)
                                  .order_by(models.Candidate.ticket_no)))
@@ -139,13 +127,14 @@ def batch_results(session, batch: models.Batch) -> list[CandidateResult]:
         for c in session.scalars(select(rt.Certificate).where(rt.Certificate.candidate_id.in_(ids),
                                                               rt.Certificate.status == "issued")):
             certs[c.candidate_id] = c.certificate_no
-    voids = void_subjects(session, ids)
+    voids = rc.void_subjects(session, ids)
+    subjects = rc.subjects(session, batch)
     out = []
     for c in cands:
         mine = scores.get(c.id, {})
         vals = {k: (Decimal(v.score) if v.score is not None else None) for k, v in mine.items()}
         absent = {k for k, v in mine.items() if v.absent}
-        res = core.compute(batch.level, vals, batch.pass_marks, voids.get(c.id, set()), absent)
+        res = core.compute(batch.level, vals, batch.pass_marks, voids.get(c.id, set()), absent, subjects)
         out.append(CandidateResult(c.ticket_no, c.name, c.sex, c.id_type, c.id_no, c.unit, c.room, vals, res,
                                    certs.get(c.id)))
     return out
@@ -168,7 +157,7 @@ class ResultsService(Service):
         s = uow.session
         cand = rc.candidate(s, ticket_no)
         batch = s.get(models.Batch, cand.batch_id)
-        if subject not in core.required_subjects(batch.level):
+        if subject not in rc.subjects(s, batch):
             raise DomainError(f"{codes.level_label(batch.level)}没有「{codes.SUBJECTS.get(subject, subject)}」科目")
         value = None
         if not absent:
@@ -212,6 +201,9 @@ class ResultsService(Service):
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             cand = rc.candidate(s, ticket_no)
+            batch = s.get(models.Batch, cand.batch_id)
+            if subject not in rc.subjects(s, batch):   # refused at the first typing, not at the second
+                raise DomainError(f"本批次（{codes.level_label(batch.level)}）没有「{codes.SUBJECTS.get(subject, subject)}」科目")
             e = s.scalars(select(rt.ScoreEntry).where(rt.ScoreEntry.candidate_id == cand.id,
                                                       rt.ScoreEntry.subject == subject)).first()
             if e is None or (e.state == "agreed"):
@@ -423,6 +415,29 @@ class ResultsService(Service):
                 raise DomainError(problem)
             before = rc.put_setting(uow.session, rc.PUBLICATION_WORKDAYS, int(n))
             uow.journal("settings.publication_workdays", "", {"before": before, "after": int(n)})
+
+    @requires("site.configure")
+    def add_comprehensive_review(self, plan_no: str) -> bool:
+        """The institution adds a 综合评审 to a 技师/高级技师 batch where the profile leaves it optional
+        (Henan "技师以上级别可增加综合评审环节" [002 L4065]).  Its score then counts like the other subjects
+        and certificates wait for it.  Returns False when the batch already has one."""
+        from app.core.profiles import review_applies
+        from app.services.profile import site_profile
+
+        with self.ctx.unit_of_work() as uow:
+            s = uow.session
+            b = find_batch(s, plan_no)
+            profile = site_profile(s)
+            if b.level not in profile.review_levels:
+                raise DomainError(f"{codes.level_label(b.level)}不设综合评审（仅技师、高级技师）")
+            if review_applies(profile, b.level, rc.review_added(s, plan_no)):
+                return False
+            if not core.may_change(rc.review(s, b.id).stage):
+                raise Conflict("本批次成绩已复审定稿；须先填写理由重新打开")
+            added = sorted({*(rc.setting(s, rc.REVIEW_ADDED) or []), plan_no})
+            rc.put_setting(s, rc.REVIEW_ADDED, added)
+            uow.journal("results.review_added", plan_no, {"level": b.level, "profile": profile.key})
+            return True
 
     @requires("site.configure")
     def set_machine_role(self, role: str) -> None:

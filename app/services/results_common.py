@@ -7,10 +7,13 @@ import datetime as _dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core import profiles
+from app.core import results as core_results
 from app.core.errors import NotFound, PermissionDenied
 from app.core.site import Institution
 from app.core.workdays import DEFAULT_PUBLICATION_WORKDAYS, HolidayCalendar
 from app.services.base import PasswordCheck, ServiceContext, check_password_early
+from app.services.profile import site_profile
 from app.store import models
 from app.store import results_tables as rt
 
@@ -65,6 +68,35 @@ def review(session: Session, batch_id: int) -> rt.ResultReview:
         session.add(r)
         session.flush()
     return r
+
+
+ACTIVE_FINDING = ("decided", "appealed", "reviewed")   # misconduct findings whose penalty applies
+
+
+def void_subjects(session, candidate_ids) -> dict[int, set[str]]:
+    out: dict[int, set[str]] = {}
+    ids = list(candidate_ids)
+    if not ids:
+        return out
+    for f in session.scalars(select(rt.MisconductFinding).where(rt.MisconductFinding.candidate_id.in_(ids),
+                                                                 rt.MisconductFinding.status.in_(ACTIVE_FINDING))):
+        if f.penalty:
+            out.setdefault(f.candidate_id, set()).update(f.penalty.get("void_subjects", []))
+    return out
+
+
+REVIEW_ADDED = "review_added"   # setting: plan numbers whose 综合评审 the institution added (可增加)
+
+
+def review_added(session: Session, plan_no: str) -> bool:
+    return plan_no in (setting(session, REVIEW_ADDED) or [])
+
+
+def subjects(session: Session, batch: models.Batch) -> tuple[str, ...]:
+    """The batch's subjects: 综合评审 where the site's profile requires it for the level, or where the
+    institution added it (app.core.profiles.review_applies)."""
+    applies = profiles.review_applies(site_profile(session), batch.level, review_added(session, batch.plan_no))
+    return core_results.required_subjects(batch.level, review=applies)
 
 
 def password_check(ctx: ServiceContext, username: str, password: str) -> PasswordCheck:

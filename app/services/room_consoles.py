@@ -25,7 +25,7 @@ from sqlalchemy import select
 from app.core import room_console as rcn
 from app.core import stations as st
 from app.core.errors import DomainError, NotFound
-from app.core.results import required_subjects
+from app.services import results_common as rc
 from app.net import ingest
 from app.services.base import Service, ServiceContext, find_batch, requires
 from app.store import models
@@ -235,7 +235,7 @@ class RoomConsoleService(Service):
             ingest.queue_command(uow, machine_id, rcn.PROFILE, {
                 "kind": st.ROOM_CONSOLE, "name": s.get(Machine, machine_id).name, "plan_no": b.plan_no,
                 "room": station.room, "occupation": b.occupation_name, "level": b.level,
-                "subjects": list(required_subjects(b.level)), "exam_start": b.exam_start.isoformat(),
+                "subjects": list(rc.subjects(s, b)), "exam_start": b.exam_start.isoformat(),
                 "candidates": len(cands), "staff": len(people)}, now)
             for i in range(0, len(cands), rcn.ROSTER_CHUNK):
                 ingest.queue_command(uow, machine_id, rcn.ROSTER, {"first": i == 0, "candidates": [

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from app.core import identity, passwords
+from app.core import codes, graders, identity, passwords
 from app.core.errors import Conflict, DomainError, NotFound
 from app.core.idcard import id_number_problem
 from app.core.roles import ROLE_NAMES, Role, assignment_conflict
@@ -26,6 +26,15 @@ class StaffView:
     card_no: str
     active: bool
     locked: bool
+    grader_card_no: str = ""
+    grader_level: int | None = None
+    grader_occupation: str = ""
+
+    @property
+    def qualification_text(self) -> str:
+        """'电工 三级/高级工 KP-0001', or '' when nothing is recorded."""
+        return graders.describe(graders.Qualification(self.grader_card_no, self.grader_level,
+                                                      self.grader_occupation))
 
 
 def _card_checks(roles: list[str], card_no: str) -> None:
@@ -38,6 +47,20 @@ def _card_checks(roles: list[str], card_no: str) -> None:
                 raise DomainError(problem)
     if Role.INTERNAL_SUPERVISOR.value in roles and Role.EXTERNAL_SUPERVISOR.value in roles:
         raise DomainError("同一人不能同时为内督和外督")
+
+
+def _qualification(card_no: str, level, occupation: str) -> tuple[str, int | None, str]:
+    """考评员证号, level and 考评职业 as entered (all optional here; the 考评组 requires them)."""
+    card = identity.clean("grader_card_no", card_no) if (card_no or "").strip() else ""
+    if level in (None, ""):
+        lvl = None
+    else:
+        try:
+            lvl = codes.parse_level(level)
+        except ValueError:
+            raise DomainError(f"考评员等级「{level}」无法识别（如 三级、高级工、3）") from None
+    occ = identity.clean("occupation_name", occupation) if (occupation or "").strip() else ""
+    return card, lvl, occ
 
 
 def _roles(roles) -> list[str]:
@@ -55,7 +78,8 @@ def _roles(roles) -> list[str]:
 class StaffService(Service):
     @requires("staff.manage")
     def add(self, username: str, name: str, password: str, roles: list[str], *, id_no: str = "",
-            unit: str = "", card_no: str = "") -> int:
+            unit: str = "", card_no: str = "", grader_card_no: str = "", grader_level: int | str | None = None,
+            grader_occupation: str = "") -> int:
         for problem in (username_problem(username), password_problem(password)):
             if problem:
                 raise DomainError(problem)
@@ -64,6 +88,7 @@ class StaffService(Service):
         role_list = _roles(roles)
         card_no = identity.clean("card_no", card_no) if (card_no or "").strip() else ""
         _card_checks(role_list, card_no)
+        g_card, g_level, g_occ = _qualification(grader_card_no, grader_level, grader_occupation)
         if (id_no or "").strip():
             id_no = identity.clean_id_no(id_no)
             problem = id_number_problem(id_no)
@@ -77,11 +102,13 @@ class StaffService(Service):
             if uow.session.scalars(select(models.Staff).where(models.Staff.username == username)).first():
                 raise Conflict(f"用户名「{username}」已存在")
             staff = models.Staff(username=username, name=name.strip(), roles=role_list, id_no=id_no.upper(),
-                                 unit=unit, card_no=card_no, password_hash=hashed, created_at=self.ctx.now())
+                                 unit=unit, card_no=card_no, grader_card_no=g_card, grader_level=g_level,
+                                 grader_occupation=g_occ, password_hash=hashed, created_at=self.ctx.now())
             uow.session.add(staff)
             uow.session.flush()
             uow.journal("staff.create", username, {"name": staff.name, "roles": role_list, "unit": unit,
-                                                   "card_no": card_no})
+                                                   "card_no": card_no, "grader_card_no": g_card,
+                                                   "grader_level": g_level, "grader_occupation": g_occ})
             return staff.id
 
     @requires("staff.manage")
@@ -96,6 +123,19 @@ class StaffService(Service):
             before = list(staff.roles)
             staff.roles, staff.card_no = role_list, card
             uow.journal("staff.roles", username, {"before": before, "after": role_list, "card_no": card})
+
+    @requires("staff.manage")
+    def set_grader_qualification(self, username: str, card_no: str, level: int | str | None,
+                                 occupation: str) -> None:
+        """Record (or correct) a grader's 考评员证号, level and 考评职业 (Henan form "考评员证书情况：
+        考评职业 / 证书编号" [002 L3112–3113]); the 考评组 checks them against the batch."""
+        g_card, g_level, g_occ = _qualification(card_no, level, occupation)
+        with self.ctx.unit_of_work() as uow:
+            staff = self._get(uow.session, username)
+            before = [staff.grader_card_no, staff.grader_level, staff.grader_occupation]
+            staff.grader_card_no, staff.grader_level, staff.grader_occupation = g_card, g_level, g_occ
+            uow.journal("staff.grader_qualification", username, {"before": before,
+                                                                 "after": [g_card, g_level, g_occ]})
 
     @requires("staff.manage")
     def reset_password(self, username: str, new_password: str) -> None:
@@ -131,7 +171,8 @@ class StaffService(Service):
         now = self.ctx.now()
         with self.ctx.reading() as s:
             return [StaffView(x.id, x.username, x.name, tuple(x.roles), x.unit, x.card_no, x.active,
-                              bool(x.locked_until and x.locked_until > now))
+                              bool(x.locked_until and x.locked_until > now), x.grader_card_no, x.grader_level,
+                              x.grader_occupation)
                     for x in s.scalars(select(models.Staff).order_by(models.Staff.username))]
 
     @requires("batch.assign")

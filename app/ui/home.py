@@ -18,7 +18,6 @@ from shiboken6 import isValid
 from app.core import sitetime
 from app.core.codes import SUBJECTS
 from app.core.errors import DomainError
-from app.core.results import required_subjects
 from app.core.roles import Role, allowed
 from app.ui.common.tasks import run_task
 from app.ui.common.widgets import error_text, tr
@@ -127,7 +126,7 @@ def _office(ctx, plan) -> list[Todo]:
     rows = _try(lambda: svc.results(plan), [])
     missing: dict[str, int] = {}
     for r in rows:
-        for subject in required_subjects(r.result.level):
+        for subject in (o.subject for o in r.result.subjects):
             o = r.result.outcome(subject)
             if r.scores.get(subject) is None and not (o is not None and (o.absent or o.void)):
                 missing[subject] = missing.get(subject, 0) + 1

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from app.core.scoring import aggregate
 from app.services.roster import RosterService
 from app.services.scoring import ScoringServices
+from app.services.demo import demo_grader_qualification
 from app.services.staff import StaffService
 from app.ui.scoring.workplace import GREEN, RED, ScoringWorkplace
 from app.ui.workplaces import factory
@@ -151,7 +152,8 @@ def test_discrepancy_goes_to_chief_who_reconciles(qtbot, scoring, demo_login):
 
 def test_avoidance_conflict_is_flagged_and_room_head_allows(qtbot, tmp_path, demo_login, demo):
     cand = RosterService(demo_login("admin")).candidates(PLAN)[0]
-    StaffService(demo_login("admin")).add("kaoping9", "同单位考评员", "Demo-kaoping-2026", ["grader"], unit=cand.unit)
+    StaffService(demo_login("admin")).add("kaoping9", "同单位考评员", "Demo-kaoping-2026", ["grader"], unit=cand.unit,
+                                          **demo_grader_qualification("kaoping9"))
     PASSWORDS["kaoping9"] = "Demo-kaoping-2026"
     login = login_any(demo)
     admin = ScoringServices.of(login("admin"))

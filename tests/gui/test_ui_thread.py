@@ -171,16 +171,27 @@ def test_site_admin_accounts(qtbot, guard, demo_login, monkeypatch):
             self.role_boxes["staff"].setChecked(True)
             return site_admin.QDialog.Accepted
 
+    class Qualified(site_admin.QualificationDialog):
+        def exec(self):
+            self.fields.card.setText("KP-0009")
+            self.fields.level.setCurrentIndex(self.fields.level.findData(3))
+            self.fields.occupation.setText("电工")
+            return site_admin.QDialog.Accepted
+
     monkeypatch.setattr(site_admin, "AddStaffDialog", Filled)
+    monkeypatch.setattr(site_admin, "QualificationDialog", Qualified)
     monkeypatch.setattr(site_admin, "confirm", lambda *_: True)
     rows = w.staff.table.rowCount()
-    with guard.watch("site admin: add, unlock, deactivate an account", expects={ARGON2, WRITE}):
+    with guard.watch("site admin: add, qualify, unlock, deactivate an account", expects={ARGON2, WRITE}):
         w.staff.add()
         qtbot.waitUntil(lambda: w.staff.table.rowCount() == rows + 1, timeout=10000)
         w.staff.table.selectRow(rows)
+        w.staff.qualify()
+        qtbot.waitUntil(lambda: w.staff.table.item(rows, 5).text() == "电工 三级/高级工 KP-0009", timeout=10000)
+        w.staff.table.selectRow(rows)
         w.staff.unlock()
         w.staff.deactivate()
-        qtbot.waitUntil(lambda: "已停用" in w.staff.table.item(rows, 5).text(), timeout=10000)
+        qtbot.waitUntil(lambda: "已停用" in w.staff.table.item(rows, 6).text(), timeout=10000)
 
 
 def test_theory_blueprint_seal_unlock(qtbot, guard, demo, demo_login, tmp_path):

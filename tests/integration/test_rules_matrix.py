@@ -59,6 +59,16 @@ MATRIX: list[tuple[str, str, str]] = [
      "tests/integration/test_accounts.py::test_grader_and_supervisor_never_in_same_batch"),
     ("督导员不能兼任同场次考评/监考工作（签字时）", "002 L1172",
      "tests/integration/test_separation_of_duties.py::test_batch_proctor_cannot_sign_its_internal_review"),
+    ("考评员资格：证号、考评职业须与批次一致", "002 L3834, L3112–3113",
+     "tests/integration/test_grader_rules.py::test_unqualified_grader_refused"),
+    ("考评员等级：三—五级须三级及以上，技师以上须一级", "002 L3834; 000 L93, L686",
+     "tests/integration/test_grader_rules.py::test_grader_level_below_batch_refused"),
+    ("轮换制（南浔）：上一批次同职业考评员不得连续考评", "003 L326",
+     "tests/integration/test_grader_rules.py::test_rotation_enforced_where_profile_requires"),
+    ("综合评审：湖南技师以上必设，河南可增加；未录入不发证", "000 L668; 002 L4065",
+     "tests/integration/test_comprehensive_review.py::test_comprehensive_review_required_gate"),
+    ("附件1 综合成绩列填综合评审成绩", "003 L96–213; 002 L4065",
+     "tests/integration/test_comprehensive_review.py::test_comprehensive_review_fills_column"),
     ("内督审核须由本批次内督签署", "003 L49; 002 L1172",
      "tests/integration/test_separation_of_duties.py::test_batch_grader_cannot_sign_internal_review"),
     ("南浔：每工种内督至少2名", "003 L41, L631",
@@ -103,8 +113,6 @@ MATRIX: list[tuple[str, str, str]] = [
 # Enforceable rules not yet proven, and the issue item that will prove them (no row until then).
 DEFERRED = [
     ("成绩只有一条路：理论自动评分、实操组长签字汇总、双人复核；更正须两人并留原值", "003 L350; 002 L3894", "issue 18 item 1"),
-    ("考评员资格（证号、等级、职业）与轮换制", "002 L3834; 003 L326", "issue 18 item 7"),
-    ("综合评审按省份规则要求，评审组评分签字，附件1 综合成绩列", "002 L4065; 003 L108–111", "issue 18 item 8"),
 ]
 
 

@@ -48,3 +48,27 @@ def test_cli_export_import_verify(tmp_path, demo_site_dir, monkeypatch, capsys):
     assert main(["scoring", "import-sheets", "--batch", PLAN, str(out)] + site) == 0
     assert "已导入 0 份" in capsys.readouterr().out          # the sheet is already here
     assert main(["scoring", "verify", "--batch", PLAN] + site) == 0
+
+
+def test_cli_grader_qualification_and_rotation(demo_site_dir, monkeypatch, capsys):
+    """`examsite user add/qualify` carry the 考评员资格; `examsite scoring rotation` shows it with the earlier
+    batches of the same occupation."""
+    monkeypatch.setenv("EXAMSITE_PASSPHRASE", DEMO_PASSPHRASE)
+    monkeypatch.setenv("EXAMSITE_PASSWORD", PASSWORDS["admin"])
+    monkeypatch.setenv("EXAMSITE_NEW_PASSWORD", "Demo-kaoping-2026")
+    site = ["--site", str(demo_site_dir)]
+    assert main(["user", "add", "kaoping7", "--name", "新考评员", "--roles", "grader", "--grader-card-no", "kp-07",
+                 "--grader-level", "四级", "--grader-occupation", "电工"] + site) == 0
+    assert main(["scoring", "group", "--batch", PLAN, "--members", "kaoping1,kaoping7,zuzhang", "--chief", "zuzhang"]
+                + site) == 1
+    assert "考评员「新考评员」为四级/中级工" in capsys.readouterr().err
+    assert main(["user", "qualify", "kaoping7", "--card-no", "KP-07", "--level", "三级", "--occupation", "电工"]
+                + site) == 0
+    assert main(["scoring", "group", "--batch", PLAN, "--members", "kaoping1,kaoping7,zuzhang", "--chief", "zuzhang"]
+                + site) == 0
+    capsys.readouterr()
+    assert main(["scoring", "rotation", "--batch", PLAN] + site) == 0
+    out = capsys.readouterr().out
+    assert "kaoping7\t新考评员\t电工 三级/高级工 KP-07\t此前考评：无" in out
+    assert main(["user", "list"] + site) == 0
+    assert "考评员：电工 三级/高级工 KP-07" in capsys.readouterr().out

@@ -13,6 +13,7 @@ from app.core.errors import Conflict, DomainError, ImportRejected, PermissionDen
 from app.services.base import REGISTRY
 from app.services.roster import RosterService
 from app.services.scoring import SCORING_SERVICES, ScoringServices, SheetsSealed
+from app.services.demo import demo_grader_qualification
 from app.services.staff import StaffService
 from tests.scoring_support import (
     FULL,
@@ -172,7 +173,8 @@ def test_discrepancy_goes_to_chief_who_reconciles(tmp_path, demo_login):
 def test_trimmed_mean_with_five_graders(tmp_path, demo_login, demo):
     admin_staff = StaffService(demo_login("admin"))
     for u in ("kaoping4", "kaoping5"):
-        admin_staff.add(u, "考评" + u[-1], "Demo-kaoping-2026", ["grader"], unit="示例")
+        admin_staff.add(u, "考评" + u[-1], "Demo-kaoping-2026", ["grader"], unit="示例",
+                        **demo_grader_qualification(u))
     PASSWORDS.update({"kaoping4": "Demo-kaoping-2026", "kaoping5": "Demo-kaoping-2026"})
     members = ("kaoping1", "kaoping2", "kaoping3", "kaoping4", "zuzhang")
     svc = setup_scoring(tmp_path, login_any(demo), members=members,
@@ -194,14 +196,14 @@ def test_group_rules_supervisor_and_lock(tmp_path, demo_login):
         admin.setup.set_group(PLAN, ["kaoping1", "kaoping2", "kaoping3"], "kaoping1")
     # a supervisor of the batch can never grade in it
     StaffService(demo_login("admin")).add("dudao2", "督导兼考评", "Demo-kaoping-2026", ["grader", "internal_supervisor"],
-                                          card_no="S010123260002")
+                                          card_no="S010123260002", **demo_grader_qualification("dudao2"))
     StaffService(demo_login("admin")).assign(PLAN, "dudao2", "internal_supervisor")
     with pytest.raises(Conflict, match="督导"):
         admin.setup.set_group(PLAN, ["kaoping1", "dudao2", "zuzhang"], "zuzhang")
     admin.setup.set_group(PLAN, ["kaoping1", "kaoping2", "zuzhang"], "zuzhang")
     assert ("kaoping1", "grader") in StaffService(demo_login("admin")).assignments(PLAN)
     StaffService(demo_login("admin")).add("dudao3", "考评兼督导", "Demo-kaoping-2026", ["grader", "internal_supervisor"],
-                                          card_no="S010123260003")
+                                          card_no="S010123260003", **demo_grader_qualification("dudao3"))
     PASSWORDS["dudao3"] = "Demo-kaoping-2026"
     admin.setup.set_group(PLAN, ["kaoping1", "dudao3", "zuzhang"], "zuzhang")
     with pytest.raises(Conflict, match="督导"):   # ... nor can a grader of the batch become its supervisor
@@ -223,7 +225,8 @@ def test_group_rules_supervisor_and_lock(tmp_path, demo_login):
 def test_avoidance_flagged_blocks_until_swapped_or_allowed(tmp_path, demo_login):
     cands = RosterService(demo_login("admin")).candidates(PLAN)
     target = cands[0]
-    StaffService(demo_login("admin")).add("kaoping9", "同单位考评员", "Demo-kaoping-2026", ["grader"], unit=target.unit)
+    StaffService(demo_login("admin")).add("kaoping9", "同单位考评员", "Demo-kaoping-2026", ["grader"], unit=target.unit,
+                                          **demo_grader_qualification("kaoping9"))
     PASSWORDS["kaoping9"] = "Demo-kaoping-2026"
     admin = ScoringServices.of(demo_login("admin"))
     admin.setup.import_template(PLAN, write_template(tmp_path / "t.xlsx"))

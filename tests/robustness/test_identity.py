@@ -144,3 +144,19 @@ def test_institution_code_of_other_digits_or_shape_is_refused(typed):
             identity.clean("institution_code", typed)
     # the certificate rule itself refuses anything but ASCII digits, however it arrives
     assert prefix_problems(CertificatePrefix("Y", typed, "41", "010001"))
+
+
+def test_grader_qualification_fields_are_checked(admin):
+    """考评员证号 and 考评职业 enter through app.core.identity like every identity field."""
+    from app.services.staff import StaffService
+
+    svc = StaffService(admin)
+    svc.add("kaoping", "吴晓东", "Right-pass-1", ["grader"], grader_card_no="ｋｐ－０１", grader_level="高级工",
+            grader_occupation="电工")
+    view = next(s for s in svc.list() if s.username == "kaoping")
+    assert (view.grader_card_no, view.grader_level, view.grader_occupation) == ("KP-01", 3, "电工")
+    with pytest.raises(DomainError) as info:
+        svc.set_grader_qualification("kaoping", "KP01", 3, "电\u202e工")
+    assert "U+202E" in str(info.value)
+    with pytest.raises(DomainError):
+        svc.set_grader_qualification("kaoping", "KP 01", 3, "电工")

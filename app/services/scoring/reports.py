@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import select
 
 from app.core import scoring as rules
 from app.services.base import Service, find_batch, requires
+from app.services.results import batch_results
 from app.services.scoring import queries as q
 from app.services.scoring.views import ST_SIGNED, workstation
 from app.store import models
@@ -36,7 +38,8 @@ class ScoringReportsService(Service):
                                      .where(t.SummarySignature.batch_id == batch.id,
                                             t.SummarySignature.summary_sha256 == h)):
                 sigs[st.name] = sig.signature
-            out = scoring_pdf.summary_table(Path(path), header, rows, chief, others, contact, phone, sigs)
+            out = scoring_pdf.summary_table(Path(path), header, _with_review(s, batch, rows), chief, others,
+                                            contact, phone, sigs)
             uow.journal("scoring.print_summary", plan_no, {"summary_sha256": h, "file": Path(path).name,
                                                            "pdf_sha256": hashlib.sha256(out.read_bytes()).hexdigest()})
             return out
@@ -97,3 +100,17 @@ def _header(s, batch) -> dict:
     return {"institution": inst.value["name"] if inst else "", "occupation": occupation,
             "level": level_names.get(batch.level, str(batch.level)), "plan_no": batch.plan_no,
             "date": batch.exam_end.strftime("%Y 年 %m 月 %d 日")}
+
+
+def _with_review(s, batch, rows):
+    """附件1's 综合成绩 column (Nanxun "实操成绩 · 综合成绩" [003 L108–111]): the 综合评审 score as results hold it,
+    where the batch has one (技师、高级技师, app.services.results_common.subjects)."""
+    review = {r.ticket_no: r.result.outcome("review") for r in batch_results(s, batch)}
+    out = []
+    for r in rows:
+        o = review.get(r.ticket_no)
+        if o is None or o.score is None or o.void or o.absent:
+            out.append(r)
+        else:
+            out.append(replace(r, combined=o.score))
+    return out

@@ -8,14 +8,15 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.core import codes
+from app.core import codes, graders
 from app.core import scoring as rules
 from app.core.errors import Conflict, DomainError
 from app.core.roles import Role, assignment_conflict
 from app.formats import xlsx
 from app.services.base import Service, find_batch, requires
 from app.services.scoring import queries as q
-from app.services.scoring.views import ConflictView, GroupView, canonical
+from app.services.profile import site_profile
+from app.services.scoring.views import ConflictView, GroupView, RotationRow, canonical
 from app.store import models
 from app.store import scoring_tables as t
 
@@ -93,11 +94,13 @@ class ScoringSetupService(Service):
             for u, st in staff.items():
                 if not st.active:
                     raise DomainError(f"「{st.name}」的账户已停用")
-                want = {Role.GRADER.value, Role.CHIEF_GRADER.value} if u == chief else {Role.GRADER.value}
                 if u == chief and Role.CHIEF_GRADER.value not in st.roles:
                     raise DomainError(f"「{st.name}」的账户没有「考评组长」角色")
                 if not ({Role.GRADER.value, Role.CHIEF_GRADER.value} & set(st.roles)):
                     raise DomainError(f"「{st.name}」的账户没有「考评员」角色")
+            _check_qualified_and_rotated(s, batch, list(staff.values()))
+            for u, st in staff.items():
+                want = {Role.GRADER.value, Role.CHIEF_GRADER.value} if u == chief else {Role.GRADER.value}
                 existing = {Role(a.role) for a in s.scalars(select(models.BatchAssignment).where(
                     models.BatchAssignment.batch_id == batch.id, models.BatchAssignment.staff_id == st.id))}
                 for role in sorted(want):
@@ -135,6 +138,26 @@ class ScoringSetupService(Service):
             members = q.members(s, batch)
             return GroupView(plan_no, tuple((st.username, st.name, st.unit) for _, st in members),
                              next((st.username for m, st in members if m.is_chief), None), q.started(s, batch))
+
+    @requires("scoring.view")
+    def rotation(self, plan_no: str) -> list[RotationRow]:
+        """轮换: every active grader account, its qualification against this batch, and the earlier
+        batches of the same occupation whose 考评组 it sat in (the most recent first)."""
+        with self.ctx.reading() as s:
+            batch = find_batch(s, plan_no)
+            history = _occupation_history(s, batch)
+            prev = history[0][0] if history else None
+            required = site_profile(s).rotation_required
+            out = []
+            for st in s.scalars(select(models.Staff).where(models.Staff.active.is_(True))
+                                .order_by(models.Staff.username)):
+                if not ({Role.GRADER.value, Role.CHIEF_GRADER.value} & set(st.roles)):
+                    continue
+                plans = tuple(b.plan_no for b, ids in history if st.id in ids)
+                out.append(RotationRow(st.username, st.name, _qualification_text(st),
+                                       _qualification_problem(st, batch) or "", plans,
+                                       prev is not None and prev.plan_no in plans, required))
+            return out
 
     @requires("scoring.group")
     def declare_relation(self, plan_no: str, username: str, ticket_no: str, note: str) -> None:
@@ -176,3 +199,50 @@ class ScoringSetupService(Service):
                                     allowed_by=self.ctx.actor.staff_id, allowed_at=self.ctx.now()))
             uow.journal("scoring.avoidance_allow", plan_no, {"username": username, "ticket_no": ticket_no,
                                                              "reason": reason.strip()})
+
+
+# ------------------------------------------------------------ qualification and rotation
+def _qualification(st: models.Staff) -> graders.Qualification:
+    return graders.Qualification(st.grader_card_no or "", st.grader_level, st.grader_occupation or "")
+
+
+def _qualification_problem(st: models.Staff, batch: models.Batch) -> str | None:
+    """考评人员资格 [002 L3834; 000 L93, L686] (app.core.graders)."""
+    return graders.qualification_problem(st.name, _qualification(st), batch.occupation_code,
+                                         batch.occupation_name, batch.level)
+
+
+def _qualification_text(st: models.Staff) -> str:
+    return graders.describe(_qualification(st))
+
+
+def _occupation_history(s, batch: models.Batch) -> list[tuple[models.Batch, set[int]]]:
+    """Earlier batches of the same occupation that formed a 考评组, the most recent first, with the
+    staff ids of their groups.  "Earlier": an earlier exam start, or the same start and made before."""
+    rows = s.scalars(select(models.Batch).where(models.Batch.occupation_code == batch.occupation_code,
+                                                models.Batch.id != batch.id))
+    earlier = [b for b in rows if (b.exam_start, b.id) < (batch.exam_start, batch.id)]
+    out = []
+    for b in sorted(earlier, key=lambda b: (b.exam_start, b.id), reverse=True):
+        ids = set(s.scalars(select(t.ScoringGroupMember.staff_id).where(t.ScoringGroupMember.batch_id == b.id)))
+        if ids:
+            out.append((b, ids))
+    return out
+
+
+def _check_qualified_and_rotated(s, batch: models.Batch, members: list[models.Staff]) -> None:
+    """Every member qualified for the batch's occupation and level; where the profile requires rotation
+    (Nanxun "派遣遵循回避制、轮换制、考评组长负责制" [003 L326]), nobody of the immediately previous batch of
+    the same occupation.  One Chinese line naming the grader."""
+    for st in members:
+        problem = _qualification_problem(st, batch)
+        if problem:
+            raise DomainError(problem)
+    if not site_profile(s).rotation_required:
+        return
+    history = _occupation_history(s, batch)
+    if history:
+        prev, ids = history[0]
+        for st in members:
+            if st.id in ids:
+                raise Conflict(graders.rotation_problem(st.name, prev.plan_no))

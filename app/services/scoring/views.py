@@ -45,6 +45,18 @@ class GroupView:
 
 
 @dataclass(frozen=True)
+class RotationRow:
+    """One grader account and the earlier batches of the same occupation whose 考评组 they sat in."""
+    username: str
+    name: str
+    qualification: str               # '电工 三级/高级工 KP-0001', '' when none is recorded
+    qualification_problem: str       # why they may not grade this batch, '' when qualified
+    previous: tuple[str, ...]        # plan numbers, the most recent first
+    in_previous_batch: bool          # sat in the immediately previous batch's group
+    rotation_required: bool          # the site's profile enforces rotation (轮换制)
+
+
+@dataclass(frozen=True)
 class ConflictView:
     grader: str
     grader_name: str
@@ -119,6 +131,7 @@ class PracticalScore:
     score: Decimal | None
     status: str
     remark: str = ""
+    combined: Decimal | None = None   # 综合成绩: the 综合评审 score in results (附件1 prints it)
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from app.core.codes import INSTITUTION_CATEGORIES, PROVINCES
+from app.core.codes import INSTITUTION_CATEGORIES, LEVELS, PROVINCES, level_label
 from app.core.errors import ImportRejected
 from app.core.roles import ROLE_NAMES, Role
 from app.services.roster import RosterService
@@ -88,6 +88,41 @@ class RosterImportTab(QWidget):
             _fill(self.errors, [[e.sheet, e.row, e.column, e.message] for e in exc.errors])
 
 
+class QualificationFields:
+    """考评员资格 (考评员证号, 本人等级, 考评职业): the 考评组 refuses a grader without them."""
+
+    def __init__(self, form: QFormLayout, owner: QWidget, card: str = "", level: int | None = None,
+                 occupation: str = ""):
+        self.card = QLineEdit(card)
+        self.level = QComboBox()
+        self.level.addItem(owner.tr("（未登记）"), None)
+        for value in LEVELS:
+            self.level.addItem(level_label(value), value)
+        self.level.setCurrentIndex(max(0, self.level.findData(level)))
+        self.occupation = QLineEdit(occupation)
+        self.occupation.setPlaceholderText(owner.tr("职业名称或编码，如 电工"))
+        for label, w in ((owner.tr("考评员证号"), self.card), (owner.tr("考评员等级"), self.level),
+                         (owner.tr("考评职业"), self.occupation)):
+            w.setAccessibleName(label)
+            form.addRow(label, w)
+
+    def values(self) -> dict:
+        return dict(grader_card_no=self.card.text().strip(), grader_level=self.level.currentData(),
+                    grader_occupation=self.occupation.text().strip())
+
+
+class QualificationDialog(QDialog):
+    def __init__(self, view, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("考评员资格：{0}").format(view.name))
+        form = QFormLayout(self)
+        self.fields = QualificationFields(form, self, view.grader_card_no, view.grader_level, view.grader_occupation)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
 class AddStaffDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -104,6 +139,7 @@ class AddStaffDialog(QDialog):
                          (self.tr("督导员证卡编号"), self.card)):
             w.setAccessibleName(label)
             form.addRow(label, w)
+        self.qualification = QualificationFields(form, self)
         self.role_boxes = {}
         for role in Role:
             box = QCheckBox(tr(ROLE_NAMES[role]))
@@ -118,7 +154,7 @@ class AddStaffDialog(QDialog):
     def values(self) -> dict:
         return dict(username=self.username.text().strip(), name=self.name.text().strip(),
                     password=self.password.text(), unit=self.unit.text().strip(), card_no=self.card.text().strip(),
-                    roles=[r for r, b in self.role_boxes.items() if b.isChecked()])
+                    roles=[r for r, b in self.role_boxes.items() if b.isChecked()], **self.qualification.values())
 
 
 class StaffTab(QWidget):
@@ -128,10 +164,11 @@ class StaffTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.table = _table([self.tr("用户名"), self.tr("姓名"), self.tr("角色"), self.tr("所在单位"),
-                             self.tr("证卡编号"), self.tr("状态")])
+                             self.tr("证卡编号"), self.tr("考评员资格"), self.tr("状态")])
         self.table.setAccessibleName(self.tr("工作人员账户列表"))
         buttons = QHBoxLayout()
-        for text, slot in ((self.tr("新建账户…"), self.add), (self.tr("解锁"), self.unlock),
+        for text, slot in ((self.tr("新建账户…"), self.add), (self.tr("考评员资格…"), self.qualify),
+                           (self.tr("解锁"), self.unlock),
                            (self.tr("停用"), self.deactivate), (self.tr("刷新"), self.refresh)):
             b = QPushButton(text)
             b.clicked.connect(slot)
@@ -150,7 +187,7 @@ class StaffTab(QWidget):
             if s.locked:
                 state += self.tr("（已锁定）")
             rows.append([s.username, s.name, "、".join(tr(ROLE_NAMES[Role(r)]) for r in s.roles), s.unit,
-                         s.card_no, state])
+                         s.card_no, s.qualification_text, state])
         _fill(self.table, rows)
 
     def _selected(self) -> str | None:
@@ -163,8 +200,23 @@ class StaffTab(QWidget):
             return
         v, svc = dialog.values(), StaffService(self.ctx)
         run_task(self, lambda: svc.add(v["username"], v["name"], v["password"], v["roles"], unit=v["unit"],
-                                       card_no=v["card_no"]),
+                                       card_no=v["card_no"], grader_card_no=v["grader_card_no"],
+                                       grader_level=v["grader_level"], grader_occupation=v["grader_occupation"]),
                  self._done, None, self.tr("正在创建账户…"), changes={"staff"})
+
+    def qualify(self) -> None:
+        """Record or correct the selected account's 考评员资格."""
+        username, svc = self._selected(), StaffService(self.ctx)
+        view = next((x for x in svc.list() if x.username == username), None) if username else None
+        if view is None:
+            return
+        dialog = QualificationDialog(view, self)
+        if dialog.exec() != QDialog.Accepted:
+            return
+        v = dialog.fields.values()
+        run_task(self, lambda: svc.set_grader_qualification(username, v["grader_card_no"], v["grader_level"],
+                                                            v["grader_occupation"]),
+                 self._done, None, self.tr("正在登记考评员资格…"), changes={"staff"})
 
     def unlock(self) -> None:
         username, svc = self._selected(), StaffService(self.ctx)

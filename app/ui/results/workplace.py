@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QWidget, QAbstractItemView, QProgressDialog)
 
 from app.core.codes import SUBJECTS, batch_label
-from app.core.results import required_subjects
 from app.core.roles import allowed
 from app.services.certificates import CertificateService
 from app.services.misconduct import MisconductService
@@ -269,14 +268,14 @@ class ResultsWorkplace(QWidget):
                     "findings": findings, "publication": publication,
                     "deadlines": svc.deadlines(plan),
                     "dist": {s: svc.distribution(plan, s) for s in
-                             (required_subjects(rows[0].result.level) if rows else ())}}
+                             (tuple(o.subject for o in rows[0].result.subjects) if rows else ())}}
 
         run_task(self, load, self._loaded, self._error, self.tr("正在读取成绩…"))
 
     def _loaded(self, data) -> None:
         self.data = data
         rows = data["rows"]
-        subjects = required_subjects(rows[0].result.level) if rows else ("theory", "practical")
+        subjects = tuple(o.subject for o in rows[0].result.subjects) if rows else ("theory", "practical")
         headers = [self.tr("准考证号"), self.tr("姓名"), self.tr("考场")] + [self.tr(SUBJECTS[s]) for s in subjects] + \
             [self.tr("结果"), self.tr("证书编号")]
         self.scores_table.setColumnCount(len(headers))

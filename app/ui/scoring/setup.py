@@ -77,7 +77,8 @@ class SetupPanel(QWidget):
         row.addWidget(self.exchange_button)
         row.addWidget(self.import_button)
         lay.addLayout(row)
-        self.members = table([self.tr("考评组成员"), self.tr("用户名"), self.tr("单位")])
+        self.members = table([self.tr("考评组成员"), self.tr("用户名"), self.tr("单位"), self.tr("考评员资格"),
+                              self.tr("此前考评（同职业）")])
         self.members.setAccessibleName(self.tr("可选考评员"))
         self.members.setSelectionMode(QAbstractItemView.MultiSelection)
         self.chief = QComboBox()
@@ -88,6 +89,10 @@ class SetupPanel(QWidget):
         for w in (self.members, self.chief, self.group_button):
             w.setVisible(can_group)
         lay.addWidget(self.members, 1)
+        self.rotation_note = QLabel("")
+        self.rotation_note.setWordWrap(True)
+        self.rotation_note.setVisible(False)
+        lay.addWidget(self.rotation_note)
         row = QHBoxLayout()
         chief_label = QLabel(self.tr("考评组长(&C)：") if can_group else "")
         chief_label.setBuddy(self.chief)  # Alt+C; without a buddy the "&C" would be printed
@@ -115,11 +120,27 @@ class SetupPanel(QWidget):
         current = {u for u, _, _ in group.members}
         graders = [x for x in StaffService(self.svc.ctx).list()
                    if x.active and {"grader", "chief_grader"} & set(x.roles)]
+        rotation = {x.username: x for x in self.svc.setup.rotation(self.plan_no)}
+        required = any(x.rotation_required for x in rotation.values())
+        self.rotation_note.setText(self.tr("本站点省份规则实行轮换制：同职业上一批次的考评员不能连续进入考评组"))
+        self.rotation_note.setVisible(required)
         self.members.setRowCount(len(graders))
         self.chief.clear()
         for r, x in enumerate(graders):
-            for c, v in enumerate([x.name, x.username, x.unit]):
-                self.members.setItem(r, c, item(v, data=x.username))
+            rot = rotation.get(x.username)
+            qualification = (rot.qualification or self.tr("未登记")) if rot else ""
+            previous = ""
+            if rot and rot.previous:
+                previous = "、".join(rot.previous[:3]) + ("…" if len(rot.previous) > 3 else "")
+                if rot.in_previous_batch:
+                    previous += self.tr("（上一批次）")
+            for c, v in enumerate([x.name, x.username, x.unit, qualification, previous]):
+                it = item(v, data=x.username)
+                if rot and ((c == 3 and rot.qualification_problem)
+                            or (c == 4 and rot.in_previous_batch and rot.rotation_required)):
+                    it.setBackground(RED)
+                    it.setToolTip(rot.qualification_problem if c == 3 else self.tr("轮换制：上一批次已考评"))
+                self.members.setItem(r, c, it)
             if x.username in current:
                 self.members.selectRow(r)
             if "chief_grader" in x.roles:

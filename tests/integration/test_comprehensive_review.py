@@ -1,0 +1,113 @@
+"""综合评审 for 技师 and 高级技师 by the site's province profile (issue 18 item 8), on the real demo sites."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from app.core.errors import DomainError
+from app.core.idcard import synthetic_id_number
+from app.formats.roster_template import write_roster
+from app.services import gates
+from app.services.base import find_batch
+from app.services.demo import DEMO_PLAN, build_demo_site
+from app.services.results import ResultsService
+from app.services.roster import RosterService
+from app.services.scoring import ScoringServices
+from app.services.site import open_site
+from app.services.staff import StaffService
+from app.store.keys import TEST_KDF
+from tests.integration.test_results_flow import pdftext
+from tests.scoring_support import write_template
+
+TECHNICIAN_PLAN = "2026-41-DG-0201"
+TICKETS = [f"DG2620{i:04d}" for i in range(1, 4)]
+
+
+def _technician_batch(admin, tmp_path) -> None:
+    """A 二级/技师 batch of 电工 with three candidates."""
+    rng = random.Random(9)
+    rows = [[TECHNICIAN_PLAN, t, name, "男", "201", synthetic_id_number(rng, "410102", "男"), "示例单位", "第1考场",
+             f"{i:02d}"] for i, (t, name) in enumerate(zip(TICKETS, ("张明", "李强", "王刚")), 1)]
+    day = dt.date(2099, 3, 2).isoformat()
+    write_roster(tmp_path / "technician.xlsx", [[TECHNICIAN_PLAN, "6-31-01-03", "电工", "", "二级", day, day,
+                                                 "第1考场", 60, 60, ""]], rows)
+    RosterService(admin).import_roster(tmp_path / "technician.xlsx")
+
+
+def _numbering_problems(ctx, plan_no: str) -> list[str]:
+    with ctx.reading() as s:
+        return gates.numbering_problems(s, find_batch(s, plan_no))
+
+
+def _review_scores(first, second, scores: dict[str, str]) -> None:
+    """综合评审 scores typed by two people (双人复核)."""
+    for t, v in scores.items():
+        assert ResultsService(first).enter_manual(t, "review", v) == "waiting"
+        assert ResultsService(second).enter_manual(t, "review", v) == "agreed"
+
+
+def test_comprehensive_review_required_gate(tmp_path, demo_login):
+    """Hunan "综合评审主要针对技师和高级技师，通常采取审阅申报材料、答辩等方式进行全面评议和审查" [000 L668]:
+    on a Hunan site a 技师 batch has a 综合评审 and certificates are not numbered until every candidate's
+    score is in.  Henan "技师以上级别可增加综合评审环节" [002 L4065]: optional — a Henan 技师 batch has none
+    until the institution adds it, and then waits for it the same way."""
+    info = build_demo_site(tmp_path / "hn", candidates=4, seed=3, kdf=TEST_KDF, profile="hunan",
+                           exam_day=dt.date(2026, 6, 1))
+    handle = open_site(info.site_dir, info.passphrase)
+    try:
+        admin = handle.login("admin", "Demo-admin-2026")
+        _technician_batch(admin, tmp_path)
+        rows = ResultsService(admin).results(TECHNICIAN_PLAN)
+        assert [o.subject for o in rows[0].result.subjects] == ["theory", "practical", "review"]
+        gate = [p for p in _numbering_problems(admin, TECHNICIAN_PLAN) if "综合评审" in p]
+        assert gate == ["综合评审成绩尚未录入（3 名考生，如 DG26200001；湖南省规则要求（000 L668）），不能核发证书编号"]
+        assert not any("综合评审" in p for p in _numbering_problems(admin, DEMO_PLAN))   # 四级: none
+        assert ResultsService(admin).add_comprehensive_review(TECHNICIAN_PLAN) is False  # required already
+        _review_scores(handle.login("kaowu", "Demo-kaowu-2026"), admin, dict.fromkeys(TICKETS, "75"))
+        assert not any("综合评审" in p for p in _numbering_problems(admin, TECHNICIAN_PLAN))
+    finally:
+        handle.close()
+    # Henan: optional; the institution adds it to the batch
+    admin = demo_login("admin")
+    _technician_batch(admin, tmp_path)
+    results = ResultsService(admin)
+    assert [o.subject for o in results.results(TECHNICIAN_PLAN)[0].result.subjects] == ["theory", "practical"]
+    assert not any("综合评审" in p for p in _numbering_problems(admin, TECHNICIAN_PLAN))
+    with pytest.raises(DomainError, match="没有「综合评审」科目"):
+        results.enter_manual(TICKETS[0], "review", "80")
+    with pytest.raises(DomainError, match="四级/中级工不设综合评审"):
+        results.add_comprehensive_review(DEMO_PLAN)
+    assert results.add_comprehensive_review(TECHNICIAN_PLAN) is True
+    assert [o.subject for o in results.results(TECHNICIAN_PLAN)[0].result.subjects][-1] == "review"
+    assert [p for p in _numbering_problems(admin, TECHNICIAN_PLAN) if "综合评审" in p] == [
+        "综合评审成绩尚未录入（3 名考生，如 DG26200001；本批次已增加综合评审），不能核发证书编号"]
+
+
+def test_comprehensive_review_fills_column(tmp_path, demo_login):
+    """Nanxun 附件1《职业技能等级认定实操（综合成绩）汇总表》 columns "序号 · 准考证号码 · 姓名 · 身份证号码 ·
+    所在单位 · 实操成绩 · 综合成绩 · 备注" [003 L96–213, rules-digest §4.8]: the 综合成绩 column carries the
+    batch's 综合评审 score ("技师以上级别可增加综合评审环节" [002 L4065]).  The batch's graders must hold
+    一级 ("考评二级职业资格 / 技师的考评人员必须具有一级职业资格 / 高级技师" [002 L3834])."""
+    admin = demo_login("admin")
+    _technician_batch(admin, tmp_path)
+    ResultsService(admin).add_comprehensive_review(TECHNICIAN_PLAN)
+    svc = ScoringServices.of(admin)
+    svc.setup.import_template(TECHNICIAN_PLAN, write_template(tmp_path / "tpl.xlsx"))
+    with pytest.raises(DomainError, match="考评员「吴晓东」为三级/高级工，考评二级/技师须具有一级/高级技师及以上资格"):
+        svc.setup.set_group(TECHNICIAN_PLAN, ["kaoping1", "kaoping2", "zuzhang"], "zuzhang")
+    for n, u in enumerate(("kaoping1", "kaoping2", "zuzhang"), 1):
+        StaffService(admin).set_grader_qualification(u, f"KP-2026-1{n}", "高级技师", "电工")
+    svc.setup.set_group(TECHNICIAN_PLAN, ["kaoping1", "kaoping2", "zuzhang"], "zuzhang")
+    _review_scores(demo_login("kaowu"), admin, {TICKETS[0]: "87.5", TICKETS[1]: "91"})
+    pdf = svc.reports.summary_pdf(TECHNICIAN_PLAN, tmp_path / "附件1.pdf")
+    # the practical part is not scored yet (实操成绩 empty, 备注 评分未完成); 综合成绩 is the review score
+    text = pdftext(pdf).splitlines()
+    cells = {t: line.split()[5:] for line in text for t in TICKETS if t in line}
+    assert cells == {TICKETS[0]: ["87.5", "评分未完成"], TICKETS[1]: ["91", "评分未完成"],
+                     TICKETS[2]: ["评分未完成"]}
+    header, row = next(x for x in text if "综合成绩" in x and "实操成绩" in x), next(x for x in text if TICKETS[0] in x)
+    at = row.index("87.5")   # under 综合成绩, not under 实操成绩
+    assert abs(at - header.index("综合成绩")) < abs(at - header.index("实操成绩"))
