@@ -104,3 +104,14 @@ def test_the_room_head_confirms_a_finding_on_the_console(qtbot, demo, demo_login
     [f] = MisconductService(demo_login("admin")).findings(DEMO_PLAN)
     assert (f.status, f.witnesses, f.confirmed_by) == ("confirmed", ("赵敏", "孙浩"), "周建国")
     assert not view.confirm_button.isEnabled()
+
+
+def test_the_station_shell_opens_a_room_console_on_its_kind(qtbot, console):
+    """The station window picks its body from the one list (``STATION_VIEWS``) by the station's
+    kind: a room console opens the room console screen, opened off the UI thread."""
+    from app.ui.stations import view_factory
+    from app.ui.stations.opening import OpeningPage
+    page = view_factory(st.ROOM_CONSOLE)(console.node, None)
+    qtbot.addWidget(page)
+    assert isinstance(page, OpeningPage)
+    qtbot.waitUntil(lambda: isinstance(page.view, RoomConsoleView), timeout=20000)

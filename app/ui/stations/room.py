@@ -11,7 +11,7 @@ seconds (link state)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
@@ -20,8 +20,10 @@ from app.core import misconduct as mc
 from app.core import room_console as rcn
 from app.core import sitetime
 from app.core.codes import level_label
+from app.net.room_console import RoomConsole
 from app.ui.common.tasks import run_task
 from app.ui.common.widgets import show_error
+from app.ui.stations.opening import OpeningPage
 
 REFRESH_MS = 3000
 LANE = "room-console"  # the console's writes keep their order
@@ -330,3 +332,9 @@ class RoomConsoleView(QWidget):
         run_task(self, lambda: self.console.confirm(ref, who, password),
                  lambda _: self._saved(self.tr("已保存：{0} 已由考场负责人确认").format(ref)),
                  self._refused, self.tr("正在核对密码并保存…"), lane=LANE)
+
+
+def room_console_page(node, parent: QWidget | None = None) -> QWidget:
+    """The station shell's body for a room console (``app.ui.stations.STATION_VIEWS``)."""
+    return OpeningPage(node, parent, RoomConsole, RoomConsoleView,
+                       QCoreApplication.translate("RoomConsoleView", "正在打开监考台…"))
