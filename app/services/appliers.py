@@ -10,9 +10,9 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from app.net.ingest import Appliers
-from app.services import door_records, room
+from app.services import door_records, grader_records, room
 
-_FEATURES: list[Appliers] = [room.APPLIERS, door_records.APPLIERS]
+_FEATURES: list[Appliers] = [room.APPLIERS, door_records.APPLIERS, grader_records.APPLIERS]
 
 
 def _merge(features: list[Appliers]) -> Appliers:

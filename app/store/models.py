@@ -145,3 +145,4 @@ from app.store import readiness_tables  # noqa: E402,F401
 from app.store import score_road_tables  # noqa: E402,F401
 from app.store import rules_tables  # noqa: E402,F401
 from app.store import station_tables  # noqa: E402,F401
+from app.store import grader_station_tables  # noqa: E402,F401
