@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "app.cli.camera",
     "app.cli.net",
     "app.cli.station",
+    "app.cli.grader_station",
     "app.cli.readiness",
     "app.cli.rules",
 ]

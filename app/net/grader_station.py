@@ -106,6 +106,14 @@ class GraderStation:
     def open(cls, folder, passphrase: str, machine: str | None = None) -> "GraderStation":
         return cls(TerminalNode.open(folder, passphrase, machine))
 
+    @staticmethod
+    def provisioned(node: TerminalNode) -> bool:
+        """The station in this store was provisioned as a grader station."""
+        with node.store.read() as s:
+            return s.get(models.Setting, PROFILE) is not None or s.scalar(
+                select(ReceivedRecord.seq).where(ReceivedRecord.machine_id == rec.MASTER,
+                                                 ReceivedRecord.kind == gs.GRADER_PROFILE).limit(1)) is not None
+
     def close(self) -> None:
         self.logout()
         self.node.close()
