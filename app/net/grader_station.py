@@ -274,7 +274,7 @@ class GraderStation:
                 raise DomainError(f"该准考证属于认定计划「{code[0]}」，不是本评分站的批次")
             ticket = code[1]
         else:
-            ticket = identity.clean("ticket_no", text or "")
+            ticket = identity.clean("ticket_no", text or "").upper()
         with self.node.store.read() as s:
             if s.get(GraderCandidate, ticket) is None:
                 raise NotFound(f"本评分站的考生名单中没有准考证号「{ticket}」")
