@@ -15,6 +15,7 @@ import base64
 
 from sqlalchemy import select
 
+from app.core import codes
 from app.core import grader_station as gs
 from app.core import stations as st
 from app.core.errors import DomainError, NotFound
@@ -69,7 +70,7 @@ class GraderStationService(Service):
             machine = s.get(Machine, machine_id)
             ingest.queue_command(uow, machine_id, gs.GRADER_PROFILE, {
                 "kind": row.kind, "name": machine.name, "room": row.room, "plan_no": plan_no, "group": group,
-                "level": batch.level,
+                "batch_label": codes.batch_label(plan_no, batch.occupation_name, batch.level, batch.work_type),
                 "template": template.to_dict(), "template_sha256": q.template_hash(s, batch),
                 "candidates": len(cands)}, now)
             for i in range(0, len(cands), gs.ROSTER_CHUNK):

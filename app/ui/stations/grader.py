@@ -155,7 +155,7 @@ class GraderStationView(QWidget):
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([380, 900])
+        split.setSizes([440, 840])
         split.setChildrenCollapsible(False)
         return split
 
@@ -164,8 +164,8 @@ class GraderStationView(QWidget):
         """The station's kind, room, batch and link, and the list's colours (the master's answers)."""
         p = self.station.profile or {}
         room = p.get("room") or self.tr("未指定考场")
-        self.banner.setText(self.tr("实操评分站 {0}　{1}　批次 {2}").format(p.get("name", ""), room,
-                                                                 p.get("plan_no") or self.tr("尚未下发")))
+        self.banner.setText(self.tr("实操评分站 {0}　{1}　{2}").format(
+            p.get("name", ""), room, p.get("batch_label") or p.get("plan_no") or self.tr("尚未下发考评任务")))
         self.link.setText(self.tr("● 已连接主机") if self.station.node.online else self.tr("○ 未连接主机（离线评分，恢复后自动上传）"))
         if self.pages.currentIndex() == 1:
             if self.station.grader is None:  # the sitting ran out
@@ -235,6 +235,7 @@ class GraderStationView(QWidget):
             if row.ticket_no == self.ticket:
                 self.candidates.selectRow(r)
         self.candidates.blockSignals(False)
+        self.candidates.setColumnHidden(2, not any(row.name for row in rows))  # names hidden by the template
 
     def scanned(self) -> None:
         """The scanner's QR text or a typed ticket number opens that sheet."""
