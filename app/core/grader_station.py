@@ -17,11 +17,14 @@ GRADER_PROFILE = "grader.profile"        # the batch, the template, the group (r
 GRADER_ROSTER = "grader.roster"          # a chunk of the group's candidates (ticket, name, room, seat)
 GRADER_ACCOUNTS = "grader.accounts"      # the group's graders: password hash, sealed signing key
 SCORING_VERDICT = "scoring.verdict"      # the master's answer to one sheet record (a code)
+GRADER_REVEALED = "grader.revealed"      # to the chief's station only: candidates all graders have signed
 
 # records a grader station sends the master
 SCORING_DRAFT = "scoring.draft"          # a draft's hash (never its values)
 SCORING_SHEET_SIGNED = "scoring.sheet_signed"
 SCORING_KEY = "scoring.grader_key"       # a signing key made on the station at a grader's first sitting
+CHIEF_SITTING = "scoring.chief_sitting"  # the chief opened a sitting here: send the revealed sheets
+SCORING_RECONCILE = "scoring.reconcile_at_station"  # the chief's reasoned decision made on the station
 
 # the master's answer to a sheet record: data, never text
 ACCEPTED = "accepted"            # the master holds this signed sheet
@@ -34,6 +37,11 @@ REFUSED = (SIGNED_TWICE, BAD_SIGNATURE, INVALID)
 ROSTER_CHUNK = 50
 SITTING_IDLE_MINUTES = 15  # the unsealed key is forgotten after this long without a keystroke
 GRADER_ROLE = "grader"
+
+
+def chief_request(purpose: str, plan_no: str, chief: str, at: str, **more) -> dict:
+    """What the chief signs (with their own key) to ask for the revealed sheets or to decide."""
+    return {"purpose": purpose, "plan_no": plan_no, "chief": chief, "at": at, **more}
 
 
 def canonical(obj) -> bytes:

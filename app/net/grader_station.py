@@ -44,6 +44,8 @@ from app.store.net_tables import ReceivedRecord
 
 PROFILE = "grader.profile"      # Setting: the batch, template and group this station serves
 APPLIED = "grader.applied"      # Setting: the last master command copied into the station's tables
+REVEALED = "grader.revealed"    # Setting: what the master sent the chief's sitting (all graders signed)
+ANSWERS = "grader.answers"      # Setting: the master's codes for records that are not sheets (seq -> code)
 HEARTBEAT = 0.5
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
@@ -175,9 +177,16 @@ class GraderStation:
                     row.public_key = base64.b64decode(key["public_key"])
                     row.sealed_private = base64.b64decode(key["sealed_private"])
                 s.merge(row)
+        elif kind == gs.GRADER_REVEALED:
+            _put_setting(uow, REVEALED, p)
         elif kind == gs.SCORING_VERDICT:
             row = s.scalars(select(GraderSheet).where(GraderSheet.seq == p["seq"])).first()
-            if row is not None:
+            if row is None:
+                held = s.get(models.Setting, ANSWERS)
+                answers = dict(held.value) if held else {}
+                answers[str(p["seq"])] = p["verdict"]
+                _put_setting(uow, ANSWERS, answers)
+            else:
                 row.verdict = p["verdict"]
                 if p["verdict"] in gs.REFUSED:
                     uow.journal("station.sheet_refused_by_master", row.ticket_no,
@@ -219,6 +228,8 @@ class GraderStation:
                                  self.node.clock.now())
         with self.node.ctx.unit_of_work() as uow:
             uow.journal("station.sitting_opened", username, {"key_id": key_id})
+        if a.is_chief:
+            self.ask_revealed()
         return a.name
 
     def _refused(self, username: str):
@@ -353,6 +364,50 @@ class GraderStation:
             s.flush()
             s.expunge(sh)
             return sh
+
+    # -- the chief (考评组长) ------------------------------------------------------------------
+    def _chief(self) -> _Sitting:
+        me = self._me()
+        if not me.is_chief:
+            raise PermissionDenied("只有本考评组的考评组长可以查看已公开的评分表和裁定")
+        return me
+
+    def _chief_record(self, uow, kind: str, purpose: str, **more) -> rec.Envelope:
+        me = self._chief()
+        content = gs.chief_request(purpose, self._profile()["plan_no"], me.username,
+                                   self.node.clock.now().isoformat(), **more)
+        return self.node.record_in(uow, kind, {"content": content, "key_id": me.key_id,
+                                               "ed25519": base64.b64encode(me.key.sign(gs.canonical(content))).decode()})
+
+    def ask_revealed(self) -> int:
+        """Ask the master for the values of the candidates all graders have signed (the chief's
+        own signature shows who asks); they come to this station only."""
+        with self.node.ctx.unit_of_work() as uow:
+            env = self._chief_record(uow, gs.CHIEF_SITTING, "chief_sitting")
+            uow.journal("station.revealed_asked", self._sitting.username, {"seq": env.header.seq})
+        return env.header.seq
+
+    def revealed(self) -> list[dict]:
+        """Candidates every grader has signed, with each grader's total and values (chief only)."""
+        self._chief()
+        return list((self._setting(REVEALED) or {}).get("candidates", []))
+
+    def reconcile(self, ticket_no: str, score, reason: str) -> int:
+        """The chief's reasoned decision on a discrepancy, signed with the chief's key; the master
+        applies it under its own rules and answers with a code (``answer(seq)``)."""
+        problem = rules.decision_problem(score, reason)
+        if problem:
+            raise DomainError(problem)
+        ticket_no = self.ticket_of(ticket_no)
+        with self.node.ctx.unit_of_work() as uow:
+            env = self._chief_record(uow, gs.SCORING_RECONCILE, "reconcile", ticket_no=ticket_no,
+                                     score=str(score).strip(), reason=reason.strip())
+            uow.journal("station.reconcile", ticket_no, {"seq": env.header.seq, "score": str(score).strip()})
+        return env.header.seq
+
+    def answer(self, seq: int) -> str:
+        """The master's code for a record that is not a sheet ("" until heard)."""
+        return (self._setting(ANSWERS) or {}).get(str(seq), "")
 
     def status(self) -> dict:
         profile = self.profile or {}

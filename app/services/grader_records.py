@@ -5,7 +5,10 @@ ingest transaction:
   signature verified against the grader's key, then stored as a sheet signed on the master);
 * ``scoring.draft``        -> the draft's hash journaled (never its values: blindness);
 * ``scoring.grader_key``   -> a signing key made on the station at a grader's first sitting,
-  stored as the master stores every person's key (sealed with their password).
+  stored as the master stores every person's key (sealed with their password);
+* ``scoring.chief_sitting`` -> the chief (their own signature checked) opened a sitting at this
+  station: the values of the candidates every grader has signed go to this station only;
+* ``scoring.reconcile_at_station`` -> ``ChiefGraderService.receive_reconciliation``.
 
 Each sheet record is answered with a ``scoring.verdict`` command record carrying a code (data,
 never text), sent to that station only."""
@@ -23,6 +26,7 @@ from app.core import stations as st
 from app.core.errors import DomainError
 from app.core.journal import key_id as make_key_id
 from app.net import ingest
+from app.services.scoring.chief import ChiefGraderService
 from app.services.scoring.grading import GradingService
 from app.store import models
 from app.store.bundle_tables import StaffKey
@@ -57,6 +61,65 @@ def apply_sheet_signed(uow, record: rec.Record) -> None:
             signature_png=base64.b64decode(p["signature_png"]), ed25519=base64.b64decode(p["ed25519"]),
             key_id=str(p["key_id"]), signed_at=_dt.datetime.fromisoformat(p["signed_at"]))
     except DomainError as exc:  # not in the group, no such candidate, absent: the station hears a code
+        uow.journal("station.record_refused", f"{station}#{record.header.seq}", {"error": str(exc)})
+        verdict = gs.INVALID
+    _answer(uow, station, record, verdict)
+
+
+def _chief_signed(uow, p: dict) -> bool:
+    """The request carries the chief's own Ed25519 signature, made with their key."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    s = uow.session
+    content = p.get("content") or {}
+    key = s.scalars(select(StaffKey).join(models.Staff, models.Staff.id == StaffKey.staff_id)
+                    .where(StaffKey.key_id == str(p.get("key_id")), models.Staff.username == content.get("chief"))).first()
+    try:
+        if key is None:
+            return False
+        Ed25519PublicKey.from_public_bytes(key.public_key).verify(base64.b64decode(p["ed25519"]), gs.canonical(content))
+        return True
+    except (InvalidSignature, ValueError, KeyError):
+        return False
+
+
+def _reveal(uow, station: str, content: dict) -> None:
+    candidates = ChiefGraderService(uow.ctx).revealed_for_station(uow, content["plan_no"], content["chief"])
+    ingest.queue_command(uow, station, gs.GRADER_REVEALED, {"plan_no": content["plan_no"], "chief": content["chief"],
+                                                            "candidates": candidates}, uow.ctx.now())
+
+
+def apply_chief_sitting(uow, record: rec.Record) -> None:
+    """The chief opened a sitting at this station: send it -- and only it -- the revealed sheets."""
+    station = _station(uow, record)
+    if station is None:
+        return
+    p = record.payload
+    try:
+        if not _chief_signed(uow, p) or p["content"].get("purpose") != "chief_sitting":
+            raise DomainError("考评组长的签名无法核验")
+        _reveal(uow, station, p["content"])
+    except DomainError as exc:
+        uow.journal("station.record_refused", f"{station}#{record.header.seq}", {"error": str(exc)})
+
+
+def apply_reconcile(uow, record: rec.Record) -> None:
+    """The chief's decision made at the station: the master's rules, answered with a code."""
+    station = _station(uow, record)
+    if station is None:
+        return
+    p = record.payload
+    c = p.get("content") or {}
+    try:
+        if not _chief_signed(uow, p) or c.get("purpose") != "reconcile":
+            raise DomainError("考评组长的签名无法核验")
+        ChiefGraderService(uow.ctx).receive_reconciliation(
+            uow, station=station, plan_no=c["plan_no"], ticket_no=str(c["ticket_no"]), chief=c["chief"],
+            score=c["score"], reason=str(c["reason"]))
+        verdict = gs.ACCEPTED
+        _reveal(uow, station, c)
+    except DomainError as exc:
         uow.journal("station.record_refused", f"{station}#{record.header.seq}", {"error": str(exc)})
         verdict = gs.INVALID
     _answer(uow, station, record, verdict)
@@ -98,4 +161,5 @@ def apply_grader_key(uow, record: rec.Record) -> None:
 
 
 APPLIERS = {gs.SCORING_SHEET_SIGNED: apply_sheet_signed, gs.SCORING_DRAFT: apply_draft,
-            gs.SCORING_KEY: apply_grader_key}
+            gs.SCORING_KEY: apply_grader_key, gs.CHIEF_SITTING: apply_chief_sitting,
+            gs.SCORING_RECONCILE: apply_reconcile}

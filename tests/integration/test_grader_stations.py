@@ -307,3 +307,42 @@ def test_practical_score_reaches_results_through_the_road(demo, demo_login, tmp_
                         .where(models.Candidate.ticket_no == x, rt.SubjectScore.subject == "practical")).one()
         assert (row.score, row.source) == ("97.7", ROAD_PRACTICAL_SUMMARY)
     assert chief.verify_sheets(PLAN) == []
+
+
+def test_the_chief_reconciles_at_a_station_and_only_the_chiefs_station_sees_values(demo, demo_login, stations):
+    """考评员独立评分 until all have signed; then the chief (and only the chief's station) sees the
+    values of that candidate and decides a discrepancy with a reason, under the master's rules."""
+    from app.services.scoring import ChiefGraderService
+
+    g1, g2 = stations
+    x, y = tickets(demo_login)[:2]
+    g1.login("kaoping1", PASSWORDS["kaoping1"])
+    g2.login("kaoping2", PASSWORDS["kaoping2"])
+    sign_at(g1, x, {**FULL, "1.3": 10})      # 76 (task weights)
+    sign_at(g1, y, FULL)                     # y: one grader only, still sealed
+    sign_at(g2, x, FULL)                     # 100
+    g1.logout()
+    g1.login("zuzhang", PASSWORDS["zuzhang"])
+    sign_at(g1, x, FULL)                     # 100: spread 24 > 10, the chief decides
+    assert wait_for(lambda: settled(g1, 3) and settled(g2, 1))
+    with pytest.raises(PermissionDenied):
+        g2.revealed()                        # a grader's sitting sees no one's values
+    g1.ask_revealed()
+    assert wait_for(lambda: any(c["ticket_no"] == x for c in g1.revealed()))
+    [seen] = g1.revealed()
+    assert seen["status"] == "discrepancy" and seen["ticket_no"] == x
+    assert {sh["grader"]: sh["total"] for sh in seen["sheets"]} == {"kaoping1": "76.00", "kaoping2": "100.00",
+                                                                     "zuzhang": "100.00"}
+    with g2.node.store.read() as s:
+        assert not list(s.scalars(select(ReceivedRecord).where(ReceivedRecord.kind == gs.GRADER_REVEALED)))
+    with pytest.raises(DomainError):
+        g1.reconcile(x, "94", "")            # a decision needs its reason
+    seq = g1.reconcile(x, "94", "复看考件照片，按94分认定")
+    assert wait_for(lambda: g1.answer(seq) != "")
+    assert g1.answer(seq) == gs.ACCEPTED
+    res = ChiefGraderService(demo_login("zuzhang", "chief_grader")).result(PLAN, x)
+    assert (res.status, str(res.score)) == ("reconciled", "94.0")
+    assert wait_for(lambda: g1.revealed()[0]["status"] == "reconciled")
+    bad = g1.reconcile(y, "90", "组长认定为90分")  # y is not revealed: the master refuses by its rule
+    assert wait_for(lambda: g1.answer(bad) != "")
+    assert g1.answer(bad) == gs.INVALID
