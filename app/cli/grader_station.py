@@ -32,9 +32,10 @@ def register(sub) -> None:
     g.add_argument("--user", default="", help="考评员账户（status 不需要）")
     g.add_argument("--connect", type=float, default=3.0, help="等待连上主机的秒数（连不上则离线评分）")
     g.add_argument("--wait", type=float, default=5.0, help="签字后等待主机答复的秒数")
-    g.add_argument("action", choices=["list", "open", "save", "sign", "status"])
-    g.add_argument("ticket", nargs="*", help="准考证号或准考证二维码文本；save 之后为 项目=得分")
+    g.add_argument("action", choices=["list", "open", "save", "sign", "status", "revealed", "reconcile"])
+    g.add_argument("ticket", nargs="*", help="准考证号或准考证二维码文本；save 之后为 项目=得分；reconcile 之后为 裁定分")
     g.add_argument("--signature", help="sign：手写签名图像（PNG）")
+    g.add_argument("--reason", default="", help="reconcile：考评组长的裁定理由")
     g.set_defaults(func=cmd_grade)
 
 
@@ -101,8 +102,28 @@ def cmd_grade(args) -> int:
             for r in station.rows():
                 print(f"{r.ticket_no}\t{r.name}\t{r.room}\t{r.seat}\t{r.status}\t{r.verdict}\t{r.scored}/{r.items}")
             return 0
+        if args.action == "revealed":  # the chief: candidates every grader has signed
+            _settle(station, args.wait)
+            deadline = time.monotonic() + args.wait
+            while station.node.online and not station.revealed() and time.monotonic() < deadline:
+                time.sleep(0.1)
+            for c in station.revealed():
+                totals = "\t".join(f"{sh['grader']}={sh['total']}" for sh in c["sheets"])
+                print(f"{c['ticket_no']}\t{c['status']}\t{c['score'] or ''}\t{totals}", flush=True)
+            return 0
         if not args.ticket:
             raise CliError("请给出准考证号（或准考证二维码文本）", 2)
+        if args.action == "reconcile":
+            if len(args.ticket) != 2:
+                raise CliError("裁定须写作：reconcile 准考证号 裁定分 --reason 理由", 2)
+            seq = station.reconcile(args.ticket[0], args.ticket[1], args.reason)
+            _settle(station, args.wait)
+            deadline = time.monotonic() + args.wait
+            while station.node.online and not station.answer(seq) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            verdict = station.answer(seq) or "pending"
+            print(f"VERDICT {verdict}\t{args.ticket[0]}", flush=True)
+            return 0 if verdict in ("accepted", "pending") else 3
         if args.action == "open":
             ticket = station.ticket_of(args.ticket[0])
             sh = station.sheet(ticket)

@@ -254,6 +254,11 @@ class GraderStation:
             return None
         return s.username
 
+    @property
+    def is_chief(self) -> bool:
+        """The sitting is the 考评组长's."""
+        return self.grader is not None and self._sitting.is_chief
+
     def _me(self) -> _Sitting:
         if self.grader is None:
             raise NoSitting("请先登录（输入密码）")

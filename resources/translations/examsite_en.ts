@@ -826,6 +826,104 @@
     </message>
 </context>
 <context>
+    <name>ChiefDialog</name>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="68"/>
+        <source>已公开的评分（考评组长）</source>
+        <translation>Revealed sheets (chief grader)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="70"/>
+        <source>准考证号</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="70"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="70"/>
+        <source>各考评员合计</source>
+        <translation>Each grader&apos;s total</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="70"/>
+        <source>汇总</source>
+        <translation>Aggregate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="71"/>
+        <source>分差</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="71"/>
+        <source>认定分</source>
+        <translation>Decided score</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="74"/>
+        <source>裁定分</source>
+        <translation>Decided score</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="76"/>
+        <source>裁定理由（如：复看考件照片后认定）</source>
+        <translation>Reason (e.g. decided after re-examining the work-piece photos)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="77"/>
+        <source>裁定所选考生</source>
+        <translation>Decide for the selected candidate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="79"/>
+        <source>向主机刷新</source>
+        <translation>Refresh from the master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="95"/>
+        <source>一致</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="95"/>
+        <source>超出分差，待裁定</source>
+        <translation>Spread exceeded, awaiting decision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="95"/>
+        <source>组长已裁定</source>
+        <translation>Decided by the chief</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="96"/>
+        <source>缺考</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="108"/>
+        <source>尚无全部考评员都已签字的考生</source>
+        <translation>No candidate has been signed by every grader yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="117"/>
+        <source>请先选择考生</source>
+        <translation>Choose a candidate first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="122"/>
+        <source>裁定已保存并发往主机；主机确认后列表更新</source>
+        <translation>Decision saved and sent to the master; the list updates once the master confirms</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="126"/>
+        <source>正在保存裁定…</source>
+        <translation>Saving the decision…</translation>
+    </message>
+</context>
+<context>
     <name>ChiefPanel</name>
     <message>
         <location filename="../../app/ui/scoring/chief.py" line="46"/>
@@ -2748,228 +2846,238 @@ Reason:</translation>
 <context>
     <name>GraderStationView</name>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="75"/>
+        <location filename="../../app/ui/stations/grader.py" line="143"/>
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="97"/>
+        <location filename="../../app/ui/stations/grader.py" line="145"/>
+        <source>已公开的评分（组长）</source>
+        <translation>Revealed sheets (chief)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="170"/>
         <source>考评员账户</source>
         <translation>Grader account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="101"/>
+        <location filename="../../app/ui/stations/grader.py" line="174"/>
         <source>考评员账户(&amp;U)：</source>
         <translation>Grader &amp;account:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="102"/>
+        <location filename="../../app/ui/stations/grader.py" line="175"/>
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="103"/>
+        <location filename="../../app/ui/stations/grader.py" line="176"/>
         <source>登录，开始本次评分</source>
         <translation>Log in and start this sitting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="105"/>
+        <location filename="../../app/ui/stations/grader.py" line="178"/>
         <source>本次登录期间签字只需手写签名，无需再输入密码；离开时请退出登录。</source>
         <translation>While logged in, signing needs only your drawn signature, not your password again; log out when you leave.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="117"/>
+        <location filename="../../app/ui/stations/grader.py" line="190"/>
         <source>扫码或输入准考证号</source>
         <translation>Scan or type the ticket number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="118"/>
+        <location filename="../../app/ui/stations/grader.py" line="191"/>
         <source>扫描准考证二维码，或输入准考证号，回车</source>
         <translation>Scan the ticket QR code or type the ticket number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="120"/>
+        <location filename="../../app/ui/stations/grader.py" line="193"/>
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="120"/>
+        <location filename="../../app/ui/stations/grader.py" line="193"/>
         <source>考场/工位</source>
         <translation>Room / workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="120"/>
+        <location filename="../../app/ui/stations/grader.py" line="193"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="120"/>
+        <location filename="../../app/ui/stations/grader.py" line="193"/>
         <source>我的评分</source>
         <translation>My sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="121"/>
+        <location filename="../../app/ui/stations/grader.py" line="194"/>
         <source>考生列表</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="129"/>
+        <location filename="../../app/ui/stations/grader.py" line="202"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="129"/>
+        <location filename="../../app/ui/stations/grader.py" line="202"/>
         <source>评分项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="129"/>
+        <location filename="../../app/ui/stations/grader.py" line="202"/>
         <source>配分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="129"/>
+        <location filename="../../app/ui/stations/grader.py" line="202"/>
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="130"/>
+        <location filename="../../app/ui/stations/grader.py" line="203"/>
         <source>评分标准 / 扣分说明</source>
         <translation>Criteria / deductions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="131"/>
+        <location filename="../../app/ui/stations/grader.py" line="204"/>
         <source>评分表</source>
         <translation>Score sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="138"/>
+        <location filename="../../app/ui/stations/grader.py" line="211"/>
         <source>请扫码或选择考生</source>
         <translation>Scan a ticket or choose a candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="143"/>
+        <location filename="../../app/ui/stations/grader.py" line="216"/>
         <source>签字</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="166"/>
+        <location filename="../../app/ui/stations/grader.py" line="239"/>
         <source>未指定考场</source>
         <translation>No room assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="167"/>
+        <location filename="../../app/ui/stations/grader.py" line="240"/>
         <source>实操评分站 {0}&#x3000;{1}&#x3000;{2}</source>
         <translation>Grader station {0}  {1}  {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="168"/>
+        <location filename="../../app/ui/stations/grader.py" line="241"/>
         <source>尚未下发考评任务</source>
         <translation>No scoring work sent yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="169"/>
+        <location filename="../../app/ui/stations/grader.py" line="242"/>
         <source>● 已连接主机</source>
         <translation>● Connected to the master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="169"/>
+        <location filename="../../app/ui/stations/grader.py" line="242"/>
         <source>○ 未连接主机（离线评分，恢复后自动上传）</source>
         <translation>○ Not connected (scoring offline; uploads when the link is back)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="172"/>
+        <location filename="../../app/ui/stations/grader.py" line="245"/>
         <source>长时间未操作，已退出登录；请重新输入密码</source>
         <translation>Logged out after a long idle time; please enter your password again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="179"/>
+        <location filename="../../app/ui/stations/grader.py" line="252"/>
         <source>请输入账户和密码</source>
         <translation>Please enter the account and password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="191"/>
+        <location filename="../../app/ui/stations/grader.py" line="265"/>
         <source>正在核验密码…</source>
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="195"/>
+        <location filename="../../app/ui/stations/grader.py" line="269"/>
         <source>已退出登录</source>
         <translation>Logged out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="215"/>
-        <location filename="../../app/ui/stations/grader.py" line="323"/>
+        <location filename="../../app/ui/stations/grader.py" line="294"/>
+        <location filename="../../app/ui/stations/grader.py" line="402"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="215"/>
+        <location filename="../../app/ui/stations/grader.py" line="294"/>
         <source>评分中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="215"/>
+        <location filename="../../app/ui/stations/grader.py" line="294"/>
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="224"/>
+        <location filename="../../app/ui/stations/grader.py" line="303"/>
         <source>（待主机确认）</source>
         <translation> (awaiting the master)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="226"/>
+        <location filename="../../app/ui/stations/grader.py" line="305"/>
         <source>主机拒收：该评分表已有签字</source>
         <translation>Refused by the master: this sheet is signed already</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="227"/>
+        <location filename="../../app/ui/stations/grader.py" line="306"/>
         <source>主机拒收，请报告考评组长</source>
         <translation>Refused by the master; tell the chief grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="229"/>
+        <location filename="../../app/ui/stations/grader.py" line="308"/>
         <source>（隐藏）</source>
         <translation>(hidden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="260"/>
+        <location filename="../../app/ui/stations/grader.py" line="339"/>
         <source>准考证号 {0}&#x3000;考评员 {1}</source>
         <translation>Ticket {0}  grader {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="288"/>
+        <location filename="../../app/ui/stations/grader.py" line="367"/>
         <source>考核项目 {0}&#x3000;{1}</source>
         <translation>Task {0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="298"/>
+        <location filename="../../app/ui/stations/grader.py" line="377"/>
         <source>否决项</source>
         <translation>Veto item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="325"/>
+        <location filename="../../app/ui/stations/grader.py" line="404"/>
         <source>合计 {0} 分&#x3000;已签字</source>
         <translation>Total {0}  signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="327"/>
+        <location filename="../../app/ui/stations/grader.py" line="406"/>
+        <source>合计 {0} 分&#x3000;已全部评分，请核对后签字</source>
+        <translation>Total {0}  all items scored; check and sign</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="408"/>
         <source>合计 {0} 分&#x3000;未签字，尚有 {1} 项未评</source>
         <translation>Total {0}  not signed, {1} items not scored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="360"/>
+        <location filename="../../app/ui/stations/grader.py" line="441"/>
         <source>准考证号 {0} 的评分表</source>
         <translation>score sheet of ticket {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="369"/>
+        <location filename="../../app/ui/stations/grader.py" line="450"/>
         <source>已签字，记录已保存；主机确认后变为绿色</source>
         <translation>Signed and saved; turns green once the master confirms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="375"/>
+        <location filename="../../app/ui/stations/grader.py" line="456"/>
         <source>正在签字…</source>
         <translation>Signing…</translation>
     </message>

@@ -58,6 +58,74 @@ class DrawDialog(QDialog):
         self.accept()
 
 
+class ChiefDialog(QDialog):
+    """The chief's part of the station: the candidates every grader has signed (sent to this
+    station only), and the reasoned decision on a discrepancy."""
+
+    def __init__(self, parent, station):
+        super().__init__(parent)
+        self.station = station
+        self.setWindowTitle(self.tr("已公开的评分（考评组长）"))
+        self.resize(900, 520)
+        self.list = table([self.tr("准考证号"), self.tr("状态"), self.tr("各考评员合计"), self.tr("汇总"),
+                           self.tr("分差"), self.tr("认定分")])
+        self.list.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.score = QLineEdit()
+        self.score.setPlaceholderText(self.tr("裁定分"))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("裁定理由（如：复看考件照片后认定）"))
+        self.decide_button = QPushButton(self.tr("裁定所选考生"))
+        self.decide_button.clicked.connect(self.decide)
+        refresh = QPushButton(self.tr("向主机刷新"))
+        refresh.clicked.connect(self.ask)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.score)
+        row.addWidget(self.reason, 1)
+        row.addWidget(self.decide_button)
+        row.addWidget(refresh)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.list, 1)
+        lay.addLayout(row)
+        lay.addWidget(self.message)
+        self.fill()
+
+    def fill(self) -> None:
+        names = {"final": self.tr("一致"), "discrepancy": self.tr("超出分差，待裁定"), "reconciled": self.tr("组长已裁定"),
+                 "absent": self.tr("缺考")}
+        rows = self.station.revealed()
+        self.list.setRowCount(len(rows))
+        for r, c in enumerate(rows):
+            totals = "　".join(f"{sh['name']} {sh['total']}" for sh in c["sheets"])
+            cells = (c["ticket_no"], names.get(c["status"], c["status"]), totals, c["aggregated"] or "",
+                     c["spread"] or "", c["score"] or "")
+            for col, v in enumerate(cells):
+                it = item(v, data=c["ticket_no"])
+                it.setBackground(RED if c["status"] == "discrepancy" else WHITE)
+                self.list.setItem(r, col, it)
+        if not rows:
+            self.message.setText(self.tr("尚无全部考评员都已签字的考生"))
+
+    def ask(self) -> None:
+        run_task(self, self.station.ask_revealed, lambda _seq: QTimer.singleShot(1500, self.fill),
+                 lambda exc: self.message.setText(error_text(exc)))
+
+    def decide(self) -> None:
+        items = self.list.selectedItems()
+        if not items:
+            self.message.setText(self.tr("请先选择考生"))
+            return
+        ticket, score, reason = items[0].data(Qt.UserRole), self.score.text().strip(), self.reason.text().strip()
+
+        def done(_seq):
+            self.message.setText(self.tr("裁定已保存并发往主机；主机确认后列表更新"))
+            QTimer.singleShot(1500, self.fill)
+
+        run_task(self, lambda: self.station.reconcile(ticket, score, reason), done,
+                 lambda exc: self.message.setText(error_text(exc)), self.tr("正在保存裁定…"))
+
+
 class GraderStationView(QWidget):
     SCORE_COL = 3
 
@@ -74,9 +142,14 @@ class GraderStationView(QWidget):
         self.link = QLabel("")
         self.logout_button = QPushButton(self.tr("退出登录"))
         self.logout_button.clicked.connect(self.logout)
+        self.chief_button = QPushButton(self.tr("已公开的评分（组长）"))
+        self.chief_button.clicked.connect(self.open_chief)
+        self.chief_button.hide()
+        self.chief_dialog: ChiefDialog | None = None
         top = QHBoxLayout()
         top.addWidget(self.banner, 1)
         top.addWidget(self.link)
+        top.addWidget(self.chief_button)
         top.addWidget(self.logout_button)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._login_page())
@@ -182,6 +255,7 @@ class GraderStationView(QWidget):
 
         def done(name):
             self.who = name
+            self.chief_button.setVisible(self.station.is_chief)
             self.pages.setCurrentIndex(1)
             self._build_sheet()
             self.fill()
@@ -194,8 +268,13 @@ class GraderStationView(QWidget):
         self.station.logout()
         self._signed_out(self.tr("已退出登录"))
 
+    def open_chief(self) -> None:
+        self.chief_dialog = ChiefDialog(self, self.station)
+        self.chief_dialog.open()
+
     def _signed_out(self, text: str) -> None:
         self.ticket = None
+        self.chief_button.hide()
         self.pages.setCurrentIndex(0)
         self.login_message.setText(text)
 
@@ -323,6 +402,8 @@ class GraderStationView(QWidget):
             self.total.setText(self.tr("未开始") if self.ticket else "")
         elif signed:
             self.total.setText(self.tr("合计 {0} 分　已签字").format(sheet.total))
+        elif len(sheet.entries) == n:
+            self.total.setText(self.tr("合计 {0} 分　已全部评分，请核对后签字").format(sheet.total))
         else:
             self.total.setText(self.tr("合计 {0} 分　未签字，尚有 {1} 项未评").format(sheet.total, n - len(sheet.entries)))
         self.sign_button.setEnabled(sheet is not None and not signed and len(sheet.entries) == n)
