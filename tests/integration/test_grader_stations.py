@@ -307,6 +307,20 @@ def test_practical_score_reaches_results_through_the_road(demo, demo_login, tmp_
                         .where(models.Candidate.ticket_no == x, rt.SubjectScore.subject == "practical")).one()
         assert (row.score, row.source) == ("97.7", ROAD_PRACTICAL_SUMMARY)
     assert chief.verify_sheets(PLAN) == []
+    # the batch's bundle: `examsite verify` recomputes the practical score from the station-signed sheets
+    from app import verifier
+    from app.services.bundle import ExportService
+    from tests.conftest import sign_supervision_report
+
+    sign_supervision_report(demo)
+    admin = ExportService(demo.login("admin", PASSWORDS["admin"]))
+    out = tmp_path / "bundle.zip"
+    view = admin.make(out, PASSWORDS["admin"], PLAN)
+    ExportService(demo.login("neidu", PASSWORDS["neidu"])).countersign(view.seq, out, PASSWORDS["neidu"])
+    (tmp_path / "trust.txt").write_text(admin.public_keys(), encoding="utf-8")
+    report = verifier.verify_file(out, verifier.load_trust(tmp_path / "trust.txt"))
+    assert report.ok, report.fault
+    assert report.practical_checked == 40 and "实操成绩按已签字评分表复算一致" in report.summary()
 
 
 def test_the_chief_reconciles_at_a_station_and_only_the_chiefs_station_sees_values(demo, demo_login, stations):
