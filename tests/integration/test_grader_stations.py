@@ -360,3 +360,25 @@ def test_the_chief_reconciles_at_a_station_and_only_the_chiefs_station_sees_valu
     bad = g1.reconcile(y, "90", "组长认定为90分")  # y is not revealed: the master refuses by its rule
     assert wait_for(lambda: g1.answer(bad) != "")
     assert g1.answer(bad) == gs.INVALID
+
+
+def test_a_usb_pack_carries_signed_sheets_when_the_link_is_down(demo, demo_login, tmp_path, stations):
+    """One record format, one road: the station's pack on a USB stick brings its signed sheets to
+    the master, each once, and the link later adds nothing twice; the station hears the codes."""
+    from app.services.net import NetService
+
+    g1, _ = stations
+    tk = tickets(demo_login)[:3]
+    g1.node.client.fault = True
+    assert wait_for(lambda: not g1.node.online)
+    g1.login("kaoping1", PASSWORDS["kaoping1"])
+    for x in tk:
+        sign_at(g1, x, FULL)
+    pack = g1.node.write_pack(tmp_path / "grader1.pack")
+    result = NetService(demo_login("admin")).import_pack(pack)
+    assert result.new == 1 + 3 + 3  # the key made at this first sitting, three drafts, three signed sheets
+    assert master_sheets(demo) == sorted((x, "kaoping1", "station") for x in tk)
+    g1.node.client.fault = False
+    assert wait_for(lambda: settled(g1, 3))
+    assert set(verdicts(g1).values()) == {gs.ACCEPTED}
+    assert master_sheets(demo) == sorted((x, "kaoping1", "station") for x in tk)
