@@ -99,8 +99,9 @@ def verdicts(station):
 
 
 def settled(station, n):
-    v = verdicts(station)
-    return len(v) >= n and all(x not in ("", "pending") for x in v.values())
+    """At least ``n`` signed sheets, and the master has answered every one (drafts have no answer)."""
+    v = [x for x in verdicts(station).values() if x != ""]
+    return len(v) >= n and "pending" not in v
 
 
 def master_sheets(demo):
@@ -382,3 +383,42 @@ def test_a_usb_pack_carries_signed_sheets_when_the_link_is_down(demo, demo_login
     assert wait_for(lambda: settled(g1, 3))
     assert set(verdicts(g1).values()) == {gs.ACCEPTED}
     assert master_sheets(demo) == sorted((x, "kaoping1", "station") for x in tk)
+
+
+def test_a_station_killed_mid_run_loses_no_signed_sheet(demo, demo_login, tmp_path, stations):
+    """A grader station process SIGKILLed while signing: every sheet it acknowledged (and any it
+    made durable after) reaches the master exactly once when it is started again."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    tk = tickets(demo_login)[:20]
+    stations[1].close()  # grader2's folder is driven by the child process now
+    child = subprocess.Popen([sys.executable, "-m", "tests.integration.grader_station_child", str(tmp_path / "grader2"),
+                              STATION_PASS, "kaoping2", *tk], cwd=root, env={**os.environ, "PYTHONPATH": str(root)},
+                             stdout=subprocess.PIPE, text=True)
+    acked: list[str] = []
+    try:
+        assert child.stdout.readline().strip() == "READY"
+        while len(acked) < 5:
+            line = child.stdout.readline()
+            assert line, "the station process ended early"
+            acked.append(line.split()[2])
+        child.send_signal(signal.SIGKILL)
+        child.wait(30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == -signal.SIGKILL
+    again = GraderStation.open(tmp_path / "grader2", STATION_PASS)
+    stations[1] = again
+    with again.node.store.read() as s:
+        made = sorted(x.ticket_no for x in s.scalars(select(GraderSheet).where(GraderSheet.status == "signed")))
+    assert set(acked) <= set(made)
+    again.node.start()
+    assert wait_for(lambda: settled(again, len(made)), 30)
+    held = master_sheets(demo)
+    assert held == sorted((x, "kaoping2", "station") for x in made)
