@@ -250,7 +250,7 @@ class GraderStation:
         if s is None:
             return None
         if self.node.clock.now() - s.last_used > _dt.timedelta(minutes=gs.SITTING_IDLE_MINUTES):
-            self.logout()
+            self._sitting = None  # the key is forgotten at once; nothing is written here (a screen may ask)
             return None
         return s.username
 

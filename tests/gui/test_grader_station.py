@@ -108,7 +108,8 @@ def test_grader_station_opened_by_scanning_a_ticket_qr(qtbot, demo, demo_login, 
     assert [r.statuses["kaoping1"] for r in chief.progress(PLAN) if r.ticket_no == ticket] == ["signed"]
     assert chief.verify_sheets(PLAN) == []
     view.logout()
-    assert view.pages.currentIndex() == 0 and station.grader is None
+    assert view.pages.currentIndex() == 0
+    qtbot.waitUntil(lambda: station.grader is None, timeout=10000)
 
 
 def test_the_chief_reconciles_a_discrepancy_at_the_station(qtbot, demo_login, station):
@@ -126,6 +127,7 @@ def test_the_chief_reconciles_a_discrepancy_at_the_station(qtbot, demo_login, st
     _login(qtbot, view, "kaoping1")
     assert not view.chief_button.isVisible()               # a grader's sitting: no one's values
     view.logout()
+    qtbot.waitUntil(lambda: station.grader is None, timeout=10000)
     _login(qtbot, view, "zuzhang")
     assert view.chief_button.isVisible()
     view.open_sheet(x)

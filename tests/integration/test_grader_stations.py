@@ -422,3 +422,32 @@ def test_a_station_killed_mid_run_loses_no_signed_sheet(demo, demo_login, tmp_pa
     assert wait_for(lambda: settled(again, len(made)), 30)
     held = master_sheets(demo)
     assert held == sorted((x, "kaoping2", "station") for x in made)
+
+
+def test_an_idle_sitting_forgets_the_key(demo_login, stations):
+    """The unsealed key lives for the sitting only: after SITTING_IDLE_MINUTES without use the
+    station asks for the password again."""
+    import datetime as _dt
+
+    from app.net.grader_station import NoSitting
+
+    g1, _ = stations
+    x = tickets(demo_login)[0]
+    g1.login("kaoping1", PASSWORDS["kaoping1"])
+    g1.save(x, FULL)
+    real = g1.node.clock
+
+    class Later:
+        def now(self):
+            return real.now() + _dt.timedelta(minutes=gs.SITTING_IDLE_MINUTES + 1)
+
+    g1.node.clock = Later()
+    try:
+        assert g1.grader is None
+        with pytest.raises(NoSitting):
+            g1.sign(x, signature_png())
+    finally:
+        g1.node.clock = real
+    assert g1.grader is None
+    g1.login("kaoping1", PASSWORDS["kaoping1"])  # the password again; the draft is still here
+    assert g1.sheet(x).status == "draft" and len(g1.sheet(x).entries) == len(FULL)

@@ -262,11 +262,12 @@ class GraderStationView(QWidget):
             self.scan.setFocus()
 
         run_task(self, lambda: self.station.login(user, password), done,
-                 lambda exc: self.login_message.setText(error_text(exc)), self.tr("正在核验密码…"))
+                 lambda exc: self.login_message.setText(error_text(exc)), self.tr("正在核验密码…"), lane=self.lane)
 
     def logout(self) -> None:
-        self.station.logout()
         self._signed_out(self.tr("已退出登录"))
+        run_task(self, self.station.logout, lambda _: None, lambda exc: self.login_message.setText(error_text(exc)),
+                 lane=self.lane)  # in order with the next login
 
     def open_chief(self) -> None:
         self.chief_dialog = ChiefDialog(self, self.station)
