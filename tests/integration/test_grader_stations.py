@@ -237,6 +237,9 @@ def test_a_sheet_signed_twice_is_refused_with_its_code(demo, demo_login, station
                             .where(models.Candidate.ticket_no == a)).one()
         assert sheet_a.entries["1.1"] == "20"  # the master's signature stands
     assert g1.status()["refused"] == 1
+    from app.core.errors import Conflict
+    with pytest.raises(Conflict):                  # and the master cannot sign over the station's sheet
+        score(scoring["kaoping1"], "kaoping1", b, FULL)
 
 
 def test_cut_link_then_reconnect_delivers_each_sheet_once(demo, demo_login, stations):
