@@ -7,7 +7,8 @@ ingest transaction:
 * ``scoring.grader_key``   -> a signing key made on the station at a grader's first sitting,
   stored as the master stores every person's key (sealed with their password);
 * ``scoring.chief_sitting`` -> the chief (their own signature checked) opened a sitting at this
-  station: the values of the candidates every grader has signed go to this station only;
+  station: the values of the candidates every grader has signed go to this station only (and,
+  after each accepted sheet that was a candidate's last, again to the chief's last station);
 * ``scoring.reconcile_at_station`` -> ``ChiefGraderService.receive_reconciliation``.
 
 Each sheet record is answered with a ``scoring.verdict`` command record carrying a code (data,
@@ -64,6 +65,8 @@ def apply_sheet_signed(uow, record: rec.Record) -> None:
         uow.journal("station.record_refused", f"{station}#{record.header.seq}", {"error": str(exc)})
         verdict = gs.INVALID
     _answer(uow, station, record, verdict)
+    if verdict == gs.ACCEPTED:
+        _reveal_to_chief(uow, p["content"]["plan_no"], p["content"]["ticket_no"])
 
 
 def _chief_signed(uow, p: dict) -> bool:
@@ -84,10 +87,33 @@ def _chief_signed(uow, p: dict) -> bool:
         return False
 
 
-def _reveal(uow, station: str, content: dict) -> None:
-    candidates = ChiefGraderService(uow.ctx).revealed_for_station(uow, content["plan_no"], content["chief"])
+CHIEF_STATION = "scoring.chief_station."  # Setting + plan_no: where the chief last opened a sitting
+
+
+def _reveal(uow, station: str, content: dict, newly: str | None = None) -> None:
+    candidates = ChiefGraderService(uow.ctx).revealed_for_station(uow, content["plan_no"], content["chief"], newly)
+    if candidates is None:
+        return
     ingest.queue_command(uow, station, gs.GRADER_REVEALED, {"plan_no": content["plan_no"], "chief": content["chief"],
                                                             "candidates": candidates}, uow.ctx.now())
+    key = CHIEF_STATION + content["plan_no"]
+    row = uow.session.get(models.Setting, key)
+    where = {"station": station, "chief": content["chief"]}
+    if row is None:
+        uow.session.add(models.Setting(key=key, value=where))
+    elif row.value != where:
+        row.value = where
+
+
+def _reveal_to_chief(uow, plan_no: str, ticket_no: str) -> None:
+    """A sheet just accepted may have been the candidate's last: the chief's station hears at once."""
+    row = uow.session.get(models.Setting, CHIEF_STATION + plan_no)
+    if row is None:
+        return
+    try:
+        _reveal(uow, row.value["station"], {"plan_no": plan_no, "chief": row.value["chief"]}, newly=ticket_no)
+    except DomainError as exc:  # the group changed since: the chief asks again from their station
+        uow.journal("station.reveal_skipped", ticket_no, {"station": row.value["station"], "error": str(exc)})
 
 
 def apply_chief_sitting(uow, record: rec.Record) -> None:

@@ -364,6 +364,14 @@ def test_the_chief_reconciles_at_a_station_and_only_the_chiefs_station_sees_valu
     bad = g1.reconcile(y, "90", "组长认定为90分")  # y is not revealed: the master refuses by its rule
     assert wait_for(lambda: g1.answer(bad) != "")
     assert g1.answer(bad) == gs.INVALID
+    # y's last signature (kaoping2, at the other station) reveals y: the chief's station hears at once
+    sign_at(g1, y, FULL)
+    assert wait_for(lambda: settled(g1, 4))
+    assert {c["ticket_no"] for c in g1.revealed()} == {x}
+    sign_at(g2, y, FULL)
+    assert wait_for(lambda: {c["ticket_no"] for c in g1.revealed()} == {x, y})
+    with g2.node.store.read() as s:
+        assert not list(s.scalars(select(ReceivedRecord).where(ReceivedRecord.kind == gs.GRADER_REVEALED)))
 
 
 def test_a_usb_pack_carries_signed_sheets_when_the_link_is_down(demo, demo_login, tmp_path, stations):

@@ -144,15 +144,18 @@ class ChiefGraderService(Service):
         return q.result(s, batch, template, c, members)
 
     # ------------------------------------------------------------ the chief at a grader station (issue 17)
-    def revealed_for_station(self, uow, plan_no: str, chief: str) -> list[dict]:
+    def revealed_for_station(self, uow, plan_no: str, chief: str, newly: str | None = None) -> list[dict] | None:
         """The values of every candidate whose graders have all signed, for the chief's station
         only (the caller -- the link's applier -- checked the chief's signature).  Nothing of a
-        candidate some grader has not signed yet: blindness holds."""
+        candidate some grader has not signed yet: blindness holds.  With ``newly`` (a ticket):
+        None unless that candidate's graders have now all signed."""
         s = uow.session
         batch = find_batch(s, plan_no)
         members = q.members(s, batch)
         if not any(m.is_chief and st.username == chief for m, st in members):
             raise PermissionDenied("只有本考评组的考评组长可以查看已公开的评分表")
+        if newly is not None and not q.revealed(members, q.sheets(s, q.candidate(s, batch, newly).id)):
+            return None
         template = q.template(s, batch)
         names = {st.username: st.name for _, st in members}
         out = []
