@@ -69,5 +69,22 @@ def test_a_grader_script_signs_a_run_of_sheets(demo, demo_login, demo_site_dir, 
         assert sorted(r[0] for r in rows if r[4] == "signed" and r[5] == "accepted") == sorted(tickets)
         wrong = _run(demo_site_dir, *grade, "list", grader="not-the-password")
         assert wrong.returncode != 0 and "密码错误" in wrong.stderr and "Traceback" not in wrong.stderr
+        # the two other graders sign the first ticket (one far apart), then the chief decides
+        x = tickets[0]
+        for user, entries in (("kaoping2", {**FULL, "1.3": 10}), ("zuzhang", FULL)):
+            other = ("station", "grade", "--folder", str(folder), "--user", user, "--connect", "10")
+            s = _run(demo_site_dir, *other, "save", x, *[f"{k}={v}" for k, v in entries.items()],
+                     grader=PASSWORDS[user])
+            assert s.returncode == 0, s.stderr
+            s = _run(demo_site_dir, *other, "sign", x, "--signature", str(png), "--wait", "15", grader=PASSWORDS[user])
+            assert s.returncode == 0 and "VERDICT accepted" in s.stdout, s.stdout + s.stderr
+        chief = ("station", "grade", "--folder", str(folder), "--user", "zuzhang", "--connect", "10", "--wait", "15")
+        seen = _run(demo_site_dir, *chief, "revealed", grader=PASSWORDS["zuzhang"])
+        assert seen.returncode == 0 and seen.stdout.startswith(f"{x}\tdiscrepancy"), seen.stdout + seen.stderr
+        not_chief = _run(demo_site_dir, *grade, "revealed", grader=pw)
+        assert not_chief.returncode != 0 and "考评组长" in not_chief.stderr
+        decided = _run(demo_site_dir, *chief, "reconcile", x, "94", "--reason", "复看考件照片，按94分认定",
+                       grader=PASSWORDS["zuzhang"])
+        assert decided.returncode == 0 and "VERDICT accepted" in decided.stdout, decided.stdout + decided.stderr
     finally:
         link.stop()
