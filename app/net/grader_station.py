@@ -37,6 +37,7 @@ from app.core import scoring as rules
 from app.core.checkin import qr_ticket
 from app.core.errors import DomainError, NotFound, PermissionDenied
 from app.core.journal import key_id as make_key_id
+from app.core.site import LOCK_MINUTES, MAX_FAILED_LOGINS
 from app.net.terminal import TerminalNode
 from app.store import models
 from app.store.grader_station_tables import GraderAccount, GraderCandidate, GraderSheet
@@ -101,6 +102,7 @@ class GraderStation:
         self.node.pull_after_push = True
         self._lock = threading.Lock()
         self._sitting: _Sitting | None = None
+        self._failures: dict[str, tuple[int, _dt.datetime | None]] = {}  # wrong passwords here, per account
         self.catch_up()
         node.on_command.append(lambda _record: self.catch_up())
 
@@ -204,6 +206,9 @@ class GraderStation:
                 s.expunge(a)
         if a is None:
             raise NotFound(f"本评分站的考评组中没有账户「{username}」")
+        _, until = self._failures.get(username, (0, None))
+        if until is not None and until > self.node.clock.now():
+            raise PermissionDenied(f"密码连续错误 {MAX_FAILED_LOGINS} 次，本评分站已锁定该账户，请 {LOCK_MINUTES} 分钟后再试")
         site_id = self.node.identity["site_id"]
         if a.sealed_private:
             raw = staff_keys.open_sealed(a.sealed_private, password or "", a.kdf, site_id, a.username,
@@ -224,6 +229,7 @@ class GraderStation:
                     "public_key": base64.b64encode(raw_pub).decode(),
                     "sealed_private": base64.b64encode(sealed).decode(), "kdf": kdf})
                 uow.journal("staff_key.create", username, {"role": gs.GRADER_ROLE, "key_id": key_id})
+        self._failures.pop(username, None)
         self._sitting = _Sitting(a.username, a.name, a.is_chief, key_id, Ed25519PrivateKey.from_private_bytes(raw),
                                  self.node.clock.now())
         with self.node.ctx.unit_of_work() as uow:
@@ -233,8 +239,14 @@ class GraderStation:
         return a.name
 
     def _refused(self, username: str):
+        failed = self._failures.get(username, (0, None))[0] + 1
+        locked = failed >= MAX_FAILED_LOGINS
+        until = self.node.clock.now() + _dt.timedelta(minutes=LOCK_MINUTES) if locked else None
+        self._failures[username] = (0, until) if locked else (failed, None)
         with self.node.ctx.unit_of_work() as uow:
-            uow.journal("station.login_failed", username, {})
+            uow.journal("station.login_failed", username, {"locked_until": until.isoformat() if until else None})
+        if locked:
+            raise PermissionDenied(f"密码连续错误 {MAX_FAILED_LOGINS} 次，本评分站已锁定该账户 {LOCK_MINUTES} 分钟")
         raise PermissionDenied("密码错误，未登录")
 
     def logout(self) -> None:

@@ -462,3 +462,21 @@ def test_an_idle_sitting_forgets_the_key(demo_login, stations):
     assert g1.grader is None
     g1.login("kaoping1", PASSWORDS["kaoping1"])  # the password again; the draft is still here
     assert g1.sheet(x).status == "draft" and len(g1.sheet(x).entries) == len(FULL)
+
+
+def test_wrong_passwords_lock_the_account_at_the_station(demo_login, stations, kdf_calls):
+    """Signing needs the person's own password: guessing at a station is stopped after
+    MAX_FAILED_LOGINS tries (as at the master's login), without another Argon2 while locked."""
+    from app.core.site import MAX_FAILED_LOGINS
+
+    g1, _ = stations
+    for _ in range(MAX_FAILED_LOGINS - 1):
+        with pytest.raises(PermissionDenied, match="密码错误"):
+            g1.login("kaoping1", "guess")
+    with pytest.raises(PermissionDenied, match="锁定"):
+        g1.login("kaoping1", "guess")
+    before = len(kdf_calls)
+    with pytest.raises(PermissionDenied, match="锁定"):
+        g1.login("kaoping1", PASSWORDS["kaoping1"])   # even the right password, until the lock ends
+    assert len(kdf_calls) == before
+    g1.login("kaoping2", PASSWORDS["kaoping2"])       # another account is not locked
