@@ -28,6 +28,7 @@ COMMAND_MODULES = [
     "app.cli.net",
     "app.cli.station",
     "app.cli.room_console",
+    "app.cli.grader_station",
     "app.cli.readiness",
     "app.cli.rules",
 ]

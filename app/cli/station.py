@@ -99,6 +99,14 @@ def _desk(args):
     return DoorDesk.open(args.folder, _passphrase())
 
 
+def _station(node):
+    """The station in this store as its kind: a grader station once provisioned as one."""
+    from app.net.grader_station import GraderStation
+    from app.net.station import DoorDesk
+
+    return GraderStation(node) if GraderStation.provisioned(node) else DoorDesk(node)
+
+
 def _connect(desk, seconds: float) -> None:
     if not desk.node.identity:
         return
@@ -109,14 +117,19 @@ def _connect(desk, seconds: float) -> None:
 
 
 def cmd_status(args) -> int:
-    desk = _desk(args)
+    from app.net.terminal import TerminalNode
+
+    node = TerminalNode.open(args.folder, _passphrase())
     try:
-        if args.wait > 0:
-            _connect(desk, args.wait)
+        if args.wait > 0 and node.identity:
+            node.start()
+            deadline = time.monotonic() + args.wait
+            while time.monotonic() < deadline and not node.online:
+                time.sleep(0.05)
             time.sleep(min(args.wait, 1.0))
-        print(json.dumps(desk.status(), ensure_ascii=False), flush=True)
+        print(json.dumps(_station(node).status(), ensure_ascii=False), flush=True)
     finally:
-        desk.close()
+        node.close()
     return 0
 
 

@@ -19,7 +19,7 @@ KIND_NAMES = {
     ROOM_CONSOLE: "监考台",
 }
 STATION_KINDS = (DOOR_DESK, GRADER_STATION, ROOM_CONSOLE)
-WORKING_KINDS = (DOOR_DESK, ROOM_CONSOLE)  # kinds that can be provisioned (room console: app.core.room_console)
+WORKING_KINDS = (DOOR_DESK, GRADER_STATION, ROOM_CONSOLE)  # kinds that can be provisioned
 
 # record kinds a station sends to the master, and command kinds the master sends back
 DOOR_CHECKIN = "door.checkin"

@@ -10,9 +10,10 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from app.net.ingest import Appliers
-from app.services import door_records, room, room_console_records
+from app.services import door_records, grader_records, room, room_console_records
 
-_FEATURES: list[Appliers] = [room.APPLIERS, door_records.APPLIERS, room_console_records.APPLIERS]
+_FEATURES: list[Appliers] = [room.APPLIERS, door_records.APPLIERS, grader_records.APPLIERS,
+                             room_console_records.APPLIERS]
 
 
 def _merge(features: list[Appliers]) -> Appliers:

@@ -44,10 +44,8 @@ from pathlib import Path
 from typing import Callable
 
 from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from sqlalchemy import func, select
 
 from app import __version__, paths
@@ -55,6 +53,7 @@ from app.core import bundle as layout
 from app.core import envelope
 from app.core import passwords
 from app.core.errors import Conflict, DomainError, NotFound, PermissionDenied
+from app.core import staff_keys
 from app.core.journal import key_id as make_key_id
 from app.formats import bundle as writer
 from app.formats.staging import SealedStaging
@@ -234,12 +233,11 @@ def public_key_text(handle) -> str:
 
 # -- personal signing keys ------------------------------------------------------------
 def _kek(password: str, kdf: dict) -> bytes:
-    return Argon2id(salt=base64.b64decode(kdf["salt"]), length=32, iterations=kdf["t"], lanes=kdf["p"],
-                    memory_cost=kdf["m"]).derive(password.encode("utf-8"))
+    return staff_keys.kek(password, kdf)
 
 
 def _aad(site_id: str, username: str, role: str, kid: str) -> bytes:
-    return f"examsite-staff-key|{site_id}|{username}|{role}|{kid}".encode()
+    return staff_keys.aad(site_id, username, role, kid)
 
 
 def reauthenticate(ctx: ServiceContext, password: str) -> None:
@@ -265,16 +263,7 @@ class _SignerKeys:
 
 
 def _fresh_key(ctx: ServiceContext, password: str, username: str, role: str) -> tuple:
-    key = Ed25519PrivateKey.generate()
-    raw_pub = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    raw_priv = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
-                                 serialization.NoEncryption())
-    kid = make_key_id(raw_pub)
-    kdf = {"alg": "argon2id", **{k: ctx.store.site.kdf[k] for k in ("m", "t", "p")},
-           "salt": base64.b64encode(os.urandom(16)).decode()}
-    nonce = os.urandom(12)
-    sealed = nonce + AESGCM(_kek(password, kdf)).encrypt(nonce, raw_priv, _aad(ctx.store.site_id, username, role, kid))
-    return kid, raw_pub, sealed, kdf, raw_priv
+    return staff_keys.new_sealed(password, ctx.store.site.kdf, ctx.store.site_id, username, role, make_key_id)
 
 
 def _open_key(row, password: str, site_id: str, username: str, role: str) -> bytes | None:

@@ -150,3 +150,4 @@ from app.store import score_road_tables  # noqa: E402,F401
 from app.store import rules_tables  # noqa: E402,F401
 from app.store import station_tables  # noqa: E402,F401
 from app.store import room_console_tables  # noqa: E402,F401
+from app.store import grader_station_tables  # noqa: E402,F401

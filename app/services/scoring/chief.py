@@ -107,36 +107,81 @@ class ChiefGraderService(Service):
         if problem:
             raise DomainError(problem)
         with self.ctx.unit_of_work() as uow:
-            s = uow.session
-            batch = find_batch(s, plan_no)
-            template = q.template(s, batch)
-            m = q.member(s, batch, self.ctx.actor.staff_id)
-            if not m.is_chief:
-                raise PermissionDenied("只有本考评组的考评组长可以裁定")
-            c = q.candidate(s, batch, ticket_no)
-            transferred = _transferred(s, c)
-            if transferred and not _results_may_change(s, c):
-                raise Conflict("该考生的实操成绩已转入成绩且成绩已复审定稿；须由管理员在成绩审核中填写理由重新打开后再裁定")
-            members = q.members(s, batch)
-            r = q.result(s, batch, template, c, members)
-            if r.status not in (R_DISCREPANCY, R_RECONCILED):
-                raise Conflict("该考生的评分没有超出分差阈值，无需裁定")
-            eff = q.effective(q.sheets(s, c.id))
-            basis = {st.username: [eff[st.id].id, str(rules.score_sheet(template, eff[st.id].entries).total)]
-                     for _, st in members}
-            value = str(Decimal(str(score).strip()).quantize(rules.FINAL_Q))
-            s.add(t.ScoreDecision(batch_id=batch.id, candidate_id=c.id, score=value, reason=reason.strip(),
-                                  basis=basis, chief_id=self.ctx.actor.staff_id, decided_at=self.ctx.now()))
-            uow.journal("scoring.reconcile", ticket_no, {"plan_no": plan_no, "score": value, "reason": reason.strip(),
-                                                         "basis": basis, "aggregated": str(r.aggregated),
-                                                         "spread": str(r.spread)})
-            s.flush()
-            if transferred:
-                # already in results: the new decision follows at once, under results' rules (a review in
-                # progress goes back to 'entered'), so results never keep a superseded practical score
-                ResultsService(self.ctx).receive_score(uow, ROAD_PRACTICAL_SUMMARY, ticket_no, "practical", value,
-                                                       note="考评组长重新裁定（实操汇总表已转入成绩）")
-            return q.result(s, batch, template, c, members)
+            return self._decide(uow, plan_no, ticket_no, score, reason, self.ctx.actor.staff_id)
+
+    def _decide(self, uow, plan_no: str, ticket_no: str, score: Any, reason: str, chief_id: int,
+                station: str = "") -> CandidateResult:
+        """The decision itself, in the caller's transaction (the master's screen or a station's record)."""
+        s = uow.session
+        batch = find_batch(s, plan_no)
+        template = q.template(s, batch)
+        m = q.member(s, batch, chief_id)
+        if not m.is_chief:
+            raise PermissionDenied("只有本考评组的考评组长可以裁定")
+        c = q.candidate(s, batch, ticket_no)
+        transferred = _transferred(s, c)
+        if transferred and not _results_may_change(s, c):
+            raise Conflict("该考生的实操成绩已转入成绩且成绩已复审定稿；须由管理员在成绩审核中填写理由重新打开后再裁定")
+        members = q.members(s, batch)
+        r = q.result(s, batch, template, c, members)
+        if r.status not in (R_DISCREPANCY, R_RECONCILED):
+            raise Conflict("该考生的评分没有超出分差阈值，无需裁定")
+        eff = q.effective(q.sheets(s, c.id))
+        basis = {st.username: [eff[st.id].id, str(rules.score_sheet(template, eff[st.id].entries).total)]
+                 for _, st in members}
+        value = str(Decimal(str(score).strip()).quantize(rules.FINAL_Q))
+        s.add(t.ScoreDecision(batch_id=batch.id, candidate_id=c.id, score=value, reason=reason.strip(),
+                              basis=basis, chief_id=chief_id, decided_at=self.ctx.now()))
+        uow.journal("scoring.reconcile", ticket_no, {"plan_no": plan_no, "score": value, "reason": reason.strip(),
+                                                     "basis": basis, "aggregated": str(r.aggregated),
+                                                     "spread": str(r.spread), **({"station": station} if station else {})})
+        s.flush()
+        if transferred:
+            # already in results: the new decision follows at once, under results' rules (a review in
+            # progress goes back to 'entered'), so results never keep a superseded practical score
+            ResultsService(self.ctx).receive_score(uow, ROAD_PRACTICAL_SUMMARY, ticket_no, "practical", value,
+                                                   note="考评组长重新裁定（实操汇总表已转入成绩）")
+        return q.result(s, batch, template, c, members)
+
+    # ------------------------------------------------------------ the chief at a grader station (issue 17)
+    def revealed_for_station(self, uow, plan_no: str, chief: str, newly: str | None = None) -> list[dict] | None:
+        """The values of every candidate whose graders have all signed, for the chief's station
+        only (the caller -- the link's applier -- checked the chief's signature).  Nothing of a
+        candidate some grader has not signed yet: blindness holds.  With ``newly`` (a ticket):
+        None unless that candidate's graders have now all signed."""
+        s = uow.session
+        batch = find_batch(s, plan_no)
+        members = q.members(s, batch)
+        if not any(m.is_chief and st.username == chief for m, st in members):
+            raise PermissionDenied("只有本考评组的考评组长可以查看已公开的评分表")
+        if newly is not None and not q.revealed(members, q.sheets(s, q.candidate(s, batch, newly).id)):
+            return None
+        template = q.template(s, batch)
+        names = {st.username: st.name for _, st in members}
+        out = []
+        for c in q.candidates(s, batch, by_seat=True):
+            rows = q.sheets(s, c.id)
+            if not q.revealed(members, rows):
+                continue
+            r = q.result(s, batch, template, c, members, rows=rows)
+            eff = q.effective(rows)
+            out.append({"ticket_no": c.ticket_no, "status": r.status,
+                        "score": None if r.score is None else str(r.score),
+                        "aggregated": None if r.aggregated is None else str(r.aggregated),
+                        "spread": None if r.spread is None else str(r.spread), "reason": r.decision_reason,
+                        "sheets": [{"grader": st.username, "name": names[st.username], "total": eff[st.id].total,
+                                    "entries": eff[st.id].entries} for _, st in members]})
+        uow.journal("scoring.revealed_to_station", plan_no, {"chief": chief, "candidates": len(out)})
+        return out
+
+    def receive_reconciliation(self, uow, *, station: str, plan_no: str, ticket_no: str, chief: str, score: Any,
+                               reason: str) -> CandidateResult:
+        """The chief's decision made at a grader station (the caller checked the chief's
+        signature): the same rules as ``reconcile`` on the master, in the link's transaction."""
+        problem = rules.decision_problem(score, reason)
+        if problem:
+            raise DomainError(problem)
+        return self._decide(uow, plan_no, ticket_no, score, reason, q.staff(uow.session, chief).id, station)
 
     @requires("scoring.reconcile")
     def mark_absent(self, plan_no: str, ticket_no: str, reason: str = "未参加实操考核") -> None:

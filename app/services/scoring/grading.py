@@ -3,6 +3,7 @@ and the correction of a signed sheet (a new version with a reason)."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from collections.abc import Mapping
 from typing import Any
@@ -185,3 +186,77 @@ class GradingService(Service):
                                                              "version": new.version, "reason": reason.strip(),
                                                              "after_reveal": revealed})
             return q.sheet_view(new, template, ticket_no, s.get(models.Staff, me.staff_id))
+
+    def receive_signed_sheet(self, uow, *, station: str, content: dict, content_sha256: str,
+                             signature_png: bytes, ed25519: bytes, key_id: str, signed_at) -> str:
+        """A sheet signed on a grader station (issue 17), applied once on the master inside the
+        link's ingest transaction (``uow``; the actor is the station's machine, whose record is
+        signed, so no login role applies here).  The sheet's own Ed25519 signature must verify
+        against the grader's key and its content must be what the master would have signed;
+        then it is stored exactly as a sheet signed here, and the rest of the road (chief,
+        summary, results, verify) takes it unchanged.  Returns a code
+        (``app.core.grader_station``): ``accepted``; ``signed_twice`` when this grader's sheet
+        for this candidate is signed already (on another station or on the master);
+        ``bad_signature``.  Anything else wrong raises a ``DomainError``."""
+        from cryptography.exceptions import InvalidSignature
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+        from app.core import grader_station as gs
+        from app.store.bundle_tables import StaffKey
+
+        s = uow.session
+        plan_no, ticket_no = str(content.get("plan_no", "")), str(content.get("ticket_no", ""))
+        batch = find_batch(s, plan_no)
+        template = q.template(s, batch)
+        g = q.staff(s, str(content.get("grader", "")))
+        if g.id not in {m.id for _, m in q.members(s, batch)}:
+            raise DomainError(f"「{g.name}」不是本批次考评组成员")
+        c = q.candidate(s, batch, ticket_no)
+        if q.absence(s, c.id):
+            raise Conflict(f"考生「{ticket_no}」已登记缺考")
+        problem = signature_problem(signature_png)
+        if problem:
+            raise DomainError(problem)
+        if content.get("template") != q.template_hash(s, batch) or content.get("version") != 1:
+            raise DomainError("评分站的评分表与主机的评分记录表不一致")
+        score = rules.score_sheet(template, content.get("entries") or {})
+        if score.missing or str(score.total) != content.get("total"):
+            raise DomainError("评分站签字的评分表不完整或总分不符")
+        key = s.scalars(select(StaffKey).where(StaffKey.key_id == key_id, StaffKey.staff_id == g.id)).first()
+        try:
+            if key is None or gs.digest(content) != content_sha256 \
+                    or content.get("signature_sha256") != hashlib.sha256(signature_png).hexdigest():
+                raise InvalidSignature()
+            Ed25519PublicKey.from_public_bytes(key.public_key).verify(ed25519, gs.canonical(content))
+        except (InvalidSignature, ValueError):
+            uow.journal("scoring.sheet_refused", ticket_no, {"grader": g.username, "station": station,
+                                                             "reason": gs.BAD_SIGNATURE})
+            return gs.BAD_SIGNATURE
+        rows = [sh for sh in q.sheets(s, c.id) if sh.grader_id == g.id]
+        signed = [sh for sh in rows if sh.status == ST_SIGNED]
+        if signed:
+            same = any(sh.content_sha256 == content_sha256 for sh in signed)
+            uow.journal("scoring.sheet_refused", ticket_no, {"grader": g.username, "station": station,
+                                                             "reason": gs.SIGNED_TWICE, "same_content": same,
+                                                             "content_sha256": content_sha256})
+            return gs.SIGNED_TWICE
+        conflicts = [x for x in q.conflicts(s, batch)
+                     if not x.resolved and x.grader == g.username and x.ticket_no == ticket_no]
+        if conflicts:
+            raise Conflict(f"考评员与考生「{ticket_no}」存在回避情形（{conflicts[0].reason}）")
+        now = self.ctx.now()
+        w = next((sh for sh in rows if sh.status == ST_DRAFT), None)  # a draft begun on the master
+        if w is None:
+            w = t.ScoreSheet(batch_id=batch.id, candidate_id=c.id, grader_id=g.id, version=1, created_at=now)
+            s.add(w)
+        w.source, w.entries, w.total, w.status = "station", dict(content["entries"]), str(score.total), ST_SIGNED
+        w.detail = {**{k: str(v) for k, v in score.tasks.items()}, "origin_sheet": content["sheet"],
+                    "station": station, "key_id": key_id, "ed25519": base64.b64encode(ed25519).decode()}
+        w.updated_at, w.signed_at, w.signature, w.content_sha256 = now, signed_at, signature_png, content_sha256
+        s.flush()
+        sealed = {k: v for k, v in content.items() if k not in ("entries", "total")}
+        uow.journal("scoring.sheet_sign", ticket_no, {**sealed, "sheet": w.id, "origin_sheet": content["sheet"],
+                                                      "station": station, "key_id": key_id,
+                                                      "entries_sha256": digest(w.entries),
+                                                      "content_sha256": content_sha256})
+        return gs.ACCEPTED

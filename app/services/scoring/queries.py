@@ -240,7 +240,7 @@ def check_signing_password(uow, ctx, check: PasswordCheck, action: str) -> str |
     not hold the write lock); its verdict is applied here to the hash as stored now, and
     the failure is counted here, on the row as it is inside the transaction.  Returns the
     refusal to show, or None."""
-    from app.services.site import LOCK_MINUTES, MAX_FAILED_LOGINS
+    from app.core.site import LOCK_MINUTES, MAX_FAILED_LOGINS
 
     me = uow.session.get(models.Staff, ctx.actor.staff_id)
     now = ctx.now()

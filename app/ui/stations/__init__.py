@@ -17,6 +17,7 @@ from app.core import stations as st
 
 STATION_VIEWS: dict[str, str] = {
     st.DOOR_DESK: "app.ui.stations.door:DoorDeskView",
+    st.GRADER_STATION: "app.ui.stations.grader:grader_station_page",
     st.ROOM_CONSOLE: "app.ui.stations.room:room_console_page",
 }
 
