@@ -84,187 +84,187 @@
         <translation>Written: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="57" />
+        <location filename="../../app/ui/home.py" line="56" />
         <source>认定批次 {0}</source>
         <translation>Batch {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="57" />
+        <location filename="../../app/ui/home.py" line="56" />
         <source>尚无认定批次</source>
         <translation>No batch yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="72" />
+        <location filename="../../app/ui/home.py" line="71" />
         <source>查看操作日志：谁在何时做了什么</source>
         <translation>See the journal: who did what and when</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="85" />
+        <location filename="../../app/ui/home.py" line="84" />
         <source>评价机构信息已填写：{0}</source>
         <translation>Institution details entered: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="86" />
+        <location filename="../../app/ui/home.py" line="85" />
         <source>填写评价机构信息</source>
         <translation>Enter the institution details</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="88" />
+        <location filename="../../app/ui/home.py" line="87" />
         <source>导入认定计划和考生名册</source>
         <translation>Import the batch plan and the roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="94" />
+        <location filename="../../app/ui/home.py" line="93" />
         <source>考生名册已导入：{0} 名考生</source>
         <translation>Roster imported: {0} candidates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="94" />
+        <location filename="../../app/ui/home.py" line="93" />
         <source>导入考生名册</source>
         <translation>Roster imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="98" />
+        <location filename="../../app/ui/home.py" line="97" />
         <source>理论题库已导入</source>
         <translation>Question bank imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="98" />
+        <location filename="../../app/ui/home.py" line="97" />
         <source>导入本职业、本等级的理论题库</source>
         <translation>Import the question bank for this occupation and level</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="102" />
+        <location filename="../../app/ui/home.py" line="101" />
         <source>试卷已由两名保管人封存（{0}）</source>
         <translation>Papers sealed by two custodians ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="103" />
+        <location filename="../../app/ui/home.py" line="102" />
         <source>组卷并由两名保管人封存试卷</source>
         <translation>Assemble the papers and have two custodians seal them</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="105" />
+        <location filename="../../app/ui/home.py" line="104" />
         <source>已为本批次分配工作人员 {0} 人</source>
         <translation>{0} staff assigned to this batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="106" />
+        <location filename="../../app/ui/home.py" line="105" />
         <source>为本批次分配监考、考评等工作人员</source>
         <translation>Assign proctors, graders and other staff to this batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="108" />
+        <location filename="../../app/ui/home.py" line="107" />
         <source>已登记摄像头 {0} 路</source>
         <translation>{0} cameras registered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="108" />
+        <location filename="../../app/ui/home.py" line="107" />
         <source>登记考场摄像头</source>
         <translation>Register the room cameras</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="114" />
+        <location filename="../../app/ui/home.py" line="113" />
         <source>考前自检已完成（{0}）：{1}</source>
         <translation>Readiness self-test done ({0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="115" />
+        <location filename="../../app/ui/home.py" line="114" />
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="115" />
+        <location filename="../../app/ui/home.py" line="114" />
         <source>有未通过的项目</source>
         <translation>Some checks failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="118" />
+        <location filename="../../app/ui/home.py" line="117" />
         <source>开考前运行考前自检并签名</source>
         <translation>Run and sign the readiness self-test before the exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="135" />
+        <location filename="../../app/ui/home.py" line="134" />
         <source>{0}：还有 {1} 名考生没有成绩</source>
         <translation>{0}: {1} candidates have no score yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="137" />
+        <location filename="../../app/ui/home.py" line="136" />
         <source>全部考生的成绩已录入</source>
         <translation>Every candidate's scores are entered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="142" />
+        <location filename="../../app/ui/home.py" line="141" />
         <source>{0}：应于 {1} 前完成，已逾期</source>
         <translation>{0}: due by {1}, overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="144" />
+        <location filename="../../app/ui/home.py" line="143" />
         <source>{0}：{1} 前完成（还剩 {2} 个工作日）</source>
         <translation>{0}: due by {1} ({2} working days left)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="158" />
+        <location filename="../../app/ui/home.py" line="157" />
         <source>检录事件待处理：{0} {1}（{2}）</source>
         <translation>Door incident to handle: {0} {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="164" />
+        <location filename="../../app/ui/home.py" line="163" />
         <source>违纪记录待您确认：{0} {1}</source>
         <translation>Misconduct record to confirm: {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="166" />
+        <location filename="../../app/ui/home.py" line="165" />
         <source>迟到考生 {0}（{1} 到达）等待您决定是否放行</source>
         <translation>Late candidate {0} (arrived {1}) waits for your decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="169" />
+        <location filename="../../app/ui/home.py" line="168" />
         <source>没有待处理的检录事件、违纪记录或迟到考生</source>
         <translation>No door incident, misconduct record or late arrival waiting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="170" />
+        <location filename="../../app/ui/home.py" line="169" />
         <source>查看考场：座位图、终端与考生作答</source>
         <translation>See the room: seat map, terminals and sittings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="181" />
+        <location filename="../../app/ui/home.py" line="180" />
         <source>本批次的评分记录表或考评组尚未设置：请考务人员导入评分表、管理员组建考评组</source>
         <translation>The score sheet or the grader group is not set up yet: the office imports the sheet, the administrator forms the group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="186" />
+        <location filename="../../app/ui/home.py" line="185" />
         <source>还有 {0} 名考生待评分并签字（{1}{2}）</source>
         <translation>{0} candidates still to score and sign ({1}{2})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="189" />
+        <location filename="../../app/ui/home.py" line="188" />
         <source>您的评分表已全部签字</source>
         <translation>All your score sheets are signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="193" />
+        <location filename="../../app/ui/home.py" line="192" />
         <source>{0} 名考生的考评员评分相差过大，需组长裁定</source>
         <translation>{0} candidates' scores differ too much: the chief decides</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="202" />
+        <location filename="../../app/ui/home.py" line="201" />
         <source>考场终端 {0} 台，在线 {1} 台</source>
         <translation>{0} room terminals, {1} online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="205" />
+        <location filename="../../app/ui/home.py" line="204" />
         <source>还没有登记的考试终端：请考场负责人在监考台连接终端</source>
         <translation>No exam terminal enrolled yet: the room head connects them in the proctor console</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="216" />
+        <location filename="../../app/ui/home.py" line="215" />
         <source>成绩已录入，待您进行内督审核并签字</source>
         <translation>Scores are entered: your internal review and signature are due</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="217" />
+        <location filename="../../app/ui/home.py" line="216" />
         <source>审核状态：{0}</source>
         <translation>Review status: {0}</translation>
     </message>
@@ -272,32 +272,32 @@
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="94" />
+        <location filename="../../app/ui/admin/site_admin.py" line="129" />
         <source>新建账户</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="102" />
+        <location filename="../../app/ui/admin/site_admin.py" line="137" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="102" />
+        <location filename="../../app/ui/admin/site_admin.py" line="137" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="103" />
+        <location filename="../../app/ui/admin/site_admin.py" line="138" />
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="103" />
+        <location filename="../../app/ui/admin/site_admin.py" line="138" />
         <source>所在单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="104" />
+        <location filename="../../app/ui/admin/site_admin.py" line="139" />
         <source>督导员证卡编号</source>
         <translation>Supervisor card no.</translation>
     </message>
@@ -825,6 +825,104 @@
     </message>
 </context>
 <context>
+    <name>ChiefDialog</name>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="71" />
+        <source>已公开的评分（考评组长）</source>
+        <translation>Revealed sheets (chief grader)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="73" />
+        <source>准考证号</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="73" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="73" />
+        <source>各考评员合计</source>
+        <translation>Each grader's total</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="73" />
+        <source>汇总</source>
+        <translation>Aggregate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="74" />
+        <source>分差</source>
+        <translation>Spread</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="74" />
+        <source>认定分</source>
+        <translation>Decided score</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="77" />
+        <source>裁定分</source>
+        <translation>Decided score</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="79" />
+        <source>裁定理由（如：复看考件照片后认定）</source>
+        <translation>Reason (e.g. decided after re-examining the work-piece photos)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="80" />
+        <source>裁定所选考生</source>
+        <translation>Decide for the selected candidate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="82" />
+        <source>向主机刷新</source>
+        <translation>Refresh from the master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="98" />
+        <source>一致</source>
+        <translation>Agreed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="98" />
+        <source>超出分差，待裁定</source>
+        <translation>Spread exceeded, awaiting decision</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="98" />
+        <source>组长已裁定</source>
+        <translation>Decided by the chief</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="99" />
+        <source>缺考</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="111" />
+        <source>尚无全部考评员都已签字的考生</source>
+        <translation>No candidate has been signed by every grader yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="120" />
+        <source>请先选择考生</source>
+        <translation>Select a candidate first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="125" />
+        <source>裁定已保存并发往主机；主机确认后列表更新</source>
+        <translation>Decision saved and sent to the master; the list updates once the master confirms</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="129" />
+        <source>正在保存裁定…</source>
+        <translation>Saving the decision…</translation>
+    </message>
+</context>
+<context>
     <name>ChiefPanel</name>
     <message>
         <location filename="../../app/ui/scoring/chief.py" line="47" />
@@ -1098,6 +1196,41 @@ Room {2}  Seat {3}</translation>
         <location filename="../../app/ui/stations/door.py" line="204" />
         <source>今日本检录台检录 {0} 人</source>
         <translation>{0} checked in at this desk today</translation>
+    </message>
+</context>
+<context>
+    <name>DrawDialog</name>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="36" />
+        <source>签字确认</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="39" />
+        <source>{0}：{1}
+签字后不能修改。</source>
+        <translation>{0}: {1}
+A signed sheet cannot be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="45" />
+        <source>签字</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="46" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="49" />
+        <source>清除签名(&amp;C)</source>
+        <translation>&amp;Clear signature</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="59" />
+        <source>请手写签名</source>
+        <translation>Draw your signature</translation>
     </message>
 </context>
 <context>
@@ -2668,89 +2801,89 @@ Score: {0} (out of {1}, pass mark {2})
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="88" />
+        <location filename="../../app/ui/stations/room.py" line="90" />
         <source>记录违纪</source>
         <translation>Record misconduct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="92" />
-        <location filename="../../app/ui/stations/room.py" line="95" />
+        <location filename="../../app/ui/stations/room.py" line="94" />
+        <location filename="../../app/ui/stations/room.py" line="97" />
         <source>考生</source>
         <translation>Candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="94" />
+        <location filename="../../app/ui/stations/room.py" line="96" />
         <source>{0}　{1}　座位 {2}</source>
         <translation>{0}  {1}  seat {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="97" />
-        <location filename="../../app/ui/stations/room.py" line="100" />
+        <location filename="../../app/ui/stations/room.py" line="99" />
+        <location filename="../../app/ui/stations/room.py" line="102" />
         <source>科目</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="99" />
+        <location filename="../../app/ui/stations/room.py" line="101" />
         <source>理论知识</source>
         <translation>Theory</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="99" />
+        <location filename="../../app/ui/stations/room.py" line="101" />
         <source>操作技能</source>
         <translation>Practical skills</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="102" />
-        <location filename="../../app/ui/stations/room.py" line="107" />
+        <location filename="../../app/ui/stations/room.py" line="104" />
+        <location filename="../../app/ui/stations/room.py" line="109" />
         <source>违纪情形</source>
         <translation>Misconduct item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="108" />
+        <location filename="../../app/ui/stations/room.py" line="110" />
         <source>已提醒，考生拒不改正</source>
         <translation>Warned; the candidate refused to correct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="111" />
-        <location filename="../../app/ui/stations/room.py" line="115" />
+        <location filename="../../app/ui/stations/room.py" line="113" />
+        <location filename="../../app/ui/stations/room.py" line="117" />
         <source>情节</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="112" />
+        <location filename="../../app/ui/stations/room.py" line="114" />
         <source>不适用（仅第七条须认定）</source>
         <translation>Not applicable (Article 7 only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="117" />
-        <location filename="../../app/ui/stations/room.py" line="120" />
+        <location filename="../../app/ui/stations/room.py" line="119" />
+        <location filename="../../app/ui/stations/room.py" line="122" />
         <source>违纪事实</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="118" />
+        <location filename="../../app/ui/stations/room.py" line="120" />
         <source>时间、地点、经过，如：09:40 发现考生使用手机查看答案，当场收缴</source>
         <translation>Time, place, what happened, e.g. 09:40 candidate seen reading answers on a phone; phone taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="122" />
-        <location filename="../../app/ui/stations/room.py" line="125" />
+        <location filename="../../app/ui/stations/room.py" line="124" />
+        <location filename="../../app/ui/stations/room.py" line="127" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="128" />
-        <location filename="../../app/ui/stations/room.py" line="129" />
+        <location filename="../../app/ui/stations/room.py" line="130" />
+        <location filename="../../app/ui/stations/room.py" line="131" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="131" />
+        <location filename="../../app/ui/stations/room.py" line="133" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="132" />
+        <location filename="../../app/ui/stations/room.py" line="134" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3049,39 +3182,283 @@ Reason:</translation>
     </message>
 </context>
 <context>
+    <name>GraderStationView</name>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="146" />
+        <source>退出登录</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="148" />
+        <source>已公开的评分（组长）</source>
+        <translation>Revealed sheets (chief)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="173" />
+        <source>考评员账户</source>
+        <translation>Grader account</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="177" />
+        <source>考评员账户(&amp;U)：</source>
+        <translation>Grader &amp;account:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="178" />
+        <source>密码(&amp;P)：</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="179" />
+        <source>登录，开始本次评分</source>
+        <translation>Log in and start this sitting</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="181" />
+        <source>本次登录期间签字只需手写签名，无需再输入密码；离开时请退出登录。</source>
+        <translation>While logged in, signing needs only your drawn signature, not your password again; log out when you leave.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="193" />
+        <source>扫码或输入准考证号</source>
+        <translation>Scan or type the ticket number</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="194" />
+        <source>扫描准考证二维码，或输入准考证号，回车</source>
+        <translation>Scan the ticket QR code, or type the ticket number, then Enter</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="196" />
+        <source>准考证号</source>
+        <translation>Ticket no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="196" />
+        <source>考场/工位</source>
+        <translation>Room / workstation</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="196" />
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="196" />
+        <source>我的评分</source>
+        <translation>My sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="197" />
+        <source>考生列表</source>
+        <translation>Candidates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="205" />
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="205" />
+        <source>评分项目</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="205" />
+        <source>配分</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="205" />
+        <source>得分</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="206" />
+        <source>评分标准 / 扣分说明</source>
+        <translation>Criteria / deductions</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="207" />
+        <source>评分表</source>
+        <translation>Scoring sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="214" />
+        <source>请扫码或选择考生</source>
+        <translation>Scan a ticket or choose a candidate</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="219" />
+        <source>签字</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="242" />
+        <source>未指定考场</source>
+        <translation>No room assigned</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="243" />
+        <source>实操评分站 {0}　{1}　{2}</source>
+        <translation>Grader station {0}  {1}  {2}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="244" />
+        <source>尚未下发考评任务</source>
+        <translation>No scoring work sent yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="245" />
+        <source>● 已连接主机</source>
+        <translation>● Connected to the master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="245" />
+        <source>○ 未连接主机（离线评分，恢复后自动上传）</source>
+        <translation>○ Not connected (scoring offline; uploads when the link is back)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="248" />
+        <source>长时间未操作，已退出登录；请重新输入密码</source>
+        <translation>Logged out after a long idle time; please enter your password again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="255" />
+        <source>请输入账户和密码</source>
+        <translation>Please enter the account and password</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="268" />
+        <source>正在核验密码…</source>
+        <translation>Checking the password…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="271" />
+        <source>已退出登录</source>
+        <translation>Logged out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="298" />
+        <location filename="../../app/ui/stations/grader.py" line="406" />
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="298" />
+        <source>评分中</source>
+        <translation>Scoring</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="298" />
+        <source>已签字</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="307" />
+        <source>（待主机确认）</source>
+        <translation> (awaiting the master)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="309" />
+        <source>主机拒收：该评分表已有签字</source>
+        <translation>Refused by the master: this sheet is signed already</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="310" />
+        <source>主机拒收，请报告考评组长</source>
+        <translation>Refused by the master; tell the chief grader</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="312" />
+        <source>（隐藏）</source>
+        <translation>(hidden)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="343" />
+        <source>准考证号 {0}　考评员 {1}</source>
+        <translation>Ticket {0}  grader {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="371" />
+        <source>考核项目 {0}　{1}</source>
+        <translation>Task {0}  {1}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="381" />
+        <source>否决项</source>
+        <translation>Veto items</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="408" />
+        <source>合计 {0} 分　已签字</source>
+        <translation>Total {0}  signed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="410" />
+        <source>合计 {0} 分　已全部评分，请核对后签字</source>
+        <translation>Total {0}  all items scored; check and sign</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="412" />
+        <source>合计 {0} 分　未签字，尚有 {1} 项未评</source>
+        <translation>Total {0}  not signed, {1} items not scored</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="445" />
+        <source>准考证号 {0} 的评分表</source>
+        <translation>Scoring sheet of ticket {0}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="454" />
+        <source>已签字，记录已保存；主机确认后变为绿色</source>
+        <translation>Signed and saved; turns green once the master confirms</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="460" />
+        <source>正在签字…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="466" />
+        <source>正在打开实操评分站…</source>
+        <translation>Opening the grader station…</translation>
+    </message>
+</context>
+<context>
     <name>Histogram</name>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="63" />
+        <location filename="../../app/ui/results/workplace.py" line="62" />
         <source>成绩分布</source>
         <translation>Score distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="70" />
+        <location filename="../../app/ui/results/workplace.py" line="69" />
         <source>参考 {0} 人，合格 {1} 人，合格率 {2:.1f}%，平均分 {3:.1f}</source>
         <translation>{0} sat, {1} passed, pass rate {2:.1f}%, average {3:.1f}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="71" />
+        <location filename="../../app/ui/results/workplace.py" line="70" />
         <source>尚无成绩</source>
         <translation>No scores yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="90" />
+        <location filename="../../app/ui/results/workplace.py" line="89" />
         <source>人数</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="91" />
+        <location filename="../../app/ui/results/workplace.py" line="90" />
         <source>分数</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="101" />
+        <location filename="../../app/ui/results/workplace.py" line="100" />
         <source>合格线 {0}</source>
         <translation>Pass mark {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="102" />
+        <location filename="../../app/ui/results/workplace.py" line="101" />
         <source>平均 {0}</source>
         <translation>Average {0}</translation>
     </message>
@@ -3089,27 +3466,27 @@ Reason:</translation>
 <context>
     <name>HomeWorkplace</name>
     <message>
-        <location filename="../../app/ui/home.py" line="225" />
+        <location filename="../../app/ui/home.py" line="224" />
         <source>{0}，您好。今天要做的事：</source>
         <translation>Hello {0}. Due today:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="236" />
+        <location filename="../../app/ui/home.py" line="235" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="250" />
+        <location filename="../../app/ui/home.py" line="249" />
         <source>正在读取……</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="268" />
+        <location filename="../../app/ui/home.py" line="267" />
         <source>目前没有待办事项。</source>
         <translation>Nothing due at the moment.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/home.py" line="285" />
+        <location filename="../../app/ui/home.py" line="284" />
         <source>前往「{0}」</source>
         <translation>Go to {0}</translation>
     </message>
@@ -3335,42 +3712,42 @@ Reason:</translation>
 <context>
     <name>InstitutionTab</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="189" />
+        <location filename="../../app/ui/admin/site_admin.py" line="241" />
         <source>尚未设置评价机构信息</source>
         <translation>The institution has not been set up yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="191" />
+        <location filename="../../app/ui/admin/site_admin.py" line="243" />
         <source>评价机构名称</source>
         <translation>Institution name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="192" />
+        <location filename="../../app/ui/admin/site_admin.py" line="244" />
         <source>机构类别</source>
         <translation>Institution category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="193" />
+        <location filename="../../app/ui/admin/site_admin.py" line="245" />
         <source>评价机构代码</source>
         <translation>Institution code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="194" />
+        <location filename="../../app/ui/admin/site_admin.py" line="246" />
         <source>所在省份</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="195" />
+        <location filename="../../app/ui/admin/site_admin.py" line="247" />
         <source>站点序列码</source>
         <translation>Site serial</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="196" />
+        <location filename="../../app/ui/admin/site_admin.py" line="248" />
         <source>证书编号前缀</source>
         <translation>Certificate number prefix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="197" />
+        <location filename="../../app/ui/admin/site_admin.py" line="249" />
         <source>省份规则（建站时选定，不可更改）</source>
         <translation>Province rules (chosen when the site was created; fixed)</translation>
     </message>
@@ -3922,6 +4299,14 @@ Reason:</translation>
         <location filename="../../app/ui/results/misconduct_panel.py" line="178" />
         <source>已生成告知书：{0}</source>
         <translation>Notice generated: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningPage</name>
+    <message>
+        <location filename="../../app/ui/stations/opening.py" line="30" />
+        <source>站点状态</source>
+        <translation>Station status</translation>
     </message>
 </context>
 <context>
@@ -4874,6 +5259,14 @@ Certificate fingerprint: {1}</translation>
     </message>
 </context>
 <context>
+    <name>QualificationDialog</name>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="117" />
+        <source>考评员资格：{0}</source>
+        <translation>Grader qualification: {0}</translation>
+    </message>
+</context>
+<context>
     <name>ReadinessTab</name>
     <message>
         <location filename="../../app/ui/admin/readiness_view.py" line="28" />
@@ -5090,419 +5483,419 @@ Certificate fingerprint: {1}</translation>
 <context>
     <name>ResultsWorkplace</name>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="124" />
+        <location filename="../../app/ui/results/workplace.py" line="123" />
         <source>认定批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="129" />
+        <location filename="../../app/ui/results/workplace.py" line="128" />
         <source>签字（审核链下一步）</source>
         <translation>Sign (next review step)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="131" />
+        <location filename="../../app/ui/results/workplace.py" line="130" />
         <source>重新打开…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="140" />
+        <location filename="../../app/ui/results/workplace.py" line="139" />
         <source>成绩与证书</source>
         <translation>Results and certificates</translation>
     </message>
     <message>
+        <location filename="../../app/ui/results/workplace.py" line="140" />
         <location filename="../../app/ui/results/workplace.py" line="141" />
-        <location filename="../../app/ui/results/workplace.py" line="142" />
         <source>成绩与结果</source>
         <translation>Scores and results</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="147" />
-        <location filename="../../app/ui/results/workplace.py" line="152" />
-        <location filename="../../app/ui/results/workplace.py" line="157" />
-        <location filename="../../app/ui/results/workplace.py" line="216" />
-        <location filename="../../app/ui/results/workplace.py" line="280" />
+        <location filename="../../app/ui/results/workplace.py" line="146" />
+        <location filename="../../app/ui/results/workplace.py" line="151" />
+        <location filename="../../app/ui/results/workplace.py" line="156" />
+        <location filename="../../app/ui/results/workplace.py" line="215" />
+        <location filename="../../app/ui/results/workplace.py" line="279" />
         <source>准考证号</source>
         <translation>Ticket number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="150" />
+        <location filename="../../app/ui/results/workplace.py" line="149" />
         <source>0—100，最多一位小数；缺考填“缺考”</source>
         <translation>0–100, at most one decimal; type “缺考” if absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="151" />
+        <location filename="../../app/ui/results/workplace.py" line="150" />
         <source>录入（回车）</source>
         <translation>Enter (Return)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="153" />
-        <location filename="../../app/ui/results/workplace.py" line="157" />
-        <location filename="../../app/ui/results/workplace.py" line="168" />
-        <location filename="../../app/ui/results/workplace.py" line="216" />
+        <location filename="../../app/ui/results/workplace.py" line="152" />
+        <location filename="../../app/ui/results/workplace.py" line="156" />
+        <location filename="../../app/ui/results/workplace.py" line="167" />
+        <location filename="../../app/ui/results/workplace.py" line="215" />
         <source>科目</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="154" />
+        <location filename="../../app/ui/results/workplace.py" line="153" />
         <source>成绩</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="156" />
+        <location filename="../../app/ui/results/workplace.py" line="155" />
         <source>纸质成绩须由两人分别录入，一致后才计入；不一致的行以红色标出。</source>
         <translation>Paper scores are typed by two people and count only when they agree; disagreements are shown in red.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="157" />
-        <location filename="../../app/ui/results/workplace.py" line="216" />
-        <location filename="../../app/ui/results/workplace.py" line="280" />
+        <location filename="../../app/ui/results/workplace.py" line="156" />
+        <location filename="../../app/ui/results/workplace.py" line="215" />
+        <location filename="../../app/ui/results/workplace.py" line="279" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="157" />
-        <location filename="../../app/ui/results/workplace.py" line="175" />
-        <location filename="../../app/ui/results/workplace.py" line="217" />
+        <location filename="../../app/ui/results/workplace.py" line="156" />
+        <location filename="../../app/ui/results/workplace.py" line="174" />
+        <location filename="../../app/ui/results/workplace.py" line="216" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="158" />
+        <location filename="../../app/ui/results/workplace.py" line="157" />
         <source>第一录入人</source>
         <translation>First typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="158" />
+        <location filename="../../app/ui/results/workplace.py" line="157" />
         <source>第二录入人</source>
         <translation>Second typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="158" />
+        <location filename="../../app/ui/results/workplace.py" line="157" />
         <source>第一次</source>
         <translation>First entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="158" />
+        <location filename="../../app/ui/results/workplace.py" line="157" />
         <source>第二次</source>
         <translation>Second entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="163" />
+        <location filename="../../app/ui/results/workplace.py" line="162" />
         <source>双人复核录入</source>
         <translation>Double entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="173" />
+        <location filename="../../app/ui/results/workplace.py" line="172" />
         <source>成绩分布</source>
         <translation>Score distribution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="175" />
+        <location filename="../../app/ui/results/workplace.py" line="174" />
         <source>事项</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="175" />
+        <location filename="../../app/ui/results/workplace.py" line="174" />
         <source>截止日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="175" />
+        <location filename="../../app/ui/results/workplace.py" line="174" />
         <source>剩余工作日</source>
         <translation>Working days left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="176" />
+        <location filename="../../app/ui/results/workplace.py" line="175" />
         <source>期限</source>
         <translation>Deadlines</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="179" />
+        <location filename="../../app/ui/results/workplace.py" line="178" />
         <source>登记鉴定中心审核…</source>
         <translation>Record the assessment centre's review…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="180" />
+        <location filename="../../app/ui/results/workplace.py" line="179" />
         <source>分配证书编号</source>
         <translation>Allocate certificate numbers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="181" />
+        <location filename="../../app/ui/results/workplace.py" line="180" />
         <source>打印证书（PDF）…</source>
         <translation>Print certificates (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="196" />
+        <location filename="../../app/ui/results/workplace.py" line="195" />
         <source>证书</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="199" />
+        <location filename="../../app/ui/results/workplace.py" line="198" />
         <source>开始公示</source>
         <translation>Start publication</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="200" />
+        <location filename="../../app/ui/results/workplace.py" line="199" />
         <source>导出公示名单与确认单…</source>
         <translation>Export publication list and confirmation…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="201" />
+        <location filename="../../app/ui/results/workplace.py" line="200" />
         <source>导出官方表格…</source>
         <translation>Export official tables…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="214" />
+        <location filename="../../app/ui/results/workplace.py" line="213" />
         <source>公示与报表</source>
         <translation>Publication and tables</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="216" />
+        <location filename="../../app/ui/results/workplace.py" line="215" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="217" />
+        <location filename="../../app/ui/results/workplace.py" line="216" />
         <source>条款</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="217" />
+        <location filename="../../app/ui/results/workplace.py" line="216" />
         <source>签字人</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="217" />
+        <location filename="../../app/ui/results/workplace.py" line="216" />
         <source>处理</source>
         <translation>Penalty</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="218" />
+        <location filename="../../app/ui/results/workplace.py" line="217" />
         <source>违纪处理记录</source>
         <translation>Misconduct register</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="222" />
+        <location filename="../../app/ui/results/workplace.py" line="221" />
         <source>违纪处理</source>
         <translation>Misconduct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="229" />
+        <location filename="../../app/ui/results/workplace.py" line="228" />
         <source>内部督导报告</source>
         <translation>Internal supervision report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="274" />
+        <location filename="../../app/ui/results/workplace.py" line="273" />
         <source>正在读取成绩…</source>
         <translation>Reading scores…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="280" />
+        <location filename="../../app/ui/results/workplace.py" line="279" />
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="281" />
+        <location filename="../../app/ui/results/workplace.py" line="280" />
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="281" />
+        <location filename="../../app/ui/results/workplace.py" line="280" />
         <source>证书编号</source>
         <translation>Certificate no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="287" />
+        <location filename="../../app/ui/results/workplace.py" line="286" />
         <source>待第二人录入</source>
         <translation>Waiting for second typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="287" />
+        <location filename="../../app/ui/results/workplace.py" line="286" />
         <source>不一致</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="287" />
+        <location filename="../../app/ui/results/workplace.py" line="286" />
         <source>一致</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="292" />
+        <location filename="../../app/ui/results/workplace.py" line="291" />
         <source>审核状态：{0}</source>
         <translation>Review status: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="304" />
+        <location filename="../../app/ui/results/workplace.py" line="303" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="304" />
+        <location filename="../../app/ui/results/workplace.py" line="303" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="304" />
+        <location filename="../../app/ui/results/workplace.py" line="303" />
         <source>即将到期</source>
         <translation>Due soon</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="304" />
+        <location filename="../../app/ui/results/workplace.py" line="303" />
         <source>进行中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="309" />
+        <location filename="../../app/ui/results/workplace.py" line="308" />
         <source>合格 {0} 人，已分配证书编号 {1} 个</source>
         <translation>{0} passed, {1} certificate numbers allocated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="317" />
+        <location filename="../../app/ui/results/workplace.py" line="316" />
         <source>尚未公示（成绩复审定稿后方可公示）</source>
         <translation>Not published yet (publication follows the second review)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="319" />
+        <location filename="../../app/ui/results/workplace.py" line="318" />
         <source>公示中</source>
         <translation>in progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="319" />
+        <location filename="../../app/ui/results/workplace.py" line="318" />
         <source>已结束</source>
         <translation>ended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="320" />
+        <location filename="../../app/ui/results/workplace.py" line="319" />
         <source>公示期 {0} 至 {1}（{2}个工作日），{3}</source>
         <translation>Publication {0} to {1} ({2} working days), {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="335" />
+        <location filename="../../app/ui/results/workplace.py" line="334" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="348" />
+        <location filename="../../app/ui/results/workplace.py" line="347" />
         <source>已录入，等待第二人录入</source>
         <translation>Entered; waiting for the second typist</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="348" />
+        <location filename="../../app/ui/results/workplace.py" line="347" />
         <source>与另一人录入的成绩不一致，请核对试卷</source>
         <translation>Differs from the other typist's entry; check the paper</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="349" />
+        <location filename="../../app/ui/results/workplace.py" line="348" />
         <source>两人录入一致，成绩已计入</source>
         <translation>Both entries agree; the score now counts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="355" />
+        <location filename="../../app/ui/results/workplace.py" line="354" />
         <source>签字确认：请再次输入您的密码</source>
         <translation>To sign, enter your password again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="360" />
+        <location filename="../../app/ui/results/workplace.py" line="359" />
         <source>审核签字</source>
         <translation>Review signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="368" />
-        <location filename="../../app/ui/results/workplace.py" line="374" />
+        <location filename="../../app/ui/results/workplace.py" line="367" />
+        <location filename="../../app/ui/results/workplace.py" line="373" />
         <source>重新打开</source>
         <translation>Reopen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="368" />
+        <location filename="../../app/ui/results/workplace.py" line="367" />
         <source>重新打开已定稿成绩的理由：</source>
         <translation>Reason for reopening the approved scores:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="371" />
-        <location filename="../../app/ui/results/workplace.py" line="382" />
-        <location filename="../../app/ui/results/workplace.py" line="410" />
+        <location filename="../../app/ui/results/workplace.py" line="370" />
+        <location filename="../../app/ui/results/workplace.py" line="381" />
+        <location filename="../../app/ui/results/workplace.py" line="409" />
         <source>确认</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="371" />
+        <location filename="../../app/ui/results/workplace.py" line="370" />
         <source>重新打开后须重新走完内督审核、初审、复审。继续？</source>
         <translation>After reopening, the supervisor check, first and second review must be signed again. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="382" />
+        <location filename="../../app/ui/results/workplace.py" line="381" />
         <source>为本批次合格考生分配证书编号？编号一经分配不再收回。</source>
         <translation>Allocate certificate numbers to the candidates who passed? Numbers once allocated are never taken back.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="387" />
+        <location filename="../../app/ui/results/workplace.py" line="386" />
         <source>已分配 {0} 个证书编号</source>
         <translation>{0} certificate numbers allocated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="387" />
+        <location filename="../../app/ui/results/workplace.py" line="386" />
         <source>正在分配证书编号…</source>
         <translation>Allocating certificate numbers…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="394" />
-        <location filename="../../app/ui/results/workplace.py" line="398" />
+        <location filename="../../app/ui/results/workplace.py" line="393" />
+        <location filename="../../app/ui/results/workplace.py" line="397" />
         <source>鉴定中心审核</source>
         <translation>Assessment centre review</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="394" />
+        <location filename="../../app/ui/results/workplace.py" line="393" />
         <source>审核单位（鉴定中心名称）：</source>
         <translation>Reviewing body (assessment centre):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="398" />
+        <location filename="../../app/ui/results/workplace.py" line="397" />
         <source>审核回复文号：</source>
         <translation>Reply document number:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="405" />
+        <location filename="../../app/ui/results/workplace.py" line="404" />
         <source>已登记鉴定中心审核：{0}</source>
         <translation>Assessment centre review recorded: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="410" />
+        <location filename="../../app/ui/results/workplace.py" line="409" />
         <source>以脱敏的姓名和证件号码公示本批次认定结果？</source>
         <translation>Publish this batch's results with masked names and ID numbers?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="416" />
+        <location filename="../../app/ui/results/workplace.py" line="415" />
         <source>选择保存位置</source>
         <translation>Choose where to save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="433" />
-        <location filename="../../app/ui/results/workplace.py" line="447" />
+        <location filename="../../app/ui/results/workplace.py" line="432" />
+        <location filename="../../app/ui/results/workplace.py" line="446" />
         <source>已导出 {0} 个文件到 {1}</source>
         <translation>{0} files exported to {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="435" />
+        <location filename="../../app/ui/results/workplace.py" line="434" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="452" />
+        <location filename="../../app/ui/results/workplace.py" line="451" />
         <source>正在导出官方表格…</source>
         <translation>Exporting the official tables…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="457" />
+        <location filename="../../app/ui/results/workplace.py" line="456" />
         <source>保存证书 PDF</source>
         <translation>Save certificates PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="460" />
+        <location filename="../../app/ui/results/workplace.py" line="459" />
         <source>正在生成证书…</source>
         <translation>Generating certificates…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/results/workplace.py" line="468" />
+        <location filename="../../app/ui/results/workplace.py" line="467" />
         <source>已生成 {0} 张证书：{1}</source>
         <translation>{0} certificates generated: {1}</translation>
     </message>
@@ -5609,270 +6002,275 @@ Certificate fingerprint: {1}</translation>
 <context>
     <name>RoomConsoleView</name>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="158" />
+        <location filename="../../app/ui/stations/room.py" line="160" />
         <source>监考台</source>
         <translation>Room console</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="160" />
+        <location filename="../../app/ui/stations/room.py" line="162" />
         <source>本站点</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="162" />
+        <location filename="../../app/ui/stations/room.py" line="164" />
         <source>与主机的连接</source>
         <translation>Link to the master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="167" />
+        <location filename="../../app/ui/stations/room.py" line="169" />
         <source>座位</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="167" />
+        <location filename="../../app/ui/stations/room.py" line="169" />
         <source>终端</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="167" />
         <location filename="../../app/ui/stations/room.py" line="169" />
-        <location filename="../../app/ui/stations/room.py" line="173" />
+        <location filename="../../app/ui/stations/room.py" line="171" />
+        <location filename="../../app/ui/stations/room.py" line="175" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="167" />
-        <location filename="../../app/ui/stations/room.py" line="173" />
+        <location filename="../../app/ui/stations/room.py" line="169" />
+        <location filename="../../app/ui/stations/room.py" line="175" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="168" />
+        <location filename="../../app/ui/stations/room.py" line="170" />
         <source>连接</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="168" />
+        <location filename="../../app/ui/stations/room.py" line="170" />
         <source>作答</source>
         <translation>Sitting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="168" />
+        <location filename="../../app/ui/stations/room.py" line="170" />
         <source>切屏次数</source>
         <translation>Focus losses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="168" />
-        <location filename="../../app/ui/stations/room.py" line="187" />
+        <location filename="../../app/ui/stations/room.py" line="170" />
+        <location filename="../../app/ui/stations/room.py" line="189" />
         <source>考场终端</source>
         <translation>Room terminals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="169" />
+        <location filename="../../app/ui/stations/room.py" line="171" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="169" />
+        <location filename="../../app/ui/stations/room.py" line="171" />
         <source>情况</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="169" />
+        <location filename="../../app/ui/stations/room.py" line="171" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="170" />
-        <location filename="../../app/ui/stations/room.py" line="188" />
+        <location filename="../../app/ui/stations/room.py" line="172" />
+        <location filename="../../app/ui/stations/room.py" line="190" />
         <source>考场情况</source>
         <translation>Room incidents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="173" />
+        <location filename="../../app/ui/stations/room.py" line="175" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="173" />
+        <location filename="../../app/ui/stations/room.py" line="175" />
         <source>条款</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="174" />
+        <location filename="../../app/ui/stations/room.py" line="176" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="174" />
+        <location filename="../../app/ui/stations/room.py" line="176" />
         <source>签字的工作人员</source>
         <translation>Signed by (staff)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="174" />
+        <location filename="../../app/ui/stations/room.py" line="176" />
         <source>考场负责人</source>
         <translation>Room head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="175" />
+        <location filename="../../app/ui/stations/room.py" line="177" />
         <source>主机答复</source>
         <translation>Master's answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="175" />
+        <location filename="../../app/ui/stations/room.py" line="177" />
         <source>违纪事实</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="175" />
-        <location filename="../../app/ui/stations/room.py" line="186" />
+        <location filename="../../app/ui/stations/room.py" line="177" />
+        <location filename="../../app/ui/stations/room.py" line="188" />
         <source>违纪记录</source>
         <translation>Misconduct findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="178" />
+        <location filename="../../app/ui/stations/room.py" line="180" />
         <source>记录违纪…</source>
         <translation>Record misconduct…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="179" />
+        <location filename="../../app/ui/stations/room.py" line="181" />
         <source>监考人员签字…</source>
         <translation>Proctor signs…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="180" />
+        <location filename="../../app/ui/stations/room.py" line="182" />
         <source>考场负责人确认…</source>
         <translation>Room head confirms…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="192" />
+        <location filename="../../app/ui/stations/room.py" line="194" />
         <source>操作结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="222" />
+        <location filename="../../app/ui/stations/room.py" line="224" />
         <source>读取本机数据失败：{0}</source>
         <translation>Could not read this station's data: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="230" />
+        <location filename="../../app/ui/stations/room.py" line="232" />
         <source>监考台 · {0} · {1}{2}（认定计划 {3}）</source>
         <translation>Room console · {0} · {1} {2} (plan {3})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="234" />
+        <location filename="../../app/ui/stations/room.py" line="236" />
         <source>监考台 · 尚未由主机下发考场信息</source>
         <translation>Room console · not yet provisioned by the master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="235" />
+        <location filename="../../app/ui/stations/room.py" line="237" />
         <source>已连接主机</source>
         <translation>Connected to the master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="236" />
+        <location filename="../../app/ui/stations/room.py" line="238" />
         <source>离线 · 待发送 {0}</source>
         <translation>Offline · {0} to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="239" />
+        <location filename="../../app/ui/stations/room.py" line="241" />
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="239" />
+        <location filename="../../app/ui/stations/room.py" line="241" />
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="251" />
+        <location filename="../../app/ui/stations/room.py" line="253" />
         <source>违纪记录（{0}）</source>
         <translation>Misconduct findings ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="252" />
+        <location filename="../../app/ui/stations/room.py" line="254" />
         <source>考场终端（{0}）</source>
         <translation>Room terminals ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="253" />
+        <location filename="../../app/ui/stations/room.py" line="255" />
         <source>考场情况（{0}）</source>
         <translation>Room incidents ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="257" />
+        <location filename="../../app/ui/stations/room.py" line="259" />
         <source>作答中</source>
         <translation>Answering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="257" />
+        <location filename="../../app/ui/stations/room.py" line="259" />
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="257" />
+        <location filename="../../app/ui/stations/room.py" line="259" />
         <source>已交卷</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="258" />
+        <location filename="../../app/ui/stations/room.py" line="260" />
         <source>待授权</source>
         <translation>Awaiting authorisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="288" />
+        <location filename="../../app/ui/stations/room.py" line="290" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="300" />
+        <location filename="../../app/ui/stations/room.py" line="302" />
         <source>已保存：违纪记录 {0}，请两名监考人员签字</source>
         <translation>Saved: finding {0}; two proctors must sign it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="301" />
+        <location filename="../../app/ui/stations/room.py" line="303" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="307" />
+        <location filename="../../app/ui/stations/room.py" line="309" />
         <source>监考人员签字</source>
         <translation>Proctor signs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="308" />
+        <location filename="../../app/ui/stations/room.py" line="310" />
         <source>{0} {1}：{2}
 须经2名（含）以上工作人员签字（第十六条）。</source>
         <translation>{0} {1}: {2}
 Two or more staff must sign (Article 16).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="315" />
+        <location filename="../../app/ui/stations/room.py" line="317" />
         <source>已保存：{0} 已有 {1} 名工作人员签字</source>
         <translation>Saved: {0} now has {1} staff signature(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="316" />
-        <location filename="../../app/ui/stations/room.py" line="332" />
+        <location filename="../../app/ui/stations/room.py" line="318" />
+        <location filename="../../app/ui/stations/room.py" line="334" />
         <source>正在核对密码并保存…</source>
         <translation>Checking the password and saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="322" />
+        <location filename="../../app/ui/stations/room.py" line="324" />
         <source>考场负责人确认</source>
         <translation>Room head confirms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="323" />
+        <location filename="../../app/ui/stations/room.py" line="325" />
         <source>{0} {1}：{2}
 签字的工作人员：{3}。考场负责人不能是签字人之一（第十六条）。</source>
         <translation>{0} {1}: {2}
 Signed by: {3}. The room head cannot be one of the signers (Article 16).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="331" />
+        <location filename="../../app/ui/stations/room.py" line="333" />
         <source>已保存：{0} 已由考场负责人确认</source>
         <translation>Saved: {0} confirmed by the room head</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/room.py" line="340" />
+        <source>正在打开监考台…</source>
+        <translation>Opening the room console…</translation>
     </message>
 </context>
 <context>
@@ -6138,47 +6536,47 @@ Signed by: {3}. The room head cannot be one of the signers (Article 16).</transl
 <context>
     <name>SetupGuide</name>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="198" />
+        <location filename="../../app/ui/scoring/setup.py" line="219" />
         <source>{0} 第 {1} 步　{2}：{3}</source>
         <translation>{0} Step {1}  {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="213" />
+        <location filename="../../app/ui/scoring/setup.py" line="234" />
         <source>考务人员</source>
         <translation>Exam staff</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="214" />
+        <location filename="../../app/ui/scoring/setup.py" line="235" />
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="215" />
+        <location filename="../../app/ui/scoring/setup.py" line="236" />
         <source>在「认定批次与考生名册」导入本批次的考生名册</source>
         <translation>import this batch's roster in "Batches and roster"</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="216" />
+        <location filename="../../app/ui/scoring/setup.py" line="237" />
         <source>在「实操评分 › 评分表与考评组」导入评分记录表（Excel）</source>
         <translation>import the scoring sheet (Excel) in "Practical scoring › Sheet and group"</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="218" />
+        <location filename="../../app/ui/scoring/setup.py" line="239" />
         <source>在「实操评分 › 评分表与考评组」选定考评员和考评组长，组建考评组</source>
         <translation>choose the graders and the chief in "Practical scoring › Sheet and group" and form the group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="222" />
+        <location filename="../../app/ui/scoring/setup.py" line="243" />
         <source>把您（{0}）加入考评组</source>
         <translation>add you ({0}) to the grader group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="223" />
+        <location filename="../../app/ui/scoring/setup.py" line="244" />
         <source>考评员</source>
         <translation>Grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="224" />
+        <location filename="../../app/ui/scoring/setup.py" line="245" />
         <source>打开「实操评分 › 评分」，扫描准考证二维码开始评分</source>
         <translation>open "Practical scoring › Scoring" and scan a ticket QR code to start</translation>
     </message>
@@ -6211,78 +6609,108 @@ Signed by: {3}. The room head cannot be one of the signers (Article 16).</transl
         <translation>Unit</translation>
     </message>
     <message>
+        <location filename="../../app/ui/scoring/setup.py" line="80" />
+        <source>考评员资格</source>
+        <translation>Grader qualification</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/scoring/setup.py" line="81" />
+        <source>此前考评（同职业）</source>
+        <translation>Graded before (same occupation)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="82" />
         <source>可选考评员</source>
         <translation>Available graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="84" />
+        <location filename="../../app/ui/scoring/setup.py" line="85" />
         <source>考评组长</source>
         <translation>Chief grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="85" />
+        <location filename="../../app/ui/scoring/setup.py" line="86" />
         <source>组建考评组(&amp;G)</source>
         <translation>Form &amp;grader group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="92" />
+        <location filename="../../app/ui/scoring/setup.py" line="97" />
         <source>考评组长(&amp;C)：</source>
         <translation>&amp;Chief grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="106" />
+        <location filename="../../app/ui/scoring/setup.py" line="111" />
         <source>评分记录表：{0}（考核项目 {1} 个，评分项 {2} 个）</source>
         <translation>Scoring template: {0} ({1} tasks, {2} items)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="109" />
+        <location filename="../../app/ui/scoring/setup.py" line="114" />
         <source>尚未导入评分记录表</source>
         <translation>No scoring template imported yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="133" />
+        <location filename="../../app/ui/scoring/setup.py" line="125" />
+        <source>本站点省份规则实行轮换制：同职业上一批次的考评员不能连续进入考评组</source>
+        <translation>This site's province rules require rotation: graders of the previous batch of the same occupation cannot join the next group</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="131" />
+        <source>未登记</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="136" />
+        <source>（上一批次）</source>
+        <translation> (previous batch)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="142" />
+        <source>轮换制：上一批次已考评</source>
+        <translation>Rotation: graded the previous batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/setup.py" line="154" />
         <source>评分已开始，考评组已锁定</source>
         <translation>Scoring has started; the group is locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="137" />
+        <location filename="../../app/ui/scoring/setup.py" line="158" />
         <source>选择评分记录表</source>
         <translation>Choose scoring template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="142" />
+        <location filename="../../app/ui/scoring/setup.py" line="163" />
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="149" />
-        <location filename="../../app/ui/scoring/setup.py" line="160" />
+        <location filename="../../app/ui/scoring/setup.py" line="170" />
+        <location filename="../../app/ui/scoring/setup.py" line="181" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="154" />
+        <location filename="../../app/ui/scoring/setup.py" line="175" />
         <source>选择评分表交换文件</source>
         <translation>Choose scoring sheet exchange file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="155" />
+        <location filename="../../app/ui/scoring/setup.py" line="176" />
         <source>评分表交换文件 (*.exsc)</source>
         <translation>Scoring sheet exchange file (*.exsc)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="159" />
+        <location filename="../../app/ui/scoring/setup.py" line="180" />
         <source>已导入 {0} 份评分表（已有的跳过）</source>
         <translation>{0} sheets imported (existing ones skipped)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="170" />
+        <location filename="../../app/ui/scoring/setup.py" line="191" />
         <source>考评组已组建</source>
         <translation>Grader group formed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="172" />
+        <location filename="../../app/ui/scoring/setup.py" line="193" />
         <source>；有 {0} 处回避情形，须更换考评员或由考场负责人允许</source>
         <translation>; {0} avoidance conflicts must be resolved (swap the grader or the room head allows)</translation>
     </message>
@@ -6348,24 +6776,24 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>SignerDialog</name>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="63" />
-        <location filename="../../app/ui/stations/room.py" line="66" />
+        <location filename="../../app/ui/stations/room.py" line="65" />
+        <location filename="../../app/ui/stations/room.py" line="68" />
         <source>签字人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="69" />
-        <location filename="../../app/ui/stations/room.py" line="70" />
+        <location filename="../../app/ui/stations/room.py" line="71" />
+        <location filename="../../app/ui/stations/room.py" line="72" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="72" />
+        <location filename="../../app/ui/stations/room.py" line="74" />
         <source>签字</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="73" />
+        <location filename="../../app/ui/stations/room.py" line="75" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -6373,27 +6801,27 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>SiteAdminWorkplace</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="210" />
+        <location filename="../../app/ui/admin/site_admin.py" line="262" />
         <source>名册导入</source>
         <translation>Roster import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="211" />
+        <location filename="../../app/ui/admin/site_admin.py" line="263" />
         <source>工作人员账户</source>
         <translation>Staff accounts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="212" />
+        <location filename="../../app/ui/admin/site_admin.py" line="264" />
         <source>评价机构</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="214" />
+        <location filename="../../app/ui/admin/site_admin.py" line="266" />
         <source>考前自检</source>
         <translation>Readiness check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="216" />
+        <location filename="../../app/ui/admin/site_admin.py" line="268" />
         <source>站点与终端</source>
         <translation>Stations and terminals</translation>
     </message>
@@ -6401,87 +6829,102 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>StaffTab</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="130" />
+        <location filename="../../app/ui/admin/site_admin.py" line="166" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="130" />
+        <location filename="../../app/ui/admin/site_admin.py" line="166" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="130" />
+        <location filename="../../app/ui/admin/site_admin.py" line="166" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="130" />
+        <location filename="../../app/ui/admin/site_admin.py" line="166" />
         <source>所在单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="131" />
+        <location filename="../../app/ui/admin/site_admin.py" line="167" />
         <source>证卡编号</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="131" />
+        <location filename="../../app/ui/admin/site_admin.py" line="167" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="132" />
+        <location filename="../../app/ui/admin/site_admin.py" line="167" />
+        <source>考评员资格</source>
+        <translation>Grader qualification</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="168" />
         <source>工作人员账户列表</source>
         <translation>Staff account list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="134" />
+        <location filename="../../app/ui/admin/site_admin.py" line="170" />
         <source>新建账户…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="134" />
+        <location filename="../../app/ui/admin/site_admin.py" line="170" />
+        <source>考评员资格…</source>
+        <translation>Grader qualification…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="171" />
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="135" />
+        <location filename="../../app/ui/admin/site_admin.py" line="172" />
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="135" />
+        <location filename="../../app/ui/admin/site_admin.py" line="172" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="149" />
+        <location filename="../../app/ui/admin/site_admin.py" line="186" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="149" />
+        <location filename="../../app/ui/admin/site_admin.py" line="186" />
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="151" />
+        <location filename="../../app/ui/admin/site_admin.py" line="188" />
         <source>（已锁定）</source>
         <translation> (locked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="167" />
+        <location filename="../../app/ui/admin/site_admin.py" line="205" />
         <source>正在创建账户…</source>
         <translation>Creating the account…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="176" />
+        <location filename="../../app/ui/admin/site_admin.py" line="219" />
+        <source>正在登记考评员资格…</source>
+        <translation>Recording the grader qualification…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="228" />
         <source>停用账户</source>
         <translation>Deactivate account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="176" />
+        <location filename="../../app/ui/admin/site_admin.py" line="228" />
         <source>确定停用账户「{0}」吗？停用后该账户无法登录。</source>
         <translation>Deactivate account “{0}”? It will no longer be able to log in.</translation>
     </message>
@@ -7186,6 +7629,34 @@ Unsealed: {0}, by {1} together</translation>
         <location filename="../../app/ui/admin/theory_view.py" line="229" />
         <source>正在解封…</source>
         <translation>Unsealing…</translation>
+    </message>
+</context>
+<context>
+    <name>owner</name>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="98" />
+        <source>（未登记）</source>
+        <translation>(not recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="103" />
+        <source>职业名称或编码，如 电工</source>
+        <translation>Occupation name or code, e.g. 电工</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="104" />
+        <source>考评员证号</source>
+        <translation>Grader card no.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="104" />
+        <source>考评员等级</source>
+        <translation>Grader level</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/site_admin.py" line="105" />
+        <source>考评职业</source>
+        <translation>Graded occupation</translation>
     </message>
 </context>
 </TS>
