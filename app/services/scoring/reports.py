@@ -109,7 +109,9 @@ def _with_review(s, batch, rows):
     out = []
     for r in rows:
         o = review.get(r.ticket_no)
-        if o is None or o.score is None or o.void or o.absent:
+        if o is not None and o.absent and not o.void:
+            out.append(replace(r, combined="缺考"))
+        elif o is None or o.score is None or o.void or o.absent:
             out.append(r)
         else:
             out.append(replace(r, combined=o.score))
