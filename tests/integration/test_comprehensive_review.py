@@ -118,10 +118,11 @@ def test_comprehensive_review_fills_column(tmp_path, demo_login):
 
 def test_review_panel_scores_and_signs_like_a_practical_group(tmp_path, demo, demo_login):
     """"综合评审主要针对技师和高级技师，通常采取审阅申报材料、答辩等方式进行全面评议和审查" [000 L668];
-    "技师以上级别可增加综合评审环节" [002 L4065]; "操作技能考核评分由考评人员签字负责" [rules-digest L424]:
-    the 综合评审 panel is a scoring group of the batch — its template, a group of qualified graders, blind
-    sheets each signed, the chief's summary signed — and that signature is the road of the review score
-    ("review-summary"; 双人复核 is refused once a panel exists).  附件1's 综合成绩 shows it, and
+    "技师以上级别可增加综合评审环节" [002 L4065]; the senior 考评员 "主要职责是对考评对象理论知识考试、操作技能考核
+    或综合评审评分" [000 L686]; "操作技能考核评分由考评人员签字负责" [002 L3858].  The seeds set no panel rule of
+    their own (rules-digest §4.9), so the panel is a scoring group of the batch like the 考评组 — its template,
+    a group of qualified graders, blind sheets each signed, the chief's summary signed — and that signature
+    is the road of the review score ("review-summary"; 双人复核 is refused once a panel exists).  附件1's 综合成绩 shows it, and
     `examsite verify` recomputes it from the panel's signed sheets as it does the practical ones."""
     import json
     import subprocess
