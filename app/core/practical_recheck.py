@@ -55,12 +55,13 @@ def sheet_content(sheet: dict, plan_no: str, template_sha256: str) -> dict:
                              "entries": sheet["entries"], "total": sheet["total"],
                              "typists": sheet.get("typists") or [], "source": "paper"}, subject)
     png = sheet.get("signature_png_base64")
-    return with_subject({"sheet": detail.get("origin_sheet", sheet["id"]), "plan_no": plan_no, "ticket_no": sheet["ticket_no"],
-            "grader": sheet["grader"], "version": sheet["version"], "entries": sheet["entries"],
-            "total": sheet["total"], "template": template_sha256,
-            "signature_sha256": hashlib.sha256(base64.b64decode(png) if png else b"").hexdigest(),
-            "supersedes": detail.get("origin_supersedes", sheet.get("supersedes_id")),
-            "correction_reason": sheet.get("correction_reason") or ""}, subject)
+    return with_subject({"sheet": detail.get("origin_sheet", sheet["id"]), "plan_no": plan_no,
+                         "ticket_no": sheet["ticket_no"],
+                         "grader": sheet["grader"], "version": sheet["version"], "entries": sheet["entries"],
+                         "total": sheet["total"], "template": template_sha256,
+                         "signature_sha256": hashlib.sha256(base64.b64decode(png) if png else b"").hexdigest(),
+                         "supersedes": detail.get("origin_supersedes", sheet.get("supersedes_id")),
+                         "correction_reason": sheet.get("correction_reason") or ""}, subject)
 
 
 def summary_sha256(rows: list[tuple[str, Decimal | None, str]], subject: str = "practical") -> str:

@@ -244,23 +244,28 @@ def _scoring_group(s, b: models.Batch, subject: str) -> dict:
                "supersedes_id": x.supersedes_id, "subject": x.subject, "correction_reason": x.correction_reason,
                "after_reveal": x.after_reveal, "typists": list(x.typists),
                "signature_png_base64": base64.b64encode(x.signature).decode() if x.signature else None}
-              for x in s.scalars(select(st.ScoreSheet).where(st.ScoreSheet.batch_id == b.id, st.ScoreSheet.subject == subject,
+              for x in s.scalars(select(st.ScoreSheet).where(st.ScoreSheet.batch_id == b.id,
+                                                             st.ScoreSheet.subject == subject,
                                                             st.ScoreSheet.status == "signed")
                                  .order_by(st.ScoreSheet.id))]
     decisions = [{"ticket_no": tickets.get(d.candidate_id), "score": d.score, "reason": d.reason,
                   "basis": dict(d.basis), "chief": names[d.chief_id][0], "decided_at": _iso(d.decided_at)}
-                 for d in s.scalars(select(st.ScoreDecision).where(st.ScoreDecision.batch_id == b.id, st.ScoreDecision.subject == subject)
+                 for d in s.scalars(select(st.ScoreDecision).where(st.ScoreDecision.batch_id == b.id,
+                                                                   st.ScoreDecision.subject == subject)
                                     .order_by(st.ScoreDecision.id))]
     absences = [{"ticket_no": tickets.get(a.candidate_id), "reason": a.reason,
                  "recorded_by": names[a.recorded_by][0], "recorded_at": _iso(a.recorded_at)}
-                for a in s.scalars(select(st.ScoreAbsence).where(st.ScoreAbsence.batch_id == b.id, st.ScoreAbsence.subject == subject)
+                for a in s.scalars(select(st.ScoreAbsence).where(st.ScoreAbsence.batch_id == b.id,
+                                                                 st.ScoreAbsence.subject == subject)
                                    .order_by(st.ScoreAbsence.id))]
     sigs = [{"staff": names[g.staff_id][0], "name": names[g.staff_id][1], "role": g.role,
              "summary_sha256": g.summary_sha256, "signed_at": _iso(g.signed_at),
              "signature_png_base64": base64.b64encode(g.signature).decode()}
-            for g in s.scalars(select(st.SummarySignature).where(st.SummarySignature.batch_id == b.id, st.SummarySignature.subject == subject)
+            for g in s.scalars(select(st.SummarySignature).where(st.SummarySignature.batch_id == b.id,
+                                                                 st.SummarySignature.subject == subject)
                                .order_by(st.SummarySignature.id))]
-    template = s.scalars(select(st.ScoringTemplate).where(st.ScoringTemplate.batch_id == b.id, st.ScoringTemplate.subject == subject)).first()
+    template = s.scalars(select(st.ScoringTemplate).where(st.ScoringTemplate.batch_id == b.id,
+                                                          st.ScoringTemplate.subject == subject)).first()
     summary = [] if template is None else [{"seq": p.seq, "ticket_no": p.ticket_no, "name": p.name,
                 "score": core.fmt_score(p.score) if p.score is not None else None, "status": p.status,
                 "remark": p.remark}

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.core.errors import DomainError
+from app.core.errors import Conflict, DomainError
 from app.core.errors import NotFound as NotFoundError
 from app.core.idcard import synthetic_id_number
 from app.formats.roster_template import write_roster
@@ -160,10 +160,12 @@ def test_review_panel_scores_and_signs_like_a_practical_group(tmp_path, demo, de
     graders = {u: ScoringServices.of(demo_login(u, "grader")) for u in panel}
     with pytest.raises(NotFoundError):                                # no practical template: not the panel's road
         graders["kaoping1"].grading.save_sheet(TECHNICIAN_PLAN, TICKETS[0], FULL)
-    mine = {"kaoping1": FULL, "kaoping2": {**FULL, "1.3": 46}, "zuzhang": {**FULL, "1.3": 48}}   # 100, 97.6, 98.8 (task 1 weighs 60)
-    for n, (u, entries) in enumerate(mine.items(), 1):
-        for t in TICKETS[:2]:
-            graders[u].grading.save_sheet(TECHNICIAN_PLAN, t, entries if t == TICKETS[0] else FULL, subject="review")
+    # TICKETS[0]: 100, 97.6, 98.8 (task 1 weighs 60) -> 98.8; TICKETS[1]: 100, 82, 100 -> spread 18 > 10
+    mine = {"kaoping1": (FULL, FULL), "kaoping2": ({**FULL, "1.3": 46}, {**FULL, "1.3": 20}),
+            "zuzhang": ({**FULL, "1.3": 48}, FULL)}
+    for n, (u, sheets) in enumerate(mine.items(), 1):
+        for t, entries in zip(TICKETS[:2], sheets):
+            graders[u].grading.save_sheet(TECHNICIAN_PLAN, t, entries, subject="review")
             if u != "zuzhang":
                 graders[u].grading.sign_sheet(TECHNICIAN_PLAN, t, PASSWORDS[u], signature_png(n), subject="review")
     chief = ScoringServices.of(demo_login("zuzhang", "chief_grader"))
@@ -172,10 +174,14 @@ def test_review_panel_scores_and_signs_like_a_practical_group(tmp_path, demo, de
     for t in TICKETS[:2]:
         graders["zuzhang"].grading.sign_sheet(TECHNICIAN_PLAN, t, PASSWORDS["zuzhang"], signature_png(3),
                                               subject="review")
+    assert [r.ticket_no for r in chief.chief.discrepancies(TECHNICIAN_PLAN, subject="review")] == [TICKETS[1]]
+    with pytest.raises(Conflict, match="尚有 2 名考生的成绩未确定"):
+        chief.chief.sign_summary(TECHNICIAN_PLAN, PASSWORDS["zuzhang"], signature_png(3), subject="review")
+    chief.chief.reconcile(TECHNICIAN_PLAN, TICKETS[1], "95", "复看答辩记录，按95分认定", subject="review")
     chief.chief.mark_absent(TECHNICIAN_PLAN, TICKETS[2], "未参加答辩", subject="review")
     summary = {r.ticket_no: (r.score, r.status) for r in chief.chief.practical_summary(TECHNICIAN_PLAN,
                                                                                         subject="review")}
-    assert summary == {TICKETS[0]: (Decimal("98.8"), "final"), TICKETS[1]: (Decimal("100.0"), "final"),
+    assert summary == {TICKETS[0]: (Decimal("98.8"), "final"), TICKETS[1]: (Decimal("95.0"), "reconciled"),
                        TICKETS[2]: (None, "absent")}
     with pytest.raises(NotFoundError):
         chief.chief.practical_summary(TECHNICIAN_PLAN)                # the practical group has no template
@@ -186,7 +192,7 @@ def test_review_panel_scores_and_signs_like_a_practical_group(tmp_path, demo, de
     office.setup.import_template(TECHNICIAN_PLAN, write_template(tmp_path / "tpl.xlsx"))
     pdf = office.reports.summary_pdf(TECHNICIAN_PLAN, tmp_path / "附件1.pdf")
     cells = {t: line.split()[5:] for line in pdftext(pdf).splitlines() for t in TICKETS if t in line}
-    assert cells == {TICKETS[0]: ["98.8", "评分未完成"], TICKETS[1]: ["100", "评分未完成"],
+    assert cells == {TICKETS[0]: ["98.8", "评分未完成"], TICKETS[1]: ["95", "评分未完成"],
                      TICKETS[2]: ["缺考", "评分未完成"]}
 
     # the bundle carries the panel's signed sheets; the verifier recomputes the review scores

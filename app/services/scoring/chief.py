@@ -67,7 +67,8 @@ class ChiefGraderService(Service):
         """Status of one candidate; scores only once every grader signed."""
         with self.ctx.reading() as s:
             batch = find_batch(s, plan_no)
-            return q.result(s, batch, q.template(s, batch, subject), q.candidate(s, batch, ticket_no), q.members(s, batch, subject))
+            return q.result(s, batch, q.template(s, batch, subject), q.candidate(s, batch, ticket_no),
+                            q.members(s, batch, subject), subject=subject)
 
     @requires("scoring.progress")
     def progress(self, plan_no: str, subject: str = PRACTICAL) -> list[ProgressRow]:
@@ -76,11 +77,13 @@ class ChiefGraderService(Service):
             batch = find_batch(s, plan_no)
             members = q.members(s, batch, subject)
             by_cand: dict[int, dict[int, str]] = {}
-            for sh in s.scalars(select(t.ScoreSheet).where(t.ScoreSheet.batch_id == batch.id, t.ScoreSheet.subject == subject)):
+            for sh in s.scalars(select(t.ScoreSheet).where(t.ScoreSheet.batch_id == batch.id,
+                                                           t.ScoreSheet.subject == subject)):
                 cur = by_cand.setdefault(sh.candidate_id, {})
                 if cur.get(sh.grader_id) != ST_SIGNED:
                     cur[sh.grader_id] = sh.status
-            absent = set(s.scalars(select(t.ScoreAbsence.candidate_id).where(t.ScoreAbsence.batch_id == batch.id, t.ScoreAbsence.subject == subject)))
+            absent = set(s.scalars(select(t.ScoreAbsence.candidate_id).where(t.ScoreAbsence.batch_id == batch.id,
+                                                                             t.ScoreAbsence.subject == subject)))
             out = []
             for c in q.candidates(s, batch, by_seat=True):
                 st = {m.username: by_cand.get(c.id, {}).get(m.id, ST_NONE) for _, m in members}
@@ -98,13 +101,14 @@ class ChiefGraderService(Service):
             members = q.members(s, batch, subject)
             out = []
             for c in q.candidates(s, batch):
-                r = q.result(s, batch, template, c, members)
+                r = q.result(s, batch, template, c, members, subject=subject)
                 if r.status in (R_DISCREPANCY, R_RECONCILED):
                     out.append(r)
             return out
 
     @requires("scoring.reconcile")
-    def reconcile(self, plan_no: str, ticket_no: str, score: Any, reason: str, subject: str = PRACTICAL) -> CandidateResult:
+    def reconcile(self, plan_no: str, ticket_no: str, score: Any, reason: str,
+                  subject: str = PRACTICAL) -> CandidateResult:
         """The chief's reasoned decision; the graders' sheets are not touched."""
         problem = rules.decision_problem(score, reason)
         if problem:
@@ -122,16 +126,18 @@ class ChiefGraderService(Service):
                 raise Conflict(f"该考生的{SUMMARY_NAMES[subject][:-3]}成绩已转入成绩且成绩已复审定稿；"
                                "须由管理员在成绩审核中填写理由重新打开后再裁定")
             members = q.members(s, batch, subject)
-            r = q.result(s, batch, template, c, members)
+            r = q.result(s, batch, template, c, members, subject=subject)
             if r.status not in (R_DISCREPANCY, R_RECONCILED):
                 raise Conflict("该考生的评分没有超出分差阈值，无需裁定")
             eff = q.effective(q.sheets(s, c.id, subject))
             basis = {st.username: [eff[st.id].id, str(rules.score_sheet(template, eff[st.id].entries).total)]
                      for _, st in members}
             value = str(Decimal(str(score).strip()).quantize(rules.FINAL_Q))
-            s.add(t.ScoreDecision(batch_id=batch.id, subject=subject, candidate_id=c.id, score=value, reason=reason.strip(),
+            s.add(t.ScoreDecision(batch_id=batch.id, subject=subject, candidate_id=c.id, score=value,
+                                  reason=reason.strip(),
                                   basis=basis, chief_id=self.ctx.actor.staff_id, decided_at=self.ctx.now()))
-            uow.journal("scoring.reconcile", ticket_no, {**_subject_field(subject), "plan_no": plan_no, "score": value, "reason": reason.strip(),
+            uow.journal("scoring.reconcile", ticket_no, {**_subject_field(subject), "plan_no": plan_no,
+                                                         "score": value, "reason": reason.strip(),
                                                          "basis": basis, "aggregated": str(r.aggregated),
                                                          "spread": str(r.spread)})
             s.flush()
@@ -139,8 +145,9 @@ class ChiefGraderService(Service):
                 # already in results: the new decision follows at once, under results' rules (a review in
                 # progress goes back to 'entered'), so results never keep a superseded practical score
                 ResultsService(self.ctx).receive_score(uow, ROADS[subject], ticket_no, subject, value,
-                                                       note=f"组长重新裁定（{SUMMARY_NAMES[subject]}已转入成绩）")
-            return q.result(s, batch, template, c, members)
+                                                       note=f"{'考评' if subject == PRACTICAL else '评审'}组长重新裁定"
+                                                            f"（{SUMMARY_NAMES[subject]}已转入成绩）")
+            return q.result(s, batch, template, c, members, subject=subject)
 
     @requires("scoring.reconcile")
     def mark_absent(self, plan_no: str, ticket_no: str, reason: str = "未参加实操考核", subject: str = PRACTICAL) -> None:
@@ -165,7 +172,8 @@ class ChiefGraderService(Service):
             return q.summary_rows(s, find_batch(s, plan_no), subject)
 
     @requires("scoring.grade")
-    def sign_summary(self, plan_no: str, password: str, signature_png: bytes, subject: str = PRACTICAL) -> SummarySignatureView:
+    def sign_summary(self, plan_no: str, password: str, signature_png: bytes,
+                     subject: str = PRACTICAL) -> SummarySignatureView:
         """考评组长 (in the chief role) or 考评组成员 signs the current summary."""
         problem = signature_problem(signature_png)
         if problem:
@@ -185,14 +193,17 @@ class ChiefGraderService(Service):
             else:
                 role = "chief" if (m.is_chief and self.ctx.actor.role_value == Role.CHIEF_GRADER.value) else "member"
                 h = q.summary_hash(rows, subject)
-                if s.scalars(select(t.SummarySignature).where(t.SummarySignature.batch_id == batch.id, t.SummarySignature.subject == subject,
+                if s.scalars(select(t.SummarySignature).where(t.SummarySignature.batch_id == batch.id,
+                                                              t.SummarySignature.subject == subject,
                                                               t.SummarySignature.staff_id == m.staff_id,
                                                               t.SummarySignature.summary_sha256 == h)).first():
                     raise Conflict("您已签署过当前汇总表")
                 now = self.ctx.now()
-                s.add(t.SummarySignature(batch_id=batch.id, subject=subject, staff_id=m.staff_id, role=role, summary_sha256=h,
+                s.add(t.SummarySignature(batch_id=batch.id, subject=subject, staff_id=m.staff_id, role=role,
+                                         summary_sha256=h,
                                          signature=signature_png, signed_at=now))
-                uow.journal("scoring.summary_sign", plan_no, {**_subject_field(subject), "role": role, "summary_sha256": h,
+                uow.journal("scoring.summary_sign", plan_no, {**_subject_field(subject), "role": role,
+                                                              "summary_sha256": h,
                                                               "signature_sha256": hashlib.sha256(signature_png).hexdigest(),
                                                               "candidates": len(rows)})
                 if role == "chief":
@@ -222,7 +233,8 @@ class ChiefGraderService(Service):
                     changed.append(r.ticket_no)
             except Conflict as exc:
                 raise Conflict(f"{SUMMARY_NAMES[subject][:-3]}成绩不能转入成绩（考生 {r.ticket_no}）：{exc}") from None
-        uow.journal("scoring.transfer", batch.plan_no, {**_subject_field(subject), "summary_sha256": summary_sha256, "changed": changed,
+        uow.journal("scoring.transfer", batch.plan_no, {**_subject_field(subject), "summary_sha256": summary_sha256,
+                                                        "changed": changed,
                                                          "candidates": sum(r.status in (R_FINAL, R_RECONCILED, R_ABSENT)
                                                                            for r in rows)})
         return len(changed)
@@ -236,7 +248,8 @@ class ChiefGraderService(Service):
                                          sig.signature)
                     for sig, st in s.execute(select(t.SummarySignature, models.Staff)
                                              .join(models.Staff, models.Staff.id == t.SummarySignature.staff_id)
-                                             .where(t.SummarySignature.batch_id == batch.id, t.SummarySignature.subject == subject)
+                                             .where(t.SummarySignature.batch_id == batch.id,
+                                                    t.SummarySignature.subject == subject)
                                              .order_by(t.SummarySignature.id))]
 
     @requires("scoring.summary")
@@ -256,7 +269,8 @@ class ChiefGraderService(Service):
             for sh, c, g in s.execute(select(t.ScoreSheet, models.Candidate, models.Staff)
                                       .join(models.Candidate, models.Candidate.id == t.ScoreSheet.candidate_id)
                                       .join(models.Staff, models.Staff.id == t.ScoreSheet.grader_id)
-                                      .where(t.ScoreSheet.batch_id == batch.id, t.ScoreSheet.subject == subject, t.ScoreSheet.status == ST_SIGNED)):
+                                      .where(t.ScoreSheet.batch_id == batch.id, t.ScoreSheet.subject == subject,
+                                             t.ScoreSheet.status == ST_SIGNED)):
                 if sh.source == "paper":
                     content = {"plan_no": plan_no, "ticket_no": c.ticket_no, "grader": g.username,
                                "entries": sh.entries, "total": sh.total, "typists": sh.typists, "source": "paper"}

@@ -140,7 +140,8 @@ class SheetExchangeService(Service):
                         problems.append(f"考生「{x['ticket_no']}」第 {x['version']} 版：本站已有不同的评分表")
                     local_by_origin[x["origin_sheet"]] = here.id
                     continue
-                sh = t.ScoreSheet(batch_id=batch.id, subject=subject, candidate_id=c.id, grader_id=g.id, version=x["version"],
+                sh = t.ScoreSheet(batch_id=batch.id, subject=subject, candidate_id=c.id, grader_id=g.id,
+                                  version=x["version"],
                                   source="station", entries=x["entries"], total=x["total"],
                                   detail={"origin_sheet": x["origin_sheet"],
                                           "origin_supersedes": x["origin_supersedes"], "imported_from": path.name},

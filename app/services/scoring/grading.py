@@ -43,12 +43,15 @@ class GradingService(Service):
             conflicts = {c.ticket_no: c.reason for c in q.conflicts(s, batch, subject)
                          if c.grader == self.ctx.actor.username and not c.resolved}
             mine: dict[int, list] = {}
-            for sh in s.scalars(select(t.ScoreSheet).where(t.ScoreSheet.batch_id == batch.id, t.ScoreSheet.subject == subject,
+            for sh in s.scalars(select(t.ScoreSheet).where(t.ScoreSheet.batch_id == batch.id,
+                                                           t.ScoreSheet.subject == subject,
                                                            t.ScoreSheet.grader_id == me.staff_id)
                                 .order_by(t.ScoreSheet.version)):
                 mine.setdefault(sh.candidate_id, []).append(sh)
-            decided = set(s.scalars(select(t.ScoreDecision.candidate_id).where(t.ScoreDecision.batch_id == batch.id, t.ScoreDecision.subject == subject)))
-            absent = set(s.scalars(select(t.ScoreAbsence.candidate_id).where(t.ScoreAbsence.batch_id == batch.id, t.ScoreAbsence.subject == subject)))
+            decided = set(s.scalars(select(t.ScoreDecision.candidate_id).where(t.ScoreDecision.batch_id == batch.id,
+                                                                               t.ScoreDecision.subject == subject)))
+            absent = set(s.scalars(select(t.ScoreAbsence.candidate_id).where(t.ScoreAbsence.batch_id == batch.id,
+                                                                             t.ScoreAbsence.subject == subject)))
             out = []
             n_items = len(template.items())
             for c in q.candidates(s, batch, by_seat=True):
@@ -72,7 +75,8 @@ class GradingService(Service):
             return None if w is None else q.sheet_view(w, template, ticket_no, s.get(models.Staff, w.grader_id))
 
     @requires("scoring.grade")
-    def save_sheet(self, plan_no: str, ticket_no: str, entries: Mapping[str, Any], subject: str = PRACTICAL) -> SheetView:
+    def save_sheet(self, plan_no: str, ticket_no: str, entries: Mapping[str, Any],
+                   subject: str = PRACTICAL) -> SheetView:
         """Save the caller's draft (every keystroke may come here; nothing is lost)."""
         with self.ctx.unit_of_work() as uow:
             s = uow.session
@@ -94,7 +98,8 @@ class GradingService(Service):
                     raise Conflict(f"您与考生「{ticket_no}」存在回避情形（{mine[0].reason}），须更换考评员或由考场负责人允许")
                 if unresolved and not q.started(s, batch, subject):
                     raise Conflict(f"考评组尚有 {len(unresolved)} 处回避情形未处理，不能开始评分")
-                w = t.ScoreSheet(batch_id=batch.id, subject=subject, candidate_id=c.id, grader_id=me.staff_id, version=1,
+                w = t.ScoreSheet(batch_id=batch.id, subject=subject, candidate_id=c.id, grader_id=me.staff_id,
+                                 version=1,
                                  source="station", entries={}, status=ST_DRAFT, created_at=now, updated_at=now)
                 s.add(w)
                 s.flush()
@@ -115,7 +120,8 @@ class GradingService(Service):
             return q.sheet_view(w, template, ticket_no, s.get(models.Staff, me.staff_id))
 
     @requires("scoring.grade")
-    def sign_sheet(self, plan_no: str, ticket_no: str, password: str, signature_png: bytes, subject: str = PRACTICAL) -> SheetView:
+    def sign_sheet(self, plan_no: str, ticket_no: str, password: str, signature_png: bytes,
+                   subject: str = PRACTICAL) -> SheetView:
         """Re-enter the password and draw a signature; the sheet becomes immutable."""
         problem = signature_problem(signature_png)
         if problem:
@@ -141,7 +147,8 @@ class GradingService(Service):
                 if w.supersedes_id and q.chief_signed(s, batch, subject):
                     raise Conflict("汇总表已由考评组长签字，不能再更正")
                 now = self.ctx.now()
-                content = practical_recheck.with_subject({"sheet": w.id, "plan_no": plan_no, "ticket_no": ticket_no, "grader": self.ctx.actor.username,
+                content = practical_recheck.with_subject({"sheet": w.id, "plan_no": plan_no, "ticket_no": ticket_no,
+                                                          "grader": self.ctx.actor.username,
                            "version": w.version, "entries": w.entries, "total": str(score.total),
                            "template": hashlib.sha256(canonical(template.to_dict())).hexdigest(),
                            "signature_sha256": hashlib.sha256(signature_png).hexdigest(),
@@ -175,7 +182,8 @@ class GradingService(Service):
                 raise Conflict("汇总表已由考评组长签字，不能再更正")
             revealed = q.revealed(q.members(s, batch, subject), sheets)
             now = self.ctx.now()
-            new = t.ScoreSheet(batch_id=batch.id, subject=subject, candidate_id=c.id, grader_id=me.staff_id, version=w.version + 1,
+            new = t.ScoreSheet(batch_id=batch.id, subject=subject, candidate_id=c.id, grader_id=me.staff_id,
+                               version=w.version + 1,
                                source=w.source, entries=dict(w.entries), total=w.total,
                                detail={k: v for k, v in w.detail.items()
                                        if k not in ("origin_sheet", "origin_supersedes", "imported_from")},

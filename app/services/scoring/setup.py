@@ -50,7 +50,8 @@ class ScoringSetupService(Service):
                 s.add(row)
             row.title, row.definition, row.file_sha256, row.created_at = (template.title, template.to_dict(), digest,
                                                                           self.ctx.now())
-            uow.journal("scoring.template", plan_no, {**_subject_field(subject), "file": path.name, "file_sha256": digest, "replaced": before,
+            uow.journal("scoring.template", plan_no, {**_subject_field(subject), "file": path.name,
+                                                      "file_sha256": digest, "replaced": before,
                                                       "definition_sha256": hashlib.sha256(
                                                           canonical(template.to_dict())).hexdigest(),
                                                       "tasks": len(template.tasks), "items": len(template.items())})
@@ -146,7 +147,8 @@ class ScoringSetupService(Service):
                 s.add(t.ScoringGroupMember(batch_id=batch.id, subject=subject, staff_id=st.id, is_chief=(u == chief)))
             s.flush()
             conflicts = q.conflicts(s, batch, subject)
-            uow.journal("scoring.group", plan_no, {**_subject_field(subject), "members": sorted(members), "chief": chief,
+            uow.journal("scoring.group", plan_no, {**_subject_field(subject), "members": sorted(members),
+                                                   "chief": chief,
                                                    "conflicts": [[c.grader, c.ticket_no, c.reason] for c in conflicts]})
             return conflicts
 
