@@ -90,6 +90,7 @@ class Report:
     journal_checkpoint: int = 0
     theory_checked: int | None = None
     practical_checked: int | None = None
+    review_checked: int | None = None
     tagmanifest_sha256: str = ""
 
     def summary(self) -> str:
@@ -100,6 +101,8 @@ class Report:
                   else f"理论成绩复算一致 {self.theory_checked} 人")
         if self.practical_checked is not None:
             theory += f"，实操成绩按已签字评分表复算一致 {self.practical_checked} 人"
+        if self.review_checked is not None:
+            theory += f"，综合评审成绩按已签字评分表复算一致 {self.review_checked} 人"
         return (f"校验通过：{self.info.get('External-Identifier', '')}，文件 {self.files} 个，签名 {who}，"
                 f"日志 {self.journal_entries} 条（签名检查点至第 {self.journal_checkpoint} 条），{theory}")
 
@@ -336,18 +339,32 @@ def _verify(blob: bytes, trust: layout.TrustFile, report: Report, required: tupl
         if fault:
             raise BundleFault(fault)
         report.theory_checked = checked
-        practical = "data/" + practical_recheck.PRACTICAL_JSON
-        if practical in bag.members:
-            try:
-                checked, fault = practical_recheck.recompute_practical(bag.read(practical), bag.read(results))
-            except (KeyError, TypeError, AttributeError, ValueError, DomainError) as exc:
-                raise BundleFault(f"实操评分表或成绩文件格式错误（{type(exc).__name__}: {exc}）") from None
-            if fault:
-                raise BundleFault(fault)
-            report.practical_checked = checked
-        elif any((c.get("subjects") or {}).get("practical", {}).get("source") == practical_recheck.SUMMARY_ROAD
-                 for c in json.loads(bag.read(results)).get("candidates", [])):
-            raise BundleFault(f"包内有经实操汇总表计入的成绩，但缺少 {practical_recheck.PRACTICAL_JSON}，无法复算实操成绩")
+        for subject, (path, road, name) in practical_recheck.GROUPS.items():
+            checked = _recompute_group(bag, results, subject, path, road, name)
+            if checked is None:
+                continue
+            if subject == "practical":
+                report.practical_checked = checked
+            else:
+                report.review_checked = checked
+
+
+def _recompute_group(bag, results: str, subject: str, path: str, road: str, name: str) -> int | None:
+    """The 考评组's (practical) or the 综合评审 panel's (review) scores recomputed from their signed
+    sheets; None when the bundle carries no sheets of that group and no score arrived by its road."""
+    member = "data/" + path
+    if member in bag.members:
+        try:
+            checked, fault = practical_recheck.recompute_practical(bag.read(member), bag.read(results), subject)
+        except (KeyError, TypeError, AttributeError, ValueError, DomainError) as exc:
+            raise BundleFault(f"{name}评分表或成绩文件格式错误（{type(exc).__name__}: {exc}）") from None
+        if fault:
+            raise BundleFault(fault)
+        return checked
+    if any((c.get("subjects") or {}).get(subject, {}).get("source") == road
+           for c in json.loads(bag.read(results)).get("candidates", [])):
+        raise BundleFault(f"包内有经{name}汇总表计入的成绩，但缺少 {path}，无法复算{name}成绩")
+    return None
 
 
 def load_trust(path: Path | str) -> layout.TrustFile:

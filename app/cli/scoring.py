@@ -18,6 +18,7 @@ def register(sub) -> None:
     i = ssub.add_parser("import", help="导入某认定计划的评分记录表（.xlsx），全部成功或全部不导入")
     i.add_argument("file")
     common.add_batch(i, help="认定计划号")
+    _add_subject(i)
     common.add_site(i)
     common.add_login(i)
     i.set_defaults(func=cmd_import)
@@ -26,6 +27,7 @@ def register(sub) -> None:
     common.add_batch(g)
     g.add_argument("--members", required=True, help="考评员用户名，逗号分隔")
     g.add_argument("--chief", required=True, help="考评组长用户名")
+    _add_subject(g)
     common.add_site(g)
     common.add_login(g)
     g.set_defaults(func=cmd_group)
@@ -41,6 +43,7 @@ def register(sub) -> None:
     s.add_argument("--pdf", help="写出 PDF 的路径")
     s.add_argument("--contact", default="", help="考务联系人")
     s.add_argument("--phone", default="", help="联系方式")
+    _add_subject(s)
     common.add_site(s)
     common.add_login(s)
     s.set_defaults(func=cmd_summary)
@@ -69,9 +72,15 @@ def register(sub) -> None:
 
     v = ssub.add_parser("verify", help="核对每份已签字评分表与签字时记入操作日志的哈希")
     common.add_batch(v)
+    _add_subject(v)
     common.add_site(v)
     common.add_login(v)
     v.set_defaults(func=cmd_verify)
+
+
+def _add_subject(p) -> None:
+    p.add_argument("--subject", choices=("practical", "review"), default="practical",
+                   help="评分组：practical 实操考评组（默认），review 综合评审组（技师、高级技师批次）")
 
 
 def cmd_verify(args) -> int:
@@ -79,7 +88,7 @@ def cmd_verify(args) -> int:
     from app.services.scoring import ChiefGraderService
 
     with common.logged_in(args) as ctx:
-        problems = ChiefGraderService(ctx).verify_sheets(args.batch)
+        problems = ChiefGraderService(ctx).verify_sheets(args.batch, subject=args.subject)
     if problems:
         for p in problems:
             print(p)
@@ -120,7 +129,7 @@ def cmd_import(args) -> int:
     from app.services.scoring import ScoringSetupService
 
     with common.logged_in(args) as ctx:
-        t = ScoringSetupService(ctx).import_template(args.batch, args.file)
+        t = ScoringSetupService(ctx).import_template(args.batch, args.file, subject=args.subject)
     print(f"已导入评分记录表「{t.title}」：考核项目 {len(t.tasks)} 个，评分项 {len(t.items())} 个")
     return 0
 
@@ -130,8 +139,9 @@ def cmd_group(args) -> int:
 
     with common.logged_in(args) as ctx:
         conflicts = ScoringSetupService(ctx).set_group(args.batch, [m.strip() for m in args.members.split(",")
-                                                                    if m.strip()], args.chief)
-    print("考评组已组建")
+                                                                    if m.strip()], args.chief,
+                                                       subject=args.subject)
+    print("综合评审组已组建" if args.subject == "review" else "考评组已组建")
     if conflicts:
         print(f"注意：{len(conflicts)} 处回避情形，须更换考评员或由考场负责人允许后才能开始评分：")
         for c in conflicts:
@@ -162,7 +172,7 @@ def cmd_summary(args) -> int:
     )
 
     with common.logged_in(args) as ctx:
-        rows = ChiefGraderService(ctx).practical_summary(args.batch)
+        rows = ChiefGraderService(ctx).practical_summary(args.batch, subject=args.subject)
         for r in rows:
             score = "" if r.score is None else f"{r.score}"
             print(f"{r.seq:>4} {r.ticket_no:<14} {r.name:<6} {score:>6}  {RESULT_NAMES[r.status]} {r.remark}")

@@ -23,16 +23,19 @@ SUBJECT_ORDER = ("theory", "practical", "review")
 # "操作技能考核评分由考评人员签字负责"].  A score's ``source`` is its road, set by the road itself.
 ROAD_THEORY_EXAM = "theory-exam"              # the master's own scoring of the signed theory answers
 ROAD_PRACTICAL_SUMMARY = "practical-summary"  # the chief grader's signed 实操汇总表
+ROAD_REVIEW_SUMMARY = "review-summary"        # the 综合评审 panel's chief's signed summary (the same road)
 ROAD_DOUBLE_ENTRY = "manual"                  # 双人复核: two different people typed the same value
 ROAD_DOOR_ABSENCE = "door-absence"            # 缺考 recorded by check-in at the cut-off
 ROAD_CORRECTION = "correction"                # two people, the same value, each with a reason
-ROADS = (ROAD_THEORY_EXAM, ROAD_PRACTICAL_SUMMARY, ROAD_DOUBLE_ENTRY, ROAD_DOOR_ABSENCE, ROAD_CORRECTION)
+ROADS = (ROAD_THEORY_EXAM, ROAD_PRACTICAL_SUMMARY, ROAD_REVIEW_SUMMARY, ROAD_DOUBLE_ENTRY, ROAD_DOOR_ABSENCE,
+         ROAD_CORRECTION)
 SOURCES = ROADS + ("import",)   # "import": stores written before the roads
 ROAD_NAMES = {ROAD_THEORY_EXAM: "理论机考评分", ROAD_PRACTICAL_SUMMARY: "实操汇总表（考评组长签字）",
+              ROAD_REVIEW_SUMMARY: "综合评审汇总表（评审组长签字）",
               ROAD_DOUBLE_ENTRY: "双人复核录入", ROAD_DOOR_ABSENCE: "检录缺考", ROAD_CORRECTION: "双人更正",
               "import": "导入"}
 # A road re-issuing its own score (answers re-scored, a summary signed again) may replace it.
-REISSUING_ROADS = (ROAD_THEORY_EXAM, ROAD_PRACTICAL_SUMMARY, ROAD_DOOR_ABSENCE)
+REISSUING_ROADS = (ROAD_THEORY_EXAM, ROAD_PRACTICAL_SUMMARY, ROAD_REVIEW_SUMMARY, ROAD_DOOR_ABSENCE)
 
 
 def replace_problem(existing_source: str | None, road: str) -> str | None:
@@ -61,6 +64,8 @@ def correction_problem(existing_source: str | None) -> str | None:
         return "理论机考成绩由作答与试卷复算得出，不能手工更正"
     if existing_source == ROAD_PRACTICAL_SUMMARY:
         return "实操成绩须由考评员更正评分表、考评组长重新签署汇总表"
+    if existing_source == ROAD_REVIEW_SUMMARY:
+        return "综合评审成绩须由评审组成员更正评分表、评审组长重新签署汇总表"
     return None
 
 

@@ -55,9 +55,11 @@ def _sig_image(png: bytes | None, width=30 * mm, height=10 * mm):
     return img
 
 
-def _fmt(v: Decimal | None) -> str:
+def _fmt(v: Decimal | str | None) -> str:
     if v is None:
         return ""
+    if isinstance(v, str):   # 缺考
+        return v
     return f"{Decimal(v):.1f}" if Decimal(v) != Decimal(v).to_integral() else f"{Decimal(v):.0f}"
 
 

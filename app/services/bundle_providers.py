@@ -219,49 +219,63 @@ def provide_theory(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]
 # -- practical --------------------------------------------------------------------------
 def provide_practical(ctx: ServiceContext, plan_no: str, folder: Path) -> list[str]:
     """Signed score sheets only (every version, with the grader's signature PNG in base64),
-    the chief's reconciliation decisions, absences, summary signatures and the summary."""
-    from app.services.scoring import queries as scoring_queries
-
+    the chief's reconciliation decisions, absences, summary signatures and the summary; the
+    综合评审 panel's the same way in its own file, when the batch has one."""
     with ctx.reading() as s:
         b = find_batch(s, plan_no)
-        names = _staff_names(s)
-        tickets = dict(s.execute(select(models.Candidate.id, models.Candidate.ticket_no)
-                                 .where(models.Candidate.batch_id == b.id)).all())
-        sheets = [{"id": x.id, "ticket_no": tickets.get(x.candidate_id), "grader": names[x.grader_id][0],
-                   "grader_name": names[x.grader_id][1], "version": x.version, "source": x.source,
-                   "entries": dict(x.entries), "total": x.total, "detail": dict(x.detail),
-                   "signed_at": _iso(x.signed_at), "content_sha256": x.content_sha256,
-                   "supersedes_id": x.supersedes_id, "correction_reason": x.correction_reason,
-                   "after_reveal": x.after_reveal, "typists": list(x.typists),
-                   "signature_png_base64": base64.b64encode(x.signature).decode() if x.signature else None}
-                  for x in s.scalars(select(st.ScoreSheet).where(st.ScoreSheet.batch_id == b.id,
-                                                                st.ScoreSheet.status == "signed")
-                                     .order_by(st.ScoreSheet.id))]
-        decisions = [{"ticket_no": tickets.get(d.candidate_id), "score": d.score, "reason": d.reason,
-                      "basis": dict(d.basis), "chief": names[d.chief_id][0], "decided_at": _iso(d.decided_at)}
-                     for d in s.scalars(select(st.ScoreDecision).where(st.ScoreDecision.batch_id == b.id)
-                                        .order_by(st.ScoreDecision.id))]
-        absences = [{"ticket_no": tickets.get(a.candidate_id), "reason": a.reason,
-                     "recorded_by": names[a.recorded_by][0], "recorded_at": _iso(a.recorded_at)}
-                    for a in s.scalars(select(st.ScoreAbsence).where(st.ScoreAbsence.batch_id == b.id)
-                                       .order_by(st.ScoreAbsence.id))]
-        sigs = [{"staff": names[g.staff_id][0], "name": names[g.staff_id][1], "role": g.role,
-                 "summary_sha256": g.summary_sha256, "signed_at": _iso(g.signed_at),
-                 "signature_png_base64": base64.b64encode(g.signature).decode()}
-                for g in s.scalars(select(st.SummarySignature).where(st.SummarySignature.batch_id == b.id)
-                                   .order_by(st.SummarySignature.id))]
-        template = s.scalars(select(st.ScoringTemplate).where(st.ScoringTemplate.batch_id == b.id)).first()
-        summary = [] if template is None else [{"seq": p.seq, "ticket_no": p.ticket_no, "name": p.name,
-                    "score": core.fmt_score(p.score) if p.score is not None else None, "status": p.status,
-                    "remark": p.remark}
-                   for p in scoring_queries.summary_rows(s, b)]
-        tmpl = None if template is None else {"title": template.title, "file_sha256": template.file_sha256,
-                                              "definition": template.definition}
-        group = [{"username": m.username, "name": m.name, "chief": g.is_chief}
-                 for g, m in scoring_queries.members(s, b)]
-    return [_write(folder, PRACTICAL_JSON, {"plan_no": plan_no, "template": tmpl, "group": group, "sheets": sheets,
-                                            "decisions": decisions, "absences": absences, "summary_signatures": sigs,
-                                            "summary": summary})]
+        out = [_write(folder, PRACTICAL_JSON, _scoring_group(s, b, "practical"))]
+        if s.scalars(select(st.ScoringTemplate.id).where(st.ScoringTemplate.batch_id == b.id,
+                                                         st.ScoringTemplate.subject == "review")).first():
+            out.append(_write(folder, practical_recheck.REVIEW_JSON, _scoring_group(s, b, "review")))
+    return out
+
+
+def _scoring_group(s, b: models.Batch, subject: str) -> dict:
+    from app.services.scoring import queries as scoring_queries
+
+    plan_no = b.plan_no
+    names = _staff_names(s)
+    tickets = dict(s.execute(select(models.Candidate.id, models.Candidate.ticket_no)
+                             .where(models.Candidate.batch_id == b.id)).all())
+    sheets = [{"id": x.id, "ticket_no": tickets.get(x.candidate_id), "grader": names[x.grader_id][0],
+               "grader_name": names[x.grader_id][1], "version": x.version, "source": x.source,
+               "entries": dict(x.entries), "total": x.total, "detail": dict(x.detail),
+               "signed_at": _iso(x.signed_at), "content_sha256": x.content_sha256,
+               "supersedes_id": x.supersedes_id, "subject": x.subject, "correction_reason": x.correction_reason,
+               "after_reveal": x.after_reveal, "typists": list(x.typists),
+               "signature_png_base64": base64.b64encode(x.signature).decode() if x.signature else None}
+              for x in s.scalars(select(st.ScoreSheet).where(st.ScoreSheet.batch_id == b.id,
+                                                             st.ScoreSheet.subject == subject,
+                                                            st.ScoreSheet.status == "signed")
+                                 .order_by(st.ScoreSheet.id))]
+    decisions = [{"ticket_no": tickets.get(d.candidate_id), "score": d.score, "reason": d.reason,
+                  "basis": dict(d.basis), "chief": names[d.chief_id][0], "decided_at": _iso(d.decided_at)}
+                 for d in s.scalars(select(st.ScoreDecision).where(st.ScoreDecision.batch_id == b.id,
+                                                                   st.ScoreDecision.subject == subject)
+                                    .order_by(st.ScoreDecision.id))]
+    absences = [{"ticket_no": tickets.get(a.candidate_id), "reason": a.reason,
+                 "recorded_by": names[a.recorded_by][0], "recorded_at": _iso(a.recorded_at)}
+                for a in s.scalars(select(st.ScoreAbsence).where(st.ScoreAbsence.batch_id == b.id,
+                                                                 st.ScoreAbsence.subject == subject)
+                                   .order_by(st.ScoreAbsence.id))]
+    sigs = [{"staff": names[g.staff_id][0], "name": names[g.staff_id][1], "role": g.role,
+             "summary_sha256": g.summary_sha256, "signed_at": _iso(g.signed_at),
+             "signature_png_base64": base64.b64encode(g.signature).decode()}
+            for g in s.scalars(select(st.SummarySignature).where(st.SummarySignature.batch_id == b.id,
+                                                                 st.SummarySignature.subject == subject)
+                               .order_by(st.SummarySignature.id))]
+    template = s.scalars(select(st.ScoringTemplate).where(st.ScoringTemplate.batch_id == b.id,
+                                                          st.ScoringTemplate.subject == subject)).first()
+    summary = [] if template is None else [{"seq": p.seq, "ticket_no": p.ticket_no, "name": p.name,
+                "score": core.fmt_score(p.score) if p.score is not None else None, "status": p.status,
+                "remark": p.remark}
+               for p in scoring_queries.summary_rows(s, b, subject)]
+    tmpl = None if template is None else {"title": template.title, "file_sha256": template.file_sha256,
+                                          "definition": template.definition}
+    group = [{"username": m.username, "name": m.name, "chief": g.is_chief}
+             for g, m in scoring_queries.members(s, b, subject)]
+    return {"plan_no": plan_no, "subject": subject, "template": tmpl, "group": group, "sheets": sheets,
+            "decisions": decisions, "absences": absences, "summary_signatures": sigs, "summary": summary}
 
 
 # -- misconduct -------------------------------------------------------------------------

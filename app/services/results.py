@@ -27,11 +27,12 @@ from app.store.score_road_tables import ScoreCorrection
 
 ROAD_THEORY_EXAM = core.ROAD_THEORY_EXAM
 ROAD_PRACTICAL_SUMMARY = core.ROAD_PRACTICAL_SUMMARY
+ROAD_REVIEW_SUMMARY = core.ROAD_REVIEW_SUMMARY
 ROAD_DOUBLE_ENTRY = core.ROAD_DOUBLE_ENTRY
 ROAD_DOOR_ABSENCE = core.ROAD_DOOR_ABSENCE
 ROAD_CORRECTION = core.ROAD_CORRECTION
 # the roads whose proof another service holds (signed answers, the signed summary, the door)
-EXTERNAL_ROADS = (ROAD_THEORY_EXAM, ROAD_PRACTICAL_SUMMARY, ROAD_DOOR_ABSENCE)
+EXTERNAL_ROADS = (ROAD_THEORY_EXAM, ROAD_PRACTICAL_SUMMARY, ROAD_REVIEW_SUMMARY, ROAD_DOOR_ABSENCE)
 
 # Findings whose penalty applies: only the institution's decision applies it (违纪指引 第十七条),
 # never the room head's confirmation of the facts.
@@ -204,6 +205,8 @@ class ResultsService(Service):
             batch = s.get(models.Batch, cand.batch_id)
             if subject not in rc.subjects(s, batch):   # refused at the first typing, not at the second
                 raise DomainError(f"本批次（{codes.level_label(batch.level)}）没有「{codes.SUBJECTS.get(subject, subject)}」科目")
+            if subject == "review" and rc.review_panel(s, batch):
+                raise DomainError("本批次设有综合评审组：综合评审成绩由评审组评分签字、组长签署汇总表后转入，不再双人录入")
             e = s.scalars(select(rt.ScoreEntry).where(rt.ScoreEntry.candidate_id == cand.id,
                                                       rt.ScoreEntry.subject == subject)).first()
             if e is None or (e.state == "agreed"):

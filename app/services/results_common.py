@@ -16,6 +16,7 @@ from app.services.base import PasswordCheck, ServiceContext, check_password_earl
 from app.services.profile import site_profile
 from app.store import models
 from app.store import results_tables as rt
+from app.store import scoring_tables as st
 
 MACHINE_ROLE = "machine_role"  # "master" on the site master laptop
 HOLIDAYS = "holiday_calendar"
@@ -97,6 +98,13 @@ def subjects(session: Session, batch: models.Batch) -> tuple[str, ...]:
     institution added it (app.core.profiles.review_applies)."""
     applies = profiles.review_applies(site_profile(session), batch.level, review_added(session, batch.plan_no))
     return core_results.required_subjects(batch.level, review=applies)
+
+
+def review_panel(session: Session, batch: models.Batch) -> bool:
+    """The batch has a 综合评审 panel (a scoring group of subject 'review'): its signed summary is then
+    the road of the review score, not 双人复核."""
+    return session.scalars(select(st.ScoringGroupMember.id).where(
+        st.ScoringGroupMember.batch_id == batch.id, st.ScoringGroupMember.subject == "review")).first() is not None
 
 
 def password_check(ctx: ServiceContext, username: str, password: str) -> PasswordCheck:

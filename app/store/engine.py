@@ -147,11 +147,18 @@ def _alembic_config(connection):
 
 
 def schema_heads() -> frozenset[str]:
-    """Feature areas add their tables on branches from 0001; all heads are applied together."""
+    """Feature areas add their tables on branches from 0001; all heads are applied together.
+    A head that another head ``depends_on`` (a branch that alters another branch's tables) is
+    not kept in the version table once its dependant is applied: it is not counted."""
     from alembic.script import ScriptDirectory
 
-    cfg = _alembic_config(None)
-    return frozenset(ScriptDirectory.from_config(cfg).get_heads())
+    script = ScriptDirectory.from_config(_alembic_config(None))
+    heads = set(script.get_heads())
+    needed = set()
+    for h in heads:
+        deps = script.get_revision(h).dependencies or ()
+        needed.update((deps,) if isinstance(deps, str) else deps)
+    return frozenset(heads - needed)
 
 
 def current_revisions(engine: Engine) -> frozenset[str]:

@@ -1,5 +1,8 @@
 """Tables of practical scoring (实操评分).  Signed sheets are never updated: a correction
-is a new row (version + 1) that names the one it supersedes."""
+is a new row (version + 1) that names the one it supersedes.
+
+``subject`` names the scoring group a row belongs to: 'practical' (the 考评组 of 实操) or
+'review' (the 综合评审 panel, which scores and signs the same way) [000 L668; 002 L4065]."""
 
 from __future__ import annotations
 
@@ -16,8 +19,10 @@ class ScoringTemplate(Base):
     """评分记录表 of one batch (replaceable until scoring starts)."""
 
     __tablename__ = "scoring_template"
+    __table_args__ = (UniqueConstraint("batch_id", "subject"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id", ondelete="CASCADE"), unique=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id", ondelete="CASCADE"))
+    subject: Mapped[str] = mapped_column(String(16), default="practical", server_default="practical")
     title: Mapped[str] = mapped_column(String(120))
     definition: Mapped[dict] = mapped_column(JSONText)
     file_sha256: Mapped[str] = mapped_column(String(64))
@@ -28,9 +33,10 @@ class ScoringGroupMember(Base):
     """考评组 member of one batch; ``is_chief`` marks the 考评组长."""
 
     __tablename__ = "scoring_group_member"
-    __table_args__ = (UniqueConstraint("batch_id", "staff_id"),)
+    __table_args__ = (UniqueConstraint("batch_id", "subject", "staff_id"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id", ondelete="CASCADE"), index=True)
+    subject: Mapped[str] = mapped_column(String(16), default="practical", server_default="practical")
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     is_chief: Mapped[bool] = mapped_column(Boolean, default=False)
 
@@ -65,9 +71,10 @@ class ScoreSheet(Base):
     """One grader's sheet for one candidate, one version."""
 
     __tablename__ = "score_sheet"
-    __table_args__ = (UniqueConstraint("candidate_id", "grader_id", "version"),)
+    __table_args__ = (UniqueConstraint("candidate_id", "subject", "grader_id", "version"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id", ondelete="CASCADE"), index=True)
+    subject: Mapped[str] = mapped_column(String(16), default="practical", server_default="practical")
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id", ondelete="CASCADE"), index=True)
     grader_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -91,9 +98,10 @@ class PaperEntry(Base):
     """One typist's copy of a paper sheet (双人复核)."""
 
     __tablename__ = "paper_entry"
-    __table_args__ = (UniqueConstraint("candidate_id", "grader_id", "typist_id"),)
+    __table_args__ = (UniqueConstraint("candidate_id", "subject", "grader_id", "typist_id"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id", ondelete="CASCADE"), index=True)
+    subject: Mapped[str] = mapped_column(String(16), default="practical", server_default="practical")
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id", ondelete="CASCADE"))
     grader_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     typist_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
@@ -107,6 +115,7 @@ class ScoreDecision(Base):
     __tablename__ = "score_decision"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id", ondelete="CASCADE"), index=True)
+    subject: Mapped[str] = mapped_column(String(16), default="practical", server_default="practical")
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id", ondelete="CASCADE"), index=True)
     score: Mapped[str] = mapped_column(String(16))
     reason: Mapped[str] = mapped_column(Text)
@@ -119,9 +128,10 @@ class ScoreAbsence(Base):
     """缺考 in the practical part, recorded by the chief grader."""
 
     __tablename__ = "score_absence"
-    __table_args__ = (UniqueConstraint("candidate_id"),)
+    __table_args__ = (UniqueConstraint("candidate_id", "subject"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id", ondelete="CASCADE"), index=True)
+    subject: Mapped[str] = mapped_column(String(16), default="practical", server_default="practical")
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id", ondelete="CASCADE"))
     reason: Mapped[str] = mapped_column(Text)
     recorded_by: Mapped[int] = mapped_column(ForeignKey("staff.id"))
@@ -132,9 +142,10 @@ class SummarySignature(Base):
     """A signature on the practical summary (考评组长 / 考评组成员) over its content hash."""
 
     __tablename__ = "summary_signature"
-    __table_args__ = (UniqueConstraint("batch_id", "staff_id", "summary_sha256"),)
+    __table_args__ = (UniqueConstraint("batch_id", "subject", "staff_id", "summary_sha256"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     batch_id: Mapped[int] = mapped_column(ForeignKey("batch.id", ondelete="CASCADE"), index=True)
+    subject: Mapped[str] = mapped_column(String(16), default="practical", server_default="practical")
     staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id"))
     role: Mapped[str] = mapped_column(String(16))  # chief | member
     summary_sha256: Mapped[str] = mapped_column(String(64))

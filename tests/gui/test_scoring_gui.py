@@ -359,3 +359,40 @@ def test_a_grader_works_from_the_keyboard(qtbot, scoring, demo_login):
     _draw(dlg.pad)
     qtbot.keyClick(dlg.password, Qt.Key_Return)                            # Enter confirms
     qtbot.waitUntil(lambda: "已签字" in st.total.text(), timeout=10000)
+
+
+def test_review_panel_scores_in_the_same_workplace(qtbot, tmp_path, demo_login):
+    """"技师以上级别可增加综合评审环节" [002 L4065]: where the batch has a 综合评审 the workplace shows a
+    评分组 selector, and the 综合评审 panel's member scores and signs on the same station as a practical
+    grader; a batch without 综合评审 shows no selector."""
+    from app.services.results import ResultsService
+    from tests.integration.test_comprehensive_review import TECHNICIAN_PLAN, TICKETS, _technician_batch
+    from tests.scoring_support import write_template
+
+    admin = demo_login("admin")
+    _technician_batch(admin, tmp_path)
+    ResultsService(admin).add_comprehensive_review(TECHNICIAN_PLAN)
+    panel = ["kaoping1", "kaoping2", "zuzhang"]
+    for n, u in enumerate(panel, 1):
+        StaffService(admin).set_grader_qualification(u, f"KP-2026-3{n}", "高级技师", "电工")
+    office = ScoringServices.of(admin)
+    office.setup.import_template(TECHNICIAN_PLAN, write_template(tmp_path / "review.xlsx"), subject="review")
+    office.setup.set_group(TECHNICIAN_PLAN, panel, "zuzhang", subject="review")
+    w = ScoringWorkplace(demo_login("kaoping1", "grader"), None, PLAN)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert not w.subject.isVisible()                                  # 四级: no 综合评审
+    w.batch.setCurrentIndex(w.batch.findData(TECHNICIAN_PLAN))
+    assert w.subject.isVisible() and w.station is None                # not in the practical 考评组
+    w.subject.setCurrentIndex(w.subject.findData("review"))
+    st = w.station
+    assert st is not None and w.paper is None
+    st.select_ticket(TICKETS[0])
+    _fill(qtbot, st, FULL)
+    _sign(qtbot, st, "kaoping1")
+    qtbot.waitUntil(lambda: "已签字" in st.total.text(), timeout=10000)
+    w.grab().save(str(tmp_path / "review_station.png"))
+    mine = ScoringServices.of(demo_login("kaoping1", "grader")).grading
+    assert mine.my_sheet(TECHNICIAN_PLAN, TICKETS[0], subject="review").status == "signed"
+    assert mine.station(TECHNICIAN_PLAN, subject="review")[0].status == "signed"

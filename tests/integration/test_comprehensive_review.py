@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from decimal import Decimal
+
 import pytest
 
-from app.core.errors import DomainError
+from app.core.errors import Conflict, DomainError
+from app.core.errors import NotFound as NotFoundError
 from app.core.idcard import synthetic_id_number
 from app.formats.roster_template import write_roster
 from app.services import gates
@@ -15,7 +18,7 @@ from app.services.base import find_batch
 from app.services.demo import DEMO_PLAN, build_demo_site
 from app.services.results import ResultsService
 from app.services.roster import RosterService
-from app.services.scoring import ScoringServices
+from app.services.scoring import ScoringServices, SheetsSealed
 from app.services.site import open_site
 from app.services.staff import StaffService
 from app.store.keys import TEST_KDF
@@ -111,3 +114,108 @@ def test_comprehensive_review_fills_column(tmp_path, demo_login):
     header, row = next(x for x in text if "综合成绩" in x and "实操成绩" in x), next(x for x in text if TICKETS[0] in x)
     at = row.index("87.5")   # under 综合成绩, not under 实操成绩
     assert abs(at - header.index("综合成绩")) < abs(at - header.index("实操成绩"))
+
+
+def test_review_panel_scores_and_signs_like_a_practical_group(tmp_path, demo, demo_login):
+    """"综合评审主要针对技师和高级技师，通常采取审阅申报材料、答辩等方式进行全面评议和审查" [000 L668];
+    "技师以上级别可增加综合评审环节" [002 L4065]; the senior 考评员 "主要职责是对考评对象理论知识考试、操作技能考核
+    或综合评审评分" [000 L686]; "操作技能考核评分由考评人员签字负责" [002 L3858].  The seeds set no panel rule of
+    their own (rules-digest §4.9), so the panel is a scoring group of the batch like the 考评组 — its template,
+    a group of qualified graders, blind sheets each signed, the chief's summary signed — and that signature
+    is the road of the review score ("review-summary"; 双人复核 is refused once a panel exists).  附件1's 综合成绩 shows it, and
+    `examsite verify` recomputes it from the panel's signed sheets as it does the practical ones."""
+    import json
+    import subprocess
+    import sys
+
+    from app.core import practical_recheck
+    from app.services.bundle import ExportService
+    from app.services.demo import DEMO_PLAN
+    from app.services.site import SiteService
+    from tests.conftest import sign_supervision_report
+    from tests.integration.test_bundle import PW, _members
+    from tests.scoring_support import FULL, PASSWORDS, signature_png
+
+    admin = demo_login("admin")
+    _technician_batch(admin, tmp_path)
+    office = ScoringServices.of(admin)
+    panel = ["kaoping1", "kaoping2", "zuzhang"]
+    with pytest.raises(DomainError, match="没有综合评审"):   # Henan: optional, not added yet
+        office.setup.set_group(TECHNICIAN_PLAN, panel, "zuzhang", subject="review")
+    assert ResultsService(admin).add_comprehensive_review(TECHNICIAN_PLAN) is True
+    assert office.setup.subjects(TECHNICIAN_PLAN) == ["practical", "review"]
+    assert office.setup.subjects(DEMO_PLAN) == ["practical"]
+    office.setup.import_template(TECHNICIAN_PLAN, write_template(tmp_path / "review.xlsx"), subject="review")
+    # the same qualification check as a practical group [002 L3834]
+    with pytest.raises(DomainError, match="考评员「吴晓东」为三级/高级工"):
+        office.setup.set_group(TECHNICIAN_PLAN, panel, "zuzhang", subject="review")
+    for n, u in enumerate(panel, 1):
+        StaffService(admin).set_grader_qualification(u, f"KP-2026-2{n}", "高级技师", "电工")
+    assert office.setup.set_group(TECHNICIAN_PLAN, panel, "zuzhang", subject="review") == []
+    assert office.setup.group(TECHNICIAN_PLAN, subject="review").chief == "zuzhang"
+    assert office.setup.group(TECHNICIAN_PLAN).members == ()          # the practical 考评组 is another group
+    with pytest.raises(DomainError, match="综合评审组"):               # 双人复核 no longer the road
+        ResultsService(admin).enter_manual(TICKETS[0], "review", "80")
+
+    graders = {u: ScoringServices.of(demo_login(u, "grader")) for u in panel}
+    with pytest.raises(NotFoundError):                                # no practical template: not the panel's road
+        graders["kaoping1"].grading.save_sheet(TECHNICIAN_PLAN, TICKETS[0], FULL)
+    # TICKETS[0]: 100, 97.6, 98.8 (task 1 weighs 60) -> 98.8; TICKETS[1]: 100, 82, 100 -> spread 18 > 10
+    mine = {"kaoping1": (FULL, FULL), "kaoping2": ({**FULL, "1.3": 46}, {**FULL, "1.3": 20}),
+            "zuzhang": ({**FULL, "1.3": 48}, FULL)}
+    for n, (u, sheets) in enumerate(mine.items(), 1):
+        for t, entries in zip(TICKETS[:2], sheets):
+            graders[u].grading.save_sheet(TECHNICIAN_PLAN, t, entries, subject="review")
+            if u != "zuzhang":
+                graders[u].grading.sign_sheet(TECHNICIAN_PLAN, t, PASSWORDS[u], signature_png(n), subject="review")
+    chief = ScoringServices.of(demo_login("zuzhang", "chief_grader"))
+    with pytest.raises(SheetsSealed):                                 # blind until every member signed
+        chief.chief.sheets(TECHNICIAN_PLAN, TICKETS[0], subject="review")
+    for t in TICKETS[:2]:
+        graders["zuzhang"].grading.sign_sheet(TECHNICIAN_PLAN, t, PASSWORDS["zuzhang"], signature_png(3),
+                                              subject="review")
+    assert [r.ticket_no for r in chief.chief.discrepancies(TECHNICIAN_PLAN, subject="review")] == [TICKETS[1]]
+    with pytest.raises(Conflict, match="尚有 2 名考生的成绩未确定"):
+        chief.chief.sign_summary(TECHNICIAN_PLAN, PASSWORDS["zuzhang"], signature_png(3), subject="review")
+    chief.chief.reconcile(TECHNICIAN_PLAN, TICKETS[1], "95", "复看答辩记录，按95分认定", subject="review")
+    chief.chief.mark_absent(TECHNICIAN_PLAN, TICKETS[2], "未参加答辩", subject="review")
+    summary = {r.ticket_no: (r.score, r.status) for r in chief.chief.practical_summary(TECHNICIAN_PLAN,
+                                                                                        subject="review")}
+    assert summary == {TICKETS[0]: (Decimal("98.8"), "final"), TICKETS[1]: (Decimal("95.0"), "reconciled"),
+                       TICKETS[2]: (None, "absent")}
+    with pytest.raises(NotFoundError):
+        chief.chief.practical_summary(TECHNICIAN_PLAN)                # the practical group has no template
+    chief.chief.sign_summary(TECHNICIAN_PLAN, PASSWORDS["zuzhang"], signature_png(3), subject="review")
+    assert chief.chief.verify_sheets(TECHNICIAN_PLAN, subject="review") == []
+
+    # 附件1: 综合成绩 from results, which the panel's signed summary filled
+    office.setup.import_template(TECHNICIAN_PLAN, write_template(tmp_path / "tpl.xlsx"))
+    pdf = office.reports.summary_pdf(TECHNICIAN_PLAN, tmp_path / "附件1.pdf")
+    cells = {t: line.split()[5:] for line in pdftext(pdf).splitlines() for t in TICKETS if t in line}
+    assert cells == {TICKETS[0]: ["98.8", "评分未完成"], TICKETS[1]: ["95", "评分未完成"],
+                     TICKETS[2]: ["缺考", "评分未完成"]}
+
+    # the bundle carries the panel's signed sheets; the verifier recomputes the review scores
+    SiteService(admin).set_filed_scope([{"occupation_code": "6-31-01-03", "occupation_name": "电工",
+                                         "work_type": "", "levels": "5、4、3、2"}])   # 技师 filed too
+    StaffService(admin).assign(TECHNICIAN_PLAN, "neidu", "internal_supervisor")
+    sign_supervision_report(demo, TECHNICIAN_PLAN)
+    out = tmp_path / "bundle.zip"
+    view = ExportService(demo_login("admin")).make(out, PW["admin"], TECHNICIAN_PLAN)
+    ExportService(demo_login("neidu")).countersign(view.seq, out, PW["neidu"])
+    (tmp_path / "trust.txt").write_text(ExportService(demo_login("admin")).public_keys(), encoding="utf-8")
+    members = _members(out)[1]
+    res = json.loads(members["data/results/results.json"])
+    sources = {c["ticket_no"]: c["subjects"]["review"].get("source") for c in res["candidates"]}
+    assert sources == dict.fromkeys(TICKETS, "review-summary")
+    r = subprocess.run([sys.executable, "-m", "app", "verify", str(out), "--trust", str(tmp_path / "trust.txt")],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert "综合评审成绩按已签字评分表复算一致 3 人" in r.stdout
+    # a review score in results that its signed sheets do not give is found
+    tampered = json.dumps({**res, "candidates": [
+        {**c, "subjects": {**c["subjects"], "review": {**c["subjects"]["review"], "score": "99"}}}
+        if c["ticket_no"] == TICKETS[0] else c for c in res["candidates"]]}).encode()
+    checked, fault = practical_recheck.recompute_practical(members["data/" + practical_recheck.REVIEW_JSON],
+                                                           tampered, "review")
+    assert fault == f"综合评审复算不符：考生 {TICKETS[0]} 成绩表为 99，按已签字评分表复算为 98.8"

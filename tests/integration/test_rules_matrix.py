@@ -69,6 +69,8 @@ MATRIX: list[tuple[str, str, str]] = [
      "tests/integration/test_comprehensive_review.py::test_comprehensive_review_required_gate"),
     ("附件1 综合成绩列填综合评审成绩", "003 L96–213; 002 L4065",
      "tests/integration/test_comprehensive_review.py::test_comprehensive_review_fills_column"),
+    ("综合评审组如考评组评分、签字，组长签署汇总表后转入成绩并可复算", "000 L668, L686; 002 L4065, L3858",
+     "tests/integration/test_comprehensive_review.py::test_review_panel_scores_and_signs_like_a_practical_group"),
     ("内督审核须由本批次内督签署", "003 L49; 002 L1172",
      "tests/integration/test_separation_of_duties.py::test_batch_grader_cannot_sign_internal_review"),
     ("南浔：每工种内督至少2名", "003 L41, L631",

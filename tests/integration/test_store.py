@@ -88,3 +88,58 @@ def test_opening_an_older_schema_migrates_after_a_backup(site_dir):
         assert engine.current_revisions(reopened.engine) == heads
     finally:
         reopened.close()
+
+
+def test_review_panel_migration_keeps_signed_sheets_and_their_immutability(tmp_path):
+    """0025_review_panel rebuilds the scoring tables to add ``subject`` (the 综合评审 panel scores like a
+    practical group, 000 L668 / 002 L4065): a store with signed practical sheets, left before 0025 by an
+    older version, is upgraded with every row kept as 'practical', and a signed sheet is still immutable
+    in the store itself (the triggers of 0006 re-created)."""
+    import datetime as dt
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from app.services.demo import DEMO_PLAN, build_demo_site
+    from app.services.roster import RosterService
+    from app.services.site import open_site
+    from app.store.keys import TEST_KDF
+    from app.services.scoring import ScoringServices
+    from tests.scoring_support import FULL, PASSWORDS, score, write_template
+
+    info = build_demo_site(tmp_path / "site", candidates=3, seed=5, kdf=TEST_KDF, exam_day=dt.date(2026, 6, 1))
+    handle = open_site(info.site_dir, info.passphrase)
+    try:
+        office = ScoringServices.of(handle.login("admin", PASSWORDS["admin"]))
+        office.setup.import_template(DEMO_PLAN, write_template(tmp_path / "tpl.xlsx"))
+        office.setup.set_group(DEMO_PLAN, ["kaoping1", "kaoping2", "zuzhang"], "zuzhang")
+        ticket = RosterService(office.ctx).candidates(DEMO_PLAN)[0].ticket_no
+        for u in ("kaoping1", "kaoping2"):
+            score(ScoringServices.of(handle.login(u, PASSWORDS[u], "grader")), u, ticket, FULL)
+    finally:
+        handle.close()
+    old = engine.open_store(info.site_dir, info.passphrase, migrate_schema=False)
+    keys = old.keys
+    old.close()
+    db = info.site_dir / "site.db"
+    eng = engine.make_engine(db, keys)
+    with eng.begin() as conn:
+        command.downgrade(engine._alembic_config(conn), "0025@0001")
+        assert "subject" not in {r[1] for r in conn.execute(text("PRAGMA table_info(score_sheet)"))}
+    eng.dispose()
+    reopened = engine.open_store(info.site_dir, info.passphrase)
+    try:
+        assert reopened.migration_backup
+        assert engine.current_revisions(reopened.engine) == engine.schema_heads()
+        with reopened.engine.begin() as conn:
+            rows = conn.execute(text("SELECT subject, status FROM score_sheet")).all()
+            assert rows == [("practical", "signed"), ("practical", "signed")]
+            assert conn.execute(text("SELECT DISTINCT subject FROM scoring_group_member")).all() == [("practical",)]
+            triggers = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'"))}
+            assert {"score_sheet_signed_no_update", "score_sheet_signed_no_delete",
+                    "score_decision_no_update"} <= triggers
+        with pytest.raises(Exception, match="signed score sheet is immutable"):
+            with reopened.engine.begin() as conn:
+                conn.execute(text("UPDATE score_sheet SET total = '1.00'"))
+    finally:
+        reopened.close()

@@ -16,7 +16,9 @@ still goes to the service that owns it, under its own role check.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+import inspect
+from dataclasses import dataclass, replace
 
 from app.services.base import ServiceContext
 from app.services.scoring.chief import ChiefGraderService
@@ -37,6 +39,10 @@ from app.services.scoring.views import (
     R_PENDING,
     R_RECONCILED,
     RESULT_NAMES,
+    GROUP_NAMES,
+    PRACTICAL,
+    REVIEW,
+    SUBJECTS,
     ST_DRAFT,
     ST_NONE,
     ST_SIGNED,
@@ -79,9 +85,33 @@ class ScoringServices:
     def ctx(self) -> ServiceContext:
         return self.setup.ctx
 
+    def for_subject(self, subject: str) -> ScoringServices:
+        """The same services for one scoring group of the batch: every call that takes ``subject``
+        gets this one ('practical': the 考评组, as always; 'review': the 综合评审 panel)."""
+        if subject == PRACTICAL:
+            return self
+        return replace(self, **{f: _SubjectBound(getattr(self, f), subject) for f in self.__dataclass_fields__})
+
+
+class _SubjectBound:
+    """A scoring service whose calls that take ``subject`` are given one; the rest pass through."""
+
+    def __init__(self, service, subject: str):
+        self._service, self.subject = service, subject
+
+    def __getattr__(self, name: str):
+        attr = getattr(self._service, name)
+        if callable(attr) and "subject" in inspect.signature(attr).parameters:
+            return functools.partial(attr, subject=self.subject)
+        return attr
+
 
 __all__ = [
     "EXCHANGE_FORMAT",
+    "GROUP_NAMES",
+    "PRACTICAL",
+    "REVIEW",
+    "SUBJECTS",
     "EXCHANGE_MAGIC",
     "MAX_PHOTO_BYTES",
     "RESULT_NAMES",

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from app.core.errors import DomainError
+from app.core import practical_recheck
+from app.core.errors import DomainError, NotFound
 from app.services.base import Service, find_batch, requires
 from app.services.scoring import queries as q
-from app.services.scoring.views import ST_SIGNED, canonical, digest
+from app.services.scoring.views import GROUP_NAMES, PRACTICAL, ST_SIGNED, canonical, digest
 from app.store import models
 from app.store import scoring_tables as t
 
@@ -24,7 +25,7 @@ EXCHANGE_MAGIC = b"EXSCORE1"
 
 class SheetExchangeService(Service):
     @requires("scoring.grade")
-    def export_sheets(self, plan_no: str, path: Path | str) -> int:
+    def export_sheets(self, plan_no: str, path: Path | str, subject: str = PRACTICAL) -> int:
         """The caller's signed sheets of this batch as a file for the main station: signed with
         the site key (Ed25519) and encrypted with the site file key (AES-GCM).  For stations
         that work on a copy of the site while the site link is not available."""
@@ -37,16 +38,18 @@ class SheetExchangeService(Service):
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             batch = find_batch(s, plan_no)
-            me = q.member(s, batch, self.ctx.actor.staff_id)
+            me = q.member(s, batch, self.ctx.actor.staff_id, subject)
             rows = list(s.execute(select(t.ScoreSheet, models.Candidate.ticket_no)
                                   .join(models.Candidate, models.Candidate.id == t.ScoreSheet.candidate_id)
-                                  .where(t.ScoreSheet.batch_id == batch.id, t.ScoreSheet.grader_id == me.staff_id,
+                                  .where(t.ScoreSheet.batch_id == batch.id, t.ScoreSheet.subject == subject,
+                                         t.ScoreSheet.grader_id == me.staff_id,
                                          t.ScoreSheet.status == ST_SIGNED, t.ScoreSheet.source == "station")
                                   .order_by(models.Candidate.ticket_no, t.ScoreSheet.version)))
             if not rows:
                 raise DomainError("没有已签字的评分表可导出")
             body = {"format": EXCHANGE_FORMAT, "site_id": self.ctx.store.site_id, "plan_no": plan_no,
-                    "grader": self.ctx.actor.username, "template": q.template_hash(s, batch),
+                    **({} if subject == PRACTICAL else {"subject": subject}),   # the file names its group
+                    "grader": self.ctx.actor.username, "template": q.template_hash(s, batch, subject),
                     "exported_at": self.ctx.now().isoformat(),
                     "sheets": [{"ticket_no": tk, "version": sh.version, "entries": sh.entries, "total": sh.total,
                                 "signed_at": sh.signed_at.isoformat(), "signature": b64(sh.signature or b""),
@@ -100,14 +103,21 @@ class SheetExchangeService(Service):
         if body.get("format") != EXCHANGE_FORMAT or body.get("plan_no") != plan_no:
             raise DomainError(f"「{path.name}」不是认定计划「{plan_no}」的评分表")
         added = 0
+        subject = body.get("subject", PRACTICAL)
+        if subject not in GROUP_NAMES:
+            raise DomainError(f"「{path.name}」的评分组无法识别，未导入")
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             batch = find_batch(s, plan_no)
-            if body["template"] != q.template_hash(s, batch):
+            try:
+                template_hash = q.template_hash(s, batch, subject)
+            except NotFound:
+                raise DomainError(f"本站尚无该{GROUP_NAMES[subject]}的评分表，未导入") from None
+            if body["template"] != template_hash:
                 raise DomainError("文件中的评分表与本站的评分记录表不一致，未导入")
             g = q.staff(s, body["grader"])
-            if g.id not in {st.id for _, st in q.members(s, batch)}:
-                raise DomainError(f"「{g.name}」不是本批次考评组成员，未导入")
+            if g.id not in {st.id for _, st in q.members(s, batch, subject)}:
+                raise DomainError(f"「{g.name}」不是本批次{GROUP_NAMES[subject]}成员，未导入")
             problems = []
             local_by_origin: dict[int, int] = {}
             for x in body["sheets"]:
@@ -117,10 +127,12 @@ class SheetExchangeService(Service):
                            "template": body["template"],
                            "signature_sha256": hashlib.sha256(unb64(x["signature"])).hexdigest(),
                            "supersedes": x["origin_supersedes"], "correction_reason": x["correction_reason"]}
+                content = practical_recheck.with_subject(content, subject)
                 if digest(content) != x["content_sha256"]:
                     problems.append(f"考生「{x['ticket_no']}」第 {x['version']} 版：内容与签字时的哈希不符")
                     continue
                 here = s.scalars(select(t.ScoreSheet).where(t.ScoreSheet.candidate_id == c.id,
+                                                            t.ScoreSheet.subject == subject,
                                                             t.ScoreSheet.grader_id == g.id,
                                                             t.ScoreSheet.version == x["version"])).first()
                 if here is not None:
@@ -128,7 +140,8 @@ class SheetExchangeService(Service):
                         problems.append(f"考生「{x['ticket_no']}」第 {x['version']} 版：本站已有不同的评分表")
                     local_by_origin[x["origin_sheet"]] = here.id
                     continue
-                sh = t.ScoreSheet(batch_id=batch.id, candidate_id=c.id, grader_id=g.id, version=x["version"],
+                sh = t.ScoreSheet(batch_id=batch.id, subject=subject, candidate_id=c.id, grader_id=g.id,
+                                  version=x["version"],
                                   source="station", entries=x["entries"], total=x["total"],
                                   detail={"origin_sheet": x["origin_sheet"],
                                           "origin_supersedes": x["origin_supersedes"], "imported_from": path.name},

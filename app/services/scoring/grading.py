@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.core import practical_recheck
 from app.core import scoring as rules
 from app.core.errors import Conflict, DomainError, PermissionDenied
 from app.services.base import Service, check_password_early, find_batch, requires
@@ -17,6 +18,7 @@ from app.services.scoring import queries as q
 from app.services.scoring.views import (
     R_ABSENT,
     R_RECONCILED,
+    PRACTICAL,
     ST_DRAFT,
     ST_NONE,
     ST_SIGNED,
@@ -33,21 +35,24 @@ from app.store import scoring_tables as t
 
 class GradingService(Service):
     @requires("scoring.grade")
-    def station(self, plan_no: str) -> list[StationRow]:
+    def station(self, plan_no: str, subject: str = PRACTICAL) -> list[StationRow]:
         """The candidates this grader scores: ticket and workstation, own progress only."""
         with self.ctx.reading() as s:
             batch = find_batch(s, plan_no)
-            template = q.template(s, batch)
-            me = q.member(s, batch, self.ctx.actor.staff_id)
-            conflicts = {c.ticket_no: c.reason for c in q.conflicts(s, batch)
+            template = q.template(s, batch, subject)
+            me = q.member(s, batch, self.ctx.actor.staff_id, subject)
+            conflicts = {c.ticket_no: c.reason for c in q.conflicts(s, batch, subject)
                          if c.grader == self.ctx.actor.username and not c.resolved}
             mine: dict[int, list] = {}
             for sh in s.scalars(select(t.ScoreSheet).where(t.ScoreSheet.batch_id == batch.id,
+                                                           t.ScoreSheet.subject == subject,
                                                            t.ScoreSheet.grader_id == me.staff_id)
                                 .order_by(t.ScoreSheet.version)):
                 mine.setdefault(sh.candidate_id, []).append(sh)
-            decided = set(s.scalars(select(t.ScoreDecision.candidate_id).where(t.ScoreDecision.batch_id == batch.id)))
-            absent = set(s.scalars(select(t.ScoreAbsence.candidate_id).where(t.ScoreAbsence.batch_id == batch.id)))
+            decided = set(s.scalars(select(t.ScoreDecision.candidate_id).where(t.ScoreDecision.batch_id == batch.id,
+                                                                               t.ScoreDecision.subject == subject)))
+            absent = set(s.scalars(select(t.ScoreAbsence.candidate_id).where(t.ScoreAbsence.batch_id == batch.id,
+                                                                             t.ScoreAbsence.subject == subject)))
             out = []
             n_items = len(template.items())
             for c in q.candidates(s, batch, by_seat=True):
@@ -60,40 +65,42 @@ class GradingService(Service):
             return out
 
     @requires("scoring.grade")
-    def my_sheet(self, plan_no: str, ticket_no: str) -> SheetView | None:
+    def my_sheet(self, plan_no: str, ticket_no: str, subject: str = PRACTICAL) -> SheetView | None:
         """The caller's own working sheet (open correction, else latest version)."""
         with self.ctx.reading() as s:
             batch = find_batch(s, plan_no)
-            template = q.template(s, batch)
-            q.member(s, batch, self.ctx.actor.staff_id)
+            template = q.template(s, batch, subject)
+            q.member(s, batch, self.ctx.actor.staff_id, subject)
             c = q.candidate(s, batch, ticket_no)
-            w = q.working(q.sheets(s, c.id), self.ctx.actor.staff_id)
+            w = q.working(q.sheets(s, c.id, subject), self.ctx.actor.staff_id)
             return None if w is None else q.sheet_view(w, template, ticket_no, s.get(models.Staff, w.grader_id))
 
     @requires("scoring.grade")
-    def save_sheet(self, plan_no: str, ticket_no: str, entries: Mapping[str, Any]) -> SheetView:
+    def save_sheet(self, plan_no: str, ticket_no: str, entries: Mapping[str, Any],
+                   subject: str = PRACTICAL) -> SheetView:
         """Save the caller's draft (every keystroke may come here; nothing is lost)."""
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             batch = find_batch(s, plan_no)
-            template = q.template(s, batch)
-            me = q.member(s, batch, self.ctx.actor.staff_id)
+            template = q.template(s, batch, subject)
+            me = q.member(s, batch, self.ctx.actor.staff_id, subject)
             c = q.candidate(s, batch, ticket_no)
-            if q.absence(s, c.id):
+            if q.absence(s, c.id, subject):
                 raise Conflict(f"考生「{ticket_no}」已登记缺考")
-            w = q.working(q.sheets(s, c.id), me.staff_id)
+            w = q.working(q.sheets(s, c.id, subject), me.staff_id)
             cleaned = rules.clean_entries(template, entries)
             now = self.ctx.now()
             if w is not None and w.status == ST_SIGNED:
                 raise Conflict("评分表已签字，不能修改；如需更正请发起更正并写明理由")
             if w is None:
-                unresolved = [x for x in q.conflicts(s, batch) if not x.resolved]
+                unresolved = [x for x in q.conflicts(s, batch, subject) if not x.resolved]
                 mine = [x for x in unresolved if x.grader == self.ctx.actor.username and x.ticket_no == ticket_no]
                 if mine:
                     raise Conflict(f"您与考生「{ticket_no}」存在回避情形（{mine[0].reason}），须更换考评员或由考场负责人允许")
-                if unresolved and not q.started(s, batch):
+                if unresolved and not q.started(s, batch, subject):
                     raise Conflict(f"考评组尚有 {len(unresolved)} 处回避情形未处理，不能开始评分")
-                w = t.ScoreSheet(batch_id=batch.id, candidate_id=c.id, grader_id=me.staff_id, version=1,
+                w = t.ScoreSheet(batch_id=batch.id, subject=subject, candidate_id=c.id, grader_id=me.staff_id,
+                                 version=1,
                                  source="station", entries={}, status=ST_DRAFT, created_at=now, updated_at=now)
                 s.add(w)
                 s.flush()
@@ -114,7 +121,8 @@ class GradingService(Service):
             return q.sheet_view(w, template, ticket_no, s.get(models.Staff, me.staff_id))
 
     @requires("scoring.grade")
-    def sign_sheet(self, plan_no: str, ticket_no: str, password: str, signature_png: bytes) -> SheetView:
+    def sign_sheet(self, plan_no: str, ticket_no: str, password: str, signature_png: bytes,
+                   subject: str = PRACTICAL) -> SheetView:
         """Re-enter the password and draw a signature; the sheet becomes immutable."""
         problem = signature_problem(signature_png)
         if problem:
@@ -124,10 +132,10 @@ class GradingService(Service):
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             batch = find_batch(s, plan_no)
-            template = q.template(s, batch)
-            me = q.member(s, batch, self.ctx.actor.staff_id)
+            template = q.template(s, batch, subject)
+            me = q.member(s, batch, self.ctx.actor.staff_id, subject)
             c = q.candidate(s, batch, ticket_no)
-            w = q.working(q.sheets(s, c.id), me.staff_id)
+            w = q.working(q.sheets(s, c.id, subject), me.staff_id)
             if w is None or w.status != ST_DRAFT:
                 raise Conflict("没有待签字的评分表")
             score = rules.score_sheet(template, w.entries)
@@ -137,14 +145,15 @@ class GradingService(Service):
             if failure:
                 uow.journal("scoring.sign_refused", ticket_no, {"sheet": w.id, "reason": "password"})
             else:
-                if w.supersedes_id and q.chief_signed(s, batch):
+                if w.supersedes_id and q.chief_signed(s, batch, subject):
                     raise Conflict("汇总表已由考评组长签字，不能再更正")
                 now = self.ctx.now()
-                content = {"sheet": w.id, "plan_no": plan_no, "ticket_no": ticket_no, "grader": self.ctx.actor.username,
+                content = practical_recheck.with_subject({"sheet": w.id, "plan_no": plan_no, "ticket_no": ticket_no,
+                                                          "grader": self.ctx.actor.username,
                            "version": w.version, "entries": w.entries, "total": str(score.total),
                            "template": hashlib.sha256(canonical(template.to_dict())).hexdigest(),
                            "signature_sha256": hashlib.sha256(signature_png).hexdigest(),
-                           "supersedes": w.supersedes_id, "correction_reason": w.correction_reason}
+                           "supersedes": w.supersedes_id, "correction_reason": w.correction_reason}, subject)
                 w.status, w.signed_at, w.signature = ST_SIGNED, now, signature_png
                 w.total = str(score.total)
                 w.content_sha256 = hashlib.sha256(canonical(content)).hexdigest()
@@ -156,25 +165,26 @@ class GradingService(Service):
         raise PermissionDenied(failure)
 
     @requires("scoring.grade")
-    def start_correction(self, plan_no: str, ticket_no: str, reason: str) -> SheetView:
+    def start_correction(self, plan_no: str, ticket_no: str, reason: str, subject: str = PRACTICAL) -> SheetView:
         """A signed sheet is never changed: the correction is a new version with a reason."""
         if len(reason.strip()) < 4:
             raise DomainError("请写明更正理由（至少 4 个字）")
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             batch = find_batch(s, plan_no)
-            template = q.template(s, batch)
-            me = q.member(s, batch, self.ctx.actor.staff_id)
+            template = q.template(s, batch, subject)
+            me = q.member(s, batch, self.ctx.actor.staff_id, subject)
             c = q.candidate(s, batch, ticket_no)
-            sheets = q.sheets(s, c.id)
+            sheets = q.sheets(s, c.id, subject)
             w = q.working(sheets, me.staff_id)
             if w is None or w.status != ST_SIGNED:
                 raise Conflict("只有已签字的评分表需要更正；未签字的可直接修改")
-            if q.chief_signed(s, batch):
+            if q.chief_signed(s, batch, subject):
                 raise Conflict("汇总表已由考评组长签字，不能再更正")
-            revealed = q.revealed(q.members(s, batch), sheets)
+            revealed = q.revealed(q.members(s, batch, subject), sheets)
             now = self.ctx.now()
-            new = t.ScoreSheet(batch_id=batch.id, candidate_id=c.id, grader_id=me.staff_id, version=w.version + 1,
+            new = t.ScoreSheet(batch_id=batch.id, subject=subject, candidate_id=c.id, grader_id=me.staff_id,
+                               version=w.version + 1,
                                source=w.source, entries=dict(w.entries), total=w.total,
                                detail={k: v for k, v in w.detail.items()
                                        if k not in ("origin_sheet", "origin_supersedes", "imported_from")},

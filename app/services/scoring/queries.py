@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
+from app.core import practical_recheck
 from app.core import scoring as rules
 from app.core.errors import NotFound, PermissionDenied
 from app.services.base import PasswordCheck
@@ -21,6 +22,8 @@ from app.services.scoring.views import (
     R_FINAL,
     R_PENDING,
     R_RECONCILED,
+    GROUP_NAMES,
+    PRACTICAL,
     ST_DRAFT,
     ST_SIGNED,
     CandidateResult,
@@ -34,19 +37,21 @@ from app.store import scoring_tables as t
 
 
 # ------------------------------------------------------------ lookups
-def template_row(s, batch) -> t.ScoringTemplate | None:
-    return s.scalars(select(t.ScoringTemplate).where(t.ScoringTemplate.batch_id == batch.id)).first()
+def template_row(s, batch, subject: str = PRACTICAL) -> t.ScoringTemplate | None:
+    return s.scalars(select(t.ScoringTemplate).where(t.ScoringTemplate.batch_id == batch.id,
+                                                     t.ScoringTemplate.subject == subject)).first()
 
 
-def template(s, batch) -> rules.Template:
-    row = template_row(s, batch)
+def template(s, batch, subject: str = PRACTICAL) -> rules.Template:
+    row = template_row(s, batch, subject)
     if row is None:
-        raise NotFound(f"认定计划「{batch.plan_no}」尚未导入评分记录表")
+        what = "评分记录表" if subject == PRACTICAL else "综合评审评分表"
+        raise NotFound(f"认定计划「{batch.plan_no}」尚未导入{what}")
     return rules.Template.from_dict(row.definition)
 
 
-def template_hash(s, batch) -> str:
-    return hashlib.sha256(canonical(template(s, batch).to_dict())).hexdigest()
+def template_hash(s, batch, subject: str = PRACTICAL) -> str:
+    return hashlib.sha256(canonical(template(s, batch, subject).to_dict())).hexdigest()
 
 
 def candidate(s, batch, ticket_no: str) -> models.Candidate:
@@ -70,32 +75,37 @@ def staff(s, username: str) -> models.Staff:
     return st
 
 
-def members(s, batch) -> list[tuple[t.ScoringGroupMember, models.Staff]]:
+def members(s, batch, subject: str = PRACTICAL) -> list[tuple[t.ScoringGroupMember, models.Staff]]:
     return list(s.execute(select(t.ScoringGroupMember, models.Staff)
                           .join(models.Staff, models.Staff.id == t.ScoringGroupMember.staff_id)
-                          .where(t.ScoringGroupMember.batch_id == batch.id).order_by(models.Staff.username)))
+                          .where(t.ScoringGroupMember.batch_id == batch.id, t.ScoringGroupMember.subject == subject)
+                          .order_by(models.Staff.username)))
 
 
-def member(s, batch, staff_id: int) -> t.ScoringGroupMember:
-    """The caller's place in the batch's 考评组, or PermissionDenied."""
+def member(s, batch, staff_id: int, subject: str = PRACTICAL) -> t.ScoringGroupMember:
+    """The caller's place in the batch's 考评组 (or 综合评审组), or PermissionDenied."""
     m = s.scalars(select(t.ScoringGroupMember).where(t.ScoringGroupMember.batch_id == batch.id,
+                                                     t.ScoringGroupMember.subject == subject,
                                                      t.ScoringGroupMember.staff_id == staff_id)).first()
     if m is None:
-        raise PermissionDenied(f"您不是认定计划「{batch.plan_no}」考评组的成员")
+        raise PermissionDenied(f"您不是认定计划「{batch.plan_no}」{GROUP_NAMES.get(subject, subject)}的成员")
     return m
 
 
-def started(s, batch) -> bool:
-    return bool(s.scalar(select(func.count()).select_from(t.ScoreSheet).where(t.ScoreSheet.batch_id == batch.id)))
+def started(s, batch, subject: str = PRACTICAL) -> bool:
+    return bool(s.scalar(select(func.count()).select_from(t.ScoreSheet).where(t.ScoreSheet.batch_id == batch.id,
+                                                                              t.ScoreSheet.subject == subject)))
 
 
-def sheets(s, candidate_id: int) -> list[t.ScoreSheet]:
-    return list(s.scalars(select(t.ScoreSheet).where(t.ScoreSheet.candidate_id == candidate_id)
+def sheets(s, candidate_id: int, subject: str = PRACTICAL) -> list[t.ScoreSheet]:
+    return list(s.scalars(select(t.ScoreSheet).where(t.ScoreSheet.candidate_id == candidate_id,
+                                                     t.ScoreSheet.subject == subject)
                           .order_by(t.ScoreSheet.grader_id, t.ScoreSheet.version)))
 
 
-def absence(s, candidate_id: int) -> t.ScoreAbsence | None:
-    return s.scalars(select(t.ScoreAbsence).where(t.ScoreAbsence.candidate_id == candidate_id)).first()
+def absence(s, candidate_id: int, subject: str = PRACTICAL) -> t.ScoreAbsence | None:
+    return s.scalars(select(t.ScoreAbsence).where(t.ScoreAbsence.candidate_id == candidate_id,
+                                                  t.ScoreAbsence.subject == subject)).first()
 
 
 def effective(rows: list[t.ScoreSheet]) -> dict[int, t.ScoreSheet]:
@@ -125,9 +135,10 @@ def revealed(group, rows) -> bool:
     return all(st.id in signed for _, st in group)
 
 
-def conflicts(s, batch) -> list[ConflictView]:
-    """The group's avoidance (回避) cases, each with the room head's waiver if given."""
-    group = members(s, batch)
+def conflicts(s, batch, subject: str = PRACTICAL) -> list[ConflictView]:
+    """The group's avoidance (回避) cases, each with the room head's waiver if given (a relation
+    and a waiver concern the grader and the candidate, whichever group the grader sits in)."""
+    group = members(s, batch, subject)
     cands = list(s.scalars(select(models.Candidate).where(models.Candidate.batch_id == batch.id)))
     by_id = {c.id: c for c in cands}
     staff_by_id = {st.id: st for _, st in group}
@@ -162,11 +173,12 @@ def sheet_view(sh: t.ScoreSheet, tpl: rules.Template, ticket: str, grader: model
 _UNSET = object()
 
 
-def result(s, batch, tpl, c: models.Candidate, group, rows=None, absent=_UNSET, decision=_UNSET) -> CandidateResult:
+def result(s, batch, tpl, c: models.Candidate, group, rows=None, absent=_UNSET, decision=_UNSET,
+           subject: str = PRACTICAL) -> CandidateResult:
     """Status of one candidate; the scores only once every grader signed (blindness)."""
     if absent is _UNSET:
-        absent = absence(s, c.id)
-    rows = sheets(s, c.id) if rows is None else rows
+        absent = absence(s, c.id, subject)
+    rows = sheets(s, c.id, subject) if rows is None else rows
     signed_ids = {sh.grader_id for sh in rows if sh.status == ST_SIGNED}
     n_signed = sum(1 for _, st in group if st.id in signed_ids)
     if absent is not None:
@@ -190,7 +202,7 @@ def result(s, batch, tpl, c: models.Candidate, group, rows=None, absent=_UNSET, 
     spr = rules.spread(values)
     if rules.discrepant(values, tpl.rules.spread):
         dec = decision if decision is not _UNSET else s.scalars(
-            select(t.ScoreDecision).where(t.ScoreDecision.candidate_id == c.id)
+            select(t.ScoreDecision).where(t.ScoreDecision.candidate_id == c.id, t.ScoreDecision.subject == subject)
             .order_by(t.ScoreDecision.id.desc())).first()
         if dec is not None and dec.basis == basis:
             return CandidateResult(c.ticket_no, R_RECONCILED, Decimal(dec.score), tuple(totals), spr, agg,
@@ -201,33 +213,38 @@ def result(s, batch, tpl, c: models.Candidate, group, rows=None, absent=_UNSET, 
                            "；".join(remarks))
 
 
-def summary_rows(s, batch) -> list[PracticalScore]:
-    """The practical summary (实操汇总表) as it stands: one row per candidate, in ticket order."""
-    tpl = template(s, batch)
-    group = members(s, batch)
+def summary_rows(s, batch, subject: str = PRACTICAL) -> list[PracticalScore]:
+    """The group's summary (实操汇总表, 综合评审汇总表) as it stands: one row per candidate, in ticket order."""
+    tpl = template(s, batch, subject)
+    group = members(s, batch, subject)
     all_sheets: dict[int, list] = {}
-    for sh in s.scalars(select(t.ScoreSheet).where(t.ScoreSheet.batch_id == batch.id)
+    for sh in s.scalars(select(t.ScoreSheet).where(t.ScoreSheet.batch_id == batch.id, t.ScoreSheet.subject == subject)
                         .order_by(t.ScoreSheet.grader_id, t.ScoreSheet.version)):
         all_sheets.setdefault(sh.candidate_id, []).append(sh)
-    absences = {a.candidate_id: a for a in s.scalars(select(t.ScoreAbsence).where(t.ScoreAbsence.batch_id == batch.id))}
+    absences = {a.candidate_id: a for a in s.scalars(select(t.ScoreAbsence).where(t.ScoreAbsence.batch_id == batch.id,
+                                                                                  t.ScoreAbsence.subject == subject))}
     decisions = {d.candidate_id: d for d in s.scalars(select(t.ScoreDecision)
-                                                      .where(t.ScoreDecision.batch_id == batch.id)
+                                                      .where(t.ScoreDecision.batch_id == batch.id,
+                                                             t.ScoreDecision.subject == subject)
                                                       .order_by(t.ScoreDecision.id))}   # latest wins
     out = []
     for n, c in enumerate(candidates(s, batch), 1):
-        r = result(s, batch, tpl, c, group, all_sheets.get(c.id, []), absences.get(c.id), decisions.get(c.id))
+        r = result(s, batch, tpl, c, group, all_sheets.get(c.id, []), absences.get(c.id), decisions.get(c.id),
+                   subject)
         out.append(PracticalScore(n, c.ticket_no, c.name, c.id_no, c.unit, r.score, r.status, r.remark))
     return out
 
 
-def summary_hash(rows: list[PracticalScore]) -> str:
-    return hashlib.sha256(canonical([(r.ticket_no, str(r.score), r.status) for r in rows])).hexdigest()
+def summary_hash(rows: list[PracticalScore], subject: str = PRACTICAL) -> str:
+    """What the group signs (app.core.practical_recheck.summary_sha256 recomputes it)."""
+    return practical_recheck.summary_sha256([(r.ticket_no, r.score, r.status) for r in rows], subject)
 
 
-def chief_signed(s, batch) -> bool:
+def chief_signed(s, batch, subject: str = PRACTICAL) -> bool:
     """The chief signed the summary as it stands now."""
-    h = summary_hash(summary_rows(s, batch))
+    h = summary_hash(summary_rows(s, batch, subject), subject)
     return bool(s.scalars(select(t.SummarySignature).where(t.SummarySignature.batch_id == batch.id,
+                                                           t.SummarySignature.subject == subject,
                                                            t.SummarySignature.role == "chief",
                                                            t.SummarySignature.summary_sha256 == h)).first())
 

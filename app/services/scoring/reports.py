@@ -12,7 +12,7 @@ from app.core import scoring as rules
 from app.services.base import Service, find_batch, requires
 from app.services.results import batch_results
 from app.services.scoring import queries as q
-from app.services.scoring.views import ST_SIGNED, workstation
+from app.services.scoring.views import PRACTICAL, ST_SIGNED, workstation
 from app.store import models
 from app.store import scoring_tables as t
 
@@ -45,14 +45,14 @@ class ScoringReportsService(Service):
             return out
 
     @requires("scoring.view")
-    def blank_sheets_pdf(self, plan_no: str, path: Path | str) -> Path:
-        """One blank 评分记录表 per candidate per grader, with signature lines."""
+    def blank_sheets_pdf(self, plan_no: str, path: Path | str, subject: str = PRACTICAL) -> Path:
+        """One blank 评分记录表 per candidate per grader (of the group), with signature lines."""
         from app.formats import scoring_pdf
 
         with self.ctx.reading() as s:
             batch = find_batch(s, plan_no)
-            template = q.template(s, batch)
-            members = q.members(s, batch)
+            template = q.template(s, batch, subject)
+            members = q.members(s, batch, subject)
             header = _header(s, batch)
             pages = [scoring_pdf.SheetPage(c.ticket_no, workstation(c), c.name if template.rules.show_names else "",
                                            st.name)
@@ -62,21 +62,21 @@ class ScoringReportsService(Service):
         return scoring_pdf.sheets(Path(path), header, template, pages)
 
     @requires("scoring.summary")
-    def filled_sheets_pdf(self, plan_no: str, path: Path | str) -> Path:
-        """Every signed sheet (all versions) of every candidate whose sheets are all signed."""
+    def filled_sheets_pdf(self, plan_no: str, path: Path | str, subject: str = PRACTICAL) -> Path:
+        """Every signed sheet (all versions) of every candidate whose sheets are all signed (of the group)."""
         from app.formats import scoring_pdf
 
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             batch = find_batch(s, plan_no)
-            template = q.template(s, batch)
-            members = q.members(s, batch)
+            template = q.template(s, batch, subject)
+            members = q.members(s, batch, subject)
             header = _header(s, batch)
             staff = {st.id: st for _, st in members}
             pages = []
             for c in s.scalars(select(models.Candidate).where(models.Candidate.batch_id == batch.id)
                                .order_by(models.Candidate.ticket_no)):
-                sheets = q.sheets(s, c.id)
+                sheets = q.sheets(s, c.id, subject)
                 if not q.revealed(members, sheets):
                     continue
                 for sh in sheets:
@@ -109,7 +109,9 @@ def _with_review(s, batch, rows):
     out = []
     for r in rows:
         o = review.get(r.ticket_no)
-        if o is None or o.score is None or o.void or o.absent:
+        if o is not None and o.absent and not o.void:
+            out.append(replace(r, combined="缺考"))
+        elif o is None or o.score is None or o.void or o.absent:
             out.append(r)
         else:
             out.append(replace(r, combined=o.score))

@@ -16,7 +16,8 @@ from app.formats import xlsx
 from app.services.base import Service, find_batch, requires
 from app.services.scoring import queries as q
 from app.services.profile import site_profile
-from app.services.scoring.views import ConflictView, GroupView, RotationRow, canonical
+from app.services.results_common import subjects as batch_subjects
+from app.services.scoring.views import GROUP_NAMES, PRACTICAL, REVIEW, ConflictView, GroupView, RotationRow, canonical
 from app.store import models
 from app.store import scoring_tables as t
 
@@ -24,30 +25,33 @@ from app.store import scoring_tables as t
 class ScoringSetupService(Service):
     # ------------------------------------------------------------ template
     @requires("scoring.template")
-    def import_template(self, plan_no: str, path: Path | str) -> rules.Template:
-        """All or nothing; replaceable until the first sheet of the batch is saved."""
+    def import_template(self, plan_no: str, path: Path | str, subject: str = PRACTICAL) -> rules.Template:
+        """All or nothing; replaceable until the first sheet of the group is saved.  ``subject``
+        'review': the 综合评审 panel's score sheet (the batch must have a 综合评审)."""
         path = Path(path)
         template = rules.parse_template(xlsx.read_workbook(path))
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             batch = find_batch(s, plan_no)
-            if q.started(s, batch):
+            _check_subject(s, batch, subject)
+            if q.started(s, batch, subject):
                 raise Conflict("评分已开始，不能更换评分记录表")
-            members = q.members(s, batch)
+            members = q.members(s, batch, subject)
             if members:
                 problem = rules.group_problem([st.username for _, st in members],
                                               next((st.username for m, st in members if m.is_chief), ""), template.rules)
                 if problem:
                     raise DomainError(f"评分记录表与现有考评组不符：{problem}")
-            row = q.template_row(s, batch)
+            row = q.template_row(s, batch, subject)
             before = row.file_sha256 if row else None
             if row is None:
-                row = t.ScoringTemplate(batch_id=batch.id)
+                row = t.ScoringTemplate(batch_id=batch.id, subject=subject)
                 s.add(row)
             row.title, row.definition, row.file_sha256, row.created_at = (template.title, template.to_dict(), digest,
                                                                           self.ctx.now())
-            uow.journal("scoring.template", plan_no, {"file": path.name, "file_sha256": digest, "replaced": before,
+            uow.journal("scoring.template", plan_no, {**_subject_field(subject), "file": path.name,
+                                                      "file_sha256": digest, "replaced": before,
                                                       "definition_sha256": hashlib.sha256(
                                                           canonical(template.to_dict())).hexdigest(),
                                                       "tasks": len(template.tasks), "items": len(template.items())})
@@ -59,9 +63,18 @@ class ScoringSetupService(Service):
         with self.ctx.reading() as s:
             rows = s.execute(select(models.Batch, t.ScoringTemplate.title)
                              .join(t.ScoringTemplate, t.ScoringTemplate.batch_id == models.Batch.id)
-                             .order_by(models.Batch.exam_start))
-            return [(b.plan_no, f"{codes.batch_label(b.plan_no, b.occupation_name, b.level, b.work_type)} — {title}")
-                    for b, title in rows]
+                             .order_by(models.Batch.exam_start, t.ScoringTemplate.subject))   # practical first
+            out: dict[str, str] = {}
+            for b, title in rows:
+                out.setdefault(b.plan_no,
+                               f"{codes.batch_label(b.plan_no, b.occupation_name, b.level, b.work_type)} — {title}")
+            return list(out.items())
+
+    @requires("scoring.view")
+    def subjects(self, plan_no: str) -> list[str]:
+        """The scoring groups of the batch: 'practical', and 'review' when it has a 综合评审."""
+        with self.ctx.reading() as s:
+            return [PRACTICAL, REVIEW] if REVIEW in batch_subjects(s, find_batch(s, plan_no)) else [PRACTICAL]
 
     @requires("scoring.view")
     def all_batches(self) -> list[tuple[str, str]]:
@@ -71,21 +84,23 @@ class ScoringSetupService(Service):
                     for b in s.scalars(select(models.Batch).order_by(models.Batch.exam_start))]
 
     @requires("scoring.view")
-    def template(self, plan_no: str) -> rules.Template:
+    def template(self, plan_no: str, subject: str = PRACTICAL) -> rules.Template:
         with self.ctx.reading() as s:
-            return q.template(s, find_batch(s, plan_no))
+            return q.template(s, find_batch(s, plan_no), subject)
 
     # ------------------------------------------------------------ group and avoidance
     @requires("scoring.group")
-    def set_group(self, plan_no: str, members: list[str], chief: str) -> list[ConflictView]:
-        """Form (or, before scoring starts, re-form) the 考评组.  Returns the avoidance
-        conflicts it raises; they must be resolved before scoring starts."""
+    def set_group(self, plan_no: str, members: list[str], chief: str, subject: str = PRACTICAL) -> list[ConflictView]:
+        """Form (or, before scoring starts, re-form) the 考评组 (``subject`` 'review': the 综合评审
+        panel, formed and checked the same way).  Returns the avoidance conflicts it raises; they
+        must be resolved before scoring starts."""
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             batch = find_batch(s, plan_no)
-            if q.started(s, batch):
-                raise Conflict("评分已开始，考评组已锁定，不能更改")
-            row = q.template_row(s, batch)
+            _check_subject(s, batch, subject)
+            if q.started(s, batch, subject):
+                raise Conflict(f"评分已开始，{GROUP_NAMES[subject]}已锁定，不能更改")
+            row = q.template_row(s, batch, subject)
             r = rules.Template.from_dict(row.definition).rules if row else rules.Rules()
             problem = rules.group_problem(members, chief, r)
             if problem:
@@ -113,31 +128,38 @@ class ScoringSetupService(Service):
                         s.add(models.BatchAssignment(batch_id=batch.id, staff_id=st.id, role=role))
                         existing.add(Role(role))
             new_ids = {st.id for st in staff.values()}
-            chief_id = staff[chief].id
+            chief_ids = {staff[chief].id}
             for m in s.scalars(select(t.ScoringGroupMember).where(t.ScoringGroupMember.batch_id == batch.id)):
-                s.delete(m)
-            # the batch's grading assignments are the group: drop those of people no longer in it
+                if m.subject == subject:
+                    s.delete(m)
+                else:   # the batch's other group keeps its people
+                    new_ids.add(m.staff_id)
+                    if m.is_chief:
+                        chief_ids.add(m.staff_id)
+            # the batch's grading assignments are its groups: drop those of people no longer in one
             for a in s.scalars(select(models.BatchAssignment).where(
                     models.BatchAssignment.batch_id == batch.id,
                     models.BatchAssignment.role.in_((Role.GRADER.value, Role.CHIEF_GRADER.value)))):
-                if a.staff_id not in new_ids or (a.role == Role.CHIEF_GRADER.value and a.staff_id != chief_id):
+                if a.staff_id not in new_ids or (a.role == Role.CHIEF_GRADER.value and a.staff_id not in chief_ids):
                     s.delete(a)
             s.flush()
             for u, st in staff.items():
-                s.add(t.ScoringGroupMember(batch_id=batch.id, staff_id=st.id, is_chief=(u == chief)))
+                s.add(t.ScoringGroupMember(batch_id=batch.id, subject=subject, staff_id=st.id, is_chief=(u == chief)))
             s.flush()
-            conflicts = q.conflicts(s, batch)
-            uow.journal("scoring.group", plan_no, {"members": sorted(members), "chief": chief,
+            conflicts = q.conflicts(s, batch, subject)
+            uow.journal("scoring.group", plan_no, {**_subject_field(subject), "members": sorted(members),
+                                                   "chief": chief,
                                                    "conflicts": [[c.grader, c.ticket_no, c.reason] for c in conflicts]})
             return conflicts
 
     @requires("scoring.view")
-    def group(self, plan_no: str) -> GroupView:
+    def group(self, plan_no: str, subject: str = PRACTICAL) -> GroupView:
         with self.ctx.reading() as s:
             batch = find_batch(s, plan_no)
-            members = q.members(s, batch)
+            members = q.members(s, batch, subject)
             return GroupView(plan_no, tuple((st.username, st.name, st.unit) for _, st in members),
-                             next((st.username for m, st in members if m.is_chief), None), q.started(s, batch))
+                             next((st.username for m, st in members if m.is_chief), None),
+                             q.started(s, batch, subject))
 
     @requires("scoring.view")
     def rotation(self, plan_no: str) -> list[RotationRow]:
@@ -176,12 +198,13 @@ class ScoringSetupService(Service):
             uow.journal("scoring.relation", plan_no, {"username": username, "ticket_no": ticket_no, "note": note})
 
     @requires("scoring.view")
-    def avoidance(self, plan_no: str) -> list[ConflictView]:
+    def avoidance(self, plan_no: str, subject: str = PRACTICAL) -> list[ConflictView]:
         with self.ctx.reading() as s:
-            return q.conflicts(s, find_batch(s, plan_no))
+            return q.conflicts(s, find_batch(s, plan_no), subject)
 
     @requires("scoring.avoidance")
-    def allow_avoidance(self, plan_no: str, username: str, ticket_no: str, reason: str) -> None:
+    def allow_avoidance(self, plan_no: str, username: str, ticket_no: str, reason: str,
+                        subject: str = PRACTICAL) -> None:
         """The room head lets a flagged grader score the candidate, with a written reason."""
         if len(reason.strip()) < 4:
             raise DomainError("请写明允许的理由（至少 4 个字）")
@@ -189,7 +212,7 @@ class ScoringSetupService(Service):
             s = uow.session
             batch = find_batch(s, plan_no)
             st, c = q.staff(s, username), q.candidate(s, batch, ticket_no)
-            if not any(x.grader == username and x.ticket_no == ticket_no for x in q.conflicts(s, batch)):
+            if not any(x.grader == username and x.ticket_no == ticket_no for x in q.conflicts(s, batch, subject)):
                 raise DomainError("该考评员与该考生之间没有需回避的情形")
             if s.scalars(select(t.AvoidanceWaiver).where(t.AvoidanceWaiver.batch_id == batch.id,
                                                          t.AvoidanceWaiver.staff_id == st.id,
@@ -199,6 +222,21 @@ class ScoringSetupService(Service):
                                     allowed_by=self.ctx.actor.staff_id, allowed_at=self.ctx.now()))
             uow.journal("scoring.avoidance_allow", plan_no, {"username": username, "ticket_no": ticket_no,
                                                              "reason": reason.strip()})
+
+
+def _check_subject(s, batch: models.Batch, subject: str) -> None:
+    """A 综合评审 panel only where the batch has a 综合评审 (by the profile, or added by the institution)."""
+    if subject == PRACTICAL:
+        return
+    if subject != REVIEW:
+        raise DomainError(f"没有「{subject}」评分组")
+    if REVIEW not in batch_subjects(s, batch):
+        raise DomainError(f"认定计划「{batch.plan_no}」没有综合评审，不能设综合评审组")
+
+
+def _subject_field(subject: str) -> dict:
+    """The journal names the group only when it is not the practical one (older entries stay as they were)."""
+    return {} if subject == PRACTICAL else {"subject": subject}
 
 
 # ------------------------------------------------------------ qualification and rotation

@@ -25,6 +25,14 @@ MAX_SIGNATURE_BYTES = 512 * 1024
 ST_NONE, ST_DRAFT, ST_SIGNED = "none", "draft", "signed"
 STATUS_NAMES = {ST_NONE: "未开始", ST_DRAFT: "评分中", ST_SIGNED: "已签字"}
 
+# The scoring groups of a batch: the 考评组 of 实操, and the 综合评审 panel which scores and signs the
+# same way ("综合评审主要针对技师和高级技师" [000 L668]; "技师以上级别可增加综合评审环节" [002 L4065]).
+# The key is results' subject the group's signed summary reaches.
+PRACTICAL, REVIEW = "practical", "review"
+SUBJECTS = (PRACTICAL, REVIEW)
+GROUP_NAMES = {PRACTICAL: "考评组", REVIEW: "综合评审组"}
+SUMMARY_NAMES = {PRACTICAL: "实操汇总表", REVIEW: "综合评审汇总表"}
+
 R_PENDING, R_FINAL, R_DISCREPANCY, R_RECONCILED, R_ABSENT = "pending", "final", "discrepancy", "reconciled", "absent"
 RESULT_NAMES = {R_PENDING: "评分未完成", R_FINAL: "已汇总", R_DISCREPANCY: "分差超限待裁定",
                 R_RECONCILED: "组长已裁定", R_ABSENT: "缺考"}
@@ -131,7 +139,7 @@ class PracticalScore:
     score: Decimal | None
     status: str
     remark: str = ""
-    combined: Decimal | None = None   # 综合成绩: the 综合评审 score in results (附件1 prints it)
+    combined: Decimal | str | None = None   # 综合成绩: the 综合评审 score in results, or 缺考 (附件1 prints it)
 
 
 @dataclass(frozen=True)
