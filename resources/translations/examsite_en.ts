@@ -6463,72 +6463,107 @@ Signed by: {3}. The room head cannot be one of the signers (Article 16).</transl
 <context>
     <name>ScoringWorkplace</name>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="42" />
+        <location filename="../../app/ui/scoring/workplace.py" line="46" />
         <source>认定批次</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="40" />
+        <location filename="../../app/ui/scoring/workplace.py" line="44" />
         <source>认定计划：</source>
         <translation>Batch plan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="65" />
+        <location filename="../../app/ui/scoring/workplace.py" line="48" />
+        <source>评分组：</source>
+        <translation>Scoring group:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="51" />
+        <source>评分组</source>
+        <translation>Scoring group</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="52" />
+        <source>实操考评组</source>
+        <translation>Practical grading group</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="53" />
+        <source>综合评审组</source>
+        <translation>Comprehensive review panel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="79" />
         <source>还不能评分：尚无认定批次</source>
         <translation>Scoring cannot start yet: there is no batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="71" />
+        <location filename="../../app/ui/scoring/workplace.py" line="85" />
         <source>开始之前</source>
         <translation>Before you start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="96" />
+        <location filename="../../app/ui/scoring/workplace.py" line="111" />
         <source>评分表与考评组</source>
         <translation>Template and graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="98" />
+        <location filename="../../app/ui/scoring/workplace.py" line="113" />
         <source>评分</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="100" />
+        <location filename="../../app/ui/scoring/workplace.py" line="115" />
         <source>分歧与裁定</source>
         <translation>Discrepancies</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="102" />
+        <location filename="../../app/ui/scoring/workplace.py" line="117" />
         <source>完成情况</source>
         <translation>Completeness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="104" />
+        <location filename="../../app/ui/scoring/workplace.py" line="119" />
         <source>成绩汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="105" />
+        <location filename="../../app/ui/scoring/workplace.py" line="120" />
         <source>回避</source>
         <translation>Avoidance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="107" />
+        <location filename="../../app/ui/scoring/workplace.py" line="122" />
         <source>纸质评分表录入</source>
         <translation>Paper sheet entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="120" />
+        <location filename="../../app/ui/scoring/workplace.py" line="160" />
+        <source>还不能评审：本批次尚未导入综合评审评分表</source>
+        <translation>Cannot review yet: no comprehensive review score sheet imported for this batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="161" />
         <source>还不能评分：本批次尚未导入评分记录表</source>
         <translation>Scoring cannot start yet: no scoring sheet imported for this batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="122" />
+        <location filename="../../app/ui/scoring/workplace.py" line="163" />
+        <source>还不能评审：本批次尚未组建综合评审组</source>
+        <translation>Cannot review yet: no comprehensive review panel formed for this batch</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="164" />
         <source>还不能评分：本批次尚未组建考评组</source>
         <translation>Scoring cannot start yet: no grader group formed for this batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/workplace.py" line="124" />
+        <location filename="../../app/ui/scoring/workplace.py" line="166" />
+        <source>您不在本批次的综合评审组中，不能为本批次评审</source>
+        <translation>You are not on this batch's comprehensive review panel and cannot review it</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/scoring/workplace.py" line="167" />
         <source>您不在本批次的考评组中，不能为本批次评分</source>
         <translation>You are not in this batch's grader group and cannot score it</translation>
     </message>
