@@ -94,6 +94,10 @@ class Grader:
             signed = sorted(s.scalars(select(GraderSheet.ticket_no).where(GraderSheet.status == "signed")))
         _say(ack="made", tickets=signed)
 
+    def op_revealed(self, _c):
+        _say(ack="revealed", candidates=[(c["ticket_no"], c["status"], len(c["sheets"]))
+                                         for c in self.station.revealed()])
+
     def op_verdicts(self, _c):
         from app.store.grader_station_tables import GraderSheet
 

@@ -311,6 +311,11 @@ def test_the_site_survives_a_cut_link_killed_stations_and_a_killed_master(demo, 
         assert reports[1]["offline_spells"] >= 1  # terminal 2 saw the cut
         # what each station heard back: the master's codes, one per record
         heard = {n: s.ask("verdicts")["verdicts"] for n, s in stations.items()}
+        # 考评员独立评分 until all have signed; then the chief's station (its sitting opened before all the
+        # kills) holds every candidate's four sheets, to reconcile from there
+        _wait(lambda: len(stations["zuzhang"].ask("revealed")["candidates"]) == len(graded), 30, "the reveal")
+        revealed = stations["zuzhang"].ask("revealed")["candidates"]
+        assert sorted((x, n) for x, _, n in revealed) == [(x, len(GROUP)) for x in graded]
         for s in stations.values():
             s.quit()
         master.send_signal(signal.SIGTERM)
@@ -324,6 +329,12 @@ def test_the_site_survives_a_cut_link_killed_stations_and_a_killed_master(demo, 
             if p.poll() is None:
                 p.kill()
                 p.wait()
+
+    # the USB road on top (the killed grader station's pack, carried anyway): nothing new, nothing twice
+    node = TerminalNode.open(f["grader-kaoping2"], STATION_PASS)
+    pack = node.write_pack(tmp_path / "grader-kaoping2.espack")
+    node.close()
+    assert NetService(admin).import_pack(pack).new == 0
 
     # the stations heard: admitted at one door, flagged at the other (apart), refused with the link up
     assert sorted(v for n in ("desk1", "desk2") for x, v in heard[n] if x == doors[3]) == [st.ADMITTED, st.FLAGGED]
@@ -388,6 +399,15 @@ def test_the_site_survives_a_cut_link_killed_stations_and_a_killed_master(demo, 
     assert sorted(Counter(x for x, _ in _journal(demo, "misconduct.sign")).values()) == [2, 2]
     steps = Counter(r.kind for r in received if r.kind in rcn.RECORD_KINDS)
     assert (steps[rcn.FINDING_OPENED], steps[rcn.FINDING_SIGNED], steps[rcn.FINDING_CONFIRMED]) == (2, 4, 2)
+
+    # 考场情况记录单: the master's record of each room includes what that room's console recorded
+    from app.formats.xlsx import read_workbook
+    from app.services.official_tables import TablesService
+
+    xlsx, _ = TablesService(admin).room_records(tmp_path / "考场情况记录单", PLAN)
+    flat = [[str(v or "") for v in r] for sheet in read_workbook(xlsx).values() for r in sheet]
+    for room, x in ((ROOM1, f1), (ROOM2, f2)):
+        assert [r for r in flat if r and r[0] == room and x in "".join(r) and "第六条（一）" in "".join(r)], room
 
     # the chief sums up; the batch's bundle; `examsite verify` recomputes from the signed sheets
     from app.services.bundle import ExportService
