@@ -351,8 +351,12 @@ def test_the_site_survives_a_cut_link_killed_stations_and_a_killed_master(demo, 
     for n, mid in ids.items():
         node = TerminalNode.open(f[n], TPASS if n.startswith("term") else STATION_PASS)
         made = {e.header.seq: e.content_hash for e in node.outbox()}
+        chain = node.store.journal.verify()  # the station's own journal survived its kills
         node.close()
+        assert chain.ok, (n, chain)
         assert made and {r.seq: r.content_hash for r in received if r.machine_id == mid} == made, n
+
+    assert demo.store.journal.verify().ok  # and the master's, its link process killed mid-stream
 
     # check-ins: each candidate admitted once; the double check-in flagged with both photos
     with demo.store.read() as s:
