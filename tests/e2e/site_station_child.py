@@ -94,6 +94,12 @@ class Grader:
             signed = sorted(s.scalars(select(GraderSheet.ticket_no).where(GraderSheet.status == "signed")))
         _say(ack="made", tickets=signed)
 
+    def op_reconcile(self, c):
+        _say(ack="reconcile", seq=self.station.reconcile(c["ticket"], c["score"], c["reason"]))
+
+    def op_answer(self, c):
+        _say(ack="answer", answer=self.station.answer(c["seq"]))
+
     def op_revealed(self, _c):
         _say(ack="revealed", candidates=[(c["ticket_no"], c["status"], len(c["sheets"]))
                                          for c in self.station.revealed()])

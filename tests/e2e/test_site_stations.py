@@ -11,7 +11,11 @@ record findings that the room head confirms:
     test_room_processes);
   * kaoping2's grader station is SIGKILLed in the middle of a run of signatures and restarted;
   * door desk 1 is SIGKILLed in the middle of a run of check-ins and restarted;
-  * the master's link process is SIGKILLed while records stream in, and restarted.
+  * the master's link process is SIGKILLed while records stream in, and restarted;
+  * it is SIGKILLed again while the chief decides a discrepancy at the chief's station and door
+    desk 1 waits for its answer to a check-in; the desk is SIGKILLed in that wait, restarted, and
+    the candidate (told nothing) is checked in there again: the master's code says "this desk's
+    retry" (one admission, no incident).
 At the end the master holds every record each station made exactly once (same content, by
 machine and number), every check-in, signed sheet and finding step exactly once in the
 feature's tables and journal, the double check-in made while the doors were apart is flagged
@@ -72,8 +76,10 @@ TPASS = "site-terminal-pass-1"
 CUT_SECONDS = 6.0  # the issue's "cut for a minute", shortened for the suite
 GROUP = ("kaoping1", "kaoping2", "kaoping3", "zuzhang")
 ROOM1, ROOM2 = "第1考场", "第2考场"
-# the graders' values differ a little (spread under the discrepancy threshold: no reconciliation)
+# the graders' values differ a little (spread under the template's 10 points) but for one candidate,
+# whom kaoping1 scores far lower (76 against 96-100): the chief decides that one at the chief's station
 ENTRIES = {"kaoping1": FULL, "kaoping2": {**FULL, "1.2": 25}, "kaoping3": {**FULL, "2.2": 50}, "zuzhang": FULL}
+FAR_APART = {**FULL, "1.3": 10}
 PROCTOR_PW, HEAD_PW = PASSWORDS["jiankao1"], PASSWORDS["kaochang"]
 FACTS = "09:40 监考发现考生使用手机查看答案，当场收缴"
 
@@ -178,6 +184,7 @@ def test_the_site_survives_a_cut_link_killed_stations_and_a_killed_master(demo, 
         rooms = {x: r for x, r in s.execute(select(models.Candidate.ticket_no, models.Candidate.room))}
     graded = tickets[:8]
     doors = tickets[:10]
+    late = tickets[12]
     f1 = [x for x in tickets if rooms[x] == ROOM1][-1]
     f2 = [x for x in tickets if rooms[x] == ROOM2][-1]
     assert f1 not in graded and f2 not in graded
@@ -282,7 +289,8 @@ def test_the_site_survives_a_cut_link_killed_stations_and_a_killed_master(demo, 
         cut.unlink()  # the switch is back
 
         # -- the master's link process killed while records stream in, then restarted
-        stations["kaoping1"].send("sign_run", tickets=graded[2:8], entries=ENTRIES["kaoping1"], seed=50)
+        stations["kaoping1"].send("sign_run", tickets=graded[2:7], entries=ENTRIES["kaoping1"], seed=50)
+        stations["kaoping1"].send("sign_run", tickets=graded[7:], entries=FAR_APART, seed=59)
         stations["zuzhang"].send("sign_run", tickets=graded[2:8], entries=ENTRIES["zuzhang"], seed=60)
         assert stations["kaoping1"].read()["ack"] == "signed"
         master.send_signal(signal.SIGKILL)
@@ -300,6 +308,25 @@ def test_the_site_survives_a_cut_link_killed_stations_and_a_killed_master(demo, 
         assert [stations["kaoping3"].read()["ack"] for _ in range(3)] == ["signed"] * 3
         console1.ask("confirm", ref=ref1, by="kaochang", password=HEAD_PW)
 
+        # -- the chief decides the discrepancy at the chief's station while the master is down again;
+        # meanwhile desk 1 is killed while it waits for the master's answer to a check-in, and the
+        # candidate, told nothing, is checked in again there once it is back
+        chief_station = stations["zuzhang"]
+        _wait(lambda: (graded[7], "discrepancy", len(GROUP)) in map(tuple, chief_station.ask("revealed")["candidates"]),
+              what="the discrepancy at the chief's station")
+        master.send_signal(signal.SIGKILL)
+        master.wait()
+        decision = chief_station.ask("reconcile", ticket=graded[7], score="94", reason="复看考件照片，按94分认定")["seq"]
+        desk1.send("checkin", ticket=late)
+        time.sleep(0.5)
+        desk1.kill()
+        desk1.start()
+        late_records = desk1.ask("made")["tickets"].count(late)  # 1 once it was durable (it is, in practice)
+        master = start_master(demo.store.site_dir, port, _env())
+        procs.append(master)
+        _wait(lambda: desk1.ask("status")["online"], what="desk 1 back on the link")
+        assert desk1.ask("checkin", ticket=late)["ack"] == st.ADMITTED
+
         # -- everything reaches the master and is answered
         for name, s in stations.items():
             _wait(s.settled, what=f"{name} to be settled")
@@ -311,6 +338,7 @@ def test_the_site_survives_a_cut_link_killed_stations_and_a_killed_master(demo, 
         assert reports[1]["offline_spells"] >= 1  # terminal 2 saw the cut
         # what each station heard back: the master's codes, one per record
         heard = {n: s.ask("verdicts")["verdicts"] for n, s in stations.items()}
+        assert chief_station.ask("answer", seq=decision)["answer"] == gs.ACCEPTED
         # 考评员独立评分 until all have signed; then the chief's station (its sitting opened before all the
         # kills) holds every candidate's four sheets, to reconcile from there
         _wait(lambda: len(stations["zuzhang"].ask("revealed")["candidates"]) == len(graded), 30, "the reveal")
@@ -338,7 +366,10 @@ def test_the_site_survives_a_cut_link_killed_stations_and_a_killed_master(demo, 
 
     # the stations heard: admitted at one door, flagged at the other (apart), refused with the link up
     assert sorted(v for n in ("desk1", "desk2") for x, v in heard[n] if x == doors[3]) == [st.ADMITTED, st.FLAGGED]
-    assert sorted(x for x, v in heard["desk1"] if v == st.ADMITTED) == sorted(set(doors[:9]) - {doors[1], doors[4]})
+    assert sorted(x for x, v in heard["desk1"] if v == st.ADMITTED) == sorted(
+        set(doors[:9] + [late]) - {doors[1], doors[4]})
+    # the check-in asked again at the desk that made it: the master's code says "this desk's retry"
+    assert [v for x, v in heard["desk1"] if x == late] == [st.ADMITTED] + [st.SAME_DESK] * late_records
     assert sorted(x for x, v in heard["desk2"] if v == st.ADMITTED) == [doors[1], doors[4], doors[9]]
     assert [(x, v) for x, v in heard["desk2"] if v == st.ALREADY] == [(doors[0], st.ALREADY)]
     for u in GROUP:
@@ -364,13 +395,13 @@ def test_the_site_survives_a_cut_link_killed_stations_and_a_killed_master(demo, 
                                            .join(Checkin, Checkin.candidate_id == models.Candidate.id)
                                            .where(Checkin.session_id == sid, Checkin.undone_at.is_(None)))]
         incidents = list(s.scalars(select(DoorIncident)))
-    assert sorted(admitted) == doors
+    assert sorted(admitted) == sorted(doors + [late])
     door_records = [r for r in received if r.kind == st.DOOR_CHECKIN]
     # doors[0]: admitted at desk 1, refused at desk 2 with the link up; doors[3]: one at each door, apart
     assert Counter(r.payload["ticket_no"] for r in door_records) == Counter({**{x: 1 for x in doors}, doors[0]: 2,
-                                                                             doors[3]: 2})
+                                                                             doors[3]: 2, late: 1 + late_records})
     present = Counter(x for x, p in _journal(demo, "checkin.present") if p["session_id"] == sid)
-    assert present == Counter(doors)
+    assert present == Counter(doors + [late])
     assert [x for x, p in _journal(demo, "checkin.refused") if p["rule"] == st.ALREADY] == [doors[0]]
     assert [(i.kind, i.status) for i in incidents] == [("double_checkin", "open")]
     room_head = CheckinService(demo_login("kaochang"))
@@ -420,6 +451,9 @@ def test_the_site_survives_a_cut_link_killed_stations_and_a_killed_master(demo, 
 
     chief = ScoringServices.of(demo_login("zuzhang", "chief_grader")).chief
     assert chief.verify_sheets(PLAN) == []
+    decided = chief.result(PLAN, graded[7])
+    assert (decided.status, str(decided.score)) == ("reconciled", "94.0")
+    assert [x for x, _ in _journal(demo, "scoring.reconcile")] == [graded[7]]  # applied once
     for x in tickets:
         if x not in graded:
             chief.mark_absent(PLAN, x, "未参加实操考核")
