@@ -14,8 +14,9 @@ record findings that the room head confirms:
   * the master's link process is SIGKILLed while records stream in, and restarted;
   * it is SIGKILLed again while the chief decides a discrepancy at the chief's station and door
     desk 1 waits for its answer to a check-in; the desk is SIGKILLed in that wait, restarted, and
-    the candidate (told nothing) is checked in there again: the master's code says "this desk's
-    retry" (one admission, no incident).
+    the candidate (told nothing) is checked in there again: refused by the desk itself if the
+    master's answer came first, else the master's code says "this desk's retry" (one admission,
+    no incident, either way).
 At the end the master holds every record each station made exactly once (same content, by
 machine and number), every check-in, signed sheet and finding step exactly once in the
 feature's tables and journal, the double check-in made while the doors were apart is flagged
@@ -81,6 +82,7 @@ ROOM1, ROOM2 = "第1考场", "第2考场"
 ENTRIES = {"kaoping1": FULL, "kaoping2": {**FULL, "1.2": 25}, "kaoping3": {**FULL, "2.2": 50}, "zuzhang": FULL}
 FAR_APART = {**FULL, "1.3": 10}
 PROCTOR_PW, HEAD_PW = PASSWORDS["jiankao1"], PASSWORDS["kaochang"]
+UP = (st.ADMITTED, "pending")  # what a desk with the link up says: admitted, or durable and still unanswered
 FACTS = "09:40 监考发现考生使用手机查看答案，当场收缴"
 
 
@@ -234,10 +236,13 @@ def test_the_site_survives_a_cut_link_killed_stations_and_a_killed_master(demo, 
             assert stations[u].ask("login", user=u, password=PASSWORDS[u])["ack"] == "login"
 
         # -- link up: both doors at work; the same candidate at the other door is refused at once
-        assert desk1.ask("checkin", ticket=doors[0])["ack"] == st.ADMITTED
-        assert desk2.ask("checkin", ticket=doors[0]) == {"ack": "refused", "ticket": doors[0], "code": st.ALREADY}
-        assert desk2.ask("checkin", ticket=doors[1])["ack"] == st.ADMITTED
-        assert desk1.ask("checkin", ticket=doors[2])["ack"] == st.ADMITTED
+        # (a desk answers "pending" when the master's answer takes longer than it waits, as on a loaded
+        # machine: the record is durable and the master's final code is checked at the end)
+        assert desk1.ask("checkin", ticket=doors[0])["ack"] in UP
+        refused = desk2.ask("checkin", ticket=doors[0])
+        assert refused["ack"] == "pending" or (refused["ack"], refused["code"]) == ("refused", st.ALREADY), refused
+        assert desk2.ask("checkin", ticket=doors[1])["ack"] in UP
+        assert desk1.ask("checkin", ticket=doors[2])["ack"] in UP
         for i, u in enumerate(GROUP):
             stations[u].send("sign_run", tickets=graded[:2], entries=ENTRIES[u], seed=10 * i)
         for u in GROUP:
@@ -250,7 +255,7 @@ def test_the_site_survives_a_cut_link_killed_stations_and_a_killed_master(demo, 
         cut.write_text("cut")
         cut_at = time.monotonic()
         _wait(lambda: not desk2.ask("status")["online"], what="desk 2 to see the cut")
-        assert desk1.ask("checkin", ticket=doors[3], photo="desk-one")["ack"] == st.ADMITTED
+        assert desk1.ask("checkin", ticket=doors[3], photo="desk-one")["ack"] in UP
         assert desk2.ask("checkin", ticket=doors[3], photo="desk-two")["ack"] == "admitted_local"  # apart: both admit
         assert desk2.ask("checkin", ticket=doors[4])["ack"] == "admitted_local"
         stations["kaoping3"].send("sign_run", tickets=graded[2:5], entries=ENTRIES["kaoping3"], seed=40)
@@ -276,7 +281,7 @@ def test_the_site_survives_a_cut_link_killed_stations_and_a_killed_master(demo, 
 
         # -- door desk 1 killed in the middle of a run of check-ins, then restarted
         desk1.send("checkin_run", tickets=doors[5:9])
-        assert desk1.read()["ack"] == st.ADMITTED
+        assert desk1.read()["ack"] in UP
         desk1.kill()
         desk1.start()
         made = desk1.ask("made")["tickets"]
@@ -321,11 +326,15 @@ def test_the_site_survives_a_cut_link_killed_stations_and_a_killed_master(demo, 
         time.sleep(0.5)
         desk1.kill()
         desk1.start()
-        late_records = desk1.ask("made")["tickets"].count(late)  # 1 once it was durable (it is, in practice)
+        late_records = desk1.ask("made")["tickets"].count(late)  # 1 if it was durable (it is, in practice)
         master = start_master(demo.store.site_dir, port, _env())
         procs.append(master)
         _wait(lambda: desk1.ask("status")["online"], what="desk 1 back on the link")
-        assert desk1.ask("checkin", ticket=late)["ack"] == st.ADMITTED
+        again = desk1.ask("checkin", ticket=late)
+        # the master's answer to the first may come before: then the desk itself knows (refused as
+        # already admitted here); else a second record, which the master takes as this desk's retry
+        assert again["ack"] in UP or (again["ack"], again["code"]) == ("refused", st.ALREADY), again
+        late_records += again["ack"] in UP
 
         # -- everything reaches the master and is answered
         for name, s in stations.items():
@@ -338,6 +347,7 @@ def test_the_site_survives_a_cut_link_killed_stations_and_a_killed_master(demo, 
         assert reports[1]["offline_spells"] >= 1  # terminal 2 saw the cut
         # what each station heard back: the master's codes, one per record
         heard = {n: s.ask("verdicts")["verdicts"] for n, s in stations.items()}
+        _wait(lambda: chief_station.ask("answer", seq=decision)["answer"] != "", what="the answer to the decision")
         assert chief_station.ask("answer", seq=decision)["answer"] == gs.ACCEPTED
         # 考评员独立评分 until all have signed; then the chief's station (its sitting opened before all the
         # kills) holds every candidate's four sheets, to reconcile from there
@@ -369,7 +379,8 @@ def test_the_site_survives_a_cut_link_killed_stations_and_a_killed_master(demo, 
     assert sorted(x for x, v in heard["desk1"] if v == st.ADMITTED) == sorted(
         set(doors[:9] + [late]) - {doors[1], doors[4]})
     # the check-in asked again at the desk that made it: the master's code says "this desk's retry"
-    assert [v for x, v in heard["desk1"] if x == late] == [st.ADMITTED] + [st.SAME_DESK] * late_records
+    assert late_records >= 1
+    assert [v for x, v in heard["desk1"] if x == late] == [st.ADMITTED] + [st.SAME_DESK] * (late_records - 1)
     assert sorted(x for x, v in heard["desk2"] if v == st.ADMITTED) == [doors[1], doors[4], doors[9]]
     assert [(x, v) for x, v in heard["desk2"] if v == st.ALREADY] == [(doors[0], st.ALREADY)]
     for u in GROUP:
@@ -399,7 +410,7 @@ def test_the_site_survives_a_cut_link_killed_stations_and_a_killed_master(demo, 
     door_records = [r for r in received if r.kind == st.DOOR_CHECKIN]
     # doors[0]: admitted at desk 1, refused at desk 2 with the link up; doors[3]: one at each door, apart
     assert Counter(r.payload["ticket_no"] for r in door_records) == Counter({**{x: 1 for x in doors}, doors[0]: 2,
-                                                                             doors[3]: 2, late: 1 + late_records})
+                                                                             doors[3]: 2, late: late_records})
     present = Counter(x for x, p in _journal(demo, "checkin.present") if p["session_id"] == sid)
     assert present == Counter(doors + [late])
     assert [x for x, p in _journal(demo, "checkin.refused") if p["rule"] == st.ALREADY] == [doors[0]]
