@@ -177,7 +177,7 @@ class MasterLink:
         self.store = site.store
         self.clock: Clock = getattr(site, "clock", None) or Clock()
         self.appliers: ingest.Appliers = appliers if appliers is not None else site.record_appliers
-        self.registry = ingest.Registry(self.store)
+        self.registry = ingest.Registry(self.store).load_all()
         self.replay = protocol.ReplayGuard()
         self.board = LiveBoard()
         self.stats = LinkStats()

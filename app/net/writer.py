@@ -31,7 +31,7 @@ Push = tuple[str, list]  # (machine_id, [(Envelope, Record), ...]) as opened by 
 class GroupCommitter:
     def __init__(self, store, clock, appliers: ingest.Appliers):
         self.store, self.clock, self.appliers = store, clock, appliers
-        self.registry = ingest.Registry(store)
+        self.registry = ingest.Registry(store).load_all()
 
     def _ctx(self, machine_id: str) -> ServiceContext:
         keys = self.registry.get(machine_id)
