@@ -155,26 +155,16 @@ class NetService(Service):
         with that terminal's own machine key and signed by the site (the link carries it on the
         next heartbeat).  The terminal keeps it only if it opens its own sealed papers.
         Returns how many terminals it was sent to."""
-        import base64
-
         from app.services.base import find_batch
         from app.store import theory_tables as tt
 
-        now = self.ctx.now()
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             batch = find_batch(s, plan_no)
             seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == batch.id)).first()
             if seal is None or seal.paper_key is None:
                 raise Conflict("试卷尚未由两名保管人在主机上共同解封，不能下发")
-            targets = list(s.scalars(select(Machine.machine_id).where(Machine.active.is_(True))
-                                     .order_by(Machine.machine_id)))
-            for mid in targets:
-                ingest.queue_command(uow, mid, "paper.key", {"plan_no": plan_no, "at": now.isoformat(),
-                                                             "paper_key": base64.b64encode(seal.paper_key).decode(),
-                                                             "content_sha256": seal.content_sha256}, now)
-            uow.journal("net.paper_key_sent", plan_no, {"terminals": targets})
-        return len(targets)
+            return len(queue_paper_key(uow, plan_no, seal, self.ctx.now()))
 
     @requires("net.view")
     def received(self, machine_id: str, kind: str | None = None) -> list[tuple[int, str, dict]]:
@@ -183,6 +173,27 @@ class NetService(Service):
             if kind:
                 q = q.where(ReceivedRecord.kind == kind)
             return [(r.seq, r.kind, r.payload) for r in s.scalars(q)]
+
+
+def queue_paper_key(uow, plan_no: str, seal, now: _dt.datetime) -> list[str]:
+    """Inside the caller's transaction (the custodians' unlock, or ``send_paper_key`` again):
+    the unlocked paper key as one ``paper.key`` command to every enrolled exam terminal, sealed
+    to that terminal (encrypted with its machine key, signed by the site).  Stations (door
+    desks, grader stations) never get it.  Journaled; returns the terminals' ids."""
+    import base64
+
+    from app.core.stations import TERMINAL
+
+    s = uow.session
+    targets = list(s.scalars(select(Machine.machine_id).where(Machine.active.is_(True), Machine.kind == TERMINAL)
+                             .order_by(Machine.machine_id)))
+    for mid in targets:
+        ingest.queue_command(uow, mid, "paper.key", {"plan_no": plan_no, "at": now.isoformat(),
+                                                     "paper_key": base64.b64encode(seal.paper_key).decode(),
+                                                     "content_sha256": seal.content_sha256}, now)
+    if targets:
+        uow.journal("net.paper_key_sent", plan_no, {"terminals": targets})
+    return targets
 
 
 def start_link_process(store, clock, host: str, port: int, clock_offset: float = 0.0, log_path=None):

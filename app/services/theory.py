@@ -20,6 +20,7 @@ import hmac
 import json
 import os
 import secrets
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +75,7 @@ class SealStatus:
     unlocked_by: tuple[str, ...]
     question_count: int
     content_sha256: str
+    key_sent_to: tuple[str, ...] = ()  # terminals the paper key was sent to by this unlock
 
 
 def load_bank(session, occupation_code: str, level: int) -> list[Question]:
@@ -353,10 +355,14 @@ class PaperService(Service):
                         uow.journal("papers.unlock", plan_no, {"custodians": names,
                                                                "custodian_names": [expected[u]["name"] for u in names],
                                                                "sha256_ok": digest == seal.content_sha256})
+                        # terminals prepared the evening before get the key now, with the unlock
+                        from app.services.net import queue_paper_key
+
+                        sent = queue_paper_key(uow, plan_no, seal, now)
             if failure is not None:
                 uow.journal("papers.unlock_refused", plan_no, {"custodians": names, "reason": str(failure)})
             else:
-                return self._status(s, plan_no, batch, seal)
+                return dataclasses.replace(self._status(s, plan_no, batch, seal), key_sent_to=tuple(sent))
         raise failure
 
     def _wrapping_keys(self, plan_no: str, custodians: list[tuple[str, str]], now) -> dict:
