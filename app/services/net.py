@@ -17,6 +17,7 @@ from app.core.enrollment import normalise_code
 from app.core.errors import Conflict, DomainError, NotFound
 from app.net import ingest
 from app.services.base import Service, requires
+from app.services.paper_key import queue_paper_key
 from app.store.net_tables import EnrollmentRequest, Incident, Machine, ReceivedRecord
 
 ROOM_ACTIONS = {"start": "开考", "pause": "暂停", "resume": "继续", "end": "结束考试"}
@@ -173,27 +174,6 @@ class NetService(Service):
             if kind:
                 q = q.where(ReceivedRecord.kind == kind)
             return [(r.seq, r.kind, r.payload) for r in s.scalars(q)]
-
-
-def queue_paper_key(uow, plan_no: str, seal, now: _dt.datetime) -> list[str]:
-    """Inside the caller's transaction (the custodians' unlock, or ``send_paper_key`` again):
-    the unlocked paper key as one ``paper.key`` command to every enrolled exam terminal, sealed
-    to that terminal (encrypted with its machine key, signed by the site).  Stations (door
-    desks, grader stations) never get it.  Journaled; returns the terminals' ids."""
-    import base64
-
-    from app.core.stations import TERMINAL
-
-    s = uow.session
-    targets = list(s.scalars(select(Machine.machine_id).where(Machine.active.is_(True), Machine.kind == TERMINAL)
-                             .order_by(Machine.machine_id)))
-    for mid in targets:
-        ingest.queue_command(uow, mid, "paper.key", {"plan_no": plan_no, "at": now.isoformat(),
-                                                     "paper_key": base64.b64encode(seal.paper_key).decode(),
-                                                     "content_sha256": seal.content_sha256}, now)
-    if targets:
-        uow.journal("net.paper_key_sent", plan_no, {"terminals": targets})
-    return targets
 
 
 def start_link_process(store, clock, host: str, port: int, clock_offset: float = 0.0, log_path=None):

@@ -37,6 +37,7 @@ from app.core.exam.blueprint import Blueprint
 from app.core.exam.questions import QTYPE_NAMES, Question, QType
 from app.core.roles import Role
 from app.formats import bank_xlsx, qti
+from app.services.paper_key import queue_paper_key
 from app.services.base import PasswordCheck, Service, check_password_early, find_batch, requires
 from app.store import models
 from app.store import theory_tables as tt
@@ -356,8 +357,6 @@ class PaperService(Service):
                                                                "custodian_names": [expected[u]["name"] for u in names],
                                                                "sha256_ok": digest == seal.content_sha256})
                         # terminals prepared the evening before get the key now, with the unlock
-                        from app.services.net import queue_paper_key
-
                         sent = queue_paper_key(uow, plan_no, seal, now)
             if failure is not None:
                 uow.journal("papers.unlock_refused", plan_no, {"custodians": names, "reason": str(failure)})
