@@ -84,7 +84,11 @@ def run_room(site, site_dir, port, folders, seconds, per_process, pace, catchup=
                               stderr=subprocess.DEVNULL, text=True)
     assert master.stdout.readline().startswith("READY")
     groups = [folders[i:i + per_process] for i in range(0, len(folders), per_process)]
-    go = Path(site_dir).parent / f"go-{len(folders)}"
+    # a go file of this run's own: with one name for every run, the second run's terminals
+    # found it already there and started answering as each came up -- no start burst, and their
+    # first answers fell before ``start`` and out of the figures
+    go = Path(site_dir).parent / f"go-{len(folders)}-{len(MASTER_STATS)}"
+    assert not go.exists()
     sims = []
     for g, group in enumerate(groups):
         args = [sys.executable, "-m", "app.net.simulate", "--questions", "100000", "--pace", str(pace),
