@@ -8,8 +8,8 @@ affordable on a small machine they run ``--per-process`` to a Python process
 (``--per-process 1`` gives one process per terminal).  Candidates answer at human pace
 (a pause around ``--pace`` s, one time in ten a burst of 3-6 quick answers).
 
-``--rooms R`` serves R rooms of ``--terminals`` each from the one master, all starting at
-once.  The latency includes the start burst (every terminal's first answers at the same
+``--rooms R`` splits the ``--terminals`` into R rooms served by the one master, all starting
+at once (``--rooms 3 --terminals 300``: three rooms of 100; target p99 <= 500 ms).  The latency includes the start burst (every terminal's first answers at the same
 moment).  Prints, for a 1-terminal baseline and for N terminals measured in the same run:
 record-to-master latency (saved on the terminal -> committed on the master) median and
 p99, records per second, master CPU (% of one core), and the ratio to the baseline.
@@ -84,7 +84,11 @@ def run_room(site, site_dir, port, folders, seconds, per_process, pace, catchup=
                               stderr=subprocess.DEVNULL, text=True)
     assert master.stdout.readline().startswith("READY")
     groups = [folders[i:i + per_process] for i in range(0, len(folders), per_process)]
-    go = Path(site_dir).parent / f"go-{len(folders)}"
+    # a go file of this run's own: with one name for every run, the second run's terminals
+    # found it already there and started answering as each came up -- no start burst, and their
+    # first answers fell before ``start`` and out of the figures
+    go = Path(site_dir).parent / f"go-{len(folders)}-{len(MASTER_STATS)}"
+    assert not go.exists()
     sims = []
     for g, group in enumerate(groups):
         args = [sys.executable, "-m", "app.net.simulate", "--questions", "100000", "--pace", str(pace),
@@ -130,7 +134,7 @@ def run_room(site, site_dir, port, folders, seconds, per_process, pace, catchup=
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--terminals", type=int, default=100, help="terminals per room")
+    ap.add_argument("--terminals", type=int, default=100, help="terminals in all (split evenly into the rooms)")
     ap.add_argument("--rooms", type=int, default=1, help="rooms served by the one master (all start together)")
     ap.add_argument("--seconds", type=float, default=30)
     ap.add_argument("--per-process", type=int, default=10)
@@ -146,7 +150,7 @@ def main() -> int:
         site = create_site(site_dir, PASS, INST, "admin", "管理员", ADMIN_PW, kdf=TEST_KDF)
         admin = site.login("admin", ADMIN_PW)
         port = free_port()
-        total = args.terminals * args.rooms
+        total = args.terminals
         n = total + 2
         folders = [tmp / f"t{i:03d}" for i in range(1, n + 1)]
         t = time.monotonic()

@@ -24,11 +24,12 @@ import threading
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core import records as rec
 from app.core.actor import Actor
+from app.store.engine import driver
 from app.store.journal import iso
 from app.store.net_tables import Machine, OutboxRecord, ReceivedRecord
 from app.store.unit import UnitOfWork
@@ -84,6 +85,17 @@ class Registry:
             self._cache[machine_id] = keys
         return keys
 
+    def load_all(self) -> "Registry":
+        """Every enrolled machine's keys in one read (a link starting up: the room's first
+        pushes then find them cached instead of each reading its machine, the writer's inside
+        the write lock)."""
+        with self.store.read() as s:
+            keys = {m.machine_id: MachineKeys(m.machine_id, m.name, m.public_key, m.machine_key)
+                    for m in s.scalars(select(Machine).where(Machine.active.is_(True)))}
+        with self._lock:
+            self._cache.update(keys)
+        return self
+
     def public_key(self, machine_id: str) -> bytes | None:
         k = self.get(machine_id)
         return k.public_key if k else None
@@ -125,14 +137,38 @@ def apply_opened(uow: UnitOfWork, opened: list[tuple[rec.Envelope, rec.Record]],
     return result
 
 
+_HELD = "SELECT seq, content_hash FROM received_record WHERE machine_id = ? AND seq IN ({})"
+_INSERT_RECEIVED = ("INSERT INTO received_record (machine_id, seq, kind, created_at, content_hash, envelope, payload, "
+                    "received_at, via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_MARKS = "SELECT machine_id, contiguous_seq FROM machine WHERE machine_id IN ({})"
+_ABOVE = "SELECT seq FROM received_record WHERE machine_id = ? AND seq > ?"
+_MOVE_MARK = "UPDATE machine SET contiguous_seq = ? WHERE machine_id = ?"
+
+
+def _db_time(ts: _dt.datetime) -> str:
+    """A UTC time as the store keeps it (``UTCDateTime``: naive UTC, SQLAlchemy's SQLite text)."""
+    return ts.astimezone(_dt.timezone.utc).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _db_json(value: dict) -> str:
+    """JSON as the store keeps it (``JSONText``)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
 def apply_group(session: Session, pushes: list[tuple[UnitOfWork, list[tuple[rec.Envelope, rec.Record]]]],
                 via: str, now: _dt.datetime, appliers: Appliers) -> list[ApplyResult]:
     """Several pushes in one transaction (the link's group commit), each with its own unit of
-    work (its machine's actor) and its own result.  Set-based: one query for what is already
-    held, one insert of everything new, the appliers (their own rows), one query for what lies
-    above each machine's contiguous mark, one update of the marks, one journal entry per push.
-    Nothing here verifies or decrypts: ``open_all`` did that before the write lock."""
-    s = session
+    work (its machine's actor) and its own result.  Set-based, in plain SQL (this runs under
+    the write lock for every group, and SQLAlchemy's statement building cost more than the
+    statements): one query per machine for what is already held, one insert of everything
+    new, the appliers (their own rows), one query per machine for what lies above its
+    contiguous mark, one update of the marks, one journal entry per push.  Nothing here
+    verifies or decrypts: ``open_all`` did that before the write lock."""
+    conn = driver(session)
     pairs = sorted({(env.header.machine_id, env.header.seq) for _, items in pushes for env, _ in items})
     by_machine: dict[str, list[int]] = {}
     for m, q in pairs:
@@ -143,11 +179,11 @@ def apply_group(session: Session, pushes: list[tuple[UnitOfWork, list[tuple[rec.
         # (machine_id, seq) pairs is a full scan of the table in SQLite -- measured: it made
         # every group read the whole, growing, encrypted table under the write lock.)
         for i in range(0, len(seqs), 500):
-            held.update({(m, q): h for q, h in s.execute(
-                select(ReceivedRecord.seq, ReceivedRecord.content_hash)
-                .where(ReceivedRecord.machine_id == m, ReceivedRecord.seq.in_(seqs[i:i + 500])))})
-    rows: list[dict] = []
+            part = seqs[i:i + 500]
+            held.update({(m, q): h for q, h in conn.execute(_HELD.format(_marks(len(part))), (m, *part))})
+    rows: list[tuple] = []
     plans: list[tuple[ApplyResult, list[rec.Record]]] = []
+    received_at = _db_time(now)
     for uow, items in pushes:
         result, fresh = ApplyResult(), []
         for env, record in items:
@@ -156,38 +192,32 @@ def apply_group(session: Session, pushes: list[tuple[UnitOfWork, list[tuple[rec.
                 result.duplicates += 1
                 continue
             held[key] = env.content_hash
-            rows.append({"machine_id": key[0], "seq": key[1], "kind": env.header.kind,
-                         "created_at": env.header.created_at, "content_hash": env.content_hash,
-                         "envelope": env.to_json(), "payload": record.payload, "received_at": now, "via": via})
+            rows.append((key[0], key[1], env.header.kind, env.header.created_at, env.content_hash, env.to_json(),
+                         _db_json(record.payload), received_at, via))
             fresh.append(record)
         result.new = len(fresh)
         plans.append((result, fresh))
     if rows:
-        s.execute(insert(ReceivedRecord), rows)
+        conn.executemany(_INSERT_RECEIVED, rows)
     for (uow, _), (_, fresh) in zip(pushes, plans):
         for record in fresh:
             applier = appliers.get(record.header.kind)
             if applier is not None:
                 applier(uow, record)
-    machines = sorted({m for m, _ in pairs})
-    marks = dict(s.execute(select(Machine.machine_id, Machine.contiguous_seq)
-                           .where(Machine.machine_id.in_(machines))).all())
-    above: dict[str, set[int]] = {m: set() for m in machines}
-    for m, q in s.execute(select(ReceivedRecord.machine_id, ReceivedRecord.seq)
-                          .join(Machine, Machine.machine_id == ReceivedRecord.machine_id)
-                          .where(Machine.machine_id.in_(machines), ReceivedRecord.seq > Machine.contiguous_seq)):
-        above[m].add(q)
+    machines = sorted(by_machine)
+    marks = dict(conn.execute(_MARKS.format(_marks(len(machines))), tuple(machines)).fetchall()) \
+        if machines else {}
     moved = []
     state: dict[str, tuple[int, list[int]]] = {}
     for m in machines:
         start = marks.get(m, 0)
-        contiguous = rec.contiguous_upto(above[m], start)
-        state[m] = (contiguous, rec.missing(above[m], contiguous))
+        above = {q for (q,) in conn.execute(_ABOVE, (m, start))} if m in marks else set()
+        contiguous = rec.contiguous_upto(above, start)
+        state[m] = (contiguous, rec.missing(above, contiguous))
         if contiguous != start:
-            moved.append({"m": m, "c": contiguous})
+            moved.append((contiguous, m))
     if moved:
-        s.execute(update(Machine.__table__).where(Machine.__table__.c.machine_id == bindparam("m"))
-                  .values(contiguous_seq=bindparam("c")), moved)
+        conn.executemany(_MOVE_MARK, moved)
     results = []
     for (uow, items), (result, fresh) in zip(pushes, plans):
         for mid in sorted({env.header.machine_id for env, _ in items}):

@@ -55,6 +55,11 @@ TIMEOUT = 30.0
 BACKOFF_FIRST = 0.5
 BACKOFF_UNREACHABLE = 3.0  # a master that is down costs nothing to knock on again soon
 BACKOFF_SLOW = 8.0         # a master that is there but slow (timed out, busy) is given room
+RECENT_MAX = 2000  # records kept in memory for the sender (older ones are read from the outbox)
+_LAST_OUT = "SELECT max(seq) FROM outbox_record WHERE recipient = ''"
+_INSERT_OUT = ("INSERT INTO outbox_record (recipient, seq, kind, created_at, content_hash, envelope) "
+               "VALUES ('', ?, ?, ?, ?, ?)")
+_OUTBOX = "SELECT envelope FROM outbox_record WHERE recipient = '' AND seq > ? ORDER BY seq"
 
 
 class NotEnrolled(DomainError):
@@ -186,6 +191,8 @@ class TerminalNode(PackRoad):
         self.heartbeat_every = 2.0
         self.last_error = ""
         self._last_seq: int | None = None
+        self._recent: dict[int, dict] = {}  # seq -> envelope, made in this run and not yet acknowledged
+        self._recent_lock = threading.Lock()
         self.pull_after_push = False  # pull the master's commands right after each push (door desks)
 
     # -- folders ------------------------------------------------------------------------
@@ -285,18 +292,11 @@ class TerminalNode(PackRoad):
     # -- records ------------------------------------------------------------------------
     def record(self, kind: str, payload: dict) -> rec.Envelope:
         """Commit one record to the outbox (durable when this returns), then wake the sender."""
-        ident = self.identity
-        if not ident:
-            raise NotEnrolled("本机尚未登记到考点主机")
         with self._seq_lock, self.ctx.unit_of_work() as uow:
-            last = uow.session.scalar(select(func.max(OutboxRecord.seq)).where(OutboxRecord.recipient == "")) or 0
-            header = rec.Header(ident["site_id"], ident["machine_id"], last + 1, kind, iso(self.clock.now()))
-            env = rec.seal(header, payload, self.machine_key, self._key)
-            uow.session.add(OutboxRecord(recipient="", seq=header.seq, kind=kind, created_at=header.created_at,
-                                         content_hash=env.content_hash, envelope=env.to_json()))
-            uow.journal("net.record", f"{header.machine_id}#{header.seq}", {"kind": kind, "hash": env.content_hash})
-        self._last_seq = header.seq  # committed
-        self._wake.set()
+            env = self._add_outbox(uow, kind, payload)
+            uow.journal("net.record", f"{env.header.machine_id}#{env.header.seq}",
+                        {"kind": kind, "hash": env.content_hash})
+        self._committed(env)
         return env
 
     def record_in(self, uow, kind: str, payload: dict) -> rec.Envelope:
@@ -307,30 +307,56 @@ class TerminalNode(PackRoad):
         woken only after the commit."""
         from sqlalchemy import event
 
+        env = self._add_outbox(uow, kind, payload)
+        event.listen(uow.session, "after_commit", lambda _session: self._committed(env), once=True)
+        return env
+
+    def _add_outbox(self, uow, kind: str, payload: dict) -> rec.Envelope:
+        """Seal the next record and insert it, in plain SQL (this is on every answer's path)."""
         ident = self.identity
         if not ident:
             raise NotEnrolled("本机尚未登记到考点主机")
-        s = uow.session
-        last = s.scalar(select(func.max(OutboxRecord.seq)).where(OutboxRecord.recipient == "")) or 0
+        conn = store_engine.driver(uow.session)
+        last = conn.execute(_LAST_OUT).fetchone()[0] or 0
         header = rec.Header(ident["site_id"], ident["machine_id"], last + 1, kind, iso(self.clock.now()))
         env = rec.seal(header, payload, self.machine_key, self._key)
-        s.add(OutboxRecord(recipient="", seq=header.seq, kind=kind, created_at=header.created_at,
-                           content_hash=env.content_hash, envelope=env.to_json()))
-
-        def committed(_session):
-            self._last_seq = max(self._last_seq or 0, header.seq)
-            self._wake.set()
-
-        event.listen(s, "after_commit", committed, once=True)
+        conn.execute(_INSERT_OUT, (header.seq, kind, header.created_at, env.content_hash, env.to_json()))
         return env
 
-    def outbox(self, after: int = 0, limit: int | None = None) -> list[rec.Envelope]:
+    def _committed(self, env: rec.Envelope) -> None:
+        """A record is durable: keep it at hand for the sender (no read of the store to send
+        what was just written) and wake the sender."""
+        seq = env.header.seq
+        with self._recent_lock:
+            self._recent[seq] = env.to_dict()
+            if len(self._recent) > RECENT_MAX:
+                for old in sorted(self._recent)[:len(self._recent) - RECENT_MAX]:
+                    del self._recent[old]
+            self._last_seq = max(self._last_seq or 0, seq)
+        self._wake.set()
+
+    def _to_send(self, after: int) -> list[dict]:
+        """The next records after ``after`` in seq order (at most ``BATCH``): from memory when
+        they were made in this run, else from the outbox."""
+        with self._recent_lock:
+            for old in [q for q in self._recent if q <= after]:
+                del self._recent[old]
+            batch = []
+            while len(batch) < BATCH and after + len(batch) + 1 in self._recent:
+                batch.append(self._recent[after + len(batch) + 1])
+        if batch:
+            return batch
+        return [json.loads(text) for text in self._outbox_texts(after, BATCH)]
+
+    def _outbox_texts(self, after: int, limit: int | None) -> list[str]:
         with self.store.read() as s:
-            q = select(OutboxRecord.envelope).where(OutboxRecord.recipient == "", OutboxRecord.seq > after) \
-                .order_by(OutboxRecord.seq)
+            conn = s.connection()
             if limit:
-                q = q.limit(limit)
-            return [rec.Envelope.from_json(t) for t in s.scalars(q)]
+                return [t for (t,) in conn.exec_driver_sql(_OUTBOX + " LIMIT ?", (after, limit))]
+            return [t for (t,) in conn.exec_driver_sql(_OUTBOX, (after,))]
+
+    def outbox(self, after: int = 0, limit: int | None = None) -> list[rec.Envelope]:
+        return [rec.Envelope.from_json(t) for t in self._outbox_texts(after, limit)]
 
     def last_seq(self) -> int:
         if self._last_seq is None:
@@ -475,10 +501,10 @@ class TerminalNode(PackRoad):
         self.acked = hb["contiguous"]
         sent = 0
         while not self._stop.is_set():
-            batch = self.outbox(after=self.acked, limit=BATCH)
+            batch = self._to_send(self.acked)
             if not batch:
                 break
-            reply = self.client.post(protocol.API + "/records", {"records": [e.to_dict() for e in batch]})
+            reply = self.client.post(protocol.API + "/records", {"records": batch})
             sent += len(batch)
             progressed = reply["contiguous"] > self.acked
             self.acked = reply["contiguous"]
@@ -523,10 +549,10 @@ class TerminalNode(PackRoad):
 
     def _push_only(self) -> None:
         while not self._stop.is_set() and self.acked < self.last_seq():
-            batch = self.outbox(after=self.acked, limit=BATCH)
+            batch = self._to_send(self.acked)
             if not batch:
                 return
-            reply = self.client.post(protocol.API + "/records", {"records": [e.to_dict() for e in batch]})
+            reply = self.client.post(protocol.API + "/records", {"records": batch})
             progressed = reply["contiguous"] > self.acked
             self.acked = reply["contiguous"]
             if not progressed:

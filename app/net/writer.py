@@ -23,6 +23,7 @@ import time
 from app.core import records as rec
 from app.core.actor import system_actor
 from app.net import ingest
+from app.store.engine import driver
 from app.store.unit import ServiceContext, UnitOfWork
 
 Push = tuple[str, list]  # (machine_id, [(Envelope, Record), ...]) as opened by ingest.open_all
@@ -31,7 +32,17 @@ Push = tuple[str, list]  # (machine_id, [(Envelope, Record), ...]) as opened by 
 class GroupCommitter:
     def __init__(self, store, clock, appliers: ingest.Appliers):
         self.store, self.clock, self.appliers = store, clock, appliers
-        self.registry = ingest.Registry(store)
+        self.registry = ingest.Registry(store).load_all()
+
+    def warm(self) -> None:
+        """Read what every group touches (the journal's tail, the machines, the records'
+        index) once before the room's first push, so the first group under the write lock
+        does not decrypt cold pages and build its statements."""
+        with self.store.read() as s:
+            conn = driver(s)
+            conn.execute("SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1").fetchall()
+            conn.execute("SELECT machine_id, contiguous_seq FROM machine").fetchall()
+            conn.execute("SELECT machine_id, max(seq) FROM received_record GROUP BY machine_id").fetchall()
 
     def _ctx(self, machine_id: str) -> ServiceContext:
         keys = self.registry.get(machine_id)
@@ -73,6 +84,7 @@ def _serve(conn, site_dir: str, db_key: bytes, file_key: bytes, machine: str, cl
 
     store = open_store_keys(site_dir, SiteKeys(db_key, file_key), machine)
     committer = GroupCommitter(store, clock, appliers)
+    committer.warm()
     conn.send("ready")
     try:
         while True:

@@ -140,15 +140,15 @@ def run_day(site_dir: Path, out: Path, plan: DayPlan | None = None, *, say: Call
         day = Day(handle, DEMO_PLAN, clock, exam_day, Path(out), {u: p for u, _, _, p, _ in DEMO_STAFF},
                   say=say, seed=plan.seed, passphrase=info.passphrase)
 
-        say("== 考前一日：题库与试卷封存、摄像头")
+        say("== 考前一日：题库与试卷封存、考试终端准备与登记（试卷仍封存）、摄像头")
         _phase(report, "考前准备", theory.seal, day)
-        _phase(report, "考前准备", _cameras, day, plan)
-
-        say("== 考试当日 07:30：试卷解封、考试终端准备与登记、考前自检")
-        day.clock.jump_to(cst_at(exam_day, 7, 30))
-        _phase(report, "考前准备", theory.unlock, day)
         room = _phase(report, "考前准备", theory.TheoryRoom, day, plan.terminals_per_room, pace=plan.pace,
                       segment_seconds=plan.segment_seconds, baseline_seconds=plan.baseline_seconds)
+        _phase(report, "考前准备", _cameras, day, plan)
+
+        say("== 考试当日 07:30：试卷解封（密钥经局域网自动发往已登记的终端）、考前自检")
+        day.clock.jump_to(cst_at(exam_day, 7, 30))
+        _phase(report, "考前准备", theory.unlock, day)
         readiness = _phase(report, "考前自检", ReadinessService(day.login("admin")).run, day.plan_no, hours=8)
         report.readiness = readiness
         for c in readiness.checks:

@@ -128,6 +128,15 @@ def main(argv=None) -> int:
         if a.fault:
             node.client.fault = os.path.exists(a.fault)
 
+    # prepared the evening before while the papers were sealed: the key the custodians unlocked
+    # on the master comes over the link as a command (followed above); nobody touches this terminal
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        with node.store.read() as s:
+            if s.scalars(select(tt.PaperSeal.paper_key)).first() is not None:
+                break
+        node._wake.set()
+        time.sleep(0.1)
     tickets = list(a.ticket)
     while not tickets:  # a spare: wait for the proctor to move a candidate here
         tickets = term.tickets_here(a.plan)[:1]

@@ -83,7 +83,7 @@ def unlock(day: Day) -> None:
     """On the exam day, in the exam window: both custodians again."""
     custodians = [(u, day.passwords[u]) for u in CUSTODIANS]
     unlock_papers(day.login(CUSTODIANS[1]), day.plan_no, custodians[::-1])
-    day.say("理论试卷：两名保管人在考试时间窗口内共同解封")
+    day.say("理论试卷：两名保管人在考试时间窗口内共同解封；试卷密钥随解封加密发往前一晚登记的考试终端")
 
 
 class TheoryRoom:

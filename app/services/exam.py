@@ -36,6 +36,7 @@ from app.services.base import Service, find_batch, requires
 from app.services.theory import open_package, proctor_code
 from app.store import models
 from app.store import theory_tables as tt
+from app.store.engine import driver
 
 # The click's statements, in plain SQL (the answer path runs them for every click).
 _SITTING = "SELECT status, extension_ms, consumed_ms, mono_ns, boot_id FROM exam_session WHERE id = ?"
@@ -241,8 +242,8 @@ class ExamTerminal(ExamRoom, Service):
         of the row, one upsert of the answer and the journal entry, set-based."""
         try:
             with self.ctx.unit_of_work() as uow:
-                conn = uow.session.connection()
-                row = conn.exec_driver_sql(_SITTING, (sit.session_id,)).first()
+                conn = driver(uow.session)
+                row = conn.execute(_SITTING, (sit.session_id,)).fetchone()
                 if row is None:
                     raise NotFound("考试记录不存在")
                 status, ext, consumed_then, mono_then, boot = row
@@ -260,9 +261,9 @@ class ExamTerminal(ExamRoom, Service):
                 remaining = timing.remaining_ms(sit.duration_ms, sit.extension_ms, consumed)
                 if remaining <= 0:
                     raise _TimeUp()
-                conn.exec_driver_sql(_MARK, (consumed, mono, self.boot_id(), int(self.ctx.now().timestamp() * 1000),
+                conn.execute(_MARK, (consumed, mono, self.boot_id(), int(self.ctx.now().timestamp() * 1000),
                                              sit.session_id))
-                revision = conn.exec_driver_sql(_UPSERT_ANSWER, (sit.session_id, qno, bank, consumed)).scalar_one()
+                revision = conn.execute(_UPSERT_ANSWER, (sit.session_id, qno, bank, consumed)).fetchone()[0]
                 self._journal(uow, sit, "exam.answer", sit.ticket_no,
                               {"qno": qno, "choice": bank, "revision": revision, "consumed_ms": consumed})
                 self._emit(uow, "exam.answer", sit.plan_no, sit.ticket_no, consumed,

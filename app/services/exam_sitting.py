@@ -15,8 +15,15 @@ FOLLOWED_SETTING = "exam.commands_applied"  # the last master command seq this t
 PROCTOR_ROLES = {Role.PROCTOR.value, Role.ROOM_HEAD.value}
 
 
+_BOOT_ID: list[str] = []
+
+
 def read_boot_id() -> str:
-    return platform.boot_id()
+    """This boot's id, read once per process (a process never outlives the boot it started
+    in, and the answer's path should not open a file on every click)."""
+    if not _BOOT_ID:
+        _BOOT_ID.append(platform.boot_id())
+    return _BOOT_ID[0]
 
 
 class _TimeUp(Exception):

@@ -17,6 +17,7 @@ from app.core.enrollment import normalise_code
 from app.core.errors import Conflict, DomainError, NotFound
 from app.net import ingest
 from app.services.base import Service, requires
+from app.services.paper_key import queue_paper_key
 from app.store.net_tables import EnrollmentRequest, Incident, Machine, ReceivedRecord
 
 ROOM_ACTIONS = {"start": "开考", "pause": "暂停", "resume": "继续", "end": "结束考试"}
@@ -155,26 +156,16 @@ class NetService(Service):
         with that terminal's own machine key and signed by the site (the link carries it on the
         next heartbeat).  The terminal keeps it only if it opens its own sealed papers.
         Returns how many terminals it was sent to."""
-        import base64
-
         from app.services.base import find_batch
         from app.store import theory_tables as tt
 
-        now = self.ctx.now()
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             batch = find_batch(s, plan_no)
             seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == batch.id)).first()
             if seal is None or seal.paper_key is None:
                 raise Conflict("试卷尚未由两名保管人在主机上共同解封，不能下发")
-            targets = list(s.scalars(select(Machine.machine_id).where(Machine.active.is_(True))
-                                     .order_by(Machine.machine_id)))
-            for mid in targets:
-                ingest.queue_command(uow, mid, "paper.key", {"plan_no": plan_no, "at": now.isoformat(),
-                                                             "paper_key": base64.b64encode(seal.paper_key).decode(),
-                                                             "content_sha256": seal.content_sha256}, now)
-            uow.journal("net.paper_key_sent", plan_no, {"terminals": targets})
-        return len(targets)
+            return len(queue_paper_key(uow, plan_no, seal, self.ctx.now()))
 
     @requires("net.view")
     def received(self, machine_id: str, kind: str | None = None) -> list[tuple[int, str, dict]]:

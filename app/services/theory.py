@@ -20,6 +20,7 @@ import hmac
 import json
 import os
 import secrets
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,6 +37,7 @@ from app.core.exam.blueprint import Blueprint
 from app.core.exam.questions import QTYPE_NAMES, Question, QType
 from app.core.roles import Role
 from app.formats import bank_xlsx, qti
+from app.services.paper_key import queue_paper_key
 from app.services.base import PasswordCheck, Service, check_password_early, find_batch, requires
 from app.store import models
 from app.store import theory_tables as tt
@@ -74,6 +76,7 @@ class SealStatus:
     unlocked_by: tuple[str, ...]
     question_count: int
     content_sha256: str
+    key_sent_to: tuple[str, ...] = ()  # terminals the paper key was sent to by this unlock
 
 
 @dataclass(frozen=True)
@@ -362,10 +365,12 @@ class PaperService(Service):
                         uow.journal("papers.unlock", plan_no, {"custodians": names,
                                                                "custodian_names": [expected[u]["name"] for u in names],
                                                                "sha256_ok": digest == seal.content_sha256})
+                        # terminals prepared the evening before get the key now, with the unlock
+                        sent = queue_paper_key(uow, plan_no, seal, now)
             if failure is not None:
                 uow.journal("papers.unlock_refused", plan_no, {"custodians": names, "reason": str(failure)})
             else:
-                return self._status(s, plan_no, batch, seal)
+                return dataclasses.replace(self._status(s, plan_no, batch, seal), key_sent_to=tuple(sent))
         raise failure
 
     def _wrapping_keys(self, plan_no: str, custodians: list[tuple[str, str]], now) -> dict:

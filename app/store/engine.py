@@ -5,6 +5,13 @@ passphrase (see ``keys``).  WAL, ``synchronous=FULL``, foreign keys on, and
 ``cipher_integrity_check`` on every open.  Write transactions take the write lock
 up front (``BEGIN IMMEDIATE``) so two writers never deadlock half-way.
 
+SQLite's checkpoint (copying the WAL into the database file) is never paid
+by a writer: the store's connections do not checkpoint on commit (``wal_autocheckpoint = 0``)
+and each open store runs a ``Checkpointer`` thread with a connection of its own, doing a
+PASSIVE checkpoint (it never takes the write lock nor waits for readers) every
+``CHECKPOINT_EVERY_S``.  Left on, the 1000-page automatic checkpoint ran inside whichever
+commit crossed the mark -- an exam answer, or the link's group commit while it held the lock.
+
 A busy store is never a traceback: a writer waits ``WRITE_WAIT_MS`` for the lock, then
 backs off and tries again until ``Store.busy_bound_s`` has passed, and then raises
 ``StoreBusy`` (a ``DomainError`` with one Chinese line); nothing was written.
@@ -38,6 +45,7 @@ HEAD_SETTING = "schema_note"
 
 WRITE_WAIT_MS = 2000    # one attempt at the write lock (SQLite's own busy wait)
 WRITE_BOUND_S = 20.0    # all attempts together, with back-off between them
+CHECKPOINT_EVERY_S = 0.5  # the background WAL checkpoint's period
 
 
 class StoreCorrupt(Exception):
@@ -122,6 +130,7 @@ def make_engine(db_path: Path, site_keys: SiteKeys) -> Engine:
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA busy_timeout = {WRITE_WAIT_MS}")
+        conn.execute("PRAGMA wal_autocheckpoint = 0")  # the Checkpointer does it, off every writer's path
         return conn
 
     engine = create_engine("sqlite://", creator=creator, module=sqlcipher, poolclass=QueuePool,
@@ -190,6 +199,40 @@ def migrate(engine: Engine, db_path: Path, target: str = "heads") -> str | None:
     return str(backup) if backup else None
 
 
+class Checkpointer:
+    """The store's WAL checkpoint, in a thread and on a connection of its own (see the module
+    text).  PASSIVE: copies what no reader still needs and never blocks a writer; a checkpoint
+    already running in another process is simply skipped."""
+
+    def __init__(self, db_path: Path, site_keys: SiteKeys, every_s: float = CHECKPOINT_EVERY_S):
+        self.db_path, self.keys, self.every_s = db_path, site_keys, every_s
+        self.runs = 0  # checkpoints done (tests and benches read it)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="store-checkpoint", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        conn = None
+        try:
+            while not self._stop.wait(self.every_s):
+                try:
+                    if conn is None:
+                        conn = _connect(self.db_path, self.keys)
+                        conn.execute("PRAGMA busy_timeout = 0")
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                    self.runs += 1
+                except sqlcipher.Error:  # busy, or the store is going away: try again next period
+                    continue
+        finally:
+            if conn is not None:
+                conn.close()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not threading.current_thread():
+            self._thread.join(timeout=10)
+
+
 class Store:
     """An open site store.  Thread-safe: sessions come from a pool."""
 
@@ -207,6 +250,7 @@ class Store:
         self._closed = False
         self.busy_bound_s = WRITE_BOUND_S
         self.journal_lock = threading.Lock()
+        self.checkpointer = Checkpointer(self.db_path, site_keys)
         from app.store import journal
 
         self.journal = journal.Journal(self)
@@ -278,7 +322,20 @@ class Store:
             except JournalTampered:
                 pass  # never sign a tampered tail; `journal verify` reports it
         self._closed = True
+        self.checkpointer.stop()
         self.engine.dispose()
+
+
+def driver(session: Session):
+    """The driver's own connection under ``session``'s transaction (taking the write lock
+    first if the session writes).  For the few hot paths -- the journal append, an exam
+    answer, the outbox, the link's group commit -- whose statements are fixed SQL: it skips
+    SQLAlchemy's per-statement machinery, which cost more than the statements.  Cached for the
+    transaction in ``session.info`` (the journal clears it at commit and rollback)."""
+    conn = session.info.get("driver")
+    if conn is None:
+        conn = session.info["driver"] = session.connection().connection.driver_connection
+    return conn
 
 
 def machine_name() -> str:

@@ -104,18 +104,20 @@ class Journal:
                payload: dict | None = None, now: _dt.datetime | None = None) -> core.Entry:
         if self.fault is not None:
             raise self.fault
-        conn = session.connection()  # plain SQL: this runs in every write transaction of the site
+        from app.store.engine import driver
+
+        conn = driver(session)  # plain SQL: this runs in every write transaction of the site
         tail = session.info.get("journal_tail")  # (seq, hash) appended earlier in this transaction
         if tail is None:
-            last = conn.exec_driver_sql(_LAST).first()
-            tail = (last.seq, last.hash) if last else (0, core.GENESIS)
+            last = conn.execute(_LAST).fetchone()
+            tail = (last[0], last[1]) if last else (0, core.GENESIS)
         seq, prev = tail[0] + 1, tail[1]
         payload_text = core.canonical(payload or {}).decode()
         entry = core.Entry(seq, iso(now or utc_now()), actor.username, actor.role_value,
                            actor.machine or self.store.machine, action, subject[:120],
                            json.loads(payload_text), prev)
         h = core.entry_hash(entry)
-        conn.exec_driver_sql(_INSERT, (seq, entry.ts, entry.actor, entry.role, entry.machine, action, entry.subject,
+        conn.execute(_INSERT, (seq, entry.ts, entry.actor, entry.role, entry.machine, action, entry.subject,
                                        payload_text, prev, h))
         # the write lock is held from BEGIN IMMEDIATE to commit, so the tail cannot move under us:
         # the next entry of this transaction needs no query to find it
@@ -212,6 +214,7 @@ class Journal:
 
     def _after_commit(self, session: Session) -> None:
         session.info.pop("journal_tail", None)
+        session.info.pop("driver", None)
         due = session.info.pop("checkpoints_due", None)
         if due:
             self._hand_off(due)
@@ -229,6 +232,7 @@ class Journal:
     def _after_rollback(self, session: Session) -> None:
         session.info.pop("pending_anchors", None)
         session.info.pop("journal_tail", None)
+        session.info.pop("driver", None)
         session.info.pop("checkpoints_due", None)
 
     # -- reading ------------------------------------------------------------

@@ -7482,186 +7482,211 @@ This station is enrolled; its work shows here once the administrator sends it.</
 <context>
     <name>TheoryWorkplace</name>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="38" />
+        <location filename="../../app/ui/admin/theory_view.py" line="39" />
         <source>认定计划：</source>
         <translation>Batch plan:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="42" />
+        <location filename="../../app/ui/admin/theory_view.py" line="43" />
         <source>题库（只显示数量）</source>
         <translation>Question bank (counts only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="46" />
+        <location filename="../../app/ui/admin/theory_view.py" line="47" />
         <source>导入题库（.xlsx / QTI .zip）…</source>
         <translation>Import question bank (.xlsx / QTI .zip)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="52" />
+        <location filename="../../app/ui/admin/theory_view.py" line="53" />
         <source>组卷方案</source>
         <translation>Paper blueprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="65" />
+        <location filename="../../app/ui/admin/theory_view.py" line="66" />
         <source>题数</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="67" />
+        <location filename="../../app/ui/admin/theory_view.py" line="68" />
         <source>每题分值</source>
         <translation>Points each</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="81" />
+        <location filename="../../app/ui/admin/theory_view.py" line="82" />
         <source>随机（每位考生题序、选项序不同）</source>
         <translation>Random (each candidate gets their own order of questions and options)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="82" />
+        <location filename="../../app/ui/admin/theory_view.py" line="83" />
         <source>固定 A/B 卷</source>
         <translation>Fixed A/B papers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="86" />
+        <location filename="../../app/ui/admin/theory_view.py" line="87" />
         <source>考试时长（分钟）</source>
         <translation>Duration (minutes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="87" />
+        <location filename="../../app/ui/admin/theory_view.py" line="88" />
         <source>合格分数线</source>
         <translation>Pass mark</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="88" />
+        <location filename="../../app/ui/admin/theory_view.py" line="89" />
         <source>多选少选得分比例（0 为全对才得分）</source>
         <translation>Partial credit for multiple choice (0 = all or nothing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="89" />
+        <location filename="../../app/ui/admin/theory_view.py" line="90" />
         <source>组卷方式</source>
         <translation>Assembly</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="90" />
+        <location filename="../../app/ui/admin/theory_view.py" line="91" />
         <source>断机自动续考时限（分钟）</source>
         <translation>Automatic resume limit after an outage (minutes)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="92" />
+        <location filename="../../app/ui/admin/theory_view.py" line="93" />
         <source>保存组卷方案</source>
         <translation>Save blueprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="97" />
+        <location filename="../../app/ui/admin/theory_view.py" line="98" />
         <source>试卷封存与解封（双人双锁）</source>
         <translation>Sealing and unsealing the papers (two custodians)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="102" />
+        <location filename="../../app/ui/admin/theory_view.py" line="103" />
         <source>保管人{0} 用户名</source>
         <translation>Custodian {0} user name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="103" />
+        <location filename="../../app/ui/admin/theory_view.py" line="104" />
         <source>保管人{0} 密码</source>
         <translation>Custodian {0} password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="107" />
+        <location filename="../../app/ui/admin/theory_view.py" line="108" />
         <source>组卷并封存</source>
         <translation>Assemble and seal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="108" />
+        <location filename="../../app/ui/admin/theory_view.py" line="109" />
         <source>共同解封（考试当日）</source>
         <translation>Unseal together (on exam day)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="129" />
+        <location filename="../../app/ui/admin/theory_view.py" line="114" />
+        <source>向考试终端重新下发试卷密钥</source>
+        <translation>Send the paper key to the exam terminals again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="115" />
+        <source>解封时已自动发往已登记的考试终端；解封后才登记的终端用此按钮补发</source>
+        <translation>The unlock sent it to the enrolled exam terminals already; use this for terminals enrolled after the unlock</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="134" />
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="141" />
+        <location filename="../../app/ui/admin/theory_view.py" line="146" />
         <source>尚无认定计划，请先导入名册</source>
         <translation>No batch plan yet: import the roster first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="145" />
+        <location filename="../../app/ui/admin/theory_view.py" line="150" />
         <source>题库 {0} {1}：共 {2} 题（{3}）；鉴定点 {4} 个</source>
         <translation>Bank {0} {1}: {2} questions ({3}); {4} knowledge points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="147" />
+        <location filename="../../app/ui/admin/theory_view.py" line="152" />
         <source>
 题量少于 600 题</source>
         <translation>
 Fewer than 600 questions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="160" />
+        <location filename="../../app/ui/admin/theory_view.py" line="165" />
         <source>试卷未封存</source>
         <translation>Papers not sealed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="162" />
+        <location filename="../../app/ui/admin/theory_view.py" line="167" />
         <source>已封存：{0}，保管人 {1}，共 {2} 题，摘要 {3}…</source>
         <translation>Sealed: {0}, custodians {1}, {2} questions, digest {3}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="166" />
+        <location filename="../../app/ui/admin/theory_view.py" line="171" />
         <source>
 已解封：{0}，由 {1} 共同解封</source>
         <translation>
 Unsealed: {0}, by {1} together</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="171" />
+        <location filename="../../app/ui/admin/theory_view.py" line="176" />
         <source>选择题库文件</source>
         <translation>Choose question bank file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="172" />
+        <location filename="../../app/ui/admin/theory_view.py" line="177" />
         <source>题库 (*.xlsx *.zip)</source>
         <translation>Question bank (*.xlsx *.zip)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="184" />
+        <location filename="../../app/ui/admin/theory_view.py" line="189" />
         <source>已导入 {0} 题，题库现有 {1} 题。{2}</source>
         <translation>Imported {0} questions; the bank now holds {1}. {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="191" />
+        <location filename="../../app/ui/admin/theory_view.py" line="196" />
         <source>正在导入题库…</source>
         <translation>Importing the question bank…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="207" />
+        <location filename="../../app/ui/admin/theory_view.py" line="212" />
         <source>组卷方案已保存</source>
         <translation>Blueprint saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="216" />
+        <location filename="../../app/ui/admin/theory_view.py" line="221" />
         <source>按当前组卷方案组卷并封存试卷？已封存但未解封的试卷将被替换。</source>
         <translation>Assemble and seal papers with this blueprint? Sealed papers not yet unsealed will be replaced.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="221" />
+        <location filename="../../app/ui/admin/theory_view.py" line="226" />
         <source>试卷已封存</source>
         <translation>Papers sealed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="222" />
+        <location filename="../../app/ui/admin/theory_view.py" line="227" />
         <source>正在组卷并封存…</source>
         <translation>Assembling and sealing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="228" />
-        <source>试卷已解封</source>
-        <translation>Papers unsealed</translation>
+        <location filename="../../app/ui/admin/theory_view.py" line="237" />
+        <source>试卷已解封；试卷密钥已加密发往 {0} 台已登记的考试终端</source>
+        <translation>Papers unlocked; the paper key was sent, encrypted, to {0} enrolled exam terminals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/theory_view.py" line="229" />
+        <location filename="../../app/ui/admin/theory_view.py" line="239" />
+        <source>试卷已解封；尚无已登记的考试终端，终端登记后请点「向考试终端重新下发试卷密钥」</source>
+        <translation>Papers unlocked; no exam terminal is enrolled yet: once terminals are enrolled, click "Send the paper key to the exam terminals again"</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="245" />
+        <source>试卷密钥已加密发往 {0} 台已登记的考试终端</source>
+        <translation>The paper key was sent, encrypted, to {0} enrolled exam terminals</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="246" />
+        <source>正在下发试卷密钥…</source>
+        <translation>Sending the paper key…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/theory_view.py" line="233" />
         <source>正在解封…</source>
         <translation>Unsealing…</translation>
     </message>

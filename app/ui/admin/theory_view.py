@@ -14,6 +14,7 @@ from app.core.codes import batch_label
 from app.core import sitetime
 from app.core.exam.blueprint import Blueprint, Section
 from app.core.exam.questions import QTYPE_NAMES, QType
+from app.services.net import NetService
 from app.services.roster import RosterService
 from app.services.theory import BankService, PaperService
 from app.ui.common.tasks import on_changes, run_task
@@ -110,9 +111,13 @@ class TheoryWorkplace(QWidget):
         self.unlock_btn.clicked.connect(self.unlock)
         sl.addWidget(self.seal_btn, 2, 0)
         sl.addWidget(self.unlock_btn, 2, 1)
+        self.send_key_btn = QPushButton(self.tr("向考试终端重新下发试卷密钥"))
+        self.send_key_btn.setToolTip(self.tr("解封时已自动发往已登记的考试终端；解封后才登记的终端用此按钮补发"))
+        self.send_key_btn.clicked.connect(self.send_key)
+        sl.addWidget(self.send_key_btn, 3, 1)
         self.seal_info = QLabel()
         self.seal_info.setWordWrap(True)
-        sl.addWidget(self.seal_info, 3, 0, 1, 2)
+        sl.addWidget(self.seal_info, 4, 0, 1, 2)
         v.addWidget(g)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -224,6 +229,18 @@ class TheoryWorkplace(QWidget):
     def unlock(self):
         custodians = self._custodians()
         plan = self.plan_no()
-        run_task(self, lambda: self.papers.unlock(plan, custodians),
-                 lambda _: self.message.setText(self.tr("试卷已解封")), self._error,
+        run_task(self, lambda: self.papers.unlock(plan, custodians), self._unlocked, self._error,
                  label=self.tr("正在解封…"), changes={"theory"})
+
+    def _unlocked(self, st):
+        if st.key_sent_to:
+            self.message.setText(self.tr("试卷已解封；试卷密钥已加密发往 {0} 台已登记的考试终端").format(len(st.key_sent_to)))
+        else:
+            self.message.setText(self.tr("试卷已解封；尚无已登记的考试终端，终端登记后请点「向考试终端重新下发试卷密钥」"))
+
+    def send_key(self):
+        plan = self.plan_no()
+        net = NetService(self.ctx)
+        run_task(self, lambda: net.send_paper_key(plan),
+                 lambda n: self.message.setText(self.tr("试卷密钥已加密发往 {0} 台已登记的考试终端").format(n)),
+                 self._error, label=self.tr("正在下发试卷密钥…"), changes={"theory"})
