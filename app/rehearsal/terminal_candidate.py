@@ -131,11 +131,8 @@ def main(argv=None) -> int:
     # prepared the evening before while the papers were sealed: the key the custodians unlocked
     # on the master comes over the link as a command (followed above); nobody touches this terminal
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        with node.store.read() as s:
-            if s.scalars(select(tt.PaperSeal.paper_key)).first() is not None:
-                break
-        node._wake.set()
+    while time.monotonic() < deadline and not term.papers_open():
+        node.wake()
         time.sleep(0.1)
     tickets = list(a.ticket)
     while not tickets:  # a spare: wait for the proctor to move a candidate here

@@ -269,6 +269,14 @@ class ExamRoom(Service):
                 select(tt.ExamSession).where(tt.ExamSession.batch_id == batch.id).order_by(tt.ExamSession.ticket_no))]
 
     @requires("exam.terminal")
+    def papers_open(self) -> bool:
+        """Whether this terminal holds the paper key the custodians unlocked on the master (it
+        arrives over the link with the unlock; until then the papers stay sealed here)."""
+        with self.ctx.reading() as s:
+            return s.scalars(select(tt.PaperSeal.paper_key).where(tt.PaperSeal.paper_key.is_not(None))).first() \
+                is not None
+
+    @requires("exam.terminal")
     def tickets_here(self, plan_no: str) -> list[str]:
         """The candidates whose sitting is on this terminal, in the order each began here (one
         the proctor moved in from another terminal included, before they log in here)."""
