@@ -91,7 +91,7 @@ def grader(job: dict) -> dict:
     lock = threading.Lock()
 
     def heard(record) -> None:  # the master's answer to a sheet record, as it arrives
-        if record.kind == gs.SCORING_VERDICT:
+        if record.header.kind == gs.SCORING_VERDICT:
             with lock:
                 answered.setdefault(int(record.payload["seq"]), time.perf_counter())
 
