@@ -42,8 +42,17 @@ def _wait(cond, timeout: float, what: str) -> None:
         time.sleep(0.05)
 
 
+def _settled(desk, ticket: str, timeout: float = 120) -> str:
+    """The master's verdict on the desk's check-in of ``ticket`` once it is heard (the desk said
+    "not answered yet": the record is kept and goes on its own; asking again would record twice)."""
+    def verdict():
+        return next((r.verdict for r in desk.check_ins() if r.ticket_no == ticket), "pending")
+    _wait(lambda: verdict() != "pending", timeout, "主机答复检录")
+    return verdict()
+
+
 def door(job: dict) -> dict:
-    from app.net.station import DeskRefused, DoorDesk
+    from app.net.station import DeskRefused, DoorDesk, VerdictPending
     from app.services.demo import demo_photo
 
     desk = DoorDesk(_open(job))
@@ -57,24 +66,29 @@ def door(job: dict) -> dict:
             try:
                 res = desk.check_in(ticket, photo, by_name=job.get("by_name", ""))
             except DeskRefused as exc:
-                refused[ticket] = exc.code
+                state = exc.code
+            except VerdictPending:
+                state = _settled(desk, ticket)
             else:
-                if res.state == st.ADMITTED:
-                    admitted.append(ticket)
-                else:
-                    refused[ticket] = res.state
+                state = res.state
             seconds.append(time.perf_counter() - t0)
+            if state in (st.ADMITTED, st.SAME_DESK):
+                admitted.append(ticket)
+            else:
+                refused[ticket] = state
         Path(job["done_file"]).write_text("done")
         doubles = {}
         if job.get("again"):  # candidates the other desk admitted, shown here too
             _wait(lambda: Path(job["other_done"]).exists(), 600, "另一检录台检录")
             for ticket, sex, seed in job["again"]:
+                photo = demo_photo(random.Random(seed), sex)
                 t0 = time.perf_counter()
                 try:
-                    desk.check_in(ticket, demo_photo(random.Random(seed), sex))
-                    code = "admitted"
+                    code = desk.check_in(ticket, photo).state
                 except DeskRefused as exc:
                     code = exc.code
+                except VerdictPending:
+                    code = _settled(desk, ticket)
                 doubles[ticket] = [code, time.perf_counter() - t0]
         return {"machine_id": desk.node.machine_id, "admitted": admitted, "refused": refused,
                 "checkin_seconds": seconds, "doubles": doubles, "status": desk.status()}
