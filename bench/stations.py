@@ -2,7 +2,8 @@
 enough, and does the master's screen stay responsive meanwhile?
 
     PYTHONPATH=$PWD .venv/bin/python bench/stations.py [--candidates 300] [--rooms 3] [--terminals 60]
-        [--desks 2] [--grader-stations 9] [--consoles 2] [--cameras 2] [--findings 6] [--runs 1] [--quick]
+        [--desks 2] [--grader-stations 9] [--consoles 2] [--cameras 2] [--findings 6] [--sheet-pace 1]
+        [--runs 1] [--quick]
 
 One run builds a demo site with the REAL key derivation (Argon2id) for its store, the stations'
 stores and every password, and runs, each with the master as its own process (the link in its
@@ -14,7 +15,8 @@ terminals (app.net.simulate, answering at human pace over the same link) the who
     ticket at desk 2 (door-to-door double check-in: until desk 2 refuses it);
   * the practical: the 考评组 of 3 (two graders and the chief) at ``--grader-stations`` grader
     stations (each grader at 1/3 of them, one sitting each: the signing key unsealed once) signs
-    every present candidate's sheet (3 per candidate); sheet signed -> the master's answer heard
+    every present candidate's sheet (3 per candidate), a sheet every ``--sheet-pace`` seconds at
+    each station (9 stations at 1 s: ~500 times a real day's rate); sheet signed -> the master's answer heard
     back at the station; the chief decides the one discrepancy at the chief's station;
   * findings: ``--consoles`` room consoles (in this process, over the same link), each recording
     ``--findings`` findings (opened, signed by two proctors, confirmed by the room head); the
@@ -188,7 +190,7 @@ def one_run(args, run: int) -> dict:
         out["door_master"] = d.desk_stats
         per = max(1, args.grader_stations // 3)
         p = practical.run_practical(day, present=d.checked_in, graders=["kaoping1", "kaoping2"], chief="zuzhang",
-                                    port=port, stations_per_grader=per, floor_options=floor,
+                                    port=port, stations_per_grader=per, sheet_pace=args.sheet_pace, floor_options=floor,
                                     members_sign_summary=False)
         out["sheet_s"] = [s for r in p.stations.values() for s in r["answer_seconds"]]
         out["sheets"] = p.sheets_at_stations
@@ -231,6 +233,9 @@ def main(argv=None) -> int:
     ap.add_argument("--consoles", type=int, default=2)
     ap.add_argument("--cameras", type=int, default=2)
     ap.add_argument("--findings", type=int, default=6, help="per room console")
+    ap.add_argument("--sheet-pace", type=float, default=1.0,
+                    help="seconds a grader takes between two sheets at a station (0: sign as fast as possible, a "
+                         "burst; a real day is ~900 sheets over 4 hours)")
     ap.add_argument("--runs", type=int, default=1)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--quick", action="store_true", help="a small smoke run (30 candidates, 6 terminals, 3 grader "
@@ -244,6 +249,7 @@ def main(argv=None) -> int:
     print(f"stations bench: {args.candidates} candidates, {args.rooms} rooms, {args.terminals} simulated terminals, "
           f"{args.desks} door desks, {args.grader_stations} grader stations, {args.consoles} room consoles, "
           f"{args.cameras} cameras (video files stand in for cameras; terminals are app.net.simulate), "
+          f"a sheet every {args.sheet_pace:g} s at each grader station, "
           f"{args.runs} run(s), real Argon2id", flush=True)
     runs = []
     for run in range(args.runs):

@@ -116,7 +116,7 @@ def _entries(day: Day, items, ability: float, bias: float) -> dict:
 
 
 def _stations(day: Day, admin, members: list[str], chief: str, sheets: dict[str, list], chief_job: dict,
-              port: int | None, work: Path, *, per_grader: int = 1,
+              port: int | None, work: Path, *, per_grader: int = 1, pace: float = 0.0,
               floor_options: dict | None = None) -> tuple[dict[str, dict], dict]:
     """Grader stations enrolled to the master process and provisioned with the batch's group,
     ``per_grader`` for each member (a grader opens one sitting at each and signs the share of
@@ -137,6 +137,7 @@ def _stations(day: Day, admin, members: list[str], chief: str, sheets: dict[str,
                 expect = GraderStationService(admin).provision_grader_station(mid, day.plan_no, 1)
                 floor.spawn(name, {"kind": "grader", "folder": str(work / f"grader{n}"), "expect": expect,
                                    "username": u, "password": day.passwords[u], "sheets": sheets[u][k::per_grader],
+                                   "pace": pace,
                                    "chief": chief_job if u == chief and k == per_grader - 1 else None})
         day.say(f"实操：{n} 个评分站（各自的进程与加密库）已登记到考务主机并收到考评组、考生名单与评分记录表")
         reports = floor.collect()
@@ -151,7 +152,7 @@ def _stations(day: Day, admin, members: list[str], chief: str, sheets: dict[str,
 def run_practical(day: Day, *, present: list[str], graders: list[str], chief: str, extra_graders: int = 0,
                   reconcile: int = 1, starts_at: _dt.datetime | None = None, office: str = "kaowu",
                   members_sign_summary: bool = True, port: int | None = None, stations_per_grader: int = 1,
-                  floor_options: dict | None = None) -> PracticalReport:
+                  sheet_pace: float = 0.0, floor_options: dict | None = None) -> PracticalReport:
     t0 = time.perf_counter()
     starts_at = starts_at or cst_at(day.exam_day, 13, 30)
     day.clock.jump_to(starts_at - _dt.timedelta(minutes=30))
@@ -203,7 +204,8 @@ def run_practical(day: Day, *, present: list[str], graders: list[str], chief: st
     chief_job = {"candidates": len(present), "odd_one": odd_one, "odd_name": names[odd_one],
                  "reason": _RECONCILE_REASON}
     stations, station_stats = _stations(day, admin, members, chief, sheets, chief_job, port,
-                                        out / "评分站", per_grader=stations_per_grader, floor_options=floor_options)
+                                        out / "评分站", per_grader=stations_per_grader, pace=sheet_pace,
+                                        floor_options=floor_options)
     signed = sum(r["signed"] for r in stations.values())
     sign_seconds = sum(sum(r["sign_seconds"]) + r["unseal_seconds"] for r in stations.values())
     reconciled: dict[str, Decimal] = {}

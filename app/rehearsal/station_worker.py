@@ -126,6 +126,7 @@ def grader(job: dict) -> dict:
             sh = station.sign(ticket, signature)
             signed_at[sh.seq] = time.perf_counter()
             sign_seconds.append(signed_at[sh.seq] - t0)
+            time.sleep(float(job.get("pace", 0.0)))  # the grader turns to the next work-piece
         _wait(lambda: station.status()["pending"] == 0, 600, "主机答复评分表")
         verdicts: dict[str, int] = {}
         for ticket, _ in job["sheets"]:
