@@ -180,6 +180,11 @@ class GraderStation:
                     row.sealed_private = base64.b64decode(key["sealed_private"])
                 s.merge(row)
         elif kind == gs.GRADER_REVEALED:
+            held = s.get(models.Setting, REVEALED)
+            if p.get("merge") and held is not None and held.value.get("chief") == p["chief"]:
+                fresh = {c["ticket_no"]: c for c in p["candidates"]}  # newly revealed: added to what is held
+                kept = [fresh.pop(c["ticket_no"], c) for c in held.value.get("candidates", [])]
+                p = {**held.value, "candidates": kept + list(fresh.values())}
             _put_setting(uow, REVEALED, p)
         elif kind == gs.SCORING_VERDICT:
             row = s.scalars(select(GraderSheet).where(GraderSheet.seq == p["seq"])).first()

@@ -1,10 +1,12 @@
 """检录 for one exam session of the rehearsed day: the session, the printed tickets and
-sheets, then every candidate at the door through the same service calls the desk makes.
+sheets, then every candidate at the door.
 
-Most candidates show their ticket (the signed QR is scanned, looked up, the desk photo
-taken, checked in); ``absent`` never come and are recorded absent at the cut-off;
+Most candidates show their ticket at one of two door desks (检录台: each its own process and
+encrypted store, enrolled to the master process and sent the session's roster slice; the
+master answers each check-in); one of them shows it again at the other desk and is refused
+there (``DoorReport.doubles``); ``absent`` never come and are recorded absent at the cut-off;
 ``late`` arrive after the cut-off and are refused (the refusal is journaled by the
-service); ``mismatch`` are judged 人证不符 at the desk, which opens an impersonation
+service); ``mismatch`` are judged 人证不符 and sent to the 考务 office, whose desk on the master opens an impersonation
 incident.  The theory room seats only ``DoorReport.checked_in``."""
 
 from __future__ import annotations
@@ -41,7 +43,15 @@ class DoorReport:
     incidents: list[int] = field(default_factory=list)       # door incident ids (impersonation suspected)
     rooms: dict[str, list[str]] = field(default_factory=dict)  # room -> tickets checked in
     files: dict[str, Path] = field(default_factory=dict)
+    desks: dict[str, dict] = field(default_factory=dict)       # desk name -> its process's report
+    doubles: dict[str, list] = field(default_factory=dict)     # ticket -> [code at the 2nd desk, seconds]
+    desk_stats: dict = field(default_factory=dict)             # the master process's figures meanwhile
     seconds: float = 0.0
+
+    @property
+    def by_desk(self) -> dict[str, int]:
+        """Check-ins the master admitted, per door desk."""
+        return {name: len(d["admitted"]) for name, d in self.desks.items()}
 
 
 def _seat_plan(svc: CheckinService, plan_no: str, room: str, cands) -> None:
@@ -67,9 +77,44 @@ def _seat_plan(svc: CheckinService, plan_no: str, room: str, cands) -> None:
         svc.assign_seats(plan_no, room, terminals=seats, mode="fixed")
 
 
+def _desks(day: Day, svc: CheckinService, sid: int, arrivals: list, n: int, port: int | None, work: Path, *,
+           double: int = 1, floor_options: dict | None = None) -> tuple[dict[str, dict], dict]:
+    """``n`` door desks enrolled to the master process, provisioned with the session's roster
+    slice, each checking in its share of ``arrivals`` (ticket, sex, photo seed) from its own
+    process; then ``double`` of desk 1's candidates show their ticket at desk 2 as well."""
+    from app.core import stations as st
+    from app.rehearsal.stations import StationFloor
+    from app.services.stations import StationService
+
+    floor = StationFloor(day, work, port, **(floor_options or {}))
+    floor.start_master()
+    try:
+        shares = [arrivals[i::n] for i in range(n)]
+        names = [f"检录台{i + 1}" for i in range(n)]
+        for i, name in enumerate(names):
+            mid = floor.enroll(work / f"desk{i + 1}", st.DOOR_DESK, name)
+            expect = StationService(svc.ctx).provision_door_desk(mid, sid)
+            again = shares[0][:double] if i == 1 else []
+            floor.spawn(name, {"kind": "door", "folder": str(work / f"desk{i + 1}"), "expect": expect,
+                               "checkins": shares[i], "again": again, "by_name": name,
+                               "done_file": str(work / f"desk{i + 1}.done"), "other_done": str(work / "desk1.done")})
+        day.say(f"检录：{n} 个检录台（各自的进程与加密库）已登记到考务主机并收到名册，开始检录")
+        reports = dict(zip(names, floor.collect().values()))
+    finally:
+        stats = floor.stop()
+    for name, r in reports.items():
+        if r["refused"]:
+            raise AssertionError(f"{name} 检录被拒：{r['refused']}")
+        for t, (code, _) in r["doubles"].items():
+            if code != st.ALREADY:
+                raise AssertionError(f"{t} 在两个检录台重复检录未被拒绝（{code}）")
+    return reports, stats
+
+
 def run_door(day: Day, *, absent: int = 2, late: int = 1, mismatch: int = 1, session_name: str = "理论知识考试",
              subject: str = "theory", starts_at: _dt.datetime | None = None, late_minutes: int = 30,
-             desk: str = DESK) -> DoorReport:
+             desk: str = DESK, desks: int = 2, port: int | None = None, double: int = 1,
+             floor_options: dict | None = None) -> DoorReport:
     t0 = time.perf_counter()
     exam_day = day.exam_day
     starts_at = starts_at or cst_at(exam_day, 9, 0)
@@ -115,27 +160,30 @@ def run_door(day: Day, *, absent: int = 2, late: int = 1, mismatch: int = 1, ses
     arriving = [t for t in tickets if t not in set(report.absent) | set(late_ones)]
     day.rng.shuffle(arriving)
 
-    # -- the door opens: arrivals spread over the time before the cut-off ----------------
+    # -- the door opens: two door desks (their own processes and stores) check the arrivals in
     day.clock.jump_to(starts_at - _dt.timedelta(minutes=30))
-    window = (session.cutoff - _dt.timedelta(minutes=2) - day.clock.now()).total_seconds()
-    step = max(1.0, min(20.0, window / max(1, len(arriving))))
-    for i, t in enumerate(arriving):
-        c = by_ticket[t]
-        qr = svc.ticket_code(t)              # the signed code on the printed ticket, scanned
-        found = svc.lookup(sid, qr)
-        assert found.via == "qr" and found.matches[0].ticket_no == t
+    arrivals = [(t, by_ticket[t].sex, day.rng.random()) for t in arriving if t not in mismatch_ones]
+    report.desks, report.desk_stats = _desks(day, svc, sid, arrivals, desks, port, out / "检录台",
+                                                double=double, floor_options=floor_options)
+    admitted = {t for d in report.desks.values() for t in d["admitted"]}
+    report.checked_in = [t for t, _, _ in arrivals if t in admitted]
+    for t in report.checked_in:
+        report.rooms.setdefault(by_ticket[t].room, []).append(t)
+    report.doubles = {t: v for d in report.desks.values() for t, v in d["doubles"].items()}
+    day.say("检录：" + "，".join(f"{name} 检录入场 {len(d['admitted'])} 名" for name, d in report.desks.items())
+            + "".join(f"；{t} 在另一检录台再次出示准考证，{v[1] * 1000:.0f} 毫秒内被拒绝（已在其他检录台入场）"
+                      for t, v in report.doubles.items()))
+    # 人证不符 is the room head's business: the desk sends the person to the 考务 office, where
+    # the master's desk records it (the desks have no incident screen)
+    for t in arriving:
         if t in mismatch_ones:
+            c = by_ticket[t]
+            qr = svc.ticket_code(t)
+            assert svc.lookup(sid, qr).matches[0].ticket_no == t
             stranger = demo_photo(random.Random(day.rng.random()), "女" if c.sex == "男" else "男")
             report.incidents.append(svc.report_mismatch(sid, t, stranger, "持证人与准考证、证件照片不符，疑似冒名顶替"))
             report.mismatched.append(t)
             day.say(f"检录：{t} {c.name} 人证不符，未予入场，已报告考场负责人")
-        else:
-            res = svc.check_in(sid, t, demo_photo(random.Random(day.rng.random()), c.sex))
-            report.checked_in.append(t)
-            report.rooms.setdefault(res.room, []).append(t)
-        if (i + 1) % 50 == 0:
-            day.say(f"检录：已检录 {len(report.checked_in)} 名")
-        day.clock.advance(seconds=step)
 
     # -- after the cut-off: the late ones are refused, then the absences are recorded ----
     day.clock.jump_to(session.cutoff + _dt.timedelta(minutes=3))

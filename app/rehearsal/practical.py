@@ -1,7 +1,9 @@
 """实操评分 on the rehearsed day: the office imports the scoring sheet (评分记录表), the
-administrator forms the 考评组, every grader scores every present candidate on their own
-station and signs each sheet (password + drawn signature), the chief grader reconciles
-the candidates whose graders' totals differ beyond the threshold, and the summary
+administrator forms the 考评组, every grader scores every present candidate at grader stations
+(实操评分站: each its own process and encrypted store, enrolled to the master process and sent
+the group), opening a sitting with their password (the signing key unsealed once) and signing
+each sheet (key + drawn signature); the chief grader reconciles, at the chief's station, the
+candidates whose graders' totals differ beyond the threshold; the summary
 (汇总表) is signed, which hands the scores to results (source ``practical-summary``).
 
 The scores are then recomputed independently from the signed sheets with the pure rules
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from app.core import grader_station as gs
 from app.core import scoring as rules
 from app.formats.scoring_template import (
     EXAMPLE_ITEMS,
@@ -25,13 +28,11 @@ from app.formats.scoring_template import (
     EXAMPLE_TASKS,
     write_template_workbook,
 )
-from app.rehearsal.common import cst_at, hhmm, signature_png
+from app.rehearsal.common import cst_at, signature_png
 from app.rehearsal.day import Day
 from app.services.results import ResultsService
 from app.services.scoring import (
-    R_DISCREPANCY,
     ChiefGraderService,
-    GradingService,
     ScoringReportsService,
     ScoringSetupService,
 )
@@ -58,9 +59,16 @@ class PracticalReport:
     sheet_problems: list[str] = field(default_factory=list)  # ChiefGraderService.verify_sheets
     created: list[str] = field(default_factory=list)      # grader accounts this phase created
     sheets_signed: int = 0
-    sign_seconds: float = 0.0                # time inside sign_sheet (Argon2id password check each time)
+    sign_seconds: float = 0.0                # signing work at the stations: one key unsealed per sitting + each sheet
     seconds: float = 0.0
     files: dict[str, Path] = field(default_factory=dict)
+    stations: dict[str, dict] = field(default_factory=dict)  # grader station name -> its process's report
+    station_stats: dict = field(default_factory=dict)        # the master process's figures meanwhile
+
+    @property
+    def sheets_at_stations(self) -> int:
+        """Signed sheets the master accepted from grader stations."""
+        return sum(r["verdicts"].get(gs.ACCEPTED, 0) for r in self.stations.values())
 
     @property
     def consistent(self) -> bool:
@@ -107,9 +115,44 @@ def _entries(day: Day, items, ability: float, bias: float) -> dict:
     return out
 
 
+def _stations(day: Day, admin, members: list[str], chief: str, sheets: dict[str, list], chief_job: dict,
+              port: int | None, work: Path, *, per_grader: int = 1, pace: float = 0.0,
+              floor_options: dict | None = None) -> tuple[dict[str, dict], dict]:
+    """Grader stations enrolled to the master process and provisioned with the batch's group,
+    ``per_grader`` for each member (a grader opens one sitting at each and signs the share of
+    their sheets there); the chief decides the discrepancies at the chief's last station."""
+    from app.core import stations as st
+    from app.rehearsal.stations import StationFloor
+    from app.services.grader_stations import GraderStationService
+
+    floor = StationFloor(day, work, port, **(floor_options or {}))
+    floor.start_master()
+    try:
+        n = 0
+        for u in members:
+            for k in range(per_grader):
+                n += 1
+                name = f"评分站{n}"
+                mid = floor.enroll(work / f"grader{n}", st.GRADER_STATION, name, "实操车间")
+                expect = GraderStationService(admin).provision_grader_station(mid, day.plan_no, 1)
+                floor.spawn(name, {"kind": "grader", "folder": str(work / f"grader{n}"), "expect": expect,
+                                   "username": u, "password": day.passwords[u], "sheets": sheets[u][k::per_grader],
+                                   "pace": pace,
+                                   "chief": chief_job if u == chief and k == per_grader - 1 else None})
+        day.say(f"实操：{n} 个评分站（各自的进程与加密库）已登记到考务主机并收到考评组、考生名单与评分记录表")
+        reports = floor.collect()
+    finally:
+        stats = floor.stop()
+    for name, r in reports.items():
+        if set(r["verdicts"]) != {gs.ACCEPTED}:
+            raise AssertionError(f"{name} 的评分表未全部被主机接受：{r['verdicts']}")
+    return reports, stats
+
+
 def run_practical(day: Day, *, present: list[str], graders: list[str], chief: str, extra_graders: int = 0,
                   reconcile: int = 1, starts_at: _dt.datetime | None = None, office: str = "kaowu",
-                  members_sign_summary: bool = True) -> PracticalReport:
+                  members_sign_summary: bool = True, port: int | None = None, stations_per_grader: int = 1,
+                  sheet_pace: float = 0.0, floor_options: dict | None = None) -> PracticalReport:
     t0 = time.perf_counter()
     starts_at = starts_at or cst_at(day.exam_day, 13, 30)
     day.clock.jump_to(starts_at - _dt.timedelta(minutes=30))
@@ -141,45 +184,38 @@ def run_practical(day: Day, *, present: list[str], graders: list[str], chief: st
     chief_login = day.login(chief, "chief_grader")
     chief_svc = ChiefGraderService(chief_login)
     grader_logins = {u: day.login(u, "grader") for u in members}
-    graders_svc = {u: GradingService(ctx) for u, ctx in grader_logins.items()}
     signatures = {u: signature_png(u) for u in members}
     for t in absent:
         chief_svc.mark_absent(day.plan_no, t, "未参加实操考核")
 
-    # -- every grader scores every present candidate, independently ---------------------------
+    # -- every grader scores every present candidate, independently, at grader stations --------
     day.clock.jump_to(starts_at)
     disagree = set(day.rng.sample(present, reconcile))
     odd_one = next(u for u in members if u != chief)
-    step = max(5.0, min(300.0, 4 * 3600 / max(1, len(present))))
-    signed = 0
-    sign_seconds = 0.0
-    for i, t in enumerate(present):
+    names = {m[0]: m[1] for m in ScoringSetupService(chief_login).group(day.plan_no).members}
+    sheets: dict[str, list] = {u: [] for u in members}
+    for t in present:
         ability = min(0.98, max(0.35, day.rng.gauss(0.8, 0.12)))
         for u in members:
             entries = _entries(day, EXAMPLE_ITEMS, ability, day.rng.uniform(-0.015, 0.015))
             if t in disagree and u == odd_one:
                 entries["1.3"] = "0"   # recorded two failed power-ups: 50 points of task 1 gone
-            svc = graders_svc[u]
-            svc.save_sheet(day.plan_no, t, entries)
-            s0 = time.perf_counter()
-            svc.sign_sheet(day.plan_no, t, day.passwords[u], signatures[u])
-            sign_seconds += time.perf_counter() - s0
-            signed += 1
-        if (i + 1) % 10 == 0 or i + 1 == len(present):
-            day.say(f"实操：已评 {i + 1}/{len(present)} 名考生（{signed} 张评分表已签字，{hhmm(day.clock.now())}）")
-        day.clock.advance(seconds=step)
-
-    # -- the chief grader: discrepancies, then the summary ------------------------------------
+            sheets[u].append([t, entries])
+    chief_job = {"candidates": len(present), "odd_one": odd_one, "odd_name": names[odd_one],
+                 "reason": _RECONCILE_REASON}
+    stations, station_stats = _stations(day, admin, members, chief, sheets, chief_job, port,
+                                        out / "评分站", per_grader=stations_per_grader, pace=sheet_pace,
+                                        floor_options=floor_options)
+    signed = sum(r["signed"] for r in stations.values())
+    sign_seconds = sum(sum(r["sign_seconds"]) + r["unseal_seconds"] for r in stations.values())
     reconciled: dict[str, Decimal] = {}
-    names = {m[0]: m[1] for m in ScoringSetupService(chief_login).group(day.plan_no).members}
-    for r in chief_svc.discrepancies(day.plan_no):
-        if r.status != R_DISCREPANCY:
-            continue
-        others = [v for g, v in r.totals if g != odd_one] or [v for _, v in r.totals]
-        score = rules.aggregate(others, template.rules.aggregation)
-        chief_svc.reconcile(day.plan_no, r.ticket_no, str(score), _RECONCILE_REASON.format(who=names[odd_one]))
-        reconciled[r.ticket_no] = score
-        day.say(f"实操：{r.ticket_no} 考评员总分相差 {r.spread} 分，超过阈值 {template.rules.spread}，组长裁定 {score} 分")
+    for r in stations.values():
+        for t, (score, answer, spread) in r["reconciled"].items():
+            reconciled[t] = Decimal(score)
+            day.say(f"实操：{t} 考评员总分相差 {spread} 分，超过阈值 {template.rules.spread}，"
+                    f"组长在评分站裁定 {score} 分（主机答复：{'已接受' if answer == gs.ACCEPTED else answer}）")
+    day.say(f"实操：{len(stations)} 个评分站签字评分表 {signed} 张，主机全部接受"
+            f"（每次登录解封一次签名密钥，签字合计 {sign_seconds:.1f} 秒）")
     if set(reconciled) != disagree:
         raise AssertionError(f"分差超限的考生 {sorted(reconciled)} 与安排的 {sorted(disagree)} 不一致")
     day.clock.advance(minutes=20)
@@ -220,7 +256,8 @@ def run_practical(day: Day, *, present: list[str], graders: list[str], chief: st
 
     seconds = time.perf_counter() - t0
     report = PracticalReport(members, chief, present, absent, reported, recomputed, results, reconciled, totals,
-                             mismatches, problems, created, signed, sign_seconds, seconds, files)
+                             mismatches, problems, created, signed, sign_seconds, seconds, files, stations,
+                             station_stats)
     day.say(f"实操结束：签字评分表 {signed} 张，组长裁定 {len(reconciled)} 名；复算与汇总"
             f"{'一致' if report.consistent else '不一致：' + '、'.join(mismatches[:5])}（用时 {seconds:.1f} 秒，"
             f"其中签字 {sign_seconds:.1f} 秒）")

@@ -2,11 +2,13 @@
 
     the evening before  bank and papers sealed (双人双锁), cameras configured, terminals
                         provisioned and enrolled, the readiness self-test signed
-    08:20–09:30         the door (检录): tickets scanned, absentees, a late arrival refused,
+    08:20–09:30         the door (检录) on two door desk processes: tickets scanned, a second
+                        check-in at the other desk refused, absentees, a late arrival refused,
                         an identity mismatch
     09:00               the theory exam on terminal processes over the LAN (loopback), cameras
                         recording, a misconduct finding during the exam, faults if asked for
-    13:30               practical scoring by the graders, one reconciliation by the chief
+    13:30               practical scoring at grader station processes, one reconciliation by
+                        the chief at the chief's station
     afterwards          review chain, publication, certificate numbers and PDFs, official
                         tables, the export bundle signed and verified offline
 
@@ -36,6 +38,8 @@ class DayPlan:
     rooms: int = 2
     terminals_per_room: int = 3
     graders: int = 4              # the demo has kaoping1–3 and the chief zuzhang; more are created
+    door_desks: int = 2           # 检录台 processes at the door
+    stations_per_grader: int = 1  # 实操评分站 processes each grader signs at (one sitting at each)
     absent: int = 2
     late: int = 1
     mismatch: int = 1
@@ -79,14 +83,18 @@ class DayReport:
             "phases": {k: round(v, 1) for k, v in self.phases.items()},
             "readiness": self.readiness.verdict if self.readiness else None,
             "door": door and {"checked_in": len(door.checked_in), "absent": door.absent,
-                              "refused_late": door.refused_late, "mismatched": door.mismatched},
+                              "refused_late": door.refused_late, "mismatched": door.mismatched,
+                              "by_desk": door.by_desk, "doubles_refused": {t: v[0] for t, v in door.doubles.items()}},
             "theory": th and {"candidates": len(th.seated), "terminals": len(th.terminals),
                               "answers_offered": th.answers_offered, "answers_on_master": th.answers_on_master,
                               "wrong_on_master": th.wrong_on_master, "scores_equal": th.scores_equal,
                               "master": th.master, "faults": th.faults},
             "finding": self.finding and {"ticket_no": self.finding.ticket_no, "ref": self.finding.ref},
             "practical": pr and {"sheets_signed": pr.sheets_signed, "reconciled": sorted(pr.reconciled),
-                                 "mismatches": pr.mismatches},
+                                 "mismatches": pr.mismatches, "stations": len(pr.stations),
+                                 "sheets_at_stations": pr.sheets_at_stations,
+                                 "reconciled_at_station": sorted(t for r in pr.stations.values()
+                                                                 for t in r["reconciled"])},
             "closing": cl and {"passed": cl.passed, "failed": cl.failed, "certificates": cl.certificates,
                                "bundle": str(cl.bundle), "trust": str(cl.trust), "verify_ok": cl.verify_ok},
             "examsite_verify": {"exit": self.cli_verify[0], "output": self.cli_verify[1]},
@@ -156,10 +164,11 @@ def run_day(site_dir: Path, out: Path, plan: DayPlan | None = None, *, say: Call
 
         say("== 考试当日 检录")
         report.door = _phase(report, "检录", door.run_door, day, absent=plan.absent, late=plan.late,
-                             mismatch=plan.mismatch)
+                             mismatch=plan.mismatch, desks=plan.door_desks, port=room.port)
         present = list(report.door.checked_in)
-        say(f"  实到 {len(present)}，缺考 {len(report.door.absent)}，迟到拒入 {len(report.door.refused_late)}，"
-            f"人证不符 {len(report.door.mismatched)}")
+        say(f"  实到 {len(present)}（" + "，".join(f"{k} {v} 名" for k, v in report.door.by_desk.items())
+            + f"），缺考 {len(report.door.absent)}，迟到拒入 {len(report.door.refused_late)}，"
+            f"人证不符 {len(report.door.mismatched)}，跨检录台重复检录被拒 {len(report.door.doubles)}")
 
         say("== 理论机考（局域网，多台终端进程）")
         room.seat(present)
@@ -181,7 +190,11 @@ def run_day(site_dir: Path, out: Path, plan: DayPlan | None = None, *, say: Call
         say("== 实操考核评分")
         graders = ["kaoping1", "kaoping2", "kaoping3"]
         report.practical = _phase(report, "实操评分", practical.run_practical, day, present=present,
-                                  graders=graders, chief="zuzhang", extra_graders=max(0, plan.graders - 4))
+                                  graders=graders, chief="zuzhang", extra_graders=max(0, plan.graders - 4),
+                                  port=room.port, stations_per_grader=plan.stations_per_grader)
+        pr = report.practical
+        say(f"  评分站 {len(pr.stations)} 个，在评分站签字并被主机接受的评分表 {pr.sheets_at_stations} 张，"
+            f"组长在评分站裁定 {len(pr.reconciled)} 名")
 
         say("== 成绩、公示、证书、上报数据包")
         report.closing = _phase(report, "成绩与上报", closing.run_closing, day)

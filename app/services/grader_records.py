@@ -95,7 +95,8 @@ def _reveal(uow, station: str, content: dict, newly: str | None = None) -> None:
     if candidates is None:
         return
     ingest.queue_command(uow, station, gs.GRADER_REVEALED, {"plan_no": content["plan_no"], "chief": content["chief"],
-                                                            "candidates": candidates}, uow.ctx.now())
+                                                            "candidates": candidates, "merge": newly is not None},
+                         uow.ctx.now())
     key = CHIEF_STATION + content["plan_no"]
     row = uow.session.get(models.Setting, key)
     where = {"station": station, "chief": content["chief"]}

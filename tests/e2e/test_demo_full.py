@@ -1,5 +1,6 @@
-"""`examsite demo --full` on a fresh folder: the whole day runs (door, theory on terminal
-processes over loopback, a finding, practical, results, certificates, bundle), every artefact
+"""`examsite demo --full` on a fresh folder: the whole day runs (the door on two door desk
+processes, theory on terminal processes over loopback, a finding, practical at grader station
+processes with the chief's decision at the chief's station, results, certificates, bundle), every artefact
 it names exists, nothing the candidates answered is missing on the master, and
 `examsite verify` passes on its bundle and fails on a copy with one byte changed."""
 
@@ -44,6 +45,17 @@ def test_demo_full_runs_the_day_and_its_bundle_verifies(tmp_path):
     assert theory["scores_equal"] is True
     assert summary["finding"]["ticket_no"] not in door["absent"]
     assert len(summary["practical"]["reconciled"]) == 1 and summary["practical"]["mismatches"] == []
+    # the door ran on two desks: both admitted candidates, together exactly those checked in, and
+    # a ticket shown at the second desk after the first had admitted it was refused there
+    assert sorted(door["by_desk"]) == ["检录台1", "检录台2"] and all(n > 0 for n in door["by_desk"].values())
+    assert sum(door["by_desk"].values()) == door["checked_in"]
+    assert list(door["doubles_refused"].values()) == ["already"]
+    # every sheet was signed at a grader station (one per grader: 3 graders and the chief) and
+    # accepted by the master; the chief's decision was made at the chief's station
+    practical = summary["practical"]
+    assert practical["stations"] == 4
+    assert practical["sheets_at_stations"] == practical["sheets_signed"] == 36 * 4
+    assert practical["reconciled_at_station"] == practical["reconciled"]
     closing = summary["closing"]
     assert closing["passed"] + closing["failed"] == 40 and closing["certificates"] == closing["passed"]
     for label, path in summary["artefacts"].items():

@@ -370,6 +370,12 @@ def test_the_chief_reconciles_at_a_station_and_only_the_chiefs_station_sees_valu
     assert {c["ticket_no"] for c in g1.revealed()} == {x}
     sign_at(g2, y, FULL)
     assert wait_for(lambda: {c["ticket_no"] for c in g1.revealed()} == {x, y})
+    # ... and hears y alone: the master does not send every revealed candidate again per signature
+    # (at 300 candidates that held the link's write lock for tens of seconds: bench/stations.py)
+    with g1.node.store.read() as s:
+        last = s.scalars(select(ReceivedRecord).where(ReceivedRecord.kind == gs.GRADER_REVEALED)
+                         .order_by(ReceivedRecord.seq.desc())).first()
+        assert [c["ticket_no"] for c in last.payload["candidates"]] == [y] and last.payload["merge"] is True
     with g2.node.store.read() as s:
         assert not list(s.scalars(select(ReceivedRecord).where(ReceivedRecord.kind == gs.GRADER_REVEALED)))
 

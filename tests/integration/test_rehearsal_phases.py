@@ -16,7 +16,7 @@ from app.rehearsal.day import Day, DayClock
 from app.rehearsal.door import run_door
 from app.rehearsal.practical import run_practical
 from app.services.checkin import IMPERSONATION, CheckinService
-from app.services.demo import DEMO_PLAN, DEMO_STAFF
+from app.services.demo import DEMO_PASSPHRASE, DEMO_PLAN, DEMO_STAFF
 from app.services.results import ROAD_THEORY_EXAM, ResultsService
 from app.services.roster import RosterService
 from app.services.scoring import R_RECONCILED, ScoringServices
@@ -29,13 +29,16 @@ def day(demo, tmp_path):
     passwords = {u: p for u, _, _, p, _ in DEMO_STAFF}
     batch = RosterService(demo.login("admin", passwords["admin"])).batches()[0]
     return Day(demo, DEMO_PLAN, DayClock(cst_at(batch.exam_start, 7, 30)), batch.exam_start, tmp_path / "out",
-               passwords, say=lambda line: None)
+               passwords, say=lambda line: None, passphrase=DEMO_PASSPHRASE)
 
 
 def test_door_practical_closing_on_the_demo_day(day):
     # -- 检录 ---------------------------------------------------------------------------------
     door = run_door(day, absent=2, late=1, mismatch=1)
     assert len(door.checked_in) == 36 and len(set(door.checked_in)) == 36
+    # two door desk processes checked them in; a ticket shown again at the other desk was refused
+    assert sorted(door.by_desk) == ["检录台1", "检录台2"] and sum(door.by_desk.values()) == 36
+    assert [code for code, _ in door.doubles.values()] == ["already"]
     (late,) = door.refused_late
     assert late not in door.checked_in and "迟到" in door.refusals[late]
     (mismatch,) = door.mismatched
@@ -65,6 +68,7 @@ def test_door_practical_closing_on_the_demo_day(day):
                          reconcile=1)
     assert prac.members == ["kaoping1", "kaoping2", "kaoping3", "zuzhang"]
     assert prac.sheets_signed == 4 * len(present) and not prac.sheet_problems
+    assert len(prac.stations) == 4 and prac.sheets_at_stations == prac.sheets_signed  # signed at grader stations
     assert skipped in prac.absent and prac.reported[skipped] is None
     (rec, chief_score), = prac.reconciled.items()
     assert prac.reported[rec] == chief_score == prac.in_results[rec]

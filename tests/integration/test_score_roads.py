@@ -164,8 +164,8 @@ def test_door_absence_is_recorded_by_checkin(demo, tmp_path):
 
     batch = RosterService(demo.login("admin", PASSWORDS["admin"])).batches()[0]
     day = Day(demo, DEMO_PLAN, DayClock(cst_at(batch.exam_start, 7, 30)), batch.exam_start, tmp_path / "out",
-              PASSWORDS, say=lambda line: None)
-    door = run_door(day, absent=2, late=1, mismatch=0)
+              PASSWORDS, say=lambda line: None, passphrase=DEMO_PASSPHRASE)
+    door = run_door(day, absent=2, late=1, mismatch=0)  # at two door desk processes
     assert len(door.recorded_absent) == 3
     for t in door.recorded_absent:
         assert _score(demo, t) == (None, True, core.ROAD_DOOR_ABSENCE)

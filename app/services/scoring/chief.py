@@ -159,7 +159,7 @@ class ChiefGraderService(Service):
         """The values of every candidate whose graders have all signed, for the chief's station
         only (the caller -- the link's applier -- checked the chief's signature).  Nothing of a
         candidate some grader has not signed yet: blindness holds.  With ``newly`` (a ticket):
-        None unless that candidate's graders have now all signed."""
+        None unless that candidate's graders have now all signed, else that candidate alone."""
         s = uow.session
         batch = find_batch(s, plan_no)
         members = q.members(s, batch)
@@ -170,7 +170,10 @@ class ChiefGraderService(Service):
         template = q.template(s, batch)
         names = {st.username: st.name for _, st in members}
         out = []
-        for c in q.candidates(s, batch, by_seat=True):
+        # with ``newly``: that candidate alone (the station adds it to what it holds), so the work
+        # under the link's write lock does not grow with the batch (sending all each time did)
+        cands = [q.candidate(s, batch, newly)] if newly is not None else q.candidates(s, batch, by_seat=True)
+        for c in cands:
             rows = q.sheets(s, c.id)
             if not q.revealed(members, rows):
                 continue
