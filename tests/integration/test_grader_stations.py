@@ -486,3 +486,21 @@ def test_wrong_passwords_lock_the_account_at_the_station(demo_login, stations, k
         g1.login("kaoping1", PASSWORDS["kaoping1"])   # even the right password, until the lock ends
     assert len(kdf_calls) == before
     g1.login("kaoping2", PASSWORDS["kaoping2"])       # another account is not locked
+
+
+def test_a_grader_in_avoidance_cannot_sign_that_candidates_sheet_at_a_station(demo, demo_login, stations):
+    """"派遣遵循回避制、轮换制、考评组长负责制" [003 L326] (digest L430): a sheet signed at a station
+    by a grader who must avoid the candidate (a declared relation, not waived by the room head) is
+    refused by the master with a code; the same grader's other candidates are accepted."""
+    from app.services.scoring import ScoringSetupService
+    g1, _ = stations
+    tk = tickets(demo_login)
+    ScoringSetupService(demo_login("admin")).declare_relation(PLAN, "kaoping1", tk[0], "考评员的亲属")
+    g1.login("kaoping1", PASSWORDS["kaoping1"])
+    sign_at(g1, tk[0], FULL, seed=1)
+    sign_at(g1, tk[1], FULL, seed=2)
+    assert wait_for(lambda: settled(g1, 2))
+    v = verdicts(g1)
+    assert v[(tk[0], "kaoping1")] == gs.INVALID
+    assert v[(tk[1], "kaoping1")] == gs.ACCEPTED
+    assert [(x, u) for x, u, _ in master_sheets(demo)] == [(tk[1], "kaoping1")]

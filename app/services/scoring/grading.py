@@ -250,7 +250,7 @@ class GradingService(Service):
                                                              "reason": gs.SIGNED_TWICE, "same_content": same,
                                                              "content_sha256": content_sha256})
             return gs.SIGNED_TWICE
-        conflicts = [x for x in q.conflicts(s, batch)
+        conflicts = [x for x in q.conflicts(s, batch, candidate=c)
                      if not x.resolved and x.grader == g.username and x.ticket_no == ticket_no]
         if conflicts:
             raise Conflict(f"考评员与考生「{ticket_no}」存在回避情形（{conflicts[0].reason}）")

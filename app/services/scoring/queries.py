@@ -135,11 +135,13 @@ def revealed(group, rows) -> bool:
     return all(st.id in signed for _, st in group)
 
 
-def conflicts(s, batch, subject: str = PRACTICAL) -> list[ConflictView]:
+def conflicts(s, batch, subject: str = PRACTICAL, candidate=None) -> list[ConflictView]:
     """The group's avoidance (回避) cases, each with the room head's waiver if given (a relation
-    and a waiver concern the grader and the candidate, whichever group the grader sits in)."""
+    and a waiver concern the grader and the candidate, whichever group the grader sits in);
+    with ``candidate``, that candidate's only (a sheet arriving from a station)."""
     group = members(s, batch, subject)
-    cands = list(s.scalars(select(models.Candidate).where(models.Candidate.batch_id == batch.id)))
+    cands = [candidate] if candidate is not None else \
+        list(s.scalars(select(models.Candidate).where(models.Candidate.batch_id == batch.id)))
     by_id = {c.id: c for c in cands}
     staff_by_id = {st.id: st for _, st in group}
     related = {(staff_by_id[r.staff_id].username, by_id[r.candidate_id].ticket_no)
