@@ -7098,232 +7098,247 @@ This station is enrolled; its work shows here once the administrator sends it.</
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="55" />
+        <location filename="../../app/ui/admin/stations_view.py" line="57" />
         <source>等待登记的终端和站点（核对对方屏幕上的登记码）</source>
         <translation>Terminals and stations waiting (check the code on their screen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="56" />
+        <location filename="../../app/ui/admin/stations_view.py" line="58" />
         <source>登记码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="56" />
-        <location filename="../../app/ui/admin/stations_view.py" line="70" />
-        <location filename="../../app/ui/admin/stations_view.py" line="76" />
-        <location filename="../../app/ui/admin/stations_view.py" line="92" />
+        <location filename="../../app/ui/admin/stations_view.py" line="58" />
+        <location filename="../../app/ui/admin/stations_view.py" line="72" />
+        <location filename="../../app/ui/admin/stations_view.py" line="78" />
+        <location filename="../../app/ui/admin/stations_view.py" line="94" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="56" />
+        <location filename="../../app/ui/admin/stations_view.py" line="58" />
         <source>请求时间</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="57" />
+        <location filename="../../app/ui/admin/stations_view.py" line="59" />
         <source>等待登记的请求</source>
         <translation>Enrollment requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="63" />
-        <location filename="../../app/ui/admin/stations_view.py" line="76" />
-        <location filename="../../app/ui/admin/stations_view.py" line="92" />
+        <location filename="../../app/ui/admin/stations_view.py" line="65" />
+        <location filename="../../app/ui/admin/stations_view.py" line="78" />
+        <location filename="../../app/ui/admin/stations_view.py" line="94" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="66" />
-        <location filename="../../app/ui/admin/stations_view.py" line="76" />
-        <location filename="../../app/ui/admin/stations_view.py" line="92" />
+        <location filename="../../app/ui/admin/stations_view.py" line="68" />
+        <location filename="../../app/ui/admin/stations_view.py" line="78" />
+        <location filename="../../app/ui/admin/stations_view.py" line="94" />
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="69" />
+        <location filename="../../app/ui/admin/stations_view.py" line="71" />
         <source>默认用对方报来的名称</source>
         <translation>Default: the name it sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="72" />
+        <location filename="../../app/ui/admin/stations_view.py" line="74" />
         <source>准予登记</source>
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="84" />
+        <location filename="../../app/ui/admin/stations_view.py" line="86" />
         <source>登记结果</source>
         <translation>Grant result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="91" />
+        <location filename="../../app/ui/admin/stations_view.py" line="93" />
         <source>已登记的站点</source>
         <translation>Enrolled stations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="92" />
+        <location filename="../../app/ui/admin/stations_view.py" line="94" />
         <source>编号</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="92" />
+        <location filename="../../app/ui/admin/stations_view.py" line="94" />
         <source>连接</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="93" />
+        <location filename="../../app/ui/admin/stations_view.py" line="95" />
         <source>最后联系</source>
         <translation>Last heard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="93" />
+        <location filename="../../app/ui/admin/stations_view.py" line="95" />
         <source>待发送</source>
         <translation>To send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="93" />
-        <location filename="../../app/ui/admin/stations_view.py" line="96" />
-        <location filename="../../app/ui/admin/stations_view.py" line="106" />
+        <location filename="../../app/ui/admin/stations_view.py" line="95" />
+        <location filename="../../app/ui/admin/stations_view.py" line="98" />
+        <location filename="../../app/ui/admin/stations_view.py" line="108" />
         <source>场次</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="93" />
+        <location filename="../../app/ui/admin/stations_view.py" line="95" />
         <source>名册人数</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="94" />
+        <location filename="../../app/ui/admin/stations_view.py" line="96" />
         <source>站点列表</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="99" />
-        <source>向选中的检录台下发名册</source>
-        <translation>Send the roster to the selected door desk</translation>
+        <location filename="../../app/ui/admin/stations_view.py" line="101" />
+        <source>向选中的站点下发</source>
+        <translation>Provision the selected station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="101" />
+        <location filename="../../app/ui/admin/stations_view.py" line="240" />
+        <source>请先选中一个站点和场次</source>
+        <translation>Select a station and a session first</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="249" />
+        <source>已向 {0} 下发评分表、考评组账户和 {1} 名考生</source>
+        <translation>Sent {0} the score sheet template, the grading group's accounts and {1} candidates</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="254" />
+        <source>已向 {0} 下发本考场 {1} 名考生、{2} 名工作人员、{3} 台终端</source>
+        <translation>Sent {0} its room: {1} candidates, {2} staff, {3} terminals</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="257" />
+        <source>考试终端在理论考试工作台准备，不在这里下发</source>
+        <translation>Exam terminals are prepared in the theory workplace, not here</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="261" />
+        <source>正在下发…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="103" />
         <source>写出发给选中站点的指令包…</source>
         <translation>Write a pack for the selected station…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="103" />
+        <location filename="../../app/ui/admin/stations_view.py" line="105" />
         <source>导入站点数据包…</source>
         <translation>Import a station pack…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="114" />
+        <location filename="../../app/ui/admin/stations_view.py" line="116" />
         <source>操作结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="157" />
+        <location filename="../../app/ui/admin/stations_view.py" line="159" />
         <source>（不限考场）</source>
         <translation>(any room)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="172" />
+        <location filename="../../app/ui/admin/stations_view.py" line="175" />
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="173" />
+        <location filename="../../app/ui/admin/stations_view.py" line="176" />
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="173" />
+        <location filename="../../app/ui/admin/stations_view.py" line="176" />
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="174" />
+        <location filename="../../app/ui/admin/stations_view.py" line="177" />
         <source>未联系</source>
         <translation>Not heard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="176" />
+        <location filename="../../app/ui/admin/stations_view.py" line="179" />
         <source>未下发</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="207" />
+        <location filename="../../app/ui/admin/stations_view.py" line="210" />
         <source>请先在表中选中对方屏幕上显示的登记码</source>
         <translation>First select the code shown on its screen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="214" />
+        <location filename="../../app/ui/admin/stations_view.py" line="217" />
         <source>正在准予登记…</source>
         <translation>Granting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="219" />
+        <location filename="../../app/ui/admin/stations_view.py" line="222" />
         <source>，{0}</source>
         <translation>, {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="220" />
+        <location filename="../../app/ui/admin/stations_view.py" line="223" />
         <source>已准予登记为 {0}（{1}{2}）。</source>
         <translation>Granted as {0} ({1}{2}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="222" />
+        <location filename="../../app/ui/admin/stations_view.py" line="225" />
         <source>请核对对方屏幕上的确认码：{0}</source>
         <translation>Check its screen shows the confirmation code: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="234" />
-        <source>请先选中一个检录台和场次</source>
-        <translation>First select a door desk and a session</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="237" />
+        <location filename="../../app/ui/admin/stations_view.py" line="245" />
         <source>已向 {0} 下发 {1} 名考生（含照片）</source>
         <translation>Sent {1} candidates (with photos) to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="240" />
-        <source>正在下发名册…</source>
-        <translation>Sending the roster…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="245" />
+        <location filename="../../app/ui/admin/stations_view.py" line="266" />
         <source>请先选中一个站点</source>
         <translation>First select a station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="247" />
+        <location filename="../../app/ui/admin/stations_view.py" line="268" />
         <source>写出指令包</source>
         <translation>Write a command pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="248" />
-        <location filename="../../app/ui/admin/stations_view.py" line="258" />
+        <location filename="../../app/ui/admin/stations_view.py" line="269" />
+        <location filename="../../app/ui/admin/stations_view.py" line="279" />
         <source>数据包 (*.espack)</source>
         <translation>Packs (*.espack)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="254" />
+        <location filename="../../app/ui/admin/stations_view.py" line="275" />
         <source>已写出发给 {0} 的指令 {1} 条：{2}</source>
         <translation>Wrote {1} commands for {0}: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="255" />
+        <location filename="../../app/ui/admin/stations_view.py" line="276" />
         <source>正在写出指令包…</source>
         <translation>Writing the command pack…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="258" />
+        <location filename="../../app/ui/admin/stations_view.py" line="279" />
         <source>导入站点数据包</source>
         <translation>Import a station pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="264" />
+        <location filename="../../app/ui/admin/stations_view.py" line="285" />
         <source>已导入：新增 {0} 条，重复 {1} 条（重复的不会再计入）</source>
         <translation>Imported: {0} new, {1} repeated (repeats are not counted again)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="266" />
+        <location filename="../../app/ui/admin/stations_view.py" line="287" />
         <source>正在导入数据包…</source>
         <translation>Importing the pack…</translation>
     </message>

@@ -149,3 +149,34 @@ def _ticket_in(demo, room: str) -> str:
     with demo.store.read() as s:
         return s.scalars(select(models.Candidate.ticket_no).where(models.Candidate.room == room)
                          .order_by(models.Candidate.ticket_no)).first()
+
+
+def test_site_admin_sends_each_kind_of_station_what_its_kind_needs(qtbot, demo, demo_login, master, session_id,
+                                                                   tmp_path):
+    """One 下发 button in 站点管理 → 站点与终端: a grader station gets the batch's 考评组 (template,
+    the group's accounts and candidates), a room console its room (candidates, staff, terminals)."""
+    from app.core import stations as st
+    from app.services.stations import StationService
+    from app.ui.admin.site_admin import SiteAdminWorkplace
+    from tests.scoring_support import setup_scoring
+
+    setup_scoring(tmp_path, demo_login)
+    admin_ctx = demo_login("admin")
+    for name, kind, room in (("g1", st.GRADER_STATION, "实操车间"), ("c1", st.ROOM_CONSOLE, "第1考场")):
+        node = TerminalNode.create(tmp_path / name, DESK_PASS, TEST_KDF, machine=name)
+        StationService(admin_ctx).enroll(node.request_enrollment(master.url, name), kind, name, room)
+        node.close()
+    admin = SiteAdminWorkplace(admin_ctx)
+    qtbot.addWidget(admin)
+    tab = admin.stations
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 2 and tab.session.count() == 1, timeout=10000)
+    assert [tab.table.item(r, 2).text() for r in range(2)] == ["实操评分站", "监考台"]
+    tab.table.selectRow(0)
+    qtbot.mouseClick(tab.provision_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "已向 S001 下发评分表" in tab.result.text(), timeout=15000)
+    assert "40 名考生" in tab.result.text()
+    tab.table.selectRow(1)
+    qtbot.mouseClick(tab.provision_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "已向 S002 下发本考场" in tab.result.text(), timeout=15000)
+    assert re.search(r"本考场 [1-9]\d* 名考生、3 名工作人员", tab.result.text()), tab.result.text()

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, Q
 from app.core import sitetime
 from app.core import stations as st
 from app.services.checkin import CheckinService
+from app.services.grader_stations import GraderStationService
 from app.services.net import NetService
+from app.services.room_consoles import RoomConsoleService
 from app.services.station_admin import StationAdmin
 from app.services.stations import StationService
 from app.ui.common.tasks import on_changes, run_task
@@ -96,7 +98,7 @@ class StationsTab(QWidget):
         self.session.setAccessibleName(self.tr("场次"))
         self.session.setMinimumWidth(260)
         self.session.setSizeAdjustPolicy(QComboBox.AdjustToContents)
-        self.provision_button = QPushButton(self.tr("向选中的检录台下发名册"))
+        self.provision_button = QPushButton(self.tr("向选中的站点下发"))
         self.provision_button.clicked.connect(self.provision)
         self.pack_out_button = QPushButton(self.tr("写出发给选中站点的指令包…"))
         self.pack_out_button.clicked.connect(self.write_pack)
@@ -162,6 +164,7 @@ class StationsTab(QWidget):
         self.room.blockSignals(False)
         current = self.session.currentData()
         self.session.clear()
+        self.session_plans = {s.id: s.plan_no for s in sessions}
         for s in sessions:
             self.session.addItem(s.label, s.id)
         if current is not None and self.session.findData(current) >= 0:
@@ -229,15 +232,33 @@ class StationsTab(QWidget):
         self._say(self.granted, error_text(exc), ok=False)
 
     def provision(self) -> None:
+        """Send the selected station what its kind needs for the chosen session's batch: a door
+        desk the session's roster, a grader station the batch's 考评组, a room console its room."""
         mid, session_id = self._selected_station(), self.session.currentData()
-        if not mid or session_id is None:
-            self._say(self.result, self.tr("请先选中一个检录台和场次"), ok=False)
+        row = next((b for b in getattr(self, "board_rows", []) if b.machine_id == mid), None)
+        if row is None or session_id is None:
+            self._say(self.result, self.tr("请先选中一个站点和场次"), ok=False)
             return
-        run_task(self, lambda: self.stations.provision_door_desk(mid, session_id),
-                 lambda n: (self._say(self.result, self.tr("已向 {0} 下发 {1} 名考生（含照片）").format(mid, n)),
-                            self.refresh()),
+        plan_no = self.session_plans.get(session_id, "")
+        if row.kind == st.DOOR_DESK:
+            def work():
+                return self.tr("已向 {0} 下发 {1} 名考生（含照片）").format(
+                    mid, self.stations.provision_door_desk(mid, session_id))
+        elif row.kind == st.GRADER_STATION:
+            def work():
+                return self.tr("已向 {0} 下发评分表、考评组账户和 {1} 名考生").format(
+                    mid, GraderStationService(self.ctx).provision_grader_station(mid, plan_no))
+        elif row.kind == st.ROOM_CONSOLE:
+            def work():
+                c = RoomConsoleService(self.ctx).provision_room_console(mid, plan_no)
+                return self.tr("已向 {0} 下发本考场 {1} 名考生、{2} 名工作人员、{3} 台终端").format(
+                    mid, c["candidates"], c["staff"], c["terminals"])
+        else:
+            self._say(self.result, self.tr("考试终端在理论考试工作台准备，不在这里下发"), ok=False)
+            return
+        run_task(self, work, lambda text: (self._say(self.result, text), self.refresh()),
                  lambda exc: self._say(self.result, error_text(exc), ok=False),
-                 self.tr("正在下发名册…"), changes={"checkin"})
+                 self.tr("正在下发…"), changes={"checkin"})
 
     def write_pack(self) -> None:
         mid = self._selected_station()
