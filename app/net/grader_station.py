@@ -38,6 +38,7 @@ from app.core.checkin import qr_ticket
 from app.core.errors import DomainError, NotFound, PermissionDenied
 from app.core.journal import key_id as make_key_id
 from app.core.site import LOCK_MINUTES, MAX_FAILED_LOGINS
+from app.net import replica
 from app.net.terminal import TerminalNode
 from app.store import models
 from app.store.grader_station_tables import GraderAccount, GraderCandidate, GraderSheet
@@ -81,14 +82,6 @@ class _Sitting:
     last_used: _dt.datetime
 
 
-def _put_setting(uow, key: str, value) -> None:
-    row = uow.session.get(models.Setting, key)
-    if row is None:
-        uow.session.add(models.Setting(key=key, value=value))
-    else:
-        row.value = value
-
-
 def _kdf_params(password_hash: str) -> dict:
     """The site's Argon2 parameters, as the replicated password hash names them."""
     kv = dict(item.split("=") for item in password_hash.split("$")[1].split(","))
@@ -123,9 +116,7 @@ class GraderStation:
         self.node.close()
 
     def _setting(self, key: str):
-        with self.node.store.read() as s:
-            row = s.get(models.Setting, key)
-            return row.value if row else None
+        return replica.setting(self.node, key)
 
     @property
     def profile(self) -> dict | None:
@@ -145,23 +136,12 @@ class GraderStation:
     def catch_up(self) -> None:
         """Copy master commands not yet copied into the station's tables (idempotent)."""
         with self._lock:
-            applied = self._setting(APPLIED) or 0
-            with self.node.store.read() as s:
-                rows = list(s.scalars(select(ReceivedRecord).where(ReceivedRecord.machine_id == rec.MASTER,
-                                                                   ReceivedRecord.seq > applied)
-                                      .order_by(ReceivedRecord.seq)))
-            if not rows:
-                return
-            with self.node.ctx.unit_of_work() as uow:
-                for r in rows:
-                    self._copy(uow, r.kind, r.payload)
-                _put_setting(uow, APPLIED, rows[-1].seq)
-                uow.journal("station.commands_applied", rec.MASTER, {"first": rows[0].seq, "last": rows[-1].seq})
+            replica.copy_commands(self.node, APPLIED, self._copy)
 
     def _copy(self, uow, kind: str, p: dict) -> None:
         s = uow.session
         if kind == gs.GRADER_PROFILE:
-            _put_setting(uow, PROFILE, p)
+            replica.put_setting(uow.session, PROFILE, p)
             s.execute(delete(GraderCandidate).where(GraderCandidate.plan_no != p["plan_no"]))
         elif kind == gs.GRADER_ROSTER:
             for c in p["candidates"]:
@@ -185,14 +165,14 @@ class GraderStation:
                 fresh = {c["ticket_no"]: c for c in p["candidates"]}  # newly revealed: added to what is held
                 kept = [fresh.pop(c["ticket_no"], c) for c in held.value.get("candidates", [])]
                 p = {**held.value, "candidates": kept + list(fresh.values())}
-            _put_setting(uow, REVEALED, p)
+            replica.put_setting(uow.session, REVEALED, p)
         elif kind == gs.SCORING_VERDICT:
             row = s.scalars(select(GraderSheet).where(GraderSheet.seq == p["seq"])).first()
             if row is None:
                 held = s.get(models.Setting, ANSWERS)
                 answers = dict(held.value) if held else {}
                 answers[str(p["seq"])] = p["verdict"]
-                _put_setting(uow, ANSWERS, answers)
+                replica.put_setting(uow.session, ANSWERS, answers)
             else:
                 row.verdict = p["verdict"]
                 if p["verdict"] in gs.REFUSED:

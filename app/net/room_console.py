@@ -24,12 +24,10 @@ from sqlalchemy import delete, select
 from app.core import identity
 from app.core import misconduct as mc
 from app.core import passwords
-from app.core import records as rec
 from app.core import room_console as rcn
 from app.core.errors import DomainError, NotFound, PermissionDenied
+from app.net import replica
 from app.net.terminal import TerminalNode
-from app.store import models
-from app.store.net_tables import ReceivedRecord
 from app.store.room_console_tables import (ConsoleCandidate, ConsoleFinding, ConsoleSignature, ConsoleStaff,
                                            ConsoleTerminal)
 
@@ -50,14 +48,6 @@ class ConsoleRefused(DomainError):
     def __init__(self, code: str, message: str):
         super().__init__(message)
         self.code = code
-
-
-def _put_setting(s, key: str, value) -> None:
-    row = s.get(models.Setting, key)
-    if row is None:
-        s.add(models.Setting(key=key, value=value))
-    else:
-        row.value = value
 
 
 def _detached(s, rows):
@@ -85,9 +75,7 @@ class RoomConsole:
         self.node.close()
 
     def _setting(self, key: str):
-        with self.node.store.read() as s:
-            row = s.get(models.Setting, key)
-            return row.value if row else None
+        return replica.setting(self.node, key)
 
     @property
     def profile(self) -> dict | None:
@@ -101,19 +89,8 @@ class RoomConsole:
     def catch_up(self) -> None:
         """Copy master commands not yet copied into the console's tables (idempotent)."""
         with self._heard:
-            applied = self._setting(APPLIED) or 0
-            with self.node.store.read() as s:
-                rows = list(s.scalars(select(ReceivedRecord).where(ReceivedRecord.machine_id == rec.MASTER,
-                                                                   ReceivedRecord.seq > applied)
-                                      .order_by(ReceivedRecord.seq)))
-            if not rows:
+            if not replica.copy_commands(self.node, APPLIED, self._apply):
                 return
-            with self.node.ctx.unit_of_work() as uow:
-                s = uow.session
-                for r in rows:
-                    self._apply(s, uow, r.kind, r.payload)
-                _put_setting(s, APPLIED, rows[-1].seq)
-                uow.journal("station.commands_applied", rec.MASTER, {"first": rows[0].seq, "last": rows[-1].seq})
             self._heard.notify_all()
         for cb in list(self.on_changed):
             try:
@@ -121,9 +98,10 @@ class RoomConsole:
             except Exception:  # noqa: BLE001 - a closed screen must never stop the console
                 pass
 
-    def _apply(self, s, uow, kind: str, p: dict) -> None:
+    def _apply(self, uow, kind: str, p: dict) -> None:
+        s = uow.session
         if kind == rcn.PROFILE:
-            _put_setting(s, PROFILE, p)
+            replica.put_setting(s, PROFILE, p)
         elif kind == rcn.ROSTER:
             if p.get("first"):
                 s.execute(delete(ConsoleCandidate))
@@ -139,7 +117,7 @@ class RoomConsole:
                 s.add(ConsoleStaff(username=x["username"], name=x["name"], roles=list(x["roles"]),
                                    batch_roles=list(x["batch_roles"]), password_hash=x["password_hash"]))
         elif kind == rcn.BOARD:
-            _put_setting(s, BOARD, p)
+            replica.put_setting(s, BOARD, p)
         elif kind == rcn.FINDINGS:
             self._merge_findings(s, p["findings"])
         elif kind == rcn.VERDICT:

@@ -26,12 +26,10 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 
 from app.core import checkin as door_rules
-from app.core import records as rec
 from app.core import stations as st
 from app.core.errors import DomainError, NotFound
+from app.net import replica
 from app.net.terminal import TerminalNode
-from app.store import models
-from app.store.net_tables import ReceivedRecord
 from app.store.station_tables import StationCandidate, StationCheckin
 
 PROFILE = "station.profile"     # Setting: what the master said this station is
@@ -70,14 +68,6 @@ class DeskResult:
 _HELD = {st.ADMITTED, st.SAME_DESK, st.FLAGGED}
 
 
-def _put_setting(uow, key: str, value) -> None:
-    row = uow.session.get(models.Setting, key)
-    if row is None:
-        uow.session.add(models.Setting(key=key, value=value))
-    else:
-        row.value = value
-
-
 class DoorDesk:
     def __init__(self, node: TerminalNode):
         self.node = node
@@ -100,45 +90,34 @@ class DoorDesk:
         return self._setting(PROFILE)
 
     def _setting(self, key: str):
-        with self.node.store.read() as s:
-            row = s.get(models.Setting, key)
-            return row.value if row else None
+        return replica.setting(self.node, key)
 
     # -- what the master sent --------------------------------------------------------------
     def catch_up(self) -> None:
         """Copy master commands not yet copied into the desk's tables (idempotent)."""
         with self._heard:
-            applied = self._setting(APPLIED) or 0
-            with self.node.store.read() as s:
-                rows = list(s.scalars(select(ReceivedRecord).where(ReceivedRecord.machine_id == rec.MASTER,
-                                                                   ReceivedRecord.seq > applied)
-                                      .order_by(ReceivedRecord.seq)))
-            if not rows:
-                return
-            with self.node.ctx.unit_of_work() as uow:
-                s = uow.session
-                for r in rows:
-                    p = r.payload
-                    if r.kind == st.STATION_PROFILE:
-                        _put_setting(uow, PROFILE, p)
-                        s.execute(delete(StationCandidate).where(StationCandidate.session_id != p["session_id"]))
-                    elif r.kind == st.STATION_ROSTER:
-                        for c in p["candidates"]:
-                            row = s.get(StationCandidate, c["ticket_no"]) or StationCandidate(ticket_no=c["ticket_no"])
-                            row.session_id, row.name, row.sex, row.id_no = p["session_id"], c["name"], c["sex"], c["id_no"]
-                            row.room, row.seat = c["room"], c["seat"]
-                            row.photo = base64.b64decode(c["photo"]) if c.get("photo") else None
-                            s.merge(row)
-                    elif r.kind == st.DOOR_VERDICT:
-                        row = s.scalars(select(StationCheckin).where(StationCheckin.seq == p["seq"])).first()
-                        if row is not None:
-                            row.verdict = p["verdict"]
-                            if row.verdict not in _HELD:
-                                uow.journal("station.door_refused_by_master", row.ticket_no,
-                                            {"seq": row.seq, "verdict": row.verdict})
-                _put_setting(uow, APPLIED, rows[-1].seq)
-                uow.journal("station.commands_applied", rec.MASTER, {"first": rows[0].seq, "last": rows[-1].seq})
-            self._heard.notify_all()
+            if replica.copy_commands(self.node, APPLIED, self._copy):
+                self._heard.notify_all()
+
+    def _copy(self, uow, kind: str, p: dict) -> None:
+        s = uow.session
+        if kind == st.STATION_PROFILE:
+            replica.put_setting(s, PROFILE, p)
+            s.execute(delete(StationCandidate).where(StationCandidate.session_id != p["session_id"]))
+        elif kind == st.STATION_ROSTER:
+            for c in p["candidates"]:
+                row = s.get(StationCandidate, c["ticket_no"]) or StationCandidate(ticket_no=c["ticket_no"])
+                row.session_id, row.name, row.sex, row.id_no = p["session_id"], c["name"], c["sex"], c["id_no"]
+                row.room, row.seat = c["room"], c["seat"]
+                row.photo = base64.b64decode(c["photo"]) if c.get("photo") else None
+                s.merge(row)
+        elif kind == st.DOOR_VERDICT:
+            row = s.scalars(select(StationCheckin).where(StationCheckin.seq == p["seq"])).first()
+            if row is not None:
+                row.verdict = p["verdict"]
+                if row.verdict not in _HELD:
+                    uow.journal("station.door_refused_by_master", row.ticket_no,
+                                {"seq": row.seq, "verdict": row.verdict})
 
     # -- the desk --------------------------------------------------------------------------
     def candidate(self, ticket_or_id: str) -> StationCandidate:
