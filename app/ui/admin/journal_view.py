@@ -13,7 +13,7 @@ from app.core import sitetime
 from app.core.roles import ROLE_NAMES, Role, allowed
 from app.services.journal import JournalService
 from app.ui.admin.journal_words import AREAS, SYSTEM, action_name, area_name
-from app.ui.admin.site_admin import _fill, _table
+from app.ui.common.tables import fill_table, list_table
 from app.ui.common.tasks import run_task
 from app.ui.common.widgets import error_text, tr
 
@@ -67,7 +67,7 @@ class JournalWorkplace(QWidget):
         self.result.setWordWrap(True)
         self.result.setAccessibleName(self.tr("校验结果"))
         self.count = QLabel("")
-        self.table = _table([self.tr("序号"), self.tr("时间（北京时间）"), self.tr("操作人"), self.tr("身份"),
+        self.table = list_table([self.tr("序号"), self.tr("时间（北京时间）"), self.tr("操作人"), self.tr("身份"),
                              self.tr("操作"), self.tr("对象"), self.tr("计算机")])
         self.table.setAccessibleName(self.tr("日志条目"))
         self.table.verticalHeader().hide()
@@ -94,7 +94,7 @@ class JournalWorkplace(QWidget):
             days = {"day_from": self.day_from.date().toPython(), "day_to": self.day_to.date().toPython()}
         lines = self.service.search(500, actor=self.who.currentData() or "", area=self.what.currentData() or "",
                                     **days)
-        _fill(self.table, [self._row(e) for e in lines])
+        fill_table(self.table, [self._row(e) for e in lines])
         self.count.setText(self.tr("显示最近 {0} 条").format(len(lines)))
 
     def _row(self, e) -> list:

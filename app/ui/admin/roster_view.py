@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 from app.core.codes import ID_TYPES, SUBJECTS, level_label
 from app.core.roles import allowed
 from app.services.roster import RosterService
-from app.ui.admin.site_admin import _fill, _table
+from app.ui.common.tables import fill_table, list_table
 
 
 class RosterWorkplace(QWidget):
@@ -23,7 +23,7 @@ class RosterWorkplace(QWidget):
         self.filter.setPlaceholderText(self.tr("按准考证号、姓名或证件号码筛选"))
         self.filter.setAccessibleName(self.tr("筛选"))
         self.info = QLabel("")
-        self.table = _table([self.tr("准考证号"), self.tr("姓名"), self.tr("性别"), self.tr("证件类型"),
+        self.table = list_table([self.tr("准考证号"), self.tr("姓名"), self.tr("性别"), self.tr("证件类型"),
                              self.tr("证件号码"), self.tr("所在单位"), self.tr("考场"), self.tr("座位号")])
         self.table.setAccessibleName(self.tr("考生名册"))
         self.photo = QLabel(self.tr("（照片）"))
@@ -66,7 +66,7 @@ class RosterWorkplace(QWidget):
         shown = [c for c in self.rows if not needle or needle in c.ticket_no.upper() or needle in c.name
                  or needle in c.id_no.upper()]
         self.shown = shown
-        _fill(self.table, [[c.ticket_no, c.name, c.sex, ID_TYPES.get(c.id_type, c.id_type), c.id_no, c.unit, c.room,
+        fill_table(self.table, [[c.ticket_no, c.name, c.sex, ID_TYPES.get(c.id_type, c.id_type), c.id_no, c.unit, c.room,
                             c.seat] for c in shown])
 
     def _show_photo(self, row: int, *_):

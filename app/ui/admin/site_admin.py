@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
-                               QTabWidget, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from app.core.codes import INSTITUTION_CATEGORIES, LEVELS, PROVINCES, level_label
 from app.core.errors import ImportRejected
@@ -15,25 +14,9 @@ from app.services.site import SiteService
 from app.services.staff import StaffService
 from app.ui.admin.readiness_view import ReadinessTab
 from app.ui.admin.stations_view import StationsTab
+from app.ui.common.tables import fill_table, list_table
 from app.ui.common.tasks import on_changes, run_task
 from app.ui.common.widgets import PathField, confirm, error_text, tr
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
-    t.setEditTriggers(QTableWidget.NoEditTriggers)
-    t.setSelectionBehavior(QTableWidget.SelectRows)
-    return t
-
-
-def _fill(table: QTableWidget, rows: list[list]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(str(value)))
 
 
 class RosterImportTab(QWidget):
@@ -52,7 +35,7 @@ class RosterImportTab(QWidget):
         self.result = QLabel("")
         self.result.setWordWrap(True)
         self.result.setAccessibleName(self.tr("导入结果"))
-        self.errors = _table([self.tr("工作表"), self.tr("行"), self.tr("列"), self.tr("问题")])
+        self.errors = list_table([self.tr("工作表"), self.tr("行"), self.tr("列"), self.tr("问题")])
         self.errors.setAccessibleName(self.tr("导入错误列表"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -85,7 +68,7 @@ class RosterImportTab(QWidget):
         self.result.setStyleSheet("color: #b00020;")
         self.result.setText(error_text(exc))
         if isinstance(exc, ImportRejected):
-            _fill(self.errors, [[e.sheet, e.row, e.column, e.message] for e in exc.errors])
+            fill_table(self.errors, [[e.sheet, e.row, e.column, e.message] for e in exc.errors])
 
 
 class QualificationFields:
@@ -163,7 +146,7 @@ class StaffTab(QWidget):
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
         self.ctx = ctx
-        self.table = _table([self.tr("用户名"), self.tr("姓名"), self.tr("角色"), self.tr("所在单位"),
+        self.table = list_table([self.tr("用户名"), self.tr("姓名"), self.tr("角色"), self.tr("所在单位"),
                              self.tr("证卡编号"), self.tr("考评员资格"), self.tr("状态")])
         self.table.setAccessibleName(self.tr("工作人员账户列表"))
         buttons = QHBoxLayout()
@@ -188,7 +171,7 @@ class StaffTab(QWidget):
                 state += self.tr("（已锁定）")
             rows.append([s.username, s.name, "、".join(tr(ROLE_NAMES[Role(r)]) for r in s.roles), s.unit,
                          s.card_no, s.qualification_text, state])
-        _fill(self.table, rows)
+        fill_table(self.table, rows)
 
     def _selected(self) -> str | None:
         row = self.table.currentRow()

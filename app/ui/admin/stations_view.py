@@ -8,8 +8,8 @@ answer pack imported).  Every call goes through ``run_task``."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from app.core import sitetime
 from app.core import stations as st
@@ -19,29 +19,12 @@ from app.services.net import NetService
 from app.services.room_consoles import RoomConsoleService
 from app.services.station_admin import StationAdmin
 from app.services.stations import StationService
+from app.ui.common.tables import fill_table, list_table
 from app.ui.common.tasks import on_changes, run_task
 from app.ui.common.widgets import error_text, tr
 
 REFRESH_MS = 5000
 GRANT_KINDS = (st.TERMINAL, *st.STATION_KINDS)
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
-    t.setEditTriggers(QTableWidget.NoEditTriggers)
-    t.setSelectionBehavior(QTableWidget.SelectRows)
-    t.setSelectionMode(QTableWidget.SingleSelection)
-    return t
-
-
-def _fill(table: QTableWidget, rows: list[list]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(str(value)))
 
 
 class StationsTab(QWidget):
@@ -55,7 +38,7 @@ class StationsTab(QWidget):
 
         # -- requests waiting for a grant
         requests = QGroupBox(self.tr("等待登记的终端和站点（核对对方屏幕上的登记码）"))
-        self.requests = _table([self.tr("登记码"), self.tr("名称"), self.tr("请求时间")])
+        self.requests = list_table(single=True, headers=[self.tr("登记码"), self.tr("名称"), self.tr("请求时间")])
         self.requests.setAccessibleName(self.tr("等待登记的请求"))
         self.requests.setStyleSheet("font-family: monospace;")
         self.kind = QComboBox()
@@ -91,7 +74,7 @@ class StationsTab(QWidget):
 
         # -- the stations
         board = QGroupBox(self.tr("已登记的站点"))
-        self.table = _table([self.tr("编号"), self.tr("名称"), self.tr("类型"), self.tr("考场"), self.tr("连接"),
+        self.table = list_table(single=True, headers=[self.tr("编号"), self.tr("名称"), self.tr("类型"), self.tr("考场"), self.tr("连接"),
                              self.tr("最后联系"), self.tr("待发送"), self.tr("场次"), self.tr("名册人数")])
         self.table.setAccessibleName(self.tr("站点列表"))
         self.session = QComboBox()
@@ -147,7 +130,7 @@ class StationsTab(QWidget):
         self._loading = False
         pending, board, rooms, sessions = data
         chosen = self._selected_code()
-        _fill(self.requests, [[p.code, p.name, sitetime.text(p.requested_at, "%m-%d %H:%M:%S")] for p in pending])
+        fill_table(self.requests, [[p.code, p.name, sitetime.text(p.requested_at, "%m-%d %H:%M:%S")] for p in pending])
         for r, p in enumerate(pending):
             if p.code == chosen:
                 self.requests.selectRow(r)
@@ -172,7 +155,7 @@ class StationsTab(QWidget):
         picked = self._selected_station()
         self.board_rows = board
         labels = {s.id: s.label for s in sessions}
-        _fill(self.table, [[b.machine_id, b.name, tr(b.kind_name), b.room or self.tr("不限"),
+        fill_table(self.table, [[b.machine_id, b.name, tr(b.kind_name), b.room or self.tr("不限"),
                             self.tr("在线") if b.online else self.tr("离线"),
                             sitetime.text(b.last_seen, "%H:%M:%S", self.tr("未联系")),
                             "—" if b.backlog is None else str(b.backlog),

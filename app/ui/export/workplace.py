@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, Q
 from app.core import sitetime
 from app.core.roles import allowed
 from app.services.bundle import ExportService
-from app.ui.admin.site_admin import _fill, _table
+from app.ui.common.tables import fill_table, list_table
 from app.ui.common.tasks import run_task
 from app.ui.common.widgets import confirm, error_text, tr
 
@@ -53,7 +53,7 @@ class ExportWorkplace(QWidget):
         self.result = QLabel("")
         self.result.setWordWrap(True)
         self.result.setAccessibleName(self.tr("操作结果"))
-        self.table = _table([self.tr("序号"), self.tr("认定计划"), self.tr("状态"), self.tr("签名"),
+        self.table = list_table([self.tr("序号"), self.tr("认定计划"), self.tr("状态"), self.tr("签名"),
                              self.tr("文件 SHA-256"), self.tr("更正关系"), self.tr("生成人"), self.tr("生成时间"),
                              self.tr("文件")])
         self.table.setAccessibleName(self.tr("上报包历史"))
@@ -100,7 +100,7 @@ class ExportWorkplace(QWidget):
             out.append([v.seq, v.plan_no, v.status_name, "、".join(tr(SIGNER_NAMES.get(x, x)) for x in v.signers),
                         v.file_sha256[:16],
                         rel, names.get(v.created_by, v.created_by), sitetime.text(v.created_at), v.path])
-        _fill(self.table, out)
+        fill_table(self.table, out)
 
     def selected(self):
         row = self.table.currentRow()

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from app.core import misconduct as mc
 from app.core import room_console as rcn
 from app.core import sitetime
 from app.core.codes import level_label
 from app.net.room_console import RoomConsole
+from app.ui.common.tables import fill_table, list_table
 from app.ui.common.tasks import run_task
 from app.ui.common.widgets import show_error
 from app.ui.stations.opening import OpeningPage
@@ -30,25 +31,11 @@ LANE = "room-console"  # the console's writes keep their order
 
 
 def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
-    t = QTableWidget(0, len(headers), parent)
-    t.setHorizontalHeaderLabels(headers)
-    t.setEditTriggers(QTableWidget.NoEditTriggers)
-    t.setSelectionBehavior(QTableWidget.SelectRows)
-    t.setSelectionMode(QTableWidget.SingleSelection)
-    t.verticalHeader().setVisible(False)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-    t.horizontalHeader().setStretchLastSection(True)
-    t.setAccessibleName(name)
-    return t
+    return list_table(headers, name, parent, single=True, row_numbers=False)
 
 
 def _fill(table: QTableWidget, rows: list[list]) -> None:
-    table.setRowCount(len(rows))
-    for r, values in enumerate(rows):
-        for c, v in enumerate(values):
-            item = QTableWidgetItem(str(v))
-            item.setToolTip(str(v))
-            table.setItem(r, c, item)
+    fill_table(table, rows, tooltips=True)
 
 
 class SignerDialog(QDialog):

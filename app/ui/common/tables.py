@@ -1,0 +1,33 @@
+"""Read-only lists of rows (a station board, a roster, findings): one way to make and fill them."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+
+def list_table(headers: list[str], name: str = "", parent: QWidget | None = None, *, single: bool = False,
+               row_numbers: bool = True) -> QTableWidget:
+    """A table people read and select rows in, never edit; columns fit their contents, the last
+    one takes the rest.  ``name`` is what a screen reader says (default: the headers)."""
+    t = QTableWidget(0, len(headers), parent)
+    t.setHorizontalHeaderLabels(headers)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    t.setEditTriggers(QTableWidget.NoEditTriggers)
+    t.setSelectionBehavior(QTableWidget.SelectRows)
+    if single:
+        t.setSelectionMode(QTableWidget.SingleSelection)
+    t.verticalHeader().setVisible(row_numbers)
+    t.setAccessibleName(name or "、".join(headers))
+    return t
+
+
+def fill_table(table: QTableWidget, rows: list[list], *, tooltips: bool = False) -> None:
+    """Replace the rows; ``tooltips`` repeats each cell as its tooltip (long texts cut by the column)."""
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem("" if value is None else str(value))
+            if tooltips:
+                item.setToolTip(item.text())
+            table.setItem(r, c, item)
