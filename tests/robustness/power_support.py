@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,14 @@ class PoweredFolder:
         """The power goes: what was not fsynced is gone (``boot`` brings the folder back)."""
         self.lost.append(self.mount.cut())
         self.cuts += 1
+
+    def cut_in_flight(self, within: float = 0.5) -> None:
+        """Cut the power while a write is in flight: wait (up to ``within`` seconds) until the disk
+        holds data not yet synced, then cut (at the deadline, cut anyway)."""
+        deadline = time.monotonic() + within
+        while time.monotonic() < deadline and not self.mount.pending():
+            pass
+        self.cut()
 
     def boot(self) -> None:
         self.mount.stop()

@@ -143,7 +143,10 @@ def test_power_cut_exam_terminal_keeps_every_acknowledged_answer(demo, demo_logi
                         break
                     seen.line(line, f"cut {run}")
                 time.sleep(rng.uniform(0, 0.02))
-            disk.cut()  # the power goes ...
+            if rng.random() < 0.5:
+                disk.cut()  # the power goes ...
+            else:
+                disk.cut_in_flight()  # ... or goes while an answer is being written
             child.send_signal(signal.SIGKILL)  # ... and with it the process
             child.wait(timeout=60)
             for line in child.stdout.read().splitlines():  # what the candidate saw before the cut
