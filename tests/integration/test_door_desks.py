@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import time
 
 import pytest
 from sqlalchemy import func, select
@@ -30,17 +29,9 @@ from app.store.checkin_tables import Checkin, DoorIncident
 from app.store.keys import TEST_KDF
 from app.store.net_tables import ReceivedRecord
 from app.store.station_tables import StationCandidate
+from tests.station_support import enroll_station, wait_for
 
 DESK_PASS = "door-desk-pass-1"
-
-
-def wait_for(cond, timeout=20.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if cond():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 @pytest.fixture
@@ -57,10 +48,7 @@ def session_id(demo_login):
 
 
 def enroll_desk(tmp_path, master, admin_ctx, name, room=""):
-    node = TerminalNode.create(tmp_path / name, DESK_PASS, TEST_KDF, machine=name)
-    code = node.request_enrollment(master.url, name)
-    machine_id = StationService(admin_ctx).enroll(code, st.DOOR_DESK, name, room)
-    assert node.complete_enrollment()
+    node, machine_id = enroll_station(tmp_path, master, admin_ctx, name, st.DOOR_DESK, room, DESK_PASS)
     node.close()
     return machine_id
 

@@ -10,7 +10,6 @@ The rules the stations keep, from the seeds (rules-digest.md):
 from __future__ import annotations
 
 import base64
-import time
 
 import pytest
 from sqlalchemy import func, select
@@ -22,7 +21,6 @@ from app.core.checkin import qr_payload
 from app.core.errors import DomainError, PermissionDenied
 from app.net.grader_station import GraderStation
 from app.net.master import MasterLink
-from app.net.terminal import TerminalNode
 from app.services.grader_stations import GraderStationService
 from app.services.roster import RosterService
 from app.services.scoring import ChiefGraderService
@@ -31,21 +29,12 @@ from app.store import models
 from app.store import scoring_tables as t
 from app.store.bundle_tables import StaffKey
 from app.store.grader_station_tables import GraderAccount, GraderCandidate, GraderSheet
-from app.store.keys import TEST_KDF
 from app.store.net_tables import ReceivedRecord
 from tests.scoring_support import FULL, PASSWORDS, PLAN, score, setup_scoring, signature_png
+from tests.station_support import enroll_station, wait_for
 
 STATION_PASS = "grader-station-pass-1"
 GROUP = ("kaoping1", "kaoping2", "zuzhang")
-
-
-def wait_for(cond, timeout=20.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if cond():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 @pytest.fixture
@@ -61,10 +50,7 @@ def scoring(tmp_path, demo_login):
 
 
 def enroll(tmp_path, master, admin_ctx, name):
-    node = TerminalNode.create(tmp_path / name, STATION_PASS, TEST_KDF, machine=name)
-    code = node.request_enrollment(master.url, name)
-    machine_id = StationService(admin_ctx).enroll(code, st.GRADER_STATION, name, "实操车间")
-    assert node.complete_enrollment()
+    node, machine_id = enroll_station(tmp_path, master, admin_ctx, name, st.GRADER_STATION, "实操车间", STATION_PASS)
     node.close()
     return machine_id
 

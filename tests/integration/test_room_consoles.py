@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-import time
 
 import pytest
 from sqlalchemy import func, select
@@ -21,33 +20,22 @@ from app.core import stations as st
 from app.core.errors import DomainError, PermissionDenied
 from app.net.master import MasterLink
 from app.net.room_console import ConsoleRefused, RoomConsole
-from app.net.terminal import TerminalNode
 from app.services.demo import DEMO_PLAN
 from app.services.misconduct import MisconductService
-from app.services.net import NetService, ProctorService
+from app.services.net import ProctorService
 from app.services.room_consoles import RoomConsoleService
-from app.services.stations import StationService
 from app.store import models
 from app.store import results_tables as rt
-from app.store.keys import TEST_KDF
 from app.store.net_tables import ReceivedRecord
 from app.store.room_console_tables import ConsoleCandidate, ConsoleStaff
 from tests.integration.test_no_hash_under_write_lock import watch  # noqa: F401 - a fixture
+from tests.station_support import enroll_station, wait_for
 
 CONSOLE_PASS = "room-console-pass-1"
 ROOM1, ROOM2 = "第1考场", "第2考场"
 PROCTOR_PW = "Demo-jiankao-2026"
 HEAD_PW = "Demo-kaochang-2026"
 FACTS = "09:40 监考发现考生使用手机查看答案，当场收缴"
-
-
-def wait_for(cond, timeout=20.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if cond():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 @pytest.fixture
@@ -58,14 +46,7 @@ def master(demo):
 
 
 def enroll(tmp_path, master, admin_ctx, name, kind, room=""):
-    node = TerminalNode.create(tmp_path / name, CONSOLE_PASS, TEST_KDF, machine=name)
-    code = node.request_enrollment(master.url, name)
-    if kind == st.TERMINAL:
-        machine_id = NetService(admin_ctx).grant(code, name)
-    else:
-        machine_id = StationService(admin_ctx).enroll(code, kind, name, room)
-    assert node.complete_enrollment()
-    return node, machine_id
+    return enroll_station(tmp_path, master, admin_ctx, name, kind, room, CONSOLE_PASS)
 
 
 def room_tickets(demo, room):

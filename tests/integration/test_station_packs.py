@@ -27,7 +27,8 @@ from app.services.net import NetService
 from app.services.station_admin import StationAdmin
 from app.services.stations import StationService
 from app.store.net_tables import ReceivedRecord
-from tests.integration.test_door_desks import DESK_PASS, door_records, enroll_desk, master_checkins, tickets, wait_for
+from tests.integration.test_door_desks import DESK_PASS, door_records, enroll_desk, master_checkins, tickets
+from tests.station_support import wait_for
 
 
 @pytest.fixture
