@@ -66,6 +66,9 @@ def _terminal_passphrase() -> str:
 def cmd_serve(args) -> int:
     from app.net.master import MasterLink
 
+    from app.net.lan_http import tune_link_process
+
+    tune_link_process()
     handle = common.open_site(args)
     link = MasterLink(handle, args.host, args.port, writer="process").start()
     print(f"READY {link.url} {link.fingerprint}", flush=True)

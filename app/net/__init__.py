@@ -6,7 +6,8 @@
   app/net/tls.py           the master's self-signed certificate; pinned client connections
   app/net/protocol.py      signed requests (machine, time, nonce, body hash) and the replay guard
   app/net/ingest.py        the master's merged truth: records applied once, gaps, command records
-  app/net/master.py        MasterLink: HTTPS service (ThreadingHTTPServer + ssl), group commit, live board
+  app/net/master.py        MasterLink: checks requests, group commit, live board
+  app/net/lan_http.py      the link's HTTPS server: every connection in one asyncio loop
   app/net/terminal.py      TerminalNode: terminal store, outbox, sender thread, enrollment (enroll_and_wait)
   app/net/packs.py         PackRoad (mixed into TerminalNode): own records -> answer pack; master's commands <- pack
   app/net/simulate.py      simulated candidates (end-to-end test, bench/room.py, drills)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
@@ -276,6 +277,32 @@ def queue_command(uow, recipient: str, kind: str, payload: dict, now: _dt.dateti
     s.add(OutboxRecord(recipient=recipient, seq=header.seq, kind=kind, created_at=header.created_at,
                        content_hash=env.content_hash, envelope=env.to_json()))
     return env
+
+
+class CommandsIndex:
+    """The last command's number for every recipient, read for all of them at once and
+    reused for ``ttl`` seconds.  Every heartbeat of every terminal asks for its own; reading it
+    per heartbeat took a pooled connection and an ORM query each time, and in a room's start
+    burst a hundred of them queued for the pool's dozen connections.  A command written
+    meanwhile (by the master app, another process) reaches its terminal at most ``ttl`` later."""
+
+    def __init__(self, store, ttl: float = 0.2):
+        self.store, self.ttl = store, ttl
+        self._upto: dict[str, int] = {}
+        self._read_at = float("-inf")
+        self._lock = threading.Lock()
+
+    def upto(self, recipient: str) -> int:
+        with self._lock:  # one reader at a time; the others take what it read
+            if time.monotonic() - self._read_at > self.ttl:
+                with self.store.read() as s:
+                    rows = driver(s).execute(_COMMANDS_UPTO).fetchall()
+                self._upto = {r[0]: r[1] for r in rows}
+                self._read_at = time.monotonic()
+            return self._upto.get(recipient, 0)
+
+
+_COMMANDS_UPTO = "SELECT recipient, max(seq) FROM outbox_record GROUP BY recipient"
 
 
 def commands_after(store, recipient: str, after: int, limit: int = 200) -> list[dict]:

@@ -1,10 +1,11 @@
 """The master's side of the site link: an HTTPS service on the site LAN.
 
-Transport: Python's ``http.server.ThreadingHTTPServer`` wrapped in ``ssl`` (TLS 1.2+,
-the master's self-signed certificate, pinned by terminals at enrollment).  It is
-the standard library, kept by the CPython team, needs no Qt event loop (the master
-can run it headless, in the GUI process's background thread, or as its own
-process), and one thread per keep-alive connection is plenty for a 100-seat room.
+Transport: HTTPS (TLS 1.2+, the master's self-signed certificate, pinned by terminals at
+enrollment) served by ``app.net.lan_http``: every keep-alive connection in one asyncio
+loop of the standard library, in one thread, which also checks each request (JSON, the
+request's signature, each record's signature and decryption) in a row; new records go to
+the group commit (``app.net.writer``) and the loop answers once they are durable.  It
+needs no Qt event loop: the master runs it headless, in its own process.
 
 Endpoints (JSON in, JSON out, every one but enrollment signed by the machine key):
   POST /v1/enroll/request   a terminal asks to be enrolled (shows its code meanwhile)
@@ -16,6 +17,7 @@ Endpoints (JSON in, JSON out, every one but enrollment signed by the machine key
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import collections
 import datetime as _dt
@@ -25,7 +27,6 @@ import threading
 import time
 from concurrent.futures import Future
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from sqlalchemy import func, select
 
@@ -33,16 +34,13 @@ from app.core import enrollment
 from app.core import records as rec
 from app.core.actor import system_actor
 from app.net import ingest, protocol, tls
-from app.store.net_tables import EnrollmentRequest, Machine, OutboxRecord
+from app.net.lan_http import LoopServer
+from app.store.net_tables import EnrollmentRequest, Machine
 from app.store.unit import Clock, ServiceContext
 
 MAX_BODY = 8 * 1024 * 1024
 GROUP_MAX = 128  # pushes committed together in one durable transaction
 MAX_PENDING = 500
-# requests checked at once (JSON, signature, decryption): the rest wait their turn, blocked,
-# instead of a room's hundred threads fighting for the GIL when the exam starts -- a convoy
-# in which every request of the burst finished late (the wait for durability is outside it)
-ADMIT = 2
 ONLINE_SECONDS = 10.0
 BUSY_RETRY_AFTER = 2.0  # seconds a terminal waits before trying a busy master again
 FINGERPRINT_SETTING = "net.master_fingerprint"
@@ -182,31 +180,29 @@ class MasterLink:
         self.clock: Clock = getattr(site, "clock", None) or Clock()
         self.appliers: ingest.Appliers = appliers if appliers is not None else site.record_appliers
         self.registry = ingest.Registry(self.store).load_all()
+        self.commands_index = ingest.CommandsIndex(self.store)
         self.replay = protocol.ReplayGuard()
         self.board = LiveBoard()
         self.stats = LinkStats()
         self.write_lock = threading.Lock()
-        self.admission = threading.BoundedSemaphore(ADMIT)
         cert, key, self.fingerprint = tls.ensure_certificate(self.store.site_dir, self.store.keys.file_key,
                                                              self.store.site_id)
         self._remember_fingerprint()
-        self.httpd = ThreadingHTTPServer((host, port), _Handler)
-        self.httpd.daemon_threads = True
-        self.httpd.link = self
-        self.httpd.socket = tls.server_context(cert, key, self.store.keys.file_key).wrap_socket(
-            self.httpd.socket, server_side=True, do_handshake_on_connect=False)
-        self._thread: threading.Thread | None = None
+        self.server = LoopServer(host, port, tls.server_context(cert, key, self.store.keys.file_key), self._answer,
+                                 MAX_BODY, {"error": "请求过大", "code": protocol.TOO_LARGE},
+                                 {"error": "主机暂时无法处理，稍后自动重试", "code": protocol.BUSY,
+                                  "retry_after": BUSY_RETRY_AFTER})
         self._queue: queue.Queue = queue.Queue()
         self._held: dict[str, tuple[int, list[int]]] = {}  # machine -> (contiguous, gaps), as last committed
         self._writer: threading.Thread | None = None
 
     @property
     def port(self) -> int:
-        return self.httpd.server_address[1]
+        return self.server.server_address[1]
 
     @property
     def url(self) -> str:
-        host = self.httpd.server_address[0]
+        host = self.server.server_address[0]
         return f"https://{lan_address() if host in ('0.0.0.0', '') else host}:{self.port}"
 
     def _remember_fingerprint(self) -> None:
@@ -232,18 +228,15 @@ class MasterLink:
             self._committer = WriterProcess(self.store, self.clock, self.appliers)
         else:
             self._committer = GroupCommitter(self.store, self.clock, self.appliers)
-        self._thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.2},
-                                        name="site-link", daemon=True)
-        self._thread.start()
         self._writer = threading.Thread(target=self._write_loop, name="site-link-writer", daemon=True)
         self._writer.start()
+        self.server.start()
         set_current(self)
         return self
 
     def stop(self) -> None:
         clear_current(self)
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.server.stop()
         self._queue.put(None)
         if self._writer is not None:
             self._writer.join(timeout=10)
@@ -301,27 +294,59 @@ class MasterLink:
                 "site_key_id": self.store.journal.key_id,
                 "grant_signature": base64.b64encode(self.store.journal.sign(message)).decode()}
 
-    def push(self, machine_id: str, body: dict) -> dict:
-        t0 = time.perf_counter()
+    # -- requests ---------------------------------------------------------------------
+    async def _answer(self, path: str, headers, raw: bytes) -> tuple[int, dict]:
+        """One request, in the server's loop: checked here, in a row with the others (see
+        ``app.net.lan_http`` for why); enrollment, which writes, in a worker thread; new
+        records to the writer, answered once durable."""
         try:
-            return self._push(machine_id, body)
-        finally:
-            self.stats.pushed(time.perf_counter() - t0)
+            if path in (protocol.API + "/enroll/request", protocol.API + "/enroll/status"):
+                body = _json_object(raw)
+                if path == protocol.API + "/enroll/request":
+                    work = lambda: self.enroll_request(body)  # noqa: E731
+                else:
+                    work = lambda: self.enroll_status(headers, path, raw)  # noqa: E731
+                return 200, await asyncio.get_running_loop().run_in_executor(None, work)
+            t0 = time.perf_counter()
+            body = _json_object(raw)
+            machine = self.replay.check(headers, "POST", path, raw, self.registry.public_key, time.time())
+            if path == protocol.API + "/records":
+                envelopes = [rec.Envelope.from_dict(d) for d in body.get("records", [])]
+                opened = ingest.open_all(envelopes, self.registry, self.store.site_id, only_machine=machine)
+                outcome = None
+                if opened:
+                    done: Future = Future()
+                    self._queue.put((machine, opened, done))
+                    outcome = await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(done)), 120)
+                reply = self.push_reply(machine, outcome)
+                self.stats.pushed(time.perf_counter() - t0)
+                return 200, reply
+            if path == protocol.API + "/commands":
+                return 200, self.commands(machine, body)
+            if path == protocol.API + "/heartbeat":
+                return 200, self.heartbeat(machine, body)
+            return 404, {"error": "无此接口", "code": protocol.NOT_FOUND}
+        except protocol.RequestRefused as exc:
+            # the master's clock, so a terminal whose clock is off can sign in the master's time
+            return exc.status, {"error": str(exc), "code": exc.code, "server_time": time.time()}
+        except rec.RecordRejected as exc:
+            return 422, {"error": str(exc), "code": protocol.RECORD_REJECTED}
+        except (KeyError, TypeError, ValueError) as exc:
+            return 400, {"error": f"请求无效：{exc}", "code": protocol.BAD_REQUEST}
+        except Exception as exc:  # e.g. the store busy: nothing was acknowledged, the terminal retries
+            import logging
 
-    def _push(self, machine_id: str, body: dict) -> dict:
-        """Verify and decrypt here, in the request's thread and outside the write lock; the
-        writer only inserts and applies."""
-        with self.admission:
-            envelopes = [rec.Envelope.from_dict(d) for d in body.get("records", [])]
-            opened = ingest.open_all(envelopes, self.registry, self.store.site_id, only_machine=machine_id)
-        if not opened:
-            contiguous, gaps = ingest.status_of(self.store, machine_id)
-            return {"contiguous": contiguous, "missing": gaps[:500], "new": 0, "duplicates": 0}
-        done: Future = Future()
-        self._queue.put((machine_id, opened, done))
-        result = done.result(timeout=120)  # answered only once the records are durable
-        return {"contiguous": result.contiguous[machine_id], "missing": result.missing[machine_id],
-                "new": result.new, "duplicates": result.duplicates}
+            logging.getLogger(__name__).exception("site link request failed")
+            return 503, {"error": f"主机暂时无法处理（{type(exc).__name__}），稍后自动重试",
+                         "code": protocol.BUSY, "retry_after": BUSY_RETRY_AFTER}
+
+    def push_reply(self, machine_id: str, outcome) -> dict:
+        """The answer to a push: what the master now holds from ``machine_id``."""
+        if isinstance(outcome, ingest.ApplyResult):
+            return {"contiguous": outcome.contiguous[machine_id], "missing": outcome.missing[machine_id],
+                    "new": outcome.new, "duplicates": outcome.duplicates}
+        contiguous, gaps = ingest.status_of(self.store, machine_id)
+        return {"contiguous": contiguous, "missing": gaps[:500], "new": 0, "duplicates": 0}
 
     # -- group commit -------------------------------------------------------------------
     def _write_loop(self) -> None:
@@ -349,12 +374,15 @@ class MasterLink:
                 results, holds = self._committer.commit([(mid, opened) for mid, opened, _ in items])
         except (EOFError, OSError) as exc:  # the writer process is gone: this link cannot write any more
             for _, _, done in items:
-                done.set_exception(exc)
+                if not done.done():
+                    done.set_exception(exc)
             self._writer_lost(exc)
             return
         for hold, size in holds:
             self.stats.committed(hold, size)
         for (mid, _, done), result in zip(items, results):
+            if done.done():  # its request gave up waiting (it is sent again)
+                continue
             if isinstance(result, Exception):
                 done.set_exception(result)
             else:
@@ -383,82 +411,15 @@ class MasterLink:
         if held is None:  # first word since the master started (packs imported meanwhile are seen on the next push)
             held = self._held[machine_id] = ingest.status_of(self.store, machine_id)
         contiguous, gaps = held
-        with self.store.read() as s:
-            upto = s.scalar(select(func.max(OutboxRecord.seq)).where(OutboxRecord.recipient == machine_id)) or 0
-        return {"contiguous": contiguous, "missing": gaps[:500], "commands_upto": upto,
+        return {"contiguous": contiguous, "missing": gaps[:500], "commands_upto": self.commands_index.upto(machine_id),
                 "server_time": time.time()}
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True
-    server_version = "ExamSiteLink/1"
-    timeout = 120
-
-    def log_message(self, fmt, *args):  # quiet: the journal records what matters
-        pass
-
-    def setup(self):
-        super().setup()
-        try:
-            self.connection.do_handshake()
-        except OSError:
-            self.close_connection = True
-            raise
-
-    def _reply(self, status: int, data: dict) -> None:
-        body = json.dumps(data, ensure_ascii=False).encode("utf-8")
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        try:
-            self.end_headers()
-            self.wfile.write(body)
-        except OSError:  # the terminal gave up waiting and hung up: it sends again (records are idempotent)
-            self.close_connection = True
-
-    def do_POST(self):
-        link: MasterLink = self.server.link
-        try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            length = -1
-        if length < 0 or length > MAX_BODY:
-            self.close_connection = True
-            return self._reply(413, {"error": "请求过大", "code": protocol.TOO_LARGE})
-        raw = self.rfile.read(length)
-        path = self.path.split("?")[0]
-        try:
-            with link.admission:
-                body = json.loads(raw or b"{}")
-            if not isinstance(body, dict):
-                raise ValueError
-        except ValueError:
-            return self._reply(400, {"error": "请求不是 JSON 对象", "code": protocol.BAD_REQUEST})
-        try:
-            if path == protocol.API + "/enroll/request":
-                return self._reply(200, link.enroll_request(body))
-            if path == protocol.API + "/enroll/status":
-                return self._reply(200, link.enroll_status(self.headers, path, raw))
-            with link.admission:
-                machine = link.replay.check(self.headers, "POST", path, raw, link.registry.public_key, time.time())
-            if path == protocol.API + "/records":
-                return self._reply(200, link.push(machine, body))
-            if path == protocol.API + "/commands":
-                return self._reply(200, link.commands(machine, body))
-            if path == protocol.API + "/heartbeat":
-                return self._reply(200, link.heartbeat(machine, body))
-            return self._reply(404, {"error": "无此接口", "code": protocol.NOT_FOUND})
-        except protocol.RequestRefused as exc:
-            # the master's clock, so a terminal whose clock is off can sign in the master's time
-            return self._reply(exc.status, {"error": str(exc), "code": exc.code, "server_time": time.time()})
-        except rec.RecordRejected as exc:
-            return self._reply(422, {"error": str(exc), "code": protocol.RECORD_REJECTED})
-        except (KeyError, TypeError, ValueError) as exc:
-            return self._reply(400, {"error": f"请求无效：{exc}", "code": protocol.BAD_REQUEST})
-        except Exception as exc:  # e.g. the store busy: nothing was acknowledged, the terminal retries
-            import logging
-
-            logging.getLogger(__name__).exception("site link request failed")
-            return self._reply(503, {"error": f"主机暂时无法处理（{type(exc).__name__}），稍后自动重试",
-                                     "code": protocol.BUSY, "retry_after": BUSY_RETRY_AFTER})
+def _json_object(raw: bytes) -> dict:
+    try:
+        body = json.loads(raw or b"{}")
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        raise protocol.RequestRefused("请求不是 JSON 对象", 400, protocol.BAD_REQUEST)
+    return body

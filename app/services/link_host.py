@@ -26,11 +26,13 @@ def main(argv=None) -> int:
     ap.add_argument("--every", type=float, default=0.5, help="seconds between board lines")
     a = ap.parse_args(argv)
 
+    from app.net.lan_http import tune_link_process
     from app.net.master import MasterLink
     from app.net.supervisor import read_keys
     from app.services.site import SiteHandle
     from app.store.engine import open_store_keys
 
+    tune_link_process()
     keys = read_keys(sys.stdin)
     store = open_store_keys(a.site, keys, a.machine)
     handle = SiteHandle(store, _OffsetClock(a.clock_offset) if a.clock_offset else None)

@@ -272,32 +272,32 @@
 <context>
     <name>AddStaffDialog</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="129" />
+        <location filename="../../app/ui/admin/site_admin.py" line="112" />
         <source>新建账户</source>
         <translation>New account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="137" />
+        <location filename="../../app/ui/admin/site_admin.py" line="120" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="137" />
+        <location filename="../../app/ui/admin/site_admin.py" line="120" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="138" />
+        <location filename="../../app/ui/admin/site_admin.py" line="121" />
         <source>初始密码</source>
         <translation>Initial password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="138" />
+        <location filename="../../app/ui/admin/site_admin.py" line="121" />
         <source>所在单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="139" />
+        <location filename="../../app/ui/admin/site_admin.py" line="122" />
         <source>督导员证卡编号</source>
         <translation>Supervisor card no.</translation>
     </message>
@@ -1861,411 +1861,416 @@ A signed sheet cannot be changed.</translation>
     </message>
     <message>
         <location filename="../../app/ui/admin/journal_words.py" line="100" />
+        <source>终端开始连接考点主机</source>
+        <translation>Terminal connected to the site master</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/journal_words.py" line="101" />
         <source>批准终端接入</source>
         <translation>Terminal enrolment granted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="101" />
+        <location filename="../../app/ui/admin/journal_words.py" line="102" />
         <source>导入终端答卷包</source>
         <translation>Terminal answer pack imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="102" />
+        <location filename="../../app/ui/admin/journal_words.py" line="103" />
         <source>开考</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="103" />
+        <location filename="../../app/ui/admin/journal_words.py" line="104" />
         <source>暂停考试</source>
         <translation>Exam paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="104" />
+        <location filename="../../app/ui/admin/journal_words.py" line="105" />
         <source>继续考试</source>
         <translation>Exam resumed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="105" />
+        <location filename="../../app/ui/admin/journal_words.py" line="106" />
         <source>结束考试</source>
         <translation>End exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="106" />
+        <location filename="../../app/ui/admin/journal_words.py" line="107" />
         <source>生成授权码</source>
         <translation>Authorisation code issued</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="107" />
+        <location filename="../../app/ui/admin/journal_words.py" line="108" />
         <source>考场事件</source>
         <translation>Room incident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="108" />
+        <location filename="../../app/ui/admin/journal_words.py" line="109" />
         <source>成绩待收</source>
         <translation>Score pending</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="109" />
+        <location filename="../../app/ui/admin/journal_words.py" line="110" />
         <source>成绩未记录</source>
         <translation>Score not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="110" />
+        <location filename="../../app/ui/admin/journal_words.py" line="111" />
         <source>成绩不一致</source>
         <translation>Score differs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="111" />
+        <location filename="../../app/ui/admin/journal_words.py" line="112" />
         <source>填写考场情况记录</source>
         <translation>Room record written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="112" />
+        <location filename="../../app/ui/admin/journal_words.py" line="113" />
         <source>设置评分表</source>
         <translation>Score sheet template set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="113" />
+        <location filename="../../app/ui/admin/journal_words.py" line="114" />
         <source>设置考评小组</source>
         <translation>Grader group set</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="114" />
+        <location filename="../../app/ui/admin/journal_words.py" line="115" />
         <source>登记回避关系</source>
         <translation>Conflict of interest recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="115" />
+        <location filename="../../app/ui/admin/journal_words.py" line="116" />
         <source>准许回避例外</source>
         <translation>Conflict exception allowed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="116" />
+        <location filename="../../app/ui/admin/journal_words.py" line="117" />
         <source>打开评分表</source>
         <translation>Score sheet opened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="117" />
+        <location filename="../../app/ui/admin/journal_words.py" line="118" />
         <source>保存评分表</source>
         <translation>Score sheet saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="118" />
+        <location filename="../../app/ui/admin/journal_words.py" line="119" />
         <source>签名评分表</source>
         <translation>Score sheet signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="119" />
+        <location filename="../../app/ui/admin/journal_words.py" line="120" />
         <source>签名被拒绝</source>
         <translation>Signature refused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="120" />
+        <location filename="../../app/ui/admin/journal_words.py" line="121" />
         <source>更正评分表</source>
         <translation>Correct scoring sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="121" />
+        <location filename="../../app/ui/admin/journal_words.py" line="122" />
         <source>导入评分表</source>
         <translation>Score sheets imported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="122" />
+        <location filename="../../app/ui/admin/journal_words.py" line="123" />
         <source>导出评分表</source>
         <translation>Score sheets exported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="123" />
+        <location filename="../../app/ui/admin/journal_words.py" line="124" />
         <source>录入纸质评分表</source>
         <translation>Paper sheet entered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="124" />
+        <location filename="../../app/ui/admin/journal_words.py" line="125" />
         <source>纸质评分表核对一致</source>
         <translation>Paper sheet agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="125" />
+        <location filename="../../app/ui/admin/journal_words.py" line="126" />
         <source>组长复核分差</source>
         <translation>Chief reconciled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="126" />
+        <location filename="../../app/ui/admin/journal_words.py" line="127" />
         <source>签名成绩汇总表</source>
         <translation>Summary signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="127" />
+        <location filename="../../app/ui/admin/journal_words.py" line="128" />
         <source>实操成绩转入成绩库</source>
         <translation>Practical scores transferred</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="128" />
+        <location filename="../../app/ui/admin/journal_words.py" line="129" />
         <source>打印成绩汇总表</source>
         <translation>Summary printed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="129" />
+        <location filename="../../app/ui/admin/journal_words.py" line="130" />
         <source>打印评分记录表</source>
         <translation>Score sheets printed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="130" />
+        <location filename="../../app/ui/admin/journal_words.py" line="131" />
         <source>拍摄考件照片</source>
         <translation>Work photo taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="131" />
+        <location filename="../../app/ui/admin/journal_words.py" line="132" />
         <source>登记实操缺考</source>
         <translation>Practical absence recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="132" />
+        <location filename="../../app/ui/admin/journal_words.py" line="133" />
         <source>记录成绩</source>
         <translation>Score recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="133" />
+        <location filename="../../app/ui/admin/journal_words.py" line="134" />
         <source>录入成绩</source>
         <translation>Score entered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="134" />
+        <location filename="../../app/ui/admin/journal_words.py" line="135" />
         <source>审核签名</source>
         <translation>Review signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="135" />
+        <location filename="../../app/ui/admin/journal_words.py" line="136" />
         <source>审核退回</source>
         <translation>Review reset</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="136" />
+        <location filename="../../app/ui/admin/journal_words.py" line="137" />
         <source>重新开放成绩</source>
         <translation>Results reopened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="137" />
+        <location filename="../../app/ui/admin/journal_words.py" line="138" />
         <source>记录违纪</source>
         <translation>Misconduct recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="138" />
+        <location filename="../../app/ui/admin/journal_words.py" line="139" />
         <source>违纪记录签名</source>
         <translation>Misconduct record signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="139" />
+        <location filename="../../app/ui/admin/journal_words.py" line="140" />
         <source>考场负责人确认违纪</source>
         <translation>Misconduct confirmed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="140" />
+        <location filename="../../app/ui/admin/journal_words.py" line="141" />
         <source>送达告知书</source>
         <translation>Notice served</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="141" />
+        <location filename="../../app/ui/admin/journal_words.py" line="142" />
         <source>作出处理决定</source>
         <translation>Make the decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="142" />
+        <location filename="../../app/ui/admin/journal_words.py" line="143" />
         <source>提出申辩</source>
         <translation>Appeal lodged</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="143" />
+        <location filename="../../app/ui/admin/journal_words.py" line="144" />
         <source>复核申辩</source>
         <translation>Appeal reviewed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="144" />
+        <location filename="../../app/ui/admin/journal_words.py" line="145" />
         <source>开始公示</source>
         <translation>Start publication</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="145" />
+        <location filename="../../app/ui/admin/journal_words.py" line="146" />
         <source>导出公示名单</source>
         <translation>Publication list exported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="146" />
+        <location filename="../../app/ui/admin/journal_words.py" line="147" />
         <source>结束公示</source>
         <translation>Publication closed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="147" />
+        <location filename="../../app/ui/admin/journal_words.py" line="148" />
         <source>分配证书编号</source>
         <translation>Allocate certificate numbers</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="148" />
+        <location filename="../../app/ui/admin/journal_words.py" line="149" />
         <source>打印证书</source>
         <translation>Certificates printed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="149" />
+        <location filename="../../app/ui/admin/journal_words.py" line="150" />
         <source>作废证书</source>
         <translation>Certificate voided</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="150" />
+        <location filename="../../app/ui/admin/journal_words.py" line="151" />
         <source>注销证书</source>
         <translation>Certificate cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="151" />
+        <location filename="../../app/ui/admin/journal_words.py" line="152" />
         <source>导出督导报告</source>
         <translation>Supervision report exported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="152" />
+        <location filename="../../app/ui/admin/journal_words.py" line="153" />
         <source>导出考场情况记录单</source>
         <translation>Room records exported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="153" />
+        <location filename="../../app/ui/admin/journal_words.py" line="154" />
         <source>导出证书发放登记表</source>
         <translation>Issue register exported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="154" />
+        <location filename="../../app/ui/admin/journal_words.py" line="155" />
         <source>导出合规检查表</source>
         <translation>Compliance table exported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="155" />
+        <location filename="../../app/ui/admin/journal_words.py" line="156" />
         <source>导出证书数据</source>
         <translation>Certificate data exported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="156" />
+        <location filename="../../app/ui/admin/journal_words.py" line="157" />
         <source>填写督导报告</source>
         <translation>Supervision report written</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="157" />
+        <location filename="../../app/ui/admin/journal_words.py" line="158" />
         <source>考前自检报告</source>
         <translation>Readiness report</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="158" />
+        <location filename="../../app/ui/admin/journal_words.py" line="159" />
         <source>打印机检查</source>
         <translation>Printer check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="159" />
+        <location filename="../../app/ui/admin/journal_words.py" line="160" />
         <source>添加摄像头</source>
         <translation>Add camera</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="160" />
+        <location filename="../../app/ui/admin/journal_words.py" line="161" />
         <source>启用或停用摄像头</source>
         <translation>Camera enabled or disabled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="161" />
+        <location filename="../../app/ui/admin/journal_words.py" line="162" />
         <source>更改摄像头来源</source>
         <translation>Camera source changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="162" />
+        <location filename="../../app/ui/admin/journal_words.py" line="163" />
         <source>更改录像设置</source>
         <translation>Recording settings changed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="163" />
+        <location filename="../../app/ui/admin/journal_words.py" line="164" />
         <source>录像片段</source>
         <translation>Recording segment</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="164" />
+        <location filename="../../app/ui/admin/journal_words.py" line="165" />
         <source>录像中断</source>
         <translation>Recording gap</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="165" />
+        <location filename="../../app/ui/admin/journal_words.py" line="166" />
         <source>摄像头告警</source>
         <translation>Camera alert</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="166" />
+        <location filename="../../app/ui/admin/journal_words.py" line="167" />
         <source>添加视频标记</source>
         <translation>Video bookmark added</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="167" />
+        <location filename="../../app/ui/admin/journal_words.py" line="168" />
         <source>导出视频片段</source>
         <translation>Video clip exported</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="168" />
+        <location filename="../../app/ui/admin/journal_words.py" line="169" />
         <source>校验导出视频</source>
         <translation>Exported video verified</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="169" />
+        <location filename="../../app/ui/admin/journal_words.py" line="170" />
         <source>删除过期录像</source>
         <translation>Old recordings deleted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="170" />
+        <location filename="../../app/ui/admin/journal_words.py" line="171" />
         <source>开始录像</source>
         <translation>Start recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="171" />
+        <location filename="../../app/ui/admin/journal_words.py" line="172" />
         <source>停止录像</source>
         <translation>Stop recording</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="172" />
+        <location filename="../../app/ui/admin/journal_words.py" line="173" />
         <source>开始生成上报包</source>
         <translation>Package started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="173" />
+        <location filename="../../app/ui/admin/journal_words.py" line="174" />
         <source>生成上报包</source>
         <translation>Package made</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="174" />
+        <location filename="../../app/ui/admin/journal_words.py" line="175" />
         <source>生成上报包失败</source>
         <translation>Package failed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="175" />
+        <location filename="../../app/ui/admin/journal_words.py" line="176" />
         <source>会签上报包</source>
         <translation>Package countersigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="176" />
+        <location filename="../../app/ui/admin/journal_words.py" line="177" />
         <source>校验上报包</source>
         <translation>Package verified</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="177" />
+        <location filename="../../app/ui/admin/journal_words.py" line="178" />
         <source>复制上报包</source>
         <translation>Package copied</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="178" />
+        <location filename="../../app/ui/admin/journal_words.py" line="179" />
         <source>生成更正包</source>
         <translation>Correction package made</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="179" />
+        <location filename="../../app/ui/admin/journal_words.py" line="180" />
         <source>登记省级确认</source>
         <translation>Record provincial acknowledgement</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="182" />
+        <location filename="../../app/ui/admin/journal_words.py" line="183" />
         <source>其他操作</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/journal_words.py" line="183" />
+        <location filename="../../app/ui/admin/journal_words.py" line="184" />
         <source>系统（自动）</source>
         <translation>System (automatic)</translation>
     </message>
@@ -2801,89 +2806,89 @@ Score: {0} (out of {1}, pass mark {2})
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="90" />
+        <location filename="../../app/ui/stations/room.py" line="77" />
         <source>记录违纪</source>
         <translation>Record misconduct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="94" />
-        <location filename="../../app/ui/stations/room.py" line="97" />
+        <location filename="../../app/ui/stations/room.py" line="81" />
+        <location filename="../../app/ui/stations/room.py" line="84" />
         <source>考生</source>
         <translation>Candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="96" />
+        <location filename="../../app/ui/stations/room.py" line="83" />
         <source>{0}　{1}　座位 {2}</source>
         <translation>{0}  {1}  seat {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="99" />
-        <location filename="../../app/ui/stations/room.py" line="102" />
+        <location filename="../../app/ui/stations/room.py" line="86" />
+        <location filename="../../app/ui/stations/room.py" line="89" />
         <source>科目</source>
         <translation>Subject</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="101" />
+        <location filename="../../app/ui/stations/room.py" line="88" />
         <source>理论知识</source>
         <translation>Theory</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="101" />
+        <location filename="../../app/ui/stations/room.py" line="88" />
         <source>操作技能</source>
         <translation>Practical skills</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="104" />
-        <location filename="../../app/ui/stations/room.py" line="109" />
+        <location filename="../../app/ui/stations/room.py" line="91" />
+        <location filename="../../app/ui/stations/room.py" line="96" />
         <source>违纪情形</source>
         <translation>Misconduct item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="110" />
+        <location filename="../../app/ui/stations/room.py" line="97" />
         <source>已提醒，考生拒不改正</source>
         <translation>Warned; the candidate refused to correct</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="113" />
-        <location filename="../../app/ui/stations/room.py" line="117" />
+        <location filename="../../app/ui/stations/room.py" line="100" />
+        <location filename="../../app/ui/stations/room.py" line="104" />
         <source>情节</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="114" />
+        <location filename="../../app/ui/stations/room.py" line="101" />
         <source>不适用（仅第七条须认定）</source>
         <translation>Not applicable (Article 7 only)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="119" />
-        <location filename="../../app/ui/stations/room.py" line="122" />
+        <location filename="../../app/ui/stations/room.py" line="106" />
+        <location filename="../../app/ui/stations/room.py" line="109" />
         <source>违纪事实</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="120" />
+        <location filename="../../app/ui/stations/room.py" line="107" />
         <source>时间、地点、经过，如：09:40 发现考生使用手机查看答案，当场收缴</source>
         <translation>Time, place, what happened, e.g. 09:40 candidate seen reading answers on a phone; phone taken</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="124" />
-        <location filename="../../app/ui/stations/room.py" line="127" />
+        <location filename="../../app/ui/stations/room.py" line="111" />
+        <location filename="../../app/ui/stations/room.py" line="114" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="130" />
-        <location filename="../../app/ui/stations/room.py" line="131" />
+        <location filename="../../app/ui/stations/room.py" line="117" />
+        <location filename="../../app/ui/stations/room.py" line="118" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="133" />
+        <location filename="../../app/ui/stations/room.py" line="120" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="134" />
+        <location filename="../../app/ui/stations/room.py" line="121" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3712,42 +3717,42 @@ Reason:</translation>
 <context>
     <name>InstitutionTab</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="241" />
+        <location filename="../../app/ui/admin/site_admin.py" line="224" />
         <source>尚未设置评价机构信息</source>
         <translation>The institution has not been set up yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="243" />
+        <location filename="../../app/ui/admin/site_admin.py" line="226" />
         <source>评价机构名称</source>
         <translation>Institution name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="244" />
+        <location filename="../../app/ui/admin/site_admin.py" line="227" />
         <source>机构类别</source>
         <translation>Institution category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="245" />
+        <location filename="../../app/ui/admin/site_admin.py" line="228" />
         <source>评价机构代码</source>
         <translation>Institution code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="246" />
+        <location filename="../../app/ui/admin/site_admin.py" line="229" />
         <source>所在省份</source>
         <translation>Province</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="247" />
+        <location filename="../../app/ui/admin/site_admin.py" line="230" />
         <source>站点序列码</source>
         <translation>Site serial</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="248" />
+        <location filename="../../app/ui/admin/site_admin.py" line="231" />
         <source>证书编号前缀</source>
         <translation>Certificate number prefix</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="249" />
+        <location filename="../../app/ui/admin/site_admin.py" line="232" />
         <source>省份规则（建站时选定，不可更改）</source>
         <translation>Province rules (chosen when the site was created; fixed)</translation>
     </message>
@@ -5261,7 +5266,7 @@ Certificate fingerprint: {1}</translation>
 <context>
     <name>QualificationDialog</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="117" />
+        <location filename="../../app/ui/admin/site_admin.py" line="100" />
         <source>考评员资格：{0}</source>
         <translation>Grader qualification: {0}</translation>
     </message>
@@ -6002,273 +6007,273 @@ Certificate fingerprint: {1}</translation>
 <context>
     <name>RoomConsoleView</name>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="160" />
+        <location filename="../../app/ui/stations/room.py" line="147" />
         <source>监考台</source>
         <translation>Room console</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="162" />
+        <location filename="../../app/ui/stations/room.py" line="149" />
         <source>本站点</source>
         <translation>This station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="164" />
+        <location filename="../../app/ui/stations/room.py" line="151" />
         <source>与主机的连接</source>
         <translation>Link to the master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="169" />
+        <location filename="../../app/ui/stations/room.py" line="156" />
         <source>座位</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="169" />
+        <location filename="../../app/ui/stations/room.py" line="156" />
         <source>终端</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="169" />
-        <location filename="../../app/ui/stations/room.py" line="171" />
-        <location filename="../../app/ui/stations/room.py" line="175" />
+        <location filename="../../app/ui/stations/room.py" line="156" />
+        <location filename="../../app/ui/stations/room.py" line="158" />
+        <location filename="../../app/ui/stations/room.py" line="162" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="169" />
-        <location filename="../../app/ui/stations/room.py" line="175" />
+        <location filename="../../app/ui/stations/room.py" line="156" />
+        <location filename="../../app/ui/stations/room.py" line="162" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="170" />
+        <location filename="../../app/ui/stations/room.py" line="157" />
         <source>连接</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="170" />
+        <location filename="../../app/ui/stations/room.py" line="157" />
         <source>作答</source>
         <translation>Sitting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="170" />
+        <location filename="../../app/ui/stations/room.py" line="157" />
         <source>切屏次数</source>
         <translation>Focus losses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="170" />
-        <location filename="../../app/ui/stations/room.py" line="189" />
+        <location filename="../../app/ui/stations/room.py" line="157" />
+        <location filename="../../app/ui/stations/room.py" line="176" />
         <source>考场终端</source>
         <translation>Room terminals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="171" />
+        <location filename="../../app/ui/stations/room.py" line="158" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="171" />
+        <location filename="../../app/ui/stations/room.py" line="158" />
         <source>情况</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="171" />
+        <location filename="../../app/ui/stations/room.py" line="158" />
         <source>记录人</source>
         <translation>Recorded by</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="172" />
-        <location filename="../../app/ui/stations/room.py" line="190" />
+        <location filename="../../app/ui/stations/room.py" line="159" />
+        <location filename="../../app/ui/stations/room.py" line="177" />
         <source>考场情况</source>
         <translation>Room incidents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="175" />
+        <location filename="../../app/ui/stations/room.py" line="162" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="175" />
+        <location filename="../../app/ui/stations/room.py" line="162" />
         <source>条款</source>
         <translation>Article</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="176" />
+        <location filename="../../app/ui/stations/room.py" line="163" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="176" />
+        <location filename="../../app/ui/stations/room.py" line="163" />
         <source>签字的工作人员</source>
         <translation>Signed by (staff)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="176" />
+        <location filename="../../app/ui/stations/room.py" line="163" />
         <source>考场负责人</source>
         <translation>Room head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="177" />
+        <location filename="../../app/ui/stations/room.py" line="164" />
         <source>主机答复</source>
         <translation>Master's answer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="177" />
+        <location filename="../../app/ui/stations/room.py" line="164" />
         <source>违纪事实</source>
         <translation>Facts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="177" />
-        <location filename="../../app/ui/stations/room.py" line="188" />
+        <location filename="../../app/ui/stations/room.py" line="164" />
+        <location filename="../../app/ui/stations/room.py" line="175" />
         <source>违纪记录</source>
         <translation>Misconduct findings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="180" />
+        <location filename="../../app/ui/stations/room.py" line="167" />
         <source>记录违纪…</source>
         <translation>Record misconduct…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="181" />
+        <location filename="../../app/ui/stations/room.py" line="168" />
         <source>监考人员签字…</source>
         <translation>Proctor signs…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="182" />
+        <location filename="../../app/ui/stations/room.py" line="169" />
         <source>考场负责人确认…</source>
         <translation>Room head confirms…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="194" />
+        <location filename="../../app/ui/stations/room.py" line="181" />
         <source>操作结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="224" />
+        <location filename="../../app/ui/stations/room.py" line="211" />
         <source>读取本机数据失败：{0}</source>
         <translation>Could not read this station's data: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="232" />
+        <location filename="../../app/ui/stations/room.py" line="219" />
         <source>监考台 · {0} · {1}{2}（认定计划 {3}）</source>
         <translation>Room console · {0} · {1} {2} (plan {3})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="236" />
+        <location filename="../../app/ui/stations/room.py" line="223" />
         <source>监考台 · 尚未由主机下发考场信息</source>
         <translation>Room console · not yet provisioned by the master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="237" />
+        <location filename="../../app/ui/stations/room.py" line="224" />
         <source>已连接主机</source>
         <translation>Connected to the master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="238" />
+        <location filename="../../app/ui/stations/room.py" line="225" />
         <source>离线 · 待发送 {0}</source>
         <translation>Offline · {0} to send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="241" />
+        <location filename="../../app/ui/stations/room.py" line="228" />
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="241" />
+        <location filename="../../app/ui/stations/room.py" line="228" />
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="253" />
+        <location filename="../../app/ui/stations/room.py" line="240" />
         <source>违纪记录（{0}）</source>
         <translation>Misconduct findings ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="254" />
+        <location filename="../../app/ui/stations/room.py" line="241" />
         <source>考场终端（{0}）</source>
         <translation>Room terminals ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="255" />
+        <location filename="../../app/ui/stations/room.py" line="242" />
         <source>考场情况（{0}）</source>
         <translation>Room incidents ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="259" />
+        <location filename="../../app/ui/stations/room.py" line="246" />
         <source>作答中</source>
         <translation>Answering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="259" />
+        <location filename="../../app/ui/stations/room.py" line="246" />
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="259" />
+        <location filename="../../app/ui/stations/room.py" line="246" />
         <source>已交卷</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="260" />
+        <location filename="../../app/ui/stations/room.py" line="247" />
         <source>待授权</source>
         <translation>Awaiting authorisation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="290" />
+        <location filename="../../app/ui/stations/room.py" line="277" />
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="302" />
+        <location filename="../../app/ui/stations/room.py" line="289" />
         <source>已保存：违纪记录 {0}，请两名监考人员签字</source>
         <translation>Saved: finding {0}; two proctors must sign it</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="303" />
+        <location filename="../../app/ui/stations/room.py" line="290" />
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="309" />
+        <location filename="../../app/ui/stations/room.py" line="296" />
         <source>监考人员签字</source>
         <translation>Proctor signs</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="310" />
+        <location filename="../../app/ui/stations/room.py" line="297" />
         <source>{0} {1}：{2}
 须经2名（含）以上工作人员签字（第十六条）。</source>
         <translation>{0} {1}: {2}
 Two or more staff must sign (Article 16).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="317" />
+        <location filename="../../app/ui/stations/room.py" line="304" />
         <source>已保存：{0} 已有 {1} 名工作人员签字</source>
         <translation>Saved: {0} now has {1} staff signature(s)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="318" />
-        <location filename="../../app/ui/stations/room.py" line="334" />
+        <location filename="../../app/ui/stations/room.py" line="305" />
+        <location filename="../../app/ui/stations/room.py" line="321" />
         <source>正在核对密码并保存…</source>
         <translation>Checking the password and saving…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="324" />
+        <location filename="../../app/ui/stations/room.py" line="311" />
         <source>考场负责人确认</source>
         <translation>Room head confirms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="325" />
+        <location filename="../../app/ui/stations/room.py" line="312" />
         <source>{0} {1}：{2}
 签字的工作人员：{3}。考场负责人不能是签字人之一（第十六条）。</source>
         <translation>{0} {1}: {2}
 Signed by: {3}. The room head cannot be one of the signers (Article 16).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="333" />
+        <location filename="../../app/ui/stations/room.py" line="320" />
         <source>已保存：{0} 已由考场负责人确认</source>
         <translation>Saved: {0} confirmed by the room head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="340" />
+        <location filename="../../app/ui/stations/room.py" line="327" />
         <source>正在打开监考台…</source>
         <translation>Opening the room console…</translation>
     </message>
@@ -6276,102 +6281,102 @@ Signed by: {3}. The room head cannot be one of the signers (Article 16).</transl
 <context>
     <name>RosterImportTab</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="44" />
+        <location filename="../../app/ui/admin/site_admin.py" line="27" />
         <source>名册文件</source>
         <translation>Roster file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="44" />
+        <location filename="../../app/ui/admin/site_admin.py" line="27" />
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="48" />
+        <location filename="../../app/ui/admin/site_admin.py" line="31" />
         <source>名册文件（.xlsx）</source>
         <translation>Roster file (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="46" />
+        <location filename="../../app/ui/admin/site_admin.py" line="29" />
         <source>照片文件夹</source>
         <translation>Photo folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="46" />
+        <location filename="../../app/ui/admin/site_admin.py" line="29" />
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="49" />
+        <location filename="../../app/ui/admin/site_admin.py" line="32" />
         <source>照片文件夹（可选）</source>
         <translation>Photo folder (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="50" />
+        <location filename="../../app/ui/admin/site_admin.py" line="33" />
         <source>导入（全部成功或全部不导入）</source>
         <translation>Import (all or nothing)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="54" />
+        <location filename="../../app/ui/admin/site_admin.py" line="37" />
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="55" />
+        <location filename="../../app/ui/admin/site_admin.py" line="38" />
         <source>工作表</source>
         <translation>Sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="55" />
+        <location filename="../../app/ui/admin/site_admin.py" line="38" />
         <source>行</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="55" />
+        <location filename="../../app/ui/admin/site_admin.py" line="38" />
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="55" />
+        <location filename="../../app/ui/admin/site_admin.py" line="38" />
         <source>问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="56" />
+        <location filename="../../app/ui/admin/site_admin.py" line="39" />
         <source>导入错误列表</source>
         <translation>Import errors</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="44" />
+        <location filename="../../app/ui/admin/site_admin.py" line="27" />
         <source>选择名册</source>
         <translation>Choose roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="46" />
+        <location filename="../../app/ui/admin/site_admin.py" line="29" />
         <source>选择照片文件夹</source>
         <translation>Choose photo folder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="66" />
+        <location filename="../../app/ui/admin/site_admin.py" line="49" />
         <source>请先选择名册文件</source>
         <translation>Choose a roster file first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="70" />
+        <location filename="../../app/ui/admin/site_admin.py" line="53" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="72" />
+        <location filename="../../app/ui/admin/site_admin.py" line="55" />
         <source>正在校验并导入名册…</source>
         <translation>Checking and importing the roster…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="76" />
+        <location filename="../../app/ui/admin/site_admin.py" line="59" />
         <source>导入成功：认定计划 {0} 个，考生 {1} 名，照片 {2} 张。</source>
         <translation>Imported: {0} batch plans, {1} candidates, {2} photos.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="79" />
+        <location filename="../../app/ui/admin/site_admin.py" line="62" />
         <source>{0} 名考生没有照片。</source>
         <translation>{0} candidates have no photo.</translation>
     </message>
@@ -6811,24 +6816,24 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>SignerDialog</name>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="65" />
-        <location filename="../../app/ui/stations/room.py" line="68" />
+        <location filename="../../app/ui/stations/room.py" line="52" />
+        <location filename="../../app/ui/stations/room.py" line="55" />
         <source>签字人</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="71" />
-        <location filename="../../app/ui/stations/room.py" line="72" />
+        <location filename="../../app/ui/stations/room.py" line="58" />
+        <location filename="../../app/ui/stations/room.py" line="59" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="74" />
+        <location filename="../../app/ui/stations/room.py" line="61" />
         <source>签字</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/room.py" line="75" />
+        <location filename="../../app/ui/stations/room.py" line="62" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -6836,27 +6841,27 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>SiteAdminWorkplace</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="262" />
+        <location filename="../../app/ui/admin/site_admin.py" line="245" />
         <source>名册导入</source>
         <translation>Roster import</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="263" />
+        <location filename="../../app/ui/admin/site_admin.py" line="246" />
         <source>工作人员账户</source>
         <translation>Staff accounts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="264" />
+        <location filename="../../app/ui/admin/site_admin.py" line="247" />
         <source>评价机构</source>
         <translation>Institution</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="266" />
+        <location filename="../../app/ui/admin/site_admin.py" line="249" />
         <source>考前自检</source>
         <translation>Readiness check</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="268" />
+        <location filename="../../app/ui/admin/site_admin.py" line="251" />
         <source>站点与终端</source>
         <translation>Stations and terminals</translation>
     </message>
@@ -6864,102 +6869,102 @@ A signed sheet cannot be changed; a correction needs a written reason.</translat
 <context>
     <name>StaffTab</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="166" />
+        <location filename="../../app/ui/admin/site_admin.py" line="149" />
         <source>用户名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="166" />
+        <location filename="../../app/ui/admin/site_admin.py" line="149" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="166" />
+        <location filename="../../app/ui/admin/site_admin.py" line="149" />
         <source>角色</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="166" />
+        <location filename="../../app/ui/admin/site_admin.py" line="149" />
         <source>所在单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="167" />
+        <location filename="../../app/ui/admin/site_admin.py" line="150" />
         <source>证卡编号</source>
         <translation>Card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="167" />
+        <location filename="../../app/ui/admin/site_admin.py" line="150" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="167" />
+        <location filename="../../app/ui/admin/site_admin.py" line="150" />
         <source>考评员资格</source>
         <translation>Grader qualification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="168" />
+        <location filename="../../app/ui/admin/site_admin.py" line="151" />
         <source>工作人员账户列表</source>
         <translation>Staff account list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="170" />
+        <location filename="../../app/ui/admin/site_admin.py" line="153" />
         <source>新建账户…</source>
         <translation>New account…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="170" />
+        <location filename="../../app/ui/admin/site_admin.py" line="153" />
         <source>考评员资格…</source>
         <translation>Grader qualification…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="171" />
+        <location filename="../../app/ui/admin/site_admin.py" line="154" />
         <source>解锁</source>
         <translation>Unlock</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="172" />
+        <location filename="../../app/ui/admin/site_admin.py" line="155" />
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="172" />
+        <location filename="../../app/ui/admin/site_admin.py" line="155" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="186" />
+        <location filename="../../app/ui/admin/site_admin.py" line="169" />
         <source>正常</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="186" />
+        <location filename="../../app/ui/admin/site_admin.py" line="169" />
         <source>已停用</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="188" />
+        <location filename="../../app/ui/admin/site_admin.py" line="171" />
         <source>（已锁定）</source>
         <translation> (locked)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="205" />
+        <location filename="../../app/ui/admin/site_admin.py" line="188" />
         <source>正在创建账户…</source>
         <translation>Creating the account…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="219" />
+        <location filename="../../app/ui/admin/site_admin.py" line="202" />
         <source>正在登记考评员资格…</source>
         <translation>Recording the grader qualification…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="228" />
+        <location filename="../../app/ui/admin/site_admin.py" line="211" />
         <source>停用账户</source>
         <translation>Deactivate account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="228" />
+        <location filename="../../app/ui/admin/site_admin.py" line="211" />
         <source>确定停用账户「{0}」吗？停用后该账户无法登录。</source>
         <translation>Deactivate account “{0}”? It will no longer be able to log in.</translation>
     </message>
@@ -7098,247 +7103,247 @@ This station is enrolled; its work shows here once the administrator sends it.</
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="57" />
+        <location filename="../../app/ui/admin/stations_view.py" line="40" />
         <source>等待登记的终端和站点（核对对方屏幕上的登记码）</source>
         <translation>Terminals and stations waiting (check the code on their screen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="58" />
+        <location filename="../../app/ui/admin/stations_view.py" line="41" />
         <source>登记码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="58" />
-        <location filename="../../app/ui/admin/stations_view.py" line="72" />
-        <location filename="../../app/ui/admin/stations_view.py" line="78" />
-        <location filename="../../app/ui/admin/stations_view.py" line="94" />
+        <location filename="../../app/ui/admin/stations_view.py" line="41" />
+        <location filename="../../app/ui/admin/stations_view.py" line="55" />
+        <location filename="../../app/ui/admin/stations_view.py" line="61" />
+        <location filename="../../app/ui/admin/stations_view.py" line="77" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="58" />
+        <location filename="../../app/ui/admin/stations_view.py" line="41" />
         <source>请求时间</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="59" />
+        <location filename="../../app/ui/admin/stations_view.py" line="42" />
         <source>等待登记的请求</source>
         <translation>Enrollment requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="65" />
-        <location filename="../../app/ui/admin/stations_view.py" line="78" />
-        <location filename="../../app/ui/admin/stations_view.py" line="94" />
+        <location filename="../../app/ui/admin/stations_view.py" line="48" />
+        <location filename="../../app/ui/admin/stations_view.py" line="61" />
+        <location filename="../../app/ui/admin/stations_view.py" line="77" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="68" />
-        <location filename="../../app/ui/admin/stations_view.py" line="78" />
-        <location filename="../../app/ui/admin/stations_view.py" line="94" />
+        <location filename="../../app/ui/admin/stations_view.py" line="51" />
+        <location filename="../../app/ui/admin/stations_view.py" line="61" />
+        <location filename="../../app/ui/admin/stations_view.py" line="77" />
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="71" />
+        <location filename="../../app/ui/admin/stations_view.py" line="54" />
         <source>默认用对方报来的名称</source>
         <translation>Default: the name it sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="74" />
+        <location filename="../../app/ui/admin/stations_view.py" line="57" />
         <source>准予登记</source>
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="86" />
+        <location filename="../../app/ui/admin/stations_view.py" line="69" />
         <source>登记结果</source>
         <translation>Grant result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="93" />
+        <location filename="../../app/ui/admin/stations_view.py" line="76" />
         <source>已登记的站点</source>
         <translation>Enrolled stations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="94" />
+        <location filename="../../app/ui/admin/stations_view.py" line="77" />
         <source>编号</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="94" />
+        <location filename="../../app/ui/admin/stations_view.py" line="77" />
         <source>连接</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="95" />
+        <location filename="../../app/ui/admin/stations_view.py" line="78" />
         <source>最后联系</source>
         <translation>Last heard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="95" />
+        <location filename="../../app/ui/admin/stations_view.py" line="78" />
         <source>待发送</source>
         <translation>To send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="95" />
-        <location filename="../../app/ui/admin/stations_view.py" line="98" />
-        <location filename="../../app/ui/admin/stations_view.py" line="108" />
+        <location filename="../../app/ui/admin/stations_view.py" line="78" />
+        <location filename="../../app/ui/admin/stations_view.py" line="81" />
+        <location filename="../../app/ui/admin/stations_view.py" line="91" />
         <source>场次</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="95" />
+        <location filename="../../app/ui/admin/stations_view.py" line="78" />
         <source>名册人数</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="96" />
+        <location filename="../../app/ui/admin/stations_view.py" line="79" />
         <source>站点列表</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="101" />
+        <location filename="../../app/ui/admin/stations_view.py" line="84" />
         <source>向选中的站点下发</source>
         <translation>Provision the selected station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="240" />
+        <location filename="../../app/ui/admin/stations_view.py" line="223" />
         <source>请先选中一个站点和场次</source>
         <translation>Select a station and a session first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="249" />
+        <location filename="../../app/ui/admin/stations_view.py" line="232" />
         <source>已向 {0} 下发评分表、考评组账户和 {1} 名考生</source>
         <translation>Sent {0} the score sheet template, the grading group's accounts and {1} candidates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="254" />
+        <location filename="../../app/ui/admin/stations_view.py" line="237" />
         <source>已向 {0} 下发本考场 {1} 名考生、{2} 名工作人员、{3} 台终端</source>
         <translation>Sent {0} its room: {1} candidates, {2} staff, {3} terminals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="257" />
+        <location filename="../../app/ui/admin/stations_view.py" line="240" />
         <source>考试终端在理论考试工作台准备，不在这里下发</source>
         <translation>Exam terminals are prepared in the theory workplace, not here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="261" />
+        <location filename="../../app/ui/admin/stations_view.py" line="244" />
         <source>正在下发…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="103" />
+        <location filename="../../app/ui/admin/stations_view.py" line="86" />
         <source>写出发给选中站点的指令包…</source>
         <translation>Write a pack for the selected station…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="105" />
+        <location filename="../../app/ui/admin/stations_view.py" line="88" />
         <source>导入站点数据包…</source>
         <translation>Import a station pack…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="116" />
+        <location filename="../../app/ui/admin/stations_view.py" line="99" />
         <source>操作结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="159" />
+        <location filename="../../app/ui/admin/stations_view.py" line="142" />
         <source>（不限考场）</source>
         <translation>(any room)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="175" />
+        <location filename="../../app/ui/admin/stations_view.py" line="158" />
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="176" />
+        <location filename="../../app/ui/admin/stations_view.py" line="159" />
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="176" />
+        <location filename="../../app/ui/admin/stations_view.py" line="159" />
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="177" />
+        <location filename="../../app/ui/admin/stations_view.py" line="160" />
         <source>未联系</source>
         <translation>Not heard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="179" />
+        <location filename="../../app/ui/admin/stations_view.py" line="162" />
         <source>未下发</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="210" />
+        <location filename="../../app/ui/admin/stations_view.py" line="193" />
         <source>请先在表中选中对方屏幕上显示的登记码</source>
         <translation>First select the code shown on its screen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="217" />
+        <location filename="../../app/ui/admin/stations_view.py" line="200" />
         <source>正在准予登记…</source>
         <translation>Granting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="222" />
+        <location filename="../../app/ui/admin/stations_view.py" line="205" />
         <source>，{0}</source>
         <translation>, {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="223" />
+        <location filename="../../app/ui/admin/stations_view.py" line="206" />
         <source>已准予登记为 {0}（{1}{2}）。</source>
         <translation>Granted as {0} ({1}{2}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="225" />
+        <location filename="../../app/ui/admin/stations_view.py" line="208" />
         <source>请核对对方屏幕上的确认码：{0}</source>
         <translation>Check its screen shows the confirmation code: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="245" />
+        <location filename="../../app/ui/admin/stations_view.py" line="228" />
         <source>已向 {0} 下发 {1} 名考生（含照片）</source>
         <translation>Sent {1} candidates (with photos) to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="266" />
+        <location filename="../../app/ui/admin/stations_view.py" line="249" />
         <source>请先选中一个站点</source>
         <translation>First select a station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="268" />
+        <location filename="../../app/ui/admin/stations_view.py" line="251" />
         <source>写出指令包</source>
         <translation>Write a command pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="269" />
-        <location filename="../../app/ui/admin/stations_view.py" line="279" />
+        <location filename="../../app/ui/admin/stations_view.py" line="252" />
+        <location filename="../../app/ui/admin/stations_view.py" line="262" />
         <source>数据包 (*.espack)</source>
         <translation>Packs (*.espack)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="275" />
+        <location filename="../../app/ui/admin/stations_view.py" line="258" />
         <source>已写出发给 {0} 的指令 {1} 条：{2}</source>
         <translation>Wrote {1} commands for {0}: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="276" />
+        <location filename="../../app/ui/admin/stations_view.py" line="259" />
         <source>正在写出指令包…</source>
         <translation>Writing the command pack…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="279" />
+        <location filename="../../app/ui/admin/stations_view.py" line="262" />
         <source>导入站点数据包</source>
         <translation>Import a station pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="285" />
+        <location filename="../../app/ui/admin/stations_view.py" line="268" />
         <source>已导入：新增 {0} 条，重复 {1} 条（重复的不会再计入）</source>
         <translation>Imported: {0} new, {1} repeated (repeats are not counted again)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="287" />
+        <location filename="../../app/ui/admin/stations_view.py" line="270" />
         <source>正在导入数据包…</source>
         <translation>Importing the pack…</translation>
     </message>
@@ -7709,27 +7714,27 @@ Unsealed: {0}, by {1} together</translation>
 <context>
     <name>owner</name>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="98" />
+        <location filename="../../app/ui/admin/site_admin.py" line="81" />
         <source>（未登记）</source>
         <translation>(not recorded)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="103" />
+        <location filename="../../app/ui/admin/site_admin.py" line="86" />
         <source>职业名称或编码，如 电工</source>
         <translation>Occupation name or code, e.g. 电工</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="104" />
+        <location filename="../../app/ui/admin/site_admin.py" line="87" />
         <source>考评员证号</source>
         <translation>Grader card no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="104" />
+        <location filename="../../app/ui/admin/site_admin.py" line="87" />
         <source>考评员等级</source>
         <translation>Grader level</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/site_admin.py" line="105" />
+        <location filename="../../app/ui/admin/site_admin.py" line="88" />
         <source>考评职业</source>
         <translation>Graded occupation</translation>
     </message>

@@ -97,6 +97,7 @@ ACTIONS: dict[str, str] = {
     "terminal.provision": QT_TRANSLATE_NOOP("ExamSite", "准备考试终端"),
     "terminal.provisioned": QT_TRANSLATE_NOOP("ExamSite", "考试终端已就绪"),
     "net.link_started": QT_TRANSLATE_NOOP("ExamSite", "启动局域网服务"),
+    "net.terminal_started": QT_TRANSLATE_NOOP("ExamSite", "终端开始连接考点主机"),
     "net.enroll_granted": QT_TRANSLATE_NOOP("ExamSite", "批准终端接入"),
     "net.pack_imported": QT_TRANSLATE_NOOP("ExamSite", "导入终端答卷包"),
     "room.start": QT_TRANSLATE_NOOP("ExamSite", "开考"),
