@@ -76,9 +76,6 @@ def main(argv=None) -> int:
     link = start_link_process(handle.store, handle.clock, "127.0.0.1", a.port, a.clock_offset,
                               log_path=Path(a.stats).with_suffix(".link.log"))
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from app.ui.common.tasks import tune_ui_process
-
-    tune_ui_process()  # as the master app does (app.ui.main)
     window = QMainWindow()
     window.setWindowTitle("监考台（演练）")
     window.setCentralWidget(ProctorWorkplace(handle.login(a.proctor, passwords[a.proctor], "proctor"), window))

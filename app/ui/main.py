@@ -61,9 +61,6 @@ def run(argv: list[str] | None = None) -> int:
     args, _ = parser.parse_known_args(argv[1:])
     app = QApplication.instance() or QApplication(argv)
     setup_application(app)
-    from app.ui.common.tasks import tune_ui_process
-
-    tune_ui_process()
     apply_display(app, *display_settings())
     from app.ui.login import LoginWindow
 

@@ -28,20 +28,6 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-# How long a worker thread may keep Python's interpreter lock while the screen's thread waits
-# for it (Python's default is 5 ms).  A worker in a row of short steps (an ORM load, a camera
-# recorder's frames) gave the screen its turn only every 5 ms, several times over in one
-# repaint; the master's screen, which shares its process with such workers all day, asks for
-# shorter turns (``tune_ui_process``; measured in bench/stations.py).
-UI_SWITCH_INTERVAL_S = 0.001
-
-
-def tune_ui_process() -> None:
-    import sys
-
-    sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
-
-
 # What an operation may report as changed.  A view refreshes when one of its names comes.
 CHANGES = frozenset({
     "staff",        # accounts, roles, lockouts
