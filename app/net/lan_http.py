@@ -89,20 +89,30 @@ class LoopServer:
         self.loop = asyncio.new_event_loop()
         self._thread: threading.Thread | None = None
         self._ready = threading.Event()
+        self._failed: Exception | None = None
         self._server: asyncio.AbstractServer | None = None
         self._writers: set[asyncio.StreamWriter] = set()
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="site-link", daemon=True)
         self._thread.start()
-        self._ready.wait(30)
+        if not self._ready.wait(30) or self._failed is not None:
+            self._thread = None
+            self.socket.close()
+            raise OSError(f"考点链路服务未能开始监听：{self._failed or '超时'}")
 
     def _run(self) -> None:
         asyncio.set_event_loop(self.loop)
         self.loop.set_exception_handler(self._loop_error)
-        self._server = self.loop.run_until_complete(asyncio.start_server(
-            self._connection, sock=self.socket, ssl=self.context, ssl_handshake_timeout=HANDSHAKE_SECONDS,
-            limit=LINE_MAX))
+        try:
+            self._server = self.loop.run_until_complete(asyncio.start_server(
+                self._connection, sock=self.socket, ssl=self.context, ssl_handshake_timeout=HANDSHAKE_SECONDS,
+                limit=LINE_MAX))
+        except Exception as exc:  # noqa: BLE001 - said by start(), in the caller's thread
+            self._failed = exc
+            self._ready.set()
+            self.loop.close()
+            return
         self._ready.set()
         try:
             self.loop.run_forever()

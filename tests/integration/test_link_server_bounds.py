@@ -90,3 +90,12 @@ def test_a_broken_request_ends_only_its_own_connection(master, request_head):
 def test_header_names_are_read_whatever_their_case():
     h = lan_http.Headers({"x-es-machine": "T001"})
     assert h.get("X-ES-Machine") == "T001" and h.get("x-Es-machine") == "T001" and h.get("X-ES-Sig") is None
+
+
+def test_a_server_that_cannot_listen_says_so_instead_of_pretending():
+    """A loop that fails to start (here: its socket already gone) is an error at ``start``,
+    not a link that looks up and answers nobody."""
+    broken = lan_http.LoopServer("127.0.0.1", 0, ssl.create_default_context(), lambda *_: (200, {}), 1024, {}, {})
+    broken.socket.close()
+    with pytest.raises(OSError, match="未能开始监听"):
+        broken.start()
