@@ -518,32 +518,10 @@ class TerminalNode(PackRoad):
             self._take_commands(self.client.post(protocol.API + "/commands", {"after": self.commands_seen})["records"])
         return sent
 
-    def _warm(self) -> None:
-        """Once, as the sender starts: a journal line that the link started (which also opens
-        the store's write-ahead log) and one record's whole path -- seal, sign, insert,
-        journal -- rolled back.  A room's terminals start together and their first answers land
-        together; cold, each paid three times what the second costs (first statements, first
-        pages, the log's creation) just when the master had the whole room to take."""
-        try:
-            with self._seq_lock:
-                with self.ctx.unit_of_work() as uow:
-                    uow.journal("net.terminal_started", self.machine_id, {"url": self.identity["url"]})
-                try:
-                    with self.ctx.unit_of_work() as uow:
-                        env = self._add_outbox(uow, "warm", {})
-                        uow.journal("net.record", "warm", {"kind": "warm", "hash": env.content_hash})
-                        raise _RolledBack
-                except _RolledBack:
-                    pass
-        except Exception:  # a store that cannot write now says so on the first real record
-            import logging
-
-            logging.getLogger(__name__).warning("terminal warm-up failed", exc_info=True)
-
     def _run(self) -> None:
         import random
 
-        self._warm()
+        warm_up(self)
         delay = BACKOFF_FIRST
         last_beat = 0.0
         while not self._stop.is_set():
@@ -584,6 +562,29 @@ class TerminalNode(PackRoad):
             self.acked = reply["contiguous"]
             if not progressed:
                 return
+
+
+def warm_up(node: TerminalNode) -> None:
+    """Once, as the sender starts: a journal line that the link started (which also opens
+    the store's write-ahead log) and one record's whole path -- seal, sign, insert,
+    journal -- rolled back.  A room's terminals start together and their first answers land
+    together; cold, each paid three times what the second costs (first statements, first
+    pages, the log's creation) just when the master had the whole room to take."""
+    try:
+        with node._seq_lock:
+            with node.ctx.unit_of_work() as uow:
+                uow.journal("net.terminal_started", node.machine_id, {"url": node.identity["url"]})
+            try:
+                with node.ctx.unit_of_work() as uow:
+                    env = node._add_outbox(uow, "warm", {})
+                    uow.journal("net.record", "warm", {"kind": "warm", "hash": env.content_hash})
+                    raise _RolledBack
+            except _RolledBack:
+                pass
+    except Exception:  # a store that cannot write now says so on the first real record
+        import logging
+
+        logging.getLogger(__name__).warning("terminal warm-up failed", exc_info=True)
 
 
 def enroll_and_wait(node: TerminalNode, master: str, name: str, wait: float,
