@@ -18,7 +18,6 @@ the request line and each header line (``LINE_MAX``), the number of headers, the
 from __future__ import annotations
 
 import asyncio
-import inspect
 import json
 import logging
 import socket
@@ -26,7 +25,7 @@ import ssl
 import sys
 import threading
 from http import HTTPStatus
-from typing import Awaitable, Callable, Union
+from typing import Awaitable, Callable
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +42,7 @@ HANDSHAKE_SECONDS = 30.0
 SWITCH_INTERVAL_S = 0.0005
 
 Reply = tuple[int, dict]
-Handler = Callable[[str, "Headers", bytes], Union[Reply, Awaitable[Reply]]]
+Handler = Callable[[str, "Headers", bytes], Awaitable[Reply]]
 
 
 def tune_link_process() -> None:
@@ -76,7 +75,7 @@ def _response(status: int, data: dict, closing: bool) -> bytes:
 
 
 class LoopServer:
-    """Serves ``handler(path, headers, body) -> (status, json)`` (or an awaitable of it) on
+    """Serves ``await handler(path, headers, body) -> (status, json)`` on
     ``host:port`` over TLS.  The socket is bound when this is made (``server_address`` is
     known at once); ``start`` runs the loop in its own thread, ``stop`` closes everything."""
 
@@ -177,10 +176,7 @@ class LoopServer:
 
     async def _answer(self, path: str, headers: Headers, body: bytes) -> Reply:
         try:
-            out = self.handler(path, headers, body)
-            if inspect.isawaitable(out):
-                out = await out
-            return out
+            return await self.handler(path, headers, body)
         except Exception: # the handler maps what it expects; anything else is one line
             log.exception("site link request failed")
             return 503, self.failed

@@ -189,9 +189,7 @@ class MasterLink:
                                                              self.store.site_id)
         self._remember_fingerprint()
         self.server = LoopServer(host, port, tls.server_context(cert, key, self.store.keys.file_key), self._answer,
-                                 MAX_BODY, {"error": "请求过大", "code": protocol.TOO_LARGE},
-                                 {"error": "主机暂时无法处理，稍后自动重试", "code": protocol.BUSY,
-                                  "retry_after": BUSY_RETRY_AFTER})
+                                 MAX_BODY, {"error": "请求过大", "code": protocol.TOO_LARGE}, _busy())
         self._queue: queue.Queue = queue.Queue()
         self._held: dict[str, tuple[int, list[int]]] = {}  # machine -> (contiguous, gaps), as last committed
         self._writer: threading.Thread | None = None
@@ -337,8 +335,7 @@ class MasterLink:
             import logging
 
             logging.getLogger(__name__).exception("site link request failed")
-            return 503, {"error": f"主机暂时无法处理（{type(exc).__name__}），稍后自动重试",
-                         "code": protocol.BUSY, "retry_after": BUSY_RETRY_AFTER}
+            return 503, _busy(type(exc).__name__)
 
     def push_reply(self, machine_id: str, outcome) -> dict:
         """The answer to a push: what the master now holds from ``machine_id``."""
@@ -413,6 +410,12 @@ class MasterLink:
         contiguous, gaps = held
         return {"contiguous": contiguous, "missing": gaps[:500], "commands_upto": self.commands_index.upto(machine_id),
                 "server_time": time.time()}
+
+
+def _busy(what: str = "") -> dict:
+    """The refusal that asks a terminal to come back after ``BUSY_RETRY_AFTER`` seconds."""
+    detail = f"（{what}）" if what else ""
+    return {"error": f"主机暂时无法处理{detail}，稍后自动重试", "code": protocol.BUSY, "retry_after": BUSY_RETRY_AFTER}
 
 
 def _json_object(raw: bytes) -> dict:
