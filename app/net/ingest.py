@@ -301,6 +301,13 @@ class CommandsIndex:
                 self._read_at = time.monotonic()
             return self._upto.get(recipient, 0)
 
+    def invalidate(self) -> None:
+        """The link committed a group (whose appliers may have written commands, a door desk's
+        verdict say): the next heartbeat reads afresh, so the station that pushed pulls its answer
+        at once rather than a heartbeat later."""
+        with self._lock:
+            self._read_at = float("-inf")
+
 
 _COMMANDS_UPTO = "SELECT recipient, max(seq) FROM outbox_record GROUP BY recipient"
 

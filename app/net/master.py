@@ -377,6 +377,7 @@ class MasterLink:
             return
         for hold, size in holds:
             self.stats.committed(hold, size)
+        self.commands_index.invalidate()
         for (mid, _, done), result in zip(items, results):
             if done.done():  # its request gave up waiting (it is sent again)
                 continue

@@ -186,6 +186,29 @@ def test_gap_is_reported_and_filled(master, terminals):
     assert [s for _, s, _, _ in held(master.store)] == [1, 2, 3, 4, 5]
 
 
+def test_a_command_written_before_a_push_is_in_the_next_heartbeat(master, terminals, site):
+    """The heartbeats share one read of the commands' numbers; a push's group commit may write
+    commands (a door desk's verdict), so it must not be hidden behind that shared read: the
+    station that pushed pulls its answer on the heartbeat right after, not a heartbeat later."""
+    import datetime as _dt
+
+    from app.core.actor import Actor
+    from app.net import ingest
+    from app.services.base import ServiceContext
+
+    t1, _ = terminals
+    master.commands_index.ttl = 3600   # without the commit's refresh the shared read would stay as it is
+    c = Client(master.url, master.fingerprint, t1._key, t1.machine_id)
+    before = c.post(protocol.API + "/heartbeat", {"status": {}})["commands_upto"]
+    office = ServiceContext(site.store, Actor(10, "kaowu", "考务", "staff", "m"))
+    with office.unit_of_work() as uow:
+        ingest.queue_command(uow, t1.machine_id, "room.start", {}, _dt.datetime.now(_dt.timezone.utc))
+    assert c.post(protocol.API + "/heartbeat", {"status": {}})["commands_upto"] == before
+    env = t1.record("answer", {"q": 1})
+    assert c.post(protocol.API + "/records", {"records": [env.to_dict()]})["contiguous"] == 1
+    assert c.post(protocol.API + "/heartbeat", {"status": {}})["commands_upto"] == before + 1
+
+
 def test_proctor_actions_reach_terminals_as_commands_and_are_journaled(master, terminals, site):
     t1, t2 = terminals
     from app.core.actor import Actor
