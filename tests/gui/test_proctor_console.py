@@ -4,6 +4,7 @@ incident go through the service (journaled, command reaches the terminal)."""
 import time
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from app.net.master import MasterLink
 from app.net.terminal import TerminalNode
@@ -131,6 +132,13 @@ def test_console_guides_connection_shows_seats_and_reports_who_received_a_comman
         assert states == ["answering", "idle", "offline"]
         assert "2641000001" in w.seat_buttons[0].text() and "未登录" in w.seat_buttons[1].text()
         assert "离线" in w.seat_buttons[2].text()
+        # the colour is the state's (one style sheet for the map, chosen by the seat's state)
+        def painted(button):  # the state whose colour is nearest to what the seat shows
+            image = button.grab().toImage()
+            c = image.pixelColor(image.width() - 8, image.height() - 8)
+            return min(console._SEAT_COLOURS, key=lambda k: sum(
+                (a - b) ** 2 for a, b in zip(c.getRgb()[:3], QColor(console._SEAT_COLOURS[k]).getRgb()[:3])))
+        assert [painted(s) for s in w.seat_buttons[:3]] == ["answering", "idle", "offline"]
         monkeypatch.setattr(console, "confirm", lambda *args: True)
         qtbot.mouseClick(w.room_buttons["pause"], Qt.LeftButton)
         qtbot.waitUntil(lambda: "已收到 2 台" in w.summary.text() and "未收到" in w.summary.text(), timeout=15000)

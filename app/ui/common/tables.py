@@ -23,11 +23,21 @@ def list_table(headers: list[str], name: str = "", parent: QWidget | None = None
 
 
 def fill_table(table: QTableWidget, rows: list[list], *, tooltips: bool = False) -> None:
-    """Replace the rows; ``tooltips`` repeats each cell as its tooltip (long texts cut by the column)."""
-    table.setRowCount(len(rows))
+    """Show ``rows``; ``tooltips`` repeats each cell as its tooltip (long texts cut by the column).
+    Cells keep their items and change only where the text changed: a screen refreshed every
+    few seconds repaints (and re-measures its columns for) what changed, not the whole list."""
+    if table.rowCount() != len(rows):
+        table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            item = QTableWidgetItem("" if value is None else str(value))
+            text = "" if value is None else str(value)
+            item = table.item(r, c)
+            if item is None:
+                item = QTableWidgetItem(text)
+                table.setItem(r, c, item)
+            elif item.text() == text:
+                continue
+            else:
+                item.setText(text)
             if tooltips:
-                item.setToolTip(item.text())
-            table.setItem(r, c, item)
+                item.setToolTip(text)

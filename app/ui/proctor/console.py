@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog,
                                QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from shiboken6 import isValid
 
@@ -25,6 +25,7 @@ from app.core.roles import allowed
 from app.services.net import NetService, ProctorService
 from app.services.room import RoomService
 from app.services.roster import RosterService
+from app.ui.common.tables import fill_table
 from app.ui.common.tasks import run_task
 from app.ui.common.widgets import confirm, error_text, show_error
 
@@ -88,11 +89,12 @@ class ProctorBoard:
                 continue
             row = rows[i]
             key, text = self._seat_state(row, by_machine.get(row.machine_id), now)
-            b.setText(f"{row.name or row.machine_id}\n{text}")
+            b.setText(f"{row.name or row.machine_id}\n{text}")   # Qt repaints a button only if its text changed
             b.setAccessibleName(b.text().replace("\n", " "))
-            b.setProperty("seat_state", key)
-            b.setStyleSheet(f"QPushButton {{ background: {_SEAT_COLOURS[key]}; text-align: left; padding: 6px; }}"
-                            "QPushButton:checked { border: 3px solid #1565c0; }")
+            if b.property("seat_state") != key:   # the colour comes from the seat map's one style sheet
+                b.setProperty("seat_state", key)
+                b.style().unpolish(b)
+                b.style().polish(b)
             b.setChecked(self.table.currentRow() == i)
         if not rows:
             self.seat_legend.setText(self.tr("还没有登记的考试终端：请在「连接终端」中开启链路并批准终端。"))
@@ -107,22 +109,18 @@ class ProctorBoard:
     def _show_sittings(self, sittings) -> None:
         names = {"running": self.tr("作答中"), "paused": self.tr("已暂停"), "submitted": self.tr("已交卷"),
                  "released": self.tr("已放行"), "waiting": self.tr("等待开考")}
-        self.sitting_table.setRowCount(len(sittings))
-        for r, st in enumerate(sittings):
+        rows = []
+        for st in sittings:
             left = None if st.remaining_ms is None or st.status == "submitted" else st.remaining_ms // 1000
-            values = [st.ticket_no, st.machine_id, names.get(st.status, self.tr("其他")), st.answered, _minutes(left),
-                      st.focus_losses]
-            for c, v in enumerate(values):
-                self.sitting_table.setItem(r, c, QTableWidgetItem(str(v)))
+            rows.append([st.ticket_no, st.machine_id, names.get(st.status, self.tr("其他")), st.answered, _minutes(left),
+                         st.focus_losses])
+        fill_table(self.sitting_table, rows)
         self.sitting_note.setText(self.tr("主机已收到 {0} 名考生的作答：已交卷 {1} 名。").format(
             len(sittings), sum(1 for s in sittings if s.status == "submitted")) if sittings else
             self.tr("开考后，这里列出主机收到的每位考生的作答情况。"))
 
     def _show_requests(self, pending) -> None:
-        self.requests.setRowCount(len(pending))
-        for r, p in enumerate(pending):
-            for c, v in enumerate((p.code, p.name, sitetime.text(p.requested_at, "%H:%M:%S"))):
-                self.requests.setItem(r, c, QTableWidgetItem(v))
+        fill_table(self.requests, [[p.code, p.name, sitetime.text(p.requested_at, "%H:%M:%S")] for p in pending])
 
     def _show_delivery(self, rows, now) -> None:
         """After a room command: which terminals have called the master since (and so fetched it)."""
@@ -194,6 +192,11 @@ class ProctorWorkplace(ProctorBoard, QWidget):
         self.seat_grid = QGridLayout(self.seat_area)
         self.seat_grid.setSpacing(6)
         self.seat_grid.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        # one style sheet for every seat, chosen by its state: a sheet per button re-styled and
+        # repainted the whole map on every refresh (the master's screen stalled with 60 seats)
+        self.seat_area.setStyleSheet("".join(
+            f'QPushButton[seat_state="{key}"] {{ background: {colour}; text-align: left; padding: 6px; }}'
+            for key, colour in _SEAT_COLOURS.items()) + "QPushButton:checked { border: 3px solid #1565c0; }")
         self.seat_buttons: list[QPushButton] = []
         seat_scroll = QScrollArea()
         seat_scroll.setWidgetResizable(True)
@@ -381,19 +384,18 @@ class ProctorWorkplace(ProctorBoard, QWidget):
         by_machine = {}
         for st in sittings:
             by_machine[st.machine_id] = st
-        self.table.setRowCount(len(rows))
+        fill_table(self.table, [[row.machine_id, row.name, self.tr("在线") if row.online else self.tr("离线"),
+                                 sitetime.text(row.last_heartbeat, "%H:%M:%S"), row.candidate, row.progress,
+                                 _minutes(row.time_left), row.focus_losses, row.backlog, row.records_held]
+                                for row in rows])
         offline = 0
         for r, row in enumerate(rows):
-            state = self.tr("在线") if row.online else self.tr("离线")
             offline += not row.online
-            values = [row.machine_id, row.name, state, sitetime.text(row.last_heartbeat, "%H:%M:%S"),
-                      row.candidate, row.progress, _minutes(row.time_left), row.focus_losses, row.backlog,
-                      row.records_held]
-            for c, v in enumerate(values):
-                item = QTableWidgetItem(str(v))
-                if c == 2 and not row.online:
-                    item.setForeground(QColor("#b00020"))
-                self.table.setItem(r, c, item)
+            state = self.table.item(r, 2)
+            if row.online:
+                state.setData(Qt.ForegroundRole, None)
+            else:
+                state.setForeground(QColor("#b00020"))
             if selected and row.machine_id == selected.machine_id:
                 self.table.selectRow(r)
         self._show_seats(rows, by_machine, now)
