@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from app.camera.frames import FrameSource
 from app.core import checkin as rules
@@ -25,6 +25,7 @@ from app.formats.idreader import FileReader, IdCardReader, KeyboardWedgeReader
 from app.services.checkin import CheckinService, Override
 from app.ui.checkin.camera import CameraFeed
 from app.ui.checkin.desk_camera import DeskCamera, default_frame_source  # noqa: F401 - callers find it here
+from app.ui.common.tables import fill_table
 from app.ui.common.tasks import on_changes, run_task
 from app.ui.common.widgets import confirm, error_text
 
@@ -422,12 +423,10 @@ class CheckinWorkplace(DeskCamera, QWidget):
 
         def done(rows):
             self.room_counts = rows
-            self.counts.setRowCount(len(rows))
-            for i, r in enumerate(rows):
-                for j, v in enumerate((r.room, r.expected, r.present, r.absent, r.waiting)):
-                    item = QTableWidgetItem(str(v))
-                    item.setTextAlignment(Qt.AlignCenter)
-                    self.counts.setItem(i, j, item)
+            fill_table(self.counts, [[r.room, r.expected, r.present, r.absent, r.waiting] for r in rows])
+            for i in range(len(rows)):
+                for j in range(self.counts.columnCount()):
+                    self.counts.item(i, j).setTextAlignment(Qt.AlignCenter)
             self._show_cutoff(sum(r.waiting for r in rows))
             self.counts_updated.emit()
 

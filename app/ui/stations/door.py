@@ -10,12 +10,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+                               QVBoxLayout, QWidget)
 
 from app.core import sitetime
 from app.core import stations as st
 from app.core.errors import DomainError
 from app.net.station import DeskRefused, DoorDesk, VerdictPending
+from app.ui.common.tables import fill_table
 from app.ui.common.tasks import run_task
 from app.ui.common.widgets import error_text
 
@@ -192,13 +193,9 @@ class DoorDeskView(QWidget):
         else:
             self.session.setText(self.tr("等待主机下发场次和名册…"))
         rows = sorted(rows, key=lambda r: r.seq, reverse=True)
-        self.table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            state, color = self._state(r)
-            for c, value in enumerate((sitetime.text(r.at, "%H:%M:%S"), r.ticket_no, self.names.get(r.ticket_no, ""),
-                                       state)):
-                item = QTableWidgetItem(value)
-                if c == 3:
-                    item.setForeground(QColor(color))
-                self.table.setItem(i, c, item)
+        states = [self._state(r) for r in rows]
+        fill_table(self.table, [[sitetime.text(r.at, "%H:%M:%S"), r.ticket_no, self.names.get(r.ticket_no, ""), state]
+                                for r, (state, _) in zip(rows, states)])
+        for i, (_, color) in enumerate(states):
+            self.table.item(i, 3).setForeground(QColor(color))
         self.count.setText(self.tr("今日本检录台检录 {0} 人").format(len(rows)))
