@@ -22,8 +22,10 @@ terminals (app.net.simulate, answering at human pace over the same link) the who
     ``--findings`` findings (opened, signed by two proctors, confirmed by the room head); the
     signed record written -> the master's answer heard back (the password check before it is
     an Argon2 and is printed apart).
-Each phase's master first idles 5 s: the baseline of its UI stall, in the same run.  Printed:
-medians over the runs, with the issue's targets beside them.
+Each phase's master has 5 s to build its screen before its stall meter counts.  The baseline, in
+the same run: the master alone (its screen, its link, its cameras recording; no terminal or
+station yet) for 10 s after the same 5 s.  Printed: medians over the runs, with the issue's
+targets beside them.
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ sys.path.insert(0, str(ROOT))
 TARGET_ACTION_P99_MS = 250
 TARGET_STALL_MS = 50
 TARGET_SIGNING_S = 120
-BASELINE_S = 5.0
+BASELINE_S = 5.0   # the master's first seconds: its screen is built, not measured
+IDLE_S = 10.0      # the idle master, measured
 TPASS = "bench-terminal-2026"
 
 
@@ -160,6 +163,7 @@ def one_run(args, run: int) -> dict:
     from app.rehearsal.common import cst_at
     from app.rehearsal.day import Day, DayClock
     from app.rehearsal.run import DayPlan, _cameras
+    from app.rehearsal.stations import StationFloor
     from app.services.demo import DEMO_PASSPHRASE, DEMO_PLAN, DEMO_STAFF, build_demo_site
     from app.services.site import open_site
 
@@ -177,6 +181,12 @@ def one_run(args, run: int) -> dict:
                   seed=args.seed + run, passphrase=info.passphrase)
         _cameras(day, DayPlan(cameras=args.cameras))
         port = free_port()
+        # the baseline: the same master alone (screen, link, cameras), before anything works with it
+        idle = StationFloor(day, work / "idle", port, baseline_seconds=BASELINE_S, record_cameras=args.cameras > 0,
+                            kdf=kdf)
+        idle.start_master()
+        time.sleep(IDLE_S)
+        out["idle_master"] = idle.stop()
         folders, _ = _terminals(day, work, args.terminals, port, kdf)
         sims = _start_terminals(folders)
         floor = {"baseline_seconds": BASELINE_S, "record_cameras": args.cameras > 0, "kdf": kdf}
@@ -219,8 +229,7 @@ def one_run(args, run: int) -> dict:
 def _stall(r: dict) -> tuple[float, float]:
     """The longest UI stall of the master over the phases, and the idle master's in the same run."""
     masters = [r[k] for k in ("door_master", "practical_master", "findings_master") if r.get(k)]
-    return (max(m.get("ui_stall_max_ms") or 0 for m in masters),
-            max(m.get("ui_stall_baseline_max_ms") or 0 for m in masters))
+    return (max(m.get("ui_stall_max_ms") or 0 for m in masters), r["idle_master"].get("ui_stall_max_ms") or 0)
 
 
 def main(argv=None) -> int:
@@ -294,11 +303,13 @@ def main(argv=None) -> int:
     good = stall <= TARGET_STALL_MS
     ok &= good
     print(f"  master UI longest stall                   {stall:8.1f} ms   <= {TARGET_STALL_MS} ms  {mark(good)}"
-          f"   (idle master in the same run {base:.1f} ms; ratio {stall / base if base else float('nan'):.1f}x)")
+          f"   (the idle master in the same run {base:.1f} ms, p99 "
+          f"{med(lambda r: r['idle_master'].get('ui_stall_p99_ms') or 0):.1f} ms; ratio "
+          f"{stall / base if base else float('nan'):.1f}x)")
     for key, label in (("door_master", "door"), ("practical_master", "practical"), ("findings_master", "findings")):
         if runs[0].get(key):
             print(f"    {label:<10} stall max {med(lambda r: r[key].get('ui_stall_max_ms') or 0):7.1f} ms, p99 "
-                  f"{med(lambda r: r[key].get('ui_stall_p99_ms') or 0):6.1f} ms, idle baseline max "
+                  f"{med(lambda r: r[key].get('ui_stall_p99_ms') or 0):6.1f} ms, first 5 s (screen built) max "
                   f"{med(lambda r: r[key].get('ui_stall_baseline_max_ms') or 0):6.1f} ms; link write-lock hold max "
                   f"{med(lambda r: r[key].get('lock_hold_max_ms') or 0):6.1f} ms")
     signing = med(lambda r: r["signing_total_s"])

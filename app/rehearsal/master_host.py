@@ -67,6 +67,7 @@ def main(argv=None) -> int:
     from app.services.camera import CameraService
     from app.services.net import start_link_process
     from app.services.site import open_site
+    from app.ui.common.tasks import screen_built
     from app.ui.proctor.console import ProctorWorkplace
 
     passwords = json.loads(os.environ.get("EXAMSITE_REHEARSAL_PASSWORDS", "{}"))
@@ -81,6 +82,7 @@ def main(argv=None) -> int:
     window.setCentralWidget(ProctorWorkplace(handle.login(a.proctor, passwords[a.proctor], "proctor"), window))
     window.resize(1280, 800)
     window.show()
+    screen_built()
 
     workers = []
     if a.record:

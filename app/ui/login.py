@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QLabel, QLineEdit,
 from app import __version__
 from app.core.roles import ROLE_NAMES, Role
 from app.services.site import open_site
-from app.ui.common.tasks import run_task
+from app.ui.common.tasks import run_task, screen_built
 from app.ui.common.widgets import PathField, error_text, tr
 
 
@@ -142,6 +142,7 @@ class LoginWindow(QWidget):
         self.main_window = MainWindow(self.handle, ctx)
         self.main_window.logged_out.connect(self._back)
         self.main_window.showMaximized()  # a laptop screen is small: use all of it
+        screen_built()
         self.logged_in.emit(ctx)
         self.hide()
 

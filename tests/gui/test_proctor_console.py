@@ -97,7 +97,7 @@ def test_console_guides_connection_shows_seats_and_reports_who_received_a_comman
                                                                                    monkeypatch):
     """Issue 19 item 3: the room head grants a terminal's code from the console; the seat map tells
     a logged-in seat from an empty one and an offline one; a pause says which terminal did not get it."""
-    from app.ui.proctor import console
+    from app.ui.proctor import console, seat_map
 
     link = MasterLink(site).start()
     a = TerminalNode.create(tmp_path / "a", "terminal-pass-1", TEST_KDF)
@@ -126,19 +126,28 @@ def test_console_guides_connection_shows_seats_and_reports_who_received_a_comman
         a.set_status(candidate="2641000001", progress="3/100", time_left=3000)
         a.start()
         b.start()
-        qtbot.waitUntil(lambda: len([s for s in w.seat_buttons if not s.isHidden()]) == 3
-                        and w.seat_buttons[1].property("seat_state") == "idle", timeout=10000)
-        states = [s.property("seat_state") for s in w.seat_buttons[:3]]
-        assert states == ["answering", "idle", "offline"]
-        assert "2641000001" in w.seat_buttons[0].text() and "未登录" in w.seat_buttons[1].text()
-        assert "离线" in w.seat_buttons[2].text()
-        # the colour is the state's (one style sheet for the map, chosen by the seat's state)
-        def painted(button):  # the state whose colour is nearest to what the seat shows
-            image = button.grab().toImage()
-            c = image.pixelColor(image.width() - 8, image.height() - 8)
-            return min(console._SEAT_COLOURS, key=lambda k: sum(
-                (a - b) ** 2 for a, b in zip(c.getRgb()[:3], QColor(console._SEAT_COLOURS[k]).getRgb()[:3])))
-        assert [painted(s) for s in w.seat_buttons[:3]] == ["answering", "idle", "offline"]
+        seats = w.seat_map
+        qtbot.waitUntil(lambda: seats.count() == 3 and seats.state(1) == "idle", timeout=10000)
+        assert [seats.state(i) for i in range(3)] == ["answering", "idle", "offline"]
+        assert "2641000001" in seats.text(0) and "未登录" in seats.text(1)
+        assert "离线" in seats.text(2)
+        # what the proctor sees: each seat painted in its state's colour
+        w.tabs.setCurrentIndex(0)
+        seats.resize(1000, 400)
+        seats.doItemsLayout()
+
+        def painted(i):  # the state whose colour is nearest to what the seat shows
+            r = seats.seat_rect(i)
+            c = seats.viewport().grab(r).toImage().pixelColor(r.width() - 8, r.height() - 8)
+            return min(seat_map.COLOURS, key=lambda k: sum(
+                (a - b) ** 2 for a, b in zip(c.getRgb()[:3], QColor(seat_map.COLOURS[k]).getRgb()[:3])))
+        assert [painted(i) for i in range(3)] == ["answering", "idle", "offline"]
+        # picking a seat with the keyboard picks the terminal in the list (the commands act on it)
+        seats.setFocus()
+        seats.pick(0)
+        qtbot.keyClick(seats, Qt.Key_Right)
+        qtbot.keyClick(seats, Qt.Key_Return)
+        assert w.table.currentRow() == 1 and w.selected().name == "二号机"
         monkeypatch.setattr(console, "confirm", lambda *args: True)
         qtbot.mouseClick(w.room_buttons["pause"], Qt.LeftButton)
         qtbot.waitUntil(lambda: "已收到 2 台" in w.summary.text() and "未收到" in w.summary.text(), timeout=15000)

@@ -17,6 +17,7 @@ tried first and crashes PySide under load: refcounting of auto-deleted runnables
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 import traceback
@@ -225,3 +226,11 @@ def on_changes(widget: QWidget, names: Iterable[str], refresh: Callable[[frozens
             pass
 
     widget.destroyed.connect(gone)
+
+
+def screen_built() -> None:
+    """A workplace's screen has just been built: its widgets, and the modules behind them, live
+    as long as it does.  ``gc.freeze`` moves every object alive now out of the collector's
+    generations, so a later full collection scans only what the work since has made (the
+    master's screen once paused 289 ms in a full collection during a rehearsed exam day)."""
+    gc.freeze()

@@ -14,8 +14,8 @@ import datetime as _dt
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QInputDialog,
-                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QTableWidget,
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QHeaderView, QInputDialog,
+                               QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTableWidget,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from shiboken6 import isValid
@@ -28,14 +28,11 @@ from app.services.roster import RosterService
 from app.ui.common.tables import fill_table
 from app.ui.common.tasks import run_task
 from app.ui.common.widgets import confirm, error_text, show_error
+from app.ui.proctor.seat_map import SeatMap
 
 REFRESH_MS = 2000
 LINK_PORT = 8443
 DELIVERY_WAIT_S = 30  # after this, terminals that have not called are reported as not reached
-SEAT_COLUMNS = 6
-
-_SEAT_COLOURS = {"offline": "#f8d7da", "idle": "#eeeeee", "answering": "#d4edda", "paused": "#fff3cd",
-                 "submitted": "#d6e4f0"}
 
 
 def _minutes(seconds) -> str:
@@ -75,27 +72,12 @@ class ProctorBoard:
         return self.tr("{0} 小时").format(seconds // 3600)
 
     def _show_seats(self, rows, by_machine, now) -> None:
-        while len(self.seat_buttons) < len(rows):
-            i = len(self.seat_buttons)
-            b = QPushButton()
-            b.setCheckable(True)
-            b.setMinimumSize(150, 76)
-            b.clicked.connect(lambda _=False, k=i: self._pick_seat(k))
-            self.seat_grid.addWidget(b, i // SEAT_COLUMNS, i % SEAT_COLUMNS)
-            self.seat_buttons.append(b)
-        for i, b in enumerate(self.seat_buttons):
-            b.setVisible(i < len(rows))
-            if i >= len(rows):
-                continue
-            row = rows[i]
+        seats = []
+        for row in rows:
             key, text = self._seat_state(row, by_machine.get(row.machine_id), now)
-            b.setText(f"{row.name or row.machine_id}\n{text}")   # Qt repaints a button only if its text changed
-            b.setAccessibleName(b.text().replace("\n", " "))
-            if b.property("seat_state") != key:   # the colour comes from the seat map's one style sheet
-                b.setProperty("seat_state", key)
-                b.style().unpolish(b)
-                b.style().polish(b)
-            b.setChecked(self.table.currentRow() == i)
+            seats.append((key, f"{row.name or row.machine_id}\n{text}"))
+        self.seat_map.show_seats(seats)
+        self.seat_map.pick(self.table.currentRow())
         if not rows:
             self.seat_legend.setText(self.tr("还没有登记的考试终端：请在「连接终端」中开启链路并批准终端。"))
         else:
@@ -103,8 +85,7 @@ class ProctorBoard:
 
     def _pick_seat(self, i: int) -> None:
         self.table.selectRow(i)
-        for k, b in enumerate(self.seat_buttons):
-            b.setChecked(k == i)
+        self.seat_map.pick(i)
 
     def _show_sittings(self, sittings) -> None:
         names = {"running": self.tr("作答中"), "paused": self.tr("已暂停"), "submitted": self.tr("已交卷"),
@@ -188,24 +169,14 @@ class ProctorWorkplace(ProctorBoard, QWidget):
         self.summary.setStyleSheet("font-weight: bold;")
 
         # -- seat map
-        self.seat_area = QWidget()
-        self.seat_grid = QGridLayout(self.seat_area)
-        self.seat_grid.setSpacing(6)
-        self.seat_grid.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-        # one style sheet for every seat, chosen by its state: a sheet per button re-styled and
-        # repainted the whole map on every refresh (the master's screen stalled with 60 seats)
-        self.seat_area.setStyleSheet("".join(
-            f'QPushButton[seat_state="{key}"] {{ background: {colour}; text-align: left; padding: 6px; }}'
-            for key, colour in _SEAT_COLOURS.items()) + "QPushButton:checked { border: 3px solid #1565c0; }")
-        self.seat_buttons: list[QPushButton] = []
-        seat_scroll = QScrollArea()
-        seat_scroll.setWidgetResizable(True)
-        seat_scroll.setWidget(self.seat_area)
+        self.seat_map = SeatMap()
+        self.seat_map.setAccessibleName(self.tr("座位图"))
+        self.seat_map.picked.connect(self._pick_seat)
         self.seat_legend = QLabel(self.tr("灰：未登录　绿：作答中　黄：已暂停　蓝：已交卷　红：离线"))
         seats_page = QWidget()
         sv = QVBoxLayout(seats_page)
         sv.addWidget(self.seat_legend)
-        sv.addWidget(seat_scroll, 1)
+        sv.addWidget(self.seat_map, 1)
 
         # -- the terminals' table
         headers = [self.tr("终端"), self.tr("名称"), self.tr("状态"), self.tr("最后联系"), self.tr("考生"),
@@ -217,6 +188,7 @@ class ProctorWorkplace(ProctorBoard, QWidget):
         self.table.setSelectionBehavior(QTableWidget.SelectRows)
         self.table.setSelectionMode(QTableWidget.SingleSelection)
         self.table.setAccessibleName(self.tr("终端实时状态"))
+        self.table.currentCellChanged.connect(lambda r, *_: self.seat_map.pick(r))
 
         # -- the sittings as the master holds them
         sheaders = [self.tr("准考证号"), self.tr("终端"), self.tr("状态"), self.tr("已答题数"), self.tr("剩余时间"),

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QFormLayout, QHBoxLayo
 
 from app.core import stations as st
 from app.net import terminal
-from app.ui.common.tasks import run_task
+from app.ui.common.tasks import run_task, screen_built
 from app.ui.common.widgets import error_text, tr
 from app.ui.stations import view_factory
 
@@ -295,6 +295,7 @@ def run(folder, passphrase: str, master: str = "") -> int:
     window = StationWindow(node, master)
     window.resize(1280, 800)
     window.show()
+    screen_built()
     try:
         return app.exec()
     finally:
