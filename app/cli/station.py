@@ -37,7 +37,7 @@ def register(sub) -> None:
     c.add_argument("--by", default="")
     c.add_argument("--connect", type=float, default=3.0, help="等待连上主机的秒数（连不上则离线检录）")
     c.set_defaults(func=cmd_check_in)
-    gu = ssub.add_parser("gui", help=f"打开站点窗口（首次运行时登记到主机；口令取自 {PASSPHRASE_ENV}）")
+    gu = ssub.add_parser("gui", help=f"打开站点窗口（首次运行时登记到主机；口令在窗口中输入，或取自 {PASSPHRASE_ENV}）")
     gu.add_argument("--folder", required=True)
     gu.add_argument("--master", default="", help="https://主机地址:端口（登记时预先填入）")
     gu.set_defaults(func=cmd_gui)
@@ -185,7 +185,7 @@ def cmd_list(args) -> int:
 def cmd_gui(args) -> int:
     from app.ui.stations.app import run
 
-    return run(args.folder, _passphrase(), args.master)
+    return run(args.folder, os.environ.get(PASSPHRASE_ENV, ""), args.master)
 
 
 def cmd_pack_export(args) -> int:

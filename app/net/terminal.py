@@ -208,11 +208,15 @@ class TerminalNode(PackRoad):
     def open(cls, folder: Path | str, passphrase: str, machine: str | None = None):
         return cls(store_engine.open_store(folder, passphrase, machine))
 
+    @staticmethod
+    def made(folder: Path | str) -> bool:
+        """Whether ``folder`` already holds a terminal's or station's store."""
+        return (Path(folder) / SITE_FILE).exists()
+
     @classmethod
     def open_or_create(cls, folder: Path | str, passphrase: str):
         """A station's first start makes its encrypted store; every later start opens it."""
-        return cls.open(folder, passphrase) if (Path(folder) / SITE_FILE).exists() \
-            else cls.create(folder, passphrase)
+        return cls.open(folder, passphrase) if cls.made(folder) else cls.create(folder, passphrase)
 
     def close(self) -> None:
         self.stop()

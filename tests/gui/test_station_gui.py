@@ -180,3 +180,46 @@ def test_site_admin_sends_each_kind_of_station_what_its_kind_needs(qtbot, demo, 
     qtbot.mouseClick(tab.provision_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: "已向 S002 下发本考场" in tab.result.text(), timeout=15000)
     assert re.search(r"本考场 [1-9]\d* 名考生、3 名工作人员", tab.result.text()), tab.result.text()
+
+
+def test_station_asks_its_passphrase_on_screen(qtbot, tmp_path, monkeypatch):
+    """Nobody at a station sets an environment variable: the first start sets the station's
+    passphrase (typed twice, at least 8 characters -- the store's own rule), a later start asks
+    for it and a wrong one is one line, nothing opened."""
+    from app.net import terminal
+    from app.ui.stations.unlock import StationUnlock
+
+    real_create = terminal.TerminalNode.create
+    monkeypatch.setattr(terminal.TerminalNode, "create",
+                        classmethod(lambda cls, folder, passphrase: real_create.__func__(cls, folder, passphrase,
+                                                                                          TEST_KDF)))
+    folder = tmp_path / "desk"
+    first = StationUnlock(folder)
+    qtbot.addWidget(first)
+    assert first.first and first.again.isVisibleTo(first)
+    qtbot.keyClicks(first.passphrase, "short")
+    qtbot.keyClick(first.passphrase, Qt.Key_Return)
+    qtbot.keyClicks(first.again, "short")
+    qtbot.keyClick(first.again, Qt.Key_Return)
+    assert "至少 8 位" in first.message.text() and not TerminalNode.made(folder)
+    first.passphrase.setText(DESK_PASS)
+    first.again.setText(DESK_PASS + "x")
+    qtbot.keyClick(first.again, Qt.Key_Return)
+    assert "不一致" in first.message.text() and not TerminalNode.made(folder)
+    first.again.setText(DESK_PASS)
+    qtbot.keyClick(first.again, Qt.Key_Return)
+    qtbot.waitUntil(lambda: first.node is not None, timeout=20000)
+    assert first.result() == StationUnlock.Accepted
+    first.node.close()
+
+    later = StationUnlock(folder)
+    qtbot.addWidget(later)
+    assert not later.first and not later.again.isVisibleTo(later)
+    qtbot.keyClicks(later.passphrase, "wrong-passphrase")
+    qtbot.keyClick(later.passphrase, Qt.Key_Return)
+    qtbot.waitUntil(lambda: "口令错误" in later.message.text(), timeout=20000)
+    assert later.node is None and later.open_button.isEnabled()
+    later.passphrase.setText(DESK_PASS)
+    qtbot.keyClick(later.passphrase, Qt.Key_Return)
+    qtbot.waitUntil(lambda: later.node is not None, timeout=20000)
+    later.node.close()

@@ -283,15 +283,24 @@ class StationWindow(QWidget):
         super().closeEvent(event)
 
 
-def run(folder, passphrase: str, master: str = "") -> int:
-    """Open (or, the first time, make) the station's encrypted store and show its window."""
+def run(folder, passphrase: str = "", master: str = "") -> int:
+    """Open (or, the first time, make) the station's encrypted store and show its window.
+    Without ``passphrase`` the station asks for it on screen (``StationUnlock``)."""
     from app.ui.common.display import apply_display, display_settings
     from app.ui.main import setup_application
 
     app = QApplication.instance() or QApplication(["examsite-station"])
     setup_application(app)
     apply_display(app, *display_settings())
-    node = terminal.TerminalNode.open_or_create(Path(folder), passphrase)
+    if passphrase:
+        node = terminal.TerminalNode.open_or_create(Path(folder), passphrase)
+    else:
+        from app.ui.stations.unlock import StationUnlock
+
+        unlock = StationUnlock(folder)
+        if unlock.exec() != StationUnlock.Accepted or unlock.node is None:
+            return 1
+        node = unlock.node
     window = StationWindow(node, master)
     window.resize(1280, 800)
     window.show()
