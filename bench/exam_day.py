@@ -195,7 +195,7 @@ def main(argv=None) -> int:
           f"segment hash problems {len(results[-1]['segment_problems'])}")
     base = med("ui_stall_baseline_ms") or 0.0
     print(f"  master UI stall, longest       {med('ui_stall_max_ms'):8.1f} ms  (p99 {med('ui_stall_p99_ms'):.1f} ms;"
-          f" idle baseline {base:.1f} ms; ratio {med('ui_stall_max_ms') / base if base else float('nan'):.1f}x)")
+          f" the idle master before the exam {base:.1f} ms; ratio {med('ui_stall_max_ms') / base if base else float('nan'):.1f}x)")
     print(f"  master link: longest write-lock hold {max(r['lock_hold_max_ms'] or 0 for r in results):.1f} ms"
           f" (median over runs {med('lock_hold_max_ms'):.1f} ms); exam push p99 {med('push_p99_ms'):.1f} ms,"
           f" max {max(r['push_max_ms'] or 0 for r in results):.1f} ms; link process restarts"

@@ -55,8 +55,10 @@ def main(argv=None) -> int:
     ap.add_argument("--disk-fault")
     ap.add_argument("--proctor", default="jiankao1")
     ap.add_argument("--office", default="kaowu")
+    ap.add_argument("--warmup-seconds", type=float, default=0.0,
+                    help="the first seconds after READY are not measured (the screen is being built)")
     ap.add_argument("--baseline-seconds", type=float, default=0.0,
-                    help="the first seconds after READY are the idle baseline (reported apart)")
+                    help="the seconds after the warm-up are the idle baseline (reported apart)")
     a = ap.parse_args(argv)
 
     from PySide6.QtCore import QTimer
@@ -108,8 +110,10 @@ def main(argv=None) -> int:
 
     def tick():
         now = time.perf_counter()
-        (baseline if time.monotonic() - started < a.baseline_seconds else lateness).append(
-            max(0.0, now - last[0] - 0.010))
+        age = time.monotonic() - started
+        if age >= a.warmup_seconds:
+            (baseline if age < a.warmup_seconds + a.baseline_seconds else lateness).append(
+                max(0.0, now - last[0] - 0.010))
         last[0] = now
 
     def stats() -> dict:

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TERMINAL_PASSPHRASE = "rehearsal-terminal-2026"
 CUSTODIANS = ("admin", "kaowu")  # 双人双锁: the two who seal and unlock the papers
 TERMINAL_NICENESS = 10
+WARMUP_S = 3.0  # the master's first seconds, while its screen is built: not part of the idle baseline
 
 
 @dataclass
@@ -158,7 +159,8 @@ class TheoryRoom:
         cmd = [sys.executable, "-m", "app.rehearsal.master_host", "--site", str(self.day.handle.site_dir),
                "--port", str(self.port), "--stats", str(stats), "--clock-offset", f"{offset:.3f}",
                "--segment-seconds", str(self.segment_seconds), "--disk-fault", str(self.disk_fault),
-               "--baseline-seconds", str(self.baseline_seconds if self.master_starts == 1 else 0)]
+               "--baseline-seconds", str(self.baseline_seconds if self.master_starts == 1 else 0),
+               "--warmup-seconds", str(WARMUP_S if self.baseline_seconds and self.master_starts == 1 else 0)]
         if self.record_cameras:
             cmd.append("--record")
         with open(self.work / f"master-{self.master_starts}.log", "w") as log:
@@ -250,7 +252,8 @@ class TheoryRoom:
         (self.work / "knows.json").write_text(json.dumps(knowledge(self.key.questions.values()), ensure_ascii=False),
                                               encoding="utf-8")
         self.start_master()
-        time.sleep(self.baseline_seconds)  # the master idle: the baseline of its UI stall
+        if self.baseline_seconds:  # the master idle, once its screen is built: the baseline of its UI stall
+            time.sleep(WARMUP_S + self.baseline_seconds)
         t0 = time.monotonic()
         proctor = ProctorService(day.login("jiankao1"))
         for room in sorted({t.room for t in self.terminals}):
