@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -195,7 +196,28 @@ def refresh_boards(ctx: ServiceContext, live: dict | None = None) -> int:
     return sent
 
 
+@dataclass(frozen=True)
+class ConsoleStaff:
+    """One of the batch's proctors or room heads, as the administrator chooses whom a room
+    console gets: ``chosen`` when the console was last sent this person (everyone, the first time)."""
+    username: str
+    name: str
+    batch_roles: tuple[str, ...]
+    chosen: bool
+
+
 class RoomConsoleService(Service):
+    @requires("exam.provision")
+    def staff_choices(self, machine_id: str, plan_no: str) -> list[ConsoleStaff]:
+        """Whom ``provision_room_console`` may send this console: the batch's proctors and room
+        heads, those sent to it last time for this batch chosen (all of them the first time)."""
+        with self.ctx.reading() as s:
+            b = find_batch(s, plan_no)
+            row = s.get(RoomConsole, machine_id)
+            before = set(row.staff or []) if row is not None and row.plan_no == b.plan_no else None
+            return [ConsoleStaff(x.username, x.name, tuple(roles), before is None or x.username in before)
+                    for x, roles in _room_staff(s, b.id, None)]
+
     @requires("exam.provision")
     def provision_room_console(self, machine_id: str, plan_no: str, staff: list[str] | None = None,
                                terminals: list[str] | None = None) -> dict:

@@ -152,7 +152,7 @@ def _ticket_in(demo, room: str) -> str:
 
 
 def test_site_admin_sends_each_kind_of_station_what_its_kind_needs(qtbot, demo, demo_login, master, session_id,
-                                                                   tmp_path):
+                                                                   tmp_path, monkeypatch):
     """One 下发 button in 站点管理 → 站点与终端: a grader station gets the batch's 考评组 (template,
     the group's accounts and candidates), a room console its room (candidates, staff, terminals)."""
     from app.core import stations as st
@@ -176,10 +176,30 @@ def test_site_admin_sends_each_kind_of_station_what_its_kind_needs(qtbot, demo, 
     qtbot.mouseClick(tab.provision_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: "已向 S001 下发评分表" in tab.result.text(), timeout=15000)
     assert "40 名考生" in tab.result.text()
+    # a room console: the administrator ticks who works in that room (everyone, the first time)
+    from app.ui.admin.console_staff import ConsoleStaffDialog
+
+    seen = []
+
+    def answer(dialog):
+        seen.append([(dialog.people.item(i).data(Qt.UserRole), dialog.people.item(i).checkState() == Qt.Checked,
+                      dialog.people.item(i).text()) for i in range(dialog.people.count())])
+        for i in range(dialog.people.count()):   # this room: everyone but the first proctor
+            if dialog.people.item(i).data(Qt.UserRole) == "jiankao1":
+                dialog.people.item(i).setCheckState(Qt.Unchecked)
+        return ConsoleStaffDialog.Accepted
+    monkeypatch.setattr(ConsoleStaffDialog, "exec", answer)
     tab.table.selectRow(1)
     qtbot.mouseClick(tab.provision_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: "已向 S002 下发本考场" in tab.result.text(), timeout=15000)
-    assert re.search(r"本考场 [1-9]\d* 名考生、3 名工作人员", tab.result.text()), tab.result.text()
+    assert re.search(r"本考场 [1-9]\d* 名考生、2 名工作人员", tab.result.text()), tab.result.text()
+    assert [(u, ticked) for u, ticked, _ in seen[0]] == [("jiankao1", True), ("jiankao2", True), ("kaochang", True)]
+    assert "监考人员" in seen[0][0][2] and "考场负责人" in seen[0][2][2]
+    # sent again: the dialog starts from whom the console got last time
+    tab.result.clear()
+    qtbot.mouseClick(tab.provision_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: "已向 S002 下发本考场" in tab.result.text(), timeout=15000)
+    assert [(u, ticked) for u, ticked, _ in seen[1]] == [("jiankao1", False), ("jiankao2", True), ("kaochang", True)]
 
 
 def test_station_asks_its_passphrase_on_screen(qtbot, tmp_path, monkeypatch):

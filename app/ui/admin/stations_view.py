@@ -19,6 +19,7 @@ from app.services.net import NetService
 from app.services.room_consoles import RoomConsoleService
 from app.services.station_admin import StationAdmin
 from app.services.stations import StationService
+from app.ui.admin.console_staff import ConsoleStaffDialog
 from app.ui.common.tables import fill_table, list_table
 from app.ui.common.tasks import on_changes, run_task
 from app.ui.common.widgets import error_text, tr
@@ -232,13 +233,35 @@ class StationsTab(QWidget):
                 return self.tr("已向 {0} 下发评分表、考评组账户和 {1} 名考生").format(
                     mid, GraderStationService(self.ctx).provision_grader_station(mid, plan_no))
         elif row.kind == st.ROOM_CONSOLE:
-            def work():
-                c = RoomConsoleService(self.ctx).provision_room_console(mid, plan_no)
-                return self.tr("已向 {0} 下发本考场 {1} 名考生、{2} 名工作人员、{3} 台终端").format(
-                    mid, c["candidates"], c["staff"], c["terminals"])
+            consoles = RoomConsoleService(self.ctx)
+            run_task(self, lambda: consoles.staff_choices(mid, plan_no),
+                     lambda choices: self._provision_console(mid, row.room, plan_no, choices),
+                     lambda exc: self._say(self.result, error_text(exc), ok=False))
+            return
         else:
             self._say(self.result, self.tr("考试终端在理论考试工作台准备，不在这里下发"), ok=False)
             return
+        run_task(self, work, lambda text: (self._say(self.result, text), self.refresh()),
+                 lambda exc: self._say(self.result, error_text(exc), ok=False),
+                 self.tr("正在下发…"), changes={"checkin"})
+
+    def choose_console_staff(self, mid: str, room: str, choices) -> list[str] | None:
+        """Whom the room console gets (None: the administrator cancelled)."""
+        dialog = ConsoleStaffDialog(mid, room, choices, self)
+        return dialog.chosen() if dialog.exec() == ConsoleStaffDialog.Accepted else None
+
+    def _provision_console(self, mid: str, room: str, plan_no: str, choices) -> None:
+        staff = self.choose_console_staff(mid, room, choices)
+        if staff is None:
+            return
+        if not staff:
+            self._say(self.result, self.tr("请至少勾选一名考场负责人"), ok=False)
+            return
+
+        def work():
+            c = RoomConsoleService(self.ctx).provision_room_console(mid, plan_no, staff)
+            return self.tr("已向 {0} 下发本考场 {1} 名考生、{2} 名工作人员、{3} 台终端").format(
+                mid, c["candidates"], c["staff"], c["terminals"])
         run_task(self, work, lambda text: (self._say(self.result, text), self.refresh()),
                  lambda exc: self._say(self.result, error_text(exc), ok=False),
                  self.tr("正在下发…"), changes={"checkin"})
