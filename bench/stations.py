@@ -311,7 +311,8 @@ def main(argv=None) -> int:
             print(f"    {label:<10} stall max {med(lambda r: r[key].get('ui_stall_max_ms') or 0):7.1f} ms, p99 "
                   f"{med(lambda r: r[key].get('ui_stall_p99_ms') or 0):6.1f} ms, first 5 s (screen built) max "
                   f"{med(lambda r: r[key].get('ui_stall_baseline_max_ms') or 0):6.1f} ms; link write-lock hold max "
-                  f"{med(lambda r: r[key].get('lock_hold_max_ms') or 0):6.1f} ms")
+                  f"{med(lambda r: r[key].get('lock_hold_max_ms') or 0):6.1f} ms (its group, last run: "
+                  f"{runs[-1][key].get('lock_hold_max_kinds') or '-'})")
     signing = med(lambda r: r["signing_total_s"])
     good = signing <= TARGET_SIGNING_S
     ok &= good

@@ -102,7 +102,8 @@ def quantiles_ms(values) -> dict:
 class LinkStats:
     """How the link is doing, kept by the link itself (benches and the supervisor read it):
     each push from arrival to its durable answer, and each group commit's write-lock hold
-    (from ``BEGIN IMMEDIATE`` granted to the commit's return) and size."""
+    (from ``BEGIN IMMEDIATE`` granted to the commit's return) and size; for the longest hold,
+    the kinds of record its group carried."""
 
     def __init__(self, keep: int = 200_000):
         self._lock = threading.Lock()
@@ -110,22 +111,25 @@ class LinkStats:
         self.hold = collections.deque(maxlen=keep)
         self.group_size = collections.deque(maxlen=keep)
         self.busy_refusals = 0
+        self.longest = (0.0, "")
 
     def pushed(self, seconds: float) -> None:
         with self._lock:
             self.push.append(seconds)
 
-    def committed(self, hold_seconds: float, size: int) -> None:
+    def committed(self, hold_seconds: float, size: int, kinds: str = "") -> None:
         with self._lock:
             self.hold.append(hold_seconds)
             self.group_size.append(size)
+            if hold_seconds > self.longest[0]:
+                self.longest = (hold_seconds, kinds)
 
     def summary(self) -> dict:
         with self._lock:
             push, hold, sizes = list(self.push), list(self.hold), list(self.group_size)
         return {"pushes": len(push), "push_ms": quantiles_ms(push), "group_commit_ms": quantiles_ms(hold),
                 "groups": len(hold), "group_size_max": max(sizes, default=0),
-                "lock_hold_max_ms": round(max(hold, default=0.0) * 1000, 1)}
+                "lock_hold_max_ms": round(max(hold, default=0.0) * 1000, 1), "lock_hold_max_kinds": self.longest[1]}
 
 
 _CURRENT = None  # the link this process serves or supervises (MasterLink or LinkSupervisor)
@@ -375,8 +379,8 @@ class MasterLink:
                     done.set_exception(exc)
             self._writer_lost(exc)
             return
-        for hold, size in holds:
-            self.stats.committed(hold, size)
+        for hold, size, kinds in holds:
+            self.stats.committed(hold, size, kinds)
         self.commands_index.invalidate()
         for (mid, _, done), result in zip(items, results):
             if done.done():  # its request gave up waiting (it is sent again)

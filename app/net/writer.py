@@ -48,9 +48,9 @@ class GroupCommitter:
         keys = self.registry.get(machine_id)
         return ServiceContext(self.store, ingest.machine_actor(machine_id, keys.name if keys else ""), self.clock)
 
-    def commit(self, pushes: list[Push]) -> tuple[list, list[tuple[float, int]]]:
-        """Results (``ApplyResult`` or the exception) per push, and (hold seconds, size) per
-        transaction that committed."""
+    def commit(self, pushes: list[Push]) -> tuple[list, list[tuple[float, int, str]]]:
+        """Results (``ApplyResult`` or the exception) per push, and (hold seconds, size, the
+        group's record kinds) per transaction that committed."""
         try:
             ctx = ServiceContext(self.store, system_actor(self.store.machine), self.clock)
             with ctx.unit_of_work() as uow:
@@ -59,7 +59,8 @@ class GroupCommitter:
                 granted = time.perf_counter()
                 results = ingest.apply_group(uow.session, [(UnitOfWork(uow.session, self._ctx(mid)), opened)
                                                            for mid, opened in pushes], "lan", now, self.appliers)
-            return list(results), [(time.perf_counter() - granted, len(pushes))]
+            kinds = ",".join(sorted({env.header.kind for _, opened in pushes for env, _ in opened}))
+            return list(results), [(time.perf_counter() - granted, len(pushes), kinds)]
         except Exception as exc:  # noqa: BLE001 - one bad push must not fail the others
             if len(pushes) == 1:
                 return [exc], []
@@ -115,7 +116,7 @@ class WriterProcess:
         if not self._conn.poll(120) or self._conn.recv() != "ready":
             raise RuntimeError("the link's writer process did not start")
 
-    def commit(self, pushes: list[Push]) -> tuple[list, list[tuple[float, int]]]:
+    def commit(self, pushes: list[Push]) -> tuple[list, list[tuple[float, int, str]]]:
         with self._lock:
             self._conn.send(pushes)
             return self._conn.recv()

@@ -126,7 +126,7 @@ def main(argv=None) -> int:
                 "cameras": {w.code: dict(w.stats.__dict__) for w in workers},
                 "link_pid": link.pid, "link_restarts": link.restarts,
                 **{k: link.stats.get(k) for k in ("pushes", "push_ms", "group_commit_ms", "group_size_max",
-                                                  "lock_hold_max_ms")}}
+                                                  "lock_hold_max_ms", "lock_hold_max_kinds")}}
 
     timer = QTimer()
     timer.setInterval(10)
