@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import select  # noqa: E402
 
+from app import platform  # noqa: E402
 from app.core.site import Institution  # noqa: E402
 from app.net.simulate import free_port, provision  # noqa: E402
 from app.net.terminal import TerminalNode  # noqa: E402
@@ -78,7 +79,7 @@ MASTER_STATS: list = []
 LOADS: list = []  # the link's own figures per room run (push latency, write-lock hold per group)
 
 
-def run_room(site, site_dir, port, folders, seconds, per_process, pace, catchup=None):
+def run_room(site, site_dir, port, folders, seconds, per_process, pace, catchup=None, niceness=0):
     master = subprocess.Popen([sys.executable, "-m", "app", "link", "serve", "--site", str(site_dir), "--host",
                                "127.0.0.1", "--port", str(port)], env=env(), cwd=ROOT, stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, text=True)
@@ -96,7 +97,7 @@ def run_room(site, site_dir, port, folders, seconds, per_process, pace, catchup=
         for f in group:
             args += ["--terminal", f"{f}:C{f.name}"]
         sims.append(subprocess.Popen(args, env=env(), cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     text=True))
+                                     text=True, **platform.child_kwargs(niceness)))
     for p in sims:  # every terminal connected (the room is set up before the exam starts)
         assert p.stdout.readline().startswith("READY")
     start = time.time()
@@ -143,6 +144,8 @@ def main() -> int:
     ap.add_argument("--backlog-rate", type=float, default=1.0, help="records per second while cut off")
     ap.add_argument("--runs", type=int, default=1, help="repeat the N-terminal room (the catch-up runs in the first)")
     ap.add_argument("--worst", type=int, default=0, help="also list the N slowest records")
+    ap.add_argument("--sim-niceness", type=int, default=0,
+                    help="run the simulated terminals at this niceness (they stand for other machines)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -173,7 +176,8 @@ def main() -> int:
         for i in range(args.runs):
             load = os.getloadavg()[0]
             runs.append(run_room(site, site_dir, port, folders[1:1 + total], args.seconds,
-                                 args.per_process, args.pace, catchup=cut if i == 0 else None))
+                                 args.per_process, args.pace, catchup=cut if i == 0 else None,
+                                 niceness=args.sim_niceness))
             LOADS.append((load, os.getloadavg()[0]))
         lat, cpu, catch = runs[0]
         cut.close()

@@ -56,20 +56,6 @@ def register(sub) -> None:
     common.add_login(b)
     b.set_defaults(func=cmd_sheets)
 
-    e = ssub.add_parser("export-sheets", help="考评员：导出本人已签字评分表（站点签名并加密），供主站导入")
-    common.add_batch(e)
-    e.add_argument("out")
-    common.add_site(e)
-    common.add_login(e)
-    e.set_defaults(func=cmd_export_sheets)
-
-    m = ssub.add_parser("import-sheets", help="导入考评员站点导出的评分表文件（全部成功或全部不导入）")
-    common.add_batch(m)
-    m.add_argument("file")
-    common.add_site(m)
-    common.add_login(m)
-    m.set_defaults(func=cmd_import_sheets)
-
     v = ssub.add_parser("verify", help="核对每份已签字评分表与签字时记入操作日志的哈希")
     common.add_batch(v)
     _add_subject(v)
@@ -94,26 +80,6 @@ def cmd_verify(args) -> int:
             print(p)
         raise CliError(f"{len(problems)} 份评分表与签字时的记录不符", 6)
     print("全部已签字评分表与签字时的记录一致")
-    return 0
-
-
-def cmd_export_sheets(args) -> int:
-    from app.services.scoring import SheetExchangeService
-
-    with common.logged_in(args) as ctx:
-        n = SheetExchangeService(ctx).export_sheets(args.batch, args.out)
-    print(f"已导出 {n} 份已签字评分表：{args.out}")
-    return 0
-
-
-def cmd_import_sheets(args) -> int:
-    from app.formats import limits
-    from app.services.scoring import SheetExchangeService
-
-    limits.check_file(Path(args.file), "评分表交换文件")
-    with common.logged_in(args) as ctx:
-        n = SheetExchangeService(ctx).import_sheets(args.batch, args.file)
-    print(f"已导入 {n} 份评分表（已有的跳过）")
     return 0
 
 

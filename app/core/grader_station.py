@@ -31,8 +31,10 @@ ACCEPTED = "accepted"            # the master holds this signed sheet
 SIGNED_TWICE = "signed_twice"    # refused: this grader's sheet for this candidate is signed already
 BAD_SIGNATURE = "bad_signature"  # refused: the Ed25519 signature or the content hash does not verify
 INVALID = "invalid"              # refused: not in the group, unknown candidate, absent, other template ...
+NOT_CURRENT = "not_current"      # refused: a correction that does not supersede the grader's current signed version
+SUMMARY_SIGNED = "summary_signed"  # refused: a correction after the chief signed the group's summary
 NOTED = "noted"                  # a draft's hash was journaled
-REFUSED = (SIGNED_TWICE, BAD_SIGNATURE, INVALID)
+REFUSED = (SIGNED_TWICE, BAD_SIGNATURE, INVALID, NOT_CURRENT, SUMMARY_SIGNED)
 
 ROSTER_CHUNK = 50
 SITTING_IDLE_MINUTES = 15  # the unsealed key is forgotten after this long without a keystroke
@@ -54,7 +56,9 @@ def digest(obj) -> str:
 
 def sheet_content(*, sheet, plan_no: str, ticket_no: str, grader: str, version: int, entries: dict, total: str,
                   template_sha256: str, signature_png: bytes, supersedes=None, correction_reason: str = "") -> dict:
-    """What a grader signs (the master's ``sign_sheet`` content, field for field)."""
+    """What a grader signs (the master's ``sign_sheet`` content, field for field).  A correction
+    is ``version`` N+1 with ``supersedes`` the master's id of the version it corrects (what the
+    master's ``start_correction`` records) and its ``correction_reason``."""
     return {"sheet": sheet, "plan_no": plan_no, "ticket_no": ticket_no, "grader": grader, "version": version,
             "entries": entries, "total": total, "template": template_sha256,
             "signature_sha256": hashlib.sha256(signature_png).hexdigest(),

@@ -264,6 +264,14 @@ def decision_problem(score: Any, reason: str) -> str | None:
     return None
 
 
+def correction_problem(reason: str) -> str | None:
+    """A signed sheet is corrected only as a new version with its reason (on the master or at a
+    grader station alike)."""
+    if len((reason or "").strip()) < 4:
+        return "请写明更正理由（至少 4 个字）"
+    return None
+
+
 # ---------------------------------------------------------------- group and avoidance
 
 def group_problem(members: Sequence[str], chief: str, rules: Rules) -> str | None:

@@ -16,7 +16,9 @@ here; the key goes to the master as a ``scoring.grader_key`` record.
 ``save`` keeps a draft (values stay on the station; the master hears its hash only, in a
 ``scoring.draft`` record); ``sign`` writes the signed sheet and its ``scoring.sheet_signed``
 record in one transaction (durable before it returns).  The master answers each signed sheet
-with a ``scoring.verdict`` code (``accepted``, ``signed_twice``, ...).  Nothing of another
+with a ``scoring.verdict`` code (``accepted`` with the master's id of the sheet, ``signed_twice``,
+...).  ``start_correction`` corrects a sheet signed here and accepted: a new version with a
+reason, signed again in the sitting, applied by the master as its own correction.  Nothing of another
 grader's values ever reaches the station: the master sends none.
 """
 
@@ -175,6 +177,8 @@ class GraderStation:
                 replica.put_setting(uow.session, ANSWERS, answers)
             else:
                 row.verdict = p["verdict"]
+                if p.get("sheet") is not None:
+                    row.master_sheet = int(p["sheet"])  # what a correction made here supersedes
                 if p["verdict"] in gs.REFUSED:
                     uow.journal("station.sheet_refused_by_master", row.ticket_no,
                                 {"seq": row.seq, "grader": row.grader, "verdict": p["verdict"]})
@@ -263,12 +267,19 @@ class GraderStation:
         return self._sitting
 
     # -- the sheets ------------------------------------------------------------------------
+    @staticmethod
+    def _latest(s, ticket_no: str, grader: str) -> GraderSheet | None:
+        """The grader's current version of this candidate's sheet (an open correction, else the last signed)."""
+        return s.scalars(select(GraderSheet).where(GraderSheet.ticket_no == ticket_no, GraderSheet.grader == grader)
+                         .order_by(GraderSheet.version.desc())).first()
+
     def rows(self) -> list[Row]:
         """The group's candidates, each with the state of the signed-in grader's own sheet."""
         me = self._me()
         n = len(self.template.items())
         with self.node.store.read() as s:
-            mine = {x.ticket_no: x for x in s.scalars(select(GraderSheet).where(GraderSheet.grader == me.username))}
+            mine = {x.ticket_no: x for x in s.scalars(select(GraderSheet).where(GraderSheet.grader == me.username)
+                                                      .order_by(GraderSheet.version))}  # the latest version wins
             out = []
             for c in s.scalars(select(GraderCandidate).order_by(GraderCandidate.room, GraderCandidate.seat,
                                                                 GraderCandidate.ticket_no)):
@@ -296,8 +307,7 @@ class GraderStation:
     def sheet(self, ticket_no: str) -> GraderSheet | None:
         me = self._me()
         with self.node.store.read() as s:
-            sh = s.scalars(select(GraderSheet).where(GraderSheet.ticket_no == ticket_no,
-                                                     GraderSheet.grader == me.username)).first()
+            sh = self._latest(s, ticket_no, me.username)
             if sh is not None:
                 s.expunge(sh)
             return sh
@@ -312,10 +322,9 @@ class GraderStation:
         now = self.node.clock.now()
         with self.node.ctx.unit_of_work() as uow:
             s = uow.session
-            sh = s.scalars(select(GraderSheet).where(GraderSheet.ticket_no == ticket_no,
-                                                     GraderSheet.grader == me.username)).first()
+            sh = self._latest(s, ticket_no, me.username)
             if sh is not None and sh.status == "signed":
-                raise DomainError("评分表已签字，不能修改")
+                raise DomainError("评分表已签字，不能修改；如需更正请发起更正并写明理由")
             if sh is None:
                 sh = GraderSheet(plan_no=profile["plan_no"], ticket_no=ticket_no, grader=me.username, status="draft",
                                  entries={}, updated_at=now)
@@ -342,17 +351,17 @@ class GraderStation:
         now = self.node.clock.now()
         with self.node.ctx.unit_of_work() as uow:
             s = uow.session
-            sh = s.scalars(select(GraderSheet).where(GraderSheet.ticket_no == ticket_no,
-                                                     GraderSheet.grader == me.username)).first()
+            sh = self._latest(s, ticket_no, me.username)
             if sh is None or sh.status != "draft":
                 raise DomainError("没有待签字的评分表")
             score = rules.score_sheet(self.template, sh.entries)
             if score.missing:
                 raise DomainError(f"尚有 {len(score.missing)} 个评分项未评分（{'、'.join(score.missing[:5])}），不能签字")
             content = gs.sheet_content(sheet=f"{self.node.machine_id}#{sh.id}", plan_no=profile["plan_no"],
-                                       ticket_no=ticket_no, grader=me.username, version=1, entries=sh.entries,
-                                       total=str(score.total), template_sha256=profile["template_sha256"],
-                                       signature_png=signature_png)
+                                       ticket_no=ticket_no, grader=me.username, version=sh.version,
+                                       entries=sh.entries, total=str(score.total),
+                                       template_sha256=profile["template_sha256"], signature_png=signature_png,
+                                       supersedes=sh.supersedes, correction_reason=sh.correction_reason)
             content_sha256 = gs.digest(content)
             env = self.node.record_in(uow, gs.SCORING_SHEET_SIGNED, {
                 "ticket_no": ticket_no, "grader": me.username, "content": content, "content_sha256": content_sha256,
@@ -362,10 +371,41 @@ class GraderStation:
             sh.status, sh.signed_at, sh.signature, sh.total = "signed", now, signature_png, str(score.total)
             sh.content_sha256, sh.seq, sh.verdict, sh.updated_at = content_sha256, env.header.seq, "pending", now
             uow.journal("station.sheet_sign", ticket_no, {"grader": me.username, "seq": env.header.seq,
-                                                          "content_sha256": content_sha256, "key_id": me.key_id})
+                                                          "version": sh.version, "content_sha256": content_sha256,
+                                                          "key_id": me.key_id})
             s.flush()
             s.expunge(sh)
             return sh
+
+    def start_correction(self, ticket_no: str, reason: str) -> GraderSheet:
+        """Correct a sheet the grader signed here: a new version (the values kept, to edit; then
+        ``sign`` in this sitting) superseding the one the master accepted, with its reason.  The
+        master applies it as its own correction -- refused (a code) if that version is no longer
+        the grader's current one there, or once the chief signed the summary."""
+        me = self._me()
+        problem = rules.correction_problem(reason)
+        if problem:
+            raise DomainError(problem)
+        ticket_no = self.ticket_of(ticket_no)
+        now = self.node.clock.now()
+        with self.node.ctx.unit_of_work() as uow:
+            s = uow.session
+            sh = self._latest(s, ticket_no, me.username)
+            if sh is None or sh.status != "signed":
+                raise DomainError("只有在本评分站签字的评分表需要更正；未签字的可直接修改")
+            if sh.verdict != gs.ACCEPTED or sh.master_sheet is None:
+                raise DomainError("主机尚未接收该评分表，不能更正" if sh.verdict in ("", "pending")
+                                  else "主机拒收了该评分表，不能在评分站更正，请报告考评组长")
+            new = GraderSheet(plan_no=sh.plan_no, ticket_no=ticket_no, grader=me.username, status="draft",
+                              entries=dict(sh.entries), total=sh.total, updated_at=now, version=sh.version + 1,
+                              supersedes=sh.master_sheet, correction_reason=reason.strip())
+            s.add(new)
+            s.flush()
+            uow.journal("station.sheet_correct", ticket_no, {"grader": me.username, "version": new.version,
+                                                             "supersedes": sh.master_sheet,
+                                                             "reason": new.correction_reason})
+            s.expunge(new)
+            return new
 
     # -- the chief (考评组长) ------------------------------------------------------------------
     def _chief(self) -> _Sitting:
@@ -415,12 +455,13 @@ class GraderStation:
         profile = self.profile or {}
         with self.node.store.read() as s:
             held = s.query(GraderCandidate).count()
-            sheets = list(s.scalars(select(GraderSheet)))
+            sheets = list(s.scalars(select(GraderSheet).order_by(GraderSheet.version)))
+        current = list({(x.ticket_no, x.grader): x for x in sheets}.values())  # each grader's latest version
         return {"machine_id": self.node.machine_id if self.node.identity else "",
                 "kind": profile.get("kind", ""), "name": profile.get("name", ""), "room": profile.get("room", ""),
                 "plan_no": profile.get("plan_no", ""), "group": profile.get("group"), "candidates": held,
-                "grader": self.grader or "", "drafts": sum(1 for x in sheets if x.status == "draft"),
-                "signed": sum(1 for x in sheets if x.status == "signed"),
+                "grader": self.grader or "", "drafts": sum(1 for x in current if x.status == "draft"),
+                "signed": sum(1 for x in current if x.status == "signed"),
                 "pending": sum(1 for x in sheets if x.verdict == "pending"),
                 "refused": sum(1 for x in sheets if x.verdict in gs.REFUSED),
                 "online": self.node.online, "backlog": self.node.backlog() if self.node.identity else 0}

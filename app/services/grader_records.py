@@ -2,7 +2,8 @@
 ingest transaction:
 
 * ``scoring.sheet_signed`` -> ``GradingService.receive_signed_sheet`` (the sheet's own Ed25519
-  signature verified against the grader's key, then stored as a sheet signed on the master);
+  signature verified against the grader's key, then stored as a sheet signed on the master; a
+  correction signed at the station as the master's own correction of the current version);
 * ``scoring.draft``        -> the draft's hash journaled (never its values: blindness);
 * ``scoring.grader_key``   -> a signing key made on the station at a grader's first sitting,
   stored as the master stores every person's key (sealed with their password);
@@ -44,11 +45,14 @@ def _station(uow, record: rec.Record) -> str | None:
     return mid
 
 
-def _answer(uow, station: str, record: rec.Record, verdict: str) -> None:
+def _answer(uow, station: str, record: rec.Record, verdict: str, sheet: int | None = None) -> None:
+    """The code for one record; an accepted sheet also names the master's id of it (what a
+    correction made at the station supersedes)."""
     p = record.payload
     ingest.queue_command(uow, station, gs.SCORING_VERDICT, {
         "seq": record.header.seq, "kind": record.header.kind, "ticket_no": p.get("ticket_no"),
-        "grader": p.get("grader"), "verdict": verdict}, uow.ctx.now())
+        "grader": p.get("grader"), "verdict": verdict, **({} if sheet is None else {"sheet": sheet})},
+        uow.ctx.now())
 
 
 def apply_sheet_signed(uow, record: rec.Record) -> None:
@@ -56,15 +60,16 @@ def apply_sheet_signed(uow, record: rec.Record) -> None:
     if station is None:
         return
     p = record.payload
+    sheet = None
     try:
-        verdict = GradingService(uow.ctx).receive_signed_sheet(
+        verdict, sheet = GradingService(uow.ctx).receive_signed_sheet(
             uow, station=station, content=p["content"], content_sha256=str(p["content_sha256"]),
             signature_png=base64.b64decode(p["signature_png"]), ed25519=base64.b64decode(p["ed25519"]),
             key_id=str(p["key_id"]), signed_at=_dt.datetime.fromisoformat(p["signed_at"]))
     except DomainError as exc:  # not in the group, no such candidate, absent: the station hears a code
         uow.journal("station.record_refused", f"{station}#{record.header.seq}", {"error": str(exc)})
         verdict = gs.INVALID
-    _answer(uow, station, record, verdict)
+    _answer(uow, station, record, verdict, sheet)
     if verdict == gs.ACCEPTED:
         _reveal_to_chief(uow, p["content"]["plan_no"], p["content"]["ticket_no"])
 

@@ -1,7 +1,7 @@
 """Tables of a grader station's own encrypted store (issue 17): the group's candidates it was
 provisioned with (``grader_candidate``), the group's accounts (``grader_account``: password
 hash and sealed signing key, as the master stores them) and the sheets scored here
-(``grader_sheet``), each signed one tied to the record it sent (``seq``) and the master's
+(``grader_sheet``, one row per version), each signed one tied to the record it sent (``seq``) and the master's
 answer (``verdict``)."""
 
 from __future__ import annotations
@@ -39,10 +39,11 @@ class GraderAccount(Base):
 
 
 class GraderSheet(Base):
-    """A sheet scored at this station by one grader (version 1; corrections are the master's)."""
+    """One version of a sheet scored at this station by one grader: version 1, or a correction
+    made here (a new version superseding the master's sheet ``supersedes``, with its reason)."""
 
     __tablename__ = "grader_sheet"
-    __table_args__ = (UniqueConstraint("ticket_no", "grader"),)
+    __table_args__ = (UniqueConstraint("ticket_no", "grader", "version"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     plan_no: Mapped[str] = mapped_column(String(40))
     ticket_no: Mapped[str] = mapped_column(String(40), index=True)
@@ -56,3 +57,7 @@ class GraderSheet(Base):
     content_sha256: Mapped[str] = mapped_column(String(64), default="")
     seq: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the signed record's number
     verdict: Mapped[str] = mapped_column(String(24), default="")     # the master's answer ("" until signed)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    supersedes: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the master's id of the corrected sheet
+    correction_reason: Mapped[str] = mapped_column(Text, default="")
+    master_sheet: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the master's id, once accepted

@@ -607,98 +607,98 @@
 <context>
     <name>CheckinWorkplace</name>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="100" />
-        <location filename="../../app/ui/checkin/desk.py" line="146" />
+        <location filename="../../app/ui/checkin/desk.py" line="101" />
+        <location filename="../../app/ui/checkin/desk.py" line="147" />
         <source>场次</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="105" />
+        <location filename="../../app/ui/checkin/desk.py" line="106" />
         <source>扫码或输入</source>
         <translation>Scan or type</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="106" />
+        <location filename="../../app/ui/checkin/desk.py" line="107" />
         <source>扫描准考证二维码，或输入准考证号 / 证件号码 / 证件号码后6位，回车</source>
         <translation>Scan the ticket QR code, or type the ticket number / ID number / last 6 of the ID number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="109" />
         <location filename="../../app/ui/checkin/desk.py" line="110" />
-        <location filename="../../app/ui/checkin/desk.py" line="253" />
+        <location filename="../../app/ui/checkin/desk.py" line="111" />
+        <location filename="../../app/ui/checkin/desk.py" line="254" />
         <source>名册照片</source>
         <translation>Roster photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="111" />
         <location filename="../../app/ui/checkin/desk.py" line="112" />
+        <location filename="../../app/ui/checkin/desk.py" line="113" />
         <source>现场画面</source>
         <translation>Live picture</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="122" />
+        <location filename="../../app/ui/checkin/desk.py" line="123" />
         <source>考场与座位</source>
         <translation>Room and seat</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="124" />
-        <location filename="../../app/ui/checkin/desk.py" line="181" />
-        <location filename="../../app/ui/checkin/desk.py" line="255" />
+        <location filename="../../app/ui/checkin/desk.py" line="125" />
+        <location filename="../../app/ui/checkin/desk.py" line="182" />
+        <location filename="../../app/ui/checkin/desk.py" line="256" />
         <source>请扫码</source>
         <translation>Please scan</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="125" />
+        <location filename="../../app/ui/checkin/desk.py" line="126" />
         <source>提示</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="129" />
+        <location filename="../../app/ui/checkin/desk.py" line="130" />
         <source>候选考生</source>
         <translation>Matching candidates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="133" />
+        <location filename="../../app/ui/checkin/desk.py" line="134" />
         <source>各考场人数</source>
         <translation>Counts per room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="134" />
+        <location filename="../../app/ui/checkin/desk.py" line="135" />
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="134" />
+        <location filename="../../app/ui/checkin/desk.py" line="135" />
         <source>应到</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="134" />
+        <location filename="../../app/ui/checkin/desk.py" line="135" />
         <source>已检录</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="134" />
+        <location filename="../../app/ui/checkin/desk.py" line="135" />
         <source>缺考</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="135" />
+        <location filename="../../app/ui/checkin/desk.py" line="136" />
         <source>未到</source>
         <translation>Not yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="141" />
+        <location filename="../../app/ui/checkin/desk.py" line="142" />
         <source>回车 确认人证一致 · F8 人证不符 · F9 考场负责人同意入场 · Ctrl+Z 撤销（1分钟内） · F10 记缺考 · Esc 清除</source>
         <translation>Enter: identity matches · F8: does not match · F9: room head lets in · Ctrl+Z: undo (within 1 minute) · F10: record absentees · Esc: clear</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="205" />
+        <location filename="../../app/ui/checkin/desk.py" line="206" />
         <source>没有场次：请先由考务人员创建场次（examsite checkin session）</source>
         <translation>No session: exam staff must create one first (examsite checkin session)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="262" />
+        <location filename="../../app/ui/checkin/desk.py" line="263" />
         <source>准考证号 {0}　{1}
 {2}
 {3}</source>
@@ -707,119 +707,119 @@
 {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="264" />
-        <location filename="../../app/ui/checkin/desk.py" line="348" />
+        <location filename="../../app/ui/checkin/desk.py" line="265" />
+        <location filename="../../app/ui/checkin/desk.py" line="349" />
         <source>{0}　座位 {1}</source>
         <translation>{0}   Seat {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="264" />
-        <location filename="../../app/ui/checkin/desk.py" line="348" />
+        <location filename="../../app/ui/checkin/desk.py" line="265" />
+        <location filename="../../app/ui/checkin/desk.py" line="349" />
         <source>未排</source>
         <translation>not assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="270" />
+        <location filename="../../app/ui/checkin/desk.py" line="271" />
         <source>名册中无照片</source>
         <translation>No photo in the roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="272" />
+        <location filename="../../app/ui/checkin/desk.py" line="273" />
         <source>（F9 请考场负责人同意）</source>
         <translation> (F9: ask the room head)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="278" />
+        <location filename="../../app/ui/checkin/desk.py" line="279" />
         <source>证件姓名「{0}」与名册不符，请仔细核对</source>
         <translation>The name on the ID card, "{0}", differs from the roster: check carefully</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="281" />
+        <location filename="../../app/ui/checkin/desk.py" line="282" />
         <source>请核对照片与本人：一致按回车，不一致按 F8</source>
         <translation>Compare the photo with the person: Enter if they match, F8 if not</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="292" />
+        <location filename="../../app/ui/checkin/desk.py" line="293" />
         <source>请先选择场次</source>
         <translation>Choose a session first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="330" />
+        <location filename="../../app/ui/checkin/desk.py" line="331" />
         <source>有 {0} 名考生符合，请输入序号并回车</source>
         <translation>{0} candidates match: type the number and press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="349" />
+        <location filename="../../app/ui/checkin/desk.py" line="350" />
         <source>✔ {0} 检录完成：请到 {1} {2} 号座位</source>
         <translation>✔ {0} checked in: go to {1}, seat {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="350" />
+        <location filename="../../app/ui/checkin/desk.py" line="351" />
         <source>（未排座）</source>
         <translation>(no seat assigned)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="355" />
+        <location filename="../../app/ui/checkin/desk.py" line="356" />
         <source>正在核验考场负责人…</source>
         <translation>Checking the room head…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="362" />
+        <location filename="../../app/ui/checkin/desk.py" line="363" />
         <source>人证不符</source>
         <translation>Identity mismatch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="362" />
+        <location filename="../../app/ui/checkin/desk.py" line="363" />
         <source>确认此人与名册照片不是同一人？将记录疑似冒名顶替，并报考场负责人处理。</source>
         <translation>Confirm this person is not the one in the roster photo? Suspected impersonation is recorded and reported to the room head.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="371" />
+        <location filename="../../app/ui/checkin/desk.py" line="372" />
         <source>✖ 人证不符：已记录（疑似冒名顶替），请留住该人员并通知考场负责人</source>
         <translation>✖ Identity mismatch recorded (suspected impersonation): keep the person here and call the room head</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="393" />
+        <location filename="../../app/ui/checkin/desk.py" line="394" />
         <source>撤销检录</source>
         <translation>Undo check-in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="393" />
+        <location filename="../../app/ui/checkin/desk.py" line="394" />
         <source>撤销您刚才的一次检录吗？（仅限1分钟内）</source>
         <translation>Undo your last check-in? (only within 1 minute)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="400" />
+        <location filename="../../app/ui/checkin/desk.py" line="401" />
         <source>已撤销 {0}（{1}）的检录</source>
         <translation>Check-in of {0} ({1}) undone</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="409" />
+        <location filename="../../app/ui/checkin/desk.py" line="410" />
         <source>记缺考</source>
         <translation>Record absentees</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="409" />
+        <location filename="../../app/ui/checkin/desk.py" line="410" />
         <source>将本场次所有未检录的考生记为缺考吗？此后入场须考场负责人同意。</source>
         <translation>Record every candidate not checked in to this session as absent? Entry after that needs the room head's consent.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="414" />
+        <location filename="../../app/ui/checkin/desk.py" line="415" />
         <source>已记缺考 {0} 名</source>
         <translation>{0} recorded absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="444" />
+        <location filename="../../app/ui/checkin/desk.py" line="443" />
         <source>注意：本场次在{0}，不是今天（{1}）</source>
         <translation>Note: this session is on {0}, not today ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="449" />
+        <location filename="../../app/ui/checkin/desk.py" line="448" />
         <source>已过入场截止时间 {0}，尚有 {1} 人未到：按 F10 记缺考</source>
         <translation>Entry closed at {0}; {1} still missing: press F10 to record them absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="453" />
+        <location filename="../../app/ui/checkin/desk.py" line="452" />
         <source>开考 {0}，{1} 起不得入场</source>
         <translation>Starts {0}; no entry from {1}</translation>
     </message>
@@ -827,97 +827,97 @@
 <context>
     <name>ChiefDialog</name>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="71" />
+        <location filename="../../app/ui/stations/grader.py" line="110" />
         <source>已公开的评分（考评组长）</source>
         <translation>Revealed sheets (chief grader)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="73" />
+        <location filename="../../app/ui/stations/grader.py" line="112" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="73" />
+        <location filename="../../app/ui/stations/grader.py" line="112" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="73" />
+        <location filename="../../app/ui/stations/grader.py" line="112" />
         <source>各考评员合计</source>
         <translation>Each grader's total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="73" />
+        <location filename="../../app/ui/stations/grader.py" line="112" />
         <source>汇总</source>
         <translation>Aggregate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="74" />
+        <location filename="../../app/ui/stations/grader.py" line="113" />
         <source>分差</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="74" />
+        <location filename="../../app/ui/stations/grader.py" line="113" />
         <source>认定分</source>
         <translation>Decided score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="77" />
+        <location filename="../../app/ui/stations/grader.py" line="116" />
         <source>裁定分</source>
         <translation>Decided score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="79" />
+        <location filename="../../app/ui/stations/grader.py" line="118" />
         <source>裁定理由（如：复看考件照片后认定）</source>
         <translation>Reason (e.g. decided after re-examining the work-piece photos)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="80" />
+        <location filename="../../app/ui/stations/grader.py" line="119" />
         <source>裁定所选考生</source>
         <translation>Decide for the selected candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="82" />
+        <location filename="../../app/ui/stations/grader.py" line="121" />
         <source>向主机刷新</source>
         <translation>Refresh from the master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="98" />
+        <location filename="../../app/ui/stations/grader.py" line="137" />
         <source>一致</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="98" />
+        <location filename="../../app/ui/stations/grader.py" line="137" />
         <source>超出分差，待裁定</source>
         <translation>Spread exceeded, awaiting decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="98" />
+        <location filename="../../app/ui/stations/grader.py" line="137" />
         <source>组长已裁定</source>
         <translation>Decided by the chief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="99" />
+        <location filename="../../app/ui/stations/grader.py" line="138" />
         <source>缺考</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="111" />
+        <location filename="../../app/ui/stations/grader.py" line="150" />
         <source>尚无全部考评员都已签字的考生</source>
         <translation>No candidate has been signed by every grader yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="120" />
+        <location filename="../../app/ui/stations/grader.py" line="159" />
         <source>请先选择考生</source>
         <translation>Select a candidate first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="125" />
+        <location filename="../../app/ui/stations/grader.py" line="164" />
         <source>裁定已保存并发往主机；主机确认后列表更新</source>
         <translation>Decision saved and sent to the master; the list updates once the master confirms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="129" />
+        <location filename="../../app/ui/stations/grader.py" line="168" />
         <source>正在保存裁定…</source>
         <translation>Saving the decision…</translation>
     </message>
@@ -1031,6 +1031,69 @@
     </message>
 </context>
 <context>
+    <name>ConsoleStaffDialog</name>
+    <message>
+        <location filename="../../app/ui/admin/console_staff.py" line="20" />
+        <source>下发到监考台的工作人员</source>
+        <translation>Staff sent to the room console</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/console_staff.py" line="22" />
+        <source>勾选在 {0}（{1}）工作的监考人员和考场负责人。只有勾选的人能在这台监考台上签字、确认违纪记录。</source>
+        <translation>Tick the proctors and room heads working at {0} ({1}). Only those ticked can sign or confirm findings on this room console.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/console_staff.py" line="26" />
+        <source>工作人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/console_staff.py" line="37" />
+        <source>下发</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/console_staff.py" line="38" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="72" />
+        <source>更正评分表</source>
+        <translation>Correct a scoring sheet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="75" />
+        <source>准考证号 {0}：已签字的评分表不会被改动，更正将另存为新版本，
+修改后须重新签字；考评组长签字汇总后主机不再接受更正。</source>
+        <translation>Ticket {0}: the signed sheet is not changed; the correction is saved as a new version
+and must be signed again. Once the chief grader signs the summary, the master accepts no correction.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="80" />
+        <source>更正理由</source>
+        <translation>Reason for the correction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="81" />
+        <source>更正理由（至少 4 个字，如：第1.1项复核后应为16分）</source>
+        <translation>Reason (at least 4 characters, e.g. item 1.1 should be 16 after review)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="86" />
+        <source>开始更正</source>
+        <translation>Start correction</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="87" />
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>DeskCamera</name>
     <message>
         <location filename="../../app/ui/checkin/desk_camera.py" line="40" />
@@ -1043,98 +1106,98 @@
 <context>
     <name>DoorDeskView</name>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="35" />
+        <location filename="../../app/ui/stations/door.py" line="36" />
         <source>扫描或输入准考证号、证件号码，按回车</source>
         <translation>Scan or type the ticket or ID number, then press Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="36" />
+        <location filename="../../app/ui/stations/door.py" line="37" />
         <source>准考证号或证件号码</source>
         <translation>Ticket or ID number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="40" />
+        <location filename="../../app/ui/stations/door.py" line="41" />
         <source>检录</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="44" />
+        <location filename="../../app/ui/stations/door.py" line="45" />
         <source>正在打开检录台…</source>
         <translation>Opening the door desk…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="46" />
+        <location filename="../../app/ui/stations/door.py" line="47" />
         <source>场次</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="47" />
-        <location filename="../../app/ui/stations/door.py" line="134" />
+        <location filename="../../app/ui/stations/door.py" line="48" />
+        <location filename="../../app/ui/stations/door.py" line="135" />
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="51" />
+        <location filename="../../app/ui/stations/door.py" line="52" />
         <source>考生照片</source>
         <translation>Candidate photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="54" />
+        <location filename="../../app/ui/stations/door.py" line="55" />
         <source>检录结果</source>
         <translation>Check-in result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="58" />
+        <location filename="../../app/ui/stations/door.py" line="59" />
         <source>考生</source>
         <translation>Candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="66" />
+        <location filename="../../app/ui/stations/door.py" line="67" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="66" />
+        <location filename="../../app/ui/stations/door.py" line="67" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="66" />
+        <location filename="../../app/ui/stations/door.py" line="67" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="66" />
+        <location filename="../../app/ui/stations/door.py" line="67" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="72" />
+        <location filename="../../app/ui/stations/door.py" line="73" />
         <source>今日检录</source>
         <translation>Today's check-ins</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="74" />
+        <location filename="../../app/ui/stations/door.py" line="75" />
         <source>今日检录人数</source>
         <translation>Check-ins today</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="113" />
+        <location filename="../../app/ui/stations/door.py" line="114" />
         <source>正在检录 {0}…</source>
         <translation>Checking in {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="120" />
+        <location filename="../../app/ui/stations/door.py" line="121" />
         <source>准予入场</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="122" />
+        <location filename="../../app/ui/stations/door.py" line="123" />
         <source>准予入场（离线，待主机确认）</source>
         <translation>Admitted (offline, awaiting the master)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="123" />
+        <location filename="../../app/ui/stations/door.py" line="124" />
         <source>{0}
 准考证号 {1}
 考场 {2}　座位 {3}</source>
@@ -1143,57 +1206,57 @@ Ticket {1}
 Room {2}  Seat {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="129" />
+        <location filename="../../app/ui/stations/door.py" line="130" />
         <source>无照片</source>
         <translation>No photo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="140" />
+        <location filename="../../app/ui/stations/door.py" line="141" />
         <source>不准入场</source>
         <translation>Not admitted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="176" />
+        <location filename="../../app/ui/stations/door.py" line="177" />
         <source>已入场</source>
         <translation>Admitted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="178" />
+        <location filename="../../app/ui/stations/door.py" line="179" />
         <source>已入场（重复检录已报考场负责人）</source>
         <translation>Admitted (double check-in reported to the room head)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="180" />
+        <location filename="../../app/ui/stations/door.py" line="181" />
         <source>离线入场待主机确认</source>
         <translation>Admitted offline, awaiting the master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="180" />
+        <location filename="../../app/ui/stations/door.py" line="181" />
         <source>等待主机确认</source>
         <translation>Awaiting the master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="182" />
+        <location filename="../../app/ui/stations/door.py" line="183" />
         <source>主机拒绝：已在其他检录台检录</source>
         <translation>Refused by the master: checked in at another desk</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="183" />
+        <location filename="../../app/ui/stations/door.py" line="184" />
         <source>主机拒绝</source>
         <translation>Refused by the master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="189" />
+        <location filename="../../app/ui/stations/door.py" line="190" />
         <source>场次：{0} {1}（{2} 开考）　名册 {3} 人</source>
         <translation>Session: {0} {1} (starts {2})  Roster {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="193" />
+        <location filename="../../app/ui/stations/door.py" line="194" />
         <source>等待主机下发场次和名册…</source>
         <translation>Waiting for the master to send the session and roster…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/door.py" line="204" />
+        <location filename="../../app/ui/stations/door.py" line="201" />
         <source>今日本检录台检录 {0} 人</source>
         <translation>{0} checked in at this desk today</translation>
     </message>
@@ -1201,34 +1264,34 @@ Room {2}  Seat {3}</translation>
 <context>
     <name>DrawDialog</name>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="36" />
+        <location filename="../../app/ui/stations/grader.py" line="38" />
         <source>签字确认</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="39" />
+        <location filename="../../app/ui/stations/grader.py" line="41" />
         <source>{0}：{1}
 签字后不能修改。</source>
         <translation>{0}: {1}
 A signed sheet cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="45" />
+        <location filename="../../app/ui/stations/grader.py" line="47" />
         <source>签字</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="46" />
+        <location filename="../../app/ui/stations/grader.py" line="48" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="49" />
+        <location filename="../../app/ui/stations/grader.py" line="51" />
         <source>清除签名(&amp;C)</source>
         <translation>&amp;Clear signature</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="59" />
+        <location filename="../../app/ui/stations/grader.py" line="61" />
         <source>请手写签名</source>
         <translation>Draw your signature</translation>
     </message>
@@ -2465,7 +2528,7 @@ A signed sheet cannot be changed.</translation>
         <translation>Not passed: problems must be fixed before the exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/common/tasks.py" line="78" />
+        <location filename="../../app/ui/common/tasks.py" line="79" />
         <source>请稍候</source>
         <translation>Please wait</translation>
     </message>
@@ -2956,43 +3019,38 @@ Score: {0} (out of {1}, pass mark {2})
         <translation>Scoring sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="99" />
-        <source>无站点网络时：导出本人已签字的评分表（站点签名、加密），交主站导入</source>
-        <translation>Without the site link: export your signed sheets (site-signed, encrypted) for the main station to import</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/station.py" line="150" />
+        <location filename="../../app/ui/scoring/station.py" line="147" />
         <source>（隐藏）</source>
         <translation>(hidden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="221" />
+        <location filename="../../app/ui/scoring/station.py" line="218" />
         <source>准考证号 {0}　工位 {1}</source>
         <translation>Ticket {0}  Workstation {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="242" />
+        <location filename="../../app/ui/scoring/station.py" line="239" />
         <source>，工位：{0}</source>
         <translation>, workstation: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="256" />
+        <location filename="../../app/ui/scoring/station.py" line="253" />
         <source>否决项</source>
         <translation>Veto items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="260" />
+        <location filename="../../app/ui/scoring/station.py" line="257" />
         <source>填「是」或「否」</source>
         <translation>Enter yes (y) or no (n)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="260" />
+        <location filename="../../app/ui/scoring/station.py" line="257" />
         <source>0—{0}，0.5 分为单位</source>
         <translation>0–{0}, in steps of 0.5</translation>
     </message>
     <message>
         <location filename="../../app/ui/scoring/station.py" line="60" />
-        <location filename="../../app/ui/scoring/station.py" line="291" />
+        <location filename="../../app/ui/scoring/station.py" line="288" />
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
@@ -3018,8 +3076,8 @@ Score: {0} (out of {1}, pass mark {2})
     </message>
     <message>
         <location filename="../../app/ui/scoring/station.py" line="60" />
-        <location filename="../../app/ui/scoring/station.py" line="293" />
-        <location filename="../../app/ui/scoring/station.py" line="377" />
+        <location filename="../../app/ui/scoring/station.py" line="290" />
+        <location filename="../../app/ui/scoring/station.py" line="374" />
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
@@ -3030,13 +3088,13 @@ Score: {0} (out of {1}, pass mark {2})
     </message>
     <message>
         <location filename="../../app/ui/scoring/station.py" line="61" />
-        <location filename="../../app/ui/scoring/station.py" line="146" />
+        <location filename="../../app/ui/scoring/station.py" line="143" />
         <source>组长已裁定</source>
         <translation>Decided by the chief</translation>
     </message>
     <message>
         <location filename="../../app/ui/scoring/station.py" line="61" />
-        <location filename="../../app/ui/scoring/station.py" line="146" />
+        <location filename="../../app/ui/scoring/station.py" line="143" />
         <source>缺考</source>
         <translation>Absent</translation>
     </message>
@@ -3071,80 +3129,75 @@ Score: {0} (out of {1}, pass mark {2})
         <translation>Photograph the work piece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="98" />
-        <source>导出已签字评分表…</source>
-        <translation>Export signed sheets…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/station.py" line="187" />
+        <location filename="../../app/ui/scoring/station.py" line="184" />
         <source>这张准考证属于认定计划 {0}，不是本批次（{1}）</source>
         <translation>This ticket belongs to plan {0}, not to this batch ({1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="192" />
+        <location filename="../../app/ui/scoring/station.py" line="189" />
         <source>准考证号 {0} 不在您的评分名单中</source>
         <translation>Ticket {0} is not on your scoring list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="205" />
+        <location filename="../../app/ui/scoring/station.py" line="202" />
         <source>画面中没有找到准考证二维码：请把二维码对准摄像头，再按 F7</source>
         <translation>No admission ticket QR code in the picture: hold the code up to the camera and press F7 again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="212" />
+        <location filename="../../app/ui/scoring/station.py" line="209" />
         <source>摄像头不可用：{0}</source>
         <translation>Camera not available: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="213" />
+        <location filename="../../app/ui/scoring/station.py" line="210" />
         <source>正在识别二维码…</source>
         <translation>Reading the QR code…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="241" />
+        <location filename="../../app/ui/scoring/station.py" line="238" />
         <source>，限时 {0} 分钟</source>
         <translation>, {0} minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="245" />
+        <location filename="../../app/ui/scoring/station.py" line="242" />
         <source>考核项目 {0}　{1}{2}{3}</source>
         <translation>Task {0}  {1}{2}{3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="293" />
-        <location filename="../../app/ui/scoring/station.py" line="316" />
+        <location filename="../../app/ui/scoring/station.py" line="290" />
+        <location filename="../../app/ui/scoring/station.py" line="313" />
         <source>未签字，尚有 {0} 项未评</source>
         <translation>Not signed, {0} items left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="294" />
-        <location filename="../../app/ui/scoring/station.py" line="317" />
+        <location filename="../../app/ui/scoring/station.py" line="291" />
+        <location filename="../../app/ui/scoring/station.py" line="314" />
         <source>（第 {0} 版）</source>
         <translation> (version {0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="295" />
-        <location filename="../../app/ui/scoring/station.py" line="318" />
+        <location filename="../../app/ui/scoring/station.py" line="292" />
+        <location filename="../../app/ui/scoring/station.py" line="315" />
         <source>合计 {0} 分　{1}{2}</source>
         <translation>Total {0}  {1}{2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="368" />
+        <location filename="../../app/ui/scoring/station.py" line="365" />
         <source>准考证号 {0} 的评分表</source>
         <translation>Scoring sheet of ticket {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="382" />
+        <location filename="../../app/ui/scoring/station.py" line="379" />
         <source>正在核验密码并签字…</source>
         <translation>Checking the password and signing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="388" />
+        <location filename="../../app/ui/scoring/station.py" line="385" />
         <source>更正评分表</source>
         <translation>Correct scoring sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="389" />
+        <location filename="../../app/ui/scoring/station.py" line="386" />
         <source>已签字的评分表不会被改动，更正将另存为新版本。
 更正理由：</source>
         <translation>The signed sheet stays unchanged; the correction is saved as a new version.
@@ -3152,36 +3205,16 @@ Reason:</translation>
     </message>
     <message>
         <location filename="../../app/ui/scoring/station.py" line="398" />
-        <source>导出已签字评分表</source>
-        <translation>Export signed sheets</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/station.py" line="400" />
-        <source>评分表交换文件 (*.exsc)</source>
-        <translation>Scoring sheet exchange file (*.exsc)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/station.py" line="404" />
-        <source>已导出 {0} 份评分表</source>
-        <translation>{0} sheets exported</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/station.py" line="405" />
-        <source>正在导出…</source>
-        <translation>Exporting…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/station.py" line="412" />
         <source>考件</source>
         <translation>Work piece</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="417" />
+        <location filename="../../app/ui/scoring/station.py" line="403" />
         <source>考件照片已保存（{0}）</source>
         <translation>Work-piece photo saved ({0})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/station.py" line="418" />
+        <location filename="../../app/ui/scoring/station.py" line="404" />
         <source>正在拍照…</source>
         <translation>Taking photo…</translation>
     </message>
@@ -3189,243 +3222,278 @@ Reason:</translation>
 <context>
     <name>GraderStationView</name>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="146" />
+        <location filename="../../app/ui/stations/grader.py" line="186" />
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="148" />
+        <location filename="../../app/ui/stations/grader.py" line="188" />
         <source>已公开的评分（组长）</source>
         <translation>Revealed sheets (chief)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="173" />
+        <location filename="../../app/ui/stations/grader.py" line="213" />
         <source>考评员账户</source>
         <translation>Grader account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="177" />
+        <location filename="../../app/ui/stations/grader.py" line="217" />
         <source>考评员账户(&amp;U)：</source>
         <translation>Grader &amp;account:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="178" />
+        <location filename="../../app/ui/stations/grader.py" line="218" />
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="179" />
+        <location filename="../../app/ui/stations/grader.py" line="219" />
         <source>登录，开始本次评分</source>
         <translation>Log in and start this sitting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="181" />
+        <location filename="../../app/ui/stations/grader.py" line="221" />
         <source>本次登录期间签字只需手写签名，无需再输入密码；离开时请退出登录。</source>
         <translation>While logged in, signing needs only your drawn signature, not your password again; log out when you leave.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="193" />
+        <location filename="../../app/ui/stations/grader.py" line="233" />
         <source>扫码或输入准考证号</source>
         <translation>Scan or type the ticket number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="194" />
+        <location filename="../../app/ui/stations/grader.py" line="234" />
         <source>扫描准考证二维码，或输入准考证号，回车</source>
         <translation>Scan the ticket QR code, or type the ticket number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="196" />
+        <location filename="../../app/ui/stations/grader.py" line="236" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="196" />
+        <location filename="../../app/ui/stations/grader.py" line="236" />
         <source>考场/工位</source>
         <translation>Room / workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="196" />
+        <location filename="../../app/ui/stations/grader.py" line="236" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="196" />
+        <location filename="../../app/ui/stations/grader.py" line="236" />
         <source>我的评分</source>
         <translation>My sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="197" />
+        <location filename="../../app/ui/stations/grader.py" line="237" />
         <source>考生列表</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="205" />
+        <location filename="../../app/ui/stations/grader.py" line="245" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="205" />
+        <location filename="../../app/ui/stations/grader.py" line="245" />
         <source>评分项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="205" />
+        <location filename="../../app/ui/stations/grader.py" line="245" />
         <source>配分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="205" />
+        <location filename="../../app/ui/stations/grader.py" line="245" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="206" />
+        <location filename="../../app/ui/stations/grader.py" line="246" />
         <source>评分标准 / 扣分说明</source>
         <translation>Criteria / deductions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="207" />
+        <location filename="../../app/ui/stations/grader.py" line="247" />
         <source>评分表</source>
         <translation>Scoring sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="214" />
+        <location filename="../../app/ui/stations/grader.py" line="254" />
         <source>请扫码或选择考生</source>
         <translation>Scan a ticket or choose a candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="219" />
+        <location filename="../../app/ui/stations/grader.py" line="259" />
         <source>签字</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="242" />
+        <location filename="../../app/ui/stations/grader.py" line="261" />
+        <source>更正（F8）</source>
+        <translation>Correct (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="262" />
+        <source>更正本人在本评分站已签字、主机已接收的评分表：写明理由，另存为新版本后重新签字</source>
+        <translation>Correct a sheet you signed at this station and the master accepted: give a reason, edit the new version, sign again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="287" />
         <source>未指定考场</source>
         <translation>No room assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="243" />
+        <location filename="../../app/ui/stations/grader.py" line="288" />
         <source>实操评分站 {0}　{1}　{2}</source>
         <translation>Grader station {0}  {1}  {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="244" />
+        <location filename="../../app/ui/stations/grader.py" line="289" />
         <source>尚未下发考评任务</source>
         <translation>No scoring work sent yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="245" />
+        <location filename="../../app/ui/stations/grader.py" line="290" />
         <source>● 已连接主机</source>
         <translation>● Connected to the master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="245" />
+        <location filename="../../app/ui/stations/grader.py" line="290" />
         <source>○ 未连接主机（离线评分，恢复后自动上传）</source>
         <translation>○ Not connected (scoring offline; uploads when the link is back)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="248" />
+        <location filename="../../app/ui/stations/grader.py" line="293" />
         <source>长时间未操作，已退出登录；请重新输入密码</source>
         <translation>Logged out after a long idle time; please enter your password again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="255" />
+        <location filename="../../app/ui/stations/grader.py" line="300" />
         <source>请输入账户和密码</source>
         <translation>Please enter the account and password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="268" />
+        <location filename="../../app/ui/stations/grader.py" line="313" />
         <source>正在核验密码…</source>
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="271" />
+        <location filename="../../app/ui/stations/grader.py" line="316" />
         <source>已退出登录</source>
         <translation>Logged out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="298" />
-        <location filename="../../app/ui/stations/grader.py" line="406" />
+        <location filename="../../app/ui/stations/grader.py" line="343" />
+        <location filename="../../app/ui/stations/grader.py" line="455" />
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="298" />
+        <location filename="../../app/ui/stations/grader.py" line="343" />
         <source>评分中</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="298" />
+        <location filename="../../app/ui/stations/grader.py" line="343" />
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="307" />
+        <location filename="../../app/ui/stations/grader.py" line="352" />
         <source>（待主机确认）</source>
         <translation> (awaiting the master)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="309" />
+        <location filename="../../app/ui/stations/grader.py" line="354" />
         <source>主机拒收：该评分表已有签字</source>
         <translation>Refused by the master: this sheet is signed already</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="310" />
+        <location filename="../../app/ui/stations/grader.py" line="355" />
+        <source>主机拒收更正：所更正的不是当前版本</source>
+        <translation>Correction refused by the master: it does not correct the current version</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="356" />
+        <source>主机拒收更正：汇总表已签字</source>
+        <translation>Correction refused by the master: the summary is signed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="357" />
         <source>主机拒收，请报告考评组长</source>
         <translation>Refused by the master; tell the chief grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="312" />
+        <location filename="../../app/ui/stations/grader.py" line="359" />
         <source>（隐藏）</source>
         <translation>(hidden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="343" />
+        <location filename="../../app/ui/stations/grader.py" line="390" />
         <source>准考证号 {0}　考评员 {1}</source>
         <translation>Ticket {0}  grader {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="371" />
+        <location filename="../../app/ui/stations/grader.py" line="418" />
         <source>考核项目 {0}　{1}</source>
         <translation>Task {0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="381" />
+        <location filename="../../app/ui/stations/grader.py" line="428" />
         <source>否决项</source>
         <translation>Veto items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="408" />
+        <location filename="../../app/ui/stations/grader.py" line="452" />
+        <source>（第 {0} 版，更正理由：{1}）</source>
+        <translation> (version {0}, reason: {1})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="457" />
         <source>合计 {0} 分　已签字</source>
         <translation>Total {0}  signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="410" />
+        <location filename="../../app/ui/stations/grader.py" line="459" />
         <source>合计 {0} 分　已全部评分，请核对后签字</source>
         <translation>Total {0}  all items scored; check and sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="412" />
+        <location filename="../../app/ui/stations/grader.py" line="461" />
         <source>合计 {0} 分　未签字，尚有 {1} 项未评</source>
         <translation>Total {0}  not signed, {1} items not scored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="445" />
+        <location filename="../../app/ui/stations/grader.py" line="497" />
         <source>准考证号 {0} 的评分表</source>
         <translation>Scoring sheet of ticket {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="454" />
+        <location filename="../../app/ui/stations/grader.py" line="506" />
         <source>已签字，记录已保存；主机确认后变为绿色</source>
         <translation>Signed and saved; turns green once the master confirms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="460" />
+        <location filename="../../app/ui/stations/grader.py" line="512" />
         <source>正在签字…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="466" />
+        <location filename="../../app/ui/stations/grader.py" line="526" />
+        <source>已另存为第 {0} 版，请修改后重新签字</source>
+        <translation>Saved as version {0}; edit it and sign again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="532" />
+        <source>正在更正…</source>
+        <translation>Correcting…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/grader.py" line="538" />
         <source>正在打开实操评分站…</source>
         <translation>Opening the grader station…</translation>
     </message>
@@ -4317,43 +4385,43 @@ Reason:</translation>
 <context>
     <name>OverrideDialog</name>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="40" />
+        <location filename="../../app/ui/checkin/desk.py" line="41" />
         <source>考场负责人同意入场</source>
         <translation>Room head lets the candidate in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="42" />
-        <location filename="../../app/ui/checkin/desk.py" line="52" />
+        <location filename="../../app/ui/checkin/desk.py" line="43" />
+        <location filename="../../app/ui/checkin/desk.py" line="53" />
         <source>考场负责人用户名</source>
         <translation>Room head's user name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="45" />
+        <location filename="../../app/ui/checkin/desk.py" line="46" />
         <source>考场负责人密码</source>
         <translation>Room head's password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="47" />
+        <location filename="../../app/ui/checkin/desk.py" line="48" />
         <source>同意理由</source>
         <translation>Reason for consent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="53" />
+        <location filename="../../app/ui/checkin/desk.py" line="54" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="54" />
+        <location filename="../../app/ui/checkin/desk.py" line="55" />
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="56" />
+        <location filename="../../app/ui/checkin/desk.py" line="57" />
         <source>同意入场</source>
         <translation>Let in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/checkin/desk.py" line="57" />
+        <location filename="../../app/ui/checkin/desk.py" line="58" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -4680,128 +4748,128 @@ Reason:</translation>
 <context>
     <name>ProctorBoard</name>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="58" />
+        <location filename="../../app/ui/proctor/console.py" line="56" />
         <source>离线（从未连接）</source>
         <translation>Offline (never connected)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="59" />
+        <location filename="../../app/ui/proctor/console.py" line="57" />
         <source>离线 {0} 前</source>
         <translation>Offline since {0} ago</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="62" />
+        <location filename="../../app/ui/proctor/console.py" line="60" />
         <source>未登录</source>
         <translation>Not signed in</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="64" />
+        <location filename="../../app/ui/proctor/console.py" line="62" />
         <source>{0}
 已交卷</source>
         <translation>{0}
 Submitted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="66" />
+        <location filename="../../app/ui/proctor/console.py" line="64" />
         <source>{0}
 已暂停</source>
         <translation>{0}
 Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="67" />
+        <location filename="../../app/ui/proctor/console.py" line="65" />
         <source>{0}
 作答中 {1}</source>
         <translation>{0}
 Answering {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="71" />
+        <location filename="../../app/ui/proctor/console.py" line="69" />
         <source>{0} 秒</source>
         <translation>{0} s</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="73" />
+        <location filename="../../app/ui/proctor/console.py" line="71" />
         <source>{0} 分钟</source>
         <translation>{0} min</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="74" />
+        <location filename="../../app/ui/proctor/console.py" line="72" />
         <source>{0} 小时</source>
         <translation>{0} h</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="98" />
+        <location filename="../../app/ui/proctor/console.py" line="82" />
         <source>还没有登记的考试终端：请在「连接终端」中开启链路并批准终端。</source>
         <translation>No exam terminal is enrolled yet: start the link and grant terminals under Connect terminals.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="100" />
+        <location filename="../../app/ui/proctor/console.py" line="84" />
         <source>灰：未登录　绿：作答中　黄：已暂停　蓝：已交卷　红：离线</source>
         <translation>Grey: not signed in  Green: answering  Yellow: paused  Blue: submitted  Red: offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="108" />
+        <location filename="../../app/ui/proctor/console.py" line="91" />
         <source>作答中</source>
         <translation>Answering</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="108" />
+        <location filename="../../app/ui/proctor/console.py" line="91" />
         <source>已暂停</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="108" />
+        <location filename="../../app/ui/proctor/console.py" line="91" />
         <source>已交卷</source>
         <translation>Submitted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="109" />
+        <location filename="../../app/ui/proctor/console.py" line="92" />
         <source>已放行</source>
         <translation>Released</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="109" />
+        <location filename="../../app/ui/proctor/console.py" line="92" />
         <source>等待开考</source>
         <translation>Waiting to start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="113" />
+        <location filename="../../app/ui/proctor/console.py" line="96" />
         <source>其他</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="117" />
+        <location filename="../../app/ui/proctor/console.py" line="99" />
         <source>主机已收到 {0} 名考生的作答：已交卷 {1} 名。</source>
         <translation>The master holds {0} candidates' sittings; {1} submitted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="119" />
+        <location filename="../../app/ui/proctor/console.py" line="101" />
         <source>开考后，这里列出主机收到的每位考生的作答情况。</source>
         <translation>Once the exam runs, each candidate's sitting as received by the master is listed here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="135" />
+        <location filename="../../app/ui/proctor/console.py" line="114" />
         <source>「{0}」已发往 {1} 台终端：已收到 {2} 台</source>
         <translation>"{0}" sent to {1} terminals: {2} received</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="143" />
+        <location filename="../../app/ui/proctor/console.py" line="122" />
         <source>{0} 离线 {1}</source>
         <translation>{0} offline for {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="146" />
+        <location filename="../../app/ui/proctor/console.py" line="125" />
         <source>，等待 {0} 台……</source>
         <translation>, waiting for {0}…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="148" />
+        <location filename="../../app/ui/proctor/console.py" line="127" />
         <source>；未收到：{0}。联系恢复后终端会自动收到。</source>
         <translation>; not received: {0}. They will receive it when they reconnect.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="150" />
+        <location filename="../../app/ui/proctor/console.py" line="129" />
         <source>，全部收到。</source>
         <translation>, all received.</translation>
     </message>
@@ -4809,127 +4877,127 @@ Answering {1}</translation>
 <context>
     <name>ProctorWorkplace</name>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="208" />
-        <location filename="../../app/ui/proctor/console.py" line="219" />
+        <location filename="../../app/ui/proctor/console.py" line="182" />
+        <location filename="../../app/ui/proctor/console.py" line="194" />
         <source>终端</source>
         <translation>Terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="208" />
+        <location filename="../../app/ui/proctor/console.py" line="182" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="208" />
-        <location filename="../../app/ui/proctor/console.py" line="219" />
+        <location filename="../../app/ui/proctor/console.py" line="182" />
+        <location filename="../../app/ui/proctor/console.py" line="194" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="208" />
-        <location filename="../../app/ui/proctor/console.py" line="295" />
+        <location filename="../../app/ui/proctor/console.py" line="182" />
+        <location filename="../../app/ui/proctor/console.py" line="270" />
         <source>考生</source>
         <translation>Candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="209" />
+        <location filename="../../app/ui/proctor/console.py" line="183" />
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="209" />
-        <location filename="../../app/ui/proctor/console.py" line="219" />
+        <location filename="../../app/ui/proctor/console.py" line="183" />
+        <location filename="../../app/ui/proctor/console.py" line="194" />
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="209" />
-        <location filename="../../app/ui/proctor/console.py" line="220" />
+        <location filename="../../app/ui/proctor/console.py" line="183" />
+        <location filename="../../app/ui/proctor/console.py" line="195" />
         <source>切屏次数</source>
         <translation>Focus losses</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="209" />
+        <location filename="../../app/ui/proctor/console.py" line="183" />
         <source>待发送</source>
         <translation>Unsent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="209" />
+        <location filename="../../app/ui/proctor/console.py" line="183" />
         <source>主机已收</source>
         <translation>Held by master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="216" />
+        <location filename="../../app/ui/proctor/console.py" line="190" />
         <source>终端实时状态</source>
         <translation>Live terminal state</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="176" />
+        <location filename="../../app/ui/proctor/console.py" line="155" />
         <source>开考</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="176" />
+        <location filename="../../app/ui/proctor/console.py" line="155" />
         <source>暂停</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="176" />
+        <location filename="../../app/ui/proctor/console.py" line="155" />
         <source>继续</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="177" />
+        <location filename="../../app/ui/proctor/console.py" line="156" />
         <source>结束考试</source>
         <translation>End exam</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="185" />
+        <location filename="../../app/ui/proctor/console.py" line="164" />
         <source>终端统计</source>
         <translation>Terminal counts</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="189" />
+        <location filename="../../app/ui/proctor/console.py" line="168" />
         <source>操作反馈</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="201" />
+        <location filename="../../app/ui/proctor/console.py" line="175" />
         <source>灰：未登录　绿：作答中　黄：已暂停　蓝：已交卷　红：离线</source>
         <translation>Grey: not signed in  Green: answering  Yellow: paused  Blue: submitted  Red: offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="208" />
+        <location filename="../../app/ui/proctor/console.py" line="182" />
         <source>最后联系</source>
         <translation>Last contact</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="219" />
+        <location filename="../../app/ui/proctor/console.py" line="194" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="219" />
+        <location filename="../../app/ui/proctor/console.py" line="194" />
         <source>已答题数</source>
         <translation>Answered</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="225" />
+        <location filename="../../app/ui/proctor/console.py" line="200" />
         <source>主机上的考生作答</source>
         <translation>Sittings on the master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="226" />
+        <location filename="../../app/ui/proctor/console.py" line="201" />
         <source>开考后，这里列出主机收到的每位考生的作答情况。</source>
         <translation>Once the exam runs, each candidate's sitting as received by the master is listed here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="238" />
+        <location filename="../../app/ui/proctor/console.py" line="213" />
         <source>开启考场链路</source>
         <translation>Open the room link</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="241" />
+        <location filename="../../app/ui/proctor/console.py" line="216" />
         <source>第一步：在本机开启考场链路。
 第二步：在每台考试终端上输入下面的主机地址，并核对终端显示的证书指纹与这里一致。
 第三步：终端屏幕会显示一个登记码；在下表中找到相同的登记码，点「批准」。</source>
@@ -4938,248 +5006,249 @@ Step 2: on each exam terminal, type the master address below and check that the 
 Step 3: the terminal shows an enrolment code; find the same code in the table below and click Grant.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="249" />
+        <location filename="../../app/ui/proctor/console.py" line="224" />
         <source>证书指纹</source>
         <translation>Certificate fingerprint</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="251" />
+        <location filename="../../app/ui/proctor/console.py" line="226" />
         <source>登记码</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="251" />
+        <location filename="../../app/ui/proctor/console.py" line="226" />
         <source>终端名称</source>
         <translation>Terminal name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="251" />
+        <location filename="../../app/ui/proctor/console.py" line="226" />
         <source>请求时间</source>
         <translation>Requested at</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="256" />
+        <location filename="../../app/ui/proctor/console.py" line="231" />
         <source>等待批准的终端</source>
         <translation>Terminals waiting to be granted</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="257" />
+        <location filename="../../app/ui/proctor/console.py" line="232" />
         <source>批准选中的终端</source>
         <translation>Grant the selected terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="260" />
+        <location filename="../../app/ui/proctor/console.py" line="235" />
         <source>批准终端接入须由考场负责人或管理员操作。</source>
         <translation>Granting terminals is done by the room head or the administrator.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="274" />
+        <location filename="../../app/ui/proctor/console.py" line="173" />
+        <location filename="../../app/ui/proctor/console.py" line="249" />
         <source>座位图</source>
         <translation>Seat map</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="275" />
+        <location filename="../../app/ui/proctor/console.py" line="250" />
         <source>终端列表</source>
         <translation>Terminals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="276" />
+        <location filename="../../app/ui/proctor/console.py" line="251" />
         <source>考生作答</source>
         <translation>Sittings</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="277" />
+        <location filename="../../app/ui/proctor/console.py" line="252" />
         <source>连接终端</source>
         <translation>Connect terminals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="280" />
+        <location filename="../../app/ui/proctor/console.py" line="255" />
         <source>延长时间…</source>
         <translation>Extend time…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="281" />
+        <location filename="../../app/ui/proctor/console.py" line="256" />
         <source>强制交卷…</source>
         <translation>Force submit…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="282" />
+        <location filename="../../app/ui/proctor/console.py" line="257" />
         <source>换机…</source>
         <translation>Move to another terminal…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="288" />
+        <location filename="../../app/ui/proctor/console.py" line="263" />
         <source>（先在座位图或终端列表中选中考生）</source>
         <translation>(select a candidate in the seat map or the terminal list first)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="291" />
+        <location filename="../../app/ui/proctor/console.py" line="266" />
         <source>考场情况记录</source>
         <translation>Room incident record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="294" />
+        <location filename="../../app/ui/proctor/console.py" line="269" />
         <source>准考证号（可空）</source>
         <translation>Ticket number (optional)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="299" />
+        <location filename="../../app/ui/proctor/console.py" line="274" />
         <source>发生了什么</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="301" />
+        <location filename="../../app/ui/proctor/console.py" line="276" />
         <source>记录</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="402" />
+        <location filename="../../app/ui/proctor/console.py" line="376" />
         <source>终端 {0} 台：在线 {1}，离线 {2}</source>
         <translation>{0} terminals: {1} online, {2} offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="422" />
+        <location filename="../../app/ui/proctor/console.py" line="396" />
         <source>「{0}」已发往 {1} 台终端，等待终端接收……</source>
         <translation>"{0}" sent to {1} terminals, waiting for them to receive it…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="433" />
+        <location filename="../../app/ui/proctor/console.py" line="407" />
         <source>请先在座位图或终端列表中选中有考生的终端</source>
         <translation>First select a terminal with a candidate in the seat map or the terminal list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="300" />
+        <location filename="../../app/ui/proctor/console.py" line="275" />
         <source>情况</source>
         <translation>What happened</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="327" />
+        <location filename="../../app/ui/proctor/console.py" line="302" />
         <source>链路服务：{0}（证书指纹 {1}…）</source>
         <translation>Room link: {0} (certificate fingerprint {1}…)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="329" />
+        <location filename="../../app/ui/proctor/console.py" line="304" />
         <source>主机地址：{0}
 证书指纹：{1}</source>
         <translation>Master address: {0}
 Certificate fingerprint: {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="332" />
+        <location filename="../../app/ui/proctor/console.py" line="307" />
         <source>链路服务：未开启</source>
         <translation>Room link: not open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="333" />
+        <location filename="../../app/ui/proctor/console.py" line="308" />
         <source>链路开启后，这里显示主机地址和证书指纹。</source>
         <translation>Once the link runs, its address and certificate fingerprint show here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="337" />
+        <location filename="../../app/ui/proctor/console.py" line="312" />
         <source>正在开启考场链路…</source>
         <translation>Opening the room link…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="342" />
+        <location filename="../../app/ui/proctor/console.py" line="317" />
         <source>请先在表中选中终端屏幕上显示的登记码</source>
         <translation>First select the enrolment code the terminal shows</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="346" />
+        <location filename="../../app/ui/proctor/console.py" line="321" />
         <source>已批准登记码 {0}：{1} 登记为终端 {2}</source>
         <translation>Granted code {0}: {1} enrolled as terminal {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="387" />
+        <location filename="../../app/ui/proctor/console.py" line="359" />
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="387" />
+        <location filename="../../app/ui/proctor/console.py" line="359" />
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="415" />
+        <location filename="../../app/ui/proctor/console.py" line="389" />
         <source>考场操作</source>
         <translation>Room action</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="415" />
+        <location filename="../../app/ui/proctor/console.py" line="389" />
         <source>确定对全部终端执行「{0}」？</source>
         <translation>Apply "{0}" to every terminal?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="428" />
+        <location filename="../../app/ui/proctor/console.py" line="402" />
         <source>监考台</source>
         <translation>Proctor console</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="438" />
+        <location filename="../../app/ui/proctor/console.py" line="412" />
         <source>原因（必填）：</source>
         <translation>Reason (required):</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="445" />
-        <location filename="../../app/ui/proctor/console.py" line="446" />
+        <location filename="../../app/ui/proctor/console.py" line="419" />
+        <location filename="../../app/ui/proctor/console.py" line="420" />
         <source>延长时间</source>
         <translation>Extend time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="445" />
+        <location filename="../../app/ui/proctor/console.py" line="419" />
         <source>延长分钟数：</source>
         <translation>Minutes to add:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="449" />
+        <location filename="../../app/ui/proctor/console.py" line="423" />
         <source>已为 {0} 延长 {1} 分钟</source>
         <translation>Extended {0} by {1} minutes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="455" />
-        <location filename="../../app/ui/proctor/console.py" line="456" />
+        <location filename="../../app/ui/proctor/console.py" line="429" />
+        <location filename="../../app/ui/proctor/console.py" line="430" />
         <source>强制交卷</source>
         <translation>Force submit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="456" />
+        <location filename="../../app/ui/proctor/console.py" line="430" />
         <source>确定为考生 {0} 强制交卷？</source>
         <translation>Force submit for candidate {0}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="458" />
+        <location filename="../../app/ui/proctor/console.py" line="432" />
         <source>已为 {0} 强制交卷</source>
         <translation>Force-submitted for {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="466" />
+        <location filename="../../app/ui/proctor/console.py" line="440" />
         <source>没有在线的空闲终端</source>
         <translation>No spare terminal is online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="468" />
-        <location filename="../../app/ui/proctor/console.py" line="469" />
-        <location filename="../../app/ui/proctor/console.py" line="470" />
+        <location filename="../../app/ui/proctor/console.py" line="442" />
+        <location filename="../../app/ui/proctor/console.py" line="443" />
+        <location filename="../../app/ui/proctor/console.py" line="444" />
         <source>换机</source>
         <translation>Move terminal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="468" />
+        <location filename="../../app/ui/proctor/console.py" line="442" />
         <source>换到终端：</source>
         <translation>Move to terminal:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="470" />
+        <location filename="../../app/ui/proctor/console.py" line="444" />
         <source>确定把考生 {0} 从 {1} 换到 {2}？</source>
         <translation>Move candidate {0} from {1} to {2}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="473" />
+        <location filename="../../app/ui/proctor/console.py" line="447" />
         <source>已通知 {0} 接续考生 {1}</source>
         <translation>{0} told to continue candidate {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/proctor/console.py" line="482" />
+        <location filename="../../app/ui/proctor/console.py" line="456" />
         <source>情况记录已保存</source>
         <translation>Incident record saved</translation>
     </message>
@@ -6576,47 +6645,47 @@ Signed by: {3}. The room head cannot be one of the signers (Article 16).</transl
 <context>
     <name>SetupGuide</name>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="219" />
+        <location filename="../../app/ui/scoring/setup.py" line="206" />
         <source>{0} 第 {1} 步　{2}：{3}</source>
         <translation>{0} Step {1}  {2}: {3}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="234" />
+        <location filename="../../app/ui/scoring/setup.py" line="221" />
         <source>考务人员</source>
         <translation>Exam staff</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="235" />
+        <location filename="../../app/ui/scoring/setup.py" line="222" />
         <source>管理员</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="236" />
+        <location filename="../../app/ui/scoring/setup.py" line="223" />
         <source>在「认定批次与考生名册」导入本批次的考生名册</source>
         <translation>import this batch's roster in "Batches and roster"</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="237" />
+        <location filename="../../app/ui/scoring/setup.py" line="224" />
         <source>在「实操评分 › 评分表与考评组」导入评分记录表（Excel）</source>
         <translation>import the scoring sheet (Excel) in "Practical scoring › Sheet and group"</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="239" />
+        <location filename="../../app/ui/scoring/setup.py" line="226" />
         <source>在「实操评分 › 评分表与考评组」选定考评员和考评组长，组建考评组</source>
         <translation>choose the graders and the chief in "Practical scoring › Sheet and group" and form the group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="243" />
+        <location filename="../../app/ui/scoring/setup.py" line="230" />
         <source>把您（{0}）加入考评组</source>
         <translation>add you ({0}) to the grader group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="244" />
+        <location filename="../../app/ui/scoring/setup.py" line="231" />
         <source>考评员</source>
         <translation>Grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="245" />
+        <location filename="../../app/ui/scoring/setup.py" line="232" />
         <source>打开「实操评分 › 评分」，扫描准考证二维码开始评分</source>
         <translation>open "Practical scoring › Scoring" and scan a ticket QR code to start</translation>
     </message>
@@ -6629,128 +6698,107 @@ Signed by: {3}. The room head cannot be one of the signers (Article 16).</transl
         <translation>&amp;Import scoring template…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="74" />
-        <source>导入考评员评分表文件(&amp;F)…</source>
-        <translation>Import grader sheet &amp;file…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/setup.py" line="80" />
+        <location filename="../../app/ui/scoring/setup.py" line="77" />
         <source>考评组成员</source>
         <translation>Group member</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="80" />
+        <location filename="../../app/ui/scoring/setup.py" line="77" />
         <source>用户名</source>
         <translation>Username</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="80" />
+        <location filename="../../app/ui/scoring/setup.py" line="77" />
         <source>单位</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="80" />
+        <location filename="../../app/ui/scoring/setup.py" line="77" />
         <source>考评员资格</source>
         <translation>Grader qualification</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="81" />
+        <location filename="../../app/ui/scoring/setup.py" line="78" />
         <source>此前考评（同职业）</source>
         <translation>Graded before (same occupation)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="82" />
+        <location filename="../../app/ui/scoring/setup.py" line="79" />
         <source>可选考评员</source>
         <translation>Available graders</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="85" />
+        <location filename="../../app/ui/scoring/setup.py" line="82" />
         <source>考评组长</source>
         <translation>Chief grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="86" />
+        <location filename="../../app/ui/scoring/setup.py" line="83" />
         <source>组建考评组(&amp;G)</source>
         <translation>Form &amp;grader group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="97" />
+        <location filename="../../app/ui/scoring/setup.py" line="94" />
         <source>考评组长(&amp;C)：</source>
         <translation>&amp;Chief grader:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="111" />
+        <location filename="../../app/ui/scoring/setup.py" line="108" />
         <source>评分记录表：{0}（考核项目 {1} 个，评分项 {2} 个）</source>
         <translation>Scoring template: {0} ({1} tasks, {2} items)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="114" />
+        <location filename="../../app/ui/scoring/setup.py" line="111" />
         <source>尚未导入评分记录表</source>
         <translation>No scoring template imported yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="125" />
+        <location filename="../../app/ui/scoring/setup.py" line="122" />
         <source>本站点省份规则实行轮换制：同职业上一批次的考评员不能连续进入考评组</source>
         <translation>This site's province rules require rotation: graders of the previous batch of the same occupation cannot join the next group</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="131" />
+        <location filename="../../app/ui/scoring/setup.py" line="128" />
         <source>未登记</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="136" />
+        <location filename="../../app/ui/scoring/setup.py" line="133" />
         <source>（上一批次）</source>
         <translation> (previous batch)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="142" />
+        <location filename="../../app/ui/scoring/setup.py" line="139" />
         <source>轮换制：上一批次已考评</source>
         <translation>Rotation: graded the previous batch</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="154" />
+        <location filename="../../app/ui/scoring/setup.py" line="151" />
         <source>评分已开始，考评组已锁定</source>
         <translation>Scoring has started; the group is locked</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="158" />
+        <location filename="../../app/ui/scoring/setup.py" line="155" />
         <source>选择评分记录表</source>
         <translation>Choose scoring template</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="163" />
+        <location filename="../../app/ui/scoring/setup.py" line="160" />
         <source>已导入：{0}</source>
         <translation>Imported: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="170" />
-        <location filename="../../app/ui/scoring/setup.py" line="181" />
+        <location filename="../../app/ui/scoring/setup.py" line="167" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="175" />
-        <source>选择评分表交换文件</source>
-        <translation>Choose scoring sheet exchange file</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/setup.py" line="176" />
-        <source>评分表交换文件 (*.exsc)</source>
-        <translation>Scoring sheet exchange file (*.exsc)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/setup.py" line="180" />
-        <source>已导入 {0} 份评分表（已有的跳过）</source>
-        <translation>{0} sheets imported (existing ones skipped)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/scoring/setup.py" line="191" />
+        <location filename="../../app/ui/scoring/setup.py" line="178" />
         <source>考评组已组建</source>
         <translation>Grader group formed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/scoring/setup.py" line="193" />
+        <location filename="../../app/ui/scoring/setup.py" line="180" />
         <source>；有 {0} 处回避情形，须更换考评员或由考场负责人允许</source>
         <translation>; {0} avoidance conflicts must be resolved (swap the grader or the room head allows)</translation>
     </message>
@@ -7093,6 +7141,75 @@ This station is enrolled; its work shows here once the administrator sends it.</
     </message>
 </context>
 <context>
+    <name>StationUnlock</name>
+    <message>
+        <location filename="../../app/ui/stations/unlock.py" line="30" />
+        <source>打开本站点</source>
+        <translation>Open this station</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/unlock.py" line="32" />
+        <source>首次使用本机：请为本站点设置口令（至少 {0} 位），并交站点负责人保管。本站点的记录加密保存，忘记口令将无法打开。</source>
+        <translation>First use of this machine: set a passphrase for this station (at least {0} characters) and give it to the site head for safekeeping. The station's records are encrypted; without the passphrase they cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/unlock.py" line="34" />
+        <source>本站点的记录加密保存。请输入本站点口令。</source>
+        <translation>This station's records are encrypted. Enter the station passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/unlock.py" line="38" />
+        <location filename="../../app/ui/stations/unlock.py" line="50" />
+        <source>站点口令</source>
+        <translation>Station passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/unlock.py" line="41" />
+        <source>再次输入口令</source>
+        <translation>Passphrase again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/unlock.py" line="45" />
+        <source>提示</source>
+        <translation>Hint</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/unlock.py" line="46" />
+        <source>设置口令并打开</source>
+        <translation>Set passphrase and open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/unlock.py" line="46" />
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/unlock.py" line="52" />
+        <source>再次输入</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/unlock.py" line="69" />
+        <source>口令至少 {0} 位</source>
+        <translation>The passphrase needs at least {0} characters</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/unlock.py" line="72" />
+        <source>两次输入的口令不一致，请重新输入</source>
+        <translation>The two passphrases differ; enter them again</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/unlock.py" line="76" />
+        <source>请输入本站点口令</source>
+        <translation>Enter the station passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/stations/unlock.py" line="83" />
+        <source>正在打开本站点…</source>
+        <translation>Opening the station…</translation>
+    </message>
+</context>
+<context>
     <name>StationWindow</name>
     <message>
         <location filename="../../app/ui/stations/app.py" line="259" />
@@ -7103,247 +7220,253 @@ This station is enrolled; its work shows here once the administrator sends it.</
 <context>
     <name>StationsTab</name>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="40" />
+        <location filename="../../app/ui/admin/stations_view.py" line="41" />
         <source>等待登记的终端和站点（核对对方屏幕上的登记码）</source>
         <translation>Terminals and stations waiting (check the code on their screen)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="41" />
+        <location filename="../../app/ui/admin/stations_view.py" line="42" />
         <source>登记码</source>
         <translation>Enrollment code</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="41" />
-        <location filename="../../app/ui/admin/stations_view.py" line="55" />
-        <location filename="../../app/ui/admin/stations_view.py" line="61" />
-        <location filename="../../app/ui/admin/stations_view.py" line="77" />
+        <location filename="../../app/ui/admin/stations_view.py" line="42" />
+        <location filename="../../app/ui/admin/stations_view.py" line="56" />
+        <location filename="../../app/ui/admin/stations_view.py" line="62" />
+        <location filename="../../app/ui/admin/stations_view.py" line="78" />
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="41" />
+        <location filename="../../app/ui/admin/stations_view.py" line="42" />
         <source>请求时间</source>
         <translation>Requested</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="42" />
+        <location filename="../../app/ui/admin/stations_view.py" line="43" />
         <source>等待登记的请求</source>
         <translation>Enrollment requests</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="48" />
-        <location filename="../../app/ui/admin/stations_view.py" line="61" />
-        <location filename="../../app/ui/admin/stations_view.py" line="77" />
+        <location filename="../../app/ui/admin/stations_view.py" line="49" />
+        <location filename="../../app/ui/admin/stations_view.py" line="62" />
+        <location filename="../../app/ui/admin/stations_view.py" line="78" />
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="51" />
-        <location filename="../../app/ui/admin/stations_view.py" line="61" />
-        <location filename="../../app/ui/admin/stations_view.py" line="77" />
+        <location filename="../../app/ui/admin/stations_view.py" line="52" />
+        <location filename="../../app/ui/admin/stations_view.py" line="62" />
+        <location filename="../../app/ui/admin/stations_view.py" line="78" />
         <source>考场</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="54" />
+        <location filename="../../app/ui/admin/stations_view.py" line="55" />
         <source>默认用对方报来的名称</source>
         <translation>Default: the name it sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="57" />
+        <location filename="../../app/ui/admin/stations_view.py" line="58" />
         <source>准予登记</source>
         <translation>Grant</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="69" />
+        <location filename="../../app/ui/admin/stations_view.py" line="70" />
         <source>登记结果</source>
         <translation>Grant result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="76" />
+        <location filename="../../app/ui/admin/stations_view.py" line="77" />
         <source>已登记的站点</source>
         <translation>Enrolled stations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="77" />
+        <location filename="../../app/ui/admin/stations_view.py" line="78" />
         <source>编号</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="77" />
+        <location filename="../../app/ui/admin/stations_view.py" line="78" />
         <source>连接</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="78" />
+        <location filename="../../app/ui/admin/stations_view.py" line="79" />
         <source>最后联系</source>
         <translation>Last heard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="78" />
+        <location filename="../../app/ui/admin/stations_view.py" line="79" />
         <source>待发送</source>
         <translation>To send</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="78" />
-        <location filename="../../app/ui/admin/stations_view.py" line="81" />
-        <location filename="../../app/ui/admin/stations_view.py" line="91" />
+        <location filename="../../app/ui/admin/stations_view.py" line="79" />
+        <location filename="../../app/ui/admin/stations_view.py" line="82" />
+        <location filename="../../app/ui/admin/stations_view.py" line="92" />
         <source>场次</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="78" />
+        <location filename="../../app/ui/admin/stations_view.py" line="79" />
         <source>名册人数</source>
         <translation>Roster</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="79" />
+        <location filename="../../app/ui/admin/stations_view.py" line="80" />
         <source>站点列表</source>
         <translation>Stations</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="84" />
+        <location filename="../../app/ui/admin/stations_view.py" line="85" />
         <source>向选中的站点下发</source>
         <translation>Provision the selected station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="223" />
+        <location filename="../../app/ui/admin/stations_view.py" line="224" />
         <source>请先选中一个站点和场次</source>
         <translation>Select a station and a session first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="232" />
+        <location filename="../../app/ui/admin/stations_view.py" line="233" />
         <source>已向 {0} 下发评分表、考评组账户和 {1} 名考生</source>
         <translation>Sent {0} the score sheet template, the grading group's accounts and {1} candidates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="237" />
+        <location filename="../../app/ui/admin/stations_view.py" line="263" />
         <source>已向 {0} 下发本考场 {1} 名考生、{2} 名工作人员、{3} 台终端</source>
         <translation>Sent {0} its room: {1} candidates, {2} staff, {3} terminals</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="240" />
+        <location filename="../../app/ui/admin/stations_view.py" line="242" />
         <source>考试终端在理论考试工作台准备，不在这里下发</source>
         <translation>Exam terminals are prepared in the theory workplace, not here</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="244" />
+        <location filename="../../app/ui/admin/stations_view.py" line="246" />
+        <location filename="../../app/ui/admin/stations_view.py" line="267" />
         <source>正在下发…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="86" />
+        <location filename="../../app/ui/admin/stations_view.py" line="87" />
         <source>写出发给选中站点的指令包…</source>
         <translation>Write a pack for the selected station…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="88" />
+        <location filename="../../app/ui/admin/stations_view.py" line="89" />
         <source>导入站点数据包…</source>
         <translation>Import a station pack…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="99" />
+        <location filename="../../app/ui/admin/stations_view.py" line="100" />
         <source>操作结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="142" />
+        <location filename="../../app/ui/admin/stations_view.py" line="143" />
         <source>（不限考场）</source>
         <translation>(any room)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="158" />
+        <location filename="../../app/ui/admin/stations_view.py" line="159" />
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="159" />
+        <location filename="../../app/ui/admin/stations_view.py" line="160" />
         <source>在线</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="159" />
+        <location filename="../../app/ui/admin/stations_view.py" line="160" />
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="160" />
+        <location filename="../../app/ui/admin/stations_view.py" line="161" />
         <source>未联系</source>
         <translation>Not heard</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="162" />
+        <location filename="../../app/ui/admin/stations_view.py" line="163" />
         <source>未下发</source>
         <translation>Not sent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="193" />
+        <location filename="../../app/ui/admin/stations_view.py" line="194" />
         <source>请先在表中选中对方屏幕上显示的登记码</source>
         <translation>First select the code shown on its screen</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="200" />
+        <location filename="../../app/ui/admin/stations_view.py" line="201" />
         <source>正在准予登记…</source>
         <translation>Granting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="205" />
+        <location filename="../../app/ui/admin/stations_view.py" line="206" />
         <source>，{0}</source>
         <translation>, {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="206" />
+        <location filename="../../app/ui/admin/stations_view.py" line="207" />
         <source>已准予登记为 {0}（{1}{2}）。</source>
         <translation>Granted as {0} ({1}{2}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="208" />
+        <location filename="../../app/ui/admin/stations_view.py" line="209" />
         <source>请核对对方屏幕上的确认码：{0}</source>
         <translation>Check its screen shows the confirmation code: {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="228" />
+        <location filename="../../app/ui/admin/stations_view.py" line="229" />
         <source>已向 {0} 下发 {1} 名考生（含照片）</source>
         <translation>Sent {1} candidates (with photos) to {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="249" />
+        <location filename="../../app/ui/admin/stations_view.py" line="258" />
+        <source>请至少勾选一名考场负责人</source>
+        <translation>Tick at least one room head</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/admin/stations_view.py" line="272" />
         <source>请先选中一个站点</source>
         <translation>First select a station</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="251" />
+        <location filename="../../app/ui/admin/stations_view.py" line="274" />
         <source>写出指令包</source>
         <translation>Write a command pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="252" />
-        <location filename="../../app/ui/admin/stations_view.py" line="262" />
+        <location filename="../../app/ui/admin/stations_view.py" line="275" />
+        <location filename="../../app/ui/admin/stations_view.py" line="285" />
         <source>数据包 (*.espack)</source>
         <translation>Packs (*.espack)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="258" />
+        <location filename="../../app/ui/admin/stations_view.py" line="281" />
         <source>已写出发给 {0} 的指令 {1} 条：{2}</source>
         <translation>Wrote {1} commands for {0}: {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="259" />
+        <location filename="../../app/ui/admin/stations_view.py" line="282" />
         <source>正在写出指令包…</source>
         <translation>Writing the command pack…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="262" />
+        <location filename="../../app/ui/admin/stations_view.py" line="285" />
         <source>导入站点数据包</source>
         <translation>Import a station pack</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="268" />
+        <location filename="../../app/ui/admin/stations_view.py" line="291" />
         <source>已导入：新增 {0} 条，重复 {1} 条（重复的不会再计入）</source>
         <translation>Imported: {0} new, {1} repeated (repeats are not counted again)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/admin/stations_view.py" line="270" />
+        <location filename="../../app/ui/admin/stations_view.py" line="293" />
         <source>正在导入数据包…</source>
         <translation>Importing the pack…</translation>
     </message>

@@ -161,3 +161,50 @@ def test_the_station_shell_opens_a_grader_station_on_its_kind(qtbot, station):
     assert isinstance(page, OpeningPage)
     qtbot.waitUntil(lambda: isinstance(page.view, GraderStationView), timeout=20000)
     assert page.view.pages.currentIndex() == 0
+
+
+def test_a_grader_corrects_a_signed_sheet_at_the_station(qtbot, demo, demo_login, station):
+    """更正 (F8) on a sheet signed here and accepted: a reason (at least 4 characters, the master's
+    rule), a new version to edit, the drawing again (no password: the sitting's key signs); the
+    master holds both versions, the second with its reason."""
+    from sqlalchemy import select
+
+    from app.services.scoring import ChiefGraderService
+    from app.store import models
+    from app.store import scoring_tables as t
+    from tests.scoring_support import signature_png
+
+    x = RosterService(demo_login("admin")).candidates(PLAN)[0].ticket_no
+    view = _view(qtbot, station)
+    _login(qtbot, view, "kaoping1")
+    view.open_sheet(x)
+    assert not view.correct_button.isEnabled()                      # nothing signed yet
+    station.save(x, {**FULL, "1.1": 15})
+    station.sign(x, signature_png())
+    qtbot.waitUntil(lambda: station.sheet(x).verdict == "accepted", timeout=20000)
+    view.open_sheet(x)
+    assert view.correct_button.isEnabled()
+    view.sheet.setFocus()
+    qtbot.keyClick(view.sheet, Qt.Key_F8)
+    qtbot.waitUntil(lambda: view.correction_dialog is not None and view.correction_dialog.isVisible(), timeout=5000)
+    dialog = view.correction_dialog
+    dialog.reason.setText("改分")
+    dialog._accept()                                                # the 开始更正 button
+    assert "至少 4 个字" in dialog.message.text() and dialog.isVisible()
+    dialog.reason.setText("第1.1项复核后应为16分")
+    dialog._accept()
+    qtbot.waitUntil(lambda: station.sheet(x).version == 2, timeout=10000)
+    qtbot.waitUntil(lambda: "第 2 版" in view.message.text(), timeout=10000)
+    assert not view.correct_button.isEnabled()
+    view.set_score("1.1", "16")
+    qtbot.waitUntil(lambda: station.sheet(x).entries.get("1.1") == "16", timeout=10000)
+    qtbot.waitUntil(lambda: view.sign_button.isEnabled(), timeout=10000)
+    view.sign_with(signature_png(4))
+    qtbot.waitUntil(lambda: station.sheet(x).status == "signed" and station.sheet(x).verdict == "accepted",
+                    timeout=20000)
+    with demo.store.read() as s:
+        rows = [(sh.version, sh.total, sh.correction_reason) for sh in s.scalars(
+            select(t.ScoreSheet).join(models.Staff, models.Staff.id == t.ScoreSheet.grader_id)
+            .where(models.Staff.username == "kaoping1").order_by(t.ScoreSheet.version))]
+    assert rows == [(1, "97.00", ""), (2, "97.60", "第1.1项复核后应为16分")]
+    assert ChiefGraderService(demo_login("zuzhang", "chief_grader")).verify_sheets(PLAN) == []

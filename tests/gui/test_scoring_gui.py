@@ -312,37 +312,6 @@ def test_chief_marks_absent_from_completeness(qtbot, scoring, demo_login):
     assert g.progress is None and g.station is not None        # graders see no completeness of others
 
 
-def test_station_exports_and_office_imports_signed_sheets(qtbot, tmp_path, demo_site_dir, demo_login, demo):
-    import shutil
-
-    from app.services.demo import DEMO_PASSPHRASE
-    from app.services.site import open_site
-    from tests.scoring_support import score
-
-    setup_scoring(tmp_path, demo_login)
-    demo.store.close()
-    shutil.copytree(demo_site_dir, tmp_path / "station")
-    main, station = open_site(demo_site_dir, DEMO_PASSPHRASE), open_site(tmp_path / "station", DEMO_PASSPHRASE)
-    try:
-        ticket = RosterService(login_any(main)("admin")).candidates(PLAN)[0].ticket_no
-        g = ScoringWorkplace(login_any(station)("kaoping2", "grader"), None, PLAN)
-        qtbot.addWidget(g)
-        score(g.svc, "kaoping2", ticket, FULL)
-        out = tmp_path / "k2.exsc"
-        g.station.export_sheets(str(out))
-        qtbot.waitUntil(lambda: "已导出 1 份" in g.station.message.text(), timeout=10000)
-        office = ScoringWorkplace(login_any(main)("kaowu"), None, PLAN)
-        qtbot.addWidget(office)
-        assert not office.setup.exchange_button.isHidden()
-        office.setup.import_exchange(str(out))
-        qtbot.waitUntil(lambda: "已导入 1 份" in office.setup.message.text(), timeout=10000)
-        prog = ScoringServices.of(login_any(main)("zuzhang", "chief_grader")).chief.progress(PLAN)
-        assert next(r for r in prog if r.ticket_no == ticket).statuses["kaoping2"] == "signed"
-    finally:
-        station.close()
-        main.close()
-
-
 def test_a_grader_works_from_the_keyboard(qtbot, scoring, demo_login):
     """Keyboard only, except the signature itself (a drawing, by the rules of the sheet)."""
     svc, ticket = scoring

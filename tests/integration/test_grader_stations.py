@@ -10,6 +10,7 @@ The rules the stations keep, from the seeds (rules-digest.md):
 from __future__ import annotations
 
 import base64
+import json
 
 import pytest
 from sqlalchemy import func, select
@@ -490,3 +491,159 @@ def test_a_grader_in_avoidance_cannot_sign_that_candidates_sheet_at_a_station(de
     assert v[(tk[0], "kaoping1")] == gs.INVALID
     assert v[(tk[1], "kaoping1")] == gs.ACCEPTED
     assert [(x, u) for x, u, _ in master_sheets(demo)] == [(tk[1], "kaoping1")]
+
+
+# -- corrections at a grader station: a new version with a reason, signed in the sitting ------------------------
+REASON = "第1.1项复核后应为16分"
+
+
+def versions_at(station, ticket):
+    """(version, verdict) of every version of the station's sheets for this candidate."""
+    with station.node.store.read() as s:
+        return [(x.version, x.verdict) for x in s.scalars(select(GraderSheet).where(GraderSheet.ticket_no == ticket)
+                                                          .order_by(GraderSheet.version))]
+
+
+def correct_at(station, ticket, reason, entries, seed=4):
+    station.start_correction(ticket, reason)
+    station.save(ticket, entries)
+    return station.sign(ticket, signature_png(seed))
+
+
+def chief_versions(demo_login, ticket, grader="kaoping1"):
+    return [(v.grader, v.version, str(v.total), v.correction_reason)
+            for v in ChiefGraderService(demo_login("zuzhang", "chief_grader")).sheets(PLAN, ticket) if v.grader == grader]
+
+
+def corrections_journaled(demo, ticket):
+    with demo.store.read() as s:
+        return [(e.action, json.loads(e.payload)) for e in s.scalars(
+            select(models.JournalEntry).where(models.JournalEntry.subject == ticket,
+                                              models.JournalEntry.action.in_(("scoring.sheet_correct",
+                                                                             "scoring.sheet_refused")))
+            .order_by(models.JournalEntry.seq))]
+
+
+def test_a_correction_signed_at_a_station_reaches_the_master_once(demo, demo_login, stations, scoring, kdf_calls):
+    """A signed sheet is never changed: the grader corrects it at the station as a new version with
+    a reason, signed in the open sitting (no Argon2 again); the master holds it as its own
+    correction -- the chief sees both versions, the sheets verify, the result takes the corrected
+    total."""
+    from decimal import Decimal
+
+    g1, _ = stations
+    x = tickets(demo_login)[0]
+    g1.login("kaoping1", PASSWORDS["kaoping1"])
+    sign_at(g1, x, {**FULL, "1.1": 15})                               # 97.00
+    assert wait_for(lambda: settled(g1, 1))
+    with pytest.raises(DomainError, match="更正理由"):
+        g1.start_correction(x, "改分")                                # the master's rule: at least 4 characters
+    before = len(kdf_calls)
+    correct_at(g1, x, REASON, {**FULL, "1.1": 16})                    # 97.60
+    assert len(kdf_calls) == before
+    assert g1.sheet(x).version == 2 and g1.sheet(x).status == "signed"
+    assert wait_for(lambda: versions_at(g1, x) == [(1, gs.ACCEPTED), (2, gs.ACCEPTED)])
+    with pytest.raises(DomainError):
+        g1.save(x, FULL)                                              # the correction is signed: immutable too
+    for u in ("kaoping2", "zuzhang"):
+        score(scoring[u], u, x, FULL)
+    assert chief_versions(demo_login, x) == [("kaoping1", 1, "97.00", ""), ("kaoping1", 2, "97.60", REASON)]
+    chief = ChiefGraderService(demo_login("zuzhang", "chief_grader"))
+    assert chief.verify_sheets(PLAN) == []
+    assert chief.result(PLAN, x).score == Decimal("99.2")              # (97.6 + 100 + 100) / 3
+    with demo.store.read() as s:
+        assert s.scalar(select(func.count()).select_from(ReceivedRecord)
+                        .where(ReceivedRecord.kind == gs.SCORING_SHEET_SIGNED)) == 2
+        v1, v2 = s.scalars(select(t.ScoreSheet).join(models.Staff, models.Staff.id == t.ScoreSheet.grader_id)
+                           .where(models.Staff.username == "kaoping1").order_by(t.ScoreSheet.version))
+        assert (v2.supersedes_id, v2.source, v2.after_reveal) == (v1.id, "station", False)
+    [(action, p)] = corrections_journaled(demo, x)
+    assert (action, p["version"], p["supersedes"], p["reason"], p["station"]) == \
+        ("scoring.sheet_correct", 2, v1.id, REASON, g1.node.machine_id)
+    assert g1.status()["signed"] == 1 and g1.status()["refused"] == 0
+
+
+def test_a_usb_pack_carries_a_correction_when_the_link_is_down(demo, demo_login, tmp_path, stations, scoring):
+    """The pack is the fallback road for corrections too: the master applies the correction once,
+    and the link, back, adds nothing twice."""
+    from app.services.net import NetService
+
+    g1, _ = stations
+    x = tickets(demo_login)[0]
+    for u in ("kaoping2", "zuzhang"):
+        score(scoring[u], u, x, FULL)
+    g1.login("kaoping1", PASSWORDS["kaoping1"])
+    sign_at(g1, x, {**FULL, "1.1": 15})
+    assert wait_for(lambda: settled(g1, 1))
+    g1.node.client.fault = True
+    assert wait_for(lambda: not g1.node.online)
+    correct_at(g1, x, REASON, {**FULL, "1.1": 16})
+    result = NetService(demo_login("admin")).import_pack(g1.node.write_pack(tmp_path / "grader1.pack"))
+    assert result.new == 2                                            # the correction's draft hash and its sheet
+    assert chief_versions(demo_login, x) == [("kaoping1", 1, "97.00", ""), ("kaoping1", 2, "97.60", REASON)]
+    g1.node.client.fault = False
+    assert wait_for(lambda: versions_at(g1, x) == [(1, gs.ACCEPTED), (2, gs.ACCEPTED)])
+    assert chief_versions(demo_login, x) == [("kaoping1", 1, "97.00", ""), ("kaoping1", 2, "97.60", REASON)]
+    assert [a for a, _ in corrections_journaled(demo, x)] == ["scoring.sheet_correct"]
+
+
+def test_a_correction_of_a_version_no_longer_current_is_refused_with_its_code(demo, demo_login, stations, scoring):
+    """The grader corrected the sheet on the master meanwhile: the station's correction supersedes a
+    version that is no longer the current one, and the master refuses it (``not_current``)."""
+    g1, _ = stations
+    x = tickets(demo_login)[0]
+    for u in ("kaoping2", "zuzhang"):
+        score(scoring[u], u, x, FULL)
+    g1.login("kaoping1", PASSWORDS["kaoping1"])
+    sign_at(g1, x, {**FULL, "1.1": 15})
+    assert wait_for(lambda: settled(g1, 1))
+    scoring["kaoping1"].grading.start_correction(PLAN, x, "在主机上更正第1.1项")
+    score(scoring["kaoping1"], "kaoping1", x, {**FULL, "1.1": 18}, seed=3)
+    correct_at(g1, x, REASON, {**FULL, "1.1": 16})
+    assert wait_for(lambda: versions_at(g1, x)[-1][1] not in ("", "pending"))
+    assert versions_at(g1, x) == [(1, gs.ACCEPTED), (2, gs.NOT_CURRENT)]
+    assert [v[:2] + v[3:] for v in chief_versions(demo_login, x)] == [("kaoping1", 1, ""),
+                                                                       ("kaoping1", 2, "在主机上更正第1.1项")]
+    assert [(a, p.get("reason")) for a, p in corrections_journaled(demo, x)][-1] == \
+        ("scoring.sheet_refused", gs.NOT_CURRENT)
+    assert g1.status()["refused"] == 1
+    with pytest.raises(DomainError, match="拒收"):                    # nothing more to correct here
+        g1.start_correction(x, REASON)
+
+
+def test_a_correction_after_the_chief_signed_the_summary_is_refused(demo, demo_login, tmp_path, stations, scoring):
+    """Once the chief signed the group's summary no sheet is corrected (the master's rule, here for a
+    correction signed at a station: ``summary_signed``), and the batch's bundle verifies with the
+    correction made at the station before."""
+    from app import verifier
+    from app.services.bundle import ExportService
+    from tests.conftest import sign_supervision_report
+
+    g1, _ = stations
+    tk = tickets(demo_login)
+    x = tk[0]
+    g1.login("kaoping1", PASSWORDS["kaoping1"])
+    sign_at(g1, x, {**FULL, "1.1": 15})
+    assert wait_for(lambda: settled(g1, 1))
+    correct_at(g1, x, REASON, {**FULL, "1.1": 16})
+    assert wait_for(lambda: versions_at(g1, x) == [(1, gs.ACCEPTED), (2, gs.ACCEPTED)])
+    for u in ("kaoping2", "zuzhang"):
+        score(scoring[u], u, x, FULL)
+    chief = scoring["chief"].chief
+    for c in tk[1:]:
+        chief.mark_absent(PLAN, c, "未到场")
+    chief.sign_summary(PLAN, PASSWORDS["zuzhang"], signature_png())
+    correct_at(g1, x, "第1.2项复核后应为25分", {**FULL, "1.1": 16, "1.2": 25}, seed=5)
+    assert wait_for(lambda: versions_at(g1, x)[-1][1] not in ("", "pending"))
+    assert versions_at(g1, x) == [(1, gs.ACCEPTED), (2, gs.ACCEPTED), (3, gs.SUMMARY_SIGNED)]
+    assert [v[1] for v in chief_versions(demo_login, x)] == [1, 2]
+    assert chief.verify_sheets(PLAN) == []
+    sign_supervision_report(demo)
+    admin = ExportService(demo.login("admin", PASSWORDS["admin"]))
+    out = tmp_path / "bundle.zip"
+    view = admin.make(out, PASSWORDS["admin"], PLAN)
+    ExportService(demo.login("neidu", PASSWORDS["neidu"])).countersign(view.seq, out, PASSWORDS["neidu"])
+    (tmp_path / "trust.txt").write_text(admin.public_keys(), encoding="utf-8")
+    report = verifier.verify_file(out, verifier.load_trust(tmp_path / "trust.txt"))
+    assert report.ok, report.fault
+    assert report.practical_checked == 40

@@ -143,3 +143,47 @@ def test_review_panel_migration_keeps_signed_sheets_and_their_immutability(tmp_p
                 conn.execute(text("UPDATE score_sheet SET total = '1.00'"))
     finally:
         reopened.close()
+
+
+def test_grader_corrections_migration_keeps_a_stations_signed_sheet_as_version_1(site_dir):
+    """0026_grader_corrections rebuilds ``grader_sheet`` to keep one row per version (a sheet signed
+    at a grader station is corrected there as a new version with its reason, never changed:
+    "操作技能考核评分由考评人员签字负责" [002 L3858], and the signed record is kept three years):
+    a station store left before 0026 by an
+    older version keeps its signed sheet as version 1, and a second version of it now fits while a
+    second version 1 does not."""
+    from alembic import command
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    from app.store.keys import TEST_KDF
+
+    store = engine.create_store(site_dir, PASSPHRASE, TEST_KDF)
+    keys = store.keys
+    store.close()
+    eng = engine.make_engine(site_dir / "site.db", keys)
+    with eng.begin() as conn:
+        command.downgrade(engine._alembic_config(conn), "0026_grader_corrections@0001")
+        assert "version" not in {r[1] for r in conn.execute(text("PRAGMA table_info(grader_sheet)"))}
+        conn.execute(text("INSERT INTO grader_sheet (plan_no, ticket_no, grader, status, entries, total, updated_at,"
+                          " content_sha256, verdict) VALUES ('P', 'T1', 'kaoping1', 'signed', '{}', '97.00',"
+                          " '2026-06-01 09:00:00', 'abc', 'accepted')"))
+    eng.dispose()
+    reopened = engine.open_store(site_dir, PASSPHRASE)
+    try:
+        assert reopened.migration_backup
+        assert engine.current_revisions(reopened.engine) == engine.schema_heads()
+        with reopened.engine.begin() as conn:
+            assert conn.execute(text("SELECT ticket_no, version, supersedes, correction_reason, total, verdict"
+                                     " FROM grader_sheet")).all() == [("T1", 1, None, "", "97.00", "accepted")]
+            conn.execute(text("INSERT INTO grader_sheet (plan_no, ticket_no, grader, status, entries, total,"
+                              " updated_at, content_sha256, verdict, version, supersedes, correction_reason)"
+                              " VALUES ('P', 'T1', 'kaoping1', 'draft', '{}', '97.60', '2026-06-01 09:10:00', '',"
+                              " '', 2, 7, '第1.1项复核后应为16分')"))
+        with pytest.raises(IntegrityError):
+            with reopened.engine.begin() as conn:
+                conn.execute(text("INSERT INTO grader_sheet (plan_no, ticket_no, grader, status, entries, total,"
+                                  " updated_at, content_sha256, verdict, version) VALUES ('P', 'T1', 'kaoping1',"
+                                  " 'draft', '{}', '0', '2026-06-01 09:20:00', '', '', 1)"))
+    finally:
+        reopened.close()

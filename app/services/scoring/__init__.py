@@ -6,7 +6,6 @@
                 signed summary and its transfer to results;
 - ``paper``     PaperEntryService: paper sheets typed twice (双人复核);
 - ``reports``   ScoringReportsService: the three PDFs;
-- ``exchange``  SheetExchangeService: signed sheets between stations as a file;
 - ``photos``    WorkpiecePhotoService: work-piece photos (camera stills);
 - ``queries``   the reads they share; ``views`` the constants and returned views.
 
@@ -22,11 +21,6 @@ from dataclasses import dataclass, replace
 
 from app.services.base import ServiceContext
 from app.services.scoring.chief import ChiefGraderService
-from app.services.scoring.exchange import (
-    EXCHANGE_FORMAT,
-    EXCHANGE_MAGIC,
-    SheetExchangeService,
-)
 from app.services.scoring.grading import GradingService
 from app.services.scoring.paper import PaperEntryService
 from app.services.scoring.photos import MAX_PHOTO_BYTES, WorkpiecePhotoService
@@ -61,7 +55,7 @@ from app.services.scoring.views import (
 )
 
 SCORING_SERVICES = (ScoringSetupService, GradingService, ChiefGraderService, PaperEntryService,
-                    ScoringReportsService, SheetExchangeService, WorkpiecePhotoService)
+                    ScoringReportsService, WorkpiecePhotoService)
 
 
 @dataclass(frozen=True)
@@ -73,13 +67,12 @@ class ScoringServices:
     chief: ChiefGraderService
     paper: PaperEntryService
     reports: ScoringReportsService
-    exchange: SheetExchangeService
     photos: WorkpiecePhotoService
 
     @classmethod
     def of(cls, ctx: ServiceContext) -> ScoringServices:
         return cls(ScoringSetupService(ctx), GradingService(ctx), ChiefGraderService(ctx), PaperEntryService(ctx),
-                   ScoringReportsService(ctx), SheetExchangeService(ctx), WorkpiecePhotoService(ctx))
+                   ScoringReportsService(ctx), WorkpiecePhotoService(ctx))
 
     @property
     def ctx(self) -> ServiceContext:
@@ -107,12 +100,10 @@ class _SubjectBound:
 
 
 __all__ = [
-    "EXCHANGE_FORMAT",
     "GROUP_NAMES",
     "PRACTICAL",
     "REVIEW",
     "SUBJECTS",
-    "EXCHANGE_MAGIC",
     "MAX_PHOTO_BYTES",
     "RESULT_NAMES",
     "R_ABSENT",
@@ -138,7 +129,6 @@ __all__ = [
     "ScoringReportsService",
     "ScoringServices",
     "ScoringSetupService",
-    "SheetExchangeService",
     "SheetView",
     "SheetsSealed",
     "StationRow",

@@ -167,8 +167,9 @@ class GradingService(Service):
     @requires("scoring.grade")
     def start_correction(self, plan_no: str, ticket_no: str, reason: str, subject: str = PRACTICAL) -> SheetView:
         """A signed sheet is never changed: the correction is a new version with a reason."""
-        if len(reason.strip()) < 4:
-            raise DomainError("请写明更正理由（至少 4 个字）")
+        problem = rules.correction_problem(reason)
+        if problem:
+            raise DomainError(problem)
         with self.ctx.unit_of_work() as uow:
             s = uow.session
             batch = find_batch(s, plan_no)
@@ -198,21 +199,22 @@ class GradingService(Service):
             return q.sheet_view(new, template, ticket_no, s.get(models.Staff, me.staff_id))
 
     def receive_signed_sheet(self, uow, *, station: str, content: dict, content_sha256: str,
-                             signature_png: bytes, ed25519: bytes, key_id: str, signed_at) -> str:
+                             signature_png: bytes, ed25519: bytes, key_id: str, signed_at) -> tuple[str, int | None]:
         """A sheet signed on a grader station (issue 17), applied once on the master inside the
         link's ingest transaction (``uow``; the actor is the station's machine, whose record is
         signed, so no login role applies here).  The sheet's own Ed25519 signature must verify
         against the grader's key and its content must be what the master would have signed;
         then it is stored exactly as a sheet signed here, and the rest of the road (chief,
-        summary, results, verify) takes it unchanged.  Returns a code
-        (``app.core.grader_station``): ``accepted``; ``signed_twice`` when this grader's sheet
-        for this candidate is signed already (on another station or on the master);
-        ``bad_signature``.  Anything else wrong raises a ``DomainError``."""
-        from cryptography.exceptions import InvalidSignature
-        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
+        summary, results, verify) takes it unchanged.  A correction made at the station (version
+        N+1, ``supersedes`` the master's id of the version it corrects, with its reason) is
+        applied as ``start_correction`` + ``sign_sheet`` would have made it.  Returns a code
+        (``app.core.grader_station``) and the master's id of the sheet when accepted:
+        ``accepted``; ``signed_twice`` when this grader's sheet for this candidate is signed
+        already (on another station or on the master); ``bad_signature``; for a correction
+        ``not_current`` (it does not supersede the grader's current signed version) and
+        ``summary_signed`` (the chief signed the summary).  Anything else wrong raises a
+        ``DomainError``."""
         from app.core import grader_station as gs
-        from app.store.bundle_tables import StaffKey
 
         s = uow.session
         plan_no, ticket_no = str(content.get("plan_no", "")), str(content.get("ticket_no", ""))
@@ -227,46 +229,91 @@ class GradingService(Service):
         problem = signature_problem(signature_png)
         if problem:
             raise DomainError(problem)
-        if content.get("template") != q.template_hash(s, batch) or content.get("version") != 1:
+        version = content.get("version")
+        correction = version != 1 or content.get("supersedes") is not None or content.get("correction_reason")
+        if content.get("template") != q.template_hash(s, batch) or not isinstance(version, int) \
+                or (correction and (version < 2 or not isinstance(content.get("supersedes"), int))):
             raise DomainError("评分站的评分表与主机的评分记录表不一致")
+        reason = content.get("correction_reason")
+        if correction:
+            problem = rules.correction_problem(reason if isinstance(reason, str) else "")
+            if problem or reason != reason.strip():
+                raise DomainError(problem or "更正理由格式不符")
         score = rules.score_sheet(template, content.get("entries") or {})
         if score.missing or str(score.total) != content.get("total"):
             raise DomainError("评分站签字的评分表不完整或总分不符")
-        key = s.scalars(select(StaffKey).where(StaffKey.key_id == key_id, StaffKey.staff_id == g.id)).first()
-        try:
-            if key is None or gs.digest(content) != content_sha256 \
-                    or content.get("signature_sha256") != hashlib.sha256(signature_png).hexdigest():
-                raise InvalidSignature()
-            Ed25519PublicKey.from_public_bytes(key.public_key).verify(ed25519, gs.canonical(content))
-        except (InvalidSignature, ValueError):
-            uow.journal("scoring.sheet_refused", ticket_no, {"grader": g.username, "station": station,
-                                                             "reason": gs.BAD_SIGNATURE})
-            return gs.BAD_SIGNATURE
-        rows = [sh for sh in q.sheets(s, c.id) if sh.grader_id == g.id]
+        refused = {"grader": g.username, "station": station, "content_sha256": content_sha256}
+        if not _station_signature_holds(s, g.id, content, content_sha256, signature_png, ed25519, key_id):
+            uow.journal("scoring.sheet_refused", ticket_no, {**refused, "reason": gs.BAD_SIGNATURE})
+            return gs.BAD_SIGNATURE, None
+        sheets = q.sheets(s, c.id)
+        rows = [sh for sh in sheets if sh.grader_id == g.id]
         signed = [sh for sh in rows if sh.status == ST_SIGNED]
-        if signed:
-            same = any(sh.content_sha256 == content_sha256 for sh in signed)
-            uow.journal("scoring.sheet_refused", ticket_no, {"grader": g.username, "station": station,
-                                                             "reason": gs.SIGNED_TWICE, "same_content": same,
-                                                             "content_sha256": content_sha256})
-            return gs.SIGNED_TWICE
-        conflicts = [x for x in q.conflicts(s, batch, candidate=c)
-                     if not x.resolved and x.grader == g.username and x.ticket_no == ticket_no]
-        if conflicts:
-            raise Conflict(f"考评员与考生「{ticket_no}」存在回避情形（{conflicts[0].reason}）")
         now = self.ctx.now()
-        w = next((sh for sh in rows if sh.status == ST_DRAFT), None)  # a draft begun on the master
-        if w is None:
-            w = t.ScoreSheet(batch_id=batch.id, candidate_id=c.id, grader_id=g.id, version=1, created_at=now)
-            s.add(w)
+        if correction:
+            current = signed[-1] if signed else None   # ordered by version: the grader's current signed version
+            if q.chief_signed(s, batch, PRACTICAL):
+                uow.journal("scoring.sheet_refused", ticket_no, {**refused, "reason": gs.SUMMARY_SIGNED})
+                return gs.SUMMARY_SIGNED, None
+            if current is None or current.id != content["supersedes"] or current.version + 1 != version:
+                uow.journal("scoring.sheet_refused", ticket_no, {**refused, "reason": gs.NOT_CURRENT,
+                                                                 "supersedes": content["supersedes"],
+                                                                 "current": current.id if current else None})
+                return gs.NOT_CURRENT, None
+            revealed = q.revealed(q.members(s, batch), sheets)
+            # a correction begun on the master and not signed there gives way to the one signed at the station
+            w = next((sh for sh in rows if sh.status == ST_DRAFT and sh.version == version), None)
+            if w is None:
+                w = t.ScoreSheet(batch_id=batch.id, candidate_id=c.id, grader_id=g.id, version=version,
+                                 created_at=now)
+                s.add(w)
+            w.supersedes_id, w.correction_reason, w.after_reveal = current.id, reason, revealed
+        else:
+            if signed:
+                same = any(sh.content_sha256 == content_sha256 for sh in signed)
+                uow.journal("scoring.sheet_refused", ticket_no, {**refused, "reason": gs.SIGNED_TWICE,
+                                                                 "same_content": same})
+                return gs.SIGNED_TWICE, None
+            conflicts = [x for x in q.conflicts(s, batch, candidate=c)
+                         if not x.resolved and x.grader == g.username and x.ticket_no == ticket_no]
+            if conflicts:
+                raise Conflict(f"考评员与考生「{ticket_no}」存在回避情形（{conflicts[0].reason}）")
+            w = next((sh for sh in rows if sh.status == ST_DRAFT), None)  # a draft begun on the master
+            if w is None:
+                w = t.ScoreSheet(batch_id=batch.id, candidate_id=c.id, grader_id=g.id, version=1, created_at=now)
+                s.add(w)
         w.source, w.entries, w.total, w.status = "station", dict(content["entries"]), str(score.total), ST_SIGNED
         w.detail = {**{k: str(v) for k, v in score.tasks.items()}, "origin_sheet": content["sheet"],
                     "station": station, "key_id": key_id, "ed25519": base64.b64encode(ed25519).decode()}
         w.updated_at, w.signed_at, w.signature, w.content_sha256 = now, signed_at, signature_png, content_sha256
         s.flush()
+        if correction:   # journaled as the master's own start_correction, then its signature
+            uow.journal("scoring.sheet_correct", ticket_no, {"sheet": w.id, "supersedes": w.supersedes_id,
+                                                             "version": version, "reason": reason,
+                                                             "after_reveal": w.after_reveal, "station": station})
         sealed = {k: v for k, v in content.items() if k not in ("entries", "total")}
         uow.journal("scoring.sheet_sign", ticket_no, {**sealed, "sheet": w.id, "origin_sheet": content["sheet"],
                                                       "station": station, "key_id": key_id,
                                                       "entries_sha256": digest(w.entries),
                                                       "content_sha256": content_sha256})
-        return gs.ACCEPTED
+        return gs.ACCEPTED, w.id
+
+
+def _station_signature_holds(s, grader_id: int, content: dict, content_sha256: str, signature_png: bytes,
+                             ed25519: bytes, key_id: str) -> bool:
+    """The sheet's content hash, drawing and Ed25519 signature against the grader's key."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    from app.core import grader_station as gs
+    from app.store.bundle_tables import StaffKey
+
+    key = s.scalars(select(StaffKey).where(StaffKey.key_id == key_id, StaffKey.staff_id == grader_id)).first()
+    try:
+        if key is None or gs.digest(content) != content_sha256 \
+                or content.get("signature_sha256") != hashlib.sha256(signature_png).hexdigest():
+            raise InvalidSignature()
+        Ed25519PublicKey.from_public_bytes(key.public_key).verify(ed25519, gs.canonical(content))
+        return True
+    except (InvalidSignature, ValueError):
+        return False

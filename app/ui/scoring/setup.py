@@ -71,10 +71,7 @@ class SetupPanel(QWidget):
         self.import_button = QPushButton(self.tr("导入评分记录表(&I)…"))
         self.import_button.clicked.connect(lambda: self.import_template())
         row = QHBoxLayout()
-        self.exchange_button = QPushButton(self.tr("导入考评员评分表文件(&F)…"))
-        self.exchange_button.clicked.connect(lambda: self.import_exchange())
         row.addWidget(self.template_label, 1)
-        row.addWidget(self.exchange_button)
         row.addWidget(self.import_button)
         lay.addLayout(row)
         self.members = table([self.tr("考评组成员"), self.tr("用户名"), self.tr("单位"), self.tr("考评员资格"),
@@ -169,16 +166,6 @@ class SetupPanel(QWidget):
                  lambda exc: self.message.setText(error_text(exc) + "".join(
                      "\n" + str(e) for e in getattr(exc, "errors", [])[1:20])), label=self.tr("正在导入…"),
                  changes=CHANGED)
-
-    def import_exchange(self, path: str | None = None) -> None:
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("选择评分表交换文件"), "",
-                                                  self.tr("评分表交换文件 (*.exsc)"))
-            if not path:
-                return
-        write(self, lambda: self.svc.exchange.import_sheets(self.plan_no, path),
-              lambda n: self.message.setText(self.tr("已导入 {0} 份评分表（已有的跳过）").format(n)), self.message,
-              self.tr("正在导入…"))
 
     def selected_members(self) -> list[str]:
         rows = sorted({i.row() for i in self.members.selectedItems()})

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
                                QLineEdit, QPushButton, QSplitter, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from app.core.checkin import qr_ticket
@@ -95,9 +95,6 @@ class GraderStation(QWidget):
         self.sign_button = QPushButton(self.tr("签字（Ctrl+回车）"))
         self.correct_button = QPushButton(self.tr("更正"))
         self.photo_button = QPushButton(self.tr("拍考件照片"))
-        self.export_button = QPushButton(self.tr("导出已签字评分表…"))
-        self.export_button.setToolTip(self.tr("无站点网络时：导出本人已签字的评分表（站点签名、加密），交主站导入"))
-        self.export_button.clicked.connect(lambda: self.export_sheets())
         self.sign_button.clicked.connect(self.start_signing)
         self.correct_button.clicked.connect(lambda: self.start_correction())
         self.photo_button.clicked.connect(self.take_photo)
@@ -113,7 +110,7 @@ class GraderStation(QWidget):
         rl.addWidget(self.total)
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
-        for b in (self.export_button, self.photo_button, self.correct_button, self.sign_button):
+        for b in (self.photo_button, self.correct_button, self.sign_button):
             buttons.addWidget(b)
         rl.addLayout(buttons)
         split = QSplitter()
@@ -361,7 +358,7 @@ class GraderStation(QWidget):
         """Type one score into the sheet (what the keyboard does)."""
         self.sheet.item(self.row_of(code), self.SCORE_COL).setText(str(text))
 
-    # -- signing, correction, photos, export --------------------------------------------------
+    # -- signing, correction, photos --------------------------------------------------
     def start_signing(self) -> None:
         if not self.ticket or not self.sign_button.isEnabled():
             return
@@ -392,17 +389,6 @@ class GraderStation(QWidget):
         ticket = self.ticket
         write(self, lambda: self.svc.grading.start_correction(self.plan_no, ticket, reason),
               lambda view: self._show(view) if ticket == self.ticket else None, self.message, lane=self.lane)
-
-    def export_sheets(self, path: str | None = None) -> None:
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("导出已签字评分表"),
-                                                  f"{self.plan_no}-{self.svc.ctx.actor.username}.exsc",
-                                                  self.tr("评分表交换文件 (*.exsc)"))
-            if not path:
-                return
-        write(self, lambda: self.svc.exchange.export_sheets(self.plan_no, path),
-              lambda n: self.message.setText(self.tr("已导出 {0} 份评分表").format(n)), self.message,
-              self.tr("正在导出…"))
 
     def take_photo(self) -> None:
         if not self.ticket:

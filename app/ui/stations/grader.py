@@ -6,12 +6,14 @@ sheet signed in the sitting then asks only for the drawing.  Left, the group's c
 coloured by the state of *my* sheet (white not started, yellow draft, green signed, red refused
 by the master) under the scan field: a USB scanner types the ticket QR and Enter, or the grader
 types the ticket number.  Right, the sheet (the scoring workplace's table and signature pad).
-Every save and signature runs off the UI thread, in order (one lane per station)."""
+A sheet signed here and accepted by the master is corrected with 更正 (F8): a reason, then a new
+version to edit and sign again in the sitting.  Every save, signature and correction runs off the
+UI thread, in order (one lane per station)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget)
 
@@ -57,6 +59,43 @@ class DrawDialog(QDialog):
     def _accept(self):
         if self.pad.is_empty():
             self.message.setText(self.tr("请手写签名"))
+            return
+        self.accept()
+
+
+class CorrectionDialog(QDialog):
+    """The reason for correcting a signed sheet (the master's rule: at least 4 characters); the
+    signed version stays as it is, the correction is a new version signed again."""
+
+    def __init__(self, parent, ticket: str):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("更正评分表"))
+        self.setModal(True)
+        lay = QVBoxLayout(self)
+        text = QLabel(self.tr("准考证号 {0}：已签字的评分表不会被改动，更正将另存为新版本，\n"
+                              "修改后须重新签字；考评组长签字汇总后主机不再接受更正。").format(ticket))
+        text.setWordWrap(True)
+        lay.addWidget(text)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName(self.tr("更正理由"))
+        self.reason.setPlaceholderText(self.tr("更正理由（至少 4 个字，如：第1.1项复核后应为16分）"))
+        lay.addWidget(self.reason)
+        self.message = QLabel("")
+        self.message.setStyleSheet("color: #B00020")
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("开始更正"))
+        buttons.button(QDialogButtonBox.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.message, 1)
+        row.addWidget(buttons)
+        lay.addLayout(row)
+
+    def _accept(self):
+        problem = rules.correction_problem(self.reason.text())
+        if problem:
+            self.message.setText(problem)
             return
         self.accept()
 
@@ -139,6 +178,7 @@ class GraderStationView(QWidget):
         self.ticket: str | None = None
         self.who = ""
         self.draw_dialog: DrawDialog | None = None
+        self.correction_dialog: CorrectionDialog | None = None
         self._loading = False
         self.banner = QLabel("")
         self.banner.setStyleSheet("font-weight: bold")
@@ -218,6 +258,10 @@ class GraderStationView(QWidget):
         self.message.setWordWrap(True)
         self.sign_button = QPushButton(self.tr("签字"))
         self.sign_button.clicked.connect(self.start_signing)
+        self.correct_button = QPushButton(self.tr("更正（F8）"))
+        self.correct_button.setToolTip(self.tr("更正本人在本评分站已签字、主机已接收的评分表：写明理由，另存为新版本后重新签字"))
+        self.correct_button.clicked.connect(self.start_correction)
+        QShortcut(QKeySequence("F8"), self, activated=self.start_correction)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -226,6 +270,7 @@ class GraderStationView(QWidget):
         rl.addWidget(self.total)
         row = QHBoxLayout()
         row.addWidget(self.message, 1)
+        row.addWidget(self.correct_button)
         row.addWidget(self.sign_button)
         rl.addLayout(row)
         split = QSplitter()
@@ -306,8 +351,10 @@ class GraderStationView(QWidget):
             elif row.verdict == "pending":
                 text += self.tr("（待主机确认）")
             elif state == "refused":
-                text = self.tr("主机拒收：该评分表已有签字") if row.verdict == gs.SIGNED_TWICE else \
-                    self.tr("主机拒收，请报告考评组长")
+                text = {gs.SIGNED_TWICE: self.tr("主机拒收：该评分表已有签字"),
+                        gs.NOT_CURRENT: self.tr("主机拒收更正：所更正的不是当前版本"),
+                        gs.SUMMARY_SIGNED: self.tr("主机拒收更正：汇总表已签字")}.get(
+                            row.verdict, self.tr("主机拒收，请报告考评组长"))
             colour = {"none": WHITE, "draft": YELLOW, "signed": GREEN, "refused": RED}[state]
             for c, v in enumerate((row.ticket_no, f"{row.room} {row.seat}".strip(), row.name or self.tr("（隐藏）"),
                                    text)):
@@ -402,15 +449,20 @@ class GraderStationView(QWidget):
             it.setBackground(WHITE)
         self._loading = False
         n = sum(1 for c in self._rows if c)
+        version = "" if sheet is None or sheet.version == 1 else self.tr("（第 {0} 版，更正理由：{1}）").format(
+            sheet.version, sheet.correction_reason)
         if sheet is None:
             self.total.setText(self.tr("未开始") if self.ticket else "")
         elif signed:
-            self.total.setText(self.tr("合计 {0} 分　已签字").format(sheet.total))
+            self.total.setText(self.tr("合计 {0} 分　已签字").format(sheet.total) + version)
         elif len(sheet.entries) == n:
             self.total.setText(self.tr("合计 {0} 分　已全部评分，请核对后签字").format(sheet.total))
         else:
             self.total.setText(self.tr("合计 {0} 分　未签字，尚有 {1} 项未评").format(sheet.total, n - len(sheet.entries)))
+        if version and not signed:
+            self.total.setText(self.total.text() + version)
         self.sign_button.setEnabled(sheet is not None and not signed and len(sheet.entries) == n)
+        self.correct_button.setEnabled(signed and sheet.verdict == gs.ACCEPTED)
 
     def entries(self) -> dict[str, str]:
         return {code: self.sheet.item(r, self.SCORE_COL).text().strip() for r, code in enumerate(self._rows)
@@ -458,6 +510,26 @@ class GraderStationView(QWidget):
 
         run_task(self, lambda: self.station.sign(ticket, png), done,
                  lambda exc: self.message.setText(error_text(exc)), self.tr("正在签字…"), lane=self.lane)
+
+    def start_correction(self) -> None:
+        """Ask the reason, then open the correction (a new version, to edit and sign again)."""
+        if not self.ticket or not self.correct_button.isEnabled():
+            return
+        self.correction_dialog = CorrectionDialog(self, self.ticket)
+        self.correction_dialog.accepted.connect(lambda: self.correct_with(self.correction_dialog.reason.text()))
+        self.correction_dialog.open()
+
+    def correct_with(self, reason: str) -> None:
+        ticket = self.ticket
+
+        def done(sheet):
+            self.message.setText(self.tr("已另存为第 {0} 版，请修改后重新签字").format(sheet.version))
+            if ticket == self.ticket:
+                self._show(sheet)
+            self.fill()
+
+        run_task(self, lambda: self.station.start_correction(ticket, reason), done,
+                 lambda exc: self.message.setText(error_text(exc)), self.tr("正在更正…"), lane=self.lane)
 
 
 def grader_station_page(node, parent: QWidget | None = None) -> QWidget:
