@@ -242,6 +242,19 @@ def handover(session: Session, candidate: str) -> dict:
     return {"records": len(rows), "last": rows[0].payload if rows else None}
 
 
+def status_all(store) -> dict[str, tuple[int, list[int]]]:
+    """``status_of`` for every enrolled machine in one read (what the link knows before the
+    room's first heartbeats arrive, so the start burst costs no read per terminal)."""
+    with store.read() as s:
+        contiguous = dict(s.execute(select(Machine.machine_id, Machine.contiguous_seq)).all())
+        above: dict[str, set[int]] = {}
+        for mid, seq in s.execute(select(ReceivedRecord.machine_id, ReceivedRecord.seq)
+                                  .join(Machine, Machine.machine_id == ReceivedRecord.machine_id)
+                                  .where(ReceivedRecord.seq > Machine.contiguous_seq)):
+            above.setdefault(mid, set()).add(seq)
+    return {mid: (c, rec.missing(above.get(mid, set()), c)) for mid, c in contiguous.items()}
+
+
 def status_of(store, machine_id: str) -> tuple[int, list[int]]:
     with store.read() as s:
         m = s.get(Machine, machine_id)

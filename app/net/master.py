@@ -230,6 +230,7 @@ class MasterLink:
             self._committer = WriterProcess(self.store, self.clock, self.appliers)
         else:
             self._committer = GroupCommitter(self.store, self.clock, self.appliers)
+        self._held.update(ingest.status_all(self.store))
         self._writer = threading.Thread(target=self._write_loop, name="site-link-writer", daemon=True)
         self._writer.start()
         self.server.start()
@@ -410,7 +411,7 @@ class MasterLink:
             raise protocol.RequestRefused("状态无效", 400, protocol.BAD_REQUEST)
         self.board.update(machine_id, status)
         held = self._held.get(machine_id)
-        if held is None:  # first word since the master started (packs imported meanwhile are seen on the next push)
+        if held is None:  # enrolled since the link started (packs imported meanwhile are seen on the next push)
             held = self._held[machine_id] = ingest.status_of(self.store, machine_id)
         contiguous, gaps = held
         return {"contiguous": contiguous, "missing": gaps[:500], "commands_upto": self.commands_index.upto(machine_id),

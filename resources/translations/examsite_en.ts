@@ -827,97 +827,97 @@
 <context>
     <name>ChiefDialog</name>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="110" />
+        <location filename="../../app/ui/stations/grader.py" line="111" />
         <source>已公开的评分（考评组长）</source>
         <translation>Revealed sheets (chief grader)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="112" />
+        <location filename="../../app/ui/stations/grader.py" line="113" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="112" />
+        <location filename="../../app/ui/stations/grader.py" line="113" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="112" />
+        <location filename="../../app/ui/stations/grader.py" line="113" />
         <source>各考评员合计</source>
         <translation>Each grader's total</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="112" />
+        <location filename="../../app/ui/stations/grader.py" line="113" />
         <source>汇总</source>
         <translation>Aggregate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="113" />
+        <location filename="../../app/ui/stations/grader.py" line="114" />
         <source>分差</source>
         <translation>Spread</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="113" />
+        <location filename="../../app/ui/stations/grader.py" line="114" />
         <source>认定分</source>
         <translation>Decided score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="116" />
+        <location filename="../../app/ui/stations/grader.py" line="117" />
         <source>裁定分</source>
         <translation>Decided score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="118" />
+        <location filename="../../app/ui/stations/grader.py" line="119" />
         <source>裁定理由（如：复看考件照片后认定）</source>
         <translation>Reason (e.g. decided after re-examining the work-piece photos)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="119" />
+        <location filename="../../app/ui/stations/grader.py" line="120" />
         <source>裁定所选考生</source>
         <translation>Decide for the selected candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="121" />
+        <location filename="../../app/ui/stations/grader.py" line="122" />
         <source>向主机刷新</source>
         <translation>Refresh from the master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="137" />
+        <location filename="../../app/ui/stations/grader.py" line="138" />
         <source>一致</source>
         <translation>Agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="137" />
+        <location filename="../../app/ui/stations/grader.py" line="138" />
         <source>超出分差，待裁定</source>
         <translation>Spread exceeded, awaiting decision</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="137" />
+        <location filename="../../app/ui/stations/grader.py" line="138" />
         <source>组长已裁定</source>
         <translation>Decided by the chief</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="138" />
+        <location filename="../../app/ui/stations/grader.py" line="139" />
         <source>缺考</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="150" />
+        <location filename="../../app/ui/stations/grader.py" line="151" />
         <source>尚无全部考评员都已签字的考生</source>
         <translation>No candidate has been signed by every grader yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="159" />
+        <location filename="../../app/ui/stations/grader.py" line="160" />
         <source>请先选择考生</source>
         <translation>Select a candidate first</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="164" />
+        <location filename="../../app/ui/stations/grader.py" line="165" />
         <source>裁定已保存并发往主机；主机确认后列表更新</source>
         <translation>Decision saved and sent to the master; the list updates once the master confirms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="168" />
+        <location filename="../../app/ui/stations/grader.py" line="169" />
         <source>正在保存裁定…</source>
         <translation>Saving the decision…</translation>
     </message>
@@ -1066,29 +1066,27 @@
         <translation>Correct a scoring sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="75" />
-        <source>准考证号 {0}：已签字的评分表不会被改动，更正将另存为新版本，
-修改后须重新签字；考评组长签字汇总后主机不再接受更正。</source>
-        <translation>Ticket {0}: the signed sheet is not changed; the correction is saved as a new version
-and must be signed again. Once the chief grader signs the summary, the master accepts no correction.</translation>
+        <location filename="../../app/ui/stations/grader.py" line="76" />
+        <source>准考证号 {0}：已签字的评分表不会被改动，更正将另存为新版本，修改后须重新签字；考评组长签字汇总后主机不再接受更正。</source>
+        <translation>Ticket {0}: the signed sheet is not changed; the correction is saved as a new version and must be signed again. Once the chief grader signs the summary, the master accepts no correction.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="80" />
+        <location filename="../../app/ui/stations/grader.py" line="81" />
         <source>更正理由</source>
         <translation>Reason for the correction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="81" />
+        <location filename="../../app/ui/stations/grader.py" line="82" />
         <source>更正理由（至少 4 个字，如：第1.1项复核后应为16分）</source>
         <translation>Reason (at least 4 characters, e.g. item 1.1 should be 16 after review)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="86" />
+        <location filename="../../app/ui/stations/grader.py" line="87" />
         <source>开始更正</source>
         <translation>Start correction</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="87" />
+        <location filename="../../app/ui/stations/grader.py" line="88" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -3222,278 +3220,278 @@ Reason:</translation>
 <context>
     <name>GraderStationView</name>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="186" />
+        <location filename="../../app/ui/stations/grader.py" line="187" />
         <source>退出登录</source>
         <translation>Log out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="188" />
+        <location filename="../../app/ui/stations/grader.py" line="189" />
         <source>已公开的评分（组长）</source>
         <translation>Revealed sheets (chief)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="213" />
+        <location filename="../../app/ui/stations/grader.py" line="214" />
         <source>考评员账户</source>
         <translation>Grader account</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="217" />
+        <location filename="../../app/ui/stations/grader.py" line="218" />
         <source>考评员账户(&amp;U)：</source>
         <translation>Grader &amp;account:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="218" />
+        <location filename="../../app/ui/stations/grader.py" line="219" />
         <source>密码(&amp;P)：</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="219" />
+        <location filename="../../app/ui/stations/grader.py" line="220" />
         <source>登录，开始本次评分</source>
         <translation>Log in and start this sitting</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="221" />
+        <location filename="../../app/ui/stations/grader.py" line="222" />
         <source>本次登录期间签字只需手写签名，无需再输入密码；离开时请退出登录。</source>
         <translation>While logged in, signing needs only your drawn signature, not your password again; log out when you leave.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="233" />
+        <location filename="../../app/ui/stations/grader.py" line="234" />
         <source>扫码或输入准考证号</source>
         <translation>Scan or type the ticket number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="234" />
+        <location filename="../../app/ui/stations/grader.py" line="235" />
         <source>扫描准考证二维码，或输入准考证号，回车</source>
         <translation>Scan the ticket QR code, or type the ticket number, then Enter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="236" />
+        <location filename="../../app/ui/stations/grader.py" line="237" />
         <source>准考证号</source>
         <translation>Ticket no.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="236" />
+        <location filename="../../app/ui/stations/grader.py" line="237" />
         <source>考场/工位</source>
         <translation>Room / workstation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="236" />
+        <location filename="../../app/ui/stations/grader.py" line="237" />
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="236" />
+        <location filename="../../app/ui/stations/grader.py" line="237" />
         <source>我的评分</source>
         <translation>My sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="237" />
+        <location filename="../../app/ui/stations/grader.py" line="238" />
         <source>考生列表</source>
         <translation>Candidates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="245" />
+        <location filename="../../app/ui/stations/grader.py" line="246" />
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="245" />
+        <location filename="../../app/ui/stations/grader.py" line="246" />
         <source>评分项目</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="245" />
+        <location filename="../../app/ui/stations/grader.py" line="246" />
         <source>配分</source>
         <translation>Points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="245" />
+        <location filename="../../app/ui/stations/grader.py" line="246" />
         <source>得分</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="246" />
+        <location filename="../../app/ui/stations/grader.py" line="247" />
         <source>评分标准 / 扣分说明</source>
         <translation>Criteria / deductions</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="247" />
+        <location filename="../../app/ui/stations/grader.py" line="248" />
         <source>评分表</source>
         <translation>Scoring sheet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="254" />
+        <location filename="../../app/ui/stations/grader.py" line="255" />
         <source>请扫码或选择考生</source>
         <translation>Scan a ticket or choose a candidate</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="259" />
+        <location filename="../../app/ui/stations/grader.py" line="260" />
         <source>签字</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="261" />
+        <location filename="../../app/ui/stations/grader.py" line="262" />
         <source>更正（F8）</source>
         <translation>Correct (F8)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="262" />
+        <location filename="../../app/ui/stations/grader.py" line="263" />
         <source>更正本人在本评分站已签字、主机已接收的评分表：写明理由，另存为新版本后重新签字</source>
         <translation>Correct a sheet you signed at this station and the master accepted: give a reason, edit the new version, sign again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="287" />
+        <location filename="../../app/ui/stations/grader.py" line="288" />
         <source>未指定考场</source>
         <translation>No room assigned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="288" />
+        <location filename="../../app/ui/stations/grader.py" line="289" />
         <source>实操评分站 {0}　{1}　{2}</source>
         <translation>Grader station {0}  {1}  {2}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="289" />
+        <location filename="../../app/ui/stations/grader.py" line="290" />
         <source>尚未下发考评任务</source>
         <translation>No scoring work sent yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="290" />
+        <location filename="../../app/ui/stations/grader.py" line="291" />
         <source>● 已连接主机</source>
         <translation>● Connected to the master</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="290" />
+        <location filename="../../app/ui/stations/grader.py" line="291" />
         <source>○ 未连接主机（离线评分，恢复后自动上传）</source>
         <translation>○ Not connected (scoring offline; uploads when the link is back)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="293" />
+        <location filename="../../app/ui/stations/grader.py" line="294" />
         <source>长时间未操作，已退出登录；请重新输入密码</source>
         <translation>Logged out after a long idle time; please enter your password again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="300" />
+        <location filename="../../app/ui/stations/grader.py" line="301" />
         <source>请输入账户和密码</source>
         <translation>Please enter the account and password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="313" />
+        <location filename="../../app/ui/stations/grader.py" line="314" />
         <source>正在核验密码…</source>
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="316" />
+        <location filename="../../app/ui/stations/grader.py" line="317" />
         <source>已退出登录</source>
         <translation>Logged out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="343" />
-        <location filename="../../app/ui/stations/grader.py" line="455" />
+        <location filename="../../app/ui/stations/grader.py" line="344" />
+        <location filename="../../app/ui/stations/grader.py" line="456" />
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="343" />
+        <location filename="../../app/ui/stations/grader.py" line="344" />
         <source>评分中</source>
         <translation>Scoring</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="343" />
+        <location filename="../../app/ui/stations/grader.py" line="344" />
         <source>已签字</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="352" />
+        <location filename="../../app/ui/stations/grader.py" line="353" />
         <source>（待主机确认）</source>
         <translation> (awaiting the master)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="354" />
+        <location filename="../../app/ui/stations/grader.py" line="355" />
         <source>主机拒收：该评分表已有签字</source>
         <translation>Refused by the master: this sheet is signed already</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="355" />
+        <location filename="../../app/ui/stations/grader.py" line="356" />
         <source>主机拒收更正：所更正的不是当前版本</source>
         <translation>Correction refused by the master: it does not correct the current version</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="356" />
+        <location filename="../../app/ui/stations/grader.py" line="357" />
         <source>主机拒收更正：汇总表已签字</source>
         <translation>Correction refused by the master: the summary is signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="357" />
+        <location filename="../../app/ui/stations/grader.py" line="358" />
         <source>主机拒收，请报告考评组长</source>
         <translation>Refused by the master; tell the chief grader</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="359" />
+        <location filename="../../app/ui/stations/grader.py" line="360" />
         <source>（隐藏）</source>
         <translation>(hidden)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="390" />
+        <location filename="../../app/ui/stations/grader.py" line="391" />
         <source>准考证号 {0}　考评员 {1}</source>
         <translation>Ticket {0}  grader {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="418" />
+        <location filename="../../app/ui/stations/grader.py" line="419" />
         <source>考核项目 {0}　{1}</source>
         <translation>Task {0}  {1}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="428" />
+        <location filename="../../app/ui/stations/grader.py" line="429" />
         <source>否决项</source>
         <translation>Veto items</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="452" />
+        <location filename="../../app/ui/stations/grader.py" line="453" />
         <source>（第 {0} 版，更正理由：{1}）</source>
         <translation> (version {0}, reason: {1})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="457" />
+        <location filename="../../app/ui/stations/grader.py" line="458" />
         <source>合计 {0} 分　已签字</source>
         <translation>Total {0}  signed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="459" />
+        <location filename="../../app/ui/stations/grader.py" line="460" />
         <source>合计 {0} 分　已全部评分，请核对后签字</source>
         <translation>Total {0}  all items scored; check and sign</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="461" />
+        <location filename="../../app/ui/stations/grader.py" line="462" />
         <source>合计 {0} 分　未签字，尚有 {1} 项未评</source>
         <translation>Total {0}  not signed, {1} items not scored</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="497" />
+        <location filename="../../app/ui/stations/grader.py" line="498" />
         <source>准考证号 {0} 的评分表</source>
         <translation>Scoring sheet of ticket {0}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="506" />
+        <location filename="../../app/ui/stations/grader.py" line="507" />
         <source>已签字，记录已保存；主机确认后变为绿色</source>
         <translation>Signed and saved; turns green once the master confirms</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="512" />
+        <location filename="../../app/ui/stations/grader.py" line="513" />
         <source>正在签字…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="526" />
+        <location filename="../../app/ui/stations/grader.py" line="527" />
         <source>已另存为第 {0} 版，请修改后重新签字</source>
         <translation>Saved as version {0}; edit it and sign again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="532" />
+        <location filename="../../app/ui/stations/grader.py" line="533" />
         <source>正在更正…</source>
         <translation>Correcting…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/stations/grader.py" line="538" />
+        <location filename="../../app/ui/stations/grader.py" line="539" />
         <source>正在打开实操评分站…</source>
         <translation>Opening the grader station…</translation>
     </message>

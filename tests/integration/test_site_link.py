@@ -186,6 +186,27 @@ def test_gap_is_reported_and_filled(master, terminals):
     assert [s for _, s, _, _ in held(master.store)] == [1, 2, 3, 4, 5]
 
 
+def test_a_restarted_link_knows_each_terminals_gaps_before_its_first_heartbeat(master, terminals, site):
+    """What the master holds from every terminal is read once when a link starts (one read for
+    the room, not one per terminal in the start burst): a terminal whose records 1 and 4 arrived
+    hears on its first heartbeat to a newly started link that 2 and 3 are missing."""
+    from app.net import ingest
+
+    t1, t2 = terminals
+    envs = [t1.record("answer", {"q": i}) for i in range(4)]
+    c = Client(master.url, master.fingerprint, t1._key, t1.machine_id)
+    assert c.post(protocol.API + "/records", {"records": [envs[0].to_dict(), envs[3].to_dict()]})["missing"] == [2, 3]
+    assert ingest.status_all(site.store) == {m: ingest.status_of(site.store, m) for m in (t1.machine_id, t2.machine_id)}
+    again = MasterLink(site).start()          # a second link on the same store, as after a restart
+    try:
+        assert set(again._held) == {t1.machine_id, t2.machine_id}
+        reply = Client(again.url, again.fingerprint, t1._key, t1.machine_id).post(protocol.API + "/heartbeat",
+                                                                                   {"status": {}})
+        assert (reply["contiguous"], reply["missing"]) == (1, [2, 3])
+    finally:
+        again.stop()
+
+
 def test_a_command_written_before_a_push_is_in_the_next_heartbeat(master, terminals, site):
     """The heartbeats share one read of the commands' numbers; a push's group commit may write
     commands (a door desk's verdict), so it must not be hidden behind that shared read: the

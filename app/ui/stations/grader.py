@@ -72,7 +72,8 @@ class CorrectionDialog(QDialog):
         self.setWindowTitle(self.tr("更正评分表"))
         self.setModal(True)
         lay = QVBoxLayout(self)
-        text = QLabel(self.tr("准考证号 {0}：已签字的评分表不会被改动，更正将另存为新版本，\n"
+        self.setMinimumWidth(560)
+        text = QLabel(self.tr("准考证号 {0}：已签字的评分表不会被改动，更正将另存为新版本，"
                               "修改后须重新签字；考评组长签字汇总后主机不再接受更正。").format(ticket))
         text.setWordWrap(True)
         lay.addWidget(text)
