@@ -114,6 +114,23 @@ def kdf_calls(monkeypatch):
     return calls
 
 
+def bundle_verified(demo, tmp_path):
+    """The batch's bundle made, countersigned and checked as `examsite verify` checks it."""
+    from app import verifier
+    from app.services.bundle import ExportService
+    from tests.conftest import sign_supervision_report
+
+    sign_supervision_report(demo)
+    admin = ExportService(demo.login("admin", PASSWORDS["admin"]))
+    out = tmp_path / "bundle.zip"
+    view = admin.make(out, PASSWORDS["admin"], PLAN)
+    ExportService(demo.login("neidu", PASSWORDS["neidu"])).countersign(view.seq, out, PASSWORDS["neidu"])
+    (tmp_path / "trust.txt").write_text(admin.public_keys(), encoding="utf-8")
+    report = verifier.verify_file(out, verifier.load_trust(tmp_path / "trust.txt"))
+    assert report.ok, report.fault
+    return report
+
+
 def test_only_the_groups_candidates_and_accounts_reach_the_station(demo, demo_login, stations):
     g1, _ = stations
     status = g1.status()
@@ -299,18 +316,7 @@ def test_practical_score_reaches_results_through_the_road(demo, demo_login, tmp_
         assert (row.score, row.source) == ("97.7", ROAD_PRACTICAL_SUMMARY)
     assert chief.verify_sheets(PLAN) == []
     # the batch's bundle: `examsite verify` recomputes the practical score from the station-signed sheets
-    from app import verifier
-    from app.services.bundle import ExportService
-    from tests.conftest import sign_supervision_report
-
-    sign_supervision_report(demo)
-    admin = ExportService(demo.login("admin", PASSWORDS["admin"]))
-    out = tmp_path / "bundle.zip"
-    view = admin.make(out, PASSWORDS["admin"], PLAN)
-    ExportService(demo.login("neidu", PASSWORDS["neidu"])).countersign(view.seq, out, PASSWORDS["neidu"])
-    (tmp_path / "trust.txt").write_text(admin.public_keys(), encoding="utf-8")
-    report = verifier.verify_file(out, verifier.load_trust(tmp_path / "trust.txt"))
-    assert report.ok, report.fault
+    report = bundle_verified(demo, tmp_path)
     assert report.practical_checked == 40 and "实操成绩按已签字评分表复算一致" in report.summary()
 
 
@@ -615,10 +621,6 @@ def test_a_correction_after_the_chief_signed_the_summary_is_refused(demo, demo_l
     """Once the chief signed the group's summary no sheet is corrected (the master's rule, here for a
     correction signed at a station: ``summary_signed``), and the batch's bundle verifies with the
     correction made at the station before."""
-    from app import verifier
-    from app.services.bundle import ExportService
-    from tests.conftest import sign_supervision_report
-
     g1, _ = stations
     tk = tickets(demo_login)
     x = tk[0]
@@ -638,12 +640,4 @@ def test_a_correction_after_the_chief_signed_the_summary_is_refused(demo, demo_l
     assert versions_at(g1, x) == [(1, gs.ACCEPTED), (2, gs.ACCEPTED), (3, gs.SUMMARY_SIGNED)]
     assert [v[1] for v in chief_versions(demo_login, x)] == [1, 2]
     assert chief.verify_sheets(PLAN) == []
-    sign_supervision_report(demo)
-    admin = ExportService(demo.login("admin", PASSWORDS["admin"]))
-    out = tmp_path / "bundle.zip"
-    view = admin.make(out, PASSWORDS["admin"], PLAN)
-    ExportService(demo.login("neidu", PASSWORDS["neidu"])).countersign(view.seq, out, PASSWORDS["neidu"])
-    (tmp_path / "trust.txt").write_text(admin.public_keys(), encoding="utf-8")
-    report = verifier.verify_file(out, verifier.load_trust(tmp_path / "trust.txt"))
-    assert report.ok, report.fault
-    assert report.practical_checked == 40
+    assert bundle_verified(demo, tmp_path).practical_checked == 40
