@@ -569,18 +569,25 @@ def test_a_correction_signed_at_a_station_reaches_the_master_once(demo, demo_log
     assert g1.status()["signed"] == 1 and g1.status()["refused"] == 0
 
 
-def test_a_usb_pack_carries_a_correction_when_the_link_is_down(demo, demo_login, tmp_path, stations, scoring):
-    """The pack is the fallback road for corrections too: the master applies the correction once,
-    and the link, back, adds nothing twice."""
-    from app.services.net import NetService
-
-    g1, _ = stations
+def signed_at_station_and_accepted(g1, demo_login, scoring):
+    """The first candidate scored on the master by kaoping2 and the chief, and by kaoping1 at the
+    station (97.00), accepted by the master; returns the ticket."""
     x = tickets(demo_login)[0]
     for u in ("kaoping2", "zuzhang"):
         score(scoring[u], u, x, FULL)
     g1.login("kaoping1", PASSWORDS["kaoping1"])
     sign_at(g1, x, {**FULL, "1.1": 15})
     assert wait_for(lambda: settled(g1, 1))
+    return x
+
+
+def test_a_usb_pack_carries_a_correction_when_the_link_is_down(demo, demo_login, tmp_path, stations, scoring):
+    """The pack is the fallback road for corrections too: the master applies the correction once,
+    and the link, back, adds nothing twice."""
+    from app.services.net import NetService
+
+    g1, _ = stations
+    x = signed_at_station_and_accepted(g1, demo_login, scoring)
     g1.node.client.fault = True
     assert wait_for(lambda: not g1.node.online)
     correct_at(g1, x, REASON, {**FULL, "1.1": 16})
@@ -597,12 +604,7 @@ def test_a_correction_of_a_version_no_longer_current_is_refused_with_its_code(de
     """The grader corrected the sheet on the master meanwhile: the station's correction supersedes a
     version that is no longer the current one, and the master refuses it (``not_current``)."""
     g1, _ = stations
-    x = tickets(demo_login)[0]
-    for u in ("kaoping2", "zuzhang"):
-        score(scoring[u], u, x, FULL)
-    g1.login("kaoping1", PASSWORDS["kaoping1"])
-    sign_at(g1, x, {**FULL, "1.1": 15})
-    assert wait_for(lambda: settled(g1, 1))
+    x = signed_at_station_and_accepted(g1, demo_login, scoring)
     scoring["kaoping1"].grading.start_correction(PLAN, x, "在主机上更正第1.1项")
     score(scoring["kaoping1"], "kaoping1", x, {**FULL, "1.1": 18}, seed=3)
     correct_at(g1, x, REASON, {**FULL, "1.1": 16})
