@@ -241,6 +241,10 @@ class StationsTab(QWidget):
         else:
             self._say(self.result, self.tr("考试终端在理论考试工作台准备，不在这里下发"), ok=False)
             return
+        self._send(work)
+
+    def _send(self, work) -> None:
+        """Run one provisioning off the UI thread; its one line of result, then the board again."""
         run_task(self, work, lambda text: (self._say(self.result, text), self.refresh()),
                  lambda exc: self._say(self.result, error_text(exc), ok=False),
                  self.tr("正在下发…"), changes={"checkin"})
@@ -262,9 +266,7 @@ class StationsTab(QWidget):
             c = RoomConsoleService(self.ctx).provision_room_console(mid, plan_no, staff)
             return self.tr("已向 {0} 下发本考场 {1} 名考生、{2} 名工作人员、{3} 台终端").format(
                 mid, c["candidates"], c["staff"], c["terminals"])
-        run_task(self, work, lambda text: (self._say(self.result, text), self.refresh()),
-                 lambda exc: self._say(self.result, error_text(exc), ok=False),
-                 self.tr("正在下发…"), changes={"checkin"})
+        self._send(work)
 
     def write_pack(self) -> None:
         mid = self._selected_station()
