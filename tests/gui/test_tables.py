@@ -27,3 +27,24 @@ def test_fill_table_tooltips_follow_the_text(qtbot):
     fill_table(table, [["甲"]], tooltips=True)
     fill_table(table, [["乙"]], tooltips=True)
     assert table.item(0, 0).toolTip() == "乙"
+
+
+def test_columns_fit_what_a_fill_changed_with_one_measure_not_one_per_cell(qtbot):
+    """A header that fits itself (``ResizeToContents``) measures every row again for each changed
+    cell; fill_table sets it to keep its widths and fits the columns once per fill."""
+    from PySide6.QtWidgets import QHeaderView, QTableWidget
+
+    table = QTableWidget(0, 3)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    table.setHorizontalHeaderLabels(["终端", "考生", "进度"])
+    qtbot.addWidget(table)
+    rows = [[f"T{r:03d}", "张三", f"{r}/100"] for r in range(50)]
+    fill_table(table, rows)
+    assert table.horizontalHeader().sectionResizeMode(0) == QHeaderView.Interactive
+    narrow = table.columnWidth(1)
+    rows[7][1] = "欧阳娜娜（第二考场补考，座位 17）"
+    fill_table(table, rows)
+    metrics = table.fontMetrics()
+    assert table.columnWidth(1) > narrow
+    assert table.columnWidth(1) >= metrics.horizontalAdvance(rows[7][1])  # the longest text fits
+    assert list_table(["甲"]).horizontalHeader().sectionResizeMode(0) == QHeaderView.Interactive
