@@ -20,6 +20,23 @@ def test_answer_comes_back_on_the_ui_thread(qtbot):
     assert worker is not threading.main_thread() and ui is threading.main_thread()
 
 
+def test_a_finished_worker_takes_the_next_task_and_busy_ones_are_not_waited_for(qtbot):
+    """Starting a thread makes the UI thread wait until it runs: a worker that is free is reused;
+    while one is busy, another task still runs at once beside it."""
+    seen = []
+    tasks.run_task(None, threading.current_thread, seen.append, None)
+    assert tasks.wait_for_tasks(5000)
+    qtbot.waitUntil(lambda: not tasks.running_workers(), timeout=5000)
+    tasks.run_task(None, threading.current_thread, seen.append, None)
+    assert tasks.wait_for_tasks(5000) and seen[0] is seen[1]
+    gate = threading.Event()
+    tasks.run_task(None, lambda: gate.wait(10), lambda _: None, None)
+    tasks.run_task(None, threading.current_thread, seen.append, None)
+    qtbot.waitUntil(lambda: len(seen) == 3, timeout=5000)  # did not wait for the gate
+    gate.set()
+    assert tasks.wait_for_tasks(5000)
+
+
 def test_a_lane_runs_in_the_order_given(qtbot):
     """The kiosk's answers: a slow first call is still saved before a fast second one."""
     done, ran = [], []

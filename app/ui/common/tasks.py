@@ -6,8 +6,8 @@ handed back to the UI thread through a queued signal.  (A Python QRunnable subcl
 tried first and crashes PySide under load: refcounting of auto-deleted runnables.)
 
 - ``lane``: calls that must happen one after another, in order (the exam kiosk's
-  answers, flags and ticks) share a lane; calls without a lane run at once, each on its
-  own thread.
+  answers, flags and ticks) share a lane; calls without a lane run at once, each on a
+  worker thread of its own (workers are kept and reused: see ``_Workers``).
 - ``changes``: what the operation changed, a few names from ``CHANGES`` (Anki's
   OpChanges).  Once it has succeeded the names are announced on the UI thread, and every
   open view that asked with ``on_changes`` refreshes itself from them.
@@ -18,6 +18,8 @@ tried first and crashes PySide under load: refcounting of auto-deleted runnables
 from __future__ import annotations
 
 import gc
+import logging
+import queue
 import threading
 import time
 import traceback
@@ -97,6 +99,45 @@ class _Task(QObject):
 
 
 _alive: set[_Task] = set()
+
+
+class _Workers:
+    """Worker threads kept for the next task.  ``Thread.start`` makes its caller wait until the
+    new thread has run, and on a loaded master (a room pushing, cameras recording) that kept the
+    UI thread waiting up to tens of milliseconds on every refresh; a kept worker is handed its
+    task through a queue instead.  A new worker starts only when none is idle."""
+
+    def __init__(self):
+        self._work: queue.SimpleQueue = queue.SimpleQueue()
+        self._idle = 0
+        self._lock = threading.Lock()
+        self.running: set[threading.Thread] = set()  # the workers inside a task now
+
+    def submit(self, fn: Callable[[], None]) -> None:
+        with self._lock:
+            spawn = self._idle == 0
+            if not spawn:
+                self._idle -= 1  # an idle worker is waiting in get(): it takes this one
+        self._work.put(fn)
+        if spawn:
+            threading.Thread(target=self._serve, name="examsite-task", daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            fn = self._work.get()
+            me = threading.current_thread()
+            with self._lock:
+                self.running.add(me)
+            try:
+                fn()
+            except Exception:  # a task's own errors reach the UI through _Task.work; this is a last guard
+                logging.getLogger(__name__).exception("background task failed")
+            with self._lock:
+                self.running.discard(me)
+                self._idle += 1
+
+
+_workers = _Workers()
 _lanes: dict[str, deque] = {}
 _lanes_lock = threading.Condition()
 
@@ -107,9 +148,9 @@ def _run_lane(name: str) -> None:
             work = _lanes[name][0]
         work()
         with _lanes_lock:
-            queue = _lanes[name]
-            queue.popleft()
-            if not queue:
+            waiting = _lanes[name]
+            waiting.popleft()
+            if not waiting:
                 del _lanes[name]
                 _lanes_lock.notify_all()
                 return
@@ -135,15 +176,21 @@ def run_task(parent: QWidget | None, fn: Callable[[], Any], on_done: Callable[[A
     task = _Task(fn, on_done, on_error, parent, label, progress_after_ms, lane, changes)
     _alive.add(task)
     if lane is None:
-        threading.Thread(target=task.work, name="examsite-task", daemon=True).start()
+        _workers.submit(task.work)
         return
     with _lanes_lock:
-        queue = _lanes.get(lane)
-        if queue is None:
+        waiting = _lanes.get(lane)
+        if waiting is None:
             _lanes[lane] = deque([task.work])
-            threading.Thread(target=_run_lane, args=(lane,), name=f"examsite-lane-{lane}", daemon=True).start()
+            _workers.submit(lambda: _run_lane(lane))
         else:
-            queue.append(task.work)
+            waiting.append(task.work)
+
+
+def running_workers() -> list[threading.Thread]:
+    """The worker threads inside a task now (the GUI tests' check that no task outlives its test)."""
+    with _workers._lock:
+        return list(_workers.running)
 
 
 def busy() -> bool:
