@@ -8,9 +8,12 @@ as in the master app (``NetService.serve``).
         [--clock-offset S] [--record] [--segment-seconds N] [--disk-fault FILE]
 
 Prints ``READY url`` once the link is up.  Every half second, and at the end, it writes
-``--stats`` (JSON, replaced atomically): the longest and 99th-percentile lateness of a 10 ms
-UI timer, peak memory (ru_maxrss), the cameras' counters and the link's figures (push latency,
-the longest write-lock hold of its group commits).  While ``--disk-fault`` exists
+``--stats`` (JSON, replaced atomically, from a thread of its own): the longest and
+99th-percentile lateness of a 10 ms UI timer (the warm-up apart: until ``--ready-file``
+exists, then ``--warmup-seconds``; then ``--baseline-seconds`` of the idle master apart), the five longest with when they came, where the UI thread was during them
+(``StallWitness``) and the garbage collector's longest pause, peak memory (ru_maxrss), the
+cameras' counters and the link's figures (push latency, the longest write-lock hold of its
+group commits).  While ``--disk-fault`` exists
 the recorders see a disk that is nearly full (below the warning threshold, above the stop
 one).  SIGTERM stops it cleanly: recorders close their segments, the link stops."""
 
@@ -21,7 +24,9 @@ import datetime as _dt
 import json
 import os
 import sys
+import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 from app import platform
@@ -43,6 +48,51 @@ def write_json_atomically(path: Path, data: dict) -> None:
     os.replace(tmp, path)
 
 
+class StallWitness:
+    """Says where the UI thread was when its timer came late: a thread looks every 10 ms and, while
+    the last tick is more than ``after`` seconds old, notes the UI thread's innermost Python frames
+    (the main loop alone: it was in Qt, or waiting for the interpreter lock); the garbage
+    collector's pauses are timed apart, since they stop every thread."""
+
+    def __init__(self, last_tick: list[float], measuring, after: float = 0.030):
+        self.last_tick, self.measuring, self.after = last_tick, measuring, after
+        self.where: Counter = Counter()
+        self.gc_pause_max = 0.0
+        self.gc_pause_gen = None
+        self._gc_started = 0.0
+        self._ui = threading.get_ident()
+        self._stop = threading.Event()
+        import gc
+        gc.callbacks.append(self._gc)
+        threading.Thread(target=self._watch, name="stall-witness", daemon=True).start()
+
+    def _gc(self, phase, info) -> None:
+        if phase == "start":
+            self._gc_started = time.perf_counter()
+        elif self._gc_started:
+            pause = time.perf_counter() - self._gc_started
+            if pause > self.gc_pause_max:
+                self.gc_pause_max, self.gc_pause_gen = pause, info.get("generation")
+
+    def _watch(self) -> None:
+        # cheap on purpose: it shares the interpreter lock with the UI thread it watches
+        while not self._stop.wait(0.010):
+            if time.perf_counter() - self.last_tick[0] < self.after or not self.measuring():
+                continue
+            frame = sys._current_frames().get(self._ui)
+            where = []
+            while frame is not None and len(where) < 3:
+                where.append(f"{Path(frame.f_code.co_filename).stem}:{frame.f_code.co_name}:{frame.f_lineno}")
+                frame = frame.f_back
+            self.where[" < ".join(where)] += 1
+
+    def top(self, n: int = 12) -> list:
+        return [[k, v] for k, v in self.where.most_common(n)]
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
 def main(argv=None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     ap = argparse.ArgumentParser()
@@ -57,6 +107,8 @@ def main(argv=None) -> int:
     ap.add_argument("--office", default="kaowu")
     ap.add_argument("--warmup-seconds", type=float, default=0.0,
                     help="the first seconds after READY are not measured (the screen is being built)")
+    ap.add_argument("--ready-file", help="the warm-up lasts until this file exists, then --warmup-seconds more "
+                                         "(the room's terminals connecting before the exam)")
     ap.add_argument("--baseline-seconds", type=float, default=0.0,
                     help="the seconds after the warm-up are the idle baseline (reported apart)")
     a = ap.parse_args(argv)
@@ -70,6 +122,7 @@ def main(argv=None) -> int:
     from app.services.net import start_link_process
     from app.services.site import open_site
     from app.ui.common.tasks import screen_built
+    from app.ui.main import setup_application
     from app.ui.proctor.console import ProctorWorkplace
 
     passwords = json.loads(os.environ.get("EXAMSITE_REHEARSAL_PASSWORDS", "{}"))
@@ -79,6 +132,7 @@ def main(argv=None) -> int:
     link = start_link_process(handle.store, handle.clock, "127.0.0.1", a.port, a.clock_offset,
                               log_path=Path(a.stats).with_suffix(".link.log"))
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    setup_application(app, "zh_CN")  # as the master app: its font, its turns at the interpreter lock
     window = QMainWindow()
     window.setWindowTitle("监考台（演练）")
     window.setCentralWidget(ProctorWorkplace(handle.login(a.proctor, passwords[a.proctor], "proctor"), window))
@@ -102,27 +156,61 @@ def main(argv=None) -> int:
             workers.append(cams.recorder(cam.code, segment_seconds=a.segment_seconds, free_space=free_space,
                                          warn_below=warn_below, stop_below=stop_below).start())
 
-    lateness: list[float] = []
-    baseline: list[float] = []
+    lateness = [0] * 4001  # ticks per half millisecond of lateness (the last: 2 s or more): O(1) a tick
+    worst: list[tuple[float, float]] = []  # the five longest stalls: (ms, seconds after start)
+    longest = [0.0]
+    warm = [0.0]  # the longest lateness while the screen is being built (the warm-up)
+    baseline = [0.0]  # the longest lateness of the idle master
     last = [time.perf_counter()]
     started = time.monotonic()
+    origin = [None if a.ready_file else 0.0]  # seconds after the start when the room was ready
+
+    def measuring_age() -> float | None:
+        """Seconds since the warm-up ended, negative during it."""
+        age = time.monotonic() - started
+        if origin[0] is None:
+            if not os.path.exists(a.ready_file):
+                return -1.0
+            origin[0] = age
+        return age - origin[0] - a.warmup_seconds
+
+    witness = StallWitness(last, lambda: (measuring_age() or 0.0) >= 0)
     stats_path = Path(a.stats)
 
     def tick():
         now = time.perf_counter()
-        age = time.monotonic() - started
-        if age >= a.warmup_seconds:
-            (baseline if age < a.warmup_seconds + a.baseline_seconds else lateness).append(
-                max(0.0, now - last[0] - 0.010))
+        age = measuring_age()
+        late = max(0.0, now - last[0] - 0.010)
         last[0] = now
+        if age < 0:
+            warm[0] = max(warm[0], late)
+        elif age < a.baseline_seconds:
+            baseline[0] = max(baseline[0], late)
+        else:
+            lateness[min(len(lateness) - 1, int(late * 2000))] += 1
+            longest[0] = max(longest[0], late)
+            if late > 0.030:
+                worst.append((round(late * 1000, 1), round(time.monotonic() - started, 1)))
+                worst.sort(reverse=True)
+                del worst[5:]
+
+    def p99_ms() -> float:
+        counts = list(lateness)
+        left = sum(counts) * 0.01
+        for bucket in range(len(counts) - 1, -1, -1):
+            left -= counts[bucket]
+            if left < 0:
+                return bucket / 2
+        return 0.0
 
     def stats() -> dict:
-        ordered = sorted(lateness) or [0.0]
-        return {"ui_stall_baseline_max_ms": round(max(baseline, default=0.0) * 1000, 1), "pid": os.getpid(),
+        return {"ui_stall_baseline_max_ms": round(baseline[0] * 1000, 1), "pid": os.getpid(),
                 "uptime_s": round(time.monotonic() - started, 1),
-                "ui_stall_max_ms": round(ordered[-1] * 1000, 1),
-                "ui_stall_p99_ms": round(ordered[int(len(ordered) * 0.99) - 1 if len(ordered) > 1 else 0] * 1000, 1),
-                "ui_ticks": len(lateness), "peak_rss_mb": platform.peak_rss_mb(),
+                "ui_stall_max_ms": round(longest[0] * 1000, 1), "ui_stall_p99_ms": p99_ms(),
+                "ui_stall_warmup_max_ms": round(warm[0] * 1000, 1), "ui_stall_worst": list(worst),
+                "ui_ticks": sum(lateness), "peak_rss_mb": platform.peak_rss_mb(),
+                "ui_stall_where": witness.top(), "gc_pause_max_ms": round(witness.gc_pause_max * 1000, 1),
+                "gc_pause_generation": witness.gc_pause_gen,
                 "cameras": {w.code: dict(w.stats.__dict__) for w in workers},
                 "link_pid": link.pid, "link_restarts": link.restarts,
                 **{k: link.stats.get(k) for k in ("pushes", "push_ms", "group_commit_ms", "group_size_max",
@@ -132,10 +220,13 @@ def main(argv=None) -> int:
     timer.setInterval(10)
     timer.timeout.connect(tick)
     timer.start()
-    writer = QTimer()
-    writer.setInterval(500)
-    writer.timeout.connect(lambda: write_json_atomically(stats_path, stats()))
-    writer.start()
+    done = threading.Event()
+
+    def write_stats() -> None:  # not on the UI thread: the meter would measure its own file writes
+        while not done.wait(0.5):
+            write_json_atomically(stats_path, stats())
+
+    threading.Thread(target=write_stats, name="stats-writer", daemon=True).start()
     platform.on_stop(lambda *_: app.quit())
     wake = QTimer()  # lets Python see the signal while Qt's loop runs
     wake.setInterval(200)
@@ -144,10 +235,15 @@ def main(argv=None) -> int:
     print(f"READY {link.url}", flush=True)
     app.exec()
     timer.stop()
+    witness.stop()
+    done.set()
     for w in workers:
         w.stop()
     link.stop()
-    final = stats()
+    import gc
+
+    final = {**stats(), "gc_tracked_gen2": len(gc.get_objects(2)), "gc_frozen": gc.get_freeze_count(),
+             "gc_stats": gc.get_stats()}
     window.close()
     handle.close()
     write_json_atomically(stats_path, final)

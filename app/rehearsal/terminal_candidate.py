@@ -13,8 +13,9 @@ again (the engine resumes their papers) and goes on.  ``--fault FILE``: while FI
 link is cut on this side.  ``--knows FILE``: the candidates are skilled and give the right
 answer to a question they know, most of the time (``knowledge``, written by the rehearsal from
 the master's answer key: the terminal's own services never hand out answers).  The terminal is
-opened by a proctor logging in with their password.  Prints one JSON line at the end, after the
-master holds every record this terminal made."""
+opened by a proctor logging in with their password.  Prints ``READY`` once its papers are open
+and it waits for the room's start (``--go FILE``: until FILE exists), and one JSON line at the
+end, after the master holds every record this terminal made."""
 
 from __future__ import annotations
 
@@ -100,6 +101,7 @@ def main(argv=None) -> int:
     ap.add_argument("--pace", type=float, default=0.25, help="seconds between answers")
     ap.add_argument("--change-rate", type=float, default=0.0)
     ap.add_argument("--heartbeat", type=float, default=2.0, help="seconds between heartbeats (the terminal's default)")
+    ap.add_argument("--go", help="the room's start: until this file exists the candidates wait at the login screen")
     ap.add_argument("--knows", help="skilled candidates: JSON file {stem: [correct option texts]} (see knowledge)")
     a = ap.parse_args(argv)
     tails = json.loads(Path(a.tails).read_text() if not a.tails.lstrip().startswith("{") else a.tails)
@@ -133,6 +135,12 @@ def main(argv=None) -> int:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not term.papers_open():
         node.wake()
+        time.sleep(0.1)
+    # switched on before the exam (as at a site, where each terminal boots on its own PC): ready,
+    # the candidates wait at the login screen until the proctor starts the room
+    print("READY", flush=True)
+    while a.go and not os.path.exists(a.go):
+        link_fault()
         time.sleep(0.1)
     tickets = list(a.ticket)
     while not tickets:  # a spare: wait for the proctor to move a candidate here

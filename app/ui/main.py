@@ -22,8 +22,17 @@ def language() -> str:
     return "en" if lang.lower().startswith("en") else "zh_CN"
 
 
+# How long another thread of the UI's process (a camera recorder, a background task) may keep
+# Python's interpreter lock while the UI thread waits for it.  The UI thread gives the lock up on
+# every call into Qt and must win it back each time; with the default 5 ms a refresh of a few
+# hundred cells could wait that long many times over while cameras recorded.
+UI_SWITCH_INTERVAL_S = 0.001
+
+
 def setup_application(app: QApplication, lang: str | None = None) -> str:
-    """Font with Chinese glyphs shipped with the program; our and Qt's own translations."""
+    """Font with Chinese glyphs shipped with the program; our and Qt's own translations; short
+    turns at the interpreter lock (``UI_SWITCH_INTERVAL_S``)."""
+    sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
     app.setApplicationName("ExamSite")
     app.setOrganizationName("ExamSite")
     font_id = QFontDatabase.addApplicationFont(str(paths.cjk_font()))
