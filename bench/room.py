@@ -11,8 +11,11 @@ affordable on a small machine they run ``--per-process`` to a Python process
 ``--rooms R`` splits the ``--terminals`` into R rooms served by the one master, all starting
 at once (``--rooms 3 --terminals 300``: three rooms of 100; target p99 <= 500 ms).  The latency includes the start burst (every terminal's first answers at the same
 moment).  Prints, for a 1-terminal baseline and for N terminals measured in the same run:
-record-to-master latency (saved on the terminal -> committed on the master) median and
-p99, records per second, master CPU (% of one core), and the ratio to the baseline.
+record-to-master latency (saved on the terminal -> in the master's group commit: the time
+the master stamps on it as received, inside that transaction) median and p99, records per
+second, master CPU (% of one core), and the ratio to the baseline.  The terminal's own
+durable save comes before and is printed apart: here all N terminal stores share this
+machine's one disk, where on a site each terminal saves to its own.
 Then the catch-up time of a terminal cut off for ``--backlog-minutes`` (its backlog made
 offline at ``--backlog-rate`` records/s, then the link restored while the room runs).
 """
@@ -63,20 +66,25 @@ def env():
     return {**os.environ, "PYTHONPATH": str(ROOT), "EXAMSITE_PASSPHRASE": PASS, "EXAMSITE_TERMINAL_PASSPHRASE": TPASS}
 
 
-def latencies(store, machines: set[str], since: float) -> list[float]:
-    out = []
+def latencies(store, machines: set[str], since: float, saves: dict) -> tuple[list[float], list[float]]:
+    """Per answer of this run: saved on the terminal -> committed on the master, and the
+    terminal's own save (``saves``: (machine, seq) -> seconds, from the simulators' reports)."""
+    out, own = [], []
     DETAIL.clear()
     with store.read() as s:
         for r in s.scalars(select(ReceivedRecord).where(ReceivedRecord.kind == "answer")):
             if r.machine_id in machines and r.payload.get("t", 0) >= since:
-                out.append(r.received_at.timestamp() - r.payload["t"])
+                save = saves.get((r.machine_id, r.seq), 0.0)
+                out.append(r.received_at.timestamp() - r.payload["t"] - save)
+                own.append(save)
                 DETAIL.append((r.payload["t"] - since, out[-1], r.machine_id, r.seq))
-    return out
+    return out, own
 
 
 DETAIL: list = []
 MASTER_STATS: list = []
-LOADS: list = []  # the link's own figures per room run (push latency, write-lock hold per group)
+LOADS: list = []  # the load average before/after each room run
+SAVES: list = []  # per room run: each answer's own save on its terminal (seconds)
 
 
 def run_room(site, site_dir, port, folders, seconds, per_process, pace, catchup=None, niceness=0):
@@ -118,10 +126,15 @@ def run_room(site, site_dir, port, folders, seconds, per_process, pace, catchup=
             node.stop()
         th = threading.Thread(target=later)
         th.start()
+    saves = {}
     for p in sims:
-        _, err = p.communicate(timeout=seconds + 300)
+        out, err = p.communicate(timeout=seconds + 300)
         if p.returncode:
             print(err[-2000:], file=sys.stderr)
+        for x in out.splitlines():
+            if x.startswith("{"):
+                report = json.loads(x)
+                saves.update({(report["machine"], seq): sec for seq, sec in report.get("saves", [])})
     cpu = (cpu_seconds(master.pid) - cpu0) / (time.monotonic() - t0)
     if catchup is not None:
         th.join()
@@ -129,7 +142,8 @@ def run_room(site, site_dir, port, folders, seconds, per_process, pace, catchup=
     out, _ = master.communicate()
     stats = next((json.loads(x[6:]) for x in out.splitlines() if x.startswith("STATS ")), {})
     MASTER_STATS.append(stats)
-    lat = latencies(site.store, {f"T{int(f.name[1:]):03d}" for f in folders}, start)
+    lat, own = latencies(site.store, {f"T{int(f.name[1:]):03d}" for f in folders}, start, saves)
+    SAVES.append(own)
     return lat, cpu, catch
 
 
@@ -196,6 +210,11 @@ def main() -> int:
         print(f"    master link: push {st.get('push_ms')}, group commit (write-lock hold) {st.get('group_commit_ms')},"
               f" largest group {st.get('group_size_max')}; load average before/after {LOADS[i - 1][0]:.1f}/"
               f"{LOADS[i - 1][1]:.1f}")
+        own = SAVES[i] if i < len(SAVES) else []
+        if own:
+            print(f"    the terminals' own saves before that (not counted above; {total} stores on this one disk): "
+                  f"median {statistics.median(own) * 1000:.1f} ms, p99 {pct(own, 99) * 1000:.1f} ms, "
+                  f"max {max(own) * 1000:.1f} ms")
     p99 = statistics.median(pct(r[0], 99) for r in runs)
     med = statistics.median(statistics.median(r[0]) for r in runs)
     cpu_med = statistics.median(r[1] for r in runs)

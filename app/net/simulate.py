@@ -5,7 +5,9 @@
 
 Each terminal (its own enrolled store, key and connection) answers questions at human
 pace: a pause drawn around ``--pace`` seconds, now and then a burst of quick changes.
-Every answer is a record of kind ``answer`` {candidate, q, a, t}; ``a`` is a fixed
+Every answer is a record of kind ``answer`` {candidate, q, a, t} (``t``: just before the
+terminal saves it; how long its own durable save took is in the final JSON line, per seq,
+so a bench can count from "saved on the terminal"); ``a`` is a fixed
 function of (candidate, q), so a checker knows what every candidate answered.  A
 terminal that is restarted resumes after its last saved answer.  A spare terminal waits
 for a ``candidate.move_in`` command and continues that candidate's paper.  A terminal
@@ -44,6 +46,7 @@ class SimCandidate:
         self.released = False
         self.move_in = threading.Event()
         self.offline_spells = 0
+        self.saves: list[tuple[int, float]] = []  # (seq, seconds its own durable save took)
         node.on_online_changed.append(lambda up: setattr(self, "offline_spells", self.offline_spells + (not up)))
         node.on_command.append(self._command)
         last = node.outbox()
@@ -85,8 +88,10 @@ class SimCandidate:
                 if self.next_q >= self.questions or self.released:
                     break
                 q = self.next_q
-                self.node.record("answer", {"candidate": self.candidate, "q": q, "a": answer_for(self.candidate, q),
-                                            "t": time.time()})
+                t = time.time()
+                env = self.node.record("answer", {"candidate": self.candidate, "q": q,
+                                                  "a": answer_for(self.candidate, q), "t": t})
+                self.saves.append((env.header.seq, round(time.time() - t, 6)))
                 self.next_q += 1
                 self._status()
                 if burst:
@@ -140,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     for s in sims:
         print(json.dumps({"machine": s.node.machine_id, "candidate": s.candidate, "answered": s.next_q,
                           "last_seq": s.node.last_seq(), "acked": s.node.acked,
-                          "offline_spells": s.offline_spells}), flush=True)
+                          "offline_spells": s.offline_spells, "saves": s.saves}), flush=True)
         s.node.close()
     return 0
 
