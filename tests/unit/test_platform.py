@@ -430,3 +430,25 @@ def test_platform_module_imports_only_core_of_app():
     graph = grimp.build_graph("app", cache_dir=None)
     assert {m for m in graph.find_modules_directly_imported_by("app.platform")
             if not m.startswith("app.core")} == set()
+
+
+def test_peak_memory_on_linux_is_this_process_alone(monkeypatch, tmp_path):
+    status = tmp_path / "status"
+    status.write_text("Name:\tpython\nVmPeak:\t  900000 kB\nVmHWM:\t  204800 kB\nVmRSS:\t  100000 kB\n")
+    monkeypatch.setattr(platform, "is_windows", lambda: False)
+    monkeypatch.setattr(platform, "PROC_STATUS", str(status))
+    assert platform.peak_rss_mb() == 200.0
+    monkeypatch.setattr(platform, "PROC_STATUS", str(tmp_path / "absent"))  # another POSIX: getrusage
+    assert platform.peak_rss_mb() > 1.0
+
+
+def test_a_child_of_a_large_parent_reports_its_own_peak_not_the_parents():
+    """getrusage's ru_maxrss survives fork and exec on Linux: a rehearsed master reported its
+    bench's growing size (398 MB, then 1,060 MB on the fifth day)."""
+    if not os.path.exists(platform.PROC_STATUS):
+        pytest.skip("no /proc here: the other branch is tested above")
+    ballast = b"x" * (300 << 20)  # the parent holds 300 MB, touched
+    code = "from app import platform; print(platform.peak_rss_mb())"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
+    assert len(ballast) and float(out) < 150
