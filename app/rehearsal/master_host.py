@@ -10,10 +10,10 @@ as in the master app (``NetService.serve``).
 Prints ``READY url`` once the link is up.  Every half second, and at the end, it writes
 ``--stats`` (JSON, replaced atomically, from a thread of its own): the longest and
 99th-percentile lateness of a 10 ms UI timer (the warm-up apart: until ``--ready-file``
-exists, then ``--warmup-seconds``; then ``--baseline-seconds`` of the idle master apart), the five longest with when they came, where the UI thread was during them
-(``StallWitness``) and the garbage collector's longest pause, peak memory (ru_maxrss), the
-cameras' counters and the link's figures (push latency, the longest write-lock hold of its
-group commits).  While ``--disk-fault`` exists
+exists, then ``--warmup-seconds``; then ``--baseline-seconds`` of the idle master apart), the
+five longest with when they came, the garbage collector's longest pause (``GcWatch``), peak
+memory, the cameras' counters and the link's figures (push latency, the longest write-lock
+hold of its group commits and the kinds of record it carried).  While ``--disk-fault`` exists
 the recorders see a disk that is nearly full (below the warning threshold, above the stop
 one).  SIGTERM stops it cleanly: recorders close their segments, the link stops."""
 
@@ -26,7 +26,6 @@ import os
 import sys
 import threading
 import time
-from collections import Counter
 from pathlib import Path
 
 from app import platform
@@ -48,49 +47,25 @@ def write_json_atomically(path: Path, data: dict) -> None:
     os.replace(tmp, path)
 
 
-class StallWitness:
-    """Says where the UI thread was when its timer came late: a thread looks every 10 ms and, while
-    the last tick is more than ``after`` seconds old, notes the UI thread's innermost Python frames
-    (the main loop alone: it was in Qt, or waiting for the interpreter lock); the garbage
-    collector's pauses are timed apart, since they stop every thread."""
+class GcWatch:
+    """Times the garbage collector's pauses in this process: a full collection stops every thread,
+    the UI's too (where the UI thread waits otherwise, py-spy shows: ``py-spy record --native``)."""
 
-    def __init__(self, last_tick: list[float], measuring, after: float = 0.030):
-        self.last_tick, self.measuring, self.after = last_tick, measuring, after
-        self.where: Counter = Counter()
-        self.gc_pause_max = 0.0
-        self.gc_pause_gen = None
-        self._gc_started = 0.0
-        self._ui = threading.get_ident()
-        self._stop = threading.Event()
+    def __init__(self):
         import gc
+
+        self.pause_max = 0.0
+        self.pause_generation = None
+        self._started = 0.0
         gc.callbacks.append(self._gc)
-        threading.Thread(target=self._watch, name="stall-witness", daemon=True).start()
 
     def _gc(self, phase, info) -> None:
         if phase == "start":
-            self._gc_started = time.perf_counter()
-        elif self._gc_started:
-            pause = time.perf_counter() - self._gc_started
-            if pause > self.gc_pause_max:
-                self.gc_pause_max, self.gc_pause_gen = pause, info.get("generation")
-
-    def _watch(self) -> None:
-        # cheap on purpose: it shares the interpreter lock with the UI thread it watches
-        while not self._stop.wait(0.010):
-            if time.perf_counter() - self.last_tick[0] < self.after or not self.measuring():
-                continue
-            frame = sys._current_frames().get(self._ui)
-            where = []
-            while frame is not None and len(where) < 3:
-                where.append(f"{Path(frame.f_code.co_filename).stem}:{frame.f_code.co_name}:{frame.f_lineno}")
-                frame = frame.f_back
-            self.where[" < ".join(where)] += 1
-
-    def top(self, n: int = 12) -> list:
-        return [[k, v] for k, v in self.where.most_common(n)]
-
-    def stop(self) -> None:
-        self._stop.set()
+            self._started = time.perf_counter()
+        elif self._started:
+            pause = time.perf_counter() - self._started
+            if pause > self.pause_max:
+                self.pause_max, self.pause_generation = pause, info.get("generation")
 
 
 def main(argv=None) -> int:
@@ -174,7 +149,7 @@ def main(argv=None) -> int:
             origin[0] = age
         return age - origin[0] - a.warmup_seconds
 
-    witness = StallWitness(last, lambda: (measuring_age() or 0.0) >= 0)
+    gc_watch = GcWatch()
     stats_path = Path(a.stats)
 
     def tick():
@@ -209,8 +184,8 @@ def main(argv=None) -> int:
                 "ui_stall_max_ms": round(longest[0] * 1000, 1), "ui_stall_p99_ms": p99_ms(),
                 "ui_stall_warmup_max_ms": round(warm[0] * 1000, 1), "ui_stall_worst": list(worst),
                 "ui_ticks": sum(lateness), "peak_rss_mb": platform.peak_rss_mb(),
-                "ui_stall_where": witness.top(), "gc_pause_max_ms": round(witness.gc_pause_max * 1000, 1),
-                "gc_pause_generation": witness.gc_pause_gen,
+                "gc_pause_max_ms": round(gc_watch.pause_max * 1000, 1),
+                "gc_pause_generation": gc_watch.pause_generation,
                 "cameras": {w.code: dict(w.stats.__dict__) for w in workers},
                 "link_pid": link.pid, "link_restarts": link.restarts,
                 **{k: link.stats.get(k) for k in ("pushes", "push_ms", "group_commit_ms", "group_size_max",
@@ -235,7 +210,6 @@ def main(argv=None) -> int:
     print(f"READY {link.url}", flush=True)
     app.exec()
     timer.stop()
-    witness.stop()
     done.set()
     for w in workers:
         w.stop()

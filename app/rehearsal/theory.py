@@ -377,7 +377,7 @@ class TheoryRoom:
             master["link_restarts"] = master.get("link_restarts", 0) + (st.get("link_restarts") or 0)
             master.setdefault("starts", []).append({k: st.get(k) for k in (
                 "uptime_s", "ui_stall_warmup_max_ms", "ui_stall_max_ms", "ui_stall_p99_ms", "ui_stall_worst",
-                "ui_stall_where", "gc_pause_max_ms",
+                "gc_pause_max_ms",
                 "gc_pause_generation", "gc_tracked_gen2", "gc_frozen", "gc_stats",
                 "lock_hold_max_ms", "lock_hold_max_kinds")})
         master["runs"] = len(self.master_runs)

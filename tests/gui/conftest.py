@@ -1,30 +1,28 @@
-import threading
 import time
 
 import pytest
 
-# A background task (app.ui.common.tasks.run_task runs each on a kept worker thread of this name)
+# A background task (app.ui.common.tasks.run_task hands each to a kept worker thread of this name)
 # that has not finished TASK_GRACE_S after its test is a hang or a leak, and fails that test.  The
-# check only waits for the workers (it processes no Qt events, so it changes no test's timing or
+# check only waits for the tasks (it processes no Qt events, so it changes no test's timing or
 # delivery order).
 TASK_THREAD = "examsite-task"
 TASK_GRACE_S = 20.0
-_reported: set[int] = set()  # hung workers already blamed on a test, not blamed again
+_reported: set[int] = set()  # hung tasks already blamed on a test, not blamed again
 
 
-def unfinished_tasks(timeout_s: float) -> list[threading.Thread]:
-    """The workers still inside a task after waiting up to ``timeout_s`` for all of them; they are
+def unfinished_tasks(timeout_s: float) -> list:
+    """The tasks still unfinished after waiting up to ``timeout_s`` for all of them; they are
     blamed once (so that the next test is judged on its own tasks)."""
-    from app.ui.common.tasks import running_workers
+    from app.ui.common.tasks import unfinished_jobs
 
     deadline = time.monotonic() + timeout_s
-    _reported.intersection_update(t.ident for t in running_workers())  # a worker free again is judged anew
     while True:
-        left = [t for t in running_workers() if t.ident not in _reported]
+        left = [j for j in unfinished_jobs() if j.number not in _reported]
         if not left or time.monotonic() >= deadline:
             break
         time.sleep(0.01)
-    _reported.update(t.ident for t in left)
+    _reported.update(j.number for j in left)
     return left
 
 

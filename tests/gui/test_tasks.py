@@ -26,7 +26,7 @@ def test_a_finished_worker_takes_the_next_task_and_busy_ones_are_not_waited_for(
     seen = []
     tasks.run_task(None, threading.current_thread, seen.append, None)
     assert tasks.wait_for_tasks(5000)
-    qtbot.waitUntil(lambda: not tasks.running_workers(), timeout=5000)
+    qtbot.waitUntil(lambda: not tasks.unfinished_jobs(), timeout=5000)
     tasks.run_task(None, threading.current_thread, seen.append, None)
     assert tasks.wait_for_tasks(5000) and seen[0] is seen[1]
     gate = threading.Event()

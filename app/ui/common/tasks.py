@@ -18,6 +18,7 @@ tried first and crashes PySide under load: refcounting of auto-deleted runnables
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
 import queue
 import threading
@@ -101,6 +102,17 @@ class _Task(QObject):
 _alive: set[_Task] = set()
 
 
+class _Job:
+    """One call handed to the workers; unfinished from the moment it is handed over."""
+
+    name = "examsite-task"
+    _numbers = itertools.count(1)
+
+    def __init__(self, fn: Callable[[], None]):
+        self.fn = fn
+        self.number = next(self._numbers)  # never reused, unlike id()
+
+
 class _Workers:
     """Worker threads kept for the next task.  ``Thread.start`` makes its caller wait until the
     new thread has run, and on a loaded master (a room pushing, cameras recording) that kept the
@@ -111,29 +123,28 @@ class _Workers:
         self._work: queue.SimpleQueue = queue.SimpleQueue()
         self._idle = 0
         self._lock = threading.Lock()
-        self.running: set[threading.Thread] = set()  # the workers inside a task now
+        self.unfinished: set[_Job] = set()  # handed over and not yet returned
 
     def submit(self, fn: Callable[[], None]) -> None:
+        job = _Job(fn)
         with self._lock:
+            self.unfinished.add(job)
             spawn = self._idle == 0
             if not spawn:
                 self._idle -= 1  # an idle worker is waiting in get(): it takes this one
-        self._work.put(fn)
+        self._work.put(job)
         if spawn:
-            threading.Thread(target=self._serve, name="examsite-task", daemon=True).start()
+            threading.Thread(target=self._serve, name=_Job.name, daemon=True).start()
 
     def _serve(self) -> None:
         while True:
-            fn = self._work.get()
-            me = threading.current_thread()
-            with self._lock:
-                self.running.add(me)
+            job = self._work.get()
             try:
-                fn()
+                job.fn()
             except Exception:  # a task's own errors reach the UI through _Task.work; this is a last guard
                 logging.getLogger(__name__).exception("background task failed")
             with self._lock:
-                self.running.discard(me)
+                self.unfinished.discard(job)
                 self._idle += 1
 
 
@@ -187,10 +198,11 @@ def run_task(parent: QWidget | None, fn: Callable[[], Any], on_done: Callable[[A
             waiting.append(task.work)
 
 
-def running_workers() -> list[threading.Thread]:
-    """The worker threads inside a task now (the GUI tests' check that no task outlives its test)."""
+def unfinished_jobs() -> list[_Job]:
+    """Calls handed to the workers that have not returned (the GUI tests' check that no task
+    outlives its test); each has the ``name`` of the workers' threads."""
     with _workers._lock:
-        return list(_workers.running)
+        return list(_workers.unfinished)
 
 
 def busy() -> bool:
