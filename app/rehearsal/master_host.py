@@ -81,7 +81,7 @@ def main(argv=None) -> int:
     ap.add_argument("--proctor", default="jiankao1")
     ap.add_argument("--office", default="kaowu")
     ap.add_argument("--warmup-seconds", type=float, default=0.0,
-                    help="the first seconds after READY are not measured (the screen is being built)")
+                    help="the seconds after READY (after --ready-file, when given) are not measured (the screen is being built)")
     ap.add_argument("--ready-file", help="the warm-up lasts until this file exists, then --warmup-seconds more "
                                          "(the room's terminals connecting before the exam)")
     ap.add_argument("--baseline-seconds", type=float, default=0.0,
@@ -140,7 +140,7 @@ def main(argv=None) -> int:
     started = time.monotonic()
     origin = [None if a.ready_file else 0.0]  # seconds after the start when the room was ready
 
-    def measuring_age() -> float | None:
+    def measuring_age() -> float:
         """Seconds since the warm-up ended, negative during it."""
         age = time.monotonic() - started
         if origin[0] is None:
