@@ -12,4 +12,12 @@ echo "==> 代码检查 / ruff"
 echo "==> 测试 / tests"
 # two workers (pytest-xdist): the suite in about 10 minutes on a 2-core machine instead of 20;
 # EXAMSITE_TEST_WORKERS=0 runs it in one process (easier to read a failure)
-.venv/bin/python -m pytest -q -p no:cacheprovider -n "${EXAMSITE_TEST_WORKERS:-2}" "$@"
+# A test that hangs fails after 10 minutes with every thread's stack (pytest-timeout, pyproject);
+# anything else that hangs (a worker that will not end) is stopped after an hour, loudly.
+status=0
+timeout --kill-after=60 "${EXAMSITE_TEST_LIMIT:-60m}" \
+  .venv/bin/python -m pytest -q -p no:cacheprovider -n "${EXAMSITE_TEST_WORKERS:-2}" "$@" || status=$?
+if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+  echo "!!! 测试超时 / the tests did not finish within ${EXAMSITE_TEST_LIMIT:-60m}: stopped" >&2
+fi
+exit "$status"
