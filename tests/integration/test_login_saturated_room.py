@@ -96,7 +96,12 @@ def test_logins_succeed_while_every_terminal_pushes_answers(site, admin, site_di
         master.wait(timeout=30)
     assert all(p.returncode == 0 for p in sims), [err[-1500:] for _, err in outs]
     assert logins >= 3 and refused == logins
-    assert sum(1 for d in during if d > 0) >= len(during) // 2, during   # the room was writing meanwhile
+    # The room was writing meanwhile: answers arrived during the first and during the last third of
+    # the logins.  (Not "during most logins": the master commits a room's answers in groups, so a
+    # login round of ~0.1 s may fall between two groups -- CI on 00b3783 saw 30 rounds of 65 with
+    # new answers, the rest between groups.)
+    third = max(1, len(during) // 3)
+    assert any(during[:third]) and any(during[-third:]), during
     finals = [json.loads(line) for out, _ in outs for line in out.splitlines() if line.startswith("{")]
     assert len(finals) == TERMINALS
     assert all(f["acked"] == f["last_seq"] for f in finals)
