@@ -55,7 +55,8 @@ def _sitting(s: Session, p: dict, machine_id: str) -> RoomSitting:
     held = _held(s)
     row = held.get(key)
     if row is None:
-        row = s.get(RoomSitting, key)
+        with s.no_autoflush:  # what this transaction added is in ``held``: nothing to flush first
+            row = s.get(RoomSitting, key)
     if row is None:
         row = RoomSitting(plan_no=key[0], ticket_no=key[1], variant="", items=[], machine_id=machine_id,
                           status="running", duration_ms=0, extension_ms=0, consumed_ms=0, focus_losses=0, events=0,
@@ -72,9 +73,29 @@ def _answers(s: Session, plan_no: str, ticket: str) -> dict[int, RoomAnswer]:
     key = ("answers", plan_no, ticket)
     answers = held.get(key)
     if answers is None:
-        answers = held[key] = {a.qno: a for a in s.scalars(
-            select(RoomAnswer).where(RoomAnswer.plan_no == plan_no, RoomAnswer.ticket_no == ticket))}
+        with s.no_autoflush:  # none of this sitting's answers were added yet: they go through here
+            answers = held[key] = {a.qno: a for a in s.scalars(
+                select(RoomAnswer).where(RoomAnswer.plan_no == plan_no, RoomAnswer.ticket_no == ticket))}
     return answers
+
+
+def _paper(s: Session, uow, plan_no: str) -> tuple[Blueprint, dict[str, Question]]:
+    """The unlocked paper of ``plan_no`` (blueprint and questions), opened once per transaction:
+    when a room ends, its submits arrive together and each used to decrypt and parse the whole
+    package under the write lock."""
+    held = _held(s)
+    key = ("paper", plan_no)
+    if key not in held:
+        batch = find_batch(s, plan_no)
+        seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == batch.id)).first()
+        if seal is None or seal.paper_key is None:
+            raise DomainError("主机上的试卷尚未解封，不能评分")
+        from app.services.theory import open_package
+
+        package = open_package(uow.ctx.store, plan_no, seal)
+        held[key] = (Blueprint.from_dict(package["blueprint"]),
+                     {c: Question.from_dict(d) for c, d in package["questions"].items()})
+    return held[key]
 
 
 def _touch(row: RoomSitting, p: dict, record: rec.Record, now) -> None:
@@ -177,20 +198,13 @@ def apply_submit(uow: UnitOfWork, record: rec.Record) -> None:
 
 def _score(s: Session, uow, row: RoomSitting) -> None:
     from app.services.results import record_machine_score
-    from app.services.theory import open_package
 
     try:
-        batch = find_batch(s, row.plan_no)
-        seal = s.scalars(select(tt.PaperSeal).where(tt.PaperSeal.batch_id == batch.id)).first()
-        if seal is None or seal.paper_key is None:
-            raise DomainError("主机上的试卷尚未解封，不能评分")
-        package = open_package(uow.ctx.store, row.plan_no, seal)
+        bp, questions = _paper(s, uow, row.plan_no)
     except DomainError as exc:
         row.record_error = str(exc)[:200]
         uow.journal("room.score_pending", row.ticket_no, {"plan_no": row.plan_no, "error": row.record_error})
         return
-    bp = Blueprint.from_dict(package["blueprint"])
-    questions = {c: Question.from_dict(d) for c, d in package["questions"].items()}
     items = [(qno, questions[code], bp.sections[sec].points) for qno, code, sec, _ in row.items]
     responses = {a.qno: frozenset(a.choice) for a in s.scalars(
         select(RoomAnswer).where(RoomAnswer.plan_no == row.plan_no, RoomAnswer.ticket_no == row.ticket_no))}
