@@ -15,12 +15,18 @@ five longest with when they came, the garbage collector's longest pause (``GcWat
 memory, the cameras' counters and the link's figures (push latency, the longest write-lock
 hold of its group commits and the kinds of record it carried).  While ``--disk-fault`` exists
 the recorders see a disk that is nearly full (below the warning threshold, above the stop
-one).  SIGTERM stops it cleanly: recorders close their segments, the link stops."""
+one).  SIGTERM stops it cleanly: recorders close their segments, the link stops.
+
+With ``EXAMSITE_STALL_DUMP_MS=N`` in the environment, a stall of the UI thread longer than N ms
+(measured, after the warm-up) writes every thread's stack to ``--stats`` + ``.stalls.txt``
+(``faulthandler.dump_traceback_later``, re-armed on every tick; "Current thread" is the one that
+holds the interpreter lock): where the screen waited, for the diagnosis of a slow day."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import faulthandler
 import json
 import os
 import sys
@@ -152,9 +158,16 @@ def main(argv=None) -> int:
     gc_watch = GcWatch()
     stats_path = Path(a.stats)
 
+    dump_after = float(os.environ.get("EXAMSITE_STALL_DUMP_MS") or 0) / 1000
+    dumps = open(Path(a.stats).with_suffix(".stalls.txt"), "w") if dump_after else None
+
     def tick():
         now = time.perf_counter()
         age = measuring_age()
+        if dumps is not None and age >= a.baseline_seconds:
+            dumps.write(f"-- armed at {time.monotonic() - started:.2f} s\n")
+            dumps.flush()
+            faulthandler.dump_traceback_later(dump_after, file=dumps)
         late = max(0.0, now - last[0] - 0.010)
         last[0] = now
         if age < 0:
@@ -210,6 +223,9 @@ def main(argv=None) -> int:
     print(f"READY {link.url}", flush=True)
     app.exec()
     timer.stop()
+    if dumps is not None:
+        faulthandler.cancel_dump_traceback_later()
+        dumps.close()
     done.set()
     for w in workers:
         w.stop()
