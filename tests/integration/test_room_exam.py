@@ -81,6 +81,16 @@ def _sit_exam(term, mono, demo, ticket, pattern, submit=True):
     return sit, result
 
 
+def _sat_on_a_new_terminal(demo, demo_login, tmp_path, room, name, ticket, pattern):
+    """A terminal enrolled to the room's link on which ``ticket`` sits the whole exam."""
+    link, nodes = room
+    node = _terminal(demo, demo_login, tmp_path, name, link.url)
+    nodes.append(node)
+    mono = Mono()
+    sit, result = _sit_exam(_engine(node, demo, mono), mono, demo, ticket, pattern)
+    return node, sit, result
+
+
 def _wait(predicate, timeout=20.0):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -175,12 +185,7 @@ def test_exam_records_reach_the_master_and_the_score_is_recorded(demo, demo_logi
 
 def test_submit_before_answers_gives_the_same_score(demo, demo_login, tmp_path, room):
     """Records delivered by pack after the LAN: the submit came first; nothing is lost or doubled."""
-    link, nodes = room
-    node = _terminal(demo, demo_login, tmp_path, "T-room-2", link.url)
-    nodes.append(node)
-    mono = Mono()
-    term = _engine(node, demo, mono)
-    _, result = _sit_exam(term, mono, demo, TICKETS[1], pattern=2)
+    node, _, result = _sat_on_a_new_terminal(demo, demo_login, tmp_path, room, "T-room-2", TICKETS[1], 2)
     envs = node.outbox()
     # deliver the submit (and start) first through a pack, the answers afterwards
     from app.formats.answer_pack import write_pack
@@ -386,12 +391,7 @@ def test_a_whole_sitting_applied_in_one_transaction_reads_its_answers_once(demo,
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
 
-    link, nodes = room
-    node = _terminal(demo, demo_login, tmp_path, "T-room-once", link.url)
-    nodes.append(node)
-    mono = Mono()
-    term = _engine(node, demo, mono)
-    sit, result = _sit_exam(term, mono, demo, TICKETS[0], pattern=1)
+    node, sit, result = _sat_on_a_new_terminal(demo, demo_login, tmp_path, room, "T-room-once", TICKETS[0], 1)
     pack = node.write_pack(tmp_path / "whole.espack")
     reads = []
 
