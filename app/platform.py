@@ -351,6 +351,18 @@ def peak_rss_mb() -> float | None:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
+def disk_waits() -> int | None:
+    """How often this process has waited for the disk to bring in a page of memory (major page
+    faults: code, a font or a file mapped but not yet read) since it started; None where the OS
+    does not say (Windows counts soft and hard faults together).  The rehearsed master notes it
+    with each stall of its screen: a stall with disk waits is the disk, not the processor."""
+    if is_windows():
+        return None
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_majflt
+
+
 PROC_STATUS = "/proc/self/status"
 
 

@@ -11,7 +11,8 @@ Prints ``READY url`` once the link is up.  Every half second, and at the end, it
 ``--stats`` (JSON, replaced atomically, from a thread of its own): the longest and
 99th-percentile lateness of a 10 ms UI timer (the warm-up apart: until ``--ready-file``
 exists, then ``--warmup-seconds``; then ``--baseline-seconds`` of the idle master apart), the
-five longest with when they came, the garbage collector's longest pause (``GcWatch``), peak
+five longest with when they came and how often the process waited for the disk meanwhile
+(``platform.disk_waits``), the garbage collector's longest pause (``GcWatch``), peak
 memory, the cameras' counters and the link's figures (push latency, the longest write-lock
 hold of its group commits and the kinds of record it carried).  While ``--disk-fault`` exists
 the recorders see a disk that is nearly full (below the warning threshold, above the stop
@@ -137,6 +138,7 @@ def main(argv=None) -> int:
             workers.append(cams.recorder(cam.code, segment_seconds=a.segment_seconds, free_space=free_space,
                                          warn_below=warn_below, stop_below=stop_below).start())
 
+    faults = [platform.disk_waits()]  # the process's disk waits at the last tick (see platform.disk_waits)
     lateness = [0] * 4001  # ticks per half millisecond of lateness (the last: 2 s or more): O(1) a tick
     worst: list[tuple[float, float]] = []  # the five longest stalls: (ms, seconds after start)
     longest = [0.0]
@@ -178,9 +180,12 @@ def main(argv=None) -> int:
             lateness[min(len(lateness) - 1, int(late * 2000))] += 1
             longest[0] = max(longest[0], late)
             if late > 0.030:
-                worst.append((round(late * 1000, 1), round(time.monotonic() - started, 1)))
+                waits = platform.disk_waits()
+                worst.append((round(late * 1000, 1), round(time.monotonic() - started, 1),
+                              None if waits is None else waits - faults[0]))
                 worst.sort(reverse=True)
                 del worst[5:]
+        faults[0] = platform.disk_waits()
 
     def p99_ms() -> float:
         counts = list(lateness)

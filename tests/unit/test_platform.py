@@ -452,3 +452,10 @@ def test_a_child_of_a_large_parent_reports_its_own_peak_not_the_parents():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}).stdout
     assert len(ballast) and float(out) < 150
+
+
+def test_disk_waits_count_on_posix_and_are_unknown_on_windows(monkeypatch):
+    first = platform.disk_waits()
+    assert isinstance(first, int) and 0 <= first <= platform.disk_waits()  # a count since the start
+    monkeypatch.setattr(platform, "is_windows", lambda: True)  # soft and hard faults are one count there
+    assert platform.disk_waits() is None
