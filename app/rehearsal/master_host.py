@@ -140,7 +140,7 @@ def main(argv=None) -> int:
 
     faults = [platform.disk_waits()]  # the process's disk waits at the last tick (see platform.disk_waits)
     lateness = [0] * 4001  # ticks per half millisecond of lateness (the last: 2 s or more): O(1) a tick
-    worst: list[tuple[float, float]] = []  # the five longest stalls: (ms, seconds after start)
+    worst: list[tuple[float, float, int | None]] = []  # the five longest: (ms, seconds after start, disk waits)
     longest = [0.0]
     warm = [0.0]  # the longest lateness while the screen is being built (the warm-up)
     baseline = [0.0]  # the longest lateness of the idle master
