@@ -35,10 +35,7 @@ def setup_application(app: QApplication, lang: str | None = None) -> str:
     sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
     app.setApplicationName("ExamSite")
     app.setOrganizationName("ExamSite")
-    # From memory, not from the file: a file font is read page by page as glyphs are first drawn,
-    # so a text first shown at a busy moment (every seat turning "已交卷" at a room's end) could
-    # wait for a disk that sixty terminals and the cameras are writing to.  5 MB, read once here.
-    font_id = QFontDatabase.addApplicationFontFromData(paths.cjk_font().read_bytes())
+    font_id = QFontDatabase.addApplicationFont(str(paths.cjk_font()))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if families:
         font = QFont(families[0])
