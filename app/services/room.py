@@ -206,8 +206,7 @@ def _score(s: Session, uow, row: RoomSitting) -> None:
         uow.journal("room.score_pending", row.ticket_no, {"plan_no": row.plan_no, "error": row.record_error})
         return
     items = [(qno, questions[code], bp.sections[sec].points) for qno, code, sec, _ in row.items]
-    responses = {a.qno: frozenset(a.choice) for a in s.scalars(
-        select(RoomAnswer).where(RoomAnswer.plan_no == row.plan_no, RoomAnswer.ticket_no == row.ticket_no))}
+    responses = {qno: frozenset(a.choice) for qno, a in _answers(s, row.plan_no, row.ticket_no).items()}
     result = score(items, responses, bp).to_dict()
     row.result, row.master_total = result, result["total"]
     if row.master_total != row.terminal_total:
