@@ -161,7 +161,7 @@ def main(argv=None) -> int:
     stats_path = Path(a.stats)
 
     dump_after = float(os.environ.get("EXAMSITE_STALL_DUMP_MS") or 0) / 1000
-    dumps = open(Path(a.stats).with_suffix(".stalls.txt"), "w") if dump_after else None
+    dumps = open(stats_path.with_suffix(".stalls.txt"), "w") if dump_after else None
 
     def tick():
         now = time.perf_counter()
@@ -172,6 +172,7 @@ def main(argv=None) -> int:
             faulthandler.dump_traceback_later(dump_after, file=dumps)
         late = max(0.0, now - last[0] - 0.010)
         last[0] = now
+        waits = platform.disk_waits()
         if age < 0:
             warm[0] = max(warm[0], late)
         elif age < a.baseline_seconds:
@@ -180,12 +181,11 @@ def main(argv=None) -> int:
             lateness[min(len(lateness) - 1, int(late * 2000))] += 1
             longest[0] = max(longest[0], late)
             if late > 0.030:
-                waits = platform.disk_waits()
                 worst.append((round(late * 1000, 1), round(time.monotonic() - started, 1),
                               None if waits is None else waits - faults[0]))
                 worst.sort(reverse=True)
                 del worst[5:]
-        faults[0] = platform.disk_waits()
+        faults[0] = waits
 
     def p99_ms() -> float:
         counts = list(lateness)
