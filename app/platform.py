@@ -363,6 +363,25 @@ def disk_waits() -> int | None:
     return resource.getrusage(resource.RUSAGE_SELF).ru_majflt
 
 
+THREAD_SCHEDSTAT = "/proc/thread-self/schedstat"
+
+
+def thread_cpu_waits() -> tuple[float, float] | None:
+    """Seconds the calling thread has run on a processor and waited, runnable, for one (the
+    scheduler's run queue) since it started; None where the OS does not say (Windows; a POSIX
+    without /proc).  The rehearsed master reads it on its UI thread at every tick: a stall spent
+    waiting for a processor is a saturated machine; one spent neither running nor waiting for a
+    processor is the thread asleep (the interpreter lock, a blocking call)."""
+    if is_windows():
+        return None
+    try:
+        with open(THREAD_SCHEDSTAT, encoding="ascii") as f:
+            on_cpu, waiting = f.read().split()[:2]
+        return int(on_cpu) / 1e9, int(waiting) / 1e9
+    except (OSError, ValueError):
+        return None
+
+
 PROC_STATUS = "/proc/self/status"
 
 

@@ -11,8 +11,9 @@ Prints ``READY url`` once the link is up.  Every half second, and at the end, it
 ``--stats`` (JSON, replaced atomically, from a thread of its own): the longest and
 99th-percentile lateness of a 10 ms UI timer (the warm-up apart: until ``--ready-file``
 exists, then ``--warmup-seconds``; then ``--baseline-seconds`` of the idle master apart), the
-five longest with when they came and how often the process waited for the disk meanwhile
-(``platform.disk_waits``), the garbage collector's longest pause (``GcWatch``), peak
+five longest with when they came, how often the process waited for the disk meanwhile
+(``platform.disk_waits``) and how long the UI thread ran and waited for a processor meanwhile
+(``platform.thread_cpu_waits``), the garbage collector's longest pause (``GcWatch``), peak
 memory, the cameras' counters and the link's figures (push latency, the longest write-lock
 hold of its group commits and the kinds of record it carried).  While ``--disk-fault`` exists
 the recorders see a disk that is nearly full (below the warning threshold, above the stop
@@ -139,8 +140,11 @@ def main(argv=None) -> int:
                                          warn_below=warn_below, stop_below=stop_below).start())
 
     faults = [platform.disk_waits()]  # the process's disk waits at the last tick (see platform.disk_waits)
+    sched = [platform.thread_cpu_waits()]  # the UI thread's running and run-queue seconds at the last tick
     lateness = [0] * 4001  # ticks per half millisecond of lateness (the last: 2 s or more): O(1) a tick
-    worst: list[tuple[float, float, int | None]] = []  # the five longest: (ms, seconds after start, disk waits)
+    # the five longest: ms, seconds after the start, disk waits, and the UI thread's ms on a processor
+    # and waiting for one meanwhile (the rest of a stall it slept: the interpreter lock, a blocking call)
+    worst: list[tuple] = []
     longest = [0.0]
     warm = [0.0]  # the longest lateness while the screen is being built (the warm-up)
     baseline = [0.0]  # the longest lateness of the idle master
@@ -172,7 +176,7 @@ def main(argv=None) -> int:
             faulthandler.dump_traceback_later(dump_after, file=dumps)
         late = max(0.0, now - last[0] - 0.010)
         last[0] = now
-        waits = platform.disk_waits()
+        waits, cpu = platform.disk_waits(), platform.thread_cpu_waits()
         if age < 0:
             warm[0] = max(warm[0], late)
         elif age < a.baseline_seconds:
@@ -181,11 +185,13 @@ def main(argv=None) -> int:
             lateness[min(len(lateness) - 1, int(late * 2000))] += 1
             longest[0] = max(longest[0], late)
             if late > 0.030:
+                ran, queued = (None, None) if cpu is None or sched[0] is None else (
+                    round((cpu[0] - sched[0][0]) * 1000, 1), round((cpu[1] - sched[0][1]) * 1000, 1))
                 worst.append((round(late * 1000, 1), round(time.monotonic() - started, 1),
-                              None if waits is None else waits - faults[0]))
+                              None if waits is None else waits - faults[0], ran, queued))
                 worst.sort(reverse=True)
                 del worst[5:]
-        faults[0] = waits
+        faults[0], sched[0] = waits, cpu
 
     def p99_ms() -> float:
         counts = list(lateness)

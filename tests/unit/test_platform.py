@@ -459,3 +459,15 @@ def test_disk_waits_count_on_posix_and_are_unknown_on_windows(monkeypatch):
     assert isinstance(first, int) and 0 <= first <= platform.disk_waits()  # a count since the start
     monkeypatch.setattr(platform, "is_windows", lambda: True)  # soft and hard faults are one count there
     assert platform.disk_waits() is None
+
+
+def test_thread_cpu_waits_grow_with_the_threads_work_and_are_unknown_on_windows(monkeypatch, tmp_path):
+    before = platform.thread_cpu_waits()
+    assert before is not None  # Linux has /proc/thread-self/schedstat
+    sum(i * i for i in range(300_000))  # some work on this thread
+    after = platform.thread_cpu_waits()
+    assert after[0] > before[0] and after[1] >= before[1] >= 0
+    monkeypatch.setattr(platform, "THREAD_SCHEDSTAT", str(tmp_path / "absent"))
+    assert platform.thread_cpu_waits() is None  # a POSIX without /proc
+    monkeypatch.setattr(platform, "is_windows", lambda: True)
+    assert platform.thread_cpu_waits() is None
